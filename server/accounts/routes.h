@@ -1,0 +1,22 @@
+#pragma once
+
+#include "accounts/auth.h"
+#include "accounts/service.h"
+#include "core/worker_pool.h"
+#include "http/rate_limiter.h"
+#include "http/router.h"
+
+namespace ps::accounts {
+
+struct LoginLimits {
+  http::RateLimiter& per_client;
+  http::RateLimiter& per_email;
+};
+
+// /api/auth/* and /api/me.
+void add_routes(http::Router& router, AccountsService& accounts, const Authenticator& auth,
+                WorkerPool& workers, LoginLimits limits);
+
+boost::json::object to_json(const User& user);
+
+}  // namespace ps::accounts

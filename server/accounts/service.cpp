@@ -1,0 +1,128 @@
+#include "accounts/service.h"
+
+#include "core/errors.h"
+#include "core/random.h"
+
+#include <soci/soci.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+namespace ps::accounts {
+
+namespace {
+constexpr std::size_t kRefreshTokenBytes = 32;
+
+ApiError bad_credentials() { return ApiError::unauthorized("The email or password is incorrect."); }
+ApiError bad_refresh_token() {
+  return ApiError::unauthorized("The refresh token is invalid, expired or already used.");
+}
+ApiError email_taken() { return ApiError::conflict("An account with this email already exists."); }
+}  // namespace
+
+std::string normalize_email(std::string_view email) {
+  const auto first = email.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = email.find_last_not_of(" \t");
+  std::string result(email.substr(first, last - first + 1));
+  std::transform(result.begin(), result.end(), result.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const auto at = result.find('@');
+  const bool plausible = at != std::string::npos && at > 0 && at == result.rfind('@') &&
+                         result.find('.', at) != std::string::npos && result.back() != '.' &&
+                         result.find_first_of(" \t\r\n<>,;\"") == std::string::npos;
+  return plausible ? result : std::string{};
+}
+
+AccountsService::AccountsService(db::Database& database, const TokenIssuer& tokens,
+                                 const PasswordHasher& passwords, std::chrono::hours refresh_ttl)
+    : database_(database), tokens_(tokens), passwords_(passwords), refresh_ttl_(refresh_ttl) {}
+
+User AccountsService::create_user(const NewAccount& account) {
+  const std::string hash = passwords_.hash(account.password);
+  User user{0, account.email, account.display_name, account.role, now_millis()};
+  try {
+    return database_.transaction([&](soci::session& sql) {
+      if (store::find_user_by_email(sql, user.email)) throw email_taken();
+      user.id = store::insert_user(sql, user, hash);
+      return user;
+    });
+  } catch (const soci::soci_error&) {
+    // Lost a race with a concurrent sign-up for the same email (PostgreSQL).
+    const bool taken = database_.with_session(
+        [&](soci::session& sql) { return store::find_user_by_email(sql, user.email).has_value(); });
+    if (taken) throw email_taken();
+    throw;
+  }
+}
+
+SignedIn AccountsService::register_user(const NewAccount& account) {
+  User user = create_user(account);
+  TokenPair tokens = database_.transaction(
+      [&](soci::session& sql) { return start_session(sql, user, random_hex(16)); });
+  spdlog::info("account created user_id={} role={}", user.id, to_string(user.role));
+  return {std::move(user), std::move(tokens)};
+}
+
+SignedIn AccountsService::login(const std::string& email, const std::string& password) {
+  auto found = database_.with_session(
+      [&](soci::session& sql) { return store::find_user_by_email(sql, email); });
+  if (!found) {
+    passwords_.verify_nothing(password);
+    throw bad_credentials();
+  }
+  if (!passwords_.verify(found->password_hash, password)) throw bad_credentials();
+  TokenPair tokens = database_.transaction(
+      [&](soci::session& sql) { return start_session(sql, found->user, random_hex(16)); });
+  return {std::move(found->user), std::move(tokens)};
+}
+
+SignedIn AccountsService::refresh(const std::string& refresh_token) {
+  const Millis now = now_millis();
+  const std::string hash = sha256_hex(refresh_token);
+  // A detected reuse must revoke the family even though the request fails, so
+  // that outcome is returned from the transaction rather than thrown in it.
+  std::optional<SignedIn> result =
+      database_.transaction([&](soci::session& sql) -> std::optional<SignedIn> {
+        auto token = store::find_refresh_token(sql, hash);
+        if (!token || token->expires_at <= now) throw bad_refresh_token();
+        if (token->revoked || !store::revoke_refresh_token(sql, token->id, now)) {
+          store::revoke_token_family(sql, token->family_id, now);
+          spdlog::warn("refresh token reuse detected user_id={}; session family revoked",
+                       token->user_id);
+          return std::nullopt;
+        }
+        auto user = store::find_user_by_id(sql, token->user_id);
+        if (!user) throw bad_refresh_token();
+        TokenPair tokens = start_session(sql, *user, token->family_id);
+        return SignedIn{std::move(*user), std::move(tokens)};
+      });
+  if (!result) throw bad_refresh_token();
+  return std::move(*result);
+}
+
+void AccountsService::logout(const std::string& refresh_token) {
+  const Millis now = now_millis();
+  const std::string hash = sha256_hex(refresh_token);
+  database_.transaction([&](soci::session& sql) {
+    if (auto token = store::find_refresh_token(sql, hash))
+      store::revoke_token_family(sql, token->family_id, now);
+  });
+}
+
+std::optional<User> AccountsService::find_user(std::int64_t id) {
+  return database_.with_session(
+      [&](soci::session& sql) { return store::find_user_by_id(sql, id); });
+}
+
+TokenPair AccountsService::start_session(soci::session& sql, const User& user,
+                                         const std::string& family_id) {
+  const Millis now = now_millis();
+  const std::string refresh = random_token(kRefreshTokenBytes);
+  const Millis expires =
+      now + std::chrono::duration_cast<std::chrono::milliseconds>(refresh_ttl_).count();
+  store::insert_refresh_token(sql, user.id, family_id, sha256_hex(refresh), now, expires);
+  return {tokens_.issue(user.id, to_string(user.role), now / 1000), refresh, tokens_.ttl()};
+}
+
+}  // namespace ps::accounts

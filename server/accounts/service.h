@@ -1,0 +1,60 @@
+#pragma once
+
+#include "accounts/passwords.h"
+#include "accounts/store.h"
+#include "accounts/tokens.h"
+#include "db/database.h"
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+namespace ps::accounts {
+
+struct NewAccount {
+  std::string email;
+  std::string password;
+  std::string display_name;
+  Role role = Role::buyer;
+};
+
+struct TokenPair {
+  std::string access_token;
+  std::string refresh_token;
+  std::chrono::seconds access_expires_in{0};
+};
+
+struct SignedIn {
+  User user;
+  TokenPair tokens;
+};
+
+// Lower-cases and trims an email address; empty when it is not plausible.
+std::string normalize_email(std::string_view email);
+
+// Sign-up, sign-in and the refresh-token lifecycle. Refresh tokens are random,
+// stored as SHA-256 hashes, single-use: each refresh rotates the token within
+// its family, and presenting a used token revokes the whole family (it was
+// stolen or replayed). Blocking: call from the WorkerPool.
+class AccountsService {
+ public:
+  AccountsService(db::Database& database, const TokenIssuer& tokens,
+                  const PasswordHasher& passwords, std::chrono::hours refresh_ttl);
+
+  User create_user(const NewAccount& account);  // 409 when the email is taken
+  SignedIn register_user(const NewAccount& account);
+  SignedIn login(const std::string& email, const std::string& password);  // 401
+  SignedIn refresh(const std::string& refresh_token);                     // 401
+  void logout(const std::string& refresh_token);
+  std::optional<User> find_user(std::int64_t id);
+
+ private:
+  TokenPair start_session(soci::session& sql, const User& user, const std::string& family_id);
+
+  db::Database& database_;
+  const TokenIssuer& tokens_;
+  const PasswordHasher& passwords_;
+  std::chrono::hours refresh_ttl_;
+};
+
+}  // namespace ps::accounts

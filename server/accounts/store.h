@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/clock.h"
+
+#include <soci/session.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ps::accounts {
+
+enum class Role { buyer, vendor };
+const char* to_string(Role role);
+std::optional<Role> parse_role(std::string_view text);
+
+struct User {
+  std::int64_t id = 0;
+  std::string email;
+  std::string display_name;
+  Role role = Role::buyer;
+  Millis created_at = 0;
+};
+
+struct UserWithPassword {
+  User user;
+  std::string password_hash;
+};
+
+struct RefreshTokenRecord {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string family_id;
+  Millis expires_at = 0;
+  bool revoked = false;
+};
+
+// SQL for users and refresh tokens; no business rules here.
+namespace store {
+std::optional<UserWithPassword> find_user_by_email(soci::session& sql, const std::string& email);
+std::optional<User> find_user_by_id(soci::session& sql, std::int64_t id);
+std::int64_t insert_user(soci::session& sql, const User& user, const std::string& password_hash);
+
+void insert_refresh_token(soci::session& sql, std::int64_t user_id, const std::string& family_id,
+                          const std::string& token_hash, Millis now, Millis expires_at);
+std::optional<RefreshTokenRecord> find_refresh_token(soci::session& sql,
+                                                     const std::string& token_hash);
+// Marks one token used; false when it already was (a concurrent use).
+bool revoke_refresh_token(soci::session& sql, std::int64_t id, Millis now);
+void revoke_token_family(soci::session& sql, const std::string& family_id, Millis now);
+}  // namespace store
+
+}  // namespace ps::accounts

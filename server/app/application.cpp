@@ -1,0 +1,118 @@
+#include "app/application.h"
+
+#include "accounts/routes.h"
+#include "core/embedded_file.h"
+#include "db/migrations.h"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/json/parse.hpp>
+
+namespace ps {
+
+namespace asio = boost::asio;
+using http::bhttp::verb;
+
+namespace {
+constexpr auto kDrainLimit = std::chrono::seconds(30);
+constexpr auto kDrainPoll = std::chrono::milliseconds(20);
+
+int io_thread_count(const Config& config) {
+  if (config.io_threads > 0) return config.io_threads;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+}  // namespace
+
+Application::Application(Config config)
+    : config_(std::move(config)),
+      workers_(static_cast<std::size_t>(config_.db_pool_size)),
+      database_(config_.database_url, static_cast<std::size_t>(config_.db_pool_size)),
+      tokens_(config_.jwt_secret, std::chrono::seconds(config_.access_token_ttl_seconds)),
+      passwords_(config_.password_strength),
+      accounts_(database_, tokens_, passwords_,
+                std::chrono::hours(24 * config_.refresh_token_ttl_days)),
+      authenticator_(tokens_, accounts_, workers_),
+      login_per_client_(config_.login_limit_per_ip, std::chrono::minutes(1)),
+      login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
+      pipeline_(router_) {
+  add_system_routes();
+  accounts::add_routes(router_, accounts_, authenticator_, workers_,
+                       {login_per_client_, login_per_email_});
+}
+
+Application::~Application() {
+  stop();
+  wait();
+}
+
+int Application::migrate() { return db::migrate(database_); }
+
+void Application::add_system_routes() {
+  router_.add(verb::get, "/healthz", [this](http::Request&) -> asio::awaitable<http::Response> {
+    const bool database_ok = co_await workers_.run([this] { return database_.ping(); });
+    if (!database_ok) throw ApiError::service_unavailable("The database does not answer.");
+    co_return http::json_response(200, {{"status", "ok"}, {"database", "ok"}});
+  });
+
+  static const boost::json::value openapi = boost::json::parse(embedded_openapi().front().content);
+  router_.add(verb::get, "/api/openapi.json",
+              [](http::Request&) -> asio::awaitable<http::Response> {
+                co_return http::json_response(200, openapi);
+              });
+}
+
+void Application::start(bool handle_signals) {
+  http::ServerOptions options;
+  options.host = config_.host;
+  options.port = config_.port;
+  options.max_body_bytes = config_.max_body_bytes;
+  options.idle_timeout = std::chrono::seconds(config_.idle_timeout_seconds);
+  options.body_timeout = std::chrono::seconds(config_.body_timeout_seconds);
+  options.trust_proxy = config_.trust_proxy;
+  server_ = std::make_unique<http::Server>(io_, options, pipeline_);
+  server_->start();
+
+  if (handle_signals) {
+    auto signals = std::make_shared<asio::signal_set>(io_, SIGINT, SIGTERM);
+    signals->async_wait([this, signals](const boost::system::error_code& ec, int signal) {
+      if (ec) return;
+      spdlog::info("signal {} received; finishing requests in flight", signal);
+      stop();
+    });
+  }
+  const int count = io_thread_count(config_);
+  for (int i = 0; i < count; ++i) threads_.emplace_back([this] { io_.run(); });
+  spdlog::info("listening on http://{}:{} database={} threads={}", config_.host, port(),
+               database_.display_url(), count);
+}
+
+void Application::stop() {
+  if (!server_) return;
+  static_cast<void>(asio::co_spawn(io_, drain(), asio::detached));
+}
+
+// Waits until the open connections have finished their requests (or the
+// drain limit passes), then lets io_.run() return.
+asio::awaitable<void> Application::drain() {
+  server_->shutdown();
+  asio::steady_timer timer(io_);
+  const auto deadline = std::chrono::steady_clock::now() + kDrainLimit;
+  while (server_->open_connections() > 0 && std::chrono::steady_clock::now() < deadline) {
+    timer.expires_after(kDrainPoll);
+    co_await timer.async_wait(asio::use_awaitable);
+  }
+  io_.stop();
+}
+
+void Application::wait() {
+  for (auto& thread : threads_)
+    if (thread.joinable()) thread.join();
+  threads_.clear();
+  workers_.join();
+}
+
+}  // namespace ps

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "accounts/auth.h"
+#include "accounts/passwords.h"
+#include "accounts/service.h"
+#include "accounts/tokens.h"
+#include "core/config.h"
+#include "core/worker_pool.h"
+#include "db/database.h"
+#include "http/pipeline.h"
+#include "http/rate_limiter.h"
+#include "http/router.h"
+#include "http/server.h"
+
+#include <boost/asio/io_context.hpp>
+
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace ps {
+
+// Everything a running PocketShop is made of, wired together once. Members
+// are declared in dependency order, so they are destroyed in reverse.
+class Application {
+ public:
+  explicit Application(Config config);  // config must be finalized
+  ~Application();
+
+  // Applies pending migrations.
+  int migrate();
+
+  // Binds the port and serves on config.io_threads threads until stop()
+  // (or a signal, with handle_signals) and the graceful drain complete.
+  void start(bool handle_signals);
+  void wait();
+  void stop();  // graceful: requests in flight finish
+  std::uint16_t port() const { return server_->port(); }
+
+  db::Database& database() { return database_; }
+  accounts::AccountsService& accounts() { return accounts_; }
+  const http::Router& router() const { return router_; }
+  const Config& config() const { return config_; }
+
+ private:
+  void add_system_routes();
+  boost::asio::awaitable<void> drain();
+
+  Config config_;
+  WorkerPool workers_;
+  db::Database database_;
+  accounts::TokenIssuer tokens_;
+  accounts::PasswordHasher passwords_;
+  accounts::AccountsService accounts_;
+  accounts::Authenticator authenticator_;
+  http::RateLimiter login_per_client_;
+  http::RateLimiter login_per_email_;
+  http::Router router_;
+  http::Pipeline pipeline_;
+  boost::asio::io_context io_;
+  std::unique_ptr<http::Server> server_;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace ps

@@ -1,0 +1,115 @@
+#include "core/config.h"
+
+#include "core/random.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace ps {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr std::size_t kMinSecretLength = 32;
+constexpr const char* kSecretFile = "jwt-secret";
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string load_or_create_secret(const fs::path& data_dir) {
+  const fs::path path = data_dir / kSecretFile;
+  if (fs::exists(path)) {
+    std::string secret = read_file(path);
+    while (!secret.empty() && std::isspace(static_cast<unsigned char>(secret.back())))
+      secret.pop_back();
+    if (secret.size() < kMinSecretLength)
+      throw ConfigError("JWT secret in " + path.string() + " is shorter than 32 characters");
+    return secret;
+  }
+  const std::string secret = random_token(48);
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << secret << '\n';
+    if (!out) throw ConfigError("cannot write " + path.string());
+  }
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+  return secret;
+}
+}  // namespace
+
+void add_config_options(CLI::App& app, Config& c) {
+  auto option = [&](const std::string& flag, auto& field, const std::string& env,
+                    const std::string& help) {
+    return app.add_option(flag, field, help)->envname(env)->capture_default_str();
+  };
+  option("--host", c.host, "POCKETSHOP_HOST", "address to listen on");
+  option("--port", c.port, "POCKETSHOP_PORT", "TCP port (0 picks a free one)");
+  option("--data-dir", c.data_dir, "POCKETSHOP_DATA_DIR",
+         "folder for the SQLite file, images and the generated JWT secret");
+  option("--database-url", c.database_url, "POCKETSHOP_DATABASE_URL",
+         "sqlite:///path/file.db or postgresql://user:pass@host:port/db");
+  option("--jwt-secret", c.jwt_secret, "POCKETSHOP_JWT_SECRET",
+         "HS256 secret, at least 32 characters (generated when empty)");
+  option("--web-dir", c.web_dir, "POCKETSHOP_WEB_DIR", "built web app to serve at /");
+  option("--io-threads", c.io_threads, "POCKETSHOP_IO_THREADS", "network threads (0: one per core)")
+      ->check(CLI::Range(0, 256));
+  option("--db-pool-size", c.db_pool_size, "POCKETSHOP_DB_POOL_SIZE",
+         "database connections and worker threads")
+      ->check(CLI::Range(1, 256));
+  option("--max-body-bytes", c.max_body_bytes, "POCKETSHOP_MAX_BODY_BYTES",
+         "largest JSON request body")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
+  option("--idle-timeout", c.idle_timeout_seconds, "POCKETSHOP_IDLE_TIMEOUT",
+         "seconds a connection may take to send the next request's headers")
+      ->check(CLI::Range(1, 3600));
+  option("--body-timeout", c.body_timeout_seconds, "POCKETSHOP_BODY_TIMEOUT",
+         "seconds a client may take to send a request body")
+      ->check(CLI::Range(1, 3600));
+  option("--access-token-ttl", c.access_token_ttl_seconds, "POCKETSHOP_ACCESS_TOKEN_TTL",
+         "access token lifetime in seconds")
+      ->check(CLI::Range(1, 24 * 3600));
+  option("--refresh-token-days", c.refresh_token_ttl_days, "POCKETSHOP_REFRESH_TOKEN_DAYS",
+         "refresh token lifetime in days")
+      ->check(CLI::Range(1, 365));
+  option("--password-strength", c.password_strength, "POCKETSHOP_PASSWORD_STRENGTH",
+         "argon2id cost: interactive, moderate or min (tests only)")
+      ->check(CLI::IsMember({"interactive", "moderate", "min"}));
+  option("--login-limit-per-ip", c.login_limit_per_ip, "POCKETSHOP_LOGIN_LIMIT_PER_IP",
+         "login attempts per minute per client address")
+      ->check(CLI::Range(1, 1000000));
+  option("--login-limit-per-email", c.login_limit_per_email, "POCKETSHOP_LOGIN_LIMIT_PER_EMAIL",
+         "login attempts per 15 minutes per email")
+      ->check(CLI::Range(1, 1000000));
+  option("--trust-proxy", c.trust_proxy, "POCKETSHOP_TRUST_PROXY",
+         "behind a reverse proxy: client address from X-Forwarded-For");
+  option("--log-level", c.log_level, "POCKETSHOP_LOG_LEVEL", "trace, debug, info, warn, error")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+}
+
+void finalize_config(Config& c) {
+  if (c.data_dir.empty()) throw ConfigError("data directory must not be empty");
+  std::error_code ec;
+  fs::create_directories(c.data_dir, ec);
+  if (ec) throw ConfigError("cannot create data directory " + c.data_dir + ": " + ec.message());
+  c.data_dir = fs::absolute(c.data_dir).lexically_normal().string();
+
+  if (c.database_url.empty())
+    c.database_url = "sqlite://" + (fs::path(c.data_dir) / "pocketshop.db").string();
+
+  if (c.jwt_secret.empty()) {
+    c.jwt_secret = load_or_create_secret(c.data_dir);
+  } else if (c.jwt_secret.size() < kMinSecretLength) {
+    throw ConfigError("JWT secret must be at least 32 characters");
+  }
+
+  if (c.web_dir.empty() && fs::exists("web/dist/index.html")) c.web_dir = "web/dist";
+}
+
+}  // namespace ps

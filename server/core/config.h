@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace ps {
+
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Everything an operator can set, by flag or by POCKETSHOP_* environment
+// variable (flags win). docs: README.md, "Configuration".
+struct Config {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  std::string data_dir = "data";
+  std::string database_url;  // empty: sqlite file in data_dir
+  std::string jwt_secret;    // empty: generated once, kept in data_dir
+  std::string web_dir;       // built web app; empty: ./web/dist when it exists
+  int io_threads = 0;        // 0: one per core
+  int db_pool_size = 8;
+  std::size_t max_body_bytes = 1024 * 1024;
+  int idle_timeout_seconds = 30;  // waiting for (all headers of) the next request
+  int body_timeout_seconds = 30;  // reading a request body
+  int access_token_ttl_seconds = 15 * 60;
+  int refresh_token_ttl_days = 30;
+  std::string password_strength = "interactive";  // interactive | moderate | min
+  int login_limit_per_ip = 30;                    // attempts per minute per client address
+  int login_limit_per_email = 10;                 // attempts per 15 minutes per email
+  bool trust_proxy = false;                       // take the client address from X-Forwarded-For
+  std::string log_level = "info";
+};
+
+// Registers every Config field as a flag with its environment variable.
+void add_config_options(CLI::App& app, Config& config);
+
+// Validates the values, creates the data directory, resolves the database URL
+// and loads (or creates) the JWT secret. Throws ConfigError.
+void finalize_config(Config& config);
+
+}  // namespace ps

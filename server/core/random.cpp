@@ -1,0 +1,49 @@
+#include "core/random.h"
+
+#include <sodium.h>
+
+#include <stdexcept>
+#include <vector>
+
+namespace ps {
+
+namespace {
+void ensure_sodium() {
+  static const bool ready = sodium_init() >= 0;
+  if (!ready) throw std::runtime_error("libsodium failed to initialise");
+}
+
+std::string to_hex(const unsigned char* data, std::size_t size) {
+  std::string hex(size * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), data, size);
+  hex.pop_back();
+  return hex;
+}
+}  // namespace
+
+std::string random_token(std::size_t bytes) {
+  ensure_sodium();
+  std::vector<unsigned char> buffer(bytes);
+  randombytes_buf(buffer.data(), buffer.size());
+  const auto variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+  std::string encoded(sodium_base64_ENCODED_LEN(bytes, variant), '\0');
+  sodium_bin2base64(encoded.data(), encoded.size(), buffer.data(), buffer.size(), variant);
+  encoded.resize(encoded.find('\0'));
+  return encoded;
+}
+
+std::string random_hex(std::size_t bytes) {
+  ensure_sodium();
+  std::vector<unsigned char> buffer(bytes);
+  randombytes_buf(buffer.data(), buffer.size());
+  return to_hex(buffer.data(), buffer.size());
+}
+
+std::string sha256_hex(std::string_view data) {
+  ensure_sodium();
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  return to_hex(digest, sizeof digest);
+}
+
+}  // namespace ps

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <type_traits>
+#include <utility>
+
+namespace ps {
+
+// Threads for blocking work (database calls, password hashing). A coroutine on
+// a network thread awaits run(); it resumes on its own executor afterwards, so
+// network threads never block. Exceptions thrown by the work propagate.
+class WorkerPool {
+ public:
+  explicit WorkerPool(std::size_t threads) : pool_(threads) {}
+  ~WorkerPool() { join(); }
+
+  template <class Work>
+  auto run(Work work) -> boost::asio::awaitable<std::invoke_result_t<Work&>> {
+    using Result = std::invoke_result_t<Work&>;
+    co_return co_await boost::asio::co_spawn(
+        pool_.get_executor(),
+        [work = std::move(work)]() mutable -> boost::asio::awaitable<Result> {
+          if constexpr (std::is_void_v<Result>) {
+            work();
+            co_return;
+          } else {
+            co_return work();
+          }
+        },
+        boost::asio::use_awaitable);
+  }
+
+  // Waits for queued work to finish, then stops the threads.
+  void join() { pool_.join(); }
+
+ private:
+  boost::asio::thread_pool pool_;
+};
+
+}  // namespace ps

@@ -1,0 +1,103 @@
+#include "db/database.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <sqlite3.h>
+
+#include <boost/url/parse.hpp>
+
+#include <stdexcept>
+
+namespace ps::db {
+
+namespace {
+constexpr int kSqliteBusyTimeoutMs = 10000;
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+std::string sqlite_path(const std::string& url) {
+  if (starts_with(url, "sqlite://")) return url.substr(9);
+  if (starts_with(url, "sqlite:")) return url.substr(7);
+  return url;
+}
+
+std::string without_password(const std::string& url) {
+  auto parsed = boost::urls::parse_uri(url);
+  if (!parsed || !parsed->has_password()) return url;
+  boost::urls::url copy(*parsed);
+  copy.set_password("***");
+  return std::string(copy.buffer());
+}
+
+void open_sqlite(soci::session& sql, const std::string& path) {
+  sql.open(soci::sqlite3, "db=\"" + path + "\"");
+  sql << "PRAGMA journal_mode=WAL";
+  sql << "PRAGMA synchronous=NORMAL";
+  sql << "PRAGMA foreign_keys=ON";
+  sql << "PRAGMA busy_timeout=" + std::to_string(kSqliteBusyTimeoutMs);
+}
+}  // namespace
+
+Database::Database(const std::string& url, std::size_t pool_size)
+    : dialect_(starts_with(url, "postgres") ? Dialect::postgres : Dialect::sqlite),
+      display_url_(without_password(url)),
+      pool_(pool_size) {
+  if (dialect_ == Dialect::sqlite && !starts_with(url, "sqlite:"))
+    throw std::invalid_argument("database URL must start with sqlite:// or postgresql://");
+  for (std::size_t i = 0; i < pool_size; ++i) {
+    soci::session& sql = pool_.at(i);
+    if (dialect_ == Dialect::sqlite) {
+      open_sqlite(sql, sqlite_path(url));
+    } else {
+      sql.open(soci::postgresql, url);
+    }
+  }
+}
+
+void Database::begin(soci::session& sql) {
+  sql << (dialect_ == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+void Database::rollback(soci::session& sql) noexcept {
+  try {
+    sql << "ROLLBACK";
+  } catch (...) {
+    // The transaction is already gone (e.g. the connection dropped).
+  }
+}
+
+void Database::execute_script(soci::session& sql, const std::string& script) {
+  if (dialect_ == Dialect::sqlite) {
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+    char* error = nullptr;
+    if (sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &error) !=
+        SQLITE_OK) {
+      std::string message = error ? error : "unknown error";
+      sqlite_api::sqlite3_free(error);
+      throw std::runtime_error("sqlite: " + message);
+    }
+    return;
+  }
+  auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+  PGresult* result = PQexec(backend->conn_, script.c_str());
+  const auto status = PQresultStatus(result);
+  std::string message = PQresultErrorMessage(result);
+  PQclear(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    throw std::runtime_error("postgresql: " + message);
+}
+
+bool Database::ping() {
+  try {
+    int one = 0;
+    with_session([&](soci::session& sql) { sql << "SELECT 1", soci::into(one); });
+    return one == 1;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace ps::db

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <soci/connection-pool.h>
+#include <soci/session.h>
+
+#include <cstddef>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace ps::db {
+
+enum class Dialect { sqlite, postgres };
+
+// Where the data lives: an SQLite file or a PostgreSQL server, behind one SOCI
+// connection pool. All calls block; call them from the WorkerPool.
+class Database {
+ public:
+  // url: "sqlite:///path/to/file.db" or "postgresql://user:pass@host:port/db".
+  Database(const std::string& url, std::size_t pool_size);
+
+  Dialect dialect() const { return dialect_; }
+  const std::string& display_url() const { return display_url_; }
+
+  // Runs work(soci::session&) on a pooled connection.
+  template <class Work>
+  auto with_session(Work&& work) {
+    soci::session sql(pool_);
+    return std::forward<Work>(work)(sql);
+  }
+
+  // Runs work(soci::session&) in a transaction: committed when work returns,
+  // rolled back when it throws. SQLite takes the write lock up front
+  // (BEGIN IMMEDIATE) so concurrent writers queue instead of failing.
+  template <class Work>
+  auto transaction(Work&& work) {
+    soci::session sql(pool_);
+    begin(sql);
+    try {
+      if constexpr (std::is_void_v<std::invoke_result_t<Work&&, soci::session&>>) {
+        std::forward<Work>(work)(sql);
+        sql << "COMMIT";
+      } else {
+        auto result = std::forward<Work>(work)(sql);
+        sql << "COMMIT";
+        return result;
+      }
+    } catch (...) {
+      rollback(sql);
+      throw;
+    }
+  }
+
+  // Runs a script of several statements, as found in a migration file.
+  void execute_script(soci::session& sql, const std::string& script);
+
+  // True when a trivial query succeeds.
+  bool ping();
+
+ private:
+  void begin(soci::session& sql);
+  static void rollback(soci::session& sql) noexcept;
+
+  Dialect dialect_;
+  std::string display_url_;  // without password, for logs
+  soci::connection_pool pool_;
+};
+
+}  // namespace ps::db

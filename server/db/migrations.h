@@ -1,0 +1,14 @@
+#pragma once
+
+#include "db/database.h"
+
+namespace ps::db {
+
+// Applies the embedded migrations (server/migrations/<dialect>/NNN_name.sql)
+// that are not yet recorded in schema_migrations, each in its own
+// transaction, in version order. Safe to run twice and from several
+// instances at once (PostgreSQL: under an advisory lock). Returns how many
+// were applied.
+int migrate(Database& database);
+
+}  // namespace ps::db

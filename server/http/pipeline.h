@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/errors.h"
+#include "http/request.h"
+#include "http/router.h"
+
+namespace ps::http {
+
+// What every request goes through around its route handler: URL parsing,
+// routing (404/405), turning errors into problem+json, the X-Request-Id
+// header, HEAD handling and the access log.
+class Pipeline {
+ public:
+  explicit Pipeline(const Router& router) : router_(router) {}
+
+  // Never throws: failures become problem+json responses.
+  boost::asio::awaitable<Response> handle(Request& request) const;
+
+  // A response for a request the server refused before routing (malformed,
+  // too large, ...). Logged like any other.
+  Response reject(Request& request, const ApiError& error) const;
+
+ private:
+  const Router& router_;
+};
+
+// Renders an ApiError as an RFC 9457 response (headers included).
+Response to_problem_response(const ApiError& error);
+
+}  // namespace ps::http

@@ -1,0 +1,58 @@
+#include "http/request.h"
+
+#include <boost/json/serialize.hpp>
+
+namespace ps::http {
+
+namespace {
+std::string_view find(const std::vector<std::pair<std::string, std::string>>& pairs,
+                      std::string_view name) {
+  for (const auto& [key, value] : pairs)
+    if (key == name) return value;
+  return {};
+}
+}  // namespace
+
+std::string_view Request::param(std::string_view name) const { return find(path_params, name); }
+
+std::optional<std::string_view> Request::query(std::string_view name) const {
+  for (const auto& [key, value] : query_params)
+    if (key == name) return std::string_view(value);
+  return std::nullopt;
+}
+
+std::string_view Request::header(bhttp::field field) const {
+  auto it = raw.find(field);
+  return it == raw.end() ? std::string_view{} : std::string_view(it->value());
+}
+
+std::string_view Request::header(std::string_view name) const {
+  auto it = raw.find(name);
+  return it == raw.end() ? std::string_view{} : std::string_view(it->value());
+}
+
+namespace {
+Response body_response(unsigned status, std::string_view content_type, std::string body) {
+  Response response{static_cast<bhttp::status>(status), 11};
+  response.set(bhttp::field::content_type, content_type);
+  response.body() = std::move(body);
+  response.prepare_payload();
+  return response;
+}
+}  // namespace
+
+Response json_response(unsigned status, const boost::json::value& body) {
+  return body_response(status, "application/json", boost::json::serialize(body));
+}
+
+Response problem_response(unsigned status, const boost::json::value& problem) {
+  return body_response(status, "application/problem+json", boost::json::serialize(problem));
+}
+
+Response empty_response(unsigned status) {
+  Response response{static_cast<bhttp::status>(status), 11};
+  response.prepare_payload();
+  return response;
+}
+
+}  // namespace ps::http

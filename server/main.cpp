@@ -1,0 +1,86 @@
+// pocketshop: the marketplace server and its admin commands.
+#include "accounts/service.h"
+#include "app/application.h"
+#include "core/config.h"
+#include "core/errors.h"
+#include "core/logging.h"
+
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+namespace {
+
+int serve(ps::Config config) {
+  ps::Application app(std::move(config));
+  app.migrate();
+  app.start(/*handle_signals=*/true);
+  app.wait();
+  spdlog::info("stopped");
+  return 0;
+}
+
+int migrate(ps::Config config) {
+  ps::Application app(std::move(config));
+  const int applied = app.migrate();
+  spdlog::info("{} migration(s) applied", applied);
+  return 0;
+}
+
+struct NewUserOptions {
+  std::string email, password, display_name, role = "buyer";
+};
+
+int create_user(ps::Config config, const NewUserOptions& options) {
+  ps::Application app(std::move(config));
+  app.migrate();
+  ps::accounts::NewAccount account;
+  account.email = ps::accounts::normalize_email(options.email);
+  if (account.email.empty()) throw std::invalid_argument("not a valid email: " + options.email);
+  if (options.password.size() < 8) throw std::invalid_argument("password needs 8+ characters");
+  account.password = options.password;
+  account.display_name = options.display_name.empty() ? account.email : options.display_name;
+  account.role = *ps::accounts::parse_role(options.role);
+  const auto user = app.accounts().create_user(account);
+  std::cout << "created " << options.role << " " << user.email << " (id " << user.id << ")\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"PocketShop: a multi-vendor marketplace server"};
+  cli.require_subcommand(1);
+  cli.fallthrough();
+  ps::Config config;
+  ps::add_config_options(cli, config);
+
+  auto* serve_cmd = cli.add_subcommand("serve", "apply migrations, then serve the API and web app");
+  auto* migrate_cmd = cli.add_subcommand("migrate", "apply pending database migrations");
+  auto* user_cmd = cli.add_subcommand("create-user", "create an account");
+  NewUserOptions user;
+  user_cmd->add_option("--email", user.email, "email address")->required();
+  user_cmd->add_option("--password", user.password, "at least 8 characters")->required();
+  user_cmd->add_option("--display-name", user.display_name, "shown to other users");
+  user_cmd->add_option("--role", user.role, "buyer or vendor")
+      ->check(CLI::IsMember({"buyer", "vendor"}))
+      ->capture_default_str();
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    ps::finalize_config(config);
+    ps::init_logging(config.log_level);
+    if (serve_cmd->parsed()) return serve(std::move(config));
+    if (migrate_cmd->parsed()) return migrate(std::move(config));
+    if (user_cmd->parsed()) return create_user(std::move(config), user);
+  } catch (const ps::ApiError& error) {
+    std::cerr << "pocketshop: " << error.detail() << '\n';
+    return 1;
+  } catch (const std::exception& error) {
+    std::cerr << "pocketshop: " << error.what() << '\n';
+    return 1;
+  }
+  return 2;
+}

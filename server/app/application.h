@@ -39,7 +39,11 @@ class Application {
 
   db::Database& database() { return database_; }
   accounts::AccountsService& accounts() { return accounts_; }
-  const http::Router& router() const { return router_; }
+  const accounts::Authenticator& authenticator() const { return authenticator_; }
+  const accounts::TokenIssuer& tokens() const { return tokens_; }
+  WorkerPool& workers() { return workers_; }
+  // Mutable until start(): tests add probe routes here.
+  http::Router& router() { return router_; }
   const Config& config() const { return config_; }
 
  private:

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# with-postgres.sh COMMAND...: runs COMMAND with a throw-away PostgreSQL
+# cluster listening on 127.0.0.1 only, and POCKETSHOP_TEST_PG_URL pointing at
+# it. The cluster and its files are removed afterwards, whatever happens.
+set -euo pipefail
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -x "$pg_bin/initdb" ] || { echo "PostgreSQL server binaries not found; run scripts/install-deps.sh" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/pocketshop-pg.XXXXXX)
+run_as=()
+if [ "$(id -u)" -eq 0 ]; then
+  # PostgreSQL refuses to run as root.
+  chown postgres:postgres "$work"
+  run_as=(runuser -u postgres --)
+fi
+
+cleanup() {
+  "${run_as[@]}" "$pg_bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"${run_as[@]}" "$pg_bin/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --no-locale >"$work/initdb.log" 2>&1 ||
+  { cat "$work/initdb.log" >&2; exit 1; }
+
+started=""
+for attempt in 1 2 3 4 5; do
+  port=$((20000 + RANDOM % 30000))
+  # fsync off: the cluster is thrown away, and tests run much faster.
+  if "${run_as[@]}" "$pg_bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 30 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
+    start >/dev/null; then
+    started=yes
+    break
+  fi
+done
+[ -n "$started" ] || { cat "$work/server.log" >&2; echo "could not start PostgreSQL" >&2; exit 1; }
+
+export POCKETSHOP_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
+echo "PostgreSQL test cluster on 127.0.0.1:$port"
+"$@"

@@ -32,6 +32,30 @@ std::string without_password(const std::string& url) {
   return std::string(copy.buffer());
 }
 
+// libpq understands postgresql:// URIs, but SOCI reads its connection string
+// as key=value pairs, so the URI is converted with libpq's own parser.
+std::string postgres_conninfo(const std::string& url) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (!options) {
+    std::string message = error ? error : "invalid PostgreSQL URL";
+    PQfreemem(error);
+    throw std::invalid_argument(message);
+  }
+  std::string conninfo;
+  for (auto* option = options; option->keyword; ++option) {
+    if (!option->val) continue;
+    std::string value;
+    for (const char* c = option->val; *c; ++c) {
+      if (*c == '\\' || *c == '\'') value += '\\';
+      value += *c;
+    }
+    conninfo += std::string(option->keyword) + "='" + value + "' ";
+  }
+  PQconninfoFree(options);
+  return conninfo;
+}
+
 void open_sqlite(soci::session& sql, const std::string& path) {
   sql.open(soci::sqlite3, "db=\"" + path + "\"");
   sql << "PRAGMA journal_mode=WAL";
@@ -52,7 +76,7 @@ Database::Database(const std::string& url, std::size_t pool_size)
     if (dialect_ == Dialect::sqlite) {
       open_sqlite(sql, sqlite_path(url));
     } else {
-      sql.open(soci::postgresql, url);
+      sql.open(soci::postgresql, postgres_conninfo(url));
     }
   }
 }

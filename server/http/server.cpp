@@ -163,7 +163,7 @@ asio::awaitable<bool> Server::read_request(Connection& connection, Request& requ
       co_await bhttp::async_read_header(connection.stream, connection.buffer, parser, use_tuple);
   connection.idle = false;
   if (header_ec) {
-    if (is_disconnect(header_ec) || header_bytes == 0) co_return false;
+    if (is_disconnect(header_ec)) co_return false;
     co_return co_await reject(error_for_read_failure(header_ec, options_.max_body_bytes));
   }
   if (auto length = parser.content_length(); length && *length > options_.max_body_bytes)

@@ -1,8 +1,10 @@
 #include "support/test_server.h"
 
+#include "core/logging.h"
 #include "core/random.h"
 
-#include <soci/postgresql/soci-postgresql.h>
+#include "db/database.h"
+
 #include <soci/soci.h>
 
 #include <boost/url/parse.hpp>
@@ -29,15 +31,15 @@ TempDir::~TempDir() {
 }
 
 ScratchPostgres::ScratchPostgres() {
-  const char* admin = std::getenv("POCKETSHOP_TEST_PG_URL");
-  if (!admin || !*admin)
+  const char* admin_env = std::getenv("POCKETSHOP_TEST_PG_URL");
+  if (!admin_env || !*admin_env)
     throw std::runtime_error(
         "POCKETSHOP_TEST_PG_URL is not set: run the tests with `make test`, which starts a "
         "throw-away PostgreSQL server");
-  admin_url_ = admin;
+  admin_url_ = admin_env;
   name_ = "pocketshop_test_" + random_hex(6);
-  soci::session sql(soci::postgresql, admin_url_);
-  sql << "CREATE DATABASE " + name_;
+  db::Database admin(admin_url_, 1);
+  admin.with_session([&](soci::session& sql) { sql << "CREATE DATABASE " + name_; });
   boost::urls::url url(boost::urls::parse_uri(admin_url_).value());
   url.set_path("/" + name_);
   url_ = std::string(url.buffer());
@@ -45,8 +47,9 @@ ScratchPostgres::ScratchPostgres() {
 
 ScratchPostgres::~ScratchPostgres() {
   try {
-    soci::session sql(soci::postgresql, admin_url_);
-    sql << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)";
+    db::Database admin(admin_url_, 1);
+    admin.with_session(
+        [&](soci::session& sql) { sql << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)"; });
   } catch (...) {
     // Leaving a scratch database behind is harmless; the cluster is thrown away.
   }
@@ -66,6 +69,7 @@ TestServer::TestServer(Backend backend, const ConfigTweak& tweak, const RouteHoo
   }
   if (tweak) tweak(config_);
   finalize_config(config_);
+  init_logging(config_.log_level);
   app_ = std::make_unique<Application>(config_);
   app_->migrate();
   if (hook) hook(*app_);

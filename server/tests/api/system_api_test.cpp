@@ -1,0 +1,204 @@
+#include "db/migrations.h"
+#include "support/api_test.h"
+
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <future>
+#include <set>
+#include <thread>
+
+namespace ps::testing {
+namespace {
+
+using boost::beast::http::verb;
+using namespace std::chrono_literals;
+
+class SystemApi : public ApiTest {
+ protected:
+  void configure(Config& config) override {
+    config.max_body_bytes = 4096;
+    config.idle_timeout_seconds = 1;
+    config.body_timeout_seconds = 1;
+  }
+  // A request that takes a while, to observe graceful shutdown.
+  void add_routes(Application& app) override {
+    app.router().add(verb::get, "/test/slow",
+                     [](http::Request&) -> boost::asio::awaitable<http::Response> {
+                       boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
+                       timer.expires_after(400ms);
+                       co_await timer.async_wait(boost::asio::use_awaitable);
+                       co_return http::json_response(200, {{"slow", true}});
+                     });
+  }
+};
+POCKETSHOP_API_TEST(SystemApi);
+
+TEST_P(SystemApi, HealthzChecksTheDatabase) {
+  const auto result = client().get("/healthz");
+  ASSERT_EQ(result.status, 200);
+  EXPECT_EQ(result.json().at("database").as_string(), "ok");
+}
+
+TEST_P(SystemApi, UnknownRouteIsProblemJson404) {
+  const auto result = client().get("/api/does-not-exist");
+  expect_problem(result, 404);
+  EXPECT_EQ(result.json().at("type").as_string(), "/problems/not-found");
+}
+
+TEST_P(SystemApi, WrongMethodIs405WithAllow) {
+  const auto result = client().request(verb::delete_, "/api/auth/login");
+  expect_problem(result, 405);
+  EXPECT_EQ(result.header("allow"), "POST");
+}
+
+TEST_P(SystemApi, EveryResponseCarriesARequestId) {
+  const auto generated = client().get("/healthz");
+  EXPECT_EQ(generated.header("x-request-id").size(), 16u);
+  const auto echoed = client().request(verb::get, "/healthz", {}, {{"X-Request-Id", "trace-42"}});
+  EXPECT_EQ(echoed.header("x-request-id"), "trace-42");
+  const auto unsafe =
+      client().request(verb::get, "/healthz", {}, {{"X-Request-Id", "bad id\twith spaces"}});
+  EXPECT_NE(unsafe.header("x-request-id"), "bad id\twith spaces");
+  EXPECT_FALSE(client().get("/nope").header("x-request-id").empty());
+}
+
+TEST_P(SystemApi, HeadAnswersLikeGetWithoutABody) {
+  const auto get = client().get("/healthz");
+  const auto head = client().request(verb::head, "/healthz");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.header("content-length"), std::to_string(get.body.size()));
+}
+
+TEST_P(SystemApi, KeepAliveServesSeveralRequestsOnOneConnection) {
+  RawConnection connection(server().port());
+  for (int i = 0; i < 3; ++i) {
+    connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    const auto response = connection.read_response(2000);
+    EXPECT_EQ(response.rfind("HTTP/1.1 200", 0), 0u) << response;
+  }
+  connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(connection.read_response(2000).rfind("HTTP/1.1 200", 0), 0u);
+  EXPECT_TRUE(connection.closed_by_peer(2000));
+}
+
+TEST_P(SystemApi, OversizeBodyIs413) {
+  const std::string big = "{\"email\": \"" + std::string(10000, 'a') + "\"}";
+  const auto result = client().request(verb::post, "/api/auth/register", big,
+                                       {{"Content-Type", "application/json"}});
+  expect_problem(result, 413);
+}
+
+TEST_P(SystemApi, OversizeChunkedBodyIs413) {
+  RawConnection connection(server().port());
+  std::string request =
+      "POST /api/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n";
+  for (int i = 0; i < 10; ++i) request += "400\r\n" + std::string(1024, 'a') + "\r\n";
+  request += "0\r\n\r\n";
+  connection.send(request);
+  const auto response = connection.read_response(3000);
+  EXPECT_EQ(response.rfind("HTTP/1.1 413", 0), 0u) << response;
+  EXPECT_NE(response.find("application/problem+json"), std::string::npos);
+}
+
+TEST_P(SystemApi, MalformedHttpIs400) {
+  RawConnection connection(server().port());
+  connection.send("THIS IS NOT HTTP\r\n\r\n");
+  const auto response = connection.read_response(2000);
+  EXPECT_EQ(response.rfind("HTTP/1.1 400", 0), 0u) << response;
+  EXPECT_NE(response.find("application/problem+json"), std::string::npos);
+}
+
+TEST_P(SystemApi, HugeHeadersAre431) {
+  RawConnection connection(server().port());
+  connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'b') +
+                  "\r\n\r\n");
+  const auto response = connection.read_response(2000);
+  EXPECT_EQ(response.rfind("HTTP/1.1 431", 0), 0u) << response.substr(0, 200);
+}
+
+TEST_P(SystemApi, BadPercentEncodingIs400) {
+  const auto result = client().get("/api/%zz");
+  expect_problem(result, 400);
+}
+
+TEST_P(SystemApi, SilentClientIsDropped) {
+  RawConnection connection(server().port());
+  EXPECT_TRUE(connection.closed_by_peer(3000));
+}
+
+TEST_P(SystemApi, SlowHeadersAreDropped) {
+  RawConnection connection(server().port());
+  const auto start = std::chrono::steady_clock::now();
+  bool closed = false;
+  // One header byte every 200 ms never completes a request within the 1 s limit.
+  for (int i = 0; i < 20 && !closed; ++i) {
+    try {
+      connection.send("G");
+    } catch (const std::exception&) {
+      closed = true;
+      break;
+    }
+    closed = connection.closed_by_peer(200);
+  }
+  EXPECT_TRUE(closed);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 3s);
+}
+
+TEST_P(SystemApi, SlowBodyIsDropped) {
+  RawConnection connection(server().port());
+  connection.send(
+      "POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 100\r\n\r\n{");
+  EXPECT_TRUE(connection.closed_by_peer(3000));
+}
+
+TEST_P(SystemApi, ShutdownLetsRequestsInFlightFinish) {
+  auto slow = std::async(std::launch::async, [port = server().port()] {
+    return HttpClient(port).get("/test/slow");
+  });
+  std::this_thread::sleep_for(100ms);
+  server().app().stop();
+  const auto result = slow.get();
+  EXPECT_EQ(result.status, 200);
+  EXPECT_EQ(result.header("connection"), "close");
+  server().app().wait();
+  EXPECT_THROW(client().get("/healthz"), std::exception);  // no longer listening
+}
+
+TEST_P(SystemApi, MigrationsAreRecordedAndSafeToRunTwice) {
+  EXPECT_EQ(server().app().migrate(), 0);
+  int recorded = 0;
+  server().app().database().with_session([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM schema_migrations", soci::into(recorded);
+  });
+  EXPECT_GE(recorded, 1);
+}
+
+TEST_P(SystemApi, OpenApiDocumentDescribesEveryRoute) {
+  const auto result = client().get("/api/openapi.json");
+  ASSERT_EQ(result.status, 200);
+  const auto doc = result.json().as_object();
+  EXPECT_EQ(doc.at("openapi").as_string(), "3.1.0");
+  const auto& paths = doc.at("paths").as_object();
+
+  std::set<std::string> routed;
+  for (const auto& route : server().app().router().routes()) {
+    if (route.pattern.rfind("/test/", 0) == 0) continue;  // this fixture's probes
+    std::string method(boost::beast::http::to_string(route.method));
+    std::transform(method.begin(), method.end(), method.begin(), ::tolower);
+    routed.insert(method + " " + route.pattern);
+    EXPECT_TRUE(paths.contains(route.pattern) && paths.at(route.pattern).as_object().contains(method))
+        << "undocumented: " << method << " " << route.pattern;
+  }
+  for (const auto& [path, item] : paths)
+    for (const auto& [method, operation] : item.as_object())
+      EXPECT_TRUE(routed.count(std::string(method) + " " + std::string(path)))
+          << "documented but not served: " << method << " " << path;
+}
+
+}  // namespace
+}  // namespace ps::testing

@@ -1,0 +1,34 @@
+#include "support/api_test.h"
+
+namespace ps::testing {
+
+void ApiTest::SetUp() {
+  server_ = std::make_unique<TestServer>(
+      GetParam(), [this](Config& config) { configure(config); },
+      [this](Application& app) { add_routes(app); });
+}
+
+Account ApiTest::sign_up(const std::string& email, const std::string& role,
+                         const std::string& password) {
+  const auto result = client().post_json(
+      "/api/auth/register",
+      {{"email", email}, {"password", password}, {"display_name", "Test " + role}, {"role", role}});
+  EXPECT_EQ(result.status, 201) << result.body;
+  if (result.status != 201) return {};
+  const auto json = result.json().as_object();
+  return {json.at("user").at("id").as_int64(), std::string(json.at("user").at("email").as_string()),
+          std::string(json.at("access_token").as_string()),
+          std::string(json.at("refresh_token").as_string())};
+}
+
+void expect_problem(const HttpResult& result, int status) {
+  EXPECT_EQ(result.status, status) << result.body;
+  EXPECT_EQ(result.header("content-type"), "application/problem+json") << result.body;
+  if (result.header("content-type") != "application/problem+json") return;
+  const auto json = result.json().as_object();
+  EXPECT_EQ(json.at("status").as_int64(), status);
+  EXPECT_TRUE(json.contains("type") && json.contains("title") && json.contains("detail"))
+      << result.body;
+}
+
+}  // namespace ps::testing

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "support/test_server.h"
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+namespace ps::testing {
+
+struct Account {
+  std::int64_t id = 0;
+  std::string email;
+  std::string access_token;
+  std::string refresh_token;
+};
+
+// Base fixture of the API tests: a fresh server per test, once on SQLite and
+// once on PostgreSQL (see POCKETSHOP_API_TEST).
+class ApiTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override;
+  void TearDown() override { server_.reset(); }
+
+  // Overridden by fixtures that need other settings or extra probe routes.
+  virtual void configure(Config&) {}
+  virtual void add_routes(Application&) {}
+
+  TestServer& server() { return *server_; }
+  HttpClient client() const { return server_->client(); }
+
+  // Signs up through the API; fails the test unless that answers 201.
+  Account sign_up(const std::string& email, const std::string& role = "buyer",
+                  const std::string& password = "password123");
+
+ private:
+  std::unique_ptr<TestServer> server_;
+};
+
+// Asserts a problem+json response with the given status.
+void expect_problem(const HttpResult& result, int status);
+
+}  // namespace ps::testing
+
+#define POCKETSHOP_API_TEST(Suite)                                                            \
+  INSTANTIATE_TEST_SUITE_P(Databases, Suite,                                                  \
+                           ::testing::Values(::ps::testing::Backend::sqlite,                  \
+                                             ::ps::testing::Backend::postgres),               \
+                           [](const auto& info) { return ::ps::testing::backend_name(info.param); })

@@ -66,6 +66,12 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--max-body-bytes", c.max_body_bytes, "POCKETSHOP_MAX_BODY_BYTES",
          "largest JSON request body")
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
+  option("--max-upload-bytes", c.max_upload_bytes, "POCKETSHOP_MAX_UPLOAD_BYTES",
+         "largest image upload")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
+  option("--max-image-pixels", c.max_image_pixels, "POCKETSHOP_MAX_IMAGE_PIXELS",
+         "largest image, in pixels (width x height)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
   option("--idle-timeout", c.idle_timeout_seconds, "POCKETSHOP_IDLE_TIMEOUT",
          "seconds a connection may take to send the next request's headers")
       ->check(CLI::Range(1, 3600));

@@ -28,8 +28,10 @@ struct Config {
   int io_threads = 0;        // 0: one per core
   int db_pool_size = 8;
   std::size_t max_body_bytes = 1024 * 1024;
-  int idle_timeout_seconds = 30;  // waiting for (all headers of) the next request
-  int body_timeout_seconds = 30;  // reading a request body
+  std::size_t max_upload_bytes = 10 * 1000 * 1000;  // one image upload
+  std::uint64_t max_image_pixels = 50'000'000;      // width x height; refuses decompression bombs
+  int idle_timeout_seconds = 30;                    // waiting for (all headers of) the next request
+  int body_timeout_seconds = 30;                    // reading a request body
   int access_token_ttl_seconds = 15 * 60;
   int refresh_token_ttl_days = 30;
   std::string password_strength = "interactive";  // interactive | moderate | min

@@ -57,6 +57,12 @@ boost::asio::awaitable<Response> Pipeline::handle(Request& request) const {
   co_return response;
 }
 
+std::optional<std::size_t> Pipeline::body_limit(const RawRequest& request) const {
+  auto parsed = boost::urls::parse_origin_form(request.target());
+  if (!parsed) return std::nullopt;
+  return router_.body_limit(request.method(), std::string(parsed->path()));
+}
+
 Response Pipeline::reject(Request& request, const ApiError& error) const {
   const auto started = Clock::now();
   Response response = to_problem_response(error);

@@ -16,6 +16,10 @@ class Pipeline {
   // Never throws: failures become problem+json responses.
   boost::asio::awaitable<Response> handle(Request& request) const;
 
+  // The body limit of the route that will serve this request, when it has
+  // its own (decided from the headers, before the body is read).
+  std::optional<std::size_t> body_limit(const RawRequest& request) const;
+
   // A response for a request the server refused before routing (malformed,
   // too large, ...). Logged like any other.
   Response reject(Request& request, const ApiError& error) const;

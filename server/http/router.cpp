@@ -40,24 +40,27 @@ bool matches(const std::vector<std::string>& pattern, const std::vector<std::str
 }
 }  // namespace
 
-void Router::add(bhttp::verb method, std::string pattern, Handler handler) {
+void Router::add(bhttp::verb method, std::string pattern, Handler handler,
+                 std::optional<std::size_t> max_body_bytes) {
   std::vector<std::string> segments;
   for (auto part : split_path(pattern)) segments.emplace_back(part);
   segments_.push_back(std::move(segments));
-  routes_.push_back({method, std::move(pattern), std::move(handler)});
+  routes_.push_back({method, std::move(pattern), std::move(handler), max_body_bytes});
 }
 
-const Handler& Router::resolve(Request& request) const {
-  const auto path = split_path(request.path);
+// The route for (method, path); with several, the one with the most literal
+// segments ("/api/shops/mine" beats "/api/shops/{slug}"). When none matches
+// the method, `allow` collects the methods the path does support.
+const Router::Route* Router::find(bhttp::verb method, std::string_view path,
+                                  std::string* allow) const {
+  const auto parts = split_path(path);
   const Route* best = nullptr;
   std::size_t best_literals = 0;
-  std::string allow;
   for (std::size_t i = 0; i < routes_.size(); ++i) {
-    if (!matches(segments_[i], path, nullptr)) continue;
-    const auto method = routes_[i].method;
-    if (method == request.method() ||
-        (method == bhttp::verb::get && request.method() == bhttp::verb::head)) {
-      // "/api/shops/mine" beats "/api/shops/{slug}": more literal segments win.
+    if (!matches(segments_[i], parts, nullptr)) continue;
+    const auto route_method = routes_[i].method;
+    if (route_method == method ||
+        (route_method == bhttp::verb::get && method == bhttp::verb::head)) {
       const auto literals = static_cast<std::size_t>(
           std::count_if(segments_[i].begin(), segments_[i].end(),
                         [](const std::string& s) { return !is_param(s); }));
@@ -65,18 +68,29 @@ const Handler& Router::resolve(Request& request) const {
         best = &routes_[i];
         best_literals = literals;
       }
-      continue;
+    } else if (allow) {
+      const std::string name(bhttp::to_string(route_method));
+      if (allow->find(name) == std::string::npos) *allow += (allow->empty() ? "" : ", ") + name;
     }
-    const std::string name(bhttp::to_string(method));
-    if (allow.find(name) == std::string::npos) allow += (allow.empty() ? "" : ", ") + name;
   }
-  if (best) {
-    request.path_params.clear();
-    matches(segments_[best - routes_.data()], path, &request.path_params);
-    return best->handler;
+  return best;
+}
+
+const Handler& Router::resolve(Request& request) const {
+  std::string allow;
+  const Route* route = find(request.method(), request.path, &allow);
+  if (!route) {
+    if (allow.empty()) throw ApiError::not_found("No resource at " + request.path);
+    throw ApiError::method_not_allowed(allow);
   }
-  if (allow.empty()) throw ApiError::not_found("No resource at " + request.path);
-  throw ApiError::method_not_allowed(allow);
+  request.path_params.clear();
+  matches(segments_[route - routes_.data()], split_path(request.path), &request.path_params);
+  return route->handler;
+}
+
+std::optional<std::size_t> Router::body_limit(bhttp::verb method, std::string_view path) const {
+  const Route* route = find(method, path, nullptr);
+  return route ? route->max_body_bytes : std::nullopt;
 }
 
 }  // namespace ps::http

@@ -2,6 +2,7 @@
 
 #include "http/request.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,9 +17,14 @@ class Router {
     bhttp::verb method;
     std::string pattern;
     Handler handler;
+    std::optional<std::size_t> max_body_bytes;  // overrides the server's limit (uploads)
   };
 
-  void add(bhttp::verb method, std::string pattern, Handler handler);
+  void add(bhttp::verb method, std::string pattern, Handler handler,
+           std::optional<std::size_t> max_body_bytes = std::nullopt);
+
+  // The body limit of the route that would serve (method, path), if it has its own.
+  std::optional<std::size_t> body_limit(bhttp::verb method, std::string_view path) const;
 
   // Finds the handler for request.method() and request.path, filling
   // request.path_params. Throws ApiError 404 (no such path) or 405 (path
@@ -28,6 +34,8 @@ class Router {
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  const Route* find(bhttp::verb method, std::string_view path, std::string* allow) const;
+
   std::vector<Route> routes_;
   std::vector<std::vector<std::string>> segments_;  // split patterns, parallel to routes_
 };

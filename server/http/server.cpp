@@ -166,9 +166,11 @@ asio::awaitable<bool> Server::read_request(Connection& connection, Request& requ
     if (is_disconnect(header_ec)) co_return false;
     co_return co_await reject(error_for_read_failure(header_ec, options_.max_body_bytes));
   }
-  if (auto length = parser.content_length(); length && *length > options_.max_body_bytes)
-    co_return co_await reject(
-        error_for_read_failure(bhttp::error::body_limit, options_.max_body_bytes));
+  const std::size_t body_limit =
+      pipeline_.body_limit(parser.get()).value_or(options_.max_body_bytes);
+  parser.body_limit(body_limit);
+  if (auto length = parser.content_length(); length && *length > body_limit)
+    co_return co_await reject(error_for_read_failure(bhttp::error::body_limit, body_limit));
 
   if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue")) {
     bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, 11};
@@ -181,7 +183,7 @@ asio::awaitable<bool> Server::read_request(Connection& connection, Request& requ
       co_await bhttp::async_read(connection.stream, connection.buffer, parser, use_tuple);
   if (body_ec) {
     if (is_disconnect(body_ec)) co_return false;
-    co_return co_await reject(error_for_read_failure(body_ec, options_.max_body_bytes));
+    co_return co_await reject(error_for_read_failure(body_ec, body_limit));
   }
   request.raw = parser.release();
   request.request_id = request_id_for(request.raw);

@@ -99,8 +99,8 @@ TEST_P(AccountsApi, MissingFieldsAndWrongTypesAre422) {
 }
 
 TEST_P(AccountsApi, MalformedJsonIs400AndWrongMediaTypeIs415) {
-  const auto malformed = client().request(verb::post, "/api/auth/register", "{\"email\": ",
-                                          {{"Content-Type", "application/json"}});
+  const auto malformed = client().request(verb::post, "/api/auth/register",
+                                          "{\"email\": ", {{"Content-Type", "application/json"}});
   expect_problem(malformed, 400);
   const auto array = client().request(verb::post, "/api/auth/register", "[]",
                                       {{"Content-Type", "application/json"}});
@@ -137,21 +137,19 @@ TEST_P(AccountsApi, MeNeedsAValidToken) {
       server().app().tokens().issue(account.id, "buyer", std::time(nullptr) - 3600);
   expect_problem(client().get("/api/me", expired), 401);
 
-  const std::string alg_none =
-      "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0." +
-      account.access_token.substr(account.access_token.find('.') + 1,
-                                  account.access_token.rfind('.') -
-                                      account.access_token.find('.') - 1) +
-      ".";
+  const std::string alg_none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0." +
+                               account.access_token.substr(account.access_token.find('.') + 1,
+                                                           account.access_token.rfind('.') -
+                                                               account.access_token.find('.') - 1) +
+                               ".";
   expect_problem(client().get("/api/me", alg_none), 401);
   EXPECT_EQ(client().get("/api/me", account.access_token).status, 200);
 }
 
 TEST_P(AccountsApi, TokenOfADeletedUserIs401) {
   const auto account = sign_up("gone@example.com");
-  server().app().database().with_session([&](soci::session& sql) {
-    sql << "DELETE FROM users WHERE email = 'gone@example.com'";
-  });
+  server().app().database().with_session(
+      [&](soci::session& sql) { sql << "DELETE FROM users WHERE email = 'gone@example.com'"; });
   expect_problem(client().get("/api/me", account.access_token), 401);
 }
 
@@ -165,12 +163,14 @@ TEST_P(AccountsApi, RoleGuardLetsOnlyThatRoleIn) {
 
 TEST_P(AccountsApi, RefreshRotatesTheToken) {
   const auto account = sign_up("rotate@example.com");
-  const auto first = client().post_json("/api/auth/refresh", {{"refresh_token", account.refresh_token}});
+  const auto first =
+      client().post_json("/api/auth/refresh", {{"refresh_token", account.refresh_token}});
   ASSERT_EQ(first.status, 200) << first.body;
   const std::string next(first.json().at("refresh_token").as_string());
   EXPECT_NE(next, account.refresh_token);
-  EXPECT_EQ(client().get("/api/me", std::string(first.json().at("access_token").as_string())).status,
-            200);
+  EXPECT_EQ(
+      client().get("/api/me", std::string(first.json().at("access_token").as_string())).status,
+      200);
   const auto second = client().post_json("/api/auth/refresh", {{"refresh_token", next}});
   EXPECT_EQ(second.status, 200) << second.body;
 }
@@ -183,18 +183,18 @@ TEST_P(AccountsApi, ReusingARotatedRefreshTokenRevokesTheFamily) {
   const std::string current(rotated.json().at("refresh_token").as_string());
 
   // An attacker replays the old token: refused, and the family dies with it.
-  expect_problem(client().post_json("/api/auth/refresh", {{"refresh_token", account.refresh_token}}),
-                 401);
+  expect_problem(
+      client().post_json("/api/auth/refresh", {{"refresh_token", account.refresh_token}}), 401);
   expect_problem(client().post_json("/api/auth/refresh", {{"refresh_token", current}}), 401);
 
   // Other sessions of the same user are a different family and still work.
   const auto other = login("reuse@example.com", "password123");
   ASSERT_EQ(other.status, 200);
-  EXPECT_EQ(client()
-                .post_json("/api/auth/refresh",
-                           {{"refresh_token", other.json().at("refresh_token")}})
-                .status,
-            200);
+  EXPECT_EQ(
+      client()
+          .post_json("/api/auth/refresh", {{"refresh_token", other.json().at("refresh_token")}})
+          .status,
+      200);
 }
 
 TEST_P(AccountsApi, BadRefreshTokensAre401Or422) {
@@ -209,8 +209,8 @@ TEST_P(AccountsApi, LogoutRevokesTheRefreshToken) {
       client().post_json("/api/auth/logout", {{"refresh_token", account.refresh_token}});
   EXPECT_EQ(result.status, 204);
   EXPECT_TRUE(result.body.empty());
-  expect_problem(client().post_json("/api/auth/refresh", {{"refresh_token", account.refresh_token}}),
-                 401);
+  expect_problem(
+      client().post_json("/api/auth/refresh", {{"refresh_token", account.refresh_token}}), 401);
 }
 
 class LoginRateLimit : public AccountsApi {
@@ -226,13 +226,15 @@ POCKETSHOP_API_TEST(LoginRateLimit);
 TEST_P(LoginRateLimit, PerClientAddress) {
   sign_up("limited@example.com");
   const Headers from{{"X-Forwarded-For", "203.0.113.7"}};
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(login("limited@example.com", "wrong-password", from).status, 401);
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(login("limited@example.com", "wrong-password", from).status, 401);
   const auto limited = login("limited@example.com", "password123", from);
   expect_problem(limited, 429);
   EXPECT_GE(std::stoi(limited.header("retry-after")), 1);
   // Another address is not affected.
-  EXPECT_EQ(login("limited@example.com", "password123", {{"X-Forwarded-For", "203.0.113.8"}}).status,
-            200);
+  EXPECT_EQ(
+      login("limited@example.com", "password123", {{"X-Forwarded-For", "203.0.113.8"}}).status,
+      200);
 }
 
 TEST_P(LoginRateLimit, PerEmailAcrossAddresses) {
@@ -241,7 +243,8 @@ TEST_P(LoginRateLimit, PerEmailAcrossAddresses) {
     const Headers from{{"X-Forwarded-For", "198.51.100." + std::to_string(i)}};
     EXPECT_EQ(login("target@example.com", "guess" + std::to_string(i) + "xyz", from).status, 401);
   }
-  const auto limited = login("TARGET@example.com", "password123", {{"X-Forwarded-For", "198.51.100.99"}});
+  const auto limited =
+      login("TARGET@example.com", "password123", {{"X-Forwarded-For", "198.51.100.99"}});
   expect_problem(limited, 429);
   EXPECT_FALSE(limited.header("retry-after").empty());
 }

@@ -5,11 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <csignal>
 #include <cstdio>
 #include <regex>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace ps::testing {
 namespace {

@@ -157,9 +157,8 @@ TEST_P(SystemApi, SlowBodyIsDropped) {
 }
 
 TEST_P(SystemApi, ShutdownLetsRequestsInFlightFinish) {
-  auto slow = std::async(std::launch::async, [port = server().port()] {
-    return HttpClient(port).get("/test/slow");
-  });
+  auto slow = std::async(std::launch::async,
+                         [port = server().port()] { return HttpClient(port).get("/test/slow"); });
   std::this_thread::sleep_for(100ms);
   server().app().stop();
   const auto result = slow.get();
@@ -191,7 +190,8 @@ TEST_P(SystemApi, OpenApiDocumentDescribesEveryRoute) {
     std::string method(boost::beast::http::to_string(route.method));
     std::transform(method.begin(), method.end(), method.begin(), ::tolower);
     routed.insert(method + " " + route.pattern);
-    EXPECT_TRUE(paths.contains(route.pattern) && paths.at(route.pattern).as_object().contains(method))
+    EXPECT_TRUE(paths.contains(route.pattern) &&
+                paths.at(route.pattern).as_object().contains(method))
         << "undocumented: " << method << " " << route.pattern;
   }
   for (const auto& [path, item] : paths)

@@ -2,8 +2,8 @@
 
 #include "support/test_server.h"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <memory>
 #include <string>
@@ -44,8 +44,8 @@ void expect_problem(const HttpResult& result, int status);
 
 }  // namespace ps::testing
 
-#define POCKETSHOP_API_TEST(Suite)                                                            \
-  INSTANTIATE_TEST_SUITE_P(Databases, Suite,                                                  \
-                           ::testing::Values(::ps::testing::Backend::sqlite,                  \
-                                             ::ps::testing::Backend::postgres),               \
-                           [](const auto& info) { return ::ps::testing::backend_name(info.param); })
+#define POCKETSHOP_API_TEST(Suite)                                                         \
+  INSTANTIATE_TEST_SUITE_P(                                                                \
+      Databases, Suite,                                                                    \
+      ::testing::Values(::ps::testing::Backend::sqlite, ::ps::testing::Backend::postgres), \
+      [](const auto& info) { return ::ps::testing::backend_name(info.param); })

@@ -20,7 +20,8 @@ std::string backend_name(Backend backend) {
 }
 
 TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "pocketshop-test-XXXXXX").string();
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / "pocketshop-test-XXXXXX").string();
   if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
   path_ = pattern;
 }

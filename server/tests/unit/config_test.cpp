@@ -1,8 +1,8 @@
 #include "core/config.h"
 #include "support/test_server.h"
 
-#include <CLI/CLI.hpp>
 #include <gtest/gtest.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <filesystem>

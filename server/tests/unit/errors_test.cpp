@@ -1,7 +1,7 @@
 #include "core/errors.h"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 namespace ps {
 namespace {
@@ -16,8 +16,8 @@ TEST(Errors, ProblemJsonHasTheRfc9457Members) {
 }
 
 TEST(Errors, ValidationListsEveryFieldMessage) {
-  const auto error = ApiError::validation({{"email", {"is required"}},
-                                           {"password", {"must be at least 8 characters"}}});
+  const auto error = ApiError::validation(
+      {{"email", {"is required"}}, {"password", {"must be at least 8 characters"}}});
   EXPECT_EQ(error.status(), 422);
   const auto json = error.to_json().as_object();
   EXPECT_EQ(json.at("errors").at("email").at(0).as_string(), "is required");

@@ -1,7 +1,7 @@
 #include "http/json_input.h"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 namespace ps::http {
 namespace {

@@ -1,5 +1,5 @@
-#include "core/errors.h"
 #include "http/router.h"
+#include "core/errors.h"
 
 #include <gtest/gtest.h>
 
@@ -81,6 +81,22 @@ TEST(Router, TrailingAndDoubleSlashesAreIgnored) {
   router.add(bhttp::verb::get, "/api/me", named("me"));
   EXPECT_EQ(status_of(router, request(bhttp::verb::get, "/api/me/")), 200);
   EXPECT_EQ(status_of(router, request(bhttp::verb::get, "//api//me")), 200);
+}
+
+}  // namespace
+}  // namespace ps::http
+
+namespace ps::http {
+namespace {
+
+TEST(Router, RoutesMayHaveTheirOwnBodyLimit) {
+  Router router;
+  router.add(bhttp::verb::post, "/api/uploads", named("upload"), 10'000'000);
+  router.add(bhttp::verb::post, "/api/auth/login", named("login"));
+  EXPECT_EQ(router.body_limit(bhttp::verb::post, "/api/uploads"), 10'000'000u);
+  EXPECT_EQ(router.body_limit(bhttp::verb::post, "/api/auth/login"), std::nullopt);
+  EXPECT_EQ(router.body_limit(bhttp::verb::get, "/api/uploads"), std::nullopt);
+  EXPECT_EQ(router.body_limit(bhttp::verb::post, "/nowhere"), std::nullopt);
 }
 
 }  // namespace

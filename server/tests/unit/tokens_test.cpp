@@ -15,7 +15,8 @@ const std::string kSecret = "an-hs256-secret-that-is-long-enough-for-tests";
 constexpr std::time_t kNow = 1'800'000'000;
 
 std::string base64url(const std::string& text) {
-  std::string out(sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  std::string out(sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                  '\0');
   sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()),
                     text.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   out.resize(out.find('\0'));
@@ -68,8 +69,8 @@ TEST(Tokens, TamperedPayloadIsRefused) {
   const auto token = issuer.issue(42, "buyer", kNow);
   const auto first_dot = token.find('.');
   const auto second_dot = token.find('.', first_dot + 1);
-  const std::string forged = token.substr(0, first_dot + 1) + base64url(payload(kNow + 900)) +
-                             token.substr(second_dot);
+  const std::string forged =
+      token.substr(0, first_dot + 1) + base64url(payload(kNow + 900)) + token.substr(second_dot);
   EXPECT_EQ(status_of(issuer, forged), 401);
 }
 

@@ -18,6 +18,7 @@ build: deps
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
 run: build
+	$(BUILD_DIR)/server/pocketshop seed --demo
 	$(BUILD_DIR)/server/pocketshop serve --port $(PORT)
 
 test: build

@@ -8,7 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsoci-dev libsqlite3-dev libpq-dev sqlite3
   libsodium-dev libjwt-dev libvips-dev libspdlog-dev libfmt-dev libcli11-dev
-  libgtest-dev
+  libgtest-dev libgmock-dev
   postgresql postgresql-contrib
   curl
 )

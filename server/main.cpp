@@ -1,6 +1,7 @@
 // pocketshop: the marketplace server and its admin commands.
 #include "accounts/service.h"
 #include "app/application.h"
+#include "app/demo_seed.h"
 #include "core/config.h"
 #include "core/errors.h"
 #include "core/logging.h"
@@ -25,6 +26,15 @@ int migrate(ps::Config config) {
   ps::Application app(std::move(config));
   const int applied = app.migrate();
   spdlog::info("{} migration(s) applied", applied);
+  return 0;
+}
+
+int seed(ps::Config config) {
+  ps::Application app(std::move(config));
+  app.migrate();
+  const auto logins = ps::seed_demo(app);
+  std::cout << "Demo logins (password for all: " << logins.front().password << "):\n";
+  for (const auto& login : logins) std::cout << "  " << login.role << ": " << login.email << "\n";
   return 0;
 }
 
@@ -59,6 +69,10 @@ int main(int argc, char** argv) {
   auto* serve_cmd = cli.add_subcommand("serve", "apply migrations, then serve the API and web app");
   auto* migrate_cmd = cli.add_subcommand("migrate", "apply pending database migrations");
   auto* user_cmd = cli.add_subcommand("create-user", "create an account");
+  auto* seed_cmd = cli.add_subcommand("seed", "add demo data to an empty marketplace");
+  bool demo = false;
+  seed_cmd->add_flag("--demo", demo, "shops, products, images and logins for trying PocketShop")
+      ->required();
   NewUserOptions user;
   user_cmd->add_option("--email", user.email, "email address")->required();
   user_cmd->add_option("--password", user.password, "at least 8 characters")->required();
@@ -75,6 +89,7 @@ int main(int argc, char** argv) {
     if (serve_cmd->parsed()) return serve(std::move(config));
     if (migrate_cmd->parsed()) return migrate(std::move(config));
     if (user_cmd->parsed()) return create_user(std::move(config), user);
+    if (seed_cmd->parsed()) return seed(std::move(config));
   } catch (const ps::ApiError& error) {
     std::cerr << "pocketshop: " << error.detail() << '\n';
     return 1;

@@ -37,4 +37,10 @@ boost::asio::awaitable<User> Authenticator::require_role(const http::Request& re
   co_return user;
 }
 
+boost::asio::awaitable<std::optional<User>> Authenticator::optional_user(
+    const http::Request& request) const {
+  if (request.header(http::bhttp::field::authorization).empty()) co_return std::nullopt;
+  co_return co_await require_user(request);
+}
+
 }  // namespace ps::accounts

@@ -18,6 +18,8 @@ class Authenticator {
 
   boost::asio::awaitable<User> require_user(const http::Request& request) const;
   boost::asio::awaitable<User> require_role(const http::Request& request, Role role) const;
+  // Nobody when the request has no Authorization header; otherwise as require_user.
+  boost::asio::awaitable<std::optional<User>> optional_user(const http::Request& request) const;
 
  private:
   const TokenIssuer& tokens_;

@@ -1,8 +1,11 @@
 #include "app/application.h"
 
 #include "accounts/routes.h"
+#include "catalog/routes.h"
 #include "core/embedded_file.h"
 #include "db/migrations.h"
+#include "media/routes.h"
+#include "shops/routes.h"
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
@@ -31,17 +34,23 @@ Application::Application(Config config)
     : config_(std::move(config)),
       workers_(static_cast<std::size_t>(config_.db_pool_size)),
       database_(config_.database_url, static_cast<std::size_t>(config_.db_pool_size)),
+      media_(database_, config_),
       tokens_(config_.jwt_secret, std::chrono::seconds(config_.access_token_ttl_seconds)),
       passwords_(config_.password_strength),
       accounts_(database_, tokens_, passwords_,
                 std::chrono::hours(24 * config_.refresh_token_ttl_days)),
       authenticator_(tokens_, accounts_, workers_),
+      shops_(database_, media_),
+      catalog_(database_, shops_, media_),
       login_per_client_(config_.login_limit_per_ip, std::chrono::minutes(1)),
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
       pipeline_(router_) {
   add_system_routes();
   accounts::add_routes(router_, accounts_, authenticator_, workers_,
                        {login_per_client_, login_per_email_});
+  media::add_routes(router_, media_, authenticator_, workers_, config_);
+  shops::add_routes(router_, shops_, catalog_, authenticator_, workers_);
+  catalog::add_routes(router_, catalog_, authenticator_, workers_);
 }
 
 Application::~Application() {

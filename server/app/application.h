@@ -4,6 +4,7 @@
 #include "accounts/passwords.h"
 #include "accounts/service.h"
 #include "accounts/tokens.h"
+#include "catalog/service.h"
 #include "core/config.h"
 #include "core/worker_pool.h"
 #include "db/database.h"
@@ -11,6 +12,8 @@
 #include "http/rate_limiter.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "media/service.h"
+#include "shops/service.h"
 
 #include <boost/asio/io_context.hpp>
 
@@ -38,8 +41,11 @@ class Application {
   std::uint16_t port() const { return server_->port(); }
 
   db::Database& database() { return database_; }
+  media::MediaService& media() { return media_; }
   accounts::AccountsService& accounts() { return accounts_; }
   const accounts::Authenticator& authenticator() const { return authenticator_; }
+  shops::ShopsService& shops() { return shops_; }
+  catalog::CatalogService& catalog() { return catalog_; }
   const accounts::TokenIssuer& tokens() const { return tokens_; }
   WorkerPool& workers() { return workers_; }
   // Mutable until start(): tests add probe routes here.
@@ -53,10 +59,13 @@ class Application {
   Config config_;
   WorkerPool workers_;
   db::Database database_;
+  media::MediaService media_;
   accounts::TokenIssuer tokens_;
   accounts::PasswordHasher passwords_;
   accounts::AccountsService accounts_;
   accounts::Authenticator authenticator_;
+  shops::ShopsService shops_;
+  catalog::CatalogService catalog_;
   http::RateLimiter login_per_client_;
   http::RateLimiter login_per_email_;
   http::Router router_;

@@ -1,0 +1,174 @@
+#include "app/demo_seed.h"
+
+#include "media/demo_images.h"
+
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <random>
+
+namespace ps {
+
+namespace {
+constexpr const char* kDemoPassword = "pocketshop-demo";
+constexpr int kProductsPerShop = 13;
+
+struct ShopSeed {
+  const char* owner;
+  const char* name;
+  const char* description;
+  const char* accent;
+  std::array<const char*, 2> categories;
+};
+
+constexpr ShopSeed kShops[] = {
+    {"Ada Lindqvist",
+     "Clay & Kiln",
+     "Small-batch stoneware thrown and glazed by hand in Malmö.",
+     "#b5651d",
+     {"kitchen", "home"}},
+    {"Bashir Okafor",
+     "Indigo Thread",
+     "Hand-dyed indigo garments and scarves from natural fibres.",
+     "#2e4a9e",
+     {"clothing", "accessories"}},
+    {"Chiara Russo",
+     "Paper Lantern Press",
+     "Letterpress cards, notebooks and art prints.",
+     "#c0392b",
+     {"stationery", "art"}},
+    {"Dmitri Volkov",
+     "Northwood Toys",
+     "Heirloom wooden toys finished with food-safe oils.",
+     "#2f7d32",
+     {"toys", "home"}},
+    {"Esme Hart",
+     "Silver Fern Jewellery",
+     "Recycled silver rings, earrings and pendants.",
+     "#7f8c8d",
+     {"jewelry", "accessories"}},
+    {"Farah Haddad",
+     "Botanica Apothecary",
+     "Cold-process soaps and balms with botanicals.",
+     "#6a994e",
+     {"beauty", "home"}},
+    {"Gus Moreno",
+     "Greenhouse Corner",
+     "Rare houseplants and hand-made planters.",
+     "#1b998b",
+     {"plants", "home"}},
+    {"Hana Sato",
+     "Fold & Bind",
+     "Hand-bound journals and Japanese stab-bound books.",
+     "#8e44ad",
+     {"books", "stationery"}},
+    {"Idris Bell",
+     "Ember Coffee Roasters",
+     "Single-origin beans roasted weekly in small lots.",
+     "#6f4e37",
+     {"food", "kitchen"}},
+    {"Juno Park",
+     "Loom & Leaf",
+     "Woven wall hangings, cushions and throws.",
+     "#d35400",
+     {"home", "art"}},
+    {"Kofi Mensah",
+     "Brass Atelier",
+     "Cast brass keyrings, bookmarks and desk objects.",
+     "#b7950b",
+     {"accessories", "stationery"}},
+    {"Lena Fischer",
+     "Tiny Canvas",
+     "Original miniature paintings and giclée prints.",
+     "#e84393",
+     {"art", "home"}},
+};
+
+const std::vector<const char*>& nouns_for(std::string_view category) {
+  static const std::map<std::string_view, std::vector<const char*>> nouns{
+      {"kitchen", {"mug", "bowl", "plate", "teapot", "pour-over dripper", "serving platter"}},
+      {"home", {"vase", "candle holder", "planter", "cushion", "tray", "wall hook"}},
+      {"clothing", {"scarf", "shirt", "apron", "kimono jacket", "bandana", "beanie"}},
+      {"accessories", {"tote bag", "keyring", "card wallet", "hair clip", "belt", "pouch"}},
+      {"stationery", {"notebook", "card set", "pen pot", "bookmark", "planner", "envelope set"}},
+      {"art", {"print", "linocut", "watercolour", "miniature painting", "poster", "etching"}},
+      {"toys", {"rattle", "stacking rings", "toy car", "puzzle", "rocking horse", "spinning top"}},
+      {"jewelry", {"ring", "earrings", "pendant", "bracelet", "stud set", "anklet"}},
+      {"beauty", {"soap bar", "lip balm", "face oil", "bath salts", "body butter", "hand cream"}},
+      {"plants", {"monstera cutting", "cactus trio", "fern", "air plant", "pothos", "succulent"}},
+      {"books", {"journal", "sketchbook", "recipe book", "photo album", "guest book", "zine"}},
+      {"food", {"espresso blend", "filter roast", "decaf", "cold brew pack", "tea blend", "honey"}},
+  };
+  return nouns.at(category);
+}
+
+constexpr const char* kAdjectives[] = {"Speckled", "Hand-made", "Indigo",   "Rustic",    "Minimal",
+                                       "Sunset",   "Forest",    "Charcoal", "Pastel",    "Golden",
+                                       "Ocean",    "Woodland",  "Linen",    "Terracotta"};
+
+std::string email_for(const char* owner) {
+  std::string first(owner, std::string_view(owner).find(' '));
+  std::transform(first.begin(), first.end(), first.begin(), ::tolower);
+  return first + "@demo.pocketshop.test";
+}
+
+accounts::User demo_user(Application& app, const std::string& email, const std::string& name,
+                         accounts::Role role) {
+  return app.accounts().create_user({email, kDemoPassword, name, role});
+}
+
+std::int64_t demo_image(Application& app, std::int64_t owner, int width, int height,
+                        std::uint32_t seed, std::string_view label) {
+  return app.media().store(owner, media::render_demo_image(width, height, seed, label)).id;
+}
+
+void seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random) {
+  const auto vendor = demo_user(app, email_for(seed.owner), seed.owner, accounts::Role::vendor);
+  shops::ShopInput shop;
+  shop.name = seed.name;
+  shop.description = seed.description;
+  shop.accent_color = seed.accent;
+  shop.shipping_policy = "Ships within 3 working days, tracked, from our studio.";
+  shop.returns_policy = "Unused items can be returned within 30 days for a full refund.";
+  shop.logo_image_id = demo_image(app, vendor.id, 400, 400, random(), seed.name);
+  shop.cover_image_id = demo_image(app, vendor.id, 1600, 500, random(), seed.name);
+  app.shops().create(vendor.id, shop);
+
+  for (int i = 0; i < kProductsPerShop; ++i) {
+    const std::string category = seed.categories[i % 2];
+    const auto& nouns = nouns_for(category);
+    const std::string name = std::string(kAdjectives[random() % std::size(kAdjectives)]) + " " +
+                             nouns[random() % nouns.size()];
+    catalog::ProductInput product;
+    product.name = name;
+    product.description = "A " + name + " from " + seed.name + ". " + seed.description;
+    product.category = category;
+    product.price_cents = 500 + static_cast<long long>(random() % 120) * 100 + 99;
+    product.currency = "USD";
+    product.inventory = i % 7 == 6 ? 0 : 1 + static_cast<long long>(random() % 40);
+    product.status = i == kProductsPerShop - 1 ? "draft" : "active";
+    product.images = std::vector<catalog::ImageInput>{
+        {demo_image(app, vendor.id, 800, 800, random(), name), name},
+        {demo_image(app, vendor.id, 800, 800, random(), name + " (detail)"), name + ", detail"}};
+    app.catalog().create(vendor.id, product);
+  }
+}
+}  // namespace
+
+std::vector<DemoLogin> seed_demo(Application& app) {
+  std::vector<DemoLogin> logins{{"vendor", email_for(kShops[0].owner), kDemoPassword},
+                                {"buyer", "buyer@demo.pocketshop.test", kDemoPassword}};
+  if (app.shops().list({}).total > 0) {
+    spdlog::info("the database already has shops; demo data not added");
+    return logins;
+  }
+  spdlog::info("adding demo data: {} shops, {} products", std::size(kShops),
+               std::size(kShops) * kProductsPerShop);
+  std::mt19937 random(20261125);
+  for (const auto& shop : kShops) seed_shop(app, shop, random);
+  demo_user(app, "buyer@demo.pocketshop.test", "Demo Buyer", accounts::Role::buyer);
+  demo_user(app, "sam@demo.pocketshop.test", "Sam Buyer", accounts::Role::buyer);
+  return logins;
+}
+
+}  // namespace ps

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "app/application.h"
+
+#include <string>
+
+namespace ps {
+
+struct DemoLogin {
+  std::string role;
+  std::string email;
+  std::string password;
+};
+
+// Fills an empty marketplace with believable demo data: vendors with branded
+// shops, products with generated images in several categories, and buyers.
+// Goes through the services, so the data obeys every business rule. Does
+// nothing when the database already has shops. Returns the logins to print.
+std::vector<DemoLogin> seed_demo(Application& app);
+
+}  // namespace ps

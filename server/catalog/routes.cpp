@@ -1,0 +1,195 @@
+#include "catalog/routes.h"
+
+#include "http/json_input.h"
+#include "http/query_input.h"
+
+#include <boost/json.hpp>
+
+#include <charconv>
+#include <set>
+
+namespace ps::catalog {
+
+namespace {
+using boost::asio::awaitable;
+using http::JsonFields;
+using http::Request;
+using http::Response;
+
+constexpr long long kMaxPriceCents = 100'000'000;
+constexpr long long kMaxInventory = 1'000'000;
+
+bool listed(std::span<const std::string_view> allowed, std::string_view value) {
+  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+std::string joined(std::span<const std::string_view> values) {
+  std::string text;
+  for (auto value : values) text += (text.empty() ? "" : ", ") + std::string(value);
+  return text;
+}
+
+// Keeps a read value only when it is one of `allowed`.
+void check_member(JsonFields& fields, std::optional<std::string>& value, std::string_view name,
+                  std::span<const std::string_view> allowed) {
+  if (value && !listed(allowed, *value)) {
+    fields.fail(name, "must be one of: " + joined(allowed));
+    value.reset();
+  }
+}
+
+std::optional<std::vector<ImageInput>> read_images(const boost::json::object& body,
+                                                   JsonFields& fields) {
+  const auto* value = body.if_contains("images");
+  if (!value) return std::nullopt;
+  if (!value->is_array()) {
+    fields.fail("images", "must be a list of {image_id, alt_text}");
+    return std::nullopt;
+  }
+  const auto& list = value->as_array();
+  if (list.size() > kMaxImagesPerProduct) {
+    fields.fail("images", "must hold at most " + std::to_string(kMaxImagesPerProduct) + " images");
+    return std::nullopt;
+  }
+  std::vector<ImageInput> images;
+  std::set<std::int64_t> seen;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string prefix = "images[" + std::to_string(i) + "]";
+    if (!list[i].is_object()) {
+      fields.fail(prefix, "must be an object with image_id and alt_text");
+      continue;
+    }
+    JsonFields item(list[i].as_object());
+    const auto id = item.required_integer("image_id", 1, std::numeric_limits<std::int64_t>::max());
+    const auto alt = item.optional_string("alt_text", 0, 250).value_or("");
+    try {
+      item.finish();
+    } catch (const ApiError& error) {
+      for (const auto& [field, messages] : error.field_errors())
+        for (const auto& message : messages) fields.fail(prefix + "." + field, message);
+      continue;
+    }
+    if (!seen.insert(id).second) fields.fail(prefix + ".image_id", "appears twice");
+    images.push_back({id, alt});
+  }
+  return images;
+}
+
+ProductInput read_product_input(const Request& request, bool creating) {
+  const auto body = http::parse_json_object(request);
+  JsonFields fields(body);
+  ProductInput input;
+  if (creating) {
+    input.name = fields.required_string("name", 2, 120);
+    input.category = fields.required_string("category", 1, 40);
+    input.price_cents = fields.required_integer("price_cents", 0, kMaxPriceCents);
+  } else {
+    input.name = fields.optional_string("name", 2, 120);
+    input.category = fields.optional_string("category", 1, 40);
+    input.price_cents = fields.optional_integer("price_cents", 0, kMaxPriceCents);
+  }
+  if (input.category && input.category->empty()) input.category.reset();
+  check_member(fields, input.category, "category", categories());
+  input.description = fields.optional_string("description", 0, 5000);
+  input.currency = fields.optional_string("currency", 3, 3);
+  check_member(fields, input.currency, "currency", currencies());
+  input.inventory = fields.optional_integer("inventory", 0, kMaxInventory);
+  input.status = fields.optional_string("status", 1, 10);
+  static constexpr std::string_view kStatuses[] = {"active", "draft"};
+  check_member(fields, input.status, "status", kStatuses);
+  input.images = read_images(body, fields);
+  fields.finish();
+  return input;
+}
+
+ProductFilter read_filter(const Request& request) {
+  http::QueryFields query(request);
+  ProductFilter filter;
+  filter.query = query.text("q", 200).value_or("");
+  filter.shop_slug = query.text("shop", 60).value_or("");
+  filter.category = query.text("category", 40).value_or("");
+  filter.min_price_cents = query.integer("min_price", 0, kMaxPriceCents);
+  filter.max_price_cents = query.integer("max_price", 0, kMaxPriceCents);
+  filter.in_stock_only = query.boolean("in_stock").value_or(false);
+  const auto sort = query.choice("sort", {"relevance", "newest", "price_asc", "price_desc"},
+                                 filter.query.empty() ? "newest" : "relevance");
+  filter.sort = sort == "relevance"    ? ProductSort::relevance
+                : sort == "price_asc"  ? ProductSort::price_asc
+                : sort == "price_desc" ? ProductSort::price_desc
+                                       : ProductSort::newest;
+  filter.status = query.text("status", 10);
+  if (filter.status && *filter.status != "active" && *filter.status != "draft")
+    query.fail("status", "must be one of: active, draft");
+  filter.page = query.page();
+  query.finish();
+  return filter;
+}
+
+std::int64_t product_id_of(const Request& request) {
+  const auto text = request.param("id");
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0)
+    throw ApiError::not_found("There is no such product.");
+  return id;
+}
+}  // namespace
+
+void add_routes(http::Router& router, CatalogService& catalog, const accounts::Authenticator& auth,
+                WorkerPool& workers) {
+  using http::bhttp::verb;
+
+  router.add(verb::get, "/api/categories", [](Request&) -> awaitable<Response> {
+    boost::json::array items;
+    for (auto category : categories()) items.emplace_back(category);
+    co_return http::json_response(200, {{"items", std::move(items)}});
+  });
+
+  router.add(verb::get, "/api/products", [&](Request& request) -> awaitable<Response> {
+    const ProductFilter filter = read_filter(request);
+    auto page = co_await workers.run([&] { return catalog.search(filter); });
+    co_return http::json_response(200, to_json(page, filter.page));
+  });
+
+  router.add(verb::post, "/api/products", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
+    const ProductInput input = read_product_input(request, /*creating=*/true);
+    auto view = co_await workers.run([&] { return catalog.create(vendor.id, input); });
+    auto response = http::json_response(201, to_json(view));
+    response.set(http::bhttp::field::location, "/api/products/" + std::to_string(view.product.id));
+    co_return response;
+  });
+
+  router.add(verb::get, "/api/products/{id}", [&](Request& request) -> awaitable<Response> {
+    const auto id = product_id_of(request);
+    const auto viewer = co_await auth.optional_user(request);
+    std::optional<std::int64_t> viewer_id;
+    if (viewer) viewer_id = viewer->id;
+    auto view = co_await workers.run([&] { return catalog.get(id, viewer_id); });
+    co_return http::json_response(200, to_json(view));
+  });
+
+  router.add(verb::patch, "/api/products/{id}", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
+    const auto id = product_id_of(request);
+    const ProductInput input = read_product_input(request, /*creating=*/false);
+    auto view = co_await workers.run([&] { return catalog.update(vendor.id, id, input); });
+    co_return http::json_response(200, to_json(view));
+  });
+
+  router.add(verb::delete_, "/api/products/{id}", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
+    const auto id = product_id_of(request);
+    co_await workers.run([&] { catalog.archive(vendor.id, id); });
+    co_return http::empty_response(204);
+  });
+
+  router.add(verb::get, "/api/my/products", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
+    const ProductFilter filter = read_filter(request);
+    auto page = co_await workers.run([&] { return catalog.list_own(vendor.id, filter); });
+    co_return http::json_response(200, to_json(page, filter.page));
+  });
+}
+
+}  // namespace ps::catalog

@@ -1,0 +1,196 @@
+#include "catalog/service.h"
+
+#include "core/errors.h"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+namespace ps::catalog {
+
+namespace {
+constexpr std::string_view kCategories[] = {"art",     "jewelry",    "clothing",    "home",
+                                            "kitchen", "stationery", "toys",        "beauty",
+                                            "plants",  "books",      "accessories", "food"};
+constexpr std::string_view kCurrencies[] = {"USD", "EUR", "GBP", "CAD", "AUD",
+                                            "NZD", "CHF", "SEK", "NOK", "DKK"};
+
+ApiError product_not_found() { return ApiError::not_found("There is no such product."); }
+
+boost::json::object image_json(const ProductImage& image) {
+  auto json = media::to_json(image.image);
+  json["alt_text"] = image.alt_text;
+  return json;
+}
+}  // namespace
+
+std::span<const std::string_view> categories() { return kCategories; }
+std::span<const std::string_view> currencies() { return kCurrencies; }
+
+boost::json::object to_json(const ProductView& view) {
+  const Product& p = view.product;
+  boost::json::array images;
+  for (const auto& image : view.images) images.push_back(image_json(image));
+  return {{"id", p.id},
+          {"shop", shops::summary_json(view.shop)},
+          {"name", p.name},
+          {"description", p.description},
+          {"category", p.category},
+          {"price_cents", p.price_cents},
+          {"currency", p.currency},
+          {"inventory", p.inventory},
+          {"in_stock", p.inventory > 0},
+          {"status", p.status},
+          {"image", view.images.empty() ? boost::json::value(nullptr)
+                                        : boost::json::value(image_json(view.images.front()))},
+          {"images", std::move(images)},
+          {"created_at", to_rfc3339(p.created_at)},
+          {"updated_at", to_rfc3339(p.updated_at)}};
+}
+
+boost::json::object to_json(const ProductPage& page, const http::PageRequest& request) {
+  boost::json::array items;
+  for (const auto& view : page.items) items.push_back(to_json(view));
+  boost::json::array categories;
+  for (const auto& [value, count] : page.categories)
+    categories.push_back({{"value", value}, {"count", count}});
+  auto json = http::page_json(request, page.total);
+  json["items"] = std::move(items);
+  json["facets"] = {{"category", std::move(categories)}};
+  return json;
+}
+
+Product CatalogService::owned_product(soci::session& sql, std::int64_t owner_id,
+                                      std::int64_t product_id) {
+  auto product = store::find(sql, product_id);
+  if (!product || product->archived) throw product_not_found();
+  const auto shop = shops_.require_shop_of(sql, owner_id);
+  if (product->shop_id != shop.id)
+    throw ApiError::forbidden("This product belongs to another vendor's shop.");
+  return std::move(*product);
+}
+
+void CatalogService::save_images(soci::session& sql, std::int64_t owner_id, std::int64_t product_id,
+                                 const std::vector<ImageInput>& images) {
+  std::vector<ProductImageRef> refs;
+  for (const auto& input : images) {
+    media_.owned_image(sql, input.image_id, owner_id);
+    refs.push_back({product_id, static_cast<int>(refs.size()), input.image_id, input.alt_text});
+  }
+  store::replace_images(sql, product_id, refs);
+}
+
+ProductView CatalogService::create(std::int64_t owner_id, const ProductInput& input) {
+  return database_.transaction([&](soci::session& sql) {
+    const auto shop = shops_.require_shop_of(sql, owner_id);
+    Product product;
+    product.shop_id = shop.id;
+    product.name = input.name.value_or("");
+    product.description = input.description.value_or("");
+    product.category = input.category.value_or("");
+    product.price_cents = input.price_cents.value_or(0);
+    product.currency = input.currency.value_or("USD");
+    product.inventory = input.inventory.value_or(0);
+    product.status = input.status.value_or("active");
+    product.created_at = product.updated_at = now_millis();
+    product.id = store::insert(sql, product);
+    if (input.images) save_images(sql, owner_id, product.id, *input.images);
+    auto page = page_of(sql, {product}, /*all_images=*/true);
+    return std::move(page.items.front());
+  });
+}
+
+ProductView CatalogService::update(std::int64_t owner_id, std::int64_t product_id,
+                                   const ProductInput& input) {
+  return database_.transaction([&](soci::session& sql) {
+    Product product = owned_product(sql, owner_id, product_id);
+    if (input.name) product.name = *input.name;
+    if (input.description) product.description = *input.description;
+    if (input.category) product.category = *input.category;
+    if (input.price_cents) product.price_cents = *input.price_cents;
+    if (input.currency) product.currency = *input.currency;
+    if (input.inventory) product.inventory = *input.inventory;
+    if (input.status) product.status = *input.status;
+    product.updated_at = now_millis();
+    store::update(sql, product);
+    if (input.images) save_images(sql, owner_id, product.id, *input.images);
+    auto page = page_of(sql, {product}, /*all_images=*/true);
+    return std::move(page.items.front());
+  });
+}
+
+void CatalogService::archive(std::int64_t owner_id, std::int64_t product_id) {
+  database_.transaction([&](soci::session& sql) {
+    owned_product(sql, owner_id, product_id);
+    store::archive(sql, product_id, now_millis());
+  });
+}
+
+ProductView CatalogService::get(std::int64_t product_id, std::optional<std::int64_t> viewer_id) {
+  return database_.with_session([&](soci::session& sql) {
+    auto product = store::find(sql, product_id);
+    if (!product || product->archived) throw product_not_found();
+    auto page = page_of(sql, {*product}, /*all_images=*/true);
+    ProductView& view = page.items.front();
+    // A draft is invisible, not forbidden, to everyone but its owner.
+    if (product->status != "active" && (!viewer_id || view.shop.owner_id != *viewer_id))
+      throw product_not_found();
+    return std::move(view);
+  });
+}
+
+ProductPage CatalogService::search(const ProductFilter& filter) {
+  return database_.with_session([&](soci::session& sql) {
+    const auto dialect = database_.dialect();
+    ProductPage page = page_of(sql, store::search(sql, dialect, filter), /*all_images=*/false);
+    page.total = store::count(sql, dialect, filter);
+    page.categories = store::category_counts(sql, dialect, filter);
+    return page;
+  });
+}
+
+ProductPage CatalogService::list_own(std::int64_t owner_id, ProductFilter filter) {
+  const auto shop = database_.with_session(
+      [&](soci::session& sql) { return shops_.require_shop_of(sql, owner_id); });
+  filter.shop_id = shop.id;
+  filter.shop_slug.clear();
+  filter.include_drafts = true;
+  return search(filter);
+}
+
+// Resolves the shops and images of a list of products with one query each.
+ProductPage CatalogService::page_of(soci::session& sql, std::vector<Product> products,
+                                    bool all_images) {
+  std::vector<std::int64_t> product_ids, shop_ids;
+  for (const auto& product : products) {
+    product_ids.push_back(product.id);
+    shop_ids.push_back(product.shop_id);
+  }
+  std::sort(shop_ids.begin(), shop_ids.end());
+  shop_ids.erase(std::unique(shop_ids.begin(), shop_ids.end()), shop_ids.end());
+  std::unordered_map<std::int64_t, shops::Shop> shops_by_id;
+  for (auto& shop : shops_.find_many(sql, shop_ids)) shops_by_id.emplace(shop.id, std::move(shop));
+
+  const auto refs = store::images_of(sql, product_ids, /*main_only=*/!all_images);
+  std::vector<std::int64_t> image_ids;
+  for (const auto& ref : refs) image_ids.push_back(ref.image_id);
+  std::unordered_map<std::int64_t, media::Image> images_by_id;
+  for (auto& image : media_.find_many(sql, image_ids)) images_by_id.emplace(image.id, image);
+
+  ProductPage page;
+  for (auto& product : products) {
+    const auto shop_id = product.shop_id;
+    ProductView view{std::move(product), shops_by_id[shop_id], {}};
+    for (const auto& ref : refs) {
+      auto image = images_by_id.find(ref.image_id);
+      if (ref.product_id == view.product.id && image != images_by_id.end())
+        view.images.push_back({image->second, ref.alt_text});
+    }
+    page.items.push_back(std::move(view));
+  }
+  return page;
+}
+
+}  // namespace ps::catalog

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "catalog/store.h"
+#include "db/database.h"
+#include "media/service.h"
+#include "shops/service.h"
+
+#include <boost/json/object.hpp>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ps::catalog {
+
+struct ImageInput {
+  std::int64_t image_id = 0;
+  std::string alt_text;
+};
+
+// What a vendor sends to create or change a product; absent fields stay as
+// they are. `images` replaces the whole ordered list (add, remove, reorder).
+struct ProductInput {
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+  std::optional<std::string> category;
+  std::optional<long long> price_cents;
+  std::optional<std::string> currency;
+  std::optional<long long> inventory;
+  std::optional<std::string> status;
+  std::optional<std::vector<ImageInput>> images;
+};
+
+struct ProductImage {
+  media::Image image;
+  std::string alt_text;
+};
+
+// A product with its shop and images resolved, ready to be shown.
+struct ProductView {
+  Product product;
+  shops::Shop shop;
+  std::vector<ProductImage> images;  // in order; in lists only the main one
+};
+
+struct ProductPage {
+  std::vector<ProductView> items;
+  long long total = 0;
+  std::vector<std::pair<std::string, long long>> categories;  // facet counts
+};
+
+std::span<const std::string_view> categories();
+std::span<const std::string_view> currencies();
+constexpr std::size_t kMaxImagesPerProduct = 12;
+
+boost::json::object to_json(const ProductView& view);
+boost::json::object to_json(const ProductPage& page, const http::PageRequest& request);
+
+// Products of shops, and discovery. Only a shop's owner changes its products;
+// drafts are seen by their owner only; deleting archives, so orders keep
+// their products. Blocking: call from the WorkerPool.
+class CatalogService {
+ public:
+  CatalogService(db::Database& database, shops::ShopsService& shops, media::MediaService& media)
+      : database_(database), shops_(shops), media_(media) {}
+
+  ProductView create(std::int64_t owner_id, const ProductInput& input);
+  ProductView update(std::int64_t owner_id, std::int64_t product_id, const ProductInput& input);
+  void archive(std::int64_t owner_id, std::int64_t product_id);
+  // viewer_id: the signed-in user, who may see their own drafts.
+  ProductView get(std::int64_t product_id, std::optional<std::int64_t> viewer_id);
+  ProductPage search(const ProductFilter& filter);
+  ProductPage list_own(std::int64_t owner_id, ProductFilter filter);
+
+ private:
+  Product owned_product(soci::session& sql, std::int64_t owner_id, std::int64_t product_id);
+  void save_images(soci::session& sql, std::int64_t owner_id, std::int64_t product_id,
+                   const std::vector<ImageInput>& images);
+  ProductPage page_of(soci::session& sql, std::vector<Product> products, bool all_images);
+
+  db::Database& database_;
+  shops::ShopsService& shops_;
+  media::MediaService& media_;
+};
+
+}  // namespace ps::catalog

@@ -1,0 +1,252 @@
+#include "catalog/store.h"
+
+#include "db/query.h"
+
+namespace ps::catalog {
+
+std::vector<std::string> search_terms(std::string_view text) {
+  constexpr std::size_t kMaxTerms = 8;
+  constexpr std::size_t kMaxTermLength = 40;
+  std::vector<std::string> terms;
+  std::string current;
+  auto flush = [&] {
+    if (!current.empty() && terms.size() < kMaxTerms)
+      terms.push_back(current.substr(0, kMaxTermLength));
+    current.clear();
+  };
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c >= 0x80) {
+      current += static_cast<char>(std::tolower(c));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return terms;
+}
+
+namespace store {
+
+namespace {
+constexpr const char* kColumns =
+    "p.id, p.shop_id, p.name, p.description, p.category, p.price_cents, p.currency, "
+    "p.inventory, p.status, p.archived_at, p.created_at, p.updated_at ";
+
+struct ProductRow {
+  long long id = 0, shop_id = 0, price = 0, inventory = 0, archived_at = 0, created = 0,
+            updated = 0;
+  std::string name, description, category, currency, status;
+  soci::indicator archived_ind = soci::i_null;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(shop_id));
+    st.exchange(soci::into(name));
+    st.exchange(soci::into(description));
+    st.exchange(soci::into(category));
+    st.exchange(soci::into(price));
+    st.exchange(soci::into(currency));
+    st.exchange(soci::into(inventory));
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(archived_at, archived_ind));
+    st.exchange(soci::into(created));
+    st.exchange(soci::into(updated));
+  }
+
+  Product to_product() const {
+    return {id,      shop_id,  name,      description, category,
+            price,   currency, inventory, status,      archived_ind == soci::i_ok,
+            created, updated};
+  }
+};
+
+std::vector<Product> fetch(soci::session& sql, const db::Query& query) {
+  ProductRow row;
+  auto statement = query.run(sql, [&](soci::statement& st) { row.define(st); });
+  std::vector<Product> products;
+  while (statement.fetch()) products.push_back(row.to_product());
+  return products;
+}
+
+std::string fts5_expression(const std::vector<std::string>& terms) {
+  std::string expression;
+  for (const auto& term : terms) expression += (expression.empty() ? "\"" : " \"") + term + "\"*";
+  return expression;
+}
+
+std::string tsquery_expression(const std::vector<std::string>& terms) {
+  std::string expression;
+  for (const auto& term : terms) expression += (expression.empty() ? "" : " & ") + term + ":*";
+  return expression;
+}
+
+// FROM and WHERE shared by the page, its total and its facets.
+void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& filter,
+                    bool with_category) {
+  const auto terms = search_terms(filter.query);
+  query.sql("FROM products p ");
+  if (!terms.empty() && dialect == db::Dialect::sqlite)
+    query.sql("JOIN products_fts ON products_fts.rowid = p.id ");
+  if (!filter.shop_slug.empty()) query.sql("JOIN shops s ON s.id = p.shop_id ");
+  query.sql("WHERE p.archived_at IS NULL ");
+  if (!filter.include_drafts) {
+    query.sql("AND p.status = 'active' ");
+  } else if (filter.status) {
+    query.sql("AND p.status = ").bind(*filter.status).sql(" ");
+  }
+  if (!terms.empty()) {
+    if (dialect == db::Dialect::sqlite) {
+      query.sql("AND products_fts MATCH ").bind(fts5_expression(terms)).sql(" ");
+    } else {
+      query.sql("AND p.search @@ to_tsquery('english', ").bind(tsquery_expression(terms)).sql(") ");
+    }
+  }
+  if (!filter.shop_slug.empty()) query.sql("AND s.slug = ").bind(filter.shop_slug).sql(" ");
+  if (filter.shop_id)
+    query.sql("AND p.shop_id = ").bind(static_cast<long long>(*filter.shop_id)).sql(" ");
+  if (with_category && !filter.category.empty())
+    query.sql("AND p.category = ").bind(filter.category).sql(" ");
+  if (filter.min_price_cents)
+    query.sql("AND p.price_cents >= ").bind(*filter.min_price_cents).sql(" ");
+  if (filter.max_price_cents)
+    query.sql("AND p.price_cents <= ").bind(*filter.max_price_cents).sql(" ");
+  if (filter.in_stock_only) query.sql("AND p.inventory > 0 ");
+}
+
+void add_order(db::Query& query, db::Dialect dialect, const ProductFilter& filter) {
+  const auto terms = search_terms(filter.query);
+  switch (filter.sort) {
+    case ProductSort::relevance:
+      if (terms.empty()) break;
+      if (dialect == db::Dialect::sqlite) {
+        // bm25 is lower for better matches; columns: name, category, description.
+        query.sql("ORDER BY bm25(products_fts, 10.0, 4.0, 1.0), p.id DESC ");
+      } else {
+        query.sql("ORDER BY ts_rank(p.search, to_tsquery('english', ")
+            .bind(tsquery_expression(terms))
+            .sql(")) DESC, p.id DESC ");
+      }
+      return;
+    case ProductSort::price_asc:
+      query.sql("ORDER BY p.price_cents ASC, p.id ASC ");
+      return;
+    case ProductSort::price_desc:
+      query.sql("ORDER BY p.price_cents DESC, p.id DESC ");
+      return;
+    case ProductSort::newest:
+      break;
+  }
+  query.sql("ORDER BY p.created_at DESC, p.id DESC ");
+}
+}  // namespace
+
+std::optional<Product> find(soci::session& sql, std::int64_t id) {
+  db::Query query(std::string("SELECT ") + kColumns + "FROM products p WHERE p.id = ");
+  query.bind(static_cast<long long>(id));
+  auto products = fetch(sql, query);
+  if (products.empty()) return std::nullopt;
+  return std::move(products.front());
+}
+
+std::int64_t insert(soci::session& sql, const Product& product) {
+  long long id = 0;
+  const long long shop = product.shop_id, created = product.created_at,
+                  updated = product.updated_at;
+  sql << "INSERT INTO products (shop_id, name, description, category, price_cents, currency, "
+         "inventory, status, created_at, updated_at) VALUES (:shop, :name, :description, "
+         ":category, :price, :currency, :inventory, :status, :created, :updated) RETURNING id",
+      soci::use(shop), soci::use(product.name), soci::use(product.description),
+      soci::use(product.category), soci::use(product.price_cents), soci::use(product.currency),
+      soci::use(product.inventory), soci::use(product.status), soci::use(created),
+      soci::use(updated), soci::into(id);
+  return id;
+}
+
+void update(soci::session& sql, const Product& product) {
+  const long long id = product.id, updated = product.updated_at;
+  sql << "UPDATE products SET name = :name, description = :description, category = :category, "
+         "price_cents = :price, currency = :currency, inventory = :inventory, status = :status, "
+         "updated_at = :updated WHERE id = :id",
+      soci::use(product.name), soci::use(product.description), soci::use(product.category),
+      soci::use(product.price_cents), soci::use(product.currency), soci::use(product.inventory),
+      soci::use(product.status), soci::use(updated), soci::use(id);
+}
+
+void archive(soci::session& sql, std::int64_t id, Millis now) {
+  const long long key = id, at = now;
+  sql << "UPDATE products SET archived_at = :at, updated_at = :at2 WHERE id = :id", soci::use(at),
+      soci::use(at), soci::use(key);
+}
+
+std::vector<ProductImageRef> images_of(soci::session& sql, const std::vector<std::int64_t>& ids,
+                                       bool main_only) {
+  if (ids.empty()) return {};
+  db::Query query(
+      "SELECT product_id, position, image_id, alt_text FROM product_images "
+      "WHERE product_id IN (");
+  query.bind_list({ids.begin(), ids.end()}).sql(") ");
+  if (main_only) query.sql("AND position = 0 ");
+  query.sql("ORDER BY product_id, position");
+  long long product_id = 0, image_id = 0;
+  int position = 0;
+  std::string alt;
+  auto statement = query.run(sql, [&](soci::statement& st) {
+    st.exchange(soci::into(product_id));
+    st.exchange(soci::into(position));
+    st.exchange(soci::into(image_id));
+    st.exchange(soci::into(alt));
+  });
+  std::vector<ProductImageRef> refs;
+  while (statement.fetch()) refs.push_back({product_id, position, image_id, alt});
+  return refs;
+}
+
+void replace_images(soci::session& sql, std::int64_t product_id,
+                    const std::vector<ProductImageRef>& images) {
+  const long long key = product_id;
+  sql << "DELETE FROM product_images WHERE product_id = :id", soci::use(key);
+  for (const auto& image : images) {
+    const long long image_id = image.image_id;
+    sql << "INSERT INTO product_images (product_id, position, image_id, alt_text) "
+           "VALUES (:product, :position, :image, :alt)",
+        soci::use(key), soci::use(image.position), soci::use(image_id), soci::use(image.alt_text);
+  }
+}
+
+std::vector<Product> search(soci::session& sql, db::Dialect dialect, const ProductFilter& filter) {
+  db::Query query(std::string("SELECT ") + kColumns);
+  add_from_where(query, dialect, filter, /*with_category=*/true);
+  add_order(query, dialect, filter);
+  query.sql("LIMIT ").bind(static_cast<long long>(filter.page.limit));
+  query.sql(" OFFSET ").bind(filter.page.offset());
+  return fetch(sql, query);
+}
+
+long long count(soci::session& sql, db::Dialect dialect, const ProductFilter& filter) {
+  db::Query query("SELECT COUNT(*) ");
+  add_from_where(query, dialect, filter, /*with_category=*/true);
+  long long total = 0;
+  auto statement = query.run(sql, [&](soci::statement& st) { st.exchange(soci::into(total)); });
+  statement.fetch();
+  return total;
+}
+
+std::vector<std::pair<std::string, long long>> category_counts(soci::session& sql,
+                                                               db::Dialect dialect,
+                                                               const ProductFilter& filter) {
+  db::Query query("SELECT p.category, COUNT(*) AS n ");
+  add_from_where(query, dialect, filter, /*with_category=*/false);
+  query.sql("GROUP BY p.category ORDER BY n DESC, p.category");
+  std::string category;
+  long long n = 0;
+  auto statement = query.run(sql, [&](soci::statement& st) {
+    st.exchange(soci::into(category));
+    st.exchange(soci::into(n));
+  });
+  std::vector<std::pair<std::string, long long>> counts;
+  while (statement.fetch()) counts.emplace_back(category, n);
+  return counts;
+}
+
+}  // namespace store
+}  // namespace ps::catalog

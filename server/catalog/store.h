@@ -1,0 +1,79 @@
+#pragma once
+
+#include "core/clock.h"
+#include "db/database.h"
+#include "http/query_input.h"
+
+#include <soci/session.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ps::catalog {
+
+struct Product {
+  std::int64_t id = 0;
+  std::int64_t shop_id = 0;
+  std::string name;
+  std::string description;
+  std::string category;
+  long long price_cents = 0;
+  std::string currency;
+  long long inventory = 0;
+  std::string status;  // active | draft
+  bool archived = false;
+  Millis created_at = 0;
+  Millis updated_at = 0;
+};
+
+struct ProductImageRef {
+  std::int64_t product_id = 0;
+  int position = 0;
+  std::int64_t image_id = 0;
+  std::string alt_text;
+};
+
+enum class ProductSort { relevance, newest, price_asc, price_desc };
+
+struct ProductFilter {
+  std::string query;  // full-text search; empty: everything
+  std::string shop_slug;
+  std::optional<std::int64_t> shop_id;
+  std::string category;
+  std::optional<long long> min_price_cents;
+  std::optional<long long> max_price_cents;
+  bool in_stock_only = false;
+  bool include_drafts = false;        // the owner's own list
+  std::optional<std::string> status;  // with include_drafts: only this status
+  ProductSort sort = ProductSort::newest;
+  http::PageRequest page;
+};
+
+// SQL for products and their images; no business rules here.
+namespace store {
+std::optional<Product> find(soci::session& sql, std::int64_t id);
+std::int64_t insert(soci::session& sql, const Product& product);
+void update(soci::session& sql, const Product& product);
+void archive(soci::session& sql, std::int64_t id, Millis now);
+
+std::vector<ProductImageRef> images_of(soci::session& sql, const std::vector<std::int64_t>& ids,
+                                       bool main_only);
+void replace_images(soci::session& sql, std::int64_t product_id,
+                    const std::vector<ProductImageRef>& images);
+
+std::vector<Product> search(soci::session& sql, db::Dialect dialect, const ProductFilter& filter);
+long long count(soci::session& sql, db::Dialect dialect, const ProductFilter& filter);
+// Matching products per category, ignoring the filter's own category.
+std::vector<std::pair<std::string, long long>> category_counts(soci::session& sql,
+                                                               db::Dialect dialect,
+                                                               const ProductFilter& filter);
+}  // namespace store
+
+// "Blue mugs!" -> {"blue", "mugs"}: the words of a search, safe to put in an
+// FTS5 or tsquery expression.
+std::vector<std::string> search_terms(std::string_view text);
+
+}  // namespace ps::catalog

@@ -1,0 +1,207 @@
+#include "media/service.h"
+
+#include "core/errors.h"
+#include "core/random.h"
+#include "media/processing.h"
+#include "media/store.h"
+
+#include <spdlog/spdlog.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+namespace ps::media {
+
+namespace {
+constexpr std::size_t kKeyLength = 64;       // SHA-256, hex
+constexpr std::size_t kFileHashLength = 32;  // 128 bits of the variant's SHA-256, hex
+constexpr std::string_view kVariantSuffix = ".webp";
+
+bool is_lower_hex(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+std::string variant_file_name(const Variant& variant) {
+  return std::to_string(variant.width) + "-" + sha256_hex(variant.webp).substr(0, kFileHashLength) +
+         std::string(kVariantSuffix);
+}
+
+[[noreturn]] void throw_errno(const std::string& what) {
+  throw std::system_error(errno, std::generic_category(), what);
+}
+
+// Content-addressed, so a file that exists already holds these bytes. A new
+// file appears whole or not at all: written to a temporary name in the same
+// folder, flushed to disk, then renamed over.
+void write_file_once(const std::filesystem::path& path, std::string_view data) {
+  if (std::filesystem::exists(path)) return;
+  std::filesystem::create_directories(path.parent_path());
+  const std::filesystem::path temp =
+      path.parent_path() / ("." + path.filename().string() + "." + random_hex(8) + ".tmp");
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) throw_errno("cannot create " + temp.string());
+  std::size_t written = 0;
+  while (written < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int saved = errno;
+      ::close(fd);
+      ::unlink(temp.c_str());
+      errno = saved;
+      throw_errno("cannot write " + temp.string());
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const int saved = errno;
+    ::unlink(temp.c_str());
+    errno = saved;
+    throw_errno("cannot flush " + temp.string());
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::filesystem::remove(temp);
+    throw std::system_error(ec, "cannot rename " + temp.string());
+  }
+}
+
+ApiError too_many_pixels(int width, int height, std::uint64_t max_pixels) {
+  return ApiError::validation(
+      {{"file",
+        {"is " + std::to_string(width) + " x " + std::to_string(height) + " pixels; at most " +
+         std::to_string(max_pixels) + " pixels are allowed"}}});
+}
+}  // namespace
+
+std::string media_url(const Image& image, const std::string& file) {
+  return "/media/" + image.sha256 + "/" + file;
+}
+
+boost::json::object to_json(const Image& image) {
+  return {{"id", image.id},
+          {"width", image.width},
+          {"height", image.height},
+          {"urls",
+           {{"small", media_url(image, image.small_file)},
+            {"medium", media_url(image, image.medium_file)},
+            {"large", media_url(image, image.large_file)}}}};
+}
+
+bool is_media_key(std::string_view key) { return key.size() == kKeyLength && is_lower_hex(key); }
+
+bool is_variant_file(std::string_view file) {
+  if (file.size() <= kVariantSuffix.size() ||
+      file.substr(file.size() - kVariantSuffix.size()) != kVariantSuffix)
+    return false;
+  const std::string_view stem = file.substr(0, file.size() - kVariantSuffix.size());
+  const auto dash = stem.find('-');
+  if (dash == std::string_view::npos) return false;
+  const std::string_view width = stem.substr(0, dash);
+  const std::string_view hash = stem.substr(dash + 1);
+  return !width.empty() && width.size() <= 5 && width.front() != '0' &&
+         std::all_of(width.begin(), width.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         hash.size() == kFileHashLength && is_lower_hex(hash);
+}
+
+std::string variant_etag(std::string_view file) {
+  const auto dash = file.find('-');
+  return "\"" + std::string(file.substr(dash + 1, kFileHashLength)) + "\"";
+}
+
+MediaService::MediaService(db::Database& database, const Config& config)
+    : database_(database),
+      root_(std::filesystem::path(config.data_dir) / "media"),
+      max_upload_bytes_(config.max_upload_bytes),
+      max_image_pixels_(config.max_image_pixels) {}
+
+Image MediaService::store(std::int64_t owner_id, std::string_view bytes) {
+  if (bytes.size() > max_upload_bytes_)
+    throw ApiError::payload_too_large("The image is larger than " +
+                                      std::to_string(max_upload_bytes_) + " bytes.");
+  Image image;
+  image.owner_id = owner_id;
+  image.sha256 = sha256_hex(bytes);
+
+  // The same bytes were proven and processed before: reuse their files.
+  const auto earlier = database_.with_session(
+      [&](soci::session& sql) { return store::find_image_by_sha256(sql, image.sha256); });
+  if (earlier && has_variant(earlier->sha256, earlier->small_file) &&
+      has_variant(earlier->sha256, earlier->medium_file) &&
+      has_variant(earlier->sha256, earlier->large_file)) {
+    if (static_cast<std::uint64_t>(earlier->width) * static_cast<std::uint64_t>(earlier->height) >
+        max_image_pixels_)
+      throw too_many_pixels(earlier->width, earlier->height, max_image_pixels_);
+    image.format = earlier->format;
+    image.width = earlier->width;
+    image.height = earlier->height;
+    image.small_file = earlier->small_file;
+    image.medium_file = earlier->medium_file;
+    image.large_file = earlier->large_file;
+  } else {
+    const ProcessedImage processed = process_image(
+        bytes, max_image_pixels_, std::vector<int>(kVariantWidths.begin(), kVariantWidths.end()));
+    image.format = processed.format;
+    image.width = processed.width;
+    image.height = processed.height;
+    std::array<std::string*, 3> files{&image.small_file, &image.medium_file, &image.large_file};
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      const Variant& variant = processed.variants.at(i);
+      *files[i] = variant_file_name(variant);
+      write_file_once(variant_path(image.sha256, *files[i]), variant.webp);
+    }
+  }
+
+  image.created_at = now_millis();
+  image.id =
+      database_.transaction([&](soci::session& sql) { return store::insert_image(sql, image); });
+  spdlog::info("image stored image_id={} owner_id={} format={} size={}x{} bytes={}", image.id,
+               image.owner_id, image.format, image.width, image.height, bytes.size());
+  return image;
+}
+
+Image MediaService::owned_image(soci::session& sql, std::int64_t image_id,
+                                std::int64_t owner_id) const {
+  auto image = store::find_image(sql, image_id);
+  if (!image) throw ApiError::not_found("There is no image " + std::to_string(image_id) + ".");
+  if (image->owner_id != owner_id)
+    throw ApiError::forbidden("Image " + std::to_string(image_id) + " belongs to someone else.");
+  return std::move(*image);
+}
+
+std::vector<Image> MediaService::find_many(soci::session& sql,
+                                           const std::vector<std::int64_t>& ids) const {
+  if (ids.empty()) return {};
+  return store::find_images(sql, ids);
+}
+
+std::filesystem::path MediaService::variant_path(std::string_view key,
+                                                 std::string_view file) const {
+  return root_ / std::string(key.substr(0, 2)) / std::string(key) / std::string(file);
+}
+
+std::optional<std::string> MediaService::read_variant(std::string_view key,
+                                                      std::string_view file) const {
+  if (!is_media_key(key) || !is_variant_file(file)) return std::nullopt;
+  std::ifstream in(variant_path(key, file), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) throw std::runtime_error("cannot read media file " + std::string(file));
+  return bytes;
+}
+
+bool MediaService::has_variant(std::string_view key, std::string_view file) const {
+  if (!is_media_key(key) || !is_variant_file(file)) return false;
+  std::error_code ec;
+  return std::filesystem::is_regular_file(variant_path(key, file), ec);
+}
+
+}  // namespace ps::media

@@ -1,0 +1,126 @@
+#include "media/store.h"
+
+#include "media/service.h"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+
+namespace ps::media::store {
+
+namespace {
+constexpr std::string_view kSelectImages =
+    "SELECT id, owner_id, sha256, format, width, height, small_file, medium_file, large_file, "
+    "created_at FROM images";
+constexpr std::size_t kIdsPerQuery = 500;  // well under both databases' bind limits
+
+// Binds the columns of kSelectImages to an Image through plain SOCI types.
+struct ImageRow {
+  long long id = 0, owner_id = 0, created_at = 0;
+  int width = 0, height = 0;
+  std::string sha256, format, small_file, medium_file, large_file;
+
+  template <class Statement>
+  void bind(Statement& statement) {
+    statement.exchange(soci::into(id));
+    statement.exchange(soci::into(owner_id));
+    statement.exchange(soci::into(sha256));
+    statement.exchange(soci::into(format));
+    statement.exchange(soci::into(width));
+    statement.exchange(soci::into(height));
+    statement.exchange(soci::into(small_file));
+    statement.exchange(soci::into(medium_file));
+    statement.exchange(soci::into(large_file));
+    statement.exchange(soci::into(created_at));
+  }
+
+  Image to_image() const {
+    Image image;
+    image.id = id;
+    image.owner_id = owner_id;
+    image.width = width;
+    image.height = height;
+    image.created_at = created_at;
+    image.format = format;
+    image.sha256 = sha256;
+    image.small_file = small_file;
+    image.medium_file = medium_file;
+    image.large_file = large_file;
+    return image;
+  }
+};
+
+// Runs `query` (kSelectImages and a condition) with the given integer parameters.
+std::vector<Image> select_images(soci::session& sql, const std::string& query,
+                                 std::vector<long long>& params) {
+  ImageRow row;
+  soci::statement statement(sql);
+  row.bind(statement);
+  for (auto& param : params) statement.exchange(soci::use(param));
+  statement.alloc();
+  statement.prepare(query);
+  statement.define_and_bind();
+  statement.execute(false);
+  std::vector<Image> images;
+  while (statement.fetch()) images.push_back(row.to_image());
+  return images;
+}
+}  // namespace
+
+std::int64_t insert_image(soci::session& sql, const Image& image) {
+  long long id = 0;
+  const long long owner_id = image.owner_id, created_at = image.created_at;
+  sql << "INSERT INTO images (owner_id, sha256, format, width, height, small_file, medium_file, "
+         "large_file, created_at) VALUES (:owner_id, :sha256, :format, :width, :height, :small, "
+         ":medium, :large, :created_at) RETURNING id",
+      soci::use(owner_id), soci::use(image.sha256), soci::use(image.format), soci::use(image.width),
+      soci::use(image.height), soci::use(image.small_file), soci::use(image.medium_file),
+      soci::use(image.large_file), soci::use(created_at), soci::into(id);
+  return id;
+}
+
+std::optional<Image> find_image(soci::session& sql, std::int64_t id) {
+  std::vector<long long> params{id};
+  std::string query(kSelectImages);
+  query += " WHERE id = :id";
+  auto images = select_images(sql, query, params);
+  if (images.empty()) return std::nullopt;
+  return std::move(images.front());
+}
+
+std::optional<Image> find_image_by_sha256(soci::session& sql, const std::string& sha256) {
+  ImageRow row;
+  sql << kSelectImages << " WHERE sha256 = :sha256 ORDER BY id LIMIT 1", soci::into(row.id),
+      soci::into(row.owner_id), soci::into(row.sha256), soci::into(row.format),
+      soci::into(row.width), soci::into(row.height), soci::into(row.small_file),
+      soci::into(row.medium_file), soci::into(row.large_file), soci::into(row.created_at),
+      soci::use(sha256);
+  if (!sql.got_data()) return std::nullopt;
+  return row.to_image();
+}
+
+std::vector<Image> find_images(soci::session& sql, const std::vector<std::int64_t>& ids) {
+  std::vector<long long> distinct(ids.begin(), ids.end());
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+
+  std::vector<Image> images;
+  for (std::size_t start = 0; start < distinct.size(); start += kIdsPerQuery) {
+    const std::size_t count = std::min(kIdsPerQuery, distinct.size() - start);
+    std::vector<long long> params(distinct.begin() + static_cast<std::ptrdiff_t>(start),
+                                  distinct.begin() + static_cast<std::ptrdiff_t>(start + count));
+    std::string query(kSelectImages);
+    query += " WHERE id IN (";
+    for (std::size_t i = 0; i < count; ++i) {
+      query += i ? ", :id" : ":id";
+      query += std::to_string(i);
+    }
+    query += ") ORDER BY id";
+    auto found = select_images(sql, query, params);
+    images.insert(images.end(), std::make_move_iterator(found.begin()),
+                  std::make_move_iterator(found.end()));
+  }
+  return images;
+}
+
+}  // namespace ps::media::store

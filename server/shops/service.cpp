@@ -1,0 +1,192 @@
+#include "shops/service.h"
+
+#include "core/errors.h"
+
+#include <boost/json.hpp>
+
+namespace ps::shops {
+
+namespace {
+constexpr std::size_t kMaxSlug = 60;
+
+ApiError shop_not_found(const std::string& slug) {
+  return ApiError::not_found("There is no shop called '" + slug + "'.");
+}
+
+void collect_image_ids(const Shop& shop, std::vector<std::int64_t>& ids) {
+  if (shop.logo_image_id) ids.push_back(*shop.logo_image_id);
+  if (shop.cover_image_id) ids.push_back(*shop.cover_image_id);
+}
+
+ShopView with_images(Shop shop, const std::vector<media::Image>& images) {
+  ShopView view{std::move(shop), std::nullopt, std::nullopt};
+  for (const auto& image : images) {
+    if (image.id == view.shop.logo_image_id) view.logo = image;
+    if (image.id == view.shop.cover_image_id) view.cover = image;
+  }
+  return view;
+}
+}  // namespace
+
+std::string slugify(std::string_view name) {
+  std::string slug;
+  for (unsigned char c : name) {
+    if (std::isalnum(c) && c < 0x80) {
+      slug += static_cast<char>(std::tolower(c));
+    } else if (c == '\'' || c >= 0x80) {
+      continue;  // "Ada's" -> "adas"; letters outside ASCII are dropped
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug += '-';
+    }
+    if (slug.size() >= kMaxSlug) break;
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug.empty() ? "shop" : slug;
+}
+
+bool is_valid_slug(std::string_view slug) {
+  if (slug.size() < 2 || slug.size() > kMaxSlug) return false;
+  if (slug.front() == '-' || slug.back() == '-') return false;
+  char previous = 0;
+  for (char c : slug) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && previous == '-')) return false;
+    previous = c;
+  }
+  return true;
+}
+
+boost::json::object summary_json(const Shop& shop) {
+  return {{"id", shop.id},
+          {"slug", shop.slug},
+          {"name", shop.name},
+          {"accent_color", shop.accent_color}};
+}
+
+boost::json::object to_json(const ShopView& view) {
+  const Shop& shop = view.shop;
+  boost::json::object json = summary_json(shop);
+  json["description"] = shop.description;
+  json["logo"] = view.logo ? boost::json::value(media::to_json(*view.logo)) : nullptr;
+  json["cover"] = view.cover ? boost::json::value(media::to_json(*view.cover)) : nullptr;
+  json["shipping_policy"] = shop.shipping_policy;
+  json["returns_policy"] = shop.returns_policy;
+  json["product_count"] = shop.product_count;
+  json["created_at"] = to_rfc3339(shop.created_at);
+  json["updated_at"] = to_rfc3339(shop.updated_at);
+  return json;
+}
+
+ShopView ShopsService::view_of(soci::session& sql, Shop shop) const {
+  std::vector<std::int64_t> ids;
+  collect_image_ids(shop, ids);
+  const auto images = media_.find_many(sql, ids);
+  return with_images(std::move(shop), images);
+}
+
+std::string ShopsService::unique_slug(soci::session& sql, const std::string& base) const {
+  std::string candidate = base;
+  for (int n = 2; store::slug_taken(sql, candidate, 0); ++n)
+    candidate = base.substr(0, kMaxSlug - 4) + "-" + std::to_string(n);
+  return candidate;
+}
+
+// Copies the given fields onto the shop, checking that images are the
+// vendor's own and that a chosen slug is free.
+void ShopsService::apply(soci::session& sql, Shop& shop, const ShopInput& input) const {
+  if (input.name) shop.name = *input.name;
+  if (input.description) shop.description = *input.description;
+  if (input.accent_color) shop.accent_color = *input.accent_color;
+  if (input.shipping_policy) shop.shipping_policy = *input.shipping_policy;
+  if (input.returns_policy) shop.returns_policy = *input.returns_policy;
+  auto attach = [&](const std::optional<std::optional<std::int64_t>>& given,
+                    std::optional<std::int64_t>& field) {
+    if (!given) return;
+    if (*given) media_.owned_image(sql, **given, shop.owner_id);
+    field = *given;
+  };
+  attach(input.logo_image_id, shop.logo_image_id);
+  attach(input.cover_image_id, shop.cover_image_id);
+  if (input.slug && *input.slug != shop.slug) {
+    if (store::slug_taken(sql, *input.slug, shop.id))
+      throw ApiError::conflict("Another shop already uses the address '" + *input.slug + "'.");
+    shop.slug = *input.slug;
+  }
+}
+
+ShopView ShopsService::create(std::int64_t owner_id, const ShopInput& input) {
+  return database_.transaction([&](soci::session& sql) {
+    if (store::find_by_owner(sql, owner_id))
+      throw ApiError::conflict("You already have a shop; edit it instead.");
+    Shop shop;
+    shop.owner_id = owner_id;
+    shop.accent_color = kDefaultAccentColor;
+    shop.slug = input.slug ? *input.slug : unique_slug(sql, slugify(input.name.value_or("")));
+    shop.created_at = shop.updated_at = now_millis();
+    apply(sql, shop, input);
+    if (input.slug && store::slug_taken(sql, shop.slug, 0))
+      throw ApiError::conflict("Another shop already uses the address '" + shop.slug + "'.");
+    shop.id = store::insert(sql, shop);
+    return view_of(sql, std::move(shop));
+  });
+}
+
+ShopView ShopsService::update(std::int64_t owner_id, const std::string& slug,
+                              const ShopInput& input) {
+  return database_.transaction([&](soci::session& sql) {
+    auto shop = store::find_by_slug(sql, slug);
+    if (!shop) throw shop_not_found(slug);
+    if (shop->owner_id != owner_id)
+      throw ApiError::forbidden("This shop belongs to another vendor.");
+    apply(sql, *shop, input);
+    shop->updated_at = now_millis();
+    store::update(sql, *shop);
+    return view_of(sql, std::move(*shop));
+  });
+}
+
+ShopView ShopsService::get(const std::string& slug) {
+  return database_.with_session([&](soci::session& sql) {
+    auto shop = store::find_by_slug(sql, slug);
+    if (!shop) throw shop_not_found(slug);
+    return view_of(sql, std::move(*shop));
+  });
+}
+
+std::optional<ShopView> ShopsService::find_by_owner(std::int64_t owner_id) {
+  return database_.with_session([&](soci::session& sql) -> std::optional<ShopView> {
+    auto shop = store::find_by_owner(sql, owner_id);
+    if (!shop) return std::nullopt;
+    return view_of(sql, std::move(*shop));
+  });
+}
+
+ShopPage ShopsService::list(const ShopFilter& filter) {
+  return database_.with_session([&](soci::session& sql) {
+    ShopPage page;
+    page.total = store::count(sql, filter);
+    auto shops = store::list(sql, filter);
+    std::vector<std::int64_t> image_ids;
+    for (const auto& shop : shops) collect_image_ids(shop, image_ids);
+    const auto images = media_.find_many(sql, image_ids);
+    for (auto& shop : shops) page.items.push_back(with_images(std::move(shop), images));
+    return page;
+  });
+}
+
+Shop ShopsService::require_shop_of(soci::session& sql, std::int64_t owner_id) const {
+  auto shop = store::find_by_owner(sql, owner_id);
+  if (!shop) throw ApiError::conflict("Create your shop before adding products.");
+  return std::move(*shop);
+}
+
+std::optional<Shop> ShopsService::find_shop(soci::session& sql, const std::string& slug) const {
+  return store::find_by_slug(sql, slug);
+}
+
+std::vector<Shop> ShopsService::find_many(soci::session& sql,
+                                          const std::vector<std::int64_t>& ids) const {
+  return store::find_many(sql, ids);
+}
+
+}  // namespace ps::shops

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "db/database.h"
+#include "media/service.h"
+#include "shops/store.h"
+
+#include <boost/json/object.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ps::shops {
+
+// What a vendor sends to create or change a shop; absent fields are left as
+// they are. For images, an inner nullopt removes the image.
+struct ShopInput {
+  std::optional<std::string> name;
+  std::optional<std::string> slug;
+  std::optional<std::string> description;
+  std::optional<std::string> accent_color;
+  std::optional<std::optional<std::int64_t>> logo_image_id;
+  std::optional<std::optional<std::int64_t>> cover_image_id;
+  std::optional<std::string> shipping_policy;
+  std::optional<std::string> returns_policy;
+};
+
+// A shop with its images resolved, ready to be shown.
+struct ShopView {
+  Shop shop;
+  std::optional<media::Image> logo;
+  std::optional<media::Image> cover;
+};
+
+struct ShopPage {
+  std::vector<ShopView> items;
+  long long total = 0;
+};
+
+// "Ada's Pottery!" -> "adas-pottery"; never empty.
+std::string slugify(std::string_view name);
+bool is_valid_slug(std::string_view slug);
+
+constexpr const char* kDefaultAccentColor = "#485fc7";
+
+boost::json::object to_json(const ShopView& view);
+// The few fields a product or order shows of its shop.
+boost::json::object summary_json(const Shop& shop);
+
+// Shop profiles and discovery. A vendor has at most one shop and only its
+// owner may change it. Blocking: call from the WorkerPool.
+class ShopsService {
+ public:
+  ShopsService(db::Database& database, media::MediaService& media)
+      : database_(database), media_(media) {}
+
+  ShopView create(std::int64_t owner_id, const ShopInput& input);  // 409: already has one
+  ShopView update(std::int64_t owner_id, const std::string& slug, const ShopInput& input);
+  ShopView get(const std::string& slug);  // 404
+  std::optional<ShopView> find_by_owner(std::int64_t owner_id);
+  ShopPage list(const ShopFilter& filter);
+
+  // For other features, inside their transaction: the vendor's shop, or 409
+  // when the vendor has not created one yet.
+  Shop require_shop_of(soci::session& sql, std::int64_t owner_id) const;
+  std::optional<Shop> find_shop(soci::session& sql, const std::string& slug) const;
+  // Shops by id, for lists (one query).
+  std::vector<Shop> find_many(soci::session& sql, const std::vector<std::int64_t>& ids) const;
+
+ private:
+  ShopView view_of(soci::session& sql, Shop shop) const;
+  std::string unique_slug(soci::session& sql, const std::string& base) const;
+  void apply(soci::session& sql, Shop& shop, const ShopInput& input) const;
+
+  db::Database& database_;
+  media::MediaService& media_;
+};
+
+}  // namespace ps::shops

@@ -1,0 +1,161 @@
+#include "shops/store.h"
+
+#include "db/query.h"
+
+namespace ps::shops::store {
+
+namespace {
+constexpr const char* kSelectShop =
+    "SELECT id, owner_id, slug, name, description, accent_color, logo_image_id, cover_image_id, "
+    "shipping_policy, returns_policy, created_at, updated_at, "
+    "(SELECT COUNT(*) FROM products p WHERE p.shop_id = shops.id AND p.status = 'active' "
+    "AND p.archived_at IS NULL) AS product_count FROM shops ";
+
+// One row of kSelectShop, bound to a statement.
+struct ShopRow {
+  long long id = 0, owner_id = 0, logo = 0, cover = 0, created_at = 0, updated_at = 0, count = 0;
+  std::string slug, name, description, accent_color, shipping, returns;
+  soci::indicator logo_ind = soci::i_null, cover_ind = soci::i_null;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(owner_id));
+    st.exchange(soci::into(slug));
+    st.exchange(soci::into(name));
+    st.exchange(soci::into(description));
+    st.exchange(soci::into(accent_color));
+    st.exchange(soci::into(logo, logo_ind));
+    st.exchange(soci::into(cover, cover_ind));
+    st.exchange(soci::into(shipping));
+    st.exchange(soci::into(returns));
+    st.exchange(soci::into(created_at));
+    st.exchange(soci::into(updated_at));
+    st.exchange(soci::into(count));
+  }
+
+  Shop to_shop() const {
+    Shop shop{id,           owner_id, slug,    name,  description, accent_color, std::nullopt,
+              std::nullopt, shipping, returns, count, created_at,  updated_at};
+    if (logo_ind == soci::i_ok) shop.logo_image_id = logo;
+    if (cover_ind == soci::i_ok) shop.cover_image_id = cover;
+    return shop;
+  }
+};
+
+std::vector<Shop> fetch(soci::session& sql, const db::Query& query) {
+  ShopRow row;
+  auto statement = query.run(sql, [&](soci::statement& st) { row.define(st); });
+  std::vector<Shop> shops;
+  while (statement.fetch()) shops.push_back(row.to_shop());
+  return shops;
+}
+
+std::optional<Shop> fetch_one(soci::session& sql, const db::Query& query) {
+  auto shops = fetch(sql, query);
+  if (shops.empty()) return std::nullopt;
+  return std::move(shops.front());
+}
+
+void add_filter(db::Query& query, const ShopFilter& filter) {
+  if (filter.name_contains.empty()) return;
+  std::string pattern;
+  for (char c : filter.name_contains) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  query.sql("WHERE lower(name) LIKE ").bind("%" + pattern + "%").sql(" ESCAPE '\\' ");
+}
+
+// Nullable ids are bound through an indicator.
+struct OptionalId {
+  long long value = 0;
+  soci::indicator indicator = soci::i_null;
+  explicit OptionalId(const std::optional<std::int64_t>& id)
+      : value(id.value_or(0)), indicator(id ? soci::i_ok : soci::i_null) {}
+};
+}  // namespace
+
+std::optional<Shop> find_by_slug(soci::session& sql, const std::string& slug) {
+  db::Query query(kSelectShop);
+  query.sql("WHERE slug = ").bind(slug);
+  return fetch_one(sql, query);
+}
+
+std::optional<Shop> find_by_owner(soci::session& sql, std::int64_t owner_id) {
+  db::Query query(kSelectShop);
+  query.sql("WHERE owner_id = ").bind(static_cast<long long>(owner_id));
+  return fetch_one(sql, query);
+}
+
+bool slug_taken(soci::session& sql, const std::string& slug, std::int64_t except_shop_id) {
+  int count = 0;
+  const long long except = except_shop_id;
+  sql << "SELECT COUNT(*) FROM shops WHERE slug = :slug AND id <> :id", soci::into(count),
+      soci::use(slug), soci::use(except);
+  return count > 0;
+}
+
+std::int64_t insert(soci::session& sql, const Shop& shop) {
+  long long id = 0;
+  const long long owner = shop.owner_id, created = shop.created_at, updated = shop.updated_at;
+  OptionalId logo(shop.logo_image_id), cover(shop.cover_image_id);
+  sql << "INSERT INTO shops (owner_id, slug, name, description, accent_color, logo_image_id, "
+         "cover_image_id, shipping_policy, returns_policy, created_at, updated_at) VALUES "
+         "(:owner, :slug, :name, :description, :accent, :logo, :cover, :shipping, :returns, "
+         ":created, :updated) RETURNING id",
+      soci::use(owner), soci::use(shop.slug), soci::use(shop.name), soci::use(shop.description),
+      soci::use(shop.accent_color), soci::use(logo.value, logo.indicator),
+      soci::use(cover.value, cover.indicator), soci::use(shop.shipping_policy),
+      soci::use(shop.returns_policy), soci::use(created), soci::use(updated), soci::into(id);
+  return id;
+}
+
+void update(soci::session& sql, const Shop& shop) {
+  const long long id = shop.id, updated = shop.updated_at;
+  OptionalId logo(shop.logo_image_id), cover(shop.cover_image_id);
+  sql << "UPDATE shops SET slug = :slug, name = :name, description = :description, "
+         "accent_color = :accent, logo_image_id = :logo, cover_image_id = :cover, "
+         "shipping_policy = :shipping, returns_policy = :returns, updated_at = :updated "
+         "WHERE id = :id",
+      soci::use(shop.slug), soci::use(shop.name), soci::use(shop.description),
+      soci::use(shop.accent_color), soci::use(logo.value, logo.indicator),
+      soci::use(cover.value, cover.indicator), soci::use(shop.shipping_policy),
+      soci::use(shop.returns_policy), soci::use(updated), soci::use(id);
+}
+
+std::vector<Shop> list(soci::session& sql, const ShopFilter& filter) {
+  db::Query query(kSelectShop);
+  add_filter(query, filter);
+  switch (filter.sort) {
+    case ShopSort::products:
+      query.sql("ORDER BY product_count DESC, id DESC ");
+      break;
+    case ShopSort::name:
+      query.sql("ORDER BY lower(name), id ");
+      break;
+    case ShopSort::newest:
+      query.sql("ORDER BY created_at DESC, id DESC ");
+      break;
+  }
+  query.sql("LIMIT ").bind(static_cast<long long>(filter.page.limit));
+  query.sql(" OFFSET ").bind(filter.page.offset());
+  return fetch(sql, query);
+}
+
+std::vector<Shop> find_many(soci::session& sql, const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  db::Query query(kSelectShop);
+  query.sql("WHERE id IN (").bind_list({ids.begin(), ids.end()}).sql(")");
+  return fetch(sql, query);
+}
+
+long long count(soci::session& sql, const ShopFilter& filter) {
+  db::Query query("SELECT COUNT(*) FROM shops ");
+  add_filter(query, filter);
+  long long total = 0;
+  auto statement = query.run(sql, [&](soci::statement& st) { st.exchange(soci::into(total)); });
+  statement.fetch();
+  return total;
+}
+
+}  // namespace ps::shops::store

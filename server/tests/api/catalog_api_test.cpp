@@ -1,0 +1,314 @@
+#include "support/marketplace.h"
+
+#include <gmock/gmock.h>
+#include <soci/soci.h>
+
+namespace ps::testing {
+namespace {
+
+class CatalogApi : public MarketplaceTest {};
+POCKETSHOP_API_TEST(CatalogApi);
+
+std::string product_url(const boost::json::object& product) {
+  return "/api/products/" + std::to_string(product.at("id").as_int64());
+}
+
+TEST_P(CatalogApi, VendorListsAProductWithOrderedImages) {
+  const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
+  const auto front = upload_image(vendor.access_token);
+  const auto side = upload_image(vendor.access_token);
+  const auto result = client().post_json(
+      "/api/products",
+      {{"name", "Speckled mug"},
+       {"description", "Wheel-thrown stoneware"},
+       {"category", "kitchen"},
+       {"price_cents", 3200},
+       {"currency", "EUR"},
+       {"inventory", 7},
+       {"images", {{{"image_id", front}, {"alt_text", "Front"}}, {{"image_id", side}}}}},
+      vendor.access_token);
+  ASSERT_EQ(result.status, 201) << result.body;
+  const auto product = result.json().as_object();
+  EXPECT_EQ(product.at("shop").at("slug").as_string(), "clay-studio");
+  EXPECT_EQ(product.at("price_cents").as_int64(), 3200);
+  EXPECT_EQ(product.at("currency").as_string(), "EUR");
+  EXPECT_EQ(product.at("status").as_string(), "active");
+  EXPECT_TRUE(product.at("in_stock").as_bool());
+  ASSERT_EQ(product.at("images").as_array().size(), 2u);
+  EXPECT_EQ(product.at("images").at(0).at("id").as_int64(), front);
+  EXPECT_EQ(product.at("images").at(0).at("alt_text").as_string(), "Front");
+  EXPECT_EQ(product.at("image").at("id").as_int64(), front);
+
+  const auto detail = client().get(product_url(product));
+  ASSERT_EQ(detail.status, 200);
+  EXPECT_EQ(detail.json().at("images").as_array().size(), 2u);
+  EXPECT_EQ(detail.json().at("shop").at("name").as_string(), "Clay Studio");
+}
+
+TEST_P(CatalogApi, ImagesAreAddedRemovedAndReordered) {
+  const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
+  const auto a = upload_image(vendor.access_token);
+  const auto b = upload_image(vendor.access_token);
+  const auto c = upload_image(vendor.access_token);
+  const auto product =
+      create_product(vendor.access_token, {{"images", {{{"image_id", a}}, {{"image_id", b}}}}});
+
+  auto result = patch_json(product_url(product),
+                           {{"images", {{{"image_id", c}}, {{"image_id", b}}, {{"image_id", a}}}}},
+                           vendor.access_token);
+  ASSERT_EQ(result.status, 200) << result.body;
+  auto images = result.json().at("images").as_array();
+  ASSERT_EQ(images.size(), 3u);
+  EXPECT_EQ(images[0].at("id").as_int64(), c);
+  EXPECT_EQ(images[2].at("id").as_int64(), a);
+
+  result = patch_json(product_url(product), {{"images", {{{"image_id", b}}}}}, vendor.access_token);
+  ASSERT_EQ(result.status, 200);
+  EXPECT_EQ(result.json().at("images").as_array().size(), 1u);
+  EXPECT_EQ(client().get(product_url(product)).json().at("image").at("id").as_int64(), b);
+}
+
+TEST_P(CatalogApi, InvalidProductsAre422) {
+  const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
+  auto result = client().post_json("/api/products", boost::json::object{}, vendor.access_token);
+  expect_problem(result, 422);
+  for (const char* field : {"name", "category", "price_cents"})
+    EXPECT_TRUE(result.json().at("errors").as_object().contains(field)) << field;
+
+  result = client().post_json("/api/products",
+                              {{"name", "Mug"},
+                               {"category", "spaceships"},
+                               {"price_cents", "12"},
+                               {"inventory", -1},
+                               {"currency", "XYZ"},
+                               {"status", "live"},
+                               {"images", "none"}},
+                              vendor.access_token);
+  expect_problem(result, 422);
+  const auto errors = result.json().at("errors").as_object();
+  for (const char* field : {"category", "price_cents", "inventory", "currency", "status", "images"})
+    EXPECT_TRUE(errors.contains(field)) << field << " in " << result.body;
+
+  const auto image = upload_image(vendor.access_token);
+  result = client().post_json(
+      "/api/products",
+      {{"name", "Mug"},
+       {"category", "kitchen"},
+       {"price_cents", 100},
+       {"images", {{{"image_id", image}}, {{"image_id", image}}, {{"alt_text", 3}}}}},
+      vendor.access_token);
+  expect_problem(result, 422);
+  EXPECT_TRUE(result.json().at("errors").as_object().contains("images[1].image_id"));
+  EXPECT_TRUE(result.json().at("errors").as_object().contains("images[2].image_id"));
+
+  const auto product = create_product(vendor.access_token, {});
+  expect_problem(patch_json(product_url(product), {{"inventory", -5}}, vendor.access_token), 422);
+  EXPECT_EQ(client().get(product_url(product)).json().at("inventory").as_int64(), 5);
+}
+
+TEST_P(CatalogApi, AVendorNeedsAShopAndBuyersCannotSell) {
+  const auto shopless = sign_up("noshop@example.com", "vendor");
+  expect_problem(client().post_json("/api/products",
+                                    {{"name", "Mug"}, {"category", "kitchen"}, {"price_cents", 1}},
+                                    shopless.access_token),
+                 409);
+  const auto buyer = sign_up("buyer@example.com");
+  expect_problem(client().post_json("/api/products",
+                                    {{"name", "Mug"}, {"category", "kitchen"}, {"price_cents", 1}},
+                                    buyer.access_token),
+                 403);
+}
+
+TEST_P(CatalogApi, AnotherVendorCannotTouchTheProduct) {
+  const auto owner = vendor_with_shop("owner@example.com", "Owner Shop");
+  const auto other = vendor_with_shop("other@example.com", "Other Shop");
+  const auto product = create_product(owner.access_token, {{"name", "Original"}});
+  expect_problem(patch_json(product_url(product), {{"name", "Hijacked"}, {"inventory", 0}},
+                            other.access_token),
+                 403);
+  expect_problem(del(product_url(product), other.access_token), 403);
+  const auto buyer = sign_up("buyer@example.com");
+  expect_problem(patch_json(product_url(product), {{"inventory", 0}}, buyer.access_token), 403);
+  const auto after = client().get(product_url(product)).json();
+  EXPECT_EQ(after.at("name").as_string(), "Original");
+  EXPECT_EQ(after.at("inventory").as_int64(), 5);
+
+  const auto foreign_image = upload_image(other.access_token);
+  expect_problem(patch_json(product_url(product), {{"images", {{{"image_id", foreign_image}}}}},
+                            owner.access_token),
+                 403);
+  expect_problem(client().post_json("/api/products",
+                                    {{"name", "Mug"},
+                                     {"category", "kitchen"},
+                                     {"price_cents", 1},
+                                     {"images", {{{"image_id", foreign_image}}}}},
+                                    owner.access_token),
+                 403);
+}
+
+TEST_P(CatalogApi, MassAssignmentOfShopIdChangesNothing) {
+  const auto victim = vendor_with_shop("victim@example.com", "Victim");
+  const auto attacker = vendor_with_shop("attacker@example.com", "Attacker");
+  const auto victim_shop = client().get("/api/shops/victim").json().at("id").as_int64();
+  const auto product = create_product(attacker.access_token, {{"shop_id", victim_shop}, {"id", 1}});
+  EXPECT_EQ(product.at("shop").at("slug").as_string(), "attacker");
+  const auto moved =
+      patch_json(product_url(product), {{"shop_id", victim_shop}}, attacker.access_token);
+  ASSERT_EQ(moved.status, 200);
+  EXPECT_EQ(moved.json().at("shop").at("slug").as_string(), "attacker");
+  EXPECT_EQ(client().get("/api/shops/victim").json().at("product_count").as_int64(), 0);
+}
+
+TEST_P(CatalogApi, DraftsAreSeenByTheirOwnerOnly) {
+  const auto owner = vendor_with_shop("owner@example.com", "Owner Shop");
+  const auto other = vendor_with_shop("other@example.com", "Other Shop");
+  const auto draft = create_product(owner.access_token, {{"name", "Secret"}, {"status", "draft"}});
+  create_product(owner.access_token, {{"name", "Public"}});
+
+  expect_problem(client().get(product_url(draft)), 404);
+  expect_problem(client().get(product_url(draft), other.access_token), 404);
+  EXPECT_EQ(client().get(product_url(draft), owner.access_token).status, 200);
+  expect_problem(client().get(product_url(draft), "garbage-token"), 401);
+
+  EXPECT_EQ(client().get("/api/products").json().at("total").as_int64(), 1);
+  EXPECT_EQ(client().get("/api/shops/owner-shop").json().at("products").at("total").as_int64(), 1);
+  EXPECT_EQ(client().get("/api/shops/owner-shop").json().at("product_count").as_int64(), 1);
+
+  const auto own = client().get("/api/my/products", owner.access_token);
+  ASSERT_EQ(own.status, 200);
+  EXPECT_EQ(own.json().at("total").as_int64(), 2);
+  EXPECT_EQ(client()
+                .get("/api/my/products?status=draft", owner.access_token)
+                .json()
+                .at("total")
+                .as_int64(),
+            1);
+  EXPECT_EQ(client().get("/api/my/products", other.access_token).json().at("total").as_int64(), 0);
+
+  const auto published = patch_json(product_url(draft), {{"status", "active"}}, owner.access_token);
+  EXPECT_EQ(published.status, 200);
+  EXPECT_EQ(client().get(product_url(draft)).status, 200);
+}
+
+TEST_P(CatalogApi, DeletingArchivesTheProduct) {
+  const auto owner = vendor_with_shop("owner@example.com", "Owner Shop");
+  const auto product = create_product(owner.access_token, {});
+  EXPECT_EQ(del(product_url(product), owner.access_token).status, 204);
+  expect_problem(client().get(product_url(product), owner.access_token), 404);
+  expect_problem(del(product_url(product), owner.access_token), 404);
+  expect_problem(patch_json(product_url(product), {{"name", "Back"}}, owner.access_token), 404);
+  EXPECT_EQ(client().get("/api/products").json().at("total").as_int64(), 0);
+  EXPECT_EQ(client().get("/api/my/products", owner.access_token).json().at("total").as_int64(), 0);
+
+  int rows = 0;
+  server().app().database().with_session([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM products WHERE archived_at IS NOT NULL", soci::into(rows);
+  });
+  EXPECT_EQ(rows, 1);  // still there for the orders that point at it
+}
+
+TEST_P(CatalogApi, UnknownProductIdsAre404) {
+  expect_problem(client().get("/api/products/999999"), 404);
+  expect_problem(client().get("/api/products/abc"), 404);
+  expect_problem(client().get("/api/products/-1"), 404);
+}
+
+class CatalogSearch : public MarketplaceTest {
+ protected:
+  void SetUp() override {
+    MarketplaceTest::SetUp();
+    clay = vendor_with_shop("clay@example.com", "Clay Studio");
+    paper = vendor_with_shop("paper@example.com", "Paper Goods");
+    create_product(clay.access_token, {{"name", "Blue speckled mug"},
+                                       {"category", "kitchen"},
+                                       {"price_cents", 2800},
+                                       {"inventory", 3}});
+    create_product(clay.access_token, {{"name", "Serving bowl"},
+                                       {"category", "kitchen"},
+                                       {"description", "Pairs with a blue mug"},
+                                       {"price_cents", 5400},
+                                       {"inventory", 0}});
+    create_product(clay.access_token, {{"name", "Clay earrings"},
+                                       {"category", "jewelry"},
+                                       {"price_cents", 1800},
+                                       {"inventory", 12}});
+    create_product(paper.access_token, {{"name", "Blue notebook"},
+                                        {"category", "stationery"},
+                                        {"price_cents", 1200},
+                                        {"inventory", 30}});
+    create_product(paper.access_token, {{"name", "Mug illustration print"},
+                                        {"category", "art"},
+                                        {"price_cents", 4000},
+                                        {"inventory", 2},
+                                        {"status", "draft"}});
+  }
+
+  std::vector<std::string> names(const HttpResult& result) {
+    EXPECT_EQ(result.status, 200) << result.body;
+    std::vector<std::string> list;
+    const auto json = result.json();
+    for (const auto& item : json.at("items").as_array())
+      list.emplace_back(item.at("name").as_string());
+    return list;
+  }
+
+  Account clay, paper;
+};
+POCKETSHOP_API_TEST(CatalogSearch);
+
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+TEST_P(CatalogSearch, FullTextSearchRanksNameMatchesFirst) {
+  EXPECT_THAT(names(client().get("/api/products?q=mug")),
+              ElementsAre("Blue speckled mug", "Serving bowl"));
+  EXPECT_THAT(names(client().get("/api/products?q=BLUE%20mu")),
+              ElementsAre("Blue speckled mug", "Serving bowl"));
+  EXPECT_THAT(names(client().get("/api/products?q=earring")), ElementsAre("Clay earrings"));
+  EXPECT_TRUE(names(client().get("/api/products?q=unicorn")).empty());
+  // Operators and quotes are words, not syntax.
+  EXPECT_THAT(names(client().get("/api/products?q=%22speckled%22%20*%20-")),
+              ElementsAre("Blue speckled mug"));
+  EXPECT_EQ(client().get("/api/products?q=%28%29%3A%26%7C!").status, 200);
+}
+
+TEST_P(CatalogSearch, FiltersCombine) {
+  EXPECT_THAT(names(client().get("/api/products?category=kitchen&sort=price_asc")),
+              ElementsAre("Blue speckled mug", "Serving bowl"));
+  EXPECT_THAT(names(client().get("/api/products?min_price=1500&max_price=3000&sort=price_desc")),
+              ElementsAre("Blue speckled mug", "Clay earrings"));
+  EXPECT_THAT(names(client().get("/api/products?in_stock=true&q=blue")),
+              UnorderedElementsAre("Blue speckled mug", "Blue notebook"));
+  EXPECT_THAT(names(client().get("/api/products?shop=paper-goods")), ElementsAre("Blue notebook"));
+  EXPECT_THAT(names(client().get("/api/products?sort=price_desc&limit=2")),
+              ElementsAre("Serving bowl", "Blue speckled mug"));
+}
+
+TEST_P(CatalogSearch, FacetsCountCategoriesOfTheOtherFilters) {
+  const auto result = client().get("/api/products?q=blue&category=kitchen");
+  ASSERT_EQ(result.status, 200);
+  EXPECT_EQ(result.json().at("total").as_int64(), 2);
+  const auto facets = result.json().at("facets").at("category").as_array();
+  std::map<std::string, long long> counts;
+  for (const auto& facet : facets)
+    counts[std::string(facet.at("value").as_string())] = facet.at("count").as_int64();
+  EXPECT_EQ(counts, (std::map<std::string, long long>{{"kitchen", 2}, {"stationery", 1}}));
+}
+
+TEST_P(CatalogSearch, PaginationReportsTheTotal) {
+  const auto first = client().get("/api/products?limit=3&sort=price_asc");
+  EXPECT_EQ(first.json().at("total").as_int64(), 4);
+  EXPECT_EQ(first.json().at("pages").as_int64(), 2);
+  EXPECT_THAT(names(client().get("/api/products?limit=3&page=2&sort=price_asc")),
+              ElementsAre("Serving bowl"));
+  EXPECT_TRUE(names(client().get("/api/products?limit=3&page=9")).empty());
+}
+
+TEST_P(CatalogSearch, BadQueryParametersAre422) {
+  for (const char* query : {"min_price=abc", "max_price=-1", "sort=cheapest", "limit=0",
+                            "limit=101", "in_stock=maybe", "page=1.5"})
+    expect_problem(client().get(std::string("/api/products?") + query), 422);
+}
+
+}  // namespace
+}  // namespace ps::testing

@@ -1,0 +1,175 @@
+#include "support/marketplace.h"
+
+namespace ps::testing {
+namespace {
+
+class ShopsApi : public MarketplaceTest {};
+POCKETSHOP_API_TEST(ShopsApi);
+
+TEST_P(ShopsApi, VendorCreatesAShopWithADerivedSlug) {
+  const auto vendor = sign_up("ada@example.com", "vendor");
+  const auto result = client().post_json("/api/shops",
+                                         {{"name", "Ada's Pottery!"},
+                                          {"description", "Mugs and bowls"},
+                                          {"accent_color", "#AA3311"},
+                                          {"shipping_policy", "Ships in 3 days"},
+                                          {"returns_policy", "30 days"}},
+                                         vendor.access_token);
+  ASSERT_EQ(result.status, 201) << result.body;
+  const auto shop = result.json().as_object();
+  EXPECT_EQ(shop.at("slug").as_string(), "adas-pottery");
+  EXPECT_EQ(shop.at("accent_color").as_string(), "#aa3311");
+  EXPECT_EQ(shop.at("product_count").as_int64(), 0);
+  EXPECT_TRUE(shop.at("logo").is_null());
+  EXPECT_EQ(result.header("location"), "/api/shops/adas-pottery");
+
+  const auto fetched = client().get("/api/shops/adas-pottery");
+  ASSERT_EQ(fetched.status, 200);
+  EXPECT_EQ(fetched.json().at("shipping_policy").as_string(), "Ships in 3 days");
+  EXPECT_EQ(fetched.json().at("products").at("total").as_int64(), 0);
+
+  const auto mine = client().get("/api/my/shop", vendor.access_token);
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_EQ(mine.json().at("slug").as_string(), "adas-pottery");
+}
+
+TEST_P(ShopsApi, OneShopPerVendor) {
+  const auto vendor = vendor_with_shop("one@example.com", "First");
+  expect_problem(client().post_json("/api/shops", {{"name", "Second"}}, vendor.access_token), 409);
+}
+
+TEST_P(ShopsApi, SameNameGetsANumberedSlugButAChosenSlugMustBeFree) {
+  vendor_with_shop("a@example.com", "Green Things");
+  const auto second = sign_up("b@example.com", "vendor");
+  const auto shop = create_shop(second.access_token, "Green Things");
+  EXPECT_EQ(shop.at("slug").as_string(), "green-things-2");
+  const auto third = sign_up("c@example.com", "vendor");
+  expect_problem(client().post_json("/api/shops", {{"name", "Other"}, {"slug", "green-things"}},
+                                    third.access_token),
+                 409);
+}
+
+TEST_P(ShopsApi, InvalidFieldsAre422) {
+  const auto vendor = sign_up("v@example.com", "vendor");
+  const auto result = client().post_json(
+      "/api/shops", {{"slug", "Not A Slug"}, {"accent_color", "red"}, {"logo_image_id", "x"}},
+      vendor.access_token);
+  expect_problem(result, 422);
+  const auto errors = result.json().at("errors").as_object();
+  EXPECT_EQ(errors.at("name").at(0).as_string(), "is required");
+  EXPECT_TRUE(errors.contains("slug"));
+  EXPECT_TRUE(errors.contains("accent_color"));
+  EXPECT_TRUE(errors.contains("logo_image_id"));
+  expect_problem(client().request(boost::beast::http::verb::post, "/api/shops", "{",
+                                  {{"Content-Type", "application/json"},
+                                   {"Authorization", "Bearer " + vendor.access_token}}),
+                 400);
+}
+
+TEST_P(ShopsApi, OnlyVendorsCreateShops) {
+  const auto buyer = sign_up("buyer@example.com", "buyer");
+  expect_problem(client().post_json("/api/shops", {{"name", "Nope"}}, buyer.access_token), 403);
+  expect_problem(client().post_json("/api/shops", {{"name", "Nope"}}), 401);
+  expect_problem(client().get("/api/my/shop", buyer.access_token), 403);
+  const auto vendor = sign_up("noshop@example.com", "vendor");
+  expect_problem(client().get("/api/my/shop", vendor.access_token), 404);
+}
+
+TEST_P(ShopsApi, OwnerEditsTheShopIncludingItsSlug) {
+  const auto vendor = vendor_with_shop("edit@example.com", "Before");
+  const auto result = patch_json(
+      "/api/shops/before", {{"name", "After"}, {"slug", "after"}, {"accent_color", "#00ff00"}},
+      vendor.access_token);
+  ASSERT_EQ(result.status, 200) << result.body;
+  EXPECT_EQ(result.json().at("name").as_string(), "After");
+  EXPECT_EQ(client().get("/api/shops/after").status, 200);
+  expect_problem(client().get("/api/shops/before"), 404);
+}
+
+TEST_P(ShopsApi, AnotherVendorCannotTouchTheShop) {
+  const auto owner = vendor_with_shop("owner@example.com", "Mine");
+  const auto other = vendor_with_shop("other@example.com", "Theirs");
+  expect_problem(patch_json("/api/shops/mine", {{"name", "Stolen"}}, other.access_token), 403);
+  const auto buyer = sign_up("buyer@example.com");
+  expect_problem(patch_json("/api/shops/mine", {{"name", "Stolen"}}, buyer.access_token), 403);
+  EXPECT_EQ(client().get("/api/shops/mine").json().at("name").as_string(), "Mine");
+  expect_problem(patch_json("/api/shops/nowhere", {{"name", "Xavier"}}, owner.access_token), 404);
+}
+
+TEST_P(ShopsApi, MassAssignmentChangesNothing) {
+  const auto owner = vendor_with_shop("owner@example.com", "Mine");
+  const auto other = sign_up("other@example.com", "vendor");
+  const auto result = patch_json(
+      "/api/shops/mine",
+      {{"owner_id", other.id}, {"id", 999}, {"product_count", 50}, {"created_at", "1999-01-01"}},
+      owner.access_token);
+  ASSERT_EQ(result.status, 200) << result.body;
+  EXPECT_EQ(result.json().at("product_count").as_int64(), 0);
+  EXPECT_NE(result.json().at("id").as_int64(), 999);
+  EXPECT_EQ(client().get("/api/my/shop", owner.access_token).status, 200);
+  expect_problem(client().get("/api/my/shop", other.access_token), 404);
+}
+
+TEST_P(ShopsApi, LogoAndCoverAreTheVendorsOwnImages) {
+  const auto owner = vendor_with_shop("owner@example.com", "Branded");
+  const auto other = sign_up("other@example.com", "vendor");
+  const auto logo = upload_image(owner.access_token, 300, 300);
+  const auto cover = upload_image(owner.access_token, 1200, 400);
+  const auto foreign = upload_image(other.access_token);
+
+  const auto result =
+      patch_json("/api/shops/branded", {{"logo_image_id", logo}, {"cover_image_id", cover}},
+                 owner.access_token);
+  ASSERT_EQ(result.status, 200) << result.body;
+  EXPECT_EQ(result.json().at("logo").at("id").as_int64(), logo);
+  EXPECT_EQ(result.json().at("cover").at("id").as_int64(), cover);
+  const std::string url(result.json().at("cover").at("urls").at("medium").as_string());
+  EXPECT_EQ(client().get(url).status, 200);
+
+  expect_problem(patch_json("/api/shops/branded", {{"logo_image_id", foreign}}, owner.access_token),
+                 403);
+  expect_problem(patch_json("/api/shops/branded", {{"logo_image_id", 987654}}, owner.access_token),
+                 404);
+  EXPECT_EQ(client().get("/api/shops/branded").json().at("logo").at("id").as_int64(), logo);
+
+  const auto removed =
+      patch_json("/api/shops/branded", {{"logo_image_id", nullptr}}, owner.access_token);
+  ASSERT_EQ(removed.status, 200);
+  EXPECT_TRUE(removed.json().at("logo").is_null());
+  EXPECT_FALSE(removed.json().at("cover").is_null());
+}
+
+TEST_P(ShopsApi, ListIsPaginatedSearchableAndSortable) {
+  const auto a = vendor_with_shop("a@example.com", "Alpha Ceramics");
+  const auto b = vendor_with_shop("b@example.com", "Beta Prints");
+  const auto c = vendor_with_shop("c@example.com", "Gamma Ceramics");
+  create_product(b.access_token, {{"name", "Print one"}});
+  create_product(b.access_token, {{"name", "Print two"}});
+  create_product(c.access_token, {{"name", "Vase"}});
+
+  const auto first = client().get("/api/shops?limit=2");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.json().at("total").as_int64(), 3);
+  EXPECT_EQ(first.json().at("pages").as_int64(), 2);
+  EXPECT_EQ(first.json().at("items").as_array().size(), 2u);
+  EXPECT_EQ(first.json().at("items").at(0).at("name").as_string(), "Gamma Ceramics");  // newest
+  EXPECT_EQ(client().get("/api/shops?limit=2&page=2").json().at("items").as_array().size(), 1u);
+
+  const auto ceramics = client().get("/api/shops?q=CERAMICS");
+  EXPECT_EQ(ceramics.json().at("total").as_int64(), 2);
+
+  const auto by_products = client().get("/api/shops?sort=products");
+  EXPECT_EQ(by_products.json().at("items").at(0).at("slug").as_string(), "beta-prints");
+  EXPECT_EQ(by_products.json().at("items").at(0).at("product_count").as_int64(), 2);
+
+  const auto like_chars = client().get("/api/shops?q=%25");
+  EXPECT_EQ(like_chars.json().at("total").as_int64(), 0);
+
+  expect_problem(client().get("/api/shops?page=0"), 422);
+  expect_problem(client().get("/api/shops?limit=1000"), 422);
+  expect_problem(client().get("/api/shops?sort=bogus"), 422);
+  expect_problem(client().get("/api/shops?page=abc"), 422);
+}
+
+}  // namespace
+}  // namespace ps::testing

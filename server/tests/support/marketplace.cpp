@@ -1,0 +1,65 @@
+#include "support/marketplace.h"
+
+#include "media/demo_images.h"
+
+namespace ps::testing {
+
+using boost::beast::http::verb;
+
+HttpResult MarketplaceTest::upload_bytes(const std::string& token, const std::string& bytes,
+                                         const std::string& filename,
+                                         const std::string& part_type) {
+  const std::string boundary = "pocketshop-test-boundary";
+  std::string body = "--" + boundary +
+                     "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
+                     "\"\r\nContent-Type: " + part_type + "\r\n\r\n" + bytes + "\r\n--" + boundary +
+                     "--\r\n";
+  return client().request(verb::post, "/api/uploads", body,
+                          {{"Content-Type", "multipart/form-data; boundary=" + boundary},
+                           {"Authorization", "Bearer " + token}});
+}
+
+std::int64_t MarketplaceTest::upload_image(const std::string& token, int width, int height) {
+  static std::uint32_t seed = 1;
+  const auto result = upload_bytes(token, media::render_demo_image(width, height, seed++, "test"));
+  EXPECT_EQ(result.status, 201) << result.body;
+  return result.status == 201 ? result.json().at("id").as_int64() : 0;
+}
+
+boost::json::object MarketplaceTest::create_shop(const std::string& token, const std::string& name,
+                                                 boost::json::object extra) {
+  extra["name"] = name;
+  const auto result = client().post_json("/api/shops", extra, token);
+  EXPECT_EQ(result.status, 201) << result.body;
+  return result.status == 201 ? result.json().as_object() : boost::json::object{};
+}
+
+boost::json::object MarketplaceTest::create_product(const std::string& token,
+                                                    boost::json::object fields) {
+  if (!fields.contains("name")) fields["name"] = "Stoneware mug";
+  if (!fields.contains("category")) fields["category"] = "kitchen";
+  if (!fields.contains("price_cents")) fields["price_cents"] = 2400;
+  if (!fields.contains("inventory")) fields["inventory"] = 5;
+  const auto result = client().post_json("/api/products", fields, token);
+  EXPECT_EQ(result.status, 201) << result.body;
+  return result.status == 201 ? result.json().as_object() : boost::json::object{};
+}
+
+Account MarketplaceTest::vendor_with_shop(const std::string& email, const std::string& shop_name) {
+  Account vendor = sign_up(email, "vendor");
+  create_shop(vendor.access_token, shop_name);
+  return vendor;
+}
+
+HttpResult MarketplaceTest::patch_json(const std::string& target, const boost::json::value& body,
+                                       const std::string& token) {
+  return client().request(
+      verb::patch, target, boost::json::serialize(body),
+      {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + token}});
+}
+
+HttpResult MarketplaceTest::del(const std::string& target, const std::string& token) {
+  return client().request(verb::delete_, target, {}, {{"Authorization", "Bearer " + token}});
+}
+
+}  // namespace ps::testing

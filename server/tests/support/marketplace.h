@@ -1,0 +1,30 @@
+#pragma once
+
+#include "support/api_test.h"
+
+#include <string>
+
+namespace ps::testing {
+
+// Builders for tests that need vendors, shops, images and products.
+class MarketplaceTest : public ApiTest {
+ protected:
+  // Uploads a generated JPEG as the given vendor; returns the image id.
+  std::int64_t upload_image(const std::string& token, int width = 640, int height = 480);
+  HttpResult upload_bytes(const std::string& token, const std::string& bytes,
+                          const std::string& filename = "photo.jpg",
+                          const std::string& part_type = "image/jpeg");
+  // Creates a shop; fails the test unless that answers 201. Returns its JSON.
+  boost::json::object create_shop(const std::string& token, const std::string& name,
+                                  boost::json::object extra = {});
+  // Creates a product; fails the test unless that answers 201. Returns its JSON.
+  boost::json::object create_product(const std::string& token, boost::json::object fields);
+  // A vendor with a shop.
+  Account vendor_with_shop(const std::string& email, const std::string& shop_name);
+
+  HttpResult patch_json(const std::string& target, const boost::json::value& body,
+                        const std::string& token);
+  HttpResult del(const std::string& target, const std::string& token);
+};
+
+}  // namespace ps::testing

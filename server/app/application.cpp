@@ -61,6 +61,12 @@ Application::~Application() {
 int Application::migrate() { return db::migrate(database_); }
 
 void Application::add_system_routes() {
+  if (!config_.web_dir.empty()) {
+    web_app_ = std::make_unique<http::StaticFiles>(config_.web_dir, workers_);
+    router_.set_fallback(
+        [this](http::Request& request) { return web_app_->serve(request); });
+  }
+
   router_.add(verb::get, "/healthz", [this](http::Request&) -> asio::awaitable<http::Response> {
     const bool database_ok = co_await workers_.run([this] { return database_.ping(); });
     if (!database_ok) throw ApiError::service_unavailable("The database does not answer.");

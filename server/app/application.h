@@ -12,6 +12,7 @@
 #include "http/rate_limiter.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "http/static_files.h"
 #include "media/service.h"
 #include "shops/service.h"
 
@@ -68,6 +69,7 @@ class Application {
   catalog::CatalogService catalog_;
   http::RateLimiter login_per_client_;
   http::RateLimiter login_per_email_;
+  std::unique_ptr<http::StaticFiles> web_app_;
   http::Router router_;
   http::Pipeline pipeline_;
   boost::asio::io_context io_;

@@ -13,6 +13,9 @@ namespace ps {
 // Threads for blocking work (database calls, password hashing). A coroutine on
 // a network thread awaits run(); it resumes on its own executor afterwards, so
 // network threads never block. Exceptions thrown by the work propagate.
+//
+// Pass closures that capture by reference: g++ 12 destroys temporaries with
+// non-trivial destructors in a co_await expression twice (GCC PR 100611).
 class WorkerPool {
  public:
   explicit WorkerPool(std::size_t threads) : pool_(threads) {}
@@ -23,7 +26,7 @@ class WorkerPool {
     using Result = std::invoke_result_t<Work&>;
     co_return co_await boost::asio::co_spawn(
         pool_.get_executor(),
-        [work = std::move(work)]() mutable -> boost::asio::awaitable<Result> {
+        [&work]() -> boost::asio::awaitable<Result> {
           if constexpr (std::is_void_v<Result>) {
             work();
             co_return;

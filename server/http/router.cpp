@@ -80,6 +80,9 @@ const Handler& Router::resolve(Request& request) const {
   std::string allow;
   const Route* route = find(request.method(), request.path, &allow);
   if (!route) {
+    const bool reads =
+        request.method() == bhttp::verb::get || request.method() == bhttp::verb::head;
+    if (allow.empty() && reads && fallback_) return fallback_;
     if (allow.empty()) throw ApiError::not_found("No resource at " + request.path);
     throw ApiError::method_not_allowed(allow);
   }

@@ -23,6 +23,9 @@ class Router {
   void add(bhttp::verb method, std::string pattern, Handler handler,
            std::optional<std::size_t> max_body_bytes = std::nullopt);
 
+  // Serves GET and HEAD requests for paths no route knows (the web app).
+  void set_fallback(Handler handler) { fallback_ = std::move(handler); }
+
   // The body limit of the route that would serve (method, path), if it has its own.
   std::optional<std::size_t> body_limit(bhttp::verb method, std::string_view path) const;
 
@@ -37,7 +40,8 @@ class Router {
   const Route* find(bhttp::verb method, std::string_view path, std::string* allow) const;
 
   std::vector<Route> routes_;
-  std::vector<std::vector<std::string>> segments_;  // split patterns, parallel to routes_
+  std::vector<std::vector<std::string>> segments_;
+  Handler fallback_;  // split patterns, parallel to routes_
 };
 
 }  // namespace ps::http

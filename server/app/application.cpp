@@ -1,10 +1,14 @@
 #include "app/application.h"
 
 #include "accounts/routes.h"
+#include "cart/routes.h"
 #include "catalog/routes.h"
+#include "checkout/routes.h"
 #include "core/embedded_file.h"
 #include "db/migrations.h"
 #include "media/routes.h"
+#include "orders/routes.h"
+#include "reviews/routes.h"
 #include "shops/routes.h"
 
 #include <spdlog/spdlog.h>
@@ -42,6 +46,11 @@ Application::Application(Config config)
       authenticator_(tokens_, accounts_, workers_),
       shops_(database_, media_),
       catalog_(database_, shops_, media_),
+      carts_(database_, catalog_),
+      payments_(payment_provider_),
+      orders_(database_, shops_, catalog_, payments_),
+      checkout_(database_, carts_, catalog_, payments_, orders_, config_.jwt_secret),
+      reviews_(database_, catalog_, orders_),
       login_per_client_(config_.login_limit_per_ip, std::chrono::minutes(1)),
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
       pipeline_(router_) {
@@ -51,6 +60,10 @@ Application::Application(Config config)
   media::add_routes(router_, media_, authenticator_, workers_, config_);
   shops::add_routes(router_, shops_, catalog_, authenticator_, workers_);
   catalog::add_routes(router_, catalog_, authenticator_, workers_);
+  cart::add_routes(router_, carts_, authenticator_, workers_);
+  checkout::add_routes(router_, checkout_, authenticator_, workers_);
+  orders::add_routes(router_, orders_, authenticator_, workers_);
+  reviews::add_routes(router_, reviews_, authenticator_, workers_);
 }
 
 Application::~Application() {
@@ -63,8 +76,7 @@ int Application::migrate() { return db::migrate(database_); }
 void Application::add_system_routes() {
   if (!config_.web_dir.empty()) {
     web_app_ = std::make_unique<http::StaticFiles>(config_.web_dir, workers_);
-    router_.set_fallback(
-        [this](http::Request& request) { return web_app_->serve(request); });
+    router_.set_fallback([this](http::Request& request) { return web_app_->serve(request); });
   }
 
   router_.add(verb::get, "/healthz", [this](http::Request&) -> asio::awaitable<http::Response> {

@@ -4,7 +4,9 @@
 #include "accounts/passwords.h"
 #include "accounts/service.h"
 #include "accounts/tokens.h"
+#include "cart/service.h"
 #include "catalog/service.h"
+#include "checkout/service.h"
 #include "core/config.h"
 #include "core/worker_pool.h"
 #include "db/database.h"
@@ -14,6 +16,10 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "media/service.h"
+#include "orders/service.h"
+#include "payments/mock_provider.h"
+#include "payments/service.h"
+#include "reviews/service.h"
 #include "shops/service.h"
 
 #include <boost/asio/io_context.hpp>
@@ -47,6 +53,7 @@ class Application {
   const accounts::Authenticator& authenticator() const { return authenticator_; }
   shops::ShopsService& shops() { return shops_; }
   catalog::CatalogService& catalog() { return catalog_; }
+  payments::MockPaymentProvider& payment_provider() { return payment_provider_; }
   const accounts::TokenIssuer& tokens() const { return tokens_; }
   WorkerPool& workers() { return workers_; }
   // Mutable until start(): tests add probe routes here.
@@ -67,6 +74,12 @@ class Application {
   accounts::Authenticator authenticator_;
   shops::ShopsService shops_;
   catalog::CatalogService catalog_;
+  cart::CartService carts_;
+  payments::MockPaymentProvider payment_provider_;
+  payments::PaymentsService payments_;
+  orders::OrdersService orders_;
+  checkout::CheckoutService checkout_;
+  reviews::ReviewsService reviews_;
   http::RateLimiter login_per_client_;
   http::RateLimiter login_per_email_;
   std::unique_ptr<http::StaticFiles> web_app_;

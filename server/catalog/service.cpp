@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <unordered_map>
 
@@ -33,21 +34,26 @@ boost::json::object to_json(const ProductView& view) {
   const Product& p = view.product;
   boost::json::array images;
   for (const auto& image : view.images) images.push_back(image_json(image));
-  return {{"id", p.id},
-          {"shop", shops::summary_json(view.shop)},
-          {"name", p.name},
-          {"description", p.description},
-          {"category", p.category},
-          {"price_cents", p.price_cents},
-          {"currency", p.currency},
-          {"inventory", p.inventory},
-          {"in_stock", p.inventory > 0},
-          {"status", p.status},
-          {"image", view.images.empty() ? boost::json::value(nullptr)
-                                        : boost::json::value(image_json(view.images.front()))},
-          {"images", std::move(images)},
-          {"created_at", to_rfc3339(p.created_at)},
-          {"updated_at", to_rfc3339(p.updated_at)}};
+  return {
+      {"id", p.id},
+      {"shop", shops::summary_json(view.shop)},
+      {"name", p.name},
+      {"description", p.description},
+      {"category", p.category},
+      {"price_cents", p.price_cents},
+      {"currency", p.currency},
+      {"inventory", p.inventory},
+      {"in_stock", p.inventory > 0},
+      {"status", p.status},
+      {"rating_count", p.rating_count},
+      {"rating_average",
+       p.rating_count ? boost::json::value(std::round(10.0 * p.rating_sum / p.rating_count) / 10.0)
+                      : boost::json::value(nullptr)},
+      {"image", view.images.empty() ? boost::json::value(nullptr)
+                                    : boost::json::value(image_json(view.images.front()))},
+      {"images", std::move(images)},
+      {"created_at", to_rfc3339(p.created_at)},
+      {"updated_at", to_rfc3339(p.updated_at)}};
 }
 
 boost::json::object to_json(const ProductPage& page, const http::PageRequest& request) {
@@ -158,6 +164,29 @@ ProductPage CatalogService::list_own(std::int64_t owner_id, ProductFilter filter
   filter.shop_slug.clear();
   filter.include_drafts = true;
   return search(filter);
+}
+
+std::vector<ProductView> CatalogService::find_many(soci::session& sql,
+                                                   const std::vector<std::int64_t>& ids) {
+  return page_of(sql, store::find_many(sql, ids), /*all_images=*/false).items;
+}
+
+bool CatalogService::take_stock(soci::session& sql, std::int64_t product_id, long long quantity) {
+  return store::take_stock(sql, product_id, quantity);
+}
+
+void CatalogService::return_stock(soci::session& sql, std::int64_t product_id, long long quantity) {
+  store::return_stock(sql, product_id, quantity);
+}
+
+std::vector<Product> CatalogService::low_stock(soci::session& sql, std::int64_t shop_id,
+                                               long long threshold) {
+  return store::low_stock(sql, shop_id, threshold);
+}
+
+void CatalogService::add_rating(soci::session& sql, std::int64_t product_id, int rating_delta,
+                                int count_delta) {
+  store::add_rating(sql, product_id, rating_delta, count_delta);
 }
 
 // Resolves the shops and images of a list of products with one query each.

@@ -74,6 +74,17 @@ class CatalogService {
   ProductPage search(const ProductFilter& filter);
   ProductPage list_own(std::int64_t owner_id, ProductFilter filter);
 
+  // For other features, inside their transaction.
+  // Products by id with their shop and main image, archived ones included.
+  std::vector<ProductView> find_many(soci::session& sql, const std::vector<std::int64_t>& ids);
+  // Takes `quantity` units if that many are in stock and the product is on
+  // sale; false otherwise. Never lets inventory go below zero.
+  bool take_stock(soci::session& sql, std::int64_t product_id, long long quantity);
+  void return_stock(soci::session& sql, std::int64_t product_id, long long quantity);
+  // Products on sale with at most `threshold` left, fewest first.
+  std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long long threshold);
+  void add_rating(soci::session& sql, std::int64_t product_id, int rating_delta, int count_delta);
+
  private:
   Product owned_product(soci::session& sql, std::int64_t owner_id, std::int64_t product_id);
   void save_images(soci::session& sql, std::int64_t owner_id, std::int64_t product_id,

@@ -30,11 +30,12 @@ namespace store {
 namespace {
 constexpr const char* kColumns =
     "p.id, p.shop_id, p.name, p.description, p.category, p.price_cents, p.currency, "
-    "p.inventory, p.status, p.archived_at, p.created_at, p.updated_at ";
+    "p.inventory, p.status, p.archived_at, p.created_at, p.updated_at, p.rating_count, "
+    "p.rating_sum ";
 
 struct ProductRow {
   long long id = 0, shop_id = 0, price = 0, inventory = 0, archived_at = 0, created = 0,
-            updated = 0;
+            updated = 0, rating_count = 0, rating_sum = 0;
   std::string name, description, category, currency, status;
   soci::indicator archived_ind = soci::i_null;
 
@@ -51,12 +52,14 @@ struct ProductRow {
     st.exchange(soci::into(archived_at, archived_ind));
     st.exchange(soci::into(created));
     st.exchange(soci::into(updated));
+    st.exchange(soci::into(rating_count));
+    st.exchange(soci::into(rating_sum));
   }
 
   Product to_product() const {
-    return {id,      shop_id,  name,      description, category,
-            price,   currency, inventory, status,      archived_ind == soci::i_ok,
-            created, updated};
+    return {id,      shop_id,  name,         description, category,
+            price,   currency, inventory,    status,      archived_ind == soci::i_ok,
+            created, updated,  rating_count, rating_sum};
   }
 };
 
@@ -176,6 +179,42 @@ void archive(soci::session& sql, std::int64_t id, Millis now) {
   const long long key = id, at = now;
   sql << "UPDATE products SET archived_at = :at, updated_at = :at2 WHERE id = :id", soci::use(at),
       soci::use(at), soci::use(key);
+}
+
+std::vector<Product> find_many(soci::session& sql, const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  db::Query query(std::string("SELECT ") + kColumns + "FROM products p WHERE p.id IN (");
+  query.bind_list({ids.begin(), ids.end()}).sql(") ORDER BY p.id");
+  return fetch(sql, query);
+}
+
+bool take_stock(soci::session& sql, std::int64_t id, long long quantity) {
+  db::Query query("UPDATE products SET inventory = inventory - ");
+  query.bind(quantity).sql(" WHERE id = ").bind(static_cast<long long>(id));
+  query.sql(" AND inventory >= ").bind(quantity);
+  query.sql(" AND status = 'active' AND archived_at IS NULL");
+  return query.execute(sql) == 1;
+}
+
+void return_stock(soci::session& sql, std::int64_t id, long long quantity) {
+  const long long key = id;
+  sql << "UPDATE products SET inventory = inventory + :q WHERE id = :id", soci::use(quantity),
+      soci::use(key);
+}
+
+void add_rating(soci::session& sql, std::int64_t id, int rating_delta, int count_delta) {
+  const long long key = id;
+  sql << "UPDATE products SET rating_sum = rating_sum + :r, rating_count = rating_count + :c "
+         "WHERE id = :id",
+      soci::use(rating_delta), soci::use(count_delta), soci::use(key);
+}
+
+std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long long threshold) {
+  db::Query query(std::string("SELECT ") + kColumns + "FROM products p WHERE p.shop_id = ");
+  query.bind(static_cast<long long>(shop_id)).sql(" AND p.inventory <= ").bind(threshold);
+  query.sql(
+      " AND p.status = 'active' AND p.archived_at IS NULL ORDER BY p.inventory, p.id LIMIT 20");
+  return fetch(sql, query);
 }
 
 std::vector<ProductImageRef> images_of(soci::session& sql, const std::vector<std::int64_t>& ids,

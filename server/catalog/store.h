@@ -27,6 +27,8 @@ struct Product {
   bool archived = false;
   Millis created_at = 0;
   Millis updated_at = 0;
+  long long rating_count = 0;
+  long long rating_sum = 0;
 };
 
 struct ProductImageRef {
@@ -58,6 +60,13 @@ std::optional<Product> find(soci::session& sql, std::int64_t id);
 std::int64_t insert(soci::session& sql, const Product& product);
 void update(soci::session& sql, const Product& product);
 void archive(soci::session& sql, std::int64_t id, Millis now);
+std::vector<Product> find_many(soci::session& sql, const std::vector<std::int64_t>& ids);
+// Conditional decrement: false when fewer than `quantity` are left or the
+// product is not on sale.
+bool take_stock(soci::session& sql, std::int64_t id, long long quantity);
+void return_stock(soci::session& sql, std::int64_t id, long long quantity);
+void add_rating(soci::session& sql, std::int64_t id, int rating_delta, int count_delta);
+std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long long threshold);
 
 std::vector<ProductImageRef> images_of(soci::session& sql, const std::vector<std::int64_t>& ids,
                                        bool main_only);

@@ -27,6 +27,11 @@ ApiError& ApiError::with_header(std::string name, std::string value) {
   return *this;
 }
 
+ApiError& ApiError::with_member(std::string name, boost::json::value value) {
+  members_.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
+
 boost::json::value ApiError::to_json() const {
   boost::json::object body{
       {"type", type_}, {"title", title_}, {"status", status_}, {"detail", detail_}};
@@ -39,6 +44,7 @@ boost::json::value ApiError::to_json() const {
     }
     body["errors"] = std::move(errors);
   }
+  for (const auto& [name, value] : members_) body[name] = value;
   return body;
 }
 
@@ -46,8 +52,9 @@ ApiError ApiError::bad_request(std::string detail) {
   return {400, "bad-request", "Bad request", std::move(detail)};
 }
 ApiError ApiError::unauthorized(std::string detail) {
-  return ApiError(401, "unauthorized", "Unauthorized", std::move(detail))
-      .with_header("WWW-Authenticate", "Bearer");
+  ApiError error(401, "unauthorized", "Unauthorized", std::move(detail));
+  error.headers_.emplace_back("WWW-Authenticate", "Bearer");
+  return error;
 }
 ApiError ApiError::forbidden(std::string detail) {
   return {403, "forbidden", "Forbidden", std::move(detail)};
@@ -56,9 +63,10 @@ ApiError ApiError::not_found(std::string detail) {
   return {404, "not-found", "Not found", std::move(detail)};
 }
 ApiError ApiError::method_not_allowed(std::string allow) {
-  return ApiError(405, "method-not-allowed", "Method not allowed",
-                  "This resource supports: " + allow)
-      .with_header("Allow", std::move(allow));
+  ApiError error(405, "method-not-allowed", "Method not allowed",
+                 "This resource supports: " + allow);
+  error.headers_.emplace_back("Allow", std::move(allow));
+  return error;
 }
 ApiError ApiError::conflict(std::string detail) {
   return {409, "conflict", "Conflict", std::move(detail)};
@@ -70,8 +78,9 @@ ApiError ApiError::unsupported_media_type(std::string detail) {
   return {415, "unsupported-media-type", "Unsupported media type", std::move(detail)};
 }
 ApiError ApiError::validation(FieldErrors errors) {
-  return ApiError(422, "validation", "Invalid fields", "One or more fields are invalid.")
-      .with_field_errors(std::move(errors));
+  ApiError error(422, "validation", "Invalid fields", "One or more fields are invalid.");
+  error.field_errors_ = std::move(errors);
+  return error;
 }
 ApiError ApiError::too_many_requests(long retry_after_seconds) {
   return ApiError(

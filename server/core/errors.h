@@ -28,6 +28,8 @@ class ApiError : public std::runtime_error {
 
   ApiError& with_field_errors(FieldErrors errors);
   ApiError& with_header(std::string name, std::string value);
+  // An extension member of the problem (RFC 9457 §3.2), e.g. decline_code.
+  ApiError& with_member(std::string name, boost::json::value value);
 
   boost::json::value to_json() const;
 
@@ -51,6 +53,7 @@ class ApiError : public std::runtime_error {
   std::string detail_;
   FieldErrors field_errors_;
   std::vector<std::pair<std::string, std::string>> headers_;
+  std::vector<std::pair<std::string, boost::json::value>> members_;
 };
 
 }  // namespace ps

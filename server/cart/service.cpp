@@ -1,0 +1,192 @@
+#include "cart/service.h"
+
+#include "core/errors.h"
+#include "core/random.h"
+
+#include <boost/json.hpp>
+
+#include <map>
+
+namespace ps::cart {
+
+namespace {
+std::string warning_for(const catalog::Product& product, long long quantity) {
+  if (product.archived || product.status != "active") return "This product is no longer for sale.";
+  if (product.inventory == 0) return "Out of stock.";
+  if (product.inventory < quantity)
+    return "Only " + std::to_string(product.inventory) + " left in stock.";
+  return {};
+}
+
+boost::json::object line_json(const CartLine& line) {
+  const auto& product = line.product.product;
+  auto product_json = catalog::to_json(line.product);
+  product_json.erase("description");
+  return {{"product", std::move(product_json)},
+          {"quantity", line.quantity},
+          {"unit_price_cents", product.price_cents},
+          {"line_total_cents", product.price_cents * line.quantity},
+          {"warning",
+           line.warning.empty() ? boost::json::value(nullptr) : boost::json::value(line.warning)}};
+}
+}  // namespace
+
+boost::json::object to_json(const CartView& cart) {
+  std::map<std::int64_t, boost::json::object> shops;  // by shop id
+  std::vector<std::int64_t> shop_order;
+  boost::json::array items, warnings;
+  long long total = 0, count = 0;
+  std::string currency;
+  bool one_currency = true;
+  for (const auto& line : cart.lines) {
+    const auto& product = line.product.product;
+    auto json = line_json(line);
+    items.push_back(json);
+    if (!line.warning.empty())
+      warnings.push_back(boost::json::value(product.name + ": " + line.warning));
+    total += product.price_cents * line.quantity;
+    count += line.quantity;
+    if (currency.empty()) currency = product.currency;
+    one_currency = one_currency && currency == product.currency;
+    auto [shop, added] = shops.try_emplace(line.product.shop.id);
+    if (added) {
+      shop_order.push_back(line.product.shop.id);
+      shop = shops.find(line.product.shop.id);
+      shop->second = {{"shop", shops::summary_json(line.product.shop)},
+                      {"subtotal_cents", 0},
+                      {"items", boost::json::array{}}};
+    }
+    shop->second["subtotal_cents"] =
+        shop->second["subtotal_cents"].as_int64() + product.price_cents * line.quantity;
+    shop->second["items"].as_array().push_back(std::move(json));
+  }
+  if (!one_currency) warnings.push_back("Items in different currencies must be bought separately.");
+  boost::json::array groups;
+  for (auto id : shop_order) groups.push_back(std::move(shops[id]));
+  return {{"items", std::move(items)},
+          {"shops", std::move(groups)},
+          {"item_count", count},
+          {"total_cents", total},
+          {"currency", one_currency && !currency.empty() ? boost::json::value(currency)
+                                                         : boost::json::value(nullptr)},
+          {"warnings", std::move(warnings)}};
+}
+
+std::string CartService::create_guest_cart() {
+  const std::string token = random_token(24);
+  database_.transaction(
+      [&](soci::session& sql) { store::create_guest_cart(sql, sha256_hex(token), now_millis()); });
+  return token;
+}
+
+// The owner's cart, created on first use for a user; 404 for an unknown guest token.
+std::int64_t CartService::cart_of(soci::session& sql, const CartOwner& owner) {
+  if (owner.user_id) {
+    if (auto id = store::find_user_cart(sql, *owner.user_id)) return *id;
+    return store::create_user_cart(sql, *owner.user_id, now_millis());
+  }
+  if (auto id = store::find_guest_cart(sql, sha256_hex(owner.guest_token))) return *id;
+  throw ApiError::not_found("This cart does not exist (any more); start a new one.");
+}
+
+std::vector<CartLine> CartService::lines_of(soci::session& sql, std::int64_t cart_id) {
+  const auto items = store::items(sql, cart_id);
+  std::vector<std::int64_t> ids;
+  for (const auto& item : items) ids.push_back(item.product_id);
+  auto products = catalog_.find_many(sql, ids);
+  std::vector<CartLine> lines;
+  for (const auto& item : items) {
+    for (auto& view : products) {
+      if (view.product.id != item.product_id) continue;
+      lines.push_back({view, item.quantity, warning_for(view.product, item.quantity)});
+    }
+  }
+  return lines;
+}
+
+// The product, if `owner` may put `quantity` of it in the cart.
+catalog::ProductView CartService::purchasable(soci::session& sql, const CartOwner& owner,
+                                              std::int64_t product_id, long long quantity) {
+  auto found = catalog_.find_many(sql, {product_id});
+  if (found.empty() || found.front().product.archived || found.front().product.status != "active")
+    throw ApiError::not_found("There is no such product for sale.");
+  auto& view = found.front();
+  if (owner.user_id && view.shop.owner_id == *owner.user_id)
+    throw ApiError::forbidden("You cannot buy from your own shop.");
+  if (quantity > view.product.inventory)
+    throw ApiError::conflict(view.product.inventory == 0
+                                 ? "This product is out of stock."
+                                 : "Only " + std::to_string(view.product.inventory) +
+                                       " left in stock.");
+  return std::move(view);
+}
+
+CartView CartService::view(const CartOwner& owner) {
+  return database_.transaction(
+      [&](soci::session& sql) { return CartView{lines_of(sql, cart_of(sql, owner))}; });
+}
+
+CartView CartService::add(const CartOwner& owner, std::int64_t product_id, long long quantity) {
+  return database_.transaction([&](soci::session& sql) {
+    const auto cart = cart_of(sql, owner);
+    long long total = quantity;
+    for (const auto& item : store::items(sql, cart))
+      if (item.product_id == product_id) total += item.quantity;
+    if (total > kMaxQuantity)
+      throw ApiError::conflict("At most " + std::to_string(kMaxQuantity) + " of one product.");
+    purchasable(sql, owner, product_id, total);
+    store::set_quantity(sql, cart, product_id, total, now_millis());
+    return CartView{lines_of(sql, cart)};
+  });
+}
+
+CartView CartService::set(const CartOwner& owner, std::int64_t product_id, long long quantity) {
+  if (quantity == 0) return remove(owner, product_id);
+  return database_.transaction([&](soci::session& sql) {
+    const auto cart = cart_of(sql, owner);
+    purchasable(sql, owner, product_id, quantity);
+    store::set_quantity(sql, cart, product_id, quantity, now_millis());
+    return CartView{lines_of(sql, cart)};
+  });
+}
+
+CartView CartService::remove(const CartOwner& owner, std::int64_t product_id) {
+  return database_.transaction([&](soci::session& sql) {
+    const auto cart = cart_of(sql, owner);
+    store::remove_item(sql, cart, product_id);
+    return CartView{lines_of(sql, cart)};
+  });
+}
+
+CartView CartService::merge(std::int64_t user_id, const std::string& guest_token) {
+  return database_.transaction([&](soci::session& sql) {
+    const CartOwner user{user_id, {}};
+    const auto cart = cart_of(sql, user);
+    const auto guest = store::find_guest_cart(sql, sha256_hex(guest_token));
+    if (!guest) return CartView{lines_of(sql, cart)};
+    auto existing = store::items(sql, cart);
+    for (const auto& item : store::items(sql, *guest)) {
+      long long quantity = item.quantity;
+      for (const auto& mine : existing)
+        if (mine.product_id == item.product_id) quantity += mine.quantity;
+      auto found = catalog_.find_many(sql, {item.product_id});
+      // Own products and the impossible are dropped; the rest are capped.
+      if (found.empty() || found.front().shop.owner_id == user_id) continue;
+      quantity = std::min({quantity, kMaxQuantity, std::max(found.front().product.inventory, 1LL)});
+      store::set_quantity(sql, cart, item.product_id, quantity, now_millis());
+    }
+    store::delete_cart(sql, *guest);
+    return CartView{lines_of(sql, cart)};
+  });
+}
+
+std::vector<CartLine> CartService::lines(soci::session& sql, std::int64_t user_id) {
+  const auto cart = store::find_user_cart(sql, user_id);
+  return cart ? lines_of(sql, *cart) : std::vector<CartLine>{};
+}
+
+void CartService::clear(soci::session& sql, std::int64_t user_id) {
+  if (const auto cart = store::find_user_cart(sql, user_id)) store::clear(sql, *cart);
+}
+
+}  // namespace ps::cart

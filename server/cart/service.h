@@ -1,0 +1,65 @@
+#pragma once
+
+#include "cart/store.h"
+#include "catalog/service.h"
+#include "db/database.h"
+
+#include <boost/json/object.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ps::cart {
+
+// Whose cart: a signed-in user's, or a guest's by its token.
+struct CartOwner {
+  std::optional<std::int64_t> user_id;
+  std::string guest_token;
+};
+
+struct CartLine {
+  catalog::ProductView product;
+  long long quantity = 0;
+  std::string warning;  // empty when the line can be bought as it is
+};
+
+struct CartView {
+  std::vector<CartLine> lines;
+};
+
+constexpr long long kMaxQuantity = 99;
+
+boost::json::object to_json(const CartView& cart);
+
+// One cart across shops, for signed-in users and for guests (merged into the
+// account's cart on sign-in). Prices and stock are always read fresh.
+// Blocking: call from the WorkerPool.
+class CartService {
+ public:
+  CartService(db::Database& database, catalog::CatalogService& catalog)
+      : database_(database), catalog_(catalog) {}
+
+  std::string create_guest_cart();  // the token to send as X-Cart-Token
+  CartView view(const CartOwner& owner);
+  CartView add(const CartOwner& owner, std::int64_t product_id, long long quantity);
+  CartView set(const CartOwner& owner, std::int64_t product_id, long long quantity);
+  CartView remove(const CartOwner& owner, std::int64_t product_id);
+  // Moves a guest cart's items into the user's cart (quantities add up).
+  CartView merge(std::int64_t user_id, const std::string& guest_token);
+
+  // For checkout, inside its transaction.
+  std::vector<CartLine> lines(soci::session& sql, std::int64_t user_id);
+  void clear(soci::session& sql, std::int64_t user_id);
+
+ private:
+  std::int64_t cart_of(soci::session& sql, const CartOwner& owner);
+  std::vector<CartLine> lines_of(soci::session& sql, std::int64_t cart_id);
+  catalog::ProductView purchasable(soci::session& sql, const CartOwner& owner,
+                                   std::int64_t product_id, long long quantity);
+
+  db::Database& database_;
+  catalog::CatalogService& catalog_;
+};
+
+}  // namespace ps::cart

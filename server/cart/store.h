@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/clock.h"
+
+#include <soci/session.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ps::cart {
+
+struct CartItem {
+  std::int64_t product_id = 0;
+  long long quantity = 0;
+};
+
+// SQL for carts and their items; no business rules here.
+namespace store {
+std::optional<std::int64_t> find_user_cart(soci::session& sql, std::int64_t user_id);
+std::optional<std::int64_t> find_guest_cart(soci::session& sql, const std::string& token_hash);
+std::int64_t create_user_cart(soci::session& sql, std::int64_t user_id, Millis now);
+std::int64_t create_guest_cart(soci::session& sql, const std::string& token_hash, Millis now);
+std::vector<CartItem> items(soci::session& sql, std::int64_t cart_id);
+void set_quantity(soci::session& sql, std::int64_t cart_id, std::int64_t product_id,
+                  long long quantity, Millis now);
+void remove_item(soci::session& sql, std::int64_t cart_id, std::int64_t product_id);
+void clear(soci::session& sql, std::int64_t cart_id);
+void delete_cart(soci::session& sql, std::int64_t cart_id);
+}  // namespace store
+
+}  // namespace ps::cart

@@ -1,0 +1,181 @@
+#include "checkout/service.h"
+
+#include "core/errors.h"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace ps::checkout {
+
+namespace {
+ApiError declined(const payments::AuthorizationResult& auth) {
+  const std::string field = auth.decline_code == "incorrect_number" ? "card.number"
+                            : auth.decline_code == "expired_card"   ? "card.exp_month"
+                            : auth.decline_code == "incorrect_cvc"  ? "card.cvc"
+                                                                    : "card";
+  return ApiError(402, "payment-declined", "Payment declined", auth.message)
+      .with_field_errors({{field, {auth.message}}})
+      .with_member("decline_code", boost::json::string(auth.decline_code));
+}
+
+std::string hex(const unsigned char* data, std::size_t size) {
+  std::string out(size * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), data, size);
+  out.pop_back();
+  return out;
+}
+
+// Checks every line can be bought as it is; throws the problem that explains why not.
+void check_lines(const std::vector<cart::CartLine>& lines, std::int64_t buyer_id) {
+  if (lines.empty()) throw ApiError::conflict("Your cart is empty.");
+  for (const auto& line : lines) {
+    if (line.product.shop.owner_id == buyer_id)
+      throw ApiError::forbidden("You cannot buy from your own shop.");
+    if (!line.warning.empty())
+      throw ApiError::conflict(line.product.product.name + ": " + line.warning)
+          .with_member("product_id", line.product.product.id);
+  }
+  const auto& currency = lines.front().product.product.currency;
+  for (const auto& line : lines)
+    if (line.product.product.currency != currency)
+      throw ApiError::validation(
+          {{"cart", {"Items in different currencies must be bought separately."}}});
+}
+}  // namespace
+
+boost::json::object to_json(const ShippingAddress& a) {
+  return {{"name", a.name},
+          {"line1", a.line1},
+          {"line2", a.line2},
+          {"city", a.city},
+          {"postal_code", a.postal_code},
+          {"country", a.country}};
+}
+
+std::string CheckoutService::fingerprint(const CheckoutRequest& request) const {
+  unsigned char key[crypto_auth_hmacsha256_KEYBYTES];
+  crypto_hash_sha256(key, reinterpret_cast<const unsigned char*>(fingerprint_secret_.data()),
+                     fingerprint_secret_.size());
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256(mac,
+                         reinterpret_cast<const unsigned char*>(request.request_fingerprint.data()),
+                         request.request_fingerprint.size(), key);
+  return hex(mac, sizeof mac);
+}
+
+CheckoutResult CheckoutService::checkout(const CheckoutRequest& request) {
+  if (request.idempotency_key.empty()) return place(request);
+  const auto& key = request.idempotency_key;
+  const std::string hmac = fingerprint(request);
+  const bool claimed = database_.transaction([&](soci::session& sql) {
+    return store::claim_key(sql, request.buyer_id, key, hmac, now_millis());
+  });
+  if (!claimed) {
+    const auto record = database_.with_session(
+        [&](soci::session& sql) { return store::find_key(sql, request.buyer_id, key); });
+    if (!record) throw ApiError::conflict("Retry this request.");
+    if (record->request_hmac != hmac)
+      throw ApiError::validation(
+          {{"Idempotency-Key", {"was already used for a different request"}}});
+    if (!record->status_code)
+      throw ApiError::conflict("A request with this Idempotency-Key is still being processed.");
+    return {*record->status_code, boost::json::parse(record->response)};
+  }
+
+  CheckoutResult result;
+  try {
+    result = place(request);
+  } catch (const ApiError& error) {
+    if (error.status() != 402) {
+      // Nothing happened: the same key may be used again once the cause is fixed.
+      database_.transaction(
+          [&](soci::session& sql) { store::release_key(sql, request.buyer_id, key); });
+      throw;
+    }
+    result = {402, error.to_json()};
+  } catch (...) {
+    database_.transaction(
+        [&](soci::session& sql) { store::release_key(sql, request.buyer_id, key); });
+    throw;
+  }
+  database_.transaction([&](soci::session& sql) {
+    store::complete_key(sql, request.buyer_id, key, result.status,
+                        boost::json::serialize(result.body));
+  });
+  return result;
+}
+
+CheckoutResult CheckoutService::place(const CheckoutRequest& request) {
+  std::optional<payments::AuthorizationResult> authorized;
+  long long total = 0;
+  try {
+    auto body = database_.transaction([&](soci::session& sql) {
+      auto lines = carts_.lines(sql, request.buyer_id);
+      check_lines(lines, request.buyer_id);
+      // Always in product order, so concurrent checkouts lock rows in one order.
+      std::sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) {
+        return a.product.product.id < b.product.product.id;
+      });
+      for (const auto& line : lines) {
+        const auto& product = line.product.product;
+        if (!catalog_.take_stock(sql, product.id, line.quantity))
+          throw ApiError::conflict("Not enough of '" + product.name + "' is left.")
+              .with_member("product_id", product.id);
+        total += product.price_cents * line.quantity;
+      }
+      const std::string currency = lines.front().product.product.currency;
+      auto auth = payments_.authorize(total, currency, request.card, request.idempotency_key);
+      if (!auth.approved) throw declined(auth);
+      authorized = auth;
+
+      const std::string address = boost::json::serialize(to_json(request.address));
+      const auto checkout_id =
+          store::insert_checkout(sql, request.buyer_id, total, currency, address, now_millis());
+      const auto payment = payments_.record(sql, checkout_id, auth, total, currency);
+
+      std::map<std::int64_t, std::vector<const cart::CartLine*>> by_shop;
+      for (const auto& line : lines) by_shop[line.product.shop.id].push_back(&line);
+      std::size_t placed = 0;
+      for (const auto& [shop_id, shop_lines] : by_shop) {
+        orders::Order order;
+        order.checkout_id = checkout_id;
+        order.payment_id = payment.id;
+        order.buyer_id = request.buyer_id;
+        order.shop_id = shop_id;
+        order.currency = currency;
+        order.shipping_address = address;
+        std::vector<orders::OrderItem> items;
+        for (const auto* line : shop_lines) {
+          const auto& product = line->product.product;
+          items.push_back({0, product.id, product.name, product.price_cents, line->quantity});
+          order.total_cents += product.price_cents * line->quantity;
+        }
+        orders_.place(sql, order, items);
+        ++placed;
+      }
+      carts_.clear(sql, request.buyer_id);
+
+      boost::json::array orders_json;
+      for (const auto& view : orders_.for_checkout(sql, checkout_id))
+        orders_json.push_back(orders::to_json(view));
+      spdlog::info(
+          "checkout completed checkout_id={} buyer_id={} orders={} total_cents={} brand={}",
+          checkout_id, request.buyer_id, placed, total, auth.card_brand);
+      return boost::json::value{{"checkout_id", checkout_id},
+                                {"total_cents", total},
+                                {"currency", currency},
+                                {"payment", payments::to_json(payment)},
+                                {"orders", std::move(orders_json)}};
+    });
+    return {201, std::move(body)};
+  } catch (...) {
+    if (authorized) payments_.release_unrecorded(*authorized, total);
+    throw;
+  }
+}
+
+}  // namespace ps::checkout

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "cart/service.h"
+#include "catalog/service.h"
+#include "checkout/store.h"
+#include "db/database.h"
+#include "orders/service.h"
+#include "payments/service.h"
+
+#include <boost/json/object.hpp>
+
+#include <string>
+
+namespace ps::checkout {
+
+struct ShippingAddress {
+  std::string name, line1, line2, city, postal_code, country;
+};
+
+struct CheckoutRequest {
+  std::int64_t buyer_id = 0;
+  payments::CardDetails card;
+  ShippingAddress address;
+  std::string idempotency_key;      // empty: none
+  std::string request_fingerprint;  // canonical body, without secrets in the clear
+};
+
+// An HTTP-shaped answer, kept as given for idempotent replays.
+struct CheckoutResult {
+  int status = 201;
+  boost::json::value body;
+};
+
+boost::json::object to_json(const ShippingAddress& address);
+
+// Turns the buyer's cart into paid orders, all or nothing: in one
+// transaction it re-reads prices, takes stock with conditional decrements,
+// authorizes the card, records the checkout and its payment, creates one
+// order per shop and empties the cart. Any failure rolls everything back
+// (and gives back an authorization that was taken). With an Idempotency-Key
+// the first answer is kept and replayed; the key with another body is a 422,
+// and a concurrent request with the same key a 409. Blocking.
+class CheckoutService {
+ public:
+  CheckoutService(db::Database& database, cart::CartService& carts,
+                  catalog::CatalogService& catalog, payments::PaymentsService& payments,
+                  orders::OrdersService& orders, std::string fingerprint_secret)
+      : database_(database),
+        carts_(carts),
+        catalog_(catalog),
+        payments_(payments),
+        orders_(orders),
+        fingerprint_secret_(std::move(fingerprint_secret)) {}
+
+  CheckoutResult checkout(const CheckoutRequest& request);
+
+ private:
+  CheckoutResult place(const CheckoutRequest& request);
+  // Keyed hash of the request, so that card numbers are never stored even hashed.
+  std::string fingerprint(const CheckoutRequest& request) const;
+
+  db::Database& database_;
+  cart::CartService& carts_;
+  catalog::CatalogService& catalog_;
+  payments::PaymentsService& payments_;
+  orders::OrdersService& orders_;
+  std::string fingerprint_secret_;
+};
+
+}  // namespace ps::checkout

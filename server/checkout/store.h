@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/clock.h"
+
+#include <soci/session.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ps::checkout {
+
+// The first answer given to a (user, Idempotency-Key).
+struct IdempotencyRecord {
+  std::string request_hmac;
+  std::optional<int> status_code;  // none while the first request is running
+  std::string response;
+};
+
+namespace store {
+std::int64_t insert_checkout(soci::session& sql, std::int64_t buyer_id, long long total_cents,
+                             const std::string& currency, const std::string& shipping_address,
+                             Millis now);
+// Claims the key for a new request: true when it was free; otherwise the
+// record shows who has it.
+bool claim_key(soci::session& sql, std::int64_t user_id, const std::string& key,
+               const std::string& request_hmac, Millis now);
+std::optional<IdempotencyRecord> find_key(soci::session& sql, std::int64_t user_id,
+                                          const std::string& key);
+void complete_key(soci::session& sql, std::int64_t user_id, const std::string& key, int status,
+                  const std::string& response);
+void release_key(soci::session& sql, std::int64_t user_id, const std::string& key);
+}  // namespace store
+
+}  // namespace ps::checkout

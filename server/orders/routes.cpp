@@ -1,0 +1,136 @@
+#include "orders/routes.h"
+
+#include "http/json_input.h"
+#include "http/query_input.h"
+
+#include <boost/json.hpp>
+
+#include <charconv>
+
+namespace ps::orders {
+
+namespace {
+using boost::asio::awaitable;
+using http::JsonFields;
+using http::Request;
+using http::Response;
+
+std::int64_t order_id_of(const Request& request) {
+  const auto text = request.param("id");
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0)
+    throw ApiError::not_found("There is no such order.");
+  return id;
+}
+
+// The body of an action whose fields are all optional: empty means {}.
+boost::json::object optional_body(const Request& request) {
+  if (request.raw.body().empty()) return {};
+  return http::parse_json_object(request);
+}
+
+awaitable<Actor> actor_of(const Request& request, const accounts::Authenticator& auth) {
+  const auto user = co_await auth.require_user(request);
+  co_return Actor{user.id, user.role};
+}
+
+awaitable<Actor> vendor_of(const Request& request, const accounts::Authenticator& auth) {
+  const auto user = co_await auth.require_role(request, accounts::Role::vendor);
+  co_return Actor{user.id, user.role};
+}
+
+std::string optional_reason(const Request& request) {
+  const auto body = optional_body(request);
+  JsonFields fields(body);
+  auto reason = fields.optional_string("reason", 0, 500).value_or("");
+  fields.finish();
+  return reason;
+}
+}  // namespace
+
+void add_routes(http::Router& router, OrdersService& orders, const accounts::Authenticator& auth,
+                WorkerPool& workers) {
+  using http::bhttp::verb;
+
+  router.add(verb::get, "/api/orders", [&](Request& request) -> awaitable<Response> {
+    const auto actor = co_await actor_of(request, auth);
+    http::QueryFields query(request);
+    const auto page = query.page(20, 100);
+    query.finish();
+    auto result = co_await workers.run([&] { return orders.list_for_buyer(actor.user_id, page); });
+    co_return http::json_response(200, to_json(result, page));
+  });
+
+  router.add(verb::get, "/api/orders/{id}", [&](Request& request) -> awaitable<Response> {
+    const auto actor = co_await actor_of(request, auth);
+    const auto id = order_id_of(request);
+    auto view = co_await workers.run([&] { return orders.get(actor, id); });
+    co_return http::json_response(200, to_json(view));
+  });
+
+  router.add(verb::get, "/api/my/shop/orders", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await vendor_of(request, auth);
+    http::QueryFields query(request);
+    const auto status = query.text("status", 20);
+    if (status && !(*status == "paid" || *status == "processing" || *status == "shipped" ||
+                    *status == "delivered" || *status == "cancelled" || *status == "refunded"))
+      query.fail("status",
+                 "must be one of: paid, processing, shipped, delivered, cancelled, refunded");
+    const auto page = query.page(20, 100);
+    query.finish();
+    auto result =
+        co_await workers.run([&] { return orders.list_for_vendor(vendor.user_id, status, page); });
+    co_return http::json_response(200, to_json(result, page));
+  });
+
+  router.add(verb::post, "/api/orders/{id}/cancel", [&](Request& request) -> awaitable<Response> {
+    const auto actor = co_await actor_of(request, auth);
+    const auto id = order_id_of(request);
+    const auto reason = optional_reason(request);
+    auto view = co_await workers.run([&] { return orders.cancel(actor, id, reason); });
+    co_return http::json_response(200, to_json(view));
+  });
+
+  router.add(verb::post, "/api/orders/{id}/process", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await vendor_of(request, auth);
+    const auto id = order_id_of(request);
+    auto view = co_await workers.run([&] { return orders.process(vendor, id); });
+    co_return http::json_response(200, to_json(view));
+  });
+
+  router.add(verb::post, "/api/orders/{id}/ship", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await vendor_of(request, auth);
+    const auto id = order_id_of(request);
+    const auto body = http::parse_json_object(request);
+    JsonFields fields(body);
+    const auto carrier = fields.required_string("carrier", 2, 60);
+    const auto tracking = fields.required_string("tracking_number", 3, 80);
+    fields.finish();
+    auto view = co_await workers.run([&] { return orders.ship(vendor, id, carrier, tracking); });
+    co_return http::json_response(200, to_json(view));
+  });
+
+  router.add(verb::post, "/api/orders/{id}/deliver", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await vendor_of(request, auth);
+    const auto id = order_id_of(request);
+    auto view = co_await workers.run([&] { return orders.deliver(vendor, id); });
+    co_return http::json_response(200, to_json(view));
+  });
+
+  router.add(verb::post, "/api/orders/{id}/refund", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await vendor_of(request, auth);
+    const auto id = order_id_of(request);
+    const auto reason = optional_reason(request);
+    auto view = co_await workers.run([&] { return orders.refund(vendor, id, reason); });
+    co_return http::json_response(200, to_json(view));
+  });
+
+  router.add(verb::get, "/api/dashboard", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await vendor_of(request, auth);
+    auto dashboard = co_await workers.run([&] { return orders.dashboard(vendor.user_id); });
+    co_return http::json_response(200, to_json(dashboard));
+  });
+}
+
+}  // namespace ps::orders

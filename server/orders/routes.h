@@ -1,0 +1,14 @@
+#pragma once
+
+#include "accounts/auth.h"
+#include "core/worker_pool.h"
+#include "http/router.h"
+#include "orders/service.h"
+
+namespace ps::orders {
+
+// /api/orders…, /api/my/shop/orders, /api/dashboard.
+void add_routes(http::Router& router, OrdersService& orders, const accounts::Authenticator& auth,
+                WorkerPool& workers);
+
+}  // namespace ps::orders

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "accounts/store.h"
+#include "catalog/service.h"
+#include "db/database.h"
+#include "orders/store.h"
+#include "payments/service.h"
+#include "shops/service.h"
+
+#include <boost/json/object.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ps::orders {
+
+struct OrderView {
+  Order order;
+  shops::Shop shop;
+  std::vector<OrderItem> items;
+  std::vector<OrderEvent> events;
+};
+
+struct OrderPage {
+  std::vector<OrderView> items;
+  long long total = 0;
+};
+
+struct Dashboard {
+  std::vector<DaySales> days;  // the last 30, oldest first, zeros included
+  std::vector<ProductSales> top_products;
+  std::vector<catalog::Product> low_stock;
+};
+
+// Who is acting on an order.
+struct Actor {
+  std::int64_t user_id = 0;
+  accounts::Role role = accounts::Role::buyer;
+};
+
+boost::json::object to_json(const OrderView& view);
+boost::json::object to_json(const OrderPage& page, const http::PageRequest& request);
+boost::json::object to_json(const Dashboard& dashboard);
+
+// Orders from checkout to delivery. The shop's vendor moves an order
+// paid -> processing -> shipped (capturing its payment) -> delivered; before
+// shipping, the buyer or the vendor (with a reason) may cancel it, which
+// restocks and releases the payment; the vendor may refund a shipped or
+// delivered order. Every change is an event with its time and actor; any
+// other transition is a 409. Blocking: call from the WorkerPool.
+class OrdersService {
+ public:
+  OrdersService(db::Database& database, shops::ShopsService& shops,
+                catalog::CatalogService& catalog, payments::PaymentsService& payments)
+      : database_(database), shops_(shops), catalog_(catalog), payments_(payments) {}
+
+  // Inside checkout's transaction: a paid order with its items and first event.
+  Order place(soci::session& sql, Order order, const std::vector<OrderItem>& items);
+  std::vector<OrderView> views(soci::session& sql, std::vector<Order> orders);
+  std::vector<OrderView> for_checkout(soci::session& sql, std::int64_t checkout_id) {
+    return views(sql, store::for_checkout(sql, checkout_id));
+  }
+
+  OrderView get(const Actor& actor, std::int64_t order_id);  // 404 unless buyer or vendor
+  OrderPage list_for_buyer(std::int64_t buyer_id, const http::PageRequest& page);
+  OrderPage list_for_vendor(std::int64_t vendor_id, std::optional<std::string> status,
+                            const http::PageRequest& page);
+
+  OrderView process(const Actor& vendor, std::int64_t order_id);
+  OrderView ship(const Actor& vendor, std::int64_t order_id, const std::string& carrier,
+                 const std::string& tracking_number);
+  OrderView deliver(const Actor& vendor, std::int64_t order_id);
+  OrderView cancel(const Actor& actor, std::int64_t order_id, const std::string& reason);
+  OrderView refund(const Actor& vendor, std::int64_t order_id, const std::string& reason);
+
+  Dashboard dashboard(std::int64_t vendor_id);
+
+  // For reviews: a delivered order of `buyer_id` containing the product.
+  std::optional<std::int64_t> delivered_order_with(soci::session& sql, std::int64_t buyer_id,
+                                                   std::int64_t product_id) {
+    return store::delivered_order_with(sql, buyer_id, product_id);
+  }
+
+ private:
+  // Loads the order for `actor` (404 when it is not theirs to see).
+  Order load(soci::session& sql, const Actor& actor, std::int64_t order_id);
+  bool is_seller(soci::session& sql, const Actor& actor, const Order& order);
+
+  // What a transition does besides the status: payments, stock, fields. It
+  // may rewrite the event's note.
+  struct Change {
+    std::string to;
+    std::vector<std::string> from;
+    std::string note;
+    bool sellers_only = true;
+    std::function<void(soci::session&, Order&, bool by_seller, std::string& note)> effect;
+  };
+  OrderView change(const Actor& actor, std::int64_t order_id, Change change);
+
+  db::Database& database_;
+  shops::ShopsService& shops_;
+  catalog::CatalogService& catalog_;
+  payments::PaymentsService& payments_;
+};
+
+}  // namespace ps::orders

@@ -1,0 +1,282 @@
+#include "orders/store.h"
+
+#include "db/query.h"
+
+#include <soci/soci.h>
+
+namespace ps::orders::store {
+
+namespace {
+constexpr const char* kSelectOrder =
+    "SELECT o.id, o.checkout_id, o.payment_id, o.buyer_id, u.display_name, o.shop_id, o.status, "
+    "o.payment_status, o.total_cents, o.currency, o.shipping_address, o.carrier, "
+    "o.tracking_number, o.cancel_reason, o.created_at, o.updated_at "
+    "FROM orders o JOIN users u ON u.id = o.buyer_id ";
+
+// Cancelled and refunded orders earn nothing.
+constexpr const char* kEarning = "o.status NOT IN ('cancelled', 'refunded')";
+
+struct OrderRow {
+  long long id = 0, checkout = 0, payment = 0, buyer = 0, shop = 0, total = 0, created = 0,
+            updated = 0;
+  std::string buyer_name, status, payment_status, currency, address, carrier, tracking, reason;
+  soci::indicator carrier_ind = soci::i_null, tracking_ind = soci::i_null,
+                  reason_ind = soci::i_null;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(checkout));
+    st.exchange(soci::into(payment));
+    st.exchange(soci::into(buyer));
+    st.exchange(soci::into(buyer_name));
+    st.exchange(soci::into(shop));
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(payment_status));
+    st.exchange(soci::into(total));
+    st.exchange(soci::into(currency));
+    st.exchange(soci::into(address));
+    st.exchange(soci::into(carrier, carrier_ind));
+    st.exchange(soci::into(tracking, tracking_ind));
+    st.exchange(soci::into(reason, reason_ind));
+    st.exchange(soci::into(created));
+    st.exchange(soci::into(updated));
+  }
+
+  Order to_order() const {
+    auto text = [](const std::string& value, soci::indicator ind) {
+      return ind == soci::i_ok ? value : std::string();
+    };
+    return {id,
+            checkout,
+            payment,
+            buyer,
+            buyer_name,
+            shop,
+            status,
+            payment_status,
+            total,
+            currency,
+            address,
+            text(carrier, carrier_ind),
+            text(tracking, tracking_ind),
+            text(reason, reason_ind),
+            created,
+            updated};
+  }
+};
+
+std::vector<Order> fetch(soci::session& sql, const db::Query& query) {
+  OrderRow row;
+  auto statement = query.run(sql, [&](soci::statement& st) { row.define(st); });
+  std::vector<Order> result;
+  while (statement.fetch()) result.push_back(row.to_order());
+  return result;
+}
+
+void add_where(db::Query& query, const OrderFilter& filter) {
+  query.sql("WHERE 1 = 1 ");
+  if (filter.buyer_id)
+    query.sql("AND o.buyer_id = ").bind(static_cast<long long>(*filter.buyer_id)).sql(" ");
+  if (filter.shop_id)
+    query.sql("AND o.shop_id = ").bind(static_cast<long long>(*filter.shop_id)).sql(" ");
+  if (filter.status) query.sql("AND o.status = ").bind(*filter.status).sql(" ");
+}
+
+// Binds an optional text column: empty means NULL.
+struct OptionalText {
+  std::string value;
+  soci::indicator indicator;
+  explicit OptionalText(const std::string& text)
+      : value(text), indicator(text.empty() ? soci::i_null : soci::i_ok) {}
+};
+}  // namespace
+
+std::int64_t insert(soci::session& sql, const Order& order) {
+  long long id = 0;
+  const long long checkout = order.checkout_id, payment = order.payment_id, buyer = order.buyer_id,
+                  shop = order.shop_id, total = order.total_cents, created = order.created_at,
+                  updated = order.updated_at;
+  sql << "INSERT INTO orders (checkout_id, payment_id, buyer_id, shop_id, status, payment_status, "
+         "total_cents, currency, shipping_address, created_at, updated_at) VALUES (:checkout, "
+         ":payment, :buyer, :shop, :status, :payment_status, :total, :currency, :address, "
+         ":created, :updated) RETURNING id",
+      soci::use(checkout), soci::use(payment), soci::use(buyer), soci::use(shop),
+      soci::use(order.status), soci::use(order.payment_status), soci::use(total),
+      soci::use(order.currency), soci::use(order.shipping_address), soci::use(created),
+      soci::use(updated), soci::into(id);
+  return id;
+}
+
+void insert_item(soci::session& sql, const OrderItem& item) {
+  const long long order = item.order_id, product = item.product_id;
+  sql << "INSERT INTO order_items (order_id, product_id, name, unit_price_cents, quantity) "
+         "VALUES (:order, :product, :name, :price, :quantity)",
+      soci::use(order), soci::use(product), soci::use(item.name), soci::use(item.unit_price_cents),
+      soci::use(item.quantity);
+}
+
+void insert_event(soci::session& sql, const OrderEvent& event, std::optional<std::int64_t> actor) {
+  const long long order = event.order_id, at = event.at, actor_id = actor.value_or(0);
+  soci::indicator actor_ind = actor ? soci::i_ok : soci::i_null;
+  sql << "INSERT INTO order_events (order_id, status, note, actor_id, actor_role, at) "
+         "VALUES (:order, :status, :note, :actor, :role, :at)",
+      soci::use(order), soci::use(event.status), soci::use(event.note),
+      soci::use(actor_id, actor_ind), soci::use(event.actor_role), soci::use(at);
+}
+
+std::optional<Order> find(soci::session& sql, std::int64_t id) {
+  db::Query query(kSelectOrder);
+  query.sql("WHERE o.id = ").bind(static_cast<long long>(id));
+  auto orders = fetch(sql, query);
+  if (orders.empty()) return std::nullopt;
+  return std::move(orders.front());
+}
+
+std::vector<Order> list(soci::session& sql, const OrderFilter& filter) {
+  db::Query query(kSelectOrder);
+  add_where(query, filter);
+  query.sql("ORDER BY o.created_at DESC, o.id DESC LIMIT ")
+      .bind(static_cast<long long>(filter.page.limit))
+      .sql(" OFFSET ")
+      .bind(filter.page.offset());
+  return fetch(sql, query);
+}
+
+long long count(soci::session& sql, const OrderFilter& filter) {
+  db::Query query("SELECT COUNT(*) FROM orders o ");
+  add_where(query, filter);
+  long long total = 0;
+  auto statement = query.run(sql, [&](soci::statement& st) { st.exchange(soci::into(total)); });
+  statement.fetch();
+  return total;
+}
+
+std::vector<Order> for_checkout(soci::session& sql, std::int64_t checkout_id) {
+  db::Query query(kSelectOrder);
+  query.sql("WHERE o.checkout_id = ")
+      .bind(static_cast<long long>(checkout_id))
+      .sql(" ORDER BY o.id");
+  return fetch(sql, query);
+}
+
+std::vector<OrderItem> items_of(soci::session& sql, const std::vector<std::int64_t>& order_ids) {
+  if (order_ids.empty()) return {};
+  db::Query query(
+      "SELECT order_id, product_id, name, unit_price_cents, quantity FROM order_items "
+      "WHERE order_id IN (");
+  query.bind_list({order_ids.begin(), order_ids.end()}).sql(") ORDER BY order_id, product_id");
+  OrderItem item;
+  long long order = 0, product = 0;
+  auto statement = query.run(sql, [&](soci::statement& st) {
+    st.exchange(soci::into(order));
+    st.exchange(soci::into(product));
+    st.exchange(soci::into(item.name));
+    st.exchange(soci::into(item.unit_price_cents));
+    st.exchange(soci::into(item.quantity));
+  });
+  std::vector<OrderItem> items;
+  while (statement.fetch()) {
+    item.order_id = order;
+    item.product_id = product;
+    items.push_back(item);
+  }
+  return items;
+}
+
+std::vector<OrderEvent> events_of(soci::session& sql, const std::vector<std::int64_t>& order_ids) {
+  if (order_ids.empty()) return {};
+  db::Query query(
+      "SELECT order_id, status, note, actor_role, at FROM order_events "
+      "WHERE order_id IN (");
+  query.bind_list({order_ids.begin(), order_ids.end()}).sql(") ORDER BY order_id, id");
+  OrderEvent event;
+  long long order = 0, at = 0;
+  auto statement = query.run(sql, [&](soci::statement& st) {
+    st.exchange(soci::into(order));
+    st.exchange(soci::into(event.status));
+    st.exchange(soci::into(event.note));
+    st.exchange(soci::into(event.actor_role));
+    st.exchange(soci::into(at));
+  });
+  std::vector<OrderEvent> events;
+  while (statement.fetch()) {
+    event.order_id = order;
+    event.at = at;
+    events.push_back(event);
+  }
+  return events;
+}
+
+bool transition(soci::session& sql, const Order& order, const std::vector<std::string>& from) {
+  OptionalText carrier(order.carrier), tracking(order.tracking_number), reason(order.cancel_reason);
+  db::Query query("UPDATE orders SET status = ");
+  query.bind(order.status).sql(", payment_status = ").bind(order.payment_status);
+  query.sql(", updated_at = ").bind(static_cast<long long>(order.updated_at));
+  if (carrier.indicator == soci::i_ok) query.sql(", carrier = ").bind(carrier.value);
+  if (tracking.indicator == soci::i_ok) query.sql(", tracking_number = ").bind(tracking.value);
+  if (reason.indicator == soci::i_ok) query.sql(", cancel_reason = ").bind(reason.value);
+  query.sql(" WHERE id = ").bind(static_cast<long long>(order.id)).sql(" AND status IN (");
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    if (i) query.sql(", ");
+    query.bind(from[i]);
+  }
+  query.sql(")");
+  return query.execute(sql) == 1;
+}
+
+std::vector<DaySales> sales_by_day(soci::session& sql, std::int64_t shop_id, long long first_day) {
+  db::Query query(
+      "SELECT o.created_at / 86400000 AS day, SUM(o.total_cents), COUNT(*) FROM orders o "
+      "WHERE o.shop_id = ");
+  query.bind(static_cast<long long>(shop_id))
+      .sql(" AND o.created_at >= ")
+      .bind(first_day * 86400000);
+  query.sql(" AND ").sql(kEarning).sql(" GROUP BY o.created_at / 86400000 ORDER BY day");
+  DaySales row;
+  auto statement = query.run(sql, [&](soci::statement& st) {
+    st.exchange(soci::into(row.day));
+    st.exchange(soci::into(row.revenue_cents));
+    st.exchange(soci::into(row.orders));
+  });
+  std::vector<DaySales> days;
+  while (statement.fetch()) days.push_back(row);
+  return days;
+}
+
+std::vector<ProductSales> top_products(soci::session& sql, std::int64_t shop_id, int limit) {
+  db::Query query(
+      "SELECT i.product_id, MAX(i.name), SUM(i.quantity) AS units, "
+      "SUM(i.quantity * i.unit_price_cents) AS revenue FROM order_items i "
+      "JOIN orders o ON o.id = i.order_id WHERE o.shop_id = ");
+  query.bind(static_cast<long long>(shop_id)).sql(" AND ").sql(kEarning);
+  query.sql(" GROUP BY i.product_id ORDER BY units DESC, revenue DESC, i.product_id LIMIT ")
+      .bind(static_cast<long long>(limit));
+  ProductSales row;
+  long long product = 0;
+  auto statement = query.run(sql, [&](soci::statement& st) {
+    st.exchange(soci::into(product));
+    st.exchange(soci::into(row.name));
+    st.exchange(soci::into(row.units));
+    st.exchange(soci::into(row.revenue_cents));
+  });
+  std::vector<ProductSales> result;
+  while (statement.fetch()) {
+    row.product_id = product;
+    result.push_back(row);
+  }
+  return result;
+}
+
+std::optional<std::int64_t> delivered_order_with(soci::session& sql, std::int64_t buyer_id,
+                                                 std::int64_t product_id) {
+  long long order = 0;
+  const long long buyer = buyer_id, product = product_id;
+  sql << "SELECT o.id FROM orders o JOIN order_items i ON i.order_id = o.id "
+         "WHERE o.buyer_id = :buyer AND i.product_id = :product AND o.status = 'delivered' "
+         "ORDER BY o.id LIMIT 1",
+      soci::into(order), soci::use(buyer), soci::use(product);
+  if (!sql.got_data()) return std::nullopt;
+  return order;
+}
+
+}  // namespace ps::orders::store

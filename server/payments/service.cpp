@@ -1,0 +1,54 @@
+#include "payments/service.h"
+
+#include "core/errors.h"
+
+#include <spdlog/spdlog.h>
+
+namespace ps::payments {
+
+boost::json::object to_json(const Payment& payment) {
+  return {{"id", payment.id},
+          {"status", "authorized"},
+          {"amount_cents", payment.amount_cents},
+          {"currency", payment.currency},
+          {"card_brand", payment.card_brand},
+          {"card_last4", payment.card_last4}};
+}
+
+Payment PaymentsService::record(soci::session& sql, std::int64_t checkout_id,
+                                const AuthorizationResult& auth, long long amount_cents,
+                                const std::string& currency) {
+  Payment payment{0,        checkout_id,     provider_.name(), auth.authorization_id, amount_cents,
+                  currency, auth.card_brand, auth.card_last4,  now_millis()};
+  payment.id = store::insert(sql, payment);
+  return payment;
+}
+
+std::string PaymentsService::authorization_of(soci::session& sql, std::int64_t payment_id) {
+  auto payment = store::find(sql, payment_id);
+  if (!payment) throw std::logic_error("order without its payment");
+  return payment->authorization_id;
+}
+
+void PaymentsService::capture(soci::session& sql, std::int64_t payment_id, long long amount) {
+  if (amount > 0) provider_.capture(authorization_of(sql, payment_id), amount);
+}
+
+void PaymentsService::release(soci::session& sql, std::int64_t payment_id, long long amount) {
+  if (amount > 0) provider_.release(authorization_of(sql, payment_id), amount);
+}
+
+void PaymentsService::refund(soci::session& sql, std::int64_t payment_id, long long amount) {
+  if (amount > 0) provider_.refund(authorization_of(sql, payment_id), amount);
+}
+
+void PaymentsService::release_unrecorded(const AuthorizationResult& auth,
+                                         long long amount_cents) noexcept {
+  try {
+    provider_.release(auth.authorization_id, amount_cents);
+  } catch (const std::exception& error) {
+    spdlog::error("could not release authorization {}: {}", auth.authorization_id, error.what());
+  }
+}
+
+}  // namespace ps::payments

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "payments/provider.h"
+#include "payments/store.h"
+
+#include <boost/json/object.hpp>
+
+namespace ps::payments {
+
+boost::json::object to_json(const Payment& payment);
+
+// Our record of payments, kept in step with the gateway. Called inside the
+// transaction of the checkout or order change it belongs to: a gateway error
+// throws, which rolls that transaction back. Blocking.
+class PaymentsService {
+ public:
+  explicit PaymentsService(PaymentProvider& provider) : provider_(provider) {}
+
+  AuthorizationResult authorize(long long amount_cents, const std::string& currency,
+                                const CardDetails& card, const std::string& idempotency_key) {
+    return provider_.authorize(amount_cents, currency, card, idempotency_key);
+  }
+  Payment record(soci::session& sql, std::int64_t checkout_id, const AuthorizationResult& auth,
+                 long long amount_cents, const std::string& currency);
+  void capture(soci::session& sql, std::int64_t payment_id, long long amount_cents);
+  void release(soci::session& sql, std::int64_t payment_id, long long amount_cents);
+  void refund(soci::session& sql, std::int64_t payment_id, long long amount_cents);
+  // Gives back an authorization whose checkout could not be saved.
+  void release_unrecorded(const AuthorizationResult& auth, long long amount_cents) noexcept;
+
+ private:
+  std::string authorization_of(soci::session& sql, std::int64_t payment_id);
+
+  PaymentProvider& provider_;
+};
+
+}  // namespace ps::payments

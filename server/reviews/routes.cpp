@@ -1,0 +1,85 @@
+#include "reviews/routes.h"
+
+#include "http/json_input.h"
+#include "http/query_input.h"
+
+#include <boost/json.hpp>
+
+#include <charconv>
+
+namespace ps::reviews {
+
+namespace {
+using boost::asio::awaitable;
+using http::JsonFields;
+using http::Request;
+using http::Response;
+
+std::int64_t id_param(const Request& request, std::string_view what) {
+  const auto text = request.param("id");
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0)
+    throw ApiError::not_found("There is no such " + std::string(what) + ".");
+  return id;
+}
+}  // namespace
+
+void add_routes(http::Router& router, ReviewsService& reviews, const accounts::Authenticator& auth,
+                WorkerPool& workers) {
+  using http::bhttp::verb;
+
+  router.add(verb::get, "/api/products/{id}/reviews", [&](Request& request) -> awaitable<Response> {
+    const auto product_id = id_param(request, "product");
+    http::QueryFields query(request);
+    const auto page = query.page(10, 50);
+    query.finish();
+    auto result = co_await workers.run([&] { return reviews.for_product(product_id, page); });
+    boost::json::array items;
+    for (const auto& review : result.items) items.push_back(to_json(review));
+    auto json = http::page_json(page, result.total);
+    json["items"] = std::move(items);
+    co_return http::json_response(200, json);
+  });
+
+  router.add(
+      verb::post, "/api/products/{id}/reviews", [&](Request& request) -> awaitable<Response> {
+        const auto user = co_await auth.require_user(request);
+        const auto product_id = id_param(request, "product");
+        const auto body = http::parse_json_object(request);
+        JsonFields fields(body);
+        const auto rating = static_cast<int>(fields.required_integer("rating", 1, 5));
+        const auto text = fields.required_string("body", 1, 4000);
+        fields.finish();
+        auto review =
+            co_await workers.run([&] { return reviews.create(user.id, product_id, rating, text); });
+        co_return http::json_response(201, to_json(review));
+      });
+
+  router.add(verb::patch, "/api/reviews/{id}", [&](Request& request) -> awaitable<Response> {
+    const auto user = co_await auth.require_user(request);
+    const auto review_id = id_param(request, "review");
+    const auto body = http::parse_json_object(request);
+    JsonFields fields(body);
+    ReviewInput input;
+    if (auto rating = fields.optional_integer("rating", 1, 5))
+      input.rating = static_cast<int>(*rating);
+    input.body = fields.optional_string("body", 1, 4000);
+    fields.finish();
+    auto review = co_await workers.run([&] { return reviews.update(user.id, review_id, input); });
+    co_return http::json_response(200, to_json(review));
+  });
+
+  router.add(verb::post, "/api/reviews/{id}/reply", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
+    const auto review_id = id_param(request, "review");
+    const auto body = http::parse_json_object(request);
+    JsonFields fields(body);
+    const auto text = fields.required_string("body", 1, 4000);
+    fields.finish();
+    auto review = co_await workers.run([&] { return reviews.reply(vendor.id, review_id, text); });
+    co_return http::json_response(201, to_json(review));
+  });
+}
+
+}  // namespace ps::reviews

@@ -1,0 +1,95 @@
+#include "reviews/service.h"
+
+#include "core/errors.h"
+
+#include <boost/json.hpp>
+
+namespace ps::reviews {
+
+namespace {
+ApiError review_not_found() { return ApiError::not_found("There is no such review."); }
+
+// The product if it can be reviewed (exists, not archived); 404 otherwise.
+catalog::ProductView reviewable(soci::session& sql, catalog::CatalogService& catalog,
+                                std::int64_t product_id) {
+  auto found = catalog.find_many(sql, {product_id});
+  if (found.empty() || found.front().product.archived)
+    throw ApiError::not_found("There is no such product.");
+  return std::move(found.front());
+}
+}  // namespace
+
+boost::json::object to_json(const Review& r) {
+  return {{"id", r.id},
+          {"product_id", r.product_id},
+          {"author", {{"id", r.buyer_id}, {"display_name", r.buyer_name}}},
+          {"rating", r.rating},
+          {"body", r.body},
+          {"reply", r.reply.empty() ? boost::json::value(nullptr) : boost::json::value(r.reply)},
+          {"replied_at", r.replied_at ? boost::json::value(to_rfc3339(r.replied_at))
+                                      : boost::json::value(nullptr)},
+          {"created_at", to_rfc3339(r.created_at)},
+          {"updated_at", to_rfc3339(r.updated_at)}};
+}
+
+Review ReviewsService::create(std::int64_t buyer_id, std::int64_t product_id, int rating,
+                              const std::string& body) {
+  return database_.transaction([&](soci::session& sql) {
+    reviewable(sql, catalog_, product_id);
+    const auto order = orders_.delivered_order_with(sql, buyer_id, product_id);
+    if (!order)
+      throw ApiError::forbidden("Only buyers who have received this product can review it.");
+    if (store::find_by_author(sql, product_id, buyer_id))
+      throw ApiError::conflict("You have already reviewed this product; edit your review.");
+    Review review;
+    review.product_id = product_id;
+    review.buyer_id = buyer_id;
+    review.order_id = *order;
+    review.rating = rating;
+    review.body = body;
+    review.created_at = review.updated_at = now_millis();
+    const auto id = store::insert(sql, review);
+    catalog_.add_rating(sql, product_id, rating, 1);
+    return store::find(sql, id).value();
+  });
+}
+
+Review ReviewsService::update(std::int64_t buyer_id, std::int64_t review_id,
+                              const ReviewInput& input) {
+  return database_.transaction([&](soci::session& sql) {
+    auto review = store::find(sql, review_id);
+    if (!review) throw review_not_found();
+    if (review->buyer_id != buyer_id) throw ApiError::forbidden("This is someone else's review.");
+    const int old_rating = review->rating;
+    if (input.rating) review->rating = *input.rating;
+    if (input.body) review->body = *input.body;
+    review->updated_at = now_millis();
+    store::update(sql, *review);
+    catalog_.add_rating(sql, review->product_id, review->rating - old_rating, 0);
+    return *review;
+  });
+}
+
+Review ReviewsService::reply(std::int64_t vendor_id, std::int64_t review_id,
+                             const std::string& reply) {
+  return database_.transaction([&](soci::session& sql) {
+    auto review = store::find(sql, review_id);
+    if (!review) throw review_not_found();
+    const auto product = reviewable(sql, catalog_, review->product_id);
+    if (product.shop.owner_id != vendor_id)
+      throw ApiError::forbidden("Only the product's vendor can reply.");
+    if (!store::set_reply(sql, review_id, reply, now_millis()))
+      throw ApiError::conflict("This review already has a reply.");
+    return store::find(sql, review_id).value();
+  });
+}
+
+ReviewPage ReviewsService::for_product(std::int64_t product_id, const http::PageRequest& page) {
+  return database_.with_session([&](soci::session& sql) {
+    reviewable(sql, catalog_, product_id);
+    return ReviewPage{store::for_product(sql, product_id, page),
+                      store::count_for_product(sql, product_id)};
+  });
+}
+
+}  // namespace ps::reviews

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "catalog/service.h"
+#include "db/database.h"
+#include "orders/service.h"
+#include "reviews/store.h"
+
+#include <boost/json/object.hpp>
+
+namespace ps::reviews {
+
+struct ReviewInput {
+  std::optional<int> rating;
+  std::optional<std::string> body;
+};
+
+struct ReviewPage {
+  std::vector<Review> items;
+  long long total = 0;
+};
+
+boost::json::object to_json(const Review& review);
+
+// Reviews by buyers who received the product: one each, editable; the
+// product's vendor may reply once. Keeps the product's rating average.
+// Blocking: call from the WorkerPool.
+class ReviewsService {
+ public:
+  ReviewsService(db::Database& database, catalog::CatalogService& catalog,
+                 orders::OrdersService& orders)
+      : database_(database), catalog_(catalog), orders_(orders) {}
+
+  Review create(std::int64_t buyer_id, std::int64_t product_id, int rating,
+                const std::string& body);
+  Review update(std::int64_t buyer_id, std::int64_t review_id, const ReviewInput& input);
+  Review reply(std::int64_t vendor_id, std::int64_t review_id, const std::string& reply);
+  ReviewPage for_product(std::int64_t product_id, const http::PageRequest& page);
+
+ private:
+  db::Database& database_;
+  catalog::CatalogService& catalog_;
+  orders::OrdersService& orders_;
+};
+
+}  // namespace ps::reviews

@@ -1,0 +1,112 @@
+#include "reviews/store.h"
+
+#include "db/query.h"
+
+#include <soci/soci.h>
+
+namespace ps::reviews::store {
+
+namespace {
+constexpr const char* kSelect =
+    "SELECT r.id, r.product_id, r.buyer_id, u.display_name, r.order_id, r.rating, r.body, "
+    "r.reply, r.replied_at, r.created_at, r.updated_at FROM reviews r "
+    "JOIN users u ON u.id = r.buyer_id ";
+
+std::vector<Review> fetch(soci::session& sql, const db::Query& query) {
+  Review row;
+  long long id = 0, product = 0, buyer = 0, order = 0, replied = 0, created = 0, updated = 0;
+  soci::indicator reply_ind = soci::i_null, replied_ind = soci::i_null;
+  auto statement = query.run(sql, [&](soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(product));
+    st.exchange(soci::into(buyer));
+    st.exchange(soci::into(row.buyer_name));
+    st.exchange(soci::into(order));
+    st.exchange(soci::into(row.rating));
+    st.exchange(soci::into(row.body));
+    st.exchange(soci::into(row.reply, reply_ind));
+    st.exchange(soci::into(replied, replied_ind));
+    st.exchange(soci::into(created));
+    st.exchange(soci::into(updated));
+  });
+  std::vector<Review> reviews;
+  while (statement.fetch()) {
+    Review review = row;
+    review.id = id;
+    review.product_id = product;
+    review.buyer_id = buyer;
+    review.order_id = order;
+    if (reply_ind != soci::i_ok) review.reply.clear();
+    review.replied_at = replied_ind == soci::i_ok ? replied : 0;
+    review.created_at = created;
+    review.updated_at = updated;
+    reviews.push_back(std::move(review));
+  }
+  return reviews;
+}
+
+std::optional<Review> first(std::vector<Review> reviews) {
+  if (reviews.empty()) return std::nullopt;
+  return std::move(reviews.front());
+}
+}  // namespace
+
+std::int64_t insert(soci::session& sql, const Review& r) {
+  long long id = 0;
+  const long long product = r.product_id, buyer = r.buyer_id, order = r.order_id,
+                  created = r.created_at, updated = r.updated_at;
+  sql << "INSERT INTO reviews (product_id, buyer_id, order_id, rating, body, created_at, "
+         "updated_at) VALUES (:product, :buyer, :order, :rating, :body, :created, :updated) "
+         "RETURNING id",
+      soci::use(product), soci::use(buyer), soci::use(order), soci::use(r.rating),
+      soci::use(r.body), soci::use(created), soci::use(updated), soci::into(id);
+  return id;
+}
+
+std::optional<Review> find(soci::session& sql, std::int64_t id) {
+  db::Query query(kSelect);
+  query.sql("WHERE r.id = ").bind(static_cast<long long>(id));
+  return first(fetch(sql, query));
+}
+
+std::optional<Review> find_by_author(soci::session& sql, std::int64_t product_id,
+                                     std::int64_t buyer_id) {
+  db::Query query(kSelect);
+  query.sql("WHERE r.product_id = ").bind(static_cast<long long>(product_id));
+  query.sql(" AND r.buyer_id = ").bind(static_cast<long long>(buyer_id));
+  return first(fetch(sql, query));
+}
+
+void update(soci::session& sql, const Review& r) {
+  const long long id = r.id, updated = r.updated_at;
+  sql << "UPDATE reviews SET rating = :rating, body = :body, updated_at = :updated WHERE id = :id",
+      soci::use(r.rating), soci::use(r.body), soci::use(updated), soci::use(id);
+}
+
+bool set_reply(soci::session& sql, std::int64_t id, const std::string& reply, Millis now) {
+  db::Query query("UPDATE reviews SET reply = ");
+  query.bind(reply).sql(", replied_at = ").bind(static_cast<long long>(now));
+  query.sql(" WHERE id = ").bind(static_cast<long long>(id)).sql(" AND reply IS NULL");
+  return query.execute(sql) == 1;
+}
+
+std::vector<Review> for_product(soci::session& sql, std::int64_t product_id,
+                                const http::PageRequest& page) {
+  db::Query query(kSelect);
+  query.sql("WHERE r.product_id = ").bind(static_cast<long long>(product_id));
+  query.sql(" ORDER BY r.created_at DESC, r.id DESC LIMIT ")
+      .bind(static_cast<long long>(page.limit))
+      .sql(" OFFSET ")
+      .bind(page.offset());
+  return fetch(sql, query);
+}
+
+long long count_for_product(soci::session& sql, std::int64_t product_id) {
+  long long total = 0;
+  const long long product = product_id;
+  sql << "SELECT COUNT(*) FROM reviews WHERE product_id = :product", soci::into(total),
+      soci::use(product);
+  return total;
+}
+
+}  // namespace ps::reviews::store

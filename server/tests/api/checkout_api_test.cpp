@@ -1,0 +1,434 @@
+#include "support/marketplace.h"
+
+#include <soci/soci.h>
+#include <spdlog/sinks/ostream_sink.h>
+
+#include <future>
+#include <sstream>
+#include <thread>
+
+namespace ps::testing {
+namespace {
+
+using boost::beast::http::verb;
+constexpr const char* kApproves = "4242 4242 4242 4242";
+constexpr const char* kDeclines = "4000000000000002";
+constexpr const char* kNoFunds = "4000000000009995";
+
+boost::json::object checkout_body(const std::string& number, std::string cvc = "123") {
+  return {{"card", {{"number", number}, {"exp_month", 12}, {"exp_year", 2099}, {"cvc", cvc}}},
+          {"shipping_address",
+           {{"name", "Sam Buyer"},
+            {"line1", "1 High Street"},
+            {"city", "Leeds"},
+            {"postal_code", "LS1 1AA"},
+            {"country", "gb"}}}};
+}
+
+class CheckoutApi : public MarketplaceTest {
+ protected:
+  void SetUp() override {
+    MarketplaceTest::SetUp();
+    clay = vendor_with_shop("clay@example.com", "Clay Studio");
+    paper = vendor_with_shop("paper@example.com", "Paper Goods");
+    mug = create_product(clay.access_token,
+                         {{"name", "Mug"}, {"price_cents", 2500}, {"inventory", 3}})
+              .at("id")
+              .as_int64();
+    card =
+        create_product(
+            paper.access_token,
+            {{"name", "Card"}, {"category", "stationery"}, {"price_cents", 400}, {"inventory", 50}})
+            .at("id")
+            .as_int64();
+    buyer = sign_up("buyer@example.com");
+  }
+
+  void fill_cart(const Account& who, std::int64_t product, long long quantity) {
+    const auto result = client().post_json(
+        "/api/cart/items", {{"product_id", product}, {"quantity", quantity}}, who.access_token);
+    ASSERT_EQ(result.status, 200) << result.body;
+  }
+
+  HttpResult checkout(const Account& who, const boost::json::object& body,
+                      const std::string& key = {}) {
+    Headers headers{{"Content-Type", "application/json"},
+                    {"Authorization", "Bearer " + who.access_token}};
+    if (!key.empty()) headers.emplace_back("Idempotency-Key", key);
+    return client().request(verb::post, "/api/checkout", boost::json::serialize(body), headers);
+  }
+
+  long long inventory(std::int64_t product) {
+    return client()
+        .get("/api/products/" + std::to_string(product))
+        .json()
+        .at("inventory")
+        .as_int64();
+  }
+
+  long long count(const std::string& table) {
+    long long n = 0;
+    server().app().database().with_session(
+        [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM " + table, soci::into(n); });
+    return n;
+  }
+
+  HttpResult act(const Account& who, std::int64_t order, const std::string& action,
+                 const boost::json::object& body = {}) {
+    return client().post_json("/api/orders/" + std::to_string(order) + "/" + action, body,
+                              who.access_token);
+  }
+
+  Account clay, paper, buyer;
+  std::int64_t mug = 0, card = 0;
+};
+POCKETSHOP_API_TEST(CheckoutApi);
+
+TEST_P(CheckoutApi, PaysOnceAndSplitsTheCartIntoOneOrderPerShop) {
+  fill_cart(buyer, mug, 2);
+  fill_cart(buyer, card, 3);
+  const auto result = checkout(buyer, checkout_body(kApproves));
+  ASSERT_EQ(result.status, 201) << result.body;
+  const auto json = result.json().as_object();
+  EXPECT_EQ(json.at("total_cents").as_int64(), 2 * 2500 + 3 * 400);
+  EXPECT_EQ(json.at("payment").at("card_brand").as_string(), "visa");
+  EXPECT_EQ(json.at("payment").at("card_last4").as_string(), "4242");
+  const auto& orders = json.at("orders").as_array();
+  ASSERT_EQ(orders.size(), 2u);
+  EXPECT_EQ(orders[0].at("status").as_string(), "paid");
+  EXPECT_EQ(orders[0].at("items").at(0).at("name").as_string(), "Mug");
+  EXPECT_EQ(orders[0].at("total_cents").as_int64(), 5000);
+  EXPECT_EQ(orders[1].at("total_cents").as_int64(), 1200);
+  EXPECT_EQ(orders[0].at("shipping_address").at("country").as_string(), "GB");
+
+  EXPECT_EQ(inventory(mug), 1);
+  EXPECT_EQ(inventory(card), 47);
+  EXPECT_EQ(client().get("/api/cart", buyer.access_token).json().at("item_count").as_int64(), 0);
+  EXPECT_EQ(client().get("/api/orders", buyer.access_token).json().at("total").as_int64(), 2);
+  EXPECT_EQ(count("payments"), 1);
+}
+
+TEST_P(CheckoutApi, ItemsKeepTheirPriceAndNameAtPurchase) {
+  fill_cart(buyer, mug, 1);
+  const auto placed = checkout(buyer, checkout_body(kApproves));
+  ASSERT_EQ(placed.status, 201);
+  const auto order_id = placed.json().at("orders").at(0).at("id").as_int64();
+  patch_json("/api/products/" + std::to_string(mug), {{"name", "Renamed"}, {"price_cents", 9900}},
+             clay.access_token);
+  del("/api/products/" + std::to_string(mug), clay.access_token);
+  const auto order = client().get("/api/orders/" + std::to_string(order_id), buyer.access_token);
+  ASSERT_EQ(order.status, 200);
+  EXPECT_EQ(order.json().at("items").at(0).at("name").as_string(), "Mug");
+  EXPECT_EQ(order.json().at("items").at(0).at("unit_price_cents").as_int64(), 2500);
+}
+
+TEST_P(CheckoutApi, DeclinedCardsChangeNothing) {
+  fill_cart(buyer, mug, 2);
+  for (const auto& [number, code] :
+       std::vector<std::pair<std::string, std::string>>{{kDeclines, "card_declined"},
+                                                        {kNoFunds, "insufficient_funds"},
+                                                        {"4242424242424241", "incorrect_number"}}) {
+    const auto result = checkout(buyer, checkout_body(number));
+    expect_problem(result, 402);
+    EXPECT_EQ(result.json().at("decline_code").as_string(), code);
+  }
+  auto expired = checkout_body(kApproves);
+  expired["card"].as_object()["exp_year"] = 2020;
+  EXPECT_EQ(checkout(buyer, expired).json().at("decline_code").as_string(), "expired_card");
+  EXPECT_EQ(checkout(buyer, checkout_body(kApproves, "12")).json().at("decline_code").as_string(),
+            "incorrect_cvc");
+
+  EXPECT_EQ(inventory(mug), 3);
+  EXPECT_EQ(client().get("/api/cart", buyer.access_token).json().at("item_count").as_int64(), 2);
+  EXPECT_EQ(count("orders"), 0);
+  EXPECT_EQ(count("payments"), 0);
+  EXPECT_EQ(count("checkouts"), 0);
+}
+
+TEST_P(CheckoutApi, InvalidRequestsAre4xx) {
+  fill_cart(buyer, mug, 1);
+  auto result = checkout(buyer, boost::json::object{});
+  expect_problem(result, 422);
+  EXPECT_TRUE(result.json().at("errors").as_object().contains("card"));
+  EXPECT_TRUE(result.json().at("errors").as_object().contains("shipping_address"));
+  auto bad = checkout_body("12ab");
+  bad["card"].as_object()["exp_month"] = 13;
+  bad["shipping_address"].as_object().erase("city");
+  result = checkout(buyer, bad);
+  expect_problem(result, 422);
+  const auto errors = result.json().at("errors").as_object();
+  EXPECT_TRUE(errors.contains("card.number"));
+  EXPECT_TRUE(errors.contains("card.exp_month"));
+  EXPECT_TRUE(errors.contains("shipping_address.city"));
+  expect_problem(client().request(verb::post, "/api/checkout", "{",
+                                  {{"Content-Type", "application/json"},
+                                   {"Authorization", "Bearer " + buyer.access_token}}),
+                 400);
+  expect_problem(client().post_json("/api/checkout", checkout_body(kApproves)), 401);
+
+  const auto empty = sign_up("empty@example.com");
+  expect_problem(checkout(empty, checkout_body(kApproves)), 409);
+}
+
+TEST_P(CheckoutApi, StockThatRanOutIsAConflict) {
+  fill_cart(buyer, mug, 3);
+  patch_json("/api/products/" + std::to_string(mug), {{"inventory", 2}}, clay.access_token);
+  const auto result = checkout(buyer, checkout_body(kApproves));
+  expect_problem(result, 409);
+  EXPECT_EQ(inventory(mug), 2);
+  EXPECT_EQ(count("orders"), 0);
+}
+
+TEST_P(CheckoutApi, IdempotencyKeyReplaysTheFirstAnswer) {
+  fill_cart(buyer, mug, 1);
+  const auto first = checkout(buyer, checkout_body(kApproves), "key-1");
+  ASSERT_EQ(first.status, 201) << first.body;
+  const auto again = checkout(buyer, checkout_body(kApproves), "key-1");
+  EXPECT_EQ(again.status, 201);
+  EXPECT_EQ(again.json(), first.json());
+  EXPECT_EQ(count("payments"), 1);
+  EXPECT_EQ(inventory(mug), 2);
+
+  auto other = checkout_body(kApproves);
+  other["shipping_address"].as_object()["city"] = "York";
+  expect_problem(checkout(buyer, other, "key-1"), 422);
+
+  // A decline is an answer too: replayed, not retried.
+  fill_cart(buyer, mug, 1);
+  const auto declined = checkout(buyer, checkout_body(kDeclines), "key-2");
+  EXPECT_EQ(declined.status, 402);
+  EXPECT_EQ(checkout(buyer, checkout_body(kDeclines), "key-2").body, declined.body);
+  EXPECT_EQ(checkout(buyer, checkout_body(kApproves), "key-3").status, 201);
+  EXPECT_EQ(count("payments"), 2);
+}
+
+TEST_P(CheckoutApi, ConcurrentRequestsWithOneKeyChargeOnce) {
+  fill_cart(buyer, card, 2);
+  std::vector<std::future<HttpResult>> attempts;
+  for (int i = 0; i < 6; ++i)
+    attempts.push_back(std::async(
+        std::launch::async, [&] { return checkout(buyer, checkout_body(kApproves), "same-key"); }));
+  int created = 0;
+  for (auto& attempt : attempts) {
+    const auto result = attempt.get();
+    EXPECT_TRUE(result.status == 201 || result.status == 409) << result.status << result.body;
+    created += result.status == 201;
+  }
+  EXPECT_GE(created, 1);
+  EXPECT_EQ(count("payments"), 1);
+  EXPECT_EQ(count("orders"), 1);
+  EXPECT_EQ(inventory(card), 48);
+}
+
+TEST_P(CheckoutApi, CardDataNeverReachesTheDatabaseOrTheLogs) {
+  std::ostringstream log;
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(log);
+  spdlog::default_logger()->sinks().push_back(sink);
+  spdlog::set_level(spdlog::level::trace);
+  fill_cart(buyer, mug, 1);
+  checkout(buyer, checkout_body("4000 0000 0000 0002", "987"), "k1");
+  checkout(buyer, checkout_body("4242 4242 4242 4242", "987"), "k2");
+  spdlog::default_logger()->sinks().pop_back();
+  spdlog::set_level(spdlog::level::warn);
+  EXPECT_NE(log.str().find("checkout completed"), std::string::npos);
+  for (const char* secret : {"4242424242424242", "4242 4242", "4000000000000002", "987"})
+    EXPECT_EQ(log.str().find(secret), std::string::npos) << secret;
+
+  std::string everything;
+  server().app().database().with_session([&](soci::session& sql) {
+    for (const char* query :
+         {"SELECT COALESCE(response, '') || request_hmac FROM idempotency_keys",
+          "SELECT provider || authorization_id || card_brand || card_last4 FROM payments",
+          "SELECT shipping_address FROM checkouts"}) {
+      soci::rowset<std::string> rows = (sql.prepare << query);
+      for (const auto& row : rows) everything += row + "\n";
+    }
+  });
+  EXPECT_NE(everything.find("4242"), std::string::npos);  // the last four are kept
+  for (const char* secret : {"4242424242424242", "4000000000000002", "987"})
+    EXPECT_EQ(everything.find(secret), std::string::npos) << secret;
+}
+
+TEST_P(CheckoutApi, VendorsMayBuyFromOtherShops) {
+  fill_cart(clay, card, 1);  // another shop's product is fine
+  EXPECT_EQ(checkout(clay, checkout_body(kApproves)).status, 201);
+}
+
+TEST_P(CheckoutApi, OrdersMoveThroughTheirLifecycle) {
+  fill_cart(buyer, mug, 1);
+  const auto order_id =
+      checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
+
+  expect_problem(act(buyer, order_id, "process"), 403);
+  expect_problem(act(paper, order_id, "process"), 404);  // another vendor's order
+  expect_problem(act(clay, order_id, "deliver"), 409);   // not shipped yet
+  EXPECT_EQ(act(clay, order_id, "process").json().at("status").as_string(), "processing");
+  expect_problem(act(clay, order_id, "ship", {{"carrier", "DHL"}}), 422);
+  const auto shipped =
+      act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0001"}});
+  ASSERT_EQ(shipped.status, 200) << shipped.body;
+  EXPECT_EQ(shipped.json().at("tracking_number").as_string(), "JD0001");
+  EXPECT_EQ(shipped.json().at("payment_status").as_string(), "captured");
+  expect_problem(act(buyer, order_id, "cancel"), 409);  // too late
+  EXPECT_EQ(act(clay, order_id, "deliver").json().at("status").as_string(), "delivered");
+  expect_problem(act(clay, order_id, "process"), 409);
+
+  const auto seen = client().get("/api/orders/" + std::to_string(order_id), buyer.access_token);
+  const auto events = seen.json().at("events").as_array();
+  ASSERT_EQ(events.size(), 4u);
+  EXPECT_EQ(events[0].at("status").as_string(), "paid");
+  EXPECT_EQ(events[2].at("status").as_string(), "shipped");
+  EXPECT_EQ(events[2].at("actor").as_string(), "vendor");
+  EXPECT_EQ(events[3].at("status").as_string(), "delivered");
+
+  const auto refunded = act(clay, order_id, "refund", {{"reason", "Arrived broken"}});
+  ASSERT_EQ(refunded.status, 200) << refunded.body;
+  EXPECT_EQ(refunded.json().at("payment_status").as_string(), "refunded");
+
+  expect_problem(client().get("/api/orders/" + std::to_string(order_id), paper.access_token), 404);
+  const auto stranger = sign_up("stranger@example.com");
+  expect_problem(client().get("/api/orders/" + std::to_string(order_id), stranger.access_token),
+                 404);
+}
+
+TEST_P(CheckoutApi, CancellingRestocksAndReleasesThePayment) {
+  fill_cart(buyer, mug, 2);
+  fill_cart(buyer, card, 1);
+  const auto placed = checkout(buyer, checkout_body(kApproves)).json();
+  const auto mug_order = placed.at("orders").at(0).at("id").as_int64();
+  const auto card_order = placed.at("orders").at(1).at("id").as_int64();
+  EXPECT_EQ(inventory(mug), 1);
+
+  const auto by_buyer = act(buyer, mug_order, "cancel");
+  ASSERT_EQ(by_buyer.status, 200) << by_buyer.body;
+  EXPECT_EQ(by_buyer.json().at("status").as_string(), "cancelled");
+  EXPECT_EQ(by_buyer.json().at("payment_status").as_string(), "voided");
+  EXPECT_EQ(inventory(mug), 3);
+  expect_problem(act(buyer, mug_order, "cancel"), 409);
+
+  expect_problem(act(paper, card_order, "cancel"), 422);  // the shop must give a reason
+  const auto by_vendor = act(paper, card_order, "cancel", {{"reason", "Out of ink"}});
+  ASSERT_EQ(by_vendor.status, 200);
+  EXPECT_EQ(by_vendor.json().at("events").as_array().back().at("actor").as_string(), "vendor");
+  EXPECT_EQ(inventory(card), 50);
+}
+
+TEST_P(CheckoutApi, VendorSeesItsOrdersNewestFirstAndFiltered) {
+  for (int i = 0; i < 2; ++i) {
+    fill_cart(buyer, mug, 1);
+    ASSERT_EQ(checkout(buyer, checkout_body(kApproves)).status, 201);
+  }
+  const auto orders = client().get("/api/my/shop/orders", clay.access_token);
+  ASSERT_EQ(orders.status, 200) << orders.body;
+  EXPECT_EQ(orders.json().at("total").as_int64(), 2);
+  const auto newest = orders.json().at("items").at(0).at("id").as_int64();
+  const auto older = orders.json().at("items").at(1).at("id").as_int64();
+  EXPECT_GT(newest, older);
+  act(clay, newest, "process");
+  EXPECT_EQ(client()
+                .get("/api/my/shop/orders?status=processing", clay.access_token)
+                .json()
+                .at("total")
+                .as_int64(),
+            1);
+  EXPECT_EQ(client().get("/api/my/shop/orders", paper.access_token).json().at("total").as_int64(),
+            0);
+  expect_problem(client().get("/api/my/shop/orders?status=lost", clay.access_token), 422);
+  expect_problem(client().get("/api/my/shop/orders", buyer.access_token), 403);
+}
+
+TEST_P(CheckoutApi, DashboardShowsRevenueTopProductsAndLowStock) {
+  fill_cart(buyer, mug, 2);
+  ASSERT_EQ(checkout(buyer, checkout_body(kApproves)).status, 201);
+  const auto result = client().get("/api/dashboard", clay.access_token);
+  ASSERT_EQ(result.status, 200) << result.body;
+  const auto json = result.json().as_object();
+  const auto& days = json.at("revenue_by_day").as_array();
+  ASSERT_EQ(days.size(), 30u);
+  EXPECT_EQ(days.back().at("revenue_cents").as_int64(), 5000);
+  EXPECT_EQ(days.back().at("orders").as_int64(), 1);
+  EXPECT_EQ(days.front().at("revenue_cents").as_int64(), 0);
+  EXPECT_EQ(json.at("top_products").at(0).at("units").as_int64(), 2);
+  EXPECT_EQ(json.at("low_stock").at(0).at("inventory").as_int64(), 1);
+  expect_problem(client().get("/api/dashboard", buyer.access_token), 403);
+}
+
+TEST_P(CheckoutApi, ReviewsComeFromBuyersWhoReceivedTheProduct) {
+  fill_cart(buyer, mug, 1);
+  const auto order_id =
+      checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
+  const std::string reviews = "/api/products/" + std::to_string(mug) + "/reviews";
+  const boost::json::object review{{"rating", 4}, {"body", "Lovely glaze"}};
+  expect_problem(client().post_json(reviews, review, buyer.access_token), 403);  // not delivered
+  act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0002"}});
+  act(clay, order_id, "deliver");
+
+  const auto stranger = sign_up("stranger@example.com");
+  expect_problem(client().post_json(reviews, review, stranger.access_token), 403);
+  expect_problem(client().post_json(reviews, {{"rating", 6}, {"body", "x"}}, buyer.access_token),
+                 422);
+  const auto created = client().post_json(reviews, review, buyer.access_token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  expect_problem(client().post_json(reviews, review, buyer.access_token), 409);
+
+  auto product = client().get("/api/products/" + std::to_string(mug)).json();
+  EXPECT_EQ(product.at("rating_count").as_int64(), 1);
+  EXPECT_DOUBLE_EQ(product.at("rating_average").as_double(), 4.0);
+
+  const std::string review_url =
+      "/api/reviews/" + std::to_string(created.json().at("id").as_int64());
+  expect_problem(patch_json(review_url, {{"rating", 1}}, stranger.access_token), 403);
+  EXPECT_EQ(patch_json(review_url, {{"rating", 2}}, buyer.access_token).status, 200);
+  product = client().get("/api/products/" + std::to_string(mug)).json();
+  EXPECT_DOUBLE_EQ(product.at("rating_average").as_double(), 2.0);
+
+  expect_problem(
+      client().post_json(review_url + "/reply", {{"body", "Thanks"}}, paper.access_token), 403);
+  EXPECT_EQ(
+      client().post_json(review_url + "/reply", {{"body", "Thanks!"}}, clay.access_token).status,
+      201);
+  expect_problem(client().post_json(review_url + "/reply", {{"body", "Again"}}, clay.access_token),
+                 409);
+  const auto list = client().get(reviews).json();
+  EXPECT_EQ(list.at("total").as_int64(), 1);
+  EXPECT_EQ(list.at("items").at(0).at("reply").as_string(), "Thanks!");
+  EXPECT_EQ(list.at("items").at(0).at("author").at("display_name").as_string(), "Test buyer");
+}
+
+// Many buyers want the last few units at the same moment.
+TEST_P(CheckoutApi, ConcurrentBuyersNeverOversell) {
+  constexpr int kBuyers = 12;
+  constexpr long long kUnits = 3;
+  patch_json("/api/products/" + std::to_string(mug), {{"inventory", kUnits}}, clay.access_token);
+  std::vector<Account> buyers;
+  for (int i = 0; i < kBuyers; ++i) {
+    buyers.push_back(sign_up("rush" + std::to_string(i) + "@example.com"));
+    fill_cart(buyers.back(), mug, 1);
+  }
+  std::vector<std::future<int>> attempts;
+  for (const auto& who : buyers)
+    attempts.push_back(std::async(std::launch::async, [this, &who] {
+      return checkout(who, checkout_body(kApproves)).status;
+    }));
+  int sold = 0, refused = 0;
+  for (auto& attempt : attempts) {
+    const int status = attempt.get();
+    sold += status == 201;
+    refused += status == 409;
+  }
+  EXPECT_EQ(sold, kUnits);
+  EXPECT_EQ(refused, kBuyers - kUnits);
+  EXPECT_EQ(inventory(mug), 0);
+  EXPECT_EQ(count("orders"), kUnits);
+  EXPECT_EQ(count("payments"), kUnits);
+  long long orphans = 0;
+  server().app().database().with_session([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM orders o LEFT JOIN payments p ON p.id = o.payment_id "
+           "WHERE p.id IS NULL OR p.checkout_id <> o.checkout_id",
+        soci::into(orphans);
+  });
+  EXPECT_EQ(orphans, 0);
+}
+
+}  // namespace
+}  // namespace ps::testing

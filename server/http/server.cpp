@@ -145,7 +145,7 @@ asio::awaitable<void> Server::accept_loop() {
 asio::awaitable<bool> Server::read_request(Connection& connection, Request& request) {
   bhttp::request_parser<bhttp::string_body> parser;
   parser.header_limit(kHeaderLimit);
-  parser.body_limit(options_.max_body_bytes);
+  parser.body_limit(boost::none);  // the route's own limit is set once the headers are in
 
   auto reject = [&](const ApiError& error) -> asio::awaitable<bool> {
     request.raw = parser.get();

@@ -4,8 +4,6 @@
 
 #include <boost/json.hpp>
 
-#include <charconv>
-
 namespace ps::cart {
 
 namespace {
@@ -25,14 +23,6 @@ awaitable<CartOwner> owner_of(const Request& request, const accounts::Authentica
   co_return CartOwner{std::nullopt, std::string(token)};
 }
 
-std::int64_t product_id_of(const Request& request) {
-  const auto text = request.param("product_id");
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0)
-    throw ApiError::not_found("There is no such product in the cart.");
-  return id;
-}
 }  // namespace
 
 void add_routes(http::Router& router, CartService& carts, const accounts::Authenticator& auth,
@@ -65,7 +55,7 @@ void add_routes(http::Router& router, CartService& carts, const accounts::Authen
   router.add(
       verb::put, "/api/cart/items/{product_id}", [&](Request& request) -> awaitable<Response> {
         const auto owner = co_await owner_of(request, auth);
-        const auto product_id = product_id_of(request);
+        const auto product_id = request.id_param("product_id", "product in the cart");
         const auto body = http::parse_json_object(request);
         JsonFields fields(body);
         const auto quantity = fields.required_integer("quantity", 0, kMaxQuantity);
@@ -77,7 +67,7 @@ void add_routes(http::Router& router, CartService& carts, const accounts::Authen
   router.add(verb::delete_, "/api/cart/items/{product_id}",
              [&](Request& request) -> awaitable<Response> {
                const auto owner = co_await owner_of(request, auth);
-               const auto product_id = product_id_of(request);
+               const auto product_id = request.id_param("product_id", "product in the cart");
                auto cart = co_await workers.run([&] { return carts.remove(owner, product_id); });
                co_return http::json_response(200, to_json(cart));
              });

@@ -5,7 +5,6 @@
 
 #include <boost/json.hpp>
 
-#include <charconv>
 #include <set>
 
 namespace ps::catalog {
@@ -125,14 +124,6 @@ ProductFilter read_filter(const Request& request) {
   return filter;
 }
 
-std::int64_t product_id_of(const Request& request) {
-  const auto text = request.param("id");
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0)
-    throw ApiError::not_found("There is no such product.");
-  return id;
-}
 }  // namespace
 
 void add_routes(http::Router& router, CatalogService& catalog, const accounts::Authenticator& auth,
@@ -161,7 +152,7 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
   });
 
   router.add(verb::get, "/api/products/{id}", [&](Request& request) -> awaitable<Response> {
-    const auto id = product_id_of(request);
+    const auto id = request.id_param("id", "product");
     const auto viewer = co_await auth.optional_user(request);
     std::optional<std::int64_t> viewer_id;
     if (viewer) viewer_id = viewer->id;
@@ -171,7 +162,7 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
 
   router.add(verb::patch, "/api/products/{id}", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
-    const auto id = product_id_of(request);
+    const auto id = request.id_param("id", "product");
     const ProductInput input = read_product_input(request, /*creating=*/false);
     auto view = co_await workers.run([&] { return catalog.update(vendor.id, id, input); });
     co_return http::json_response(200, to_json(view));
@@ -179,7 +170,7 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
 
   router.add(verb::delete_, "/api/products/{id}", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
-    const auto id = product_id_of(request);
+    const auto id = request.id_param("id", "product");
     co_await workers.run([&] { catalog.archive(vendor.id, id); });
     co_return http::empty_response(204);
   });

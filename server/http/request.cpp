@@ -1,6 +1,10 @@
 #include "http/request.h"
 
+#include "core/errors.h"
+
 #include <boost/json/serialize.hpp>
+
+#include <charconv>
 
 namespace ps::http {
 
@@ -29,6 +33,15 @@ std::string_view Request::header(bhttp::field field) const {
 std::string_view Request::header(std::string_view name) const {
   auto it = raw.find(name);
   return it == raw.end() ? std::string_view{} : std::string_view(it->value());
+}
+
+std::int64_t Request::id_param(std::string_view name, std::string_view what) const {
+  const auto text = param(name);
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0)
+    throw ApiError::not_found("There is no such " + std::string(what) + ".");
+  return id;
 }
 
 namespace {

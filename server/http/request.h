@@ -5,6 +5,7 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/json/value.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -34,6 +35,9 @@ struct Request {
   std::optional<std::string_view> query(std::string_view name) const;
   std::string_view header(bhttp::field field) const;
   std::string_view header(std::string_view name) const;
+  // The positive integer id in path parameter {name}; ApiError 404 ("There is
+  // no such <what>.") for anything else, since such a resource cannot exist.
+  std::int64_t id_param(std::string_view name, std::string_view what) const;
 };
 
 using Handler = std::function<boost::asio::awaitable<Response>(Request&)>;

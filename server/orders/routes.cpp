@@ -5,8 +5,6 @@
 
 #include <boost/json.hpp>
 
-#include <charconv>
-
 namespace ps::orders {
 
 namespace {
@@ -14,15 +12,6 @@ using boost::asio::awaitable;
 using http::JsonFields;
 using http::Request;
 using http::Response;
-
-std::int64_t order_id_of(const Request& request) {
-  const auto text = request.param("id");
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0)
-    throw ApiError::not_found("There is no such order.");
-  return id;
-}
 
 // The body of an action whose fields are all optional: empty means {}.
 boost::json::object optional_body(const Request& request) {
@@ -64,7 +53,7 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
 
   router.add(verb::get, "/api/orders/{id}", [&](Request& request) -> awaitable<Response> {
     const auto actor = co_await actor_of(request, auth);
-    const auto id = order_id_of(request);
+    const auto id = request.id_param("id", "order");
     auto view = co_await workers.run([&] { return orders.get(actor, id); });
     co_return http::json_response(200, to_json(view));
   });
@@ -86,7 +75,7 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
 
   router.add(verb::post, "/api/orders/{id}/cancel", [&](Request& request) -> awaitable<Response> {
     const auto actor = co_await actor_of(request, auth);
-    const auto id = order_id_of(request);
+    const auto id = request.id_param("id", "order");
     const auto reason = optional_reason(request);
     auto view = co_await workers.run([&] { return orders.cancel(actor, id, reason); });
     co_return http::json_response(200, to_json(view));
@@ -94,14 +83,14 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
 
   router.add(verb::post, "/api/orders/{id}/process", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await vendor_of(request, auth);
-    const auto id = order_id_of(request);
+    const auto id = request.id_param("id", "order");
     auto view = co_await workers.run([&] { return orders.process(vendor, id); });
     co_return http::json_response(200, to_json(view));
   });
 
   router.add(verb::post, "/api/orders/{id}/ship", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await vendor_of(request, auth);
-    const auto id = order_id_of(request);
+    const auto id = request.id_param("id", "order");
     const auto body = http::parse_json_object(request);
     JsonFields fields(body);
     const auto carrier = fields.required_string("carrier", 2, 60);
@@ -113,14 +102,14 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
 
   router.add(verb::post, "/api/orders/{id}/deliver", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await vendor_of(request, auth);
-    const auto id = order_id_of(request);
+    const auto id = request.id_param("id", "order");
     auto view = co_await workers.run([&] { return orders.deliver(vendor, id); });
     co_return http::json_response(200, to_json(view));
   });
 
   router.add(verb::post, "/api/orders/{id}/refund", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await vendor_of(request, auth);
-    const auto id = order_id_of(request);
+    const auto id = request.id_param("id", "order");
     const auto reason = optional_reason(request);
     auto view = co_await workers.run([&] { return orders.refund(vendor, id, reason); });
     co_return http::json_response(200, to_json(view));

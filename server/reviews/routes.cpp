@@ -5,8 +5,6 @@
 
 #include <boost/json.hpp>
 
-#include <charconv>
-
 namespace ps::reviews {
 
 namespace {
@@ -15,14 +13,6 @@ using http::JsonFields;
 using http::Request;
 using http::Response;
 
-std::int64_t id_param(const Request& request, std::string_view what) {
-  const auto text = request.param("id");
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0)
-    throw ApiError::not_found("There is no such " + std::string(what) + ".");
-  return id;
-}
 }  // namespace
 
 void add_routes(http::Router& router, ReviewsService& reviews, const accounts::Authenticator& auth,
@@ -30,7 +20,7 @@ void add_routes(http::Router& router, ReviewsService& reviews, const accounts::A
   using http::bhttp::verb;
 
   router.add(verb::get, "/api/products/{id}/reviews", [&](Request& request) -> awaitable<Response> {
-    const auto product_id = id_param(request, "product");
+    const auto product_id = request.id_param("id", "product");
     http::QueryFields query(request);
     const auto page = query.page(10, 50);
     query.finish();
@@ -45,7 +35,7 @@ void add_routes(http::Router& router, ReviewsService& reviews, const accounts::A
   router.add(
       verb::post, "/api/products/{id}/reviews", [&](Request& request) -> awaitable<Response> {
         const auto user = co_await auth.require_user(request);
-        const auto product_id = id_param(request, "product");
+        const auto product_id = request.id_param("id", "product");
         const auto body = http::parse_json_object(request);
         JsonFields fields(body);
         const auto rating = static_cast<int>(fields.required_integer("rating", 1, 5));
@@ -58,7 +48,7 @@ void add_routes(http::Router& router, ReviewsService& reviews, const accounts::A
 
   router.add(verb::patch, "/api/reviews/{id}", [&](Request& request) -> awaitable<Response> {
     const auto user = co_await auth.require_user(request);
-    const auto review_id = id_param(request, "review");
+    const auto review_id = request.id_param("id", "review");
     const auto body = http::parse_json_object(request);
     JsonFields fields(body);
     ReviewInput input;
@@ -72,7 +62,7 @@ void add_routes(http::Router& router, ReviewsService& reviews, const accounts::A
 
   router.add(verb::post, "/api/reviews/{id}/reply", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
-    const auto review_id = id_param(request, "review");
+    const auto review_id = request.id_param("id", "review");
     const auto body = http::parse_json_object(request);
     JsonFields fields(body);
     const auto text = fields.required_string("body", 1, 4000);

@@ -5,25 +5,8 @@ namespace {
 
 using boost::beast::http::verb;
 
-class CartApi : public MarketplaceTest {
+class CartApi : public TwoShopsTest {
  protected:
-  void SetUp() override {
-    MarketplaceTest::SetUp();
-    clay = vendor_with_shop("clay@example.com", "Clay Studio");
-    paper = vendor_with_shop("paper@example.com", "Paper Goods");
-    mug = create_product(clay.access_token,
-                         {{"name", "Mug"}, {"price_cents", 2500}, {"inventory", 3}})
-              .at("id")
-              .as_int64();
-    card =
-        create_product(
-            paper.access_token,
-            {{"name", "Card"}, {"category", "stationery"}, {"price_cents", 400}, {"inventory", 50}})
-            .at("id")
-            .as_int64();
-    buyer = sign_up("buyer@example.com");
-  }
-
   HttpResult add(const std::string& token, std::int64_t product, long long quantity,
                  const Headers& extra = {}) {
     Headers headers{{"Content-Type", "application/json"}};
@@ -34,9 +17,6 @@ class CartApi : public MarketplaceTest {
                                                                        {"quantity", quantity}}),
                             headers);
   }
-
-  Account clay, paper, buyer;
-  std::int64_t mug = 0, card = 0;
 };
 POCKETSHOP_API_TEST(CartApi);
 

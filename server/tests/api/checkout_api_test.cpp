@@ -25,25 +25,8 @@ boost::json::object checkout_body(const std::string& number, std::string cvc = "
             {"country", "gb"}}}};
 }
 
-class CheckoutApi : public MarketplaceTest {
+class CheckoutApi : public TwoShopsTest {
  protected:
-  void SetUp() override {
-    MarketplaceTest::SetUp();
-    clay = vendor_with_shop("clay@example.com", "Clay Studio");
-    paper = vendor_with_shop("paper@example.com", "Paper Goods");
-    mug = create_product(clay.access_token,
-                         {{"name", "Mug"}, {"price_cents", 2500}, {"inventory", 3}})
-              .at("id")
-              .as_int64();
-    card =
-        create_product(
-            paper.access_token,
-            {{"name", "Card"}, {"category", "stationery"}, {"price_cents", 400}, {"inventory", 50}})
-            .at("id")
-            .as_int64();
-    buyer = sign_up("buyer@example.com");
-  }
-
   void fill_cart(const Account& who, std::int64_t product, long long quantity) {
     const auto result = client().post_json(
         "/api/cart/items", {{"product_id", product}, {"quantity", quantity}}, who.access_token);
@@ -78,9 +61,6 @@ class CheckoutApi : public MarketplaceTest {
     return client().post_json("/api/orders/" + std::to_string(order) + "/" + action, body,
                               who.access_token);
   }
-
-  Account clay, paper, buyer;
-  std::int64_t mug = 0, card = 0;
 };
 POCKETSHOP_API_TEST(CheckoutApi);
 

@@ -62,4 +62,21 @@ HttpResult MarketplaceTest::del(const std::string& target, const std::string& to
   return client().request(verb::delete_, target, {}, {{"Authorization", "Bearer " + token}});
 }
 
+void TwoShopsTest::SetUp() {
+  MarketplaceTest::SetUp();
+  clay = vendor_with_shop("clay@example.com", "Clay Studio");
+  paper = vendor_with_shop("paper@example.com", "Paper Goods");
+  mug =
+      create_product(clay.access_token, {{"name", "Mug"}, {"price_cents", 2500}, {"inventory", 3}})
+          .at("id")
+          .as_int64();
+  card =
+      create_product(
+          paper.access_token,
+          {{"name", "Card"}, {"category", "stationery"}, {"price_cents", 400}, {"inventory", 50}})
+          .at("id")
+          .as_int64();
+  buyer = sign_up("buyer@example.com");
+}
+
 }  // namespace ps::testing

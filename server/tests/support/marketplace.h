@@ -27,4 +27,14 @@ class MarketplaceTest : public ApiTest {
   HttpResult del(const std::string& target, const std::string& token);
 };
 
+// Two vendors with a shop and a product each, and a buyer:
+// "Clay Studio" sells a mug (25.00, 3 in stock), "Paper Goods" a card (4.00, 50).
+class TwoShopsTest : public MarketplaceTest {
+ protected:
+  void SetUp() override;
+
+  Account clay, paper, buyer;
+  std::int64_t mug = 0, card = 0;
+};
+
 }  // namespace ps::testing

@@ -23,8 +23,8 @@ std::string_view bearer_token(const http::Request& request) {
 
 boost::asio::awaitable<User> Authenticator::require_user(const http::Request& request) const {
   const AccessClaims claims = tokens_.verify(bearer_token(request), std::time(nullptr));
-  auto user =
-      co_await workers_.run([this, id = claims.user_id] { return accounts_.find_user(id); });
+  auto user = co_await workers_.run(
+      request.request_id, [this, id = claims.user_id] { return accounts_.find_user(id); });
   if (!user) throw ApiError::unauthorized("The account of this access token no longer exists.");
   co_return std::move(*user);
 }

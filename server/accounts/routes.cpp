@@ -77,7 +77,8 @@ void add_routes(http::Router& router, AccountsService& accounts, const Authentic
 
   router.add(verb::post, "/api/auth/register", [&](Request& request) -> awaitable<Response> {
     NewAccount account = read_new_account(request);
-    auto signed_in = co_await workers.run([&] { return accounts.register_user(account); });
+    auto signed_in =
+        co_await workers.run(request.request_id, [&] { return accounts.register_user(account); });
     co_return http::json_response(201, session_json(signed_in));
   });
 
@@ -90,19 +91,21 @@ void add_routes(http::Router& router, AccountsService& accounts, const Authentic
     fields.finish();
     enforce(limits.per_client, request.client_address);
     enforce(limits.per_email, email);
-    auto signed_in = co_await workers.run([&] { return accounts.login(email, password); });
+    auto signed_in =
+        co_await workers.run(request.request_id, [&] { return accounts.login(email, password); });
     co_return http::json_response(200, session_json(signed_in));
   });
 
   router.add(verb::post, "/api/auth/refresh", [&](Request& request) -> awaitable<Response> {
     const std::string token = read_refresh_token(request);
-    auto signed_in = co_await workers.run([&] { return accounts.refresh(token); });
+    auto signed_in =
+        co_await workers.run(request.request_id, [&] { return accounts.refresh(token); });
     co_return http::json_response(200, session_json(signed_in));
   });
 
   router.add(verb::post, "/api/auth/logout", [&](Request& request) -> awaitable<Response> {
     const std::string token = read_refresh_token(request);
-    co_await workers.run([&] { accounts.logout(token); });
+    co_await workers.run(request.request_id, [&] { accounts.logout(token); });
     co_return http::empty_response(204);
   });
 

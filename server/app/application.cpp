@@ -79,11 +79,14 @@ void Application::add_system_routes() {
     router_.set_fallback([this](http::Request& request) { return web_app_->serve(request); });
   }
 
-  router_.add(verb::get, "/healthz", [this](http::Request&) -> asio::awaitable<http::Response> {
-    const bool database_ok = co_await workers_.run([this] { return database_.ping(); });
-    if (!database_ok) throw ApiError::service_unavailable("The database does not answer.");
-    co_return http::json_response(200, {{"status", "ok"}, {"database", "ok"}});
-  });
+  router_.add(verb::get, "/healthz",
+              [this](http::Request& request) -> asio::awaitable<http::Response> {
+                const bool database_ok =
+                    co_await workers_.run(request.request_id, [this] { return database_.ping(); });
+                if (!database_ok)
+                  throw ApiError::service_unavailable("The database does not answer.");
+                co_return http::json_response(200, {{"status", "ok"}, {"database", "ok"}});
+              });
 
   static const boost::json::value openapi = boost::json::parse(embedded_openapi().front().content);
   router_.add(verb::get, "/api/openapi.json",

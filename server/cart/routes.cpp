@@ -29,14 +29,15 @@ void add_routes(http::Router& router, CartService& carts, const accounts::Authen
                 WorkerPool& workers) {
   using http::bhttp::verb;
 
-  router.add(verb::post, "/api/carts", [&](Request&) -> awaitable<Response> {
-    const auto token = co_await workers.run([&] { return carts.create_guest_cart(); });
+  router.add(verb::post, "/api/carts", [&](Request& request) -> awaitable<Response> {
+    const auto token =
+        co_await workers.run(request.request_id, [&] { return carts.create_guest_cart(); });
     co_return http::json_response(201, {{"cart_token", token}});
   });
 
   router.add(verb::get, "/api/cart", [&](Request& request) -> awaitable<Response> {
     const auto owner = co_await owner_of(request, auth);
-    auto cart = co_await workers.run([&] { return carts.view(owner); });
+    auto cart = co_await workers.run(request.request_id, [&] { return carts.view(owner); });
     co_return http::json_response(200, to_json(cart));
   });
 
@@ -48,27 +49,30 @@ void add_routes(http::Router& router, CartService& carts, const accounts::Authen
         fields.required_integer("product_id", 1, std::numeric_limits<std::int64_t>::max());
     const auto quantity = fields.optional_integer("quantity", 1, kMaxQuantity).value_or(1);
     fields.finish();
-    auto cart = co_await workers.run([&] { return carts.add(owner, product_id, quantity); });
+    auto cart = co_await workers.run(request.request_id,
+                                     [&] { return carts.add(owner, product_id, quantity); });
     co_return http::json_response(200, to_json(cart));
   });
 
-  router.add(
-      verb::put, "/api/cart/items/{product_id}", [&](Request& request) -> awaitable<Response> {
-        const auto owner = co_await owner_of(request, auth);
-        const auto product_id = request.id_param("product_id", "product in the cart");
-        const auto body = http::parse_json_object(request);
-        JsonFields fields(body);
-        const auto quantity = fields.required_integer("quantity", 0, kMaxQuantity);
-        fields.finish();
-        auto cart = co_await workers.run([&] { return carts.set(owner, product_id, quantity); });
-        co_return http::json_response(200, to_json(cart));
-      });
+  router.add(verb::put, "/api/cart/items/{product_id}",
+             [&](Request& request) -> awaitable<Response> {
+               const auto owner = co_await owner_of(request, auth);
+               const auto product_id = request.id_param("product_id", "product in the cart");
+               const auto body = http::parse_json_object(request);
+               JsonFields fields(body);
+               const auto quantity = fields.required_integer("quantity", 0, kMaxQuantity);
+               fields.finish();
+               auto cart = co_await workers.run(
+                   request.request_id, [&] { return carts.set(owner, product_id, quantity); });
+               co_return http::json_response(200, to_json(cart));
+             });
 
   router.add(verb::delete_, "/api/cart/items/{product_id}",
              [&](Request& request) -> awaitable<Response> {
                const auto owner = co_await owner_of(request, auth);
                const auto product_id = request.id_param("product_id", "product in the cart");
-               auto cart = co_await workers.run([&] { return carts.remove(owner, product_id); });
+               auto cart = co_await workers.run(request.request_id,
+                                                [&] { return carts.remove(owner, product_id); });
                co_return http::json_response(200, to_json(cart));
              });
 
@@ -78,7 +82,8 @@ void add_routes(http::Router& router, CartService& carts, const accounts::Authen
     JsonFields fields(body);
     const auto token = fields.required_string("cart_token", 1, kMaxTokenLength);
     fields.finish();
-    auto cart = co_await workers.run([&] { return carts.merge(user.id, token); });
+    auto cart =
+        co_await workers.run(request.request_id, [&] { return carts.merge(user.id, token); });
     co_return http::json_response(200, to_json(cart));
   });
 }

@@ -138,14 +138,15 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
 
   router.add(verb::get, "/api/products", [&](Request& request) -> awaitable<Response> {
     const ProductFilter filter = read_filter(request);
-    auto page = co_await workers.run([&] { return catalog.search(filter); });
+    auto page = co_await workers.run(request.request_id, [&] { return catalog.search(filter); });
     co_return http::json_response(200, to_json(page, filter.page));
   });
 
   router.add(verb::post, "/api/products", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
     const ProductInput input = read_product_input(request, /*creating=*/true);
-    auto view = co_await workers.run([&] { return catalog.create(vendor.id, input); });
+    auto view =
+        co_await workers.run(request.request_id, [&] { return catalog.create(vendor.id, input); });
     auto response = http::json_response(201, to_json(view));
     response.set(http::bhttp::field::location, "/api/products/" + std::to_string(view.product.id));
     co_return response;
@@ -156,7 +157,8 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
     const auto viewer = co_await auth.optional_user(request);
     std::optional<std::int64_t> viewer_id;
     if (viewer) viewer_id = viewer->id;
-    auto view = co_await workers.run([&] { return catalog.get(id, viewer_id); });
+    auto view =
+        co_await workers.run(request.request_id, [&] { return catalog.get(id, viewer_id); });
     co_return http::json_response(200, to_json(view));
   });
 
@@ -164,21 +166,23 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
     const auto id = request.id_param("id", "product");
     const ProductInput input = read_product_input(request, /*creating=*/false);
-    auto view = co_await workers.run([&] { return catalog.update(vendor.id, id, input); });
+    auto view = co_await workers.run(request.request_id,
+                                     [&] { return catalog.update(vendor.id, id, input); });
     co_return http::json_response(200, to_json(view));
   });
 
   router.add(verb::delete_, "/api/products/{id}", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
     const auto id = request.id_param("id", "product");
-    co_await workers.run([&] { catalog.archive(vendor.id, id); });
+    co_await workers.run(request.request_id, [&] { catalog.archive(vendor.id, id); });
     co_return http::empty_response(204);
   });
 
   router.add(verb::get, "/api/my/products", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
     const ProductFilter filter = read_filter(request);
-    auto page = co_await workers.run([&] { return catalog.list_own(vendor.id, filter); });
+    auto page = co_await workers.run(request.request_id,
+                                     [&] { return catalog.list_own(vendor.id, filter); });
     co_return http::json_response(200, to_json(page, filter.page));
   });
 }

@@ -98,7 +98,8 @@ void add_routes(http::Router& router, CheckoutService& checkout,
         fields.finish();
         input.request_fingerprint = canonical(body);
 
-        auto result = co_await workers.run([&] { return checkout.checkout(input); });
+        auto result =
+            co_await workers.run(request.request_id, [&] { return checkout.checkout(input); });
         if (result.status >= 400) co_return http::problem_response(result.status, result.body);
         co_return http::json_response(result.status, result.body);
       });

@@ -8,4 +8,20 @@ namespace ps {
 // key=value fields. Request-scoped lines carry request_id=...
 void init_logging(const std::string& level);
 
+// The request a thread is working for, added to every log line it writes as
+// request_id=... (network threads name the request explicitly; worker threads
+// get it from WorkerPool::run).
+class LogContext {
+ public:
+  explicit LogContext(std::string request_id);
+  ~LogContext();
+  LogContext(const LogContext&) = delete;
+  LogContext& operator=(const LogContext&) = delete;
+
+  static const std::string& current();
+
+ private:
+  std::string previous_;
+};
+
 }  // namespace ps

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/logging.h"
+
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -21,12 +24,15 @@ class WorkerPool {
   explicit WorkerPool(std::size_t threads) : pool_(threads) {}
   ~WorkerPool() { join(); }
 
+  // request_id: logged with every line the work writes (see LogContext).
   template <class Work>
-  auto run(Work work) -> boost::asio::awaitable<std::invoke_result_t<Work&>> {
+  auto run(const std::string& request_id, Work work)
+      -> boost::asio::awaitable<std::invoke_result_t<Work&>> {
     using Result = std::invoke_result_t<Work&>;
     co_return co_await boost::asio::co_spawn(
         pool_.get_executor(),
-        [&work]() -> boost::asio::awaitable<Result> {
+        [&work, &request_id]() -> boost::asio::awaitable<Result> {
+          LogContext context(request_id);
           if constexpr (std::is_void_v<Result>) {
             work();
             co_return;

@@ -70,7 +70,7 @@ boost::asio::awaitable<Response> StaticFiles::serve(const Request& request) cons
   if (!file) throw ApiError::not_found("The web app is not built; run make web.");
 
   const fs::path path = *file;
-  auto bytes = co_await workers_.run([&path] { return read_file(path); });
+  auto bytes = co_await workers_.run(request.request_id, [&path] { return read_file(path); });
   if (!bytes) throw ApiError::not_found("No resource at " + request.path);
   const std::string etag = "\"" + sha256_hex(*bytes).substr(0, 32) + "\"";
 

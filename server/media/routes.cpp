@@ -52,7 +52,7 @@ void add_routes(http::Router& router, MediaService& media, const accounts::Authe
         const accounts::User user = co_await auth.require_role(request, accounts::Role::vendor);
         const std::string_view content_type = request.header(field::content_type);
         const std::string_view body = request.raw.body();
-        Image image = co_await workers.run([&] {
+        Image image = co_await workers.run(request.request_id, [&] {
           const auto parts = http::parse_multipart(content_type, body);
           return media.store(user.id, file_part(parts));
         });
@@ -68,11 +68,13 @@ void add_routes(http::Router& router, MediaService& media, const accounts::Authe
 
     Response response;
     if (if_none_match(request.header(field::if_none_match), etag)) {
-      const bool exists = co_await workers.run([&] { return media.has_variant(key, file); });
+      const bool exists =
+          co_await workers.run(request.request_id, [&] { return media.has_variant(key, file); });
       if (!exists) throw no_such_file();
       response = Response{http::bhttp::status::not_modified, 11};
     } else {
-      auto bytes = co_await workers.run([&] { return media.read_variant(key, file); });
+      auto bytes =
+          co_await workers.run(request.request_id, [&] { return media.read_variant(key, file); });
       if (!bytes) throw no_such_file();
       response = Response{http::bhttp::status::ok, 11};
       response.set(field::content_type, "image/webp");

@@ -47,14 +47,15 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
     http::QueryFields query(request);
     const auto page = query.page(20, 100);
     query.finish();
-    auto result = co_await workers.run([&] { return orders.list_for_buyer(actor.user_id, page); });
+    auto result = co_await workers.run(request.request_id,
+                                       [&] { return orders.list_for_buyer(actor.user_id, page); });
     co_return http::json_response(200, to_json(result, page));
   });
 
   router.add(verb::get, "/api/orders/{id}", [&](Request& request) -> awaitable<Response> {
     const auto actor = co_await actor_of(request, auth);
     const auto id = request.id_param("id", "order");
-    auto view = co_await workers.run([&] { return orders.get(actor, id); });
+    auto view = co_await workers.run(request.request_id, [&] { return orders.get(actor, id); });
     co_return http::json_response(200, to_json(view));
   });
 
@@ -68,8 +69,8 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
                  "must be one of: paid, processing, shipped, delivered, cancelled, refunded");
     const auto page = query.page(20, 100);
     query.finish();
-    auto result =
-        co_await workers.run([&] { return orders.list_for_vendor(vendor.user_id, status, page); });
+    auto result = co_await workers.run(
+        request.request_id, [&] { return orders.list_for_vendor(vendor.user_id, status, page); });
     co_return http::json_response(200, to_json(result, page));
   });
 
@@ -77,14 +78,16 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
     const auto actor = co_await actor_of(request, auth);
     const auto id = request.id_param("id", "order");
     const auto reason = optional_reason(request);
-    auto view = co_await workers.run([&] { return orders.cancel(actor, id, reason); });
+    auto view =
+        co_await workers.run(request.request_id, [&] { return orders.cancel(actor, id, reason); });
     co_return http::json_response(200, to_json(view));
   });
 
   router.add(verb::post, "/api/orders/{id}/process", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await vendor_of(request, auth);
     const auto id = request.id_param("id", "order");
-    auto view = co_await workers.run([&] { return orders.process(vendor, id); });
+    auto view =
+        co_await workers.run(request.request_id, [&] { return orders.process(vendor, id); });
     co_return http::json_response(200, to_json(view));
   });
 
@@ -96,14 +99,16 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
     const auto carrier = fields.required_string("carrier", 2, 60);
     const auto tracking = fields.required_string("tracking_number", 3, 80);
     fields.finish();
-    auto view = co_await workers.run([&] { return orders.ship(vendor, id, carrier, tracking); });
+    auto view = co_await workers.run(request.request_id,
+                                     [&] { return orders.ship(vendor, id, carrier, tracking); });
     co_return http::json_response(200, to_json(view));
   });
 
   router.add(verb::post, "/api/orders/{id}/deliver", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await vendor_of(request, auth);
     const auto id = request.id_param("id", "order");
-    auto view = co_await workers.run([&] { return orders.deliver(vendor, id); });
+    auto view =
+        co_await workers.run(request.request_id, [&] { return orders.deliver(vendor, id); });
     co_return http::json_response(200, to_json(view));
   });
 
@@ -111,13 +116,15 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
     const auto vendor = co_await vendor_of(request, auth);
     const auto id = request.id_param("id", "order");
     const auto reason = optional_reason(request);
-    auto view = co_await workers.run([&] { return orders.refund(vendor, id, reason); });
+    auto view =
+        co_await workers.run(request.request_id, [&] { return orders.refund(vendor, id, reason); });
     co_return http::json_response(200, to_json(view));
   });
 
   router.add(verb::get, "/api/dashboard", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await vendor_of(request, auth);
-    auto dashboard = co_await workers.run([&] { return orders.dashboard(vendor.user_id); });
+    auto dashboard =
+        co_await workers.run(request.request_id, [&] { return orders.dashboard(vendor.user_id); });
     co_return http::json_response(200, to_json(dashboard));
   });
 }

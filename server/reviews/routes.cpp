@@ -24,7 +24,8 @@ void add_routes(http::Router& router, ReviewsService& reviews, const accounts::A
     http::QueryFields query(request);
     const auto page = query.page(10, 50);
     query.finish();
-    auto result = co_await workers.run([&] { return reviews.for_product(product_id, page); });
+    auto result = co_await workers.run(request.request_id,
+                                       [&] { return reviews.for_product(product_id, page); });
     boost::json::array items;
     for (const auto& review : result.items) items.push_back(to_json(review));
     auto json = http::page_json(page, result.total);
@@ -41,8 +42,8 @@ void add_routes(http::Router& router, ReviewsService& reviews, const accounts::A
         const auto rating = static_cast<int>(fields.required_integer("rating", 1, 5));
         const auto text = fields.required_string("body", 1, 4000);
         fields.finish();
-        auto review =
-            co_await workers.run([&] { return reviews.create(user.id, product_id, rating, text); });
+        auto review = co_await workers.run(
+            request.request_id, [&] { return reviews.create(user.id, product_id, rating, text); });
         co_return http::json_response(201, to_json(review));
       });
 
@@ -56,7 +57,8 @@ void add_routes(http::Router& router, ReviewsService& reviews, const accounts::A
       input.rating = static_cast<int>(*rating);
     input.body = fields.optional_string("body", 1, 4000);
     fields.finish();
-    auto review = co_await workers.run([&] { return reviews.update(user.id, review_id, input); });
+    auto review = co_await workers.run(request.request_id,
+                                       [&] { return reviews.update(user.id, review_id, input); });
     co_return http::json_response(200, to_json(review));
   });
 
@@ -67,7 +69,8 @@ void add_routes(http::Router& router, ReviewsService& reviews, const accounts::A
     JsonFields fields(body);
     const auto text = fields.required_string("body", 1, 4000);
     fields.finish();
-    auto review = co_await workers.run([&] { return reviews.reply(vendor.id, review_id, text); });
+    auto review = co_await workers.run(request.request_id,
+                                       [&] { return reviews.reply(vendor.id, review_id, text); });
     co_return http::json_response(201, to_json(review));
   });
 }

@@ -81,7 +81,8 @@ void add_routes(http::Router& router, ShopsService& shops, catalog::CatalogServi
   router.add(verb::post, "/api/shops", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
     const ShopInput input = read_shop_input(request, /*creating=*/true);
-    auto view = co_await workers.run([&] { return shops.create(vendor.id, input); });
+    auto view =
+        co_await workers.run(request.request_id, [&] { return shops.create(vendor.id, input); });
     auto response = http::json_response(201, to_json(view));
     response.set(http::bhttp::field::location, "/api/shops/" + view.shop.slug);
     co_return response;
@@ -89,7 +90,7 @@ void add_routes(http::Router& router, ShopsService& shops, catalog::CatalogServi
 
   router.add(verb::get, "/api/shops", [&](Request& request) -> awaitable<Response> {
     const ShopFilter filter = read_filter(request);
-    auto page = co_await workers.run([&] { return shops.list(filter); });
+    auto page = co_await workers.run(request.request_id, [&] { return shops.list(filter); });
     boost::json::array items;
     for (const auto& view : page.items) items.push_back(to_json(view));
     auto json = http::page_json(filter.page, page.total);
@@ -99,7 +100,7 @@ void add_routes(http::Router& router, ShopsService& shops, catalog::CatalogServi
 
   router.add(verb::get, "/api/shops/{slug}", [&](Request& request) -> awaitable<Response> {
     const std::string slug(request.param("slug"));
-    auto json = co_await workers.run([&] {
+    auto json = co_await workers.run(request.request_id, [&] {
       auto view = shops.get(slug);
       catalog::ProductFilter filter;
       filter.shop_slug = slug;
@@ -116,13 +117,15 @@ void add_routes(http::Router& router, ShopsService& shops, catalog::CatalogServi
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
     const ShopInput input = read_shop_input(request, /*creating=*/false);
     const std::string slug(request.param("slug"));
-    auto view = co_await workers.run([&] { return shops.update(vendor.id, slug, input); });
+    auto view = co_await workers.run(request.request_id,
+                                     [&] { return shops.update(vendor.id, slug, input); });
     co_return http::json_response(200, to_json(view));
   });
 
   router.add(verb::get, "/api/my/shop", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
-    auto view = co_await workers.run([&] { return shops.find_by_owner(vendor.id); });
+    auto view =
+        co_await workers.run(request.request_id, [&] { return shops.find_by_owner(vendor.id); });
     if (!view) throw ApiError::not_found("You have not created a shop yet.");
     co_return http::json_response(200, to_json(*view));
   });

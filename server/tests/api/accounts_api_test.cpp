@@ -1,5 +1,6 @@
 #include "accounts/auth.h"
 #include "support/api_test.h"
+#include "support/log_capture.h"
 
 #include <soci/soci.h>
 
@@ -50,6 +51,20 @@ TEST_P(AccountsApi, RegisterReturnsTheUserAndTokens) {
   const auto me = client().get("/api/me", std::string(json.at("access_token").as_string()));
   ASSERT_EQ(me.status, 200) << me.body;
   EXPECT_EQ(me.json().at("email").as_string(), "ada@example.com");
+}
+
+TEST_P(AccountsApi, LogLinesOfWorkerThreadsCarryTheRequestId) {
+  LogCapture capture;
+  const auto result = client().request(
+      verb::post, "/api/auth/register",
+      R"({"email": "logged@example.com", "password": "password123", "display_name": "L",
+          "role": "buyer"})",
+      {{"Content-Type", "application/json"}, {"X-Request-Id", "trace-signup-1"}});
+  ASSERT_EQ(result.status, 201);
+  const auto log = capture.text();
+  EXPECT_NE(log.find("request_id=trace-signup-1 account created"), std::string::npos) << log;
+  EXPECT_NE(log.find("access request_id=trace-signup-1"), std::string::npos) << log;
+  EXPECT_EQ(log.find("password123"), std::string::npos);
 }
 
 TEST_P(AccountsApi, PasswordsAreStoredAsArgon2idHashes) {

@@ -58,9 +58,6 @@ std::string read_refresh_token(const Request& request) {
   return token;
 }
 
-void enforce(http::RateLimiter& limiter, const std::string& key) {
-  if (auto retry_after = limiter.hit(key)) throw ApiError::too_many_requests(*retry_after);
-}
 }  // namespace
 
 boost::json::object to_json(const User& user) {
@@ -75,12 +72,14 @@ void add_routes(http::Router& router, AccountsService& accounts, const Authentic
                 WorkerPool& workers, LoginLimits limits) {
   using http::bhttp::verb;
 
-  router.add(verb::post, "/api/auth/register", [&](Request& request) -> awaitable<Response> {
-    NewAccount account = read_new_account(request);
-    auto signed_in =
-        co_await workers.run(request.request_id, [&] { return accounts.register_user(account); });
-    co_return http::json_response(201, session_json(signed_in));
-  });
+  router.add(verb::post, "/api/auth/register",
+             [&, limits](Request& request) -> awaitable<Response> {
+               NewAccount account = read_new_account(request);
+               limits.signups_per_client.enforce(request.client_address);
+               auto signed_in = co_await workers.run(
+                   request.request_id, [&] { return accounts.register_user(account); });
+               co_return http::json_response(201, session_json(signed_in));
+             });
 
   router.add(verb::post, "/api/auth/login", [&, limits](Request& request) -> awaitable<Response> {
     const auto body = http::parse_json_object(request);
@@ -89,8 +88,8 @@ void add_routes(http::Router& router, AccountsService& accounts, const Authentic
     const std::string password =
         fields.required_string("password", 1, kMaxPassword, JsonFields::Trim::no);
     fields.finish();
-    enforce(limits.per_client, request.client_address);
-    enforce(limits.per_email, email);
+    limits.per_client.enforce(request.client_address);
+    limits.per_email.enforce(email);
     auto signed_in =
         co_await workers.run(request.request_id, [&] { return accounts.login(email, password); });
     co_return http::json_response(200, session_json(signed_in));

@@ -11,6 +11,7 @@ namespace ps::accounts {
 struct LoginLimits {
   http::RateLimiter& per_client;
   http::RateLimiter& per_email;
+  http::RateLimiter& signups_per_client;
 };
 
 // /api/auth/* and /api/me.

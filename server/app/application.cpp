@@ -53,15 +53,17 @@ Application::Application(Config config)
       reviews_(database_, catalog_, orders_),
       login_per_client_(config_.login_limit_per_ip, std::chrono::minutes(1)),
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
+      signups_per_client_(config_.signup_limit_per_ip, std::chrono::hours(1)),
+      checkouts_per_user_(config_.checkout_limit_per_user, std::chrono::minutes(1)),
       pipeline_(router_) {
   add_system_routes();
   accounts::add_routes(router_, accounts_, authenticator_, workers_,
-                       {login_per_client_, login_per_email_});
+                       {login_per_client_, login_per_email_, signups_per_client_});
   media::add_routes(router_, media_, authenticator_, workers_, config_);
   shops::add_routes(router_, shops_, catalog_, authenticator_, workers_);
   catalog::add_routes(router_, catalog_, authenticator_, workers_);
   cart::add_routes(router_, carts_, authenticator_, workers_);
-  checkout::add_routes(router_, checkout_, authenticator_, workers_);
+  checkout::add_routes(router_, checkout_, authenticator_, workers_, checkouts_per_user_);
   orders::add_routes(router_, orders_, authenticator_, workers_);
   reviews::add_routes(router_, reviews_, authenticator_, workers_);
 }

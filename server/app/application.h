@@ -82,6 +82,8 @@ class Application {
   reviews::ReviewsService reviews_;
   http::RateLimiter login_per_client_;
   http::RateLimiter login_per_email_;
+  http::RateLimiter signups_per_client_;
+  http::RateLimiter checkouts_per_user_;
   std::unique_ptr<http::StaticFiles> web_app_;
   http::Router router_;
   http::Pipeline pipeline_;

@@ -82,10 +82,12 @@ std::string canonical(const boost::json::object& body) { return boost::json::ser
 }  // namespace
 
 void add_routes(http::Router& router, CheckoutService& checkout,
-                const accounts::Authenticator& auth, WorkerPool& workers) {
+                const accounts::Authenticator& auth, WorkerPool& workers,
+                http::RateLimiter& per_user) {
   router.add(
       http::bhttp::verb::post, "/api/checkout", [&](Request& request) -> awaitable<Response> {
         const auto buyer = co_await auth.require_user(request);
+        per_user.enforce(std::to_string(buyer.id));
         CheckoutRequest input;
         input.buyer_id = buyer.id;
         input.idempotency_key = std::string(request.header("Idempotency-Key"));

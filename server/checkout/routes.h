@@ -10,6 +10,7 @@ namespace ps::checkout {
 
 // POST /api/checkout.
 void add_routes(http::Router& router, CheckoutService& checkout,
-                const accounts::Authenticator& auth, WorkerPool& workers);
+                const accounts::Authenticator& auth, WorkerPool& workers,
+                http::RateLimiter& per_user);
 
 }  // namespace ps::checkout

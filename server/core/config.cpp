@@ -93,6 +93,12 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--login-limit-per-email", c.login_limit_per_email, "POCKETSHOP_LOGIN_LIMIT_PER_EMAIL",
          "login attempts per 15 minutes per email")
       ->check(CLI::Range(1, 1000000));
+  option("--signup-limit-per-ip", c.signup_limit_per_ip, "POCKETSHOP_SIGNUP_LIMIT_PER_IP",
+         "sign-ups per hour per client address")
+      ->check(CLI::Range(1, 1000000));
+  option("--checkout-limit-per-user", c.checkout_limit_per_user,
+         "POCKETSHOP_CHECKOUT_LIMIT_PER_USER", "checkout attempts per minute per user")
+      ->check(CLI::Range(1, 1000000));
   option("--trust-proxy", c.trust_proxy, "POCKETSHOP_TRUST_PROXY",
          "behind a reverse proxy: client address from X-Forwarded-For");
   option("--log-level", c.log_level, "POCKETSHOP_LOG_LEVEL", "trace, debug, info, warn, error")

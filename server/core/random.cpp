@@ -46,4 +46,12 @@ std::string sha256_hex(std::string_view data) {
   return to_hex(digest, sizeof digest);
 }
 
+std::string digest_hex(std::string_view data) {
+  ensure_sodium();
+  unsigned char digest[16];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(data.data()),
+                     data.size(), nullptr, 0);
+  return to_hex(digest, sizeof digest);
+}
+
 }  // namespace ps

@@ -1,5 +1,7 @@
 #include "http/rate_limiter.h"
 
+#include "core/errors.h"
+
 #include <algorithm>
 
 namespace ps::http {
@@ -25,6 +27,10 @@ std::optional<long> RateLimiter::hit(const std::string& key, Clock::time_point n
   }
   tat = next;
   return std::nullopt;
+}
+
+void RateLimiter::enforce(const std::string& key) {
+  if (auto retry_after = hit(key)) throw ApiError::too_many_requests(*retry_after);
 }
 
 void RateLimiter::sweep(Clock::time_point now) {

@@ -20,6 +20,8 @@ class RateLimiter {
   // Records an event for `key`. Returns nothing when allowed, or the whole
   // seconds to wait before the next event would be allowed.
   std::optional<long> hit(const std::string& key, Clock::time_point now = Clock::now());
+  // Records an event; throws ApiError 429 with Retry-After when over the limit.
+  void enforce(const std::string& key);
 
  private:
   void sweep(Clock::time_point now);

@@ -312,3 +312,42 @@ TEST_P(CatalogSearch, BadQueryParametersAre422) {
 
 }  // namespace
 }  // namespace ps::testing
+
+namespace ps::testing {
+namespace {
+
+class CatalogCaching : public MarketplaceTest {};
+POCKETSHOP_API_TEST(CatalogCaching);
+
+TEST_P(CatalogCaching, ReadsRevalidateWithETags) {
+  const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
+  const auto product = create_product(vendor.access_token, {{"name", "Mug"}});
+  const std::string url = "/api/products/" + std::to_string(product.at("id").as_int64());
+  for (const std::string target :
+       {url, std::string("/api/products?q=mug"), std::string("/api/shops/clay-studio")}) {
+    const auto first = client().get(target);
+    ASSERT_EQ(first.status, 200);
+    const auto etag = first.header("etag");
+    ASSERT_FALSE(etag.empty()) << target;
+    EXPECT_EQ(first.header("cache-control"), "no-cache");
+    const auto again =
+        client().request(boost::beast::http::verb::get, target, {}, {{"If-None-Match", etag}});
+    EXPECT_EQ(again.status, 304) << target;
+    EXPECT_TRUE(again.body.empty());
+    EXPECT_EQ(again.header("etag"), etag);
+    const auto listed = client().request(boost::beast::http::verb::get, target, {},
+                                         {{"If-None-Match", "\"other\", W/" + etag}});
+    EXPECT_EQ(listed.status, 304) << target;
+  }
+  const auto before = client().get(url).header("etag");
+  patch_json(url, {{"price_cents", 999}}, vendor.access_token);
+  const auto changed =
+      client().request(boost::beast::http::verb::get, url, {}, {{"If-None-Match", before}});
+  EXPECT_EQ(changed.status, 200);
+  EXPECT_NE(changed.header("etag"), before);
+  EXPECT_EQ(client().get("/api/me", vendor.access_token).header("cache-control"),
+            "private, no-cache");
+}
+
+}  // namespace
+}  // namespace ps::testing

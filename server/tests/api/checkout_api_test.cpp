@@ -411,3 +411,38 @@ TEST_P(CheckoutApi, ConcurrentBuyersNeverOversell) {
 
 }  // namespace
 }  // namespace ps::testing
+
+namespace ps::testing {
+namespace {
+
+class CheckoutRateLimit : public TwoShopsTest {
+ protected:
+  void configure(Config& config) override {
+    config.checkout_limit_per_user = 2;
+    config.signup_limit_per_ip = 4;
+  }
+};
+POCKETSHOP_API_TEST(CheckoutRateLimit);
+
+TEST_P(CheckoutRateLimit, CheckoutsAndSignUpsAreLimited) {
+  const auto body = checkout_body(kDeclines);
+  const Headers headers{{"Content-Type", "application/json"},
+                        {"Authorization", "Bearer " + buyer.access_token}};
+  const std::string text = boost::json::serialize(body);
+  EXPECT_EQ(client().request(verb::post, "/api/checkout", text, headers).status,
+            409);  // empty cart
+  EXPECT_EQ(client().request(verb::post, "/api/checkout", text, headers).status, 409);
+  const auto limited = client().request(verb::post, "/api/checkout", text, headers);
+  expect_problem(limited, 429);
+  EXPECT_FALSE(limited.header("retry-after").empty());
+  // Three accounts exist already (two vendors, one buyer); the fourth is the last.
+  sign_up("fourth@example.com");
+  expect_problem(client().post_json("/api/auth/register", {{"email", "fifth@example.com"},
+                                                           {"password", "password123"},
+                                                           {"display_name", "Fifth"},
+                                                           {"role", "buyer"}}),
+                 429);
+}
+
+}  // namespace
+}  // namespace ps::testing

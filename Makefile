@@ -8,7 +8,7 @@ PORT ?= 8080
 # ccache and precompiled headers work together only with these.
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 
-.PHONY: deps build run test format clean
+.PHONY: deps build web run test format clean
 
 deps:
 	@scripts/install-deps.sh
@@ -17,12 +17,23 @@ build: deps
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
-run: build
+# The web app (web/): npm ci when node_modules is missing or the lock file
+# changed, then a production build into web/dist, which the server serves.
+web/node_modules/.installed: web/package-lock.json web/package.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+web: deps web/node_modules/.installed
+	cd web && npm run build
+
+run: build web
 	$(BUILD_DIR)/server/pocketshop seed --demo
 	$(BUILD_DIR)/server/pocketshop serve --port $(PORT)
 
-test: build
+test: build web
 	scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+	cd web && npm run lint && npm run format:check && npm test
+	cd web && POCKETSHOP_BIN=$(abspath $(BUILD_DIR))/server/pocketshop npm run e2e
 
 format:
 	clang-format -i $$(git ls-files 'server/*.cpp' 'server/*.h')

@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev
   postgresql postgresql-contrib
   curl
+  chromium fonts-dejavu-core
 )
 
 missing=()
@@ -24,4 +25,10 @@ if ((${#missing[@]})); then
   [ "$(id -u)" -eq 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The web app needs Node.js 20+ and npm (already on the machine).
+if ! command -v npm >/dev/null || ! node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)'; then
+  echo "The web app needs Node.js 20 or newer, with npm." >&2
+  exit 1
 fi

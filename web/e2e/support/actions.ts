@@ -1,0 +1,65 @@
+import type { Locator, Page } from 'playwright-core';
+import { makePng } from './images';
+
+export interface FileSpec {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+export function pngFile(
+  name: string,
+  rgb: [number, number, number],
+  width = 800,
+  height = 800,
+): FileSpec {
+  return { name, mimeType: 'image/png', buffer: makePng(width, height, rgb) };
+}
+
+/** Drops files onto an element the way a person dragging them from the desktop would. */
+export async function dropFiles(page: Page, target: Locator, files: FileSpec[]) {
+  const dataTransfer = await page.evaluateHandle(
+    (specs) => {
+      const transfer = new DataTransfer();
+      for (const spec of specs) {
+        const bytes = Uint8Array.from(atob(spec.base64), (c) => c.charCodeAt(0));
+        transfer.items.add(new File([bytes], spec.name, { type: spec.mimeType }));
+      }
+      return transfer;
+    },
+    files.map((f) => ({ name: f.name, mimeType: f.mimeType, base64: f.buffer.toString('base64') })),
+  );
+  await target.dispatchEvent('dragenter', { dataTransfer });
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
+}
+
+export async function signUp(
+  page: Page,
+  user: { name: string; email: string; password: string; role: 'buyer' | 'vendor' },
+) {
+  await page.goto('/signup');
+  await page
+    .getByLabel(user.role === 'vendor' ? 'Sell' : 'Shop', { exact: false })
+    .first()
+    .check();
+  await page.getByLabel('Your name').fill(user.name);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByTestId('signed-in-as').filter({ hasText: user.name }).waitFor();
+}
+
+export async function signIn(page: Page, email: string, password: string, name: string) {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in-as').filter({ hasText: name }).waitFor();
+}
+
+export async function searchFor(page: Page, words: string) {
+  await page.getByRole('searchbox', { name: 'Search products' }).fill(words);
+  await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');
+  await page.waitForURL(/\/search\?q=/);
+}

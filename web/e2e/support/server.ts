@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const webDir = resolve(import.meta.dirname, '../..');
+const repoDir = resolve(webDir, '..');
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real pocketshop binary on a free port with a fresh data
+ * directory, serving the built web app; resolves once it logs its address.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  timeoutMs = 20_000,
+): Promise<RunningServer> {
+  const binary = process.env.POCKETSHOP_BIN ?? join(repoDir, 'build/server/pocketshop');
+  const dist = join(webDir, 'dist');
+  if (!existsSync(binary)) throw new Error(`No server binary at ${binary}: run make build`);
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error('web/dist is missing: run npm run build');
+  const dataDir = mkdtempSync(join(tmpdir(), 'pocketshop-e2e-'));
+  const child: ChildProcess = spawn(
+    binary,
+    ['serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--web-dir', dist],
+    {
+      env: { ...process.env, POCKETSHOP_PASSWORD_STRENGTH: 'min', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  let log = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`pocketshop did not start within ${timeoutMs} ms:\n${log}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`pocketshop exited with ${code} before listening:\n${log}`));
+    });
+  });
+  // Keep draining the output so the server never blocks on a full pipe.
+  child.stdout!.resume();
+  child.stderr!.resume();
+
+  return {
+    url,
+    async stop() {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

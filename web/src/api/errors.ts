@@ -1,0 +1,69 @@
+// RFC 9457 problem details from the API, as one error type the UI understands.
+
+export type FieldErrors = Record<string, string[]>;
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: FieldErrors;
+  decline_code?: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly fieldErrors: FieldErrors;
+  readonly declineCode?: string;
+  readonly retryAfter?: number;
+
+  constructor(status: number, problem: Problem, retryAfter?: number) {
+    super(problem.detail || problem.title || `Request failed (${status})`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = problem.title ?? '';
+    this.detail = problem.detail ?? '';
+    this.fieldErrors = problem.errors ?? {};
+    this.declineCode = problem.decline_code;
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** The server could not be reached at all. */
+export class NetworkError extends Error {
+  constructor() {
+    super('We could not reach PocketShop. Check your connection and try again.');
+    this.name = 'NetworkError';
+  }
+}
+
+const DECLINE_MESSAGES: Record<string, string> = {
+  card_declined: 'Your card was declined. Please use another card.',
+  insufficient_funds: 'Your card has insufficient funds. Please use another card.',
+  expired_card: 'Your card has expired. Check the expiry date or use another card.',
+  incorrect_cvc: 'The security code (CVC) is incorrect.',
+  incorrect_number: 'The card number is incorrect. Check it and try again.',
+};
+
+/** A sentence for people, whatever went wrong. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof NetworkError) return error.message;
+  if (error instanceof ApiError) {
+    if (error.declineCode) return DECLINE_MESSAGES[error.declineCode] ?? error.detail;
+    if (error.status === 429) {
+      const wait = error.retryAfter ? ` Try again in ${error.retryAfter} seconds.` : '';
+      return `Too many attempts.${wait}`;
+    }
+    if (error.status >= 500) return 'Something went wrong on our side. Please try again.';
+    if (error.status === 413) return 'That file is too large.';
+    return error.detail || error.title || 'Something went wrong.';
+  }
+  return 'Something went wrong. Please try again.';
+}
+
+/** Field errors of a failed request, or none. */
+export function fieldErrorsOf(error: unknown): FieldErrors {
+  return error instanceof ApiError ? error.fieldErrors : {};
+}

@@ -1,0 +1,86 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, client } from '../api';
+import type { LoginInput, RegisterInput, Session, User } from '../api/types';
+
+export interface AuthState {
+  user: User | null;
+  /** True until the stored session has been checked. */
+  loading: boolean;
+  signIn(input: LoginInput): Promise<User>;
+  signUp(input: RegisterInput): Promise<User>;
+  signOut(): Promise<void>;
+}
+
+export const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [user, setUser] = useState<User | null>(null);
+  const [loading, setLoading] = useState(() => client.tokens.get() !== null);
+
+  useEffect(() => {
+    if (!client.tokens.get()) return;
+    let cancelled = false;
+    api.auth
+      .me()
+      .then((me) => !cancelled && setUser(me))
+      .catch(() => !cancelled && setUser(null))
+      .finally(() => !cancelled && setLoading(false));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    const expired = () => {
+      setUser(null);
+      queryClient.removeQueries();
+    };
+    window.addEventListener('pocketshop:session-expired', expired);
+    return () => window.removeEventListener('pocketshop:session-expired', expired);
+  }, [queryClient]);
+
+  // A new session takes over the guest cart. The token also went in the
+  // sign-in body; merging again is a no-op once the guest cart is merged.
+  const start = useCallback(
+    async (session: Session) => {
+      client.tokens.set({ access: session.access_token, refresh: session.refresh_token });
+      const guestCart = client.cartToken.get();
+      if (guestCart) {
+        await api.cart.merge(guestCart).catch(() => undefined);
+        client.cartToken.set(null);
+      }
+      setUser(session.user);
+      queryClient.removeQueries();
+      return session.user;
+    },
+    [queryClient],
+  );
+
+  const signIn = useCallback(
+    async (input: LoginInput) =>
+      start(await api.auth.login({ ...input, cart_token: client.cartToken.get() ?? undefined })),
+    [start],
+  );
+
+  const signUp = useCallback(
+    async (input: RegisterInput) =>
+      start(await api.auth.register({ ...input, cart_token: client.cartToken.get() ?? undefined })),
+    [start],
+  );
+
+  const signOut = useCallback(async () => {
+    const tokens = client.tokens.get();
+    client.tokens.set(null);
+    setUser(null);
+    queryClient.removeQueries();
+    if (tokens) await api.auth.logout(tokens.refresh).catch(() => undefined);
+  }, [queryClient]);
+
+  const value = useMemo(
+    () => ({ user, loading, signIn, signUp, signOut }),
+    [user, loading, signIn, signUp, signOut],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

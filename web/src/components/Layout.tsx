@@ -1,0 +1,153 @@
+import { useState, type FormEvent } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth/useAuth';
+import { useCart } from '../cart/useCart';
+
+function SearchBox() {
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    navigate(`/search${q.trim() ? `?q=${encodeURIComponent(q.trim())}` : ''}`);
+  };
+  return (
+    <form role="search" className="field has-addons navbar-search" onSubmit={submit}>
+      <div className="control is-expanded">
+        <label htmlFor="site-search" className="is-sr-only">
+          Search products
+        </label>
+        <input
+          id="site-search"
+          className="input"
+          type="search"
+          placeholder="Search products"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+      </div>
+      <div className="control">
+        <button type="submit" className="button is-primary">
+          Search
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CartLink() {
+  const { data } = useCart();
+  const count = data?.item_count ?? 0;
+  return (
+    <NavLink to="/cart" className="navbar-item" aria-label={`Cart, ${count} items`}>
+      Cart{' '}
+      <span className="tag is-rounded is-primary ml-1" aria-hidden="true" data-testid="cart-count">
+        {count}
+      </span>
+    </NavLink>
+  );
+}
+
+export function Layout() {
+  const { user, signOut } = useAuth();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [lastPath, setLastPath] = useState(location.pathname);
+  if (lastPath !== location.pathname) {
+    setLastPath(location.pathname);
+    setMenuOpen(false);
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav className="navbar is-white has-shadow" aria-label="Main">
+        <div className="container">
+          <div className="navbar-brand">
+            <Link to="/" className="navbar-item brand">
+              <img src="/favicon.svg" alt="" width="28" height="28" />
+              <strong className="ml-2">PocketShop</strong>
+            </Link>
+            <button
+              type="button"
+              className={`navbar-burger ${menuOpen ? 'is-active' : ''}`}
+              aria-label="Menu"
+              aria-expanded={menuOpen}
+              aria-controls="main-menu"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              <span aria-hidden="true" />
+              <span aria-hidden="true" />
+              <span aria-hidden="true" />
+              <span aria-hidden="true" />
+            </button>
+          </div>
+          <div id="main-menu" className={`navbar-menu ${menuOpen ? 'is-active' : ''}`}>
+            <div className="navbar-start">
+              <NavLink to="/shops" className="navbar-item">
+                Shops
+              </NavLink>
+              <NavLink to="/search" className="navbar-item">
+                Browse
+              </NavLink>
+              {user?.role === 'vendor' && (
+                <NavLink to="/vendor" className="navbar-item">
+                  My shop
+                </NavLink>
+              )}
+              <div className="navbar-item">
+                <SearchBox />
+              </div>
+            </div>
+            <div className="navbar-end">
+              <CartLink />
+              {user ? (
+                <>
+                  <NavLink to="/orders" className="navbar-item">
+                    Your orders
+                  </NavLink>
+                  <span className="navbar-item has-text-grey" data-testid="signed-in-as">
+                    {user.display_name}
+                  </span>
+                  <div className="navbar-item">
+                    <button
+                      type="button"
+                      className="button is-light"
+                      onClick={async () => {
+                        await signOut();
+                        navigate('/');
+                      }}
+                    >
+                      Sign out
+                    </button>
+                  </div>
+                </>
+              ) : (
+                <div className="navbar-item">
+                  <div className="buttons">
+                    <Link to="/signup" className="button is-primary">
+                      Sign up
+                    </Link>
+                    <Link to="/signin" className="button is-light">
+                      Sign in
+                    </Link>
+                  </div>
+                </div>
+              )}
+            </div>
+          </div>
+        </div>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <div className="content has-text-centered is-size-7">
+          <p>PocketShop: independent shops, one cart.</p>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { api, errorMessage, fieldErrorsOf } from '../api';
+import type { Order } from '../api/types';
+import { Field } from './Field';
+
+type Action = 'process' | 'ship' | 'deliver' | 'cancel';
+
+/** What the shop may do next with an order. */
+export function vendorActions(order: Order): Action[] {
+  switch (order.status) {
+    case 'paid':
+      return ['process', 'ship', 'cancel'];
+    case 'processing':
+      return ['ship', 'cancel'];
+    case 'shipped':
+      return ['deliver'];
+    default:
+      return [];
+  }
+}
+
+export function buyerCanCancel(order: Order): boolean {
+  return order.can_cancel ?? (order.status === 'paid' || order.status === 'processing');
+}
+
+/**
+ * Buttons for an order's next steps. Shipping and cancelling open a small
+ * form (carrier and tracking number; a reason) below the buttons.
+ */
+export function OrderActions({ order, actions }: { order: Order; actions: Action[] }) {
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState<'ship' | 'cancel' | null>(null);
+  const [carrier, setCarrier] = useState('');
+  const [tracking, setTracking] = useState('');
+  const [reason, setReason] = useState('');
+  const formId = useId();
+  const run = useMutation({
+    mutationFn: (action: Action) => {
+      switch (action) {
+        case 'process':
+          return api.orders.process(order.id);
+        case 'ship':
+          return api.orders.ship(order.id, carrier.trim(), tracking.trim());
+        case 'deliver':
+          return api.orders.deliver(order.id);
+        case 'cancel':
+          return api.orders.cancel(order.id, reason.trim());
+      }
+    },
+    onSuccess: (updated) => {
+      setOpen(null);
+      queryClient.setQueryData(['order', order.id], updated);
+      queryClient.invalidateQueries({ queryKey: ['orders'] });
+      queryClient.invalidateQueries({ queryKey: ['shop-orders'] });
+      queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+    },
+  });
+  if (actions.length === 0) return null;
+  const errors = fieldErrorsOf(run.error);
+  const label = `order #${order.id}`;
+
+  const submit = (action: 'ship' | 'cancel') => (event: FormEvent) => {
+    event.preventDefault();
+    run.mutate(action);
+  };
+
+  return (
+    <div className="order-actions">
+      <div className="buttons are-small">
+        {actions.includes('process') && (
+          <button
+            type="button"
+            className="button is-warning is-light"
+            disabled={run.isPending}
+            onClick={() => run.mutate('process')}
+          >
+            Start processing <span className="is-sr-only">{label}</span>
+          </button>
+        )}
+        {actions.includes('ship') && (
+          <button
+            type="button"
+            className="button is-link is-light"
+            aria-expanded={open === 'ship'}
+            aria-controls={`${formId}-ship`}
+            onClick={() => setOpen(open === 'ship' ? null : 'ship')}
+          >
+            Ship <span className="is-sr-only">{label}</span>
+          </button>
+        )}
+        {actions.includes('deliver') && (
+          <button
+            type="button"
+            className="button is-success is-light"
+            disabled={run.isPending}
+            onClick={() => run.mutate('deliver')}
+          >
+            Mark delivered <span className="is-sr-only">{label}</span>
+          </button>
+        )}
+        {actions.includes('cancel') && (
+          <button
+            type="button"
+            className="button is-danger is-light"
+            aria-expanded={open === 'cancel'}
+            aria-controls={`${formId}-cancel`}
+            onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}
+          >
+            Cancel order <span className="is-sr-only">{label}</span>
+          </button>
+        )}
+      </div>
+      {open === 'ship' && (
+        <form
+          id={`${formId}-ship`}
+          className="box p-3"
+          onSubmit={submit('ship')}
+          aria-label={`Ship ${label}`}
+        >
+          <div className="columns is-mobile is-multiline">
+            <Field className="column" label="Carrier" errors={errors.carrier}>
+              {(props) => (
+                <input
+                  {...props}
+                  className="input is-small"
+                  required
+                  value={carrier}
+                  onChange={(e) => setCarrier(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field className="column" label="Tracking number" errors={errors.tracking_number}>
+              {(props) => (
+                <input
+                  {...props}
+                  className="input is-small"
+                  required
+                  value={tracking}
+                  onChange={(e) => setTracking(e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <button
+            type="submit"
+            className={`button is-link is-small ${run.isPending ? 'is-loading' : ''}`}
+          >
+            Confirm shipment
+          </button>
+        </form>
+      )}
+      {open === 'cancel' && (
+        <form
+          id={`${formId}-cancel`}
+          className="box p-3"
+          onSubmit={submit('cancel')}
+          aria-label={`Cancel ${label}`}
+        >
+          <Field label="Reason" errors={errors.reason}>
+            {(props) => (
+              <input
+                {...props}
+                className="input is-small"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
+          </Field>
+          <button
+            type="submit"
+            className={`button is-danger is-small ${run.isPending ? 'is-loading' : ''}`}
+          >
+            Confirm cancellation
+          </button>
+        </form>
+      )}
+      {run.error != null && (
+        <p className="help is-danger" role="alert">
+          {errorMessage(run.error)}
+        </p>
+      )}
+    </div>
+  );
+}

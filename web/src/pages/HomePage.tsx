@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { api } from '../api';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Loading } from '../components/Loading';
+import { ProductGrid } from '../components/ProductCard';
+import { ShopCard } from '../components/ShopCard';
+import { usePageTitle } from '../lib/usePageTitle';
+
+export function HomePage() {
+  usePageTitle(undefined);
+  const shops = useQuery({
+    queryKey: ['shops', { sort: 'products', limit: 6 }],
+    queryFn: () => api.shops.list({ sort: 'products', limit: 6 }),
+  });
+  const products = useQuery({
+    queryKey: ['products', { sort: 'newest', limit: 8 }],
+    queryFn: () => api.catalog.search({ sort: 'newest', limit: 8 }),
+  });
+
+  return (
+    <>
+      <section className="hero is-primary home-hero">
+        <div className="hero-body">
+          <div className="container">
+            <h1 className="title is-2">Small shops, one cart.</h1>
+            <p className="subtitle">
+              Handmade and small-batch goods from independent makers. Fill one cart across every
+              shop and pay once.
+            </p>
+            <div className="buttons">
+              <Link to="/search" className="button is-white">
+                Browse products
+              </Link>
+              <Link to="/signup?role=vendor" className="button is-primary is-inverted is-outlined">
+                Open your shop
+              </Link>
+            </div>
+          </div>
+        </div>
+      </section>
+      <section className="section">
+        <div className="container">
+          <div className="level is-mobile">
+            <h2 className="title is-4 level-left">Featured shops</h2>
+            <Link className="level-right" to="/shops">
+              All shops →
+            </Link>
+          </div>
+          {shops.isPending && <Loading />}
+          <ErrorNotice error={shops.error} onRetry={() => shops.refetch()} />
+          {shops.data?.items.length === 0 && (
+            <EmptyState title="No shops yet">Be the first to open one.</EmptyState>
+          )}
+          <ul className="shop-grid" aria-label="Featured shops">
+            {shops.data?.items.map((shop) => (
+              <li key={shop.id}>
+                <ShopCard shop={shop} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+      <section className="section pt-0">
+        <div className="container">
+          <div className="level is-mobile">
+            <h2 className="title is-4 level-left">New products</h2>
+            <Link className="level-right" to="/search?sort=newest">
+              See more →
+            </Link>
+          </div>
+          {products.isPending && <Loading />}
+          <ErrorNotice error={products.error} onRetry={() => products.refetch()} />
+          {products.data?.items.length === 0 && <EmptyState title="No products yet" />}
+          {products.data && <ProductGrid products={products.data.items} />}
+        </div>
+      </section>
+    </>
+  );
+}

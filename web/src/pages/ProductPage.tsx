@@ -1,0 +1,149 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api, ApiError, errorMessage } from '../api';
+import { useCartActions } from '../cart/useCart';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Gallery } from '../components/Gallery';
+import { Loading } from '../components/Loading';
+import { Money } from '../components/Money';
+import { Reviews } from '../components/Reviews';
+import { StarRating } from '../components/StarRating';
+import { usePageTitle } from '../lib/usePageTitle';
+import { NotFoundPage } from './NotFoundPage';
+
+export function ProductPage() {
+  const id = Number(useParams().id);
+  const product = useQuery({
+    queryKey: ['product', id],
+    queryFn: () => api.catalog.get(id),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+  usePageTitle(product.data?.name);
+  const { add } = useCartActions();
+  const [quantity, setQuantity] = useState(1);
+
+  if (
+    !Number.isInteger(id) ||
+    id <= 0 ||
+    (product.error instanceof ApiError && product.error.status === 404)
+  ) {
+    return <NotFoundPage what="product" />;
+  }
+  if (product.isPending) return <Loading />;
+  if (product.error) {
+    return (
+      <section className="section">
+        <ErrorNotice error={product.error} onRetry={() => product.refetch()} />
+      </section>
+    );
+  }
+  const p = product.data;
+  const maxQuantity = Math.max(1, Math.min(p.inventory, 99));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate({ productId: p.id, quantity });
+  };
+
+  return (
+    <>
+      <section className="section">
+        <div className="container">
+          <nav className="breadcrumb" aria-label="Breadcrumb">
+            <ul>
+              <li>
+                <Link to={`/shops/${p.shop.slug}`}>{p.shop.name}</Link>
+              </li>
+              <li>
+                <Link to={`/search?category=${p.category}`}>{p.category}</Link>
+              </li>
+              <li className="is-active">
+                <a aria-current="page">{p.name}</a>
+              </li>
+            </ul>
+          </nav>
+          <div className="columns is-variable is-6">
+            <div className="column is-6">
+              <Gallery images={p.images} name={p.name} />
+            </div>
+            <div className="column">
+              <h1 className="title is-3">{p.name}</h1>
+              <p className="subtitle is-6">
+                by <span className="shop-dot" style={{ background: p.shop.accent_color }} />{' '}
+                <Link to={`/shops/${p.shop.slug}`} className="shop-link">
+                  {p.shop.name}
+                </Link>
+              </p>
+              {p.rating_count ? (
+                <p className="mb-3">
+                  <StarRating value={p.rating_average} count={p.rating_count} />
+                </p>
+              ) : null}
+              <p className="is-size-3 has-text-weight-bold mb-3">
+                <Money cents={p.price_cents} currency={p.currency} />
+              </p>
+              {p.status === 'draft' && (
+                <p className="tag is-warning mb-3">Draft: only you can see this</p>
+              )}
+              <p
+                className={`mb-4 ${p.in_stock ? 'has-text-success-dark' : 'has-text-danger-dark'}`}
+              >
+                {p.in_stock
+                  ? p.inventory <= 5
+                    ? `Only ${p.inventory} left`
+                    : 'In stock'
+                  : 'Sold out'}
+              </p>
+              {p.in_stock && (
+                <form className="field has-addons add-to-cart" onSubmit={submit}>
+                  <div className="control">
+                    <label className="is-sr-only" htmlFor="quantity">
+                      Quantity
+                    </label>
+                    <input
+                      id="quantity"
+                      className="input quantity-input"
+                      type="number"
+                      min={1}
+                      max={maxQuantity}
+                      value={quantity}
+                      onChange={(e) =>
+                        setQuantity(Math.max(1, Math.min(maxQuantity, Number(e.target.value) || 1)))
+                      }
+                    />
+                  </div>
+                  <div className="control">
+                    <button
+                      type="submit"
+                      className={`button is-primary ${add.isPending ? 'is-loading' : ''}`}
+                    >
+                      Add to cart
+                    </button>
+                  </div>
+                </form>
+              )}
+              <div aria-live="polite">
+                {add.isSuccess && (
+                  <p className="notification is-success is-light">
+                    Added to your cart. <Link to="/cart">View cart</Link>
+                  </p>
+                )}
+                {add.isError && (
+                  <p className="notification is-danger is-light" role="alert">
+                    {errorMessage(add.error)}
+                  </p>
+                )}
+              </div>
+              <div className="content mt-4 product-description">
+                {p.description.split(/\n+/).map((paragraph, i) => (
+                  <p key={i}>{paragraph}</p>
+                ))}
+              </div>
+            </div>
+          </div>
+        </div>
+      </section>
+      <Reviews product={p} />
+    </>
+  );
+}

@@ -83,13 +83,20 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
     co_return http::json_response(200, to_json(view));
   });
 
-  router.add(verb::post, "/api/orders/{id}/process", [&](Request& request) -> awaitable<Response> {
-    const auto vendor = co_await vendor_of(request, auth);
-    const auto id = request.id_param("id", "order");
-    auto view =
-        co_await workers.run(request.request_id, [&] { return orders.process(vendor, id); });
-    co_return http::json_response(200, to_json(view));
-  });
+  // Vendor steps that need nothing but the order: process, deliver.
+  using Step = OrderView (OrdersService::*)(const Actor&, std::int64_t);
+  auto add_step = [&](const char* path, Step step) {
+    router.add(verb::post, path,
+               [&orders, &auth, &workers, step](Request& request) -> awaitable<Response> {
+                 const auto vendor = co_await vendor_of(request, auth);
+                 const auto id = request.id_param("id", "order");
+                 auto view = co_await workers.run(request.request_id,
+                                                  [&] { return (orders.*step)(vendor, id); });
+                 co_return http::json_response(200, to_json(view));
+               });
+  };
+  add_step("/api/orders/{id}/process", &OrdersService::process);
+  add_step("/api/orders/{id}/deliver", &OrdersService::deliver);
 
   router.add(verb::post, "/api/orders/{id}/ship", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await vendor_of(request, auth);
@@ -101,14 +108,6 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
     fields.finish();
     auto view = co_await workers.run(request.request_id,
                                      [&] { return orders.ship(vendor, id, carrier, tracking); });
-    co_return http::json_response(200, to_json(view));
-  });
-
-  router.add(verb::post, "/api/orders/{id}/deliver", [&](Request& request) -> awaitable<Response> {
-    const auto vendor = co_await vendor_of(request, auth);
-    const auto id = request.id_param("id", "order");
-    auto view =
-        co_await workers.run(request.request_id, [&] { return orders.deliver(vendor, id); });
     co_return http::json_response(200, to_json(view));
   });
 

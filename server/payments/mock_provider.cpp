@@ -120,4 +120,10 @@ MockPaymentProvider::Ledger MockPaymentProvider::ledger(const std::string& autho
   return it == ledgers_.end() ? Ledger{} : it->second;
 }
 
+void MockPaymentProvider::forget_all() {
+  std::lock_guard lock(mutex_);
+  ledgers_.clear();
+  by_idempotency_key_.clear();
+}
+
 }  // namespace ps::payments

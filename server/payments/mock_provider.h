@@ -37,6 +37,8 @@ class MockPaymentProvider : public PaymentProvider {
   };
   // For tests and diagnostics: the ledger of one authorization.
   Ledger ledger(const std::string& authorization_id) const;
+  // What a restart of this in-memory gateway does: every authorization is gone.
+  void forget_all();
 
  private:
   Ledger& find(const std::string& authorization_id);

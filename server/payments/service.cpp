@@ -30,16 +30,36 @@ std::string PaymentsService::authorization_of(soci::session& sql, std::int64_t p
   return payment->authorization_id;
 }
 
+namespace {
+// A gateway refusal becomes a 502 for the client (and rolls the change back).
+template <class Operation>
+void at_gateway(Operation operation) {
+  try {
+    operation();
+  } catch (const PaymentError& error) {
+    spdlog::error("payment gateway refused an operation: {}", error.what());
+    throw ApiError(502, "payment-gateway", "Payment gateway error",
+                   "The payment provider refused this operation; nothing was changed.");
+  }
+}
+}  // namespace
+
 void PaymentsService::capture(soci::session& sql, std::int64_t payment_id, long long amount) {
-  if (amount > 0) provider_.capture(authorization_of(sql, payment_id), amount);
+  if (amount <= 0) return;
+  const auto authorization = authorization_of(sql, payment_id);
+  at_gateway([&] { provider_.capture(authorization, amount); });
 }
 
 void PaymentsService::release(soci::session& sql, std::int64_t payment_id, long long amount) {
-  if (amount > 0) provider_.release(authorization_of(sql, payment_id), amount);
+  if (amount <= 0) return;
+  const auto authorization = authorization_of(sql, payment_id);
+  at_gateway([&] { provider_.release(authorization, amount); });
 }
 
 void PaymentsService::refund(soci::session& sql, std::int64_t payment_id, long long amount) {
-  if (amount > 0) provider_.refund(authorization_of(sql, payment_id), amount);
+  if (amount <= 0) return;
+  const auto authorization = authorization_of(sql, payment_id);
+  at_gateway([&] { provider_.refund(authorization, amount); });
 }
 
 void PaymentsService::release_unrecorded(const AuthorizationResult& auth,

@@ -270,6 +270,20 @@ TEST_P(CheckoutApi, OrdersMoveThroughTheirLifecycle) {
                  404);
 }
 
+TEST_P(CheckoutApi, AGatewayRefusalIs502AndChangesNothing) {
+  fill_cart(buyer, mug, 1);
+  const auto order_id =
+      checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
+  server().app().payment_provider().forget_all();  // as if the gateway lost the authorization
+  expect_problem(act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD9"}}),
+                 502);
+  expect_problem(act(buyer, order_id, "cancel"), 502);
+  const auto order = client().get("/api/orders/" + std::to_string(order_id), buyer.access_token);
+  EXPECT_EQ(order.json().at("status").as_string(), "paid");
+  EXPECT_EQ(order.json().at("events").as_array().size(), 1u);
+  EXPECT_EQ(inventory(mug), 2);
+}
+
 TEST_P(CheckoutApi, CancellingRestocksAndReleasesThePayment) {
   fill_cart(buyer, mug, 2);
   fill_cart(buyer, card, 1);

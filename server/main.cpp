@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
 
   try {
     ps::finalize_config(config);
-    ps::init_logging(config.log_level);
+    ps::init_logging(config.log_level, config.log_format);
     if (serve_cmd->parsed()) return serve(std::move(config));
     if (migrate_cmd->parsed()) return migrate(std::move(config));
     if (user_cmd->parsed()) return create_user(std::move(config), user);

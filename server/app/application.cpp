@@ -55,7 +55,7 @@ Application::Application(Config config)
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
       signups_per_client_(config_.signup_limit_per_ip, std::chrono::hours(1)),
       checkouts_per_user_(config_.checkout_limit_per_user, std::chrono::minutes(1)),
-      pipeline_(router_) {
+      pipeline_(router_, metrics_) {
   add_system_routes();
   accounts::add_routes(router_, accounts_, authenticator_, workers_,
                        {login_per_client_, login_per_email_, signups_per_client_});
@@ -89,6 +89,18 @@ void Application::add_system_routes() {
                   throw ApiError::service_unavailable("The database does not answer.");
                 co_return http::json_response(200, {{"status", "ok"}, {"database", "ok"}});
               });
+
+  router_.add(
+      verb::get, "/metrics", [this](http::Request& request) -> asio::awaitable<http::Response> {
+        if (!config_.metrics_token.empty() &&
+            request.header(http::bhttp::field::authorization) != "Bearer " + config_.metrics_token)
+          throw ApiError::unauthorized("Send the metrics token as a Bearer token.");
+        http::Response response{http::bhttp::status::ok, 11};
+        response.set(http::bhttp::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+        response.body() = metrics_.render({database_.pool_size(), database_.connections_in_use()});
+        response.prepare_payload();
+        co_return response;
+      });
 
   static const boost::json::value openapi = boost::json::parse(embedded_openapi().front().content);
   router_.add(verb::get, "/api/openapi.json",

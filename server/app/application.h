@@ -86,6 +86,7 @@ class Application {
   http::RateLimiter checkouts_per_user_;
   std::unique_ptr<http::StaticFiles> web_app_;
   http::Router router_;
+  http::Metrics metrics_;
   http::Pipeline pipeline_;
   boost::asio::io_context io_;
   std::unique_ptr<http::Server> server_;

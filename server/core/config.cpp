@@ -101,6 +101,10 @@ void add_config_options(CLI::App& app, Config& c) {
       ->check(CLI::Range(1, 1000000));
   option("--trust-proxy", c.trust_proxy, "POCKETSHOP_TRUST_PROXY",
          "behind a reverse proxy: client address from X-Forwarded-For");
+  option("--metrics-token", c.metrics_token, "POCKETSHOP_METRICS_TOKEN",
+         "bearer token GET /metrics requires (empty: open)");
+  option("--log-format", c.log_format, "POCKETSHOP_LOG_FORMAT", "text or json (one object a line)")
+      ->check(CLI::IsMember({"text", "json"}));
   option("--log-level", c.log_level, "POCKETSHOP_LOG_LEVEL", "trace, debug, info, warn, error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
 }

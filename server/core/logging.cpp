@@ -4,25 +4,64 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
+
 namespace ps {
 
 namespace {
 thread_local std::string current_request_id;
 
-// %* in the pattern: "request_id=<id> " while a thread works for a request.
+void append(spdlog::memory_buf_t& destination, std::string_view text) {
+  destination.append(text.data(), text.data() + text.size());
+}
+
+// JSON string contents: quotes, backslashes and control characters escaped.
+void append_json_escaped(spdlog::memory_buf_t& destination, std::string_view text) {
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      destination.push_back('\\');
+      destination.push_back(c);
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+      append(destination, escaped);
+    } else {
+      destination.push_back(c);
+    }
+  }
+}
+
+// %* in the pattern: the request the thread works for, if any
+// ("request_id=<id> " in text, "\"request_id\":\"<id>\"," in JSON).
 class RequestIdFlag : public spdlog::custom_flag_formatter {
  public:
+  explicit RequestIdFlag(bool json = false) : json_(json) {}
   void format(const spdlog::details::log_msg&, const std::tm&,
               spdlog::memory_buf_t& destination) override {
     if (current_request_id.empty()) return;
-    static constexpr std::string_view kPrefix = "request_id=";
-    destination.append(kPrefix.data(), kPrefix.data() + kPrefix.size());
-    destination.append(current_request_id.data(),
-                       current_request_id.data() + current_request_id.size());
-    destination.push_back(' ');
+    append(destination, json_ ? "\"request_id\":\"" : "request_id=");
+    json_ ? append_json_escaped(destination, current_request_id)
+          : append(destination, current_request_id);
+    append(destination, json_ ? "\"," : " ");
   }
   std::unique_ptr<custom_flag_formatter> clone() const override {
-    return std::make_unique<RequestIdFlag>();
+    return std::make_unique<RequestIdFlag>(json_);
+  }
+
+ private:
+  bool json_;
+};
+
+// %j: the message, escaped for a JSON string.
+class JsonMessageFlag : public spdlog::custom_flag_formatter {
+ public:
+  void format(const spdlog::details::log_msg& message, const std::tm&,
+              spdlog::memory_buf_t& destination) override {
+    append_json_escaped(destination,
+                        std::string_view(message.payload.data(), message.payload.size()));
+  }
+  std::unique_ptr<custom_flag_formatter> clone() const override {
+    return std::make_unique<JsonMessageFlag>();
   }
 };
 }  // namespace
@@ -35,14 +74,19 @@ LogContext::~LogContext() { current_request_id = std::move(previous_); }
 
 const std::string& LogContext::current() { return current_request_id; }
 
-void init_logging(const std::string& level) {
+void init_logging(const std::string& level, const std::string& format) {
   static const bool created = [] {
     spdlog::set_default_logger(spdlog::stderr_color_mt("pocketshop"));
     return true;
   }();
   (void)created;
   auto formatter = std::make_unique<spdlog::pattern_formatter>(spdlog::pattern_time_type::utc);
-  formatter->add_flag<RequestIdFlag>('*').set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %*%v");
+  if (format == "json") {
+    formatter->add_flag<RequestIdFlag>('*', true).add_flag<JsonMessageFlag>('j').set_pattern(
+        R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%*"message":"%j"})");
+  } else {
+    formatter->add_flag<RequestIdFlag>('*').set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %*%v");
+  }
   spdlog::set_formatter(std::move(formatter));
   spdlog::set_level(spdlog::level::from_str(level));
 }

@@ -3,6 +3,7 @@
 #include <soci/connection-pool.h>
 #include <soci/session.h>
 
+#include <atomic>
 #include <cstddef>
 #include <string>
 #include <type_traits>
@@ -26,6 +27,7 @@ class Database {
   template <class Work>
   auto with_session(Work&& work) {
     soci::session sql(pool_);
+    InUse counted(in_use_);
     return std::forward<Work>(work)(sql);
   }
 
@@ -35,6 +37,7 @@ class Database {
   template <class Work>
   auto transaction(Work&& work) {
     soci::session sql(pool_);
+    InUse counted(in_use_);
     begin(sql);
     try {
       if constexpr (std::is_void_v<std::invoke_result_t<Work&&, soci::session&>>) {
@@ -57,11 +60,22 @@ class Database {
   // True when a trivial query succeeds.
   bool ping();
 
+  std::size_t pool_size() const { return pool_size_; }
+  std::size_t connections_in_use() const { return in_use_.load(); }
+
  private:
   void begin(soci::session& sql);
   static void rollback(soci::session& sql) noexcept;
 
+  struct InUse {
+    explicit InUse(std::atomic<std::size_t>& count) : count_(count) { ++count_; }
+    ~InUse() { --count_; }
+    std::atomic<std::size_t>& count_;
+  };
+
   Dialect dialect_;
+  std::size_t pool_size_;
+  std::atomic<std::size_t> in_use_{0};
   std::string display_url_;  // without password, for logs
   soci::connection_pool pool_;
 };

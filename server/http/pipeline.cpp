@@ -56,21 +56,27 @@ void add_validators(const Request& request, Response& response) {
   }
 }
 
-void finish(Request& request, Response& response, Clock::time_point started) {
+double seconds_since(Clock::time_point started) {
+  return std::chrono::duration<double>(Clock::now() - started).count();
+}
+}  // namespace
+
+// Common to every answer: the request id, HEAD without a body, the access
+// log line and the metrics.
+void Pipeline::finish(Request& request, Response& response, double seconds) const {
   response.set("X-Request-Id", request.request_id);
   if (request.method() == bhttp::verb::head) {
     const auto length = response.body().size();
     response.body().clear();
     response.content_length(length);
   }
-  const double millis = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
   spdlog::info("access request_id={} client={} method={} path={} status={} bytes={} ms={:.2f}",
                request.request_id, request.client_address,
                std::string_view(bhttp::to_string(request.method())),
                request.path.empty() ? std::string_view(request.raw.target()) : request.path,
-               response.result_int(), response.body().size(), millis);
+               response.result_int(), response.body().size(), seconds * 1000);
+  metrics_.observe(request, response.result_int(), seconds);
 }
-}  // namespace
 
 Response to_problem_response(const ApiError& error) {
   Response response = problem_response(error.status(), error.to_json());
@@ -92,7 +98,7 @@ boost::asio::awaitable<Response> Pipeline::handle(Request& request) const {
     spdlog::error("request_id={} unhandled error: {}", request.request_id, error.what());
     response = to_problem_response(ApiError::internal());
   }
-  finish(request, response, started);
+  finish(request, response, seconds_since(started));
   co_return response;
 }
 
@@ -106,7 +112,7 @@ Response Pipeline::reject(Request& request, const ApiError& error) const {
   const auto started = Clock::now();
   Response response = to_problem_response(error);
   response.keep_alive(false);
-  finish(request, response, started);
+  finish(request, response, seconds_since(started));
   return response;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/errors.h"
+#include "http/metrics.h"
 #include "http/request.h"
 #include "http/router.h"
 
@@ -11,7 +12,7 @@ namespace ps::http {
 // header, HEAD handling and the access log.
 class Pipeline {
  public:
-  explicit Pipeline(const Router& router) : router_(router) {}
+  Pipeline(const Router& router, Metrics& metrics) : router_(router), metrics_(metrics) {}
 
   // Never throws: failures become problem+json responses.
   boost::asio::awaitable<Response> handle(Request& request) const;
@@ -25,7 +26,10 @@ class Pipeline {
   Response reject(Request& request, const ApiError& error) const;
 
  private:
+  void finish(Request& request, Response& response, double seconds) const;
+
   const Router& router_;
+  Metrics& metrics_;
 };
 
 // Renders an ApiError as an RFC 9457 response (headers included).

@@ -25,7 +25,8 @@ struct Request {
   RawRequest raw;
   std::string request_id;
   std::string client_address;
-  std::string path;  // percent-decoded, without the query
+  std::string path;   // percent-decoded, without the query
+  std::string route;  // the matched pattern, e.g. "/api/products/{id}" (bounded, for metrics)
   std::vector<std::pair<std::string, std::string>> path_params;
   std::vector<std::pair<std::string, std::string>> query_params;  // decoded
 

@@ -82,12 +82,16 @@ const Handler& Router::resolve(Request& request) const {
   if (!route) {
     const bool reads =
         request.method() == bhttp::verb::get || request.method() == bhttp::verb::head;
-    if (allow.empty() && reads && fallback_) return fallback_;
+    if (allow.empty() && reads && fallback_) {
+      request.route = "(web app)";
+      return fallback_;
+    }
     if (allow.empty()) throw ApiError::not_found("No resource at " + request.path);
     throw ApiError::method_not_allowed(allow);
   }
   request.path_params.clear();
   matches(segments_[route - routes_.data()], split_path(request.path), &request.path_params);
+  request.route = route->pattern;
   return route->handler;
 }
 

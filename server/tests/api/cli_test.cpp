@@ -4,6 +4,9 @@
 #include "support/test_server.h"
 
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+#include <sstream>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -38,6 +41,23 @@ TEST(Cli, MigrateIsSafeToRunTwice) {
   const auto second = run("migrate --data-dir " + dir.path().string());
   EXPECT_EQ(second.exit_code, 0) << second.output;
   EXPECT_NE(second.output.find("0 migration(s) applied"), std::string::npos) << second.output;
+}
+
+TEST(Cli, JsonLogsAreOneObjectALine) {
+  TempDir dir;
+  const auto result = run("migrate --log-format json --data-dir " + dir.path().string());
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  std::istringstream lines(result.output);
+  std::string line;
+  int parsed = 0;
+  while (std::getline(lines, line)) {
+    const auto json = boost::json::parse(line).as_object();  // throws if not JSON
+    EXPECT_TRUE(json.contains("time") && json.contains("level") && json.contains("message"));
+    ++parsed;
+  }
+  EXPECT_GE(parsed, 2);
+  EXPECT_NE(result.output.find(R"("message":"applying migration 001_accounts.sql")"),
+            std::string::npos);
 }
 
 TEST(Cli, CreateUserRefusesADuplicate) {

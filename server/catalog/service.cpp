@@ -166,6 +166,14 @@ ProductPage CatalogService::list_own(std::int64_t owner_id, ProductFilter filter
   return search(filter);
 }
 
+std::vector<ProductView> CatalogService::shop_previews(const std::vector<std::int64_t>& shop_ids,
+                                                       int per_shop) {
+  return database_.with_session([&](soci::session& sql) {
+    return page_of(sql, store::newest_of_shops(sql, shop_ids, per_shop), /*all_images=*/false)
+        .items;
+  });
+}
+
 std::vector<ProductView> CatalogService::find_many(soci::session& sql,
                                                    const std::vector<std::int64_t>& ids) {
   return page_of(sql, store::find_many(sql, ids), /*all_images=*/false).items;

@@ -73,6 +73,8 @@ class CatalogService {
   ProductView get(std::int64_t product_id, std::optional<std::int64_t> viewer_id);
   ProductPage search(const ProductFilter& filter);
   ProductPage list_own(std::int64_t owner_id, ProductFilter filter);
+  // A few of each shop's newest products, for shop lists.
+  std::vector<ProductView> shop_previews(const std::vector<std::int64_t>& shop_ids, int per_shop);
 
   // For other features, inside their transaction.
   // Products by id with their shop and main image, archived ones included.

@@ -188,6 +188,19 @@ std::vector<Product> find_many(soci::session& sql, const std::vector<std::int64_
   return fetch(sql, query);
 }
 
+std::vector<Product> newest_of_shops(soci::session& sql, const std::vector<std::int64_t>& shop_ids,
+                                     int per_shop) {
+  if (shop_ids.empty()) return {};
+  db::Query query(std::string("SELECT ") + kColumns +
+                  "FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY shop_id "
+                  "ORDER BY created_at DESC, id DESC) AS shop_rank FROM products "
+                  "WHERE status = 'active' AND archived_at IS NULL AND shop_id IN (");
+  query.bind_list({shop_ids.begin(), shop_ids.end()});
+  query.sql(")) p WHERE p.shop_rank <= ").bind(static_cast<long long>(per_shop));
+  query.sql(" ORDER BY p.shop_id, p.shop_rank");
+  return fetch(sql, query);
+}
+
 bool take_stock(soci::session& sql, std::int64_t id, long long quantity) {
   db::Query query("UPDATE products SET inventory = inventory - ");
   query.bind(quantity).sql(" WHERE id = ").bind(static_cast<long long>(id));

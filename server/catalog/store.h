@@ -61,6 +61,9 @@ std::int64_t insert(soci::session& sql, const Product& product);
 void update(soci::session& sql, const Product& product);
 void archive(soci::session& sql, std::int64_t id, Millis now);
 std::vector<Product> find_many(soci::session& sql, const std::vector<std::int64_t>& ids);
+// The newest `per_shop` products on sale of each shop, in one query.
+std::vector<Product> newest_of_shops(soci::session& sql, const std::vector<std::int64_t>& shop_ids,
+                                     int per_shop);
 // Conditional decrement: false when fewer than `quantity` are left or the
 // product is not on sale.
 bool take_stock(soci::session& sql, std::int64_t id, long long quantity);

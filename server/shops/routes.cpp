@@ -17,6 +17,7 @@ using http::Response;
 
 constexpr std::size_t kMaxText = 4000;
 constexpr int kProductsOnShopPage = 24;
+constexpr int kProductsInShopList = 4;
 
 std::optional<std::optional<std::int64_t>> read_image_id(const boost::json::object& body,
                                                          JsonFields& fields,
@@ -90,11 +91,24 @@ void add_routes(http::Router& router, ShopsService& shops, catalog::CatalogServi
 
   router.add(verb::get, "/api/shops", [&](Request& request) -> awaitable<Response> {
     const ShopFilter filter = read_filter(request);
-    auto page = co_await workers.run(request.request_id, [&] { return shops.list(filter); });
-    boost::json::array items;
-    for (const auto& view : page.items) items.push_back(to_json(view));
-    auto json = http::page_json(filter.page, page.total);
-    json["items"] = std::move(items);
+    auto json = co_await workers.run(request.request_id, [&] {
+      auto page = shops.list(filter);
+      std::vector<std::int64_t> ids;
+      for (const auto& view : page.items) ids.push_back(view.shop.id);
+      const auto previews = catalog.shop_previews(ids, kProductsInShopList);
+      boost::json::array items;
+      for (const auto& view : page.items) {
+        auto shop = to_json(view);
+        boost::json::array products;
+        for (const auto& product : previews)
+          if (product.shop.id == view.shop.id) products.push_back(catalog::to_json(product));
+        shop["products"] = std::move(products);
+        items.push_back(std::move(shop));
+      }
+      auto result = http::page_json(filter.page, page.total);
+      result["items"] = std::move(items);
+      return result;
+    });
     co_return http::json_response(200, json);
   });
 

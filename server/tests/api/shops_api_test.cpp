@@ -171,5 +171,23 @@ TEST_P(ShopsApi, ListIsPaginatedSearchableAndSortable) {
   expect_problem(client().get("/api/shops?page=abc"), 422);
 }
 
+TEST_P(ShopsApi, ListShowsEachShopsNewestProducts) {
+  const auto busy = vendor_with_shop("busy@example.com", "Busy Shop");
+  vendor_with_shop("quiet@example.com", "Quiet Shop");
+  for (int i = 1; i <= 6; ++i)
+    create_product(busy.access_token, {{"name", "Item " + std::to_string(i)}});
+  create_product(busy.access_token, {{"name", "Hidden draft"}, {"status", "draft"}});
+  const auto result = client().get("/api/shops?sort=products");
+  ASSERT_EQ(result.status, 200) << result.body;
+  const auto json = result.json();
+  const auto& busy_json = json.at("items").at(0).as_object();
+  ASSERT_EQ(busy_json.at("slug").as_string(), "busy-shop");
+  const auto& previews = busy_json.at("products").as_array();
+  ASSERT_EQ(previews.size(), 4u);
+  EXPECT_EQ(previews[0].at("name").as_string(), "Item 6");  // newest first, drafts hidden
+  EXPECT_EQ(previews[3].at("name").as_string(), "Item 3");
+  EXPECT_TRUE(json.at("items").at(1).at("products").as_array().empty());
+}
+
 }  // namespace
 }  // namespace ps::testing

@@ -84,7 +84,8 @@ boost::json::object to_json(const Dashboard& dashboard) {
   for (const auto& product : dashboard.low_stock)
     low.push_back(
         {{"product_id", product.id}, {"name", product.name}, {"inventory", product.inventory}});
-  return {{"revenue_by_day", std::move(days)},
+  return {{"currency", dashboard.currency},
+          {"revenue_by_day", std::move(days)},
           {"top_products", std::move(top)},
           {"low_stock", std::move(low)}};
 }
@@ -251,14 +252,15 @@ Dashboard OrdersService::dashboard(std::int64_t vendor_id) {
     const long long today = now_millis() / kDayMillis;
     const long long first = today - (kDashboardDays - 1);
     Dashboard dashboard;
-    const auto sales = store::sales_by_day(sql, shop.id, first);
+    dashboard.currency = store::main_currency(sql, shop.id);
+    const auto sales = store::sales_by_day(sql, shop.id, dashboard.currency, first);
     for (long long day = first; day <= today; ++day) {
       DaySales entry{day, 0, 0};
       for (const auto& sale : sales)
         if (sale.day == day) entry = sale;
       dashboard.days.push_back(entry);
     }
-    dashboard.top_products = store::top_products(sql, shop.id, kTopProducts);
+    dashboard.top_products = store::top_products(sql, shop.id, dashboard.currency, kTopProducts);
     dashboard.low_stock = catalog_.low_stock(sql, shop.id, kLowStock);
     return dashboard;
   });

@@ -28,6 +28,7 @@ struct OrderPage {
 };
 
 struct Dashboard {
+  std::string currency;        // of every amount below
   std::vector<DaySales> days;  // the last 30, oldest first, zeros included
   std::vector<ProductSales> top_products;
   std::vector<catalog::Product> low_stock;

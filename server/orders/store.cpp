@@ -224,13 +224,15 @@ bool transition(soci::session& sql, const Order& order, const std::vector<std::s
   return query.execute(sql) == 1;
 }
 
-std::vector<DaySales> sales_by_day(soci::session& sql, std::int64_t shop_id, long long first_day) {
+std::vector<DaySales> sales_by_day(soci::session& sql, std::int64_t shop_id,
+                                   const std::string& currency, long long first_day) {
   db::Query query(
       "SELECT o.created_at / 86400000 AS day, SUM(o.total_cents), COUNT(*) FROM orders o "
       "WHERE o.shop_id = ");
   query.bind(static_cast<long long>(shop_id))
       .sql(" AND o.created_at >= ")
       .bind(first_day * 86400000);
+  query.sql(" AND o.currency = ").bind(currency);
   query.sql(" AND ").sql(kEarning).sql(" GROUP BY o.created_at / 86400000 ORDER BY day");
   DaySales row;
   auto statement = query.run(sql, [&](soci::statement& st) {
@@ -243,12 +245,14 @@ std::vector<DaySales> sales_by_day(soci::session& sql, std::int64_t shop_id, lon
   return days;
 }
 
-std::vector<ProductSales> top_products(soci::session& sql, std::int64_t shop_id, int limit) {
+std::vector<ProductSales> top_products(soci::session& sql, std::int64_t shop_id,
+                                       const std::string& currency, int limit) {
   db::Query query(
       "SELECT i.product_id, MAX(i.name), SUM(i.quantity) AS units, "
       "SUM(i.quantity * i.unit_price_cents) AS revenue FROM order_items i "
       "JOIN orders o ON o.id = i.order_id WHERE o.shop_id = ");
   query.bind(static_cast<long long>(shop_id)).sql(" AND ").sql(kEarning);
+  query.sql(" AND o.currency = ").bind(currency);
   query.sql(" GROUP BY i.product_id ORDER BY units DESC, revenue DESC, i.product_id LIMIT ")
       .bind(static_cast<long long>(limit));
   ProductSales row;
@@ -265,6 +269,17 @@ std::vector<ProductSales> top_products(soci::session& sql, std::int64_t shop_id,
     result.push_back(row);
   }
   return result;
+}
+
+std::string main_currency(soci::session& sql, std::int64_t shop_id) {
+  const long long shop = shop_id;
+  std::string currency;
+  sql << "SELECT currency FROM (SELECT currency, COUNT(*) AS n, 0 AS source FROM orders "
+         "WHERE shop_id = :shop GROUP BY currency UNION ALL SELECT currency, COUNT(*) AS n, "
+         "1 AS source FROM products WHERE shop_id = :shop2 GROUP BY currency) c "
+         "ORDER BY source, n DESC, currency LIMIT 1",
+      soci::into(currency), soci::use(shop), soci::use(shop);
+  return sql.got_data() ? currency : std::string("USD");
 }
 
 std::optional<std::int64_t> delivered_order_with(soci::session& sql, std::int64_t buyer_id,

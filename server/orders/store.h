@@ -81,8 +81,13 @@ std::vector<OrderEvent> events_of(soci::session& sql, const std::vector<std::int
 // Moves an order from one of `from` to `order.status` (with its other
 // fields); false when the order was not in one of those states any more.
 bool transition(soci::session& sql, const Order& order, const std::vector<std::string>& from);
-std::vector<DaySales> sales_by_day(soci::session& sql, std::int64_t shop_id, long long first_day);
-std::vector<ProductSales> top_products(soci::session& sql, std::int64_t shop_id, int limit);
+// Sales in one currency (a shop may in principle sell in several).
+std::vector<DaySales> sales_by_day(soci::session& sql, std::int64_t shop_id,
+                                   const std::string& currency, long long first_day);
+std::vector<ProductSales> top_products(soci::session& sql, std::int64_t shop_id,
+                                       const std::string& currency, int limit);
+// The currency most of the shop's orders, else its products, are in.
+std::string main_currency(soci::session& sql, std::int64_t shop_id);
 std::optional<std::int64_t> delivered_order_with(soci::session& sql, std::int64_t buyer_id,
                                                  std::int64_t product_id);
 }  // namespace store

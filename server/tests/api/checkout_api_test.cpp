@@ -336,6 +336,7 @@ TEST_P(CheckoutApi, DashboardShowsRevenueTopProductsAndLowStock) {
   const auto result = client().get("/api/dashboard", clay.access_token);
   ASSERT_EQ(result.status, 200) << result.body;
   const auto json = result.json().as_object();
+  EXPECT_EQ(json.at("currency").as_string(), "USD");
   const auto& days = json.at("revenue_by_day").as_array();
   ASSERT_EQ(days.size(), 30u);
   EXPECT_EQ(days.back().at("revenue_cents").as_int64(), 5000);

@@ -259,6 +259,7 @@ export interface CheckoutResult {
 // Vendor dashboard
 
 export interface Dashboard {
+  currency: string;
   revenue_by_day: { date: string; revenue_cents: number; orders: number }[];
   top_products: { product_id: number; name: string; units: number; revenue_cents: number }[];
   low_stock: { product_id: number; name: string; inventory: number }[];

@@ -19,8 +19,8 @@ export function DashboardPage() {
     queryFn: () => api.dashboard.get(),
     enabled: Boolean(shop.data),
   });
-  // Amounts are in the shop's currency; products default to US dollars.
-  const currency = 'USD';
+  // Every amount is in the currency the dashboard names.
+  const currency = dashboard.data?.currency ?? 'USD';
 
   return (
     <section className="section">

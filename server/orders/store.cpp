@@ -82,13 +82,6 @@ void add_where(db::Query& query, const OrderFilter& filter) {
   if (filter.status) query.sql("AND o.status = ").bind(*filter.status).sql(" ");
 }
 
-// Binds an optional text column: empty means NULL.
-struct OptionalText {
-  std::string value;
-  soci::indicator indicator;
-  explicit OptionalText(const std::string& text)
-      : value(text), indicator(text.empty() ? soci::i_null : soci::i_ok) {}
-};
 }  // namespace
 
 std::int64_t insert(soci::session& sql, const Order& order) {
@@ -208,13 +201,13 @@ std::vector<OrderEvent> events_of(soci::session& sql, const std::vector<std::int
 }
 
 bool transition(soci::session& sql, const Order& order, const std::vector<std::string>& from) {
-  OptionalText carrier(order.carrier), tracking(order.tracking_number), reason(order.cancel_reason);
   db::Query query("UPDATE orders SET status = ");
   query.bind(order.status).sql(", payment_status = ").bind(order.payment_status);
   query.sql(", updated_at = ").bind(static_cast<long long>(order.updated_at));
-  if (carrier.indicator == soci::i_ok) query.sql(", carrier = ").bind(carrier.value);
-  if (tracking.indicator == soci::i_ok) query.sql(", tracking_number = ").bind(tracking.value);
-  if (reason.indicator == soci::i_ok) query.sql(", cancel_reason = ").bind(reason.value);
+  // Empty text fields are left as they are (NULL until first set).
+  if (!order.carrier.empty()) query.sql(", carrier = ").bind(order.carrier);
+  if (!order.tracking_number.empty()) query.sql(", tracking_number = ").bind(order.tracking_number);
+  if (!order.cancel_reason.empty()) query.sql(", cancel_reason = ").bind(order.cancel_reason);
   query.sql(" WHERE id = ").bind(static_cast<long long>(order.id)).sql(" AND status IN (");
   for (std::size_t i = 0; i < from.size(); ++i) {
     if (i) query.sql(", ");

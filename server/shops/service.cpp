@@ -121,11 +121,10 @@ ShopView ShopsService::create(std::int64_t owner_id, const ShopInput& input) {
     Shop shop;
     shop.owner_id = owner_id;
     shop.accent_color = kDefaultAccentColor;
-    shop.slug = input.slug ? *input.slug : unique_slug(sql, slugify(input.name.value_or("")));
+    // A chosen slug is checked by apply(); a derived one is made free here.
+    if (!input.slug) shop.slug = unique_slug(sql, slugify(input.name.value_or("")));
     shop.created_at = shop.updated_at = now_millis();
     apply(sql, shop, input);
-    if (input.slug && store::slug_taken(sql, shop.slug, 0))
-      throw ApiError::conflict("Another shop already uses the address '" + shop.slug + "'.");
     shop.id = store::insert(sql, shop);
     return view_of(sql, std::move(shop));
   });

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { fieldErrorsOf } from '../api';
 import { useAuth } from '../auth/useAuth';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { usePageTitle } from '../lib/usePageTitle';
+import { useSubmit } from '../lib/useSubmit';
 
 /** Where to go after signing in: a local path from ?next=, else home or the dashboard. */
 export function nextPath(params: URLSearchParams, fallback: string): string {
@@ -19,22 +19,10 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrorsOf(error);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const user = await signIn({ email, password });
-      navigate(nextPath(params, user.role === 'vendor' ? '/vendor' : '/'), { replace: true });
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, errors } = useSubmit(async () => {
+    const user = await signIn({ email, password });
+    navigate(nextPath(params, user.role === 'vendor' ? '/vendor' : '/'), { replace: true });
+  });
 
   return (
     <section className="section">

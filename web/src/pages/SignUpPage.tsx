@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { fieldErrorsOf } from '../api';
 import type { Role } from '../api/types';
 import { useAuth } from '../auth/useAuth';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { usePageTitle } from '../lib/usePageTitle';
+import { useSubmit } from '../lib/useSubmit';
 import { nextPath } from './SignInPage';
 
 export function SignUpPage() {
@@ -19,23 +19,11 @@ export function SignUpPage() {
     password: '',
     role: (params.get('role') === 'vendor' ? 'vendor' : 'buyer') as Role,
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrorsOf(error);
   const set = (changes: Partial<typeof form>) => setForm((f) => ({ ...f, ...changes }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const user = await signUp(form);
-      navigate(nextPath(params, user.role === 'vendor' ? '/vendor/shop' : '/'), { replace: true });
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, errors } = useSubmit(async () => {
+    const user = await signUp(form);
+    navigate(nextPath(params, user.role === 'vendor' ? '/vendor/shop' : '/'), { replace: true });
+  });
 
   return (
     <section className="section">

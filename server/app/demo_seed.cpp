@@ -118,8 +118,8 @@ accounts::User demo_user(Application& app, const std::string& email, const std::
 }
 
 std::int64_t demo_image(Application& app, std::int64_t owner, int width, int height,
-                        std::uint32_t seed, std::string_view label) {
-  return app.media().store(owner, media::render_demo_image(width, height, seed, label)).id;
+                        std::uint32_t seed) {
+  return app.media().store(owner, media::render_demo_image(width, height, seed)).id;
 }
 
 void seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random) {
@@ -130,8 +130,8 @@ void seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random) {
   shop.accent_color = seed.accent;
   shop.shipping_policy = "Ships within 3 working days, tracked, from our studio.";
   shop.returns_policy = "Unused items can be returned within 30 days for a full refund.";
-  shop.logo_image_id = demo_image(app, vendor.id, 400, 400, random(), seed.name);
-  shop.cover_image_id = demo_image(app, vendor.id, 1600, 500, random(), seed.name);
+  shop.logo_image_id = demo_image(app, vendor.id, 400, 400, random());
+  shop.cover_image_id = demo_image(app, vendor.id, 1600, 500, random());
   app.shops().create(vendor.id, shop);
 
   for (int i = 0; i < kProductsPerShop; ++i) {
@@ -148,8 +148,8 @@ void seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random) {
     product.inventory = i % 7 == 6 ? 0 : 1 + static_cast<long long>(random() % 40);
     product.status = i == kProductsPerShop - 1 ? "draft" : "active";
     product.images = std::vector<catalog::ImageInput>{
-        {demo_image(app, vendor.id, 800, 800, random(), name), name},
-        {demo_image(app, vendor.id, 800, 800, random(), name + " (detail)"), name + ", detail"}};
+        {demo_image(app, vendor.id, 800, 800, random()), name},
+        {demo_image(app, vendor.id, 800, 800, random()), name + ", detail"}};
     app.catalog().create(vendor.id, product);
   }
 }

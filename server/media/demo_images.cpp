@@ -49,37 +49,9 @@ std::array<double, 3> hsv_to_rgb(double hue, double saturation, double value) {
   return rgb;
 }
 
-// White text with a soft shadow, centred; the image unchanged when libvips
-// cannot render text on this machine (no fonts, no Pango).
-VImage draw_label(VImage image, std::string_view label) {
-  if (label.empty()) return image;
-  const int width = image.width(), height = image.height();
-  try {
-    const std::string text(label);
-    VImage mask = VImage::text(text.c_str(), VImage::option()
-                                                 ->set("font", "sans bold")
-                                                 ->set("width", std::max(1, width * 8 / 10))
-                                                 ->set("height", std::max(1, height / 5))
-                                                 ->set("align", VIPS_ALIGN_CENTRE));
-    const int left = (width - mask.width()) / 2, top = (height - mask.height()) / 2;
-    const int offset = std::max(1, height / 200);
-    VImage shadow = mask.embed(left + offset, top + offset, width, height)
-                        .gaussblur(std::max(1.0, offset * 1.5))
-                        .linear(0.55, 0)
-                        .cast(VIPS_FORMAT_UCHAR);
-    VImage glyphs = mask.embed(left, top, width, height);
-    const VImage black = image.new_from_image({0, 0, 0});
-    const VImage white = image.new_from_image({255, 255, 255});
-    image = shadow.ifthenelse(black, image, VImage::option()->set("blend", true));
-    return glyphs.ifthenelse(white, image, VImage::option()->set("blend", true));
-  } catch (const vips::VError&) {
-    vips_error_clear();
-    return image;
-  }
-}
 }  // namespace
 
-std::string render_demo_image(int width, int height, std::uint32_t seed, std::string_view label) {
+std::string render_demo_image(int width, int height, std::uint32_t seed) {
   if (width < 1 || height < 1 || width > kMaxSide || height > kMaxSide)
     throw std::invalid_argument("demo image sides must be 1 to 10000 pixels");
   ensure_vips();
@@ -109,7 +81,6 @@ std::string render_demo_image(int width, int height, std::uint32_t seed, std::st
   VImage image = t.linear(slope, offset)
                      .cast(VIPS_FORMAT_UCHAR)
                      .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
-  image = draw_label(image, label);
 
   struct BlobUnref {
     void operator()(VipsBlob* blob) const { vips_area_unref(VIPS_AREA(blob)); }

@@ -39,7 +39,7 @@ VImage decode(const std::string& bytes) {
 }
 
 std::string jpeg(int width, int height, std::uint32_t seed = 1) {
-  return media::render_demo_image(width, height, seed, "PocketShop");
+  return media::render_demo_image(width, height, seed);
 }
 
 std::string convert(const std::string& jpeg_bytes, const char* suffix) {

@@ -21,7 +21,7 @@ HttpResult MarketplaceTest::upload_bytes(const std::string& token, const std::st
 
 std::int64_t MarketplaceTest::upload_image(const std::string& token, int width, int height) {
   static std::uint32_t seed = 1;
-  const auto result = upload_bytes(token, media::render_demo_image(width, height, seed++, "test"));
+  const auto result = upload_bytes(token, media::render_demo_image(width, height, seed++));
   EXPECT_EQ(result.status, 201) << result.body;
   return result.status == 201 ? result.json().at("id").as_int64() : 0;
 }

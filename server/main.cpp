@@ -1,6 +1,7 @@
 // pocketshop: the marketplace server and its admin commands.
 #include "accounts/service.h"
 #include "app/application.h"
+#include "app/bench_seed.h"
 #include "app/demo_seed.h"
 #include "core/config.h"
 #include "core/errors.h"
@@ -9,6 +10,9 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <boost/json/serialize.hpp>
+
+#include <fstream>
 #include <iostream>
 
 namespace {
@@ -29,7 +33,21 @@ int migrate(ps::Config config) {
   return 0;
 }
 
-int seed(ps::Config config) {
+int seed_bench(ps::Config config, const std::string& manifest_path) {
+  ps::Application app(std::move(config));
+  app.migrate();
+  const auto manifest = boost::json::serialize(ps::seed_bench(app));
+  if (manifest_path.empty()) {
+    std::cout << manifest << "\n";
+    return 0;
+  }
+  std::ofstream out(manifest_path);
+  out << manifest << "\n";
+  if (!out.flush()) throw std::runtime_error("could not write " + manifest_path);
+  return 0;
+}
+
+int seed_demo(ps::Config config) {
   ps::Application app(std::move(config));
   app.migrate();
   const auto logins = ps::seed_demo(app);
@@ -69,10 +87,17 @@ int main(int argc, char** argv) {
   auto* serve_cmd = cli.add_subcommand("serve", "apply migrations, then serve the API and web app");
   auto* migrate_cmd = cli.add_subcommand("migrate", "apply pending database migrations");
   auto* user_cmd = cli.add_subcommand("create-user", "create an account");
-  auto* seed_cmd = cli.add_subcommand("seed", "add demo data to an empty marketplace");
-  bool demo = false;
-  seed_cmd->add_flag("--demo", demo, "shops, products, images and logins for trying PocketShop")
-      ->required();
+  auto* seed_cmd = cli.add_subcommand("seed", "add demo or benchmark data to an empty marketplace");
+  bool demo = false, bench = false;
+  std::string manifest;
+  auto* demo_flag = seed_cmd->add_flag("--demo", demo,
+                                       "shops, products, images and logins for trying PocketShop");
+  auto* bench_flag = seed_cmd->add_flag(
+      "--bench", bench, "the deterministic benchmark marketplace (bench/README.md)");
+  demo_flag->excludes(bench_flag);
+  seed_cmd->require_option(1, 2);
+  seed_cmd->add_option("--manifest", manifest, "with --bench: write its JSON manifest here")
+      ->needs(bench_flag);
   NewUserOptions user;
   user_cmd->add_option("--email", user.email, "email address")->required();
   user_cmd->add_option("--password", user.password, "at least 8 characters")->required();
@@ -89,7 +114,8 @@ int main(int argc, char** argv) {
     if (serve_cmd->parsed()) return serve(std::move(config));
     if (migrate_cmd->parsed()) return migrate(std::move(config));
     if (user_cmd->parsed()) return create_user(std::move(config), user);
-    if (seed_cmd->parsed()) return seed(std::move(config));
+    if (seed_cmd->parsed())
+      return bench ? seed_bench(std::move(config), manifest) : seed_demo(std::move(config));
   } catch (const ps::ApiError& error) {
     std::cerr << "pocketshop: " << error.detail() << '\n';
     return 1;

@@ -1,13 +1,23 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 
 // The pocketshop server serves the built app (dist/) and the API from one
 // origin; in development Vite proxies /api and /media to a local server.
 const apiTarget = process.env.POCKETSHOP_URL ?? 'http://127.0.0.1:8080';
 
+// The server sends name.gz instead of name to clients that accept gzip, so
+// text files worth compressing are gzipped once here (at the best level,
+// which costs nothing per request). Small files would barely shrink.
+const precompressGzip = compression({
+  algorithms: ['gzip'],
+  include: /\.(html|js|css|svg|json|txt)$/,
+  threshold: 1024,
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompressGzip],
   server: {
     proxy: {
       '/api': apiTarget,

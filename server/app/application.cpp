@@ -77,7 +77,7 @@ int Application::migrate() { return db::migrate(database_); }
 
 void Application::add_system_routes() {
   if (!config_.web_dir.empty()) {
-    web_app_ = std::make_unique<http::StaticFiles>(config_.web_dir, workers_);
+    web_app_ = std::make_unique<http::StaticFiles>(config_.web_dir);
     router_.set_fallback([this](http::Request& request) { return web_app_->serve(request); });
   }
 

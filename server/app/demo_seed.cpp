@@ -1,5 +1,6 @@
 #include "app/demo_seed.h"
 
+#include "app/seed_words.h"
 #include "media/demo_images.h"
 
 #include <spdlog/spdlog.h>
@@ -84,28 +85,6 @@ constexpr ShopSeed kShops[] = {
      {"art", "home"}},
 };
 
-const std::vector<const char*>& nouns_for(std::string_view category) {
-  static const std::map<std::string_view, std::vector<const char*>> nouns{
-      {"kitchen", {"mug", "bowl", "plate", "teapot", "pour-over dripper", "serving platter"}},
-      {"home", {"vase", "candle holder", "planter", "cushion", "tray", "wall hook"}},
-      {"clothing", {"scarf", "shirt", "apron", "kimono jacket", "bandana", "beanie"}},
-      {"accessories", {"tote bag", "keyring", "card wallet", "hair clip", "belt", "pouch"}},
-      {"stationery", {"notebook", "card set", "pen pot", "bookmark", "planner", "envelope set"}},
-      {"art", {"print", "linocut", "watercolour", "miniature painting", "poster", "etching"}},
-      {"toys", {"rattle", "stacking rings", "toy car", "puzzle", "rocking horse", "spinning top"}},
-      {"jewelry", {"ring", "earrings", "pendant", "bracelet", "stud set", "anklet"}},
-      {"beauty", {"soap bar", "lip balm", "face oil", "bath salts", "body butter", "hand cream"}},
-      {"plants", {"monstera cutting", "cactus trio", "fern", "air plant", "pothos", "succulent"}},
-      {"books", {"journal", "sketchbook", "recipe book", "photo album", "guest book", "zine"}},
-      {"food", {"espresso blend", "filter roast", "decaf", "cold brew pack", "tea blend", "honey"}},
-  };
-  return nouns.at(category);
-}
-
-constexpr const char* kAdjectives[] = {"Speckled", "Hand-made", "Indigo",   "Rustic",    "Minimal",
-                                       "Sunset",   "Forest",    "Charcoal", "Pastel",    "Golden",
-                                       "Ocean",    "Woodland",  "Linen",    "Terracotta"};
-
 std::string email_for(const char* owner) {
   std::string first(owner, std::string_view(owner).find(' '));
   std::transform(first.begin(), first.end(), first.begin(), ::tolower);
@@ -136,9 +115,7 @@ void seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random) {
 
   for (int i = 0; i < kProductsPerShop; ++i) {
     const std::string category = seed.categories[i % 2];
-    const auto& nouns = nouns_for(category);
-    const std::string name = std::string(kAdjectives[random() % std::size(kAdjectives)]) + " " +
-                             nouns[random() % nouns.size()];
+    const std::string name = product_name(category, random);
     catalog::ProductInput product;
     product.name = name;
     product.description = "A " + name + " from " + seed.name + ". " + seed.description;

@@ -7,6 +7,7 @@
 
 #include <boost/url/parse.hpp>
 
+#include <mutex>
 #include <stdexcept>
 
 namespace ps::db {
@@ -56,7 +57,17 @@ std::string postgres_conninfo(const std::string& url) {
   return conninfo;
 }
 
+// SQLite keeps allocation statistics behind one process-wide mutex by
+// default; under concurrent reads that mutex was the top of the profile
+// (bench/README.md). Must run before the first connection opens; later calls
+// are refused by SQLite, harmlessly.
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 void open_sqlite(soci::session& sql, const std::string& path) {
+  configure_sqlite_once();
   sql.open(soci::sqlite3, "db=\"" + path + "\"");
   sql << "PRAGMA journal_mode=WAL";
   sql << "PRAGMA synchronous=NORMAL";

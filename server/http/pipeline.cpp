@@ -1,6 +1,7 @@
 #include "http/pipeline.h"
 
 #include "core/random.h"
+#include "http/compression.h"
 
 #include <spdlog/spdlog.h>
 #include <boost/url/parse.hpp>
@@ -20,24 +21,8 @@ void parse_target(Request& request) {
   for (auto param : parsed->params()) request.query_params.emplace_back(param.key, param.value);
 }
 
-bool client_has(std::string_view if_none_match, std::string_view etag) {
-  if (if_none_match == "*") return true;
-  std::size_t start = 0;
-  while (start < if_none_match.size()) {
-    auto end = if_none_match.find(',', start);
-    if (end == std::string_view::npos) end = if_none_match.size();
-    auto candidate = if_none_match.substr(start, end - start);
-    while (!candidate.empty() && candidate.front() == ' ') candidate.remove_prefix(1);
-    while (!candidate.empty() && candidate.back() == ' ') candidate.remove_suffix(1);
-    if (candidate.substr(0, 2) == "W/") candidate.remove_prefix(2);  // weak comparison
-    if (candidate == etag) return true;
-    start = end + 1;
-  }
-  return false;
-}
-
-// API reads can be revalidated: a strong ETag over the body, and 304 Not
-// Modified when the client already has it.
+// API reads can be revalidated: a strong ETag over the (identity) body, and
+// 304 Not Modified when the client already has it in either encoding.
 void add_validators(const Request& request, Response& response) {
   const bool read = request.method() == bhttp::verb::get || request.method() == bhttp::verb::head;
   if (!read || response.result() != bhttp::status::ok || request.path.rfind("/api/", 0) != 0)
@@ -48,7 +33,8 @@ void add_validators(const Request& request, Response& response) {
     response.set(bhttp::field::cache_control, request.header(bhttp::field::authorization).empty()
                                                   ? "no-cache"
                                                   : "private, no-cache");
-  if (client_has(request.header(bhttp::field::if_none_match), response[bhttp::field::etag])) {
+  if (if_none_match_matches(request.header(bhttp::field::if_none_match),
+                            response[bhttp::field::etag])) {
     response.result(bhttp::status::not_modified);
     response.body().clear();
     response.erase(bhttp::field::content_type);
@@ -91,7 +77,9 @@ boost::asio::awaitable<Response> Pipeline::handle(Request& request) const {
     parse_target(request);
     const Handler& handler = router_.resolve(request);
     response = co_await handler(request);
+    const bool gzip = negotiate_gzip(request, response);
     add_validators(request, response);
+    if (gzip) use_gzip(response);
   } catch (const ApiError& error) {
     response = to_problem_response(error);
   } catch (const std::exception& error) {

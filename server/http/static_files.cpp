@@ -2,8 +2,12 @@
 
 #include "core/errors.h"
 #include "core/random.h"
+#include "http/compression.h"
+
+#include <spdlog/spdlog.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace ps::http {
@@ -11,6 +15,8 @@ namespace ps::http {
 namespace fs = std::filesystem;
 
 namespace {
+constexpr std::string_view kGzipSuffix = ".gz";
+
 std::optional<std::string> read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
@@ -21,6 +27,30 @@ std::optional<std::string> read_file(const fs::path& path) {
 
 bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+std::string etag_of(std::string_view bytes) { return "\"" + digest_hex(bytes) + "\""; }
+
+// Every regular file under root by URL path ("/assets/app.js"). Symlinks are
+// skipped, so nothing outside root can be reached through one.
+std::map<std::string, std::string> read_tree(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_symlink() || !it->is_regular_file()) continue;
+    auto bytes = read_file(it->path());
+    if (!bytes) {
+      spdlog::warn("web app: cannot read {}", it->path().string());
+      continue;
+    }
+    files.emplace("/" + it->path().lexically_relative(root).generic_string(), std::move(*bytes));
+  }
+  if (ec) spdlog::warn("web app: cannot read {}: {}", root.string(), ec.message());
+  return files;
 }
 }  // namespace
 
@@ -44,48 +74,65 @@ std::string_view content_type_for(const fs::path& file) {
   return "application/octet-stream";
 }
 
-StaticFiles::StaticFiles(fs::path root, WorkerPool& workers)
-    : root_(fs::weakly_canonical(root)), workers_(workers) {}
+StaticFiles::StaticFiles(const fs::path& root) {
+  if (fs::exists(root)) load(root);
+  spdlog::info("web app: {} files from {}", files_.size(), root.string());
+}
 
-// The file under root_ for a URL path; nothing for directories, missing files
-// or anything that would leave root_ ("..", symlinks out).
-std::optional<fs::path> StaticFiles::resolve(const std::string& path) const {
-  const fs::path relative = fs::path(path).relative_path();
-  std::error_code ec;
-  const fs::path candidate = fs::weakly_canonical(root_ / relative, ec);
-  if (ec) return std::nullopt;
-  const auto [root_end, ignored] =
-      std::mismatch(root_.begin(), root_.end(), candidate.begin(), candidate.end());
-  if (root_end != root_.end()) return std::nullopt;
-  if (!fs::is_regular_file(candidate, ec)) return std::nullopt;
-  return candidate;
+// A name.gz whose name exists too is that file's gzip representation, not a
+// file of its own.
+void StaticFiles::load(const fs::path& root) {
+  auto contents = read_tree(root);
+  for (auto& [path, bytes] : contents) {
+    const bool is_sibling = ends_with(path, kGzipSuffix) &&
+                            contents.contains(path.substr(0, path.size() - kGzipSuffix.size()));
+    if (is_sibling) continue;
+    File file;
+    file.content_type = content_type_for(path);
+    file.cache_control =
+        starts_with(path, "/assets/") ? "public, max-age=31536000, immutable" : "no-cache";
+    file.compressible = is_compressible(file.content_type);
+    file.identity.etag = etag_of(bytes);
+    if (auto gz = contents.find(path + std::string(kGzipSuffix)); gz != contents.end())
+      file.gzipped = Representation{std::move(gz->second), gzip_etag(file.identity.etag)};
+    file.identity.bytes = std::move(bytes);
+    files_.emplace(path, std::move(file));
+  }
+}
+
+const StaticFiles::File* StaticFiles::find(const std::string& path) const {
+  const auto found = files_.find(path);
+  return found == files_.end() ? nullptr : &found->second;
 }
 
 boost::asio::awaitable<Response> StaticFiles::serve(const Request& request) const {
+  co_return respond(request);
+}
+
+Response StaticFiles::respond(const Request& request) const {
   if (starts_with(request.path, "/api/") || starts_with(request.path, "/media/"))
     throw ApiError::not_found("No resource at " + request.path);
-  auto file = resolve(request.path);
-  const bool is_asset = file.has_value() && starts_with(request.path, "/assets/");
-  if (!file) file = resolve("/index.html");  // a client-side route
+  const File* file = find(request.path);
+  if (!file) file = find("/index.html");  // a client-side route
   if (!file) throw ApiError::not_found("The web app is not built; run make web.");
 
-  const fs::path path = *file;
-  auto bytes = co_await workers_.run(request.request_id, [&path] { return read_file(path); });
-  if (!bytes) throw ApiError::not_found("No resource at " + request.path);
-  const std::string etag = "\"" + sha256_hex(*bytes).substr(0, 32) + "\"";
-
+  const bool gzip = file->gzipped && accepts_gzip(request.header(bhttp::field::accept_encoding));
+  const Representation& chosen = gzip ? *file->gzipped : file->identity;
   Response response{bhttp::status::ok, 11};
-  response.set(bhttp::field::etag, etag);
-  response.set(bhttp::field::cache_control,
-               is_asset ? "public, max-age=31536000, immutable" : "no-cache");
-  if (request.header(bhttp::field::if_none_match) == etag) {
+  response.set(bhttp::field::etag, chosen.etag);
+  response.set(bhttp::field::cache_control, file->cache_control);
+  // Also where no .gz exists: this handler chose identity, the pipeline
+  // must not compress the file on every request instead.
+  if (file->compressible || file->gzipped) response.set(bhttp::field::vary, "Accept-Encoding");
+  if (if_none_match_matches(request.header(bhttp::field::if_none_match), file->identity.etag)) {
     response.result(bhttp::status::not_modified);
-    co_return response;
+    return response;
   }
-  response.set(bhttp::field::content_type, content_type_for(path));
-  response.body() = std::move(*bytes);
+  response.set(bhttp::field::content_type, file->content_type);
+  if (gzip) response.set(bhttp::field::content_encoding, "gzip");
+  response.body() = chosen.bytes;
   response.prepare_payload();
-  co_return response;
+  return response;
 }
 
 }  // namespace ps::http

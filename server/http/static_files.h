@@ -1,29 +1,47 @@
 #pragma once
 
-#include "core/worker_pool.h"
 #include "http/request.h"
 
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace ps::http {
 
-// Serves the built web app (web/dist): files by path, and index.html for any
-// other path outside /api and /media so that client-side routes work.
-// Hashed assets under /assets/ are cached for a year; everything else is
-// revalidated with its ETag.
+// Serves the built web app (web/dist) from memory: every file is read, and
+// its ETag computed, once when the server starts, so a new build is picked
+// up by a restart. Paths outside /api and /media that name no file get
+// index.html, so that client-side routes work. Hashed assets under /assets/
+// are cached for a year; everything else is revalidated with its ETag.
+// Clients that accept gzip get a file's precompressed sibling (name.gz,
+// written by the web build) when there is one. Only files found under the
+// root at start (symlinks not followed) are ever served.
 class StaticFiles {
  public:
-  StaticFiles(std::filesystem::path root, WorkerPool& workers);
+  explicit StaticFiles(const std::filesystem::path& root);
 
   boost::asio::awaitable<Response> serve(const Request& request) const;
 
  private:
-  std::optional<std::filesystem::path> resolve(const std::string& path) const;
+  struct Representation {
+    std::string bytes;
+    std::string etag;
+  };
+  struct File {
+    std::string_view content_type;
+    std::string_view cache_control;
+    bool compressible = false;
+    Representation identity;
+    std::optional<Representation> gzipped;
+  };
 
-  std::filesystem::path root_;
-  WorkerPool& workers_;
+  void load(const std::filesystem::path& root);
+  const File* find(const std::string& path) const;
+  Response respond(const Request& request) const;
+
+  std::unordered_map<std::string, File> files_;  // by URL path, e.g. "/assets/app.js"
 };
 
 // The Content-Type for a file name's extension.

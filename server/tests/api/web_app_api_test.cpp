@@ -1,3 +1,4 @@
+#include "http/compression.h"
 #include "support/api_test.h"
 
 #include <fstream>
@@ -12,8 +13,17 @@ class WebAppServing : public ApiTest {
     std::ofstream(web_.path() / "index.html") << "<!doctype html><title>PocketShop</title>";
     std::ofstream(web_.path() / "assets" / "app-1234.js") << "console.log('hi')";
     std::ofstream(web_.path() / "robots.txt") << "User-agent: *";
+    std::ofstream(web_.path() / "assets" / "big-1234.js") << kBigScript;
+    std::ofstream(web_.path() / "assets" / "big-1234.js.gz") << http::gzip(kBigScript);
+    std::ofstream(web_.path() / "assets" / "plain-1234.css") << kBigStyles;  // no .gz
     config.web_dir = web_.path().string();
   }
+  HttpResult get(const std::string& target, const Headers& headers = {}) const {
+    return client().request(boost::beast::http::verb::get, target, {}, headers);
+  }
+
+  static inline const std::string kBigScript = std::string(4000, ';') + "console.log('big')";
+  static inline const std::string kBigStyles = std::string(4000, ' ') + "body{margin:0}";
   TempDir web_;
 };
 POCKETSHOP_API_TEST(WebAppServing);
@@ -52,6 +62,57 @@ TEST_P(WebAppServing, CannotEscapeTheWebFolder) {
     const auto result = client().get(path);
     EXPECT_EQ(result.body.find("root:"), std::string::npos) << path;
   }
+}
+
+TEST_P(WebAppServing, PrecompressedSiblingGoesToGzipClients) {
+  const Headers gzip{{"Accept-Encoding", "gzip, br"}};
+  const auto compressed = get("/assets/big-1234.js", gzip);
+  ASSERT_EQ(compressed.status, 200);
+  EXPECT_EQ(compressed.header("content-encoding"), "gzip");
+  EXPECT_EQ(compressed.header("content-type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(compressed.header("vary"), "Accept-Encoding");
+  EXPECT_EQ(compressed.header("cache-control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(compressed.body, http::gzip(kBigScript));
+
+  const auto identity = get("/assets/big-1234.js", {{"Accept-Encoding", "gzip;q=0"}});
+  EXPECT_EQ(identity.header("content-encoding"), "");
+  EXPECT_EQ(identity.header("vary"), "Accept-Encoding");
+  EXPECT_EQ(identity.body, kBigScript);
+  EXPECT_NE(identity.header("etag"), compressed.header("etag"));
+
+  const auto head =
+      client().request(boost::beast::http::verb::head, "/assets/big-1234.js", {}, gzip);
+  EXPECT_EQ(head.header("content-length"), std::to_string(compressed.body.size()));
+  EXPECT_EQ(head.header("content-encoding"), "gzip");
+}
+
+TEST_P(WebAppServing, EitherETagOfAPrecompressedFileRevalidates) {
+  const auto identity_tag = get("/assets/big-1234.js").header("etag");
+  const auto gzip_tag = get("/assets/big-1234.js", {{"Accept-Encoding", "gzip"}}).header("etag");
+  for (const auto& tag : {identity_tag, gzip_tag}) {
+    const auto result =
+        get("/assets/big-1234.js", {{"Accept-Encoding", "gzip"}, {"If-None-Match", tag}});
+    EXPECT_EQ(result.status, 304) << tag;
+    EXPECT_EQ(result.header("etag"), gzip_tag);
+    EXPECT_TRUE(result.body.empty());
+  }
+}
+
+TEST_P(WebAppServing, FilesWithoutASiblingStayIdentity) {
+  const Headers gzip{{"Accept-Encoding", "gzip"}};
+  const auto styles = get("/assets/plain-1234.css", gzip);
+  EXPECT_EQ(styles.header("content-encoding"), "");  // not compressed per request either
+  EXPECT_EQ(styles.body, kBigStyles);
+  const auto small = get("/assets/app-1234.js", gzip);
+  EXPECT_EQ(small.header("content-encoding"), "");
+  EXPECT_EQ(small.body, "console.log('hi')");
+}
+
+TEST_P(WebAppServing, ServesTheFilesItFoundAtStart) {
+  std::ofstream(web_.path() / "late.txt") << "added after start";
+  const auto result = get("/late.txt");
+  EXPECT_EQ(result.header("content-type"), "text/html; charset=utf-8");  // the app's index
+  EXPECT_EQ(result.body.find("added after start"), std::string::npos);
 }
 
 }  // namespace

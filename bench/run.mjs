@@ -1,0 +1,309 @@
+#!/usr/bin/env node
+// The PocketShop benchmark (bench/README.md). For each database: seed the
+// bench marketplace into a fresh database, start a Release server on
+// 127.0.0.1, drive every case with wrk for a fixed time, check that checkout
+// never oversold, and write a table of the results to bench/results/.
+//
+//   node bench/run.mjs --binary build-release/server/pocketshop
+//        [--seconds 10] [--databases sqlite,postgresql]
+//
+// PostgreSQL runs need POCKETSHOP_TEST_PG_URL (scripts/with-postgres.sh).
+import { spawn, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+
+const { values: options } = parseArgs({
+  options: {
+    binary: { type: "string", default: "build-release/server/pocketshop" },
+    seconds: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    connections: { type: "string", default: "64" },
+    databases: { type: "string", default: "sqlite,postgresql" },
+    out: { type: "string", default: path.join(here, "results") },
+  },
+});
+
+// Targets from issue #6, on this 2-core machine with wrk sharing the cores.
+const cases = [
+  { name: "product list", file: "list.txt", minRps: 10000, maxP99: 20 },
+  { name: "product detail", file: "detail.txt", minRps: 20000, maxP99: 20 },
+  { name: "search (filter + sort)", file: "search.txt", minRps: 5000 },
+  { name: "shop page", file: "shop.txt" },
+];
+const checkoutTargets = { sqlite: 1500, postgresql: 800 };
+const maxRssMb = 200;
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(command, args, env = {}) {
+  return execFileSync(command, args, {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
+}
+
+// A fresh, empty database for one run.
+function databaseUrl(database, work) {
+  if (database === "sqlite") return `sqlite://${work}/pocketshop.db`;
+  const admin = process.env.POCKETSHOP_TEST_PG_URL;
+  if (!admin) throw new Error("PostgreSQL runs need POCKETSHOP_TEST_PG_URL");
+  const name = `bench_${process.pid}_${Date.now()}`;
+  run("psql", [admin, "-qc", `CREATE DATABASE ${name}`]);
+  return admin.replace(/\/[^/]*$/, `/${name}`);
+}
+
+function sql(database, url, query) {
+  const out =
+    database === "sqlite"
+      ? run("sqlite3", [url.replace("sqlite://", ""), query])
+      : run("psql", [url, "-Atc", query]);
+  return Number(out.trim());
+}
+
+class Server {
+  constructor(binary, args, logFile) {
+    this.log = fs.openSync(logFile, "w");
+    this.process = spawn(binary, ["serve", ...args], { stdio: ["ignore", this.log, this.log] });
+    this.exited = new Promise((resolve) => this.process.on("exit", (code) => resolve(code)));
+  }
+
+  async waitUntilHealthy(base) {
+    for (let attempt = 0; attempt < 100; ++attempt) {
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    throw new Error("the server did not become healthy");
+  }
+
+  // Peak resident memory since the last reset, in MiB.
+  peakRssMb() {
+    const status = fs.readFileSync(`/proc/${this.process.pid}/status`, "utf8");
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+  }
+
+  resetPeakRss() {
+    fs.writeFileSync(`/proc/${this.process.pid}/clear_refs`, "5");
+  }
+
+  async stop() {
+    this.process.kill("SIGTERM");
+    const code = await this.exited;
+    fs.closeSync(this.log);
+    if (code !== 0) throw new Error(`the server exited with ${code} after SIGTERM`);
+  }
+}
+
+function wrk({ base, script, args, seconds, threads, connections }) {
+  const out = run(
+    "wrk",
+    [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "5s", "-s", script, base, "--", ...args],
+    { BENCH_LUA_DIR: path.join(here, "lua") },
+  );
+  const line = out.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
+  if (!line) throw new Error(`wrk printed no result:\n${out}`);
+  return JSON.parse(line.slice("BENCH_RESULT ".length));
+}
+
+function writeLines(file, lines) {
+  fs.writeFileSync(file, lines.join("\n") + "\n");
+  return file;
+}
+
+// The request paths of each read case, from the seed's manifest.
+function writeCaseFiles(work, manifest) {
+  const pages = Math.ceil(manifest.products.length / 24);
+  writeLines(
+    path.join(work, "list.txt"),
+    Array.from({ length: pages }, (_, i) => `/api/products?page=${i + 1}&limit=24`),
+  );
+  writeLines(
+    path.join(work, "detail.txt"),
+    manifest.products.map((id) => `/api/products/${id}`),
+  );
+  const sorts = ["price_asc", "price_desc", "newest"];
+  writeLines(
+    path.join(work, "search.txt"),
+    manifest.searches.map(
+      ({ q, category }, i) =>
+        `/api/products?q=${encodeURIComponent(q)}&category=${category}&sort=${sorts[i % 3]}&limit=24`,
+    ),
+  );
+  // What the web app asks for when a shop's page opens.
+  writeLines(
+    path.join(work, "shop.txt"),
+    manifest.shops.flatMap((slug) => [`/api/shops/${slug}`, `/api/products?shop=${slug}&limit=24`]),
+  );
+  writeLines(path.join(work, "products.txt"), manifest.products.map(String));
+}
+
+async function login(base, emails, password) {
+  const tokens = [];
+  for (const email of emails) {
+    const response = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
+    tokens.push((await response.json()).access_token);
+  }
+  return tokens;
+}
+
+// Every 201 is a checkout in the database, every order has its payment, and
+// initial stock = stock now + units sold.
+function integrity(database, url, manifest, answered201) {
+  const stockNow = sql(database, url, "SELECT SUM(inventory) FROM products");
+  const sold = sql(database, url, "SELECT COALESCE(SUM(quantity), 0) FROM order_items");
+  const checkouts = sql(database, url, "SELECT COUNT(*) FROM checkouts");
+  const unpaid = sql(
+    database,
+    url,
+    "SELECT COUNT(*) FROM orders o LEFT JOIN payments p ON p.id = o.payment_id WHERE p.id IS NULL",
+  );
+  const negative = sql(database, url, "SELECT COUNT(*) FROM products WHERE inventory < 0");
+  const problems = [];
+  if (stockNow + sold !== manifest.total_inventory)
+    problems.push(`stock ${stockNow} + sold ${sold} != initial ${manifest.total_inventory}`);
+  if (checkouts !== answered201) problems.push(`${answered201} answered 201 but ${checkouts} checkouts`);
+  if (unpaid) problems.push(`${unpaid} orders without a payment`);
+  if (negative) problems.push(`${negative} products with negative stock`);
+  return { sold, checkouts, problems };
+}
+
+async function benchDatabase(database) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `pocketshop-bench-${database}-`));
+  const url = databaseUrl(database, work);
+  const common = ["--data-dir", work, "--database-url", url, "--password-strength", "min"];
+  const manifestFile = path.join(work, "manifest.json");
+  run(options.binary, ["seed", "--bench", "--manifest", manifestFile, "--log-level", "warn", ...common]);
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+  writeCaseFiles(work, manifest);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  // Rate limits are raised: the load comes from one address and 200 buyers.
+  const server = new Server(
+    options.binary,
+    [
+      ...common,
+      "--host", "127.0.0.1",
+      "--port", String(port),
+      "--login-limit-per-ip", "1000000",
+      "--checkout-limit-per-user", "1000000",
+    ],
+    path.join(work, "server.log"),
+  );
+  const rows = [];
+  try {
+    await server.waitUntilHealthy(base);
+    const connections = Number(options.connections);
+    for (const c of cases) {
+      const target = { base, script: path.join(here, "lua", "read.lua"), args: [path.join(work, c.file)], threads: 2, connections };
+      wrk({ ...target, seconds: Number(options.warmup) });
+      server.resetPeakRss();
+      const result = wrk({ ...target, seconds: Number(options.seconds) });
+      rows.push({ ...c, ...result, rssMb: server.peakRssMb() });
+      console.log(`${database} ${c.name}: ${Math.round(result.rps)} req/s, p99 ${result.p99_ms.toFixed(2)} ms`);
+    }
+
+    const tokens = await login(base, manifest.buyers, manifest.password);
+    server.resetPeakRss();
+    const result = wrk({
+      base,
+      script: path.join(here, "lua", "checkout.lua"),
+      args: [writeLines(path.join(work, "tokens.txt"), tokens), path.join(work, "products.txt"), `run${Date.now()}`],
+      threads: connections,
+      connections,
+      seconds: Number(options.seconds),
+    });
+    const check = integrity(database, url, manifest, result.orders);
+    rows.push({
+      name: "checkout (add to cart + pay)",
+      ...result,
+      rssMb: server.peakRssMb(),
+      ordersPerSecond: result.orders / result.seconds,
+      minOrders: checkoutTargets[database],
+      integrity: check,
+    });
+    console.log(`${database} checkout: ${Math.round(result.orders / result.seconds)} orders/s`);
+  } finally {
+    await server.stop();
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+  return rows;
+}
+
+function verdict(row) {
+  const misses = [];
+  if (row.minRps && row.rps < row.minRps) misses.push(`< ${row.minRps} req/s`);
+  if (row.maxP99 && row.p99_ms >= row.maxP99) misses.push(`p99 ≥ ${row.maxP99} ms`);
+  if (row.minOrders && row.ordersPerSecond < row.minOrders) misses.push(`< ${row.minOrders} orders/s`);
+  if (row.socket_errors + row.status_errors) misses.push("errors");
+  if (row.integrity?.problems.length) misses.push(...row.integrity.problems);
+  if (row.rssMb >= maxRssMb) misses.push(`RSS ≥ ${maxRssMb} MB`);
+  return misses.length ? `missed: ${misses.join(", ")}` : "met";
+}
+
+function table(database, rows) {
+  const lines = [
+    `### ${database}`,
+    "",
+    "| case | req/s | orders/s | p50 ms | p99 ms | errors | peak RSS MB | target |",
+    "|---|---:|---:|---:|---:|---:|---:|---|",
+  ];
+  for (const row of rows) {
+    lines.push(
+      `| ${row.name} | ${Math.round(row.rps)} | ${row.ordersPerSecond ? Math.round(row.ordersPerSecond) : ""} | ` +
+        `${row.p50_ms.toFixed(2)} | ${row.p99_ms.toFixed(2)} | ${row.socket_errors + row.status_errors} | ` +
+        `${row.rssMb.toFixed(0)} | ${verdict(row)} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function machine() {
+  const cpu = os.cpus();
+  return `${cpu.length} × ${cpu[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}`;
+}
+
+const started = new Date();
+const sections = [];
+for (const database of options.databases.split(",")) sections.push(table(database, await benchDatabase(database)));
+
+const report = [
+  `# PocketShop benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+  "",
+  `Machine: ${machine()}. wrk and the server share these cores; ${options.connections} connections, ` +
+    `${options.seconds} s per case after a ${options.warmup} s warm-up. Bench marketplace: see bench/README.md.`,
+  "",
+  ...sections.flatMap((s) => [s, ""]),
+].join("\n");
+console.log("\n" + report);
+fs.mkdirSync(options.out, { recursive: true });
+const file = path.join(options.out, `${started.toISOString().slice(0, 16).replace(/[T:]/g, "-")}-${os.hostname()}.md`);
+fs.writeFileSync(file, report);
+console.log(`written to ${path.relative(process.cwd(), file)}`);

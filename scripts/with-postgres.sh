@@ -2,6 +2,8 @@
 # with-postgres.sh COMMAND...: runs COMMAND with a throw-away PostgreSQL
 # cluster listening on 127.0.0.1 only, and POCKETSHOP_TEST_PG_URL pointing at
 # it. The cluster and its files are removed afterwards, whatever happens.
+# Tests run it without fsync (the data is thrown away); PG_DURABLE=1 keeps
+# PostgreSQL's durable defaults, as the benchmark does.
 set -euo pipefail
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -24,12 +26,14 @@ trap cleanup EXIT
 "${run_as[@]}" "$pg_bin/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --no-locale >"$work/initdb.log" 2>&1 ||
   { cat "$work/initdb.log" >&2; exit 1; }
 
+settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${PG_DURABLE:-0}" = 1 ] && settings=""
+
 started=""
 for attempt in 1 2 3 4 5; do
   port=$((20000 + RANDOM % 30000))
-  # fsync off: the cluster is thrown away, and tests run much faster.
   if "${run_as[@]}" "$pg_bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $work $settings -c max_connections=400" \
     start >/dev/null; then
     started=yes
     break

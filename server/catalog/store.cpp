@@ -64,12 +64,33 @@ struct ProductRow {
 };
 
 std::vector<Product> fetch(soci::session& sql, const db::Query& query) {
-  ProductRow row;
-  auto statement = query.run(sql, [&](soci::statement& st) { row.define(st); });
   std::vector<Product> products;
-  while (statement.fetch()) products.push_back(row.to_product());
+  query.each<ProductRow>(sql, [&](const ProductRow& row) { products.push_back(row.to_product()); });
   return products;
 }
+
+struct ImageRefRow {
+  long long product_id = 0, image_id = 0;
+  int position = 0;
+  std::string alt;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(product_id));
+    st.exchange(soci::into(position));
+    st.exchange(soci::into(image_id));
+    st.exchange(soci::into(alt));
+  }
+};
+
+struct CategoryCountRow {
+  std::string category;
+  long long n = 0;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(category));
+    st.exchange(soci::into(n));
+  }
+};
 
 std::string fts5_expression(const std::vector<std::string>& terms) {
   std::string expression;
@@ -243,17 +264,10 @@ std::vector<ProductImageRef> images_of(soci::session& sql, const std::vector<std
   query.bind_list({ids.begin(), ids.end()}).sql(") ");
   if (main_only) query.sql("AND position = 0 ");
   query.sql("ORDER BY product_id, position");
-  long long product_id = 0, image_id = 0;
-  int position = 0;
-  std::string alt;
-  auto statement = query.run(sql, [&](soci::statement& st) {
-    st.exchange(soci::into(product_id));
-    st.exchange(soci::into(position));
-    st.exchange(soci::into(image_id));
-    st.exchange(soci::into(alt));
-  });
   std::vector<ProductImageRef> refs;
-  while (statement.fetch()) refs.push_back({product_id, position, image_id, alt});
+  query.each<ImageRefRow>(sql, [&](const ImageRefRow& row) {
+    refs.push_back({row.product_id, row.position, row.image_id, row.alt});
+  });
   return refs;
 }
 
@@ -281,10 +295,7 @@ std::vector<Product> search(soci::session& sql, db::Dialect dialect, const Produ
 long long count(soci::session& sql, db::Dialect dialect, const ProductFilter& filter) {
   db::Query query("SELECT COUNT(*) ");
   add_from_where(query, dialect, filter, /*with_category=*/true);
-  long long total = 0;
-  auto statement = query.run(sql, [&](soci::statement& st) { st.exchange(soci::into(total)); });
-  statement.fetch();
-  return total;
+  return query.single<long long>(sql);
 }
 
 std::vector<std::pair<std::string, long long>> category_counts(soci::session& sql,
@@ -293,14 +304,9 @@ std::vector<std::pair<std::string, long long>> category_counts(soci::session& sq
   db::Query query("SELECT p.category, COUNT(*) AS n ");
   add_from_where(query, dialect, filter, /*with_category=*/false);
   query.sql("GROUP BY p.category ORDER BY n DESC, p.category");
-  std::string category;
-  long long n = 0;
-  auto statement = query.run(sql, [&](soci::statement& st) {
-    st.exchange(soci::into(category));
-    st.exchange(soci::into(n));
-  });
   std::vector<std::pair<std::string, long long>> counts;
-  while (statement.fetch()) counts.emplace_back(category, n);
+  query.each<CategoryCountRow>(
+      sql, [&](const CategoryCountRow& row) { counts.emplace_back(row.category, row.n); });
   return counts;
 }
 

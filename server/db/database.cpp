@@ -90,6 +90,7 @@ Database::Database(const std::string& url, std::size_t pool_size)
     } else {
       sql.open(soci::postgresql, postgres_conninfo(url));
     }
+    statement_caches_.push_back(std::make_unique<StatementCache>(sql));
   }
 }
 

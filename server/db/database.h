@@ -1,13 +1,17 @@
 #pragma once
 
+#include "db/statement_cache.h"
+
 #include <soci/connection-pool.h>
 #include <soci/session.h>
 
 #include <atomic>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace ps::db {
 
@@ -78,6 +82,8 @@ class Database {
   std::atomic<std::size_t> in_use_{0};
   std::string display_url_;  // without password, for logs
   soci::connection_pool pool_;
+  // Declared after the pool: destroyed, finalizing their statements, first.
+  std::vector<std::unique_ptr<StatementCache>> statement_caches_;
 };
 
 }  // namespace ps::db

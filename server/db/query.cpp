@@ -54,4 +54,33 @@ long long Query::execute(soci::session& session) const {
   return statement.get_affected_rows();
 }
 
+std::string Query::cache_key(const char* row_type) const {
+  std::string key = text_;
+  key += '\n';
+  for (const auto& value : order_) key += std::holds_alternative<std::string*>(value) ? 's' : 'n';
+  key += '\n';
+  key += row_type;
+  return key;
+}
+
+void Query::prepare_entry(StatementCache::Entry& entry) const {
+  entry.values.reserve(order_.size());
+  for (const auto& value : order_)
+    std::visit([&](auto* pointer) { entry.values.emplace_back(*pointer); }, value);
+  for (auto& value : entry.values)
+    std::visit([&](auto& held) { entry.statement.exchange(soci::use(held)); }, value);
+  entry.statement.alloc();
+  entry.statement.prepare(text_);
+  entry.statement.define_and_bind();
+}
+
+void Query::load_values(StatementCache::Entry& entry) const {
+  for (std::size_t i = 0; i < order_.size(); ++i)
+    std::visit(
+        [&](auto* pointer) {
+          std::get<std::remove_cvref_t<decltype(*pointer)>>(entry.values[i]) = *pointer;
+        },
+        order_[i]);
+}
+
 }  // namespace ps::db

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "db/statement_cache.h"
+
 #include <soci/soci.h>
 
 #include <deque>
@@ -34,7 +36,31 @@ class Query {
   // Runs a query without result rows and returns the affected row count.
   long long execute(soci::session& session) const;
 
+  // Runs the query on a statement prepared once per connection and calls
+  // visit(const Row&) for each result row. Row is default-constructible and
+  // its define(soci::statement&) adds the into() exchanges of one row.
+  template <class Row, class Visit>
+  void each(soci::session& session, Visit&& visit) const;
+
+  // The one value of a one-row, one-column query (a COUNT, say), or T{}.
+  template <class T>
+  T single(soci::session& session) const {
+    struct Row {
+      T value{};
+      void define(soci::statement& st) { st.exchange(soci::into(value)); }
+    };
+    T result{};
+    each<Row>(session, [&](const Row& row) { result = row.value; });
+    return result;
+  }
+
  private:
+  std::string cache_key(const char* row_type) const;
+  // A new cache entry: this query's values copied in, bound and prepared.
+  void prepare_entry(StatementCache::Entry& entry) const;
+  // This query's values into an entry prepared for the same text.
+  void load_values(StatementCache::Entry& entry) const;
+
   soci::statement prepare(soci::session& session,
                           const std::function<void(soci::statement&)>& define) const;
 
@@ -43,5 +69,36 @@ class Query {
   mutable std::deque<long long> numbers_;
   std::vector<std::variant<std::string*, long long*>> order_;
 };
+
+template <class Row, class Visit>
+void Query::each(soci::session& session, Visit&& visit) const {
+  StatementCache* cache = StatementCache::of(session);
+  if (!cache) {
+    Row row;
+    auto statement = run(session, [&](soci::statement& st) { row.define(st); });
+    while (statement.fetch()) visit(static_cast<const Row&>(row));
+    return;
+  }
+  const std::string key = cache_key(typeid(Row).name());
+  StatementCache::Entry* entry = cache->find(key);
+  if (entry) {
+    load_values(*entry);
+  } else {
+    auto fresh = std::make_unique<StatementCache::Entry>(cache->pooled());
+    auto row = std::make_shared<Row>();
+    row->define(fresh->statement);
+    fresh->row = row;
+    prepare_entry(*fresh);
+    entry = &cache->insert(key, std::move(fresh));
+  }
+  try {
+    entry->statement.execute(false);
+    const Row& row = *static_cast<const Row*>(entry->row.get());
+    while (entry->statement.fetch()) visit(row);
+  } catch (...) {
+    cache->erase(key);  // its state is unknown
+    throw;
+  }
+}
 
 }  // namespace ps::db

@@ -1,5 +1,6 @@
 #include "media/store.h"
 
+#include "db/query.h"
 #include "media/service.h"
 
 #include <soci/soci.h>
@@ -20,8 +21,7 @@ struct ImageRow {
   int width = 0, height = 0;
   std::string sha256, format, small_file, medium_file, large_file;
 
-  template <class Statement>
-  void bind(Statement& statement) {
+  void define(soci::statement& statement) {
     statement.exchange(soci::into(id));
     statement.exchange(soci::into(owner_id));
     statement.exchange(soci::into(sha256));
@@ -50,19 +50,10 @@ struct ImageRow {
   }
 };
 
-// Runs `query` (kSelectImages and a condition) with the given integer parameters.
-std::vector<Image> select_images(soci::session& sql, const std::string& query,
-                                 std::vector<long long>& params) {
-  ImageRow row;
-  soci::statement statement(sql);
-  row.bind(statement);
-  for (auto& param : params) statement.exchange(soci::use(param));
-  statement.alloc();
-  statement.prepare(query);
-  statement.define_and_bind();
-  statement.execute(false);
+// kSelectImages with a condition; one Image per row.
+std::vector<Image> select_images(soci::session& sql, const db::Query& query) {
   std::vector<Image> images;
-  while (statement.fetch()) images.push_back(row.to_image());
+  query.each<ImageRow>(sql, [&](const ImageRow& row) { images.push_back(row.to_image()); });
   return images;
 }
 }  // namespace
@@ -80,23 +71,19 @@ std::int64_t insert_image(soci::session& sql, const Image& image) {
 }
 
 std::optional<Image> find_image(soci::session& sql, std::int64_t id) {
-  std::vector<long long> params{id};
-  std::string query(kSelectImages);
-  query += " WHERE id = :id";
-  auto images = select_images(sql, query, params);
+  db::Query query(kSelectImages);
+  query.sql(" WHERE id = ").bind(static_cast<long long>(id));
+  auto images = select_images(sql, query);
   if (images.empty()) return std::nullopt;
   return std::move(images.front());
 }
 
 std::optional<Image> find_image_by_sha256(soci::session& sql, const std::string& sha256) {
-  ImageRow row;
-  sql << kSelectImages << " WHERE sha256 = :sha256 ORDER BY id LIMIT 1", soci::into(row.id),
-      soci::into(row.owner_id), soci::into(row.sha256), soci::into(row.format),
-      soci::into(row.width), soci::into(row.height), soci::into(row.small_file),
-      soci::into(row.medium_file), soci::into(row.large_file), soci::into(row.created_at),
-      soci::use(sha256);
-  if (!sql.got_data()) return std::nullopt;
-  return row.to_image();
+  db::Query query(kSelectImages);
+  query.sql(" WHERE sha256 = ").bind(sha256).sql(" ORDER BY id LIMIT 1");
+  auto images = select_images(sql, query);
+  if (images.empty()) return std::nullopt;
+  return std::move(images.front());
 }
 
 std::vector<Image> find_images(soci::session& sql, const std::vector<std::int64_t>& ids) {
@@ -107,16 +94,12 @@ std::vector<Image> find_images(soci::session& sql, const std::vector<std::int64_
   std::vector<Image> images;
   for (std::size_t start = 0; start < distinct.size(); start += kIdsPerQuery) {
     const std::size_t count = std::min(kIdsPerQuery, distinct.size() - start);
-    std::vector<long long> params(distinct.begin() + static_cast<std::ptrdiff_t>(start),
-                                  distinct.begin() + static_cast<std::ptrdiff_t>(start + count));
-    std::string query(kSelectImages);
-    query += " WHERE id IN (";
-    for (std::size_t i = 0; i < count; ++i) {
-      query += i ? ", :id" : ":id";
-      query += std::to_string(i);
-    }
-    query += ") ORDER BY id";
-    auto found = select_images(sql, query, params);
+    db::Query query(kSelectImages);
+    query.sql(" WHERE id IN (");
+    query.bind_list({distinct.begin() + static_cast<std::ptrdiff_t>(start),
+                     distinct.begin() + static_cast<std::ptrdiff_t>(start + count)});
+    query.sql(") ORDER BY id");
+    auto found = select_images(sql, query);
     images.insert(images.end(), std::make_move_iterator(found.begin()),
                   std::make_move_iterator(found.end()));
   }

@@ -66,10 +66,8 @@ struct OrderRow {
 };
 
 std::vector<Order> fetch(soci::session& sql, const db::Query& query) {
-  OrderRow row;
-  auto statement = query.run(sql, [&](soci::statement& st) { row.define(st); });
   std::vector<Order> result;
-  while (statement.fetch()) result.push_back(row.to_order());
+  query.each<OrderRow>(sql, [&](const OrderRow& row) { result.push_back(row.to_order()); });
   return result;
 }
 
@@ -138,10 +136,7 @@ std::vector<Order> list(soci::session& sql, const OrderFilter& filter) {
 long long count(soci::session& sql, const OrderFilter& filter) {
   db::Query query("SELECT COUNT(*) FROM orders o ");
   add_where(query, filter);
-  long long total = 0;
-  auto statement = query.run(sql, [&](soci::statement& st) { st.exchange(soci::into(total)); });
-  statement.fetch();
-  return total;
+  return query.single<long long>(sql);
 }
 
 std::vector<Order> for_checkout(soci::session& sql, std::int64_t checkout_id) {

@@ -43,10 +43,8 @@ struct ShopRow {
 };
 
 std::vector<Shop> fetch(soci::session& sql, const db::Query& query) {
-  ShopRow row;
-  auto statement = query.run(sql, [&](soci::statement& st) { row.define(st); });
   std::vector<Shop> shops;
-  while (statement.fetch()) shops.push_back(row.to_shop());
+  query.each<ShopRow>(sql, [&](const ShopRow& row) { shops.push_back(row.to_shop()); });
   return shops;
 }
 
@@ -152,10 +150,7 @@ std::vector<Shop> find_many(soci::session& sql, const std::vector<std::int64_t>&
 long long count(soci::session& sql, const ShopFilter& filter) {
   db::Query query("SELECT COUNT(*) FROM shops ");
   add_filter(query, filter);
-  long long total = 0;
-  auto statement = query.run(sql, [&](soci::statement& st) { st.exchange(soci::into(total)); });
-  statement.fetch();
-  return total;
+  return query.single<long long>(sql);
 }
 
 }  // namespace ps::shops::store

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <soci/soci.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+namespace ps::db {
+
+// Statements prepared once per pooled connection and executed again and
+// again: SQLite re-parsed every query before, which was a third of the CPU of
+// a catalog read (bench/README.md). Each entry owns the values its use()
+// exchanges read and the row its into() exchanges fill, because SOCI binds by
+// address. A cache belongs to one connection and is only touched by the
+// thread that holds that connection's lease, so it needs no lock.
+class StatementCache {
+ public:
+  using Value = std::variant<std::string, long long>;
+
+  struct Entry {
+    explicit Entry(soci::session& session) : statement(session) {}
+    soci::statement statement;
+    std::vector<Value> values;  // never resized once bound
+    std::shared_ptr<void> row;
+  };
+
+  // Registers the cache of `pooled` (a session owned by a connection pool).
+  explicit StatementCache(soci::session& pooled);
+  ~StatementCache();
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+
+  // The cache of the connection `session` leases, or null for a session that
+  // is not from a Database's pool.
+  static StatementCache* of(soci::session& session);
+
+  soci::session& pooled() { return pooled_; }
+  Entry* find(const std::string& key);
+  Entry& insert(const std::string& key, std::unique_ptr<Entry> entry);
+  void erase(const std::string& key) { entries_.erase(key); }
+
+ private:
+  // Queries whose text varies (IN lists, filters) could grow it without end.
+  static constexpr std::size_t kMaxEntries = 256;
+
+  soci::session& pooled_;
+  std::unordered_map<std::string, std::unique_ptr<Entry>> entries_;
+};
+
+}  // namespace ps::db

@@ -14,6 +14,16 @@ packages=(
   chromium fonts-dejavu-core
 )
 
+# Extras only some targets need: `--fuzz` (make fuzz) clang and its libFuzzer
+# and sanitizer runtimes; `--bench` (make bench) the wrk load generator.
+for extra in "$@"; do
+  case "$extra" in
+    --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+    --bench) packages+=(wrk) ;;
+    *) echo "install-deps.sh: unknown option $extra" >&2; exit 2 ;;
+  esac
+done
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

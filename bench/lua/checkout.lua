@@ -21,22 +21,27 @@ local checkout_body = [[{"card":{"number":"4242424242424242","exp_month":12,"exp
   [["cvc":"123"},"shipping_address":{"name":"Bench Buyer","line1":"1 Load Street",]] ..
   [["city":"Benchville","postal_code":"12345","country":"SE"}}]]
 
+-- The step changes only when an answer arrives: wrk may call request() once
+-- more than it sends.
 function request()
   local headers = {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}
   if adding then
-    adding = false
     local product = products[(id * 31 + sequence * 17) % #products + 1]
     return wrk.format("POST", "/api/cart/items", headers,
       '{"product_id":' .. product .. ',"quantity":1}')
   end
-  adding = true
-  sequence = sequence + 1
   headers["Idempotency-Key"] = run_id .. "-" .. id .. "-" .. sequence
   return wrk.format("POST", "/api/checkout", headers, checkout_body)
 end
 
 function response(status)
+  if adding then
+    adding = status ~= 200
+    return
+  end
   if status == 201 then orders = orders + 1 end
+  sequence = sequence + 1
+  adding = true
 end
 
 done = common.done

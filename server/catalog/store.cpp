@@ -292,7 +292,22 @@ std::vector<Product> search(soci::session& sql, db::Dialect dialect, const Produ
   return fetch(sql, query);
 }
 
+namespace {
+// The whole listed catalogue, at most narrowed to one category: its total and
+// facets come from listed_product_counts (migration 005).
+bool whole_catalogue(const ProductFilter& filter) {
+  return search_terms(filter.query).empty() && filter.shop_slug.empty() && !filter.shop_id &&
+         !filter.min_price_cents && !filter.max_price_cents && !filter.in_stock_only &&
+         !filter.include_drafts;
+}
+}  // namespace
+
 long long count(soci::session& sql, db::Dialect dialect, const ProductFilter& filter) {
+  if (whole_catalogue(filter)) {
+    db::Query query("SELECT COALESCE(SUM(products), 0) FROM listed_product_counts");
+    if (!filter.category.empty()) query.sql(" WHERE category = ").bind(filter.category);
+    return query.single<long long>(sql);
+  }
   db::Query query("SELECT COUNT(*) ");
   add_from_where(query, dialect, filter, /*with_category=*/true);
   return query.single<long long>(sql);
@@ -301,9 +316,16 @@ long long count(soci::session& sql, db::Dialect dialect, const ProductFilter& fi
 std::vector<std::pair<std::string, long long>> category_counts(soci::session& sql,
                                                                db::Dialect dialect,
                                                                const ProductFilter& filter) {
-  db::Query query("SELECT p.category, COUNT(*) AS n ");
-  add_from_where(query, dialect, filter, /*with_category=*/false);
-  query.sql("GROUP BY p.category ORDER BY n DESC, p.category");
+  db::Query query;
+  if (whole_catalogue(filter)) {
+    query.sql(
+        "SELECT category, products FROM listed_product_counts WHERE products > 0 "
+        "ORDER BY products DESC, category");
+  } else {
+    query.sql("SELECT p.category, COUNT(*) AS n ");
+    add_from_where(query, dialect, filter, /*with_category=*/false);
+    query.sql("GROUP BY p.category ORDER BY n DESC, p.category");
+  }
   std::vector<std::pair<std::string, long long>> counts;
   query.each<CategoryCountRow>(
       sql, [&](const CategoryCountRow& row) { counts.emplace_back(row.category, row.n); });

@@ -295,6 +295,31 @@ TEST_P(CatalogSearch, FacetsCountCategoriesOfTheOtherFilters) {
   EXPECT_EQ(counts, (std::map<std::string, long long>{{"kitchen", 2}, {"stationery", 1}}));
 }
 
+// The unfiltered catalogue reads its total and facets from counts the product
+// writes keep; min_price=0 takes the path that counts every row.
+TEST_P(CatalogSearch, WholeCatalogueCountsFollowEveryProductChange) {
+  auto expect_counted_alike = [&](const std::string& category) {
+    const std::string narrowed = category.empty() ? "" : "category=" + category + "&";
+    const auto kept = client().get("/api/products?" + narrowed + "limit=1").json();
+    const auto counted = client().get("/api/products?" + narrowed + "min_price=0&limit=1").json();
+    EXPECT_EQ(kept.at("total"), counted.at("total")) << category;
+    EXPECT_EQ(kept.at("facets"), counted.at("facets")) << category;
+  };
+  auto bag = create_product(clay.access_token, {{"name", "Tote"}, {"category", "accessories"}});
+  expect_counted_alike("");
+  EXPECT_EQ(patch_json(product_url(bag), {{"category", "kitchen"}}, clay.access_token).status, 200);
+  expect_counted_alike("kitchen");
+  expect_counted_alike("accessories");
+  EXPECT_EQ(patch_json(product_url(bag), {{"status", "draft"}}, clay.access_token).status, 200);
+  expect_counted_alike("kitchen");
+  EXPECT_EQ(patch_json(product_url(bag), {{"status", "active"}}, clay.access_token).status, 200);
+  EXPECT_EQ(del(product_url(bag), clay.access_token).status, 204);
+  expect_counted_alike("");
+  const auto all = client().get("/api/products").json();
+  EXPECT_EQ(all.at("total").as_int64(), 4);
+  EXPECT_EQ(all.at("facets").at("category").as_array().size(), 3u);  // kitchen, jewelry, stationery
+}
+
 TEST_P(CatalogSearch, PaginationReportsTheTotal) {
   const auto first = client().get("/api/products?limit=3&sort=price_asc");
   EXPECT_EQ(first.json().at("total").as_int64(), 4);

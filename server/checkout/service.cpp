@@ -22,6 +22,13 @@ ApiError declined(const payments::AuthorizationResult& auth) {
       .with_member("decline_code", boost::json::string(auth.decline_code));
 }
 
+// How long a claimed Idempotency-Key is trusted to belong to a running request.
+constexpr Millis kClaimLeaseMillis = 60 * 1000;
+
+// Thrown inside place()'s transaction when another run of the same request
+// stored its answer first: this run rolls back and replays that answer.
+struct AnsweredElsewhere {};
+
 std::string hex(const unsigned char* data, std::size_t size) {
   std::string out(size * 2 + 1, '\0');
   sodium_bin2hex(out.data(), out.size(), data, size);
@@ -71,24 +78,23 @@ CheckoutResult CheckoutService::checkout(const CheckoutRequest& request) {
   if (request.idempotency_key.empty()) return place(request);
   const auto& key = request.idempotency_key;
   const std::string hmac = fingerprint(request);
+  // An unanswered claim older than this process (or than the lease) was left
+  // by a request that died with its server (kill -9, power cut): the same
+  // request may take it over. That is safe because a 201 is stored in the
+  // checkout's own transaction, so such a request bought nothing, and if it
+  // is somehow still running, only one of the two can store an answer.
+  const Millis now = now_millis();
+  const Millis stale_before = std::max(started_at_, now - kClaimLeaseMillis);
   const bool claimed = database_.transaction([&](soci::session& sql) {
-    return store::claim_key(sql, request.buyer_id, key, hmac, now_millis());
+    return store::claim_key(sql, request.buyer_id, key, hmac, now, stale_before);
   });
-  if (!claimed) {
-    const auto record = database_.with_session(
-        [&](soci::session& sql) { return store::find_key(sql, request.buyer_id, key); });
-    if (!record) throw ApiError::conflict("Retry this request.");
-    if (record->request_hmac != hmac)
-      throw ApiError::validation(
-          {{"Idempotency-Key", {"was already used for a different request"}}});
-    if (!record->status_code)
-      throw ApiError::conflict("A request with this Idempotency-Key is still being processed.");
-    return {*record->status_code, boost::json::parse(record->response)};
-  }
+  if (!claimed) return replay(request, hmac);
 
   CheckoutResult result;
   try {
     result = place(request);
+  } catch (const AnsweredElsewhere&) {
+    return replay(request, hmac);
   } catch (const ApiError& error) {
     if (error.status() != 402) {
       // Nothing happened: the same key may be used again once the cause is fixed.
@@ -102,11 +108,25 @@ CheckoutResult CheckoutService::checkout(const CheckoutRequest& request) {
         [&](soci::session& sql) { store::release_key(sql, request.buyer_id, key); });
     throw;
   }
-  database_.transaction([&](soci::session& sql) {
-    store::complete_key(sql, request.buyer_id, key, result.status,
-                        boost::json::serialize(result.body));
+  if (result.status == 201) return result;  // stored by place()
+  const bool stored = database_.transaction([&](soci::session& sql) {
+    return store::complete_key(sql, request.buyer_id, key, result.status,
+                               boost::json::serialize(result.body));
   });
-  return result;
+  return stored ? result : replay(request, hmac);
+}
+
+// The answer stored for a key someone else claimed.
+CheckoutResult CheckoutService::replay(const CheckoutRequest& request, const std::string& hmac) {
+  const auto record = database_.with_session([&](soci::session& sql) {
+    return store::find_key(sql, request.buyer_id, request.idempotency_key);
+  });
+  if (!record) throw ApiError::conflict("Retry this request.");
+  if (record->request_hmac != hmac)
+    throw ApiError::validation({{"Idempotency-Key", {"was already used for a different request"}}});
+  if (!record->status_code)
+    throw ApiError::conflict("A request with this Idempotency-Key is still being processed.");
+  return {*record->status_code, boost::json::parse(record->response)};
 }
 
 CheckoutResult CheckoutService::place(const CheckoutRequest& request) {
@@ -162,14 +182,21 @@ CheckoutResult CheckoutService::place(const CheckoutRequest& request) {
       boost::json::array orders_json;
       for (const auto& view : orders_.for_checkout(sql, checkout_id))
         orders_json.push_back(orders::to_json(view));
-      spdlog::info(
-          "checkout completed checkout_id={} buyer_id={} orders={} total_cents={} brand={}",
-          checkout_id, request.buyer_id, placed, total, auth.card_brand);
-      return boost::json::value{{"checkout_id", checkout_id},
+      boost::json::value answer{{"checkout_id", checkout_id},
                                 {"total_cents", total},
                                 {"currency", currency},
                                 {"payment", payments::to_json(payment)},
                                 {"orders", std::move(orders_json)}};
+      // Stored in this transaction, so a crash can never keep a checkout and
+      // lose its answer (the retry would then find the key forever "running").
+      if (!request.idempotency_key.empty() &&
+          !store::complete_key(sql, request.buyer_id, request.idempotency_key, 201,
+                               boost::json::serialize(answer)))
+        throw AnsweredElsewhere{};
+      spdlog::info(
+          "checkout completed checkout_id={} buyer_id={} orders={} total_cents={} brand={}",
+          checkout_id, request.buyer_id, placed, total, auth.card_brand);
+      return answer;
     });
     return {201, std::move(body)};
   } catch (...) {

@@ -39,7 +39,9 @@ boost::json::object to_json(const ShippingAddress& address);
 // order per shop and empties the cart. Any failure rolls everything back
 // (and gives back an authorization that was taken). With an Idempotency-Key
 // the first answer is kept and replayed; the key with another body is a 422,
-// and a concurrent request with the same key a 409. Blocking.
+// and a concurrent request with the same key a 409. A 201 is kept in the
+// checkout's own transaction, and a claim left unanswered by a crashed server
+// is taken over by the request's retry. Blocking.
 class CheckoutService {
  public:
   CheckoutService(db::Database& database, cart::CartService& carts,
@@ -56,6 +58,7 @@ class CheckoutService {
 
  private:
   CheckoutResult place(const CheckoutRequest& request);
+  CheckoutResult replay(const CheckoutRequest& request, const std::string& hmac);
   // Keyed hash of the request, so that card numbers are never stored even hashed.
   std::string fingerprint(const CheckoutRequest& request) const;
 
@@ -65,6 +68,7 @@ class CheckoutService {
   payments::PaymentsService& payments_;
   orders::OrdersService& orders_;
   std::string fingerprint_secret_;
+  Millis started_at_ = now_millis();  // claims older than this lost their server
 };
 
 }  // namespace ps::checkout

@@ -17,15 +17,22 @@ std::int64_t insert_checkout(soci::session& sql, std::int64_t buyer_id, long lon
 }
 
 bool claim_key(soci::session& sql, std::int64_t user_id, const std::string& key,
-               const std::string& request_hmac, Millis now) {
-  const long long user = user_id, at = now;
+               const std::string& request_hmac, Millis now, Millis stale_before) {
+  const long long user = user_id, at = now, stale = stale_before;
   soci::statement insert =
       (sql.prepare
            << "INSERT INTO idempotency_keys (user_id, idempotency_key, request_hmac, created_at) "
               "VALUES (:user, :key, :hmac, :at) ON CONFLICT (user_id, idempotency_key) DO NOTHING",
        soci::use(user), soci::use(key), soci::use(request_hmac), soci::use(at));
   insert.execute(true);
-  return insert.get_affected_rows() == 1;
+  if (insert.get_affected_rows() == 1) return true;
+  soci::statement take_over =
+      (sql.prepare << "UPDATE idempotency_keys SET created_at = :at "
+                      "WHERE user_id = :user AND idempotency_key = :key AND request_hmac = :hmac "
+                      "AND status_code IS NULL AND created_at < :stale",
+       soci::use(at), soci::use(user), soci::use(key), soci::use(request_hmac), soci::use(stale));
+  take_over.execute(true);
+  return take_over.get_affected_rows() == 1;
 }
 
 std::optional<IdempotencyRecord> find_key(soci::session& sql, std::int64_t user_id,
@@ -43,17 +50,21 @@ std::optional<IdempotencyRecord> find_key(soci::session& sql, std::int64_t user_
   return record;
 }
 
-void complete_key(soci::session& sql, std::int64_t user_id, const std::string& key, int status,
+bool complete_key(soci::session& sql, std::int64_t user_id, const std::string& key, int status,
                   const std::string& response) {
   const long long user = user_id;
-  sql << "UPDATE idempotency_keys SET status_code = :status, response = :response "
-         "WHERE user_id = :user AND idempotency_key = :key",
-      soci::use(status), soci::use(response), soci::use(user), soci::use(key);
+  soci::statement update =
+      (sql.prepare << "UPDATE idempotency_keys SET status_code = :status, response = :response "
+                      "WHERE user_id = :user AND idempotency_key = :key AND status_code IS NULL",
+       soci::use(status), soci::use(response), soci::use(user), soci::use(key));
+  update.execute(true);
+  return update.get_affected_rows() == 1;
 }
 
 void release_key(soci::session& sql, std::int64_t user_id, const std::string& key) {
   const long long user = user_id;
-  sql << "DELETE FROM idempotency_keys WHERE user_id = :user AND idempotency_key = :key",
+  sql << "DELETE FROM idempotency_keys WHERE user_id = :user AND idempotency_key = :key "
+         "AND status_code IS NULL",
       soci::use(user), soci::use(key);
 }
 

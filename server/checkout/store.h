@@ -21,14 +21,17 @@ namespace store {
 std::int64_t insert_checkout(soci::session& sql, std::int64_t buyer_id, long long total_cents,
                              const std::string& currency, const std::string& shipping_address,
                              Millis now);
-// Claims the key for a new request: true when it was free; otherwise the
-// record shows who has it.
+// Claims the key for a new request: true when it was free, or when an
+// unanswered claim for the same request was made before `stale_before` (its
+// request died with a crashed server); otherwise the record shows who has it.
 bool claim_key(soci::session& sql, std::int64_t user_id, const std::string& key,
-               const std::string& request_hmac, Millis now);
+               const std::string& request_hmac, Millis now, Millis stale_before);
 std::optional<IdempotencyRecord> find_key(soci::session& sql, std::int64_t user_id,
                                           const std::string& key);
-void complete_key(soci::session& sql, std::int64_t user_id, const std::string& key, int status,
+// Stores the answer unless one is stored already; false then.
+bool complete_key(soci::session& sql, std::int64_t user_id, const std::string& key, int status,
                   const std::string& response);
+// Frees an unanswered claim.
 void release_key(soci::session& sql, std::int64_t user_id, const std::string& key);
 }  // namespace store
 

@@ -267,7 +267,8 @@ function verdict(row) {
   if (row.socket_errors + row.status_errors) misses.push("errors");
   if (row.integrity?.problems.length) misses.push(...row.integrity.problems);
   if (row.rssMb >= maxRssMb) misses.push(`RSS ≥ ${maxRssMb} MB`);
-  return misses.length ? `missed: ${misses.join(", ")}` : "met";
+  if (misses.length) return `missed: ${misses.join(", ")}`;
+  return row.minRps || row.maxP99 || row.minOrders ? "met" : "no target; no errors";
 }
 
 function table(database, rows) {

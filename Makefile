@@ -7,6 +7,9 @@ PORT ?= 8080
 
 # ccache and precompiled headers work together only with these.
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
+# Paths under the clone are hashed relative to it, so every clone and build
+# folder on this machine shares one cache.
+export CCACHE_BASEDIR := $(CURDIR)
 
 .PHONY: deps build web run test format clean
 
@@ -40,3 +43,15 @@ format:
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# The benchmark (bench/README.md): a Release server on the bench marketplace,
+# driven by wrk on loopback, once on SQLite and once on PostgreSQL; the table
+# goes to bench/results/. BENCH_SECONDS per case.
+RELEASE_DIR ?= build-release
+BENCH_SECONDS ?= 10
+.PHONY: bench
+bench:
+	@scripts/install-deps.sh --bench
+	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPOCKETSHOP_BUILD_TESTS=OFF
+	cmake --build $(RELEASE_DIR) -j$(JOBS) --target pocketshop
+	PG_DURABLE=1 scripts/with-postgres.sh node bench/run.mjs --binary $(RELEASE_DIR)/server/pocketshop --seconds $(BENCH_SECONDS)

@@ -11,7 +11,25 @@ export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_f
 # folder on this machine shares one cache.
 export CCACHE_BASEDIR := $(CURDIR)
 
-.PHONY: deps build web run test format clean
+.PHONY: deps build web run test format clean test-asan test-tsan fuzz
+
+# Sanitized variants, each in its own build folder (see "Hardening" in README.md).
+ASAN_DIR ?= build-asan
+TSAN_DIR ?= build-tsan
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+# The tests ThreadSanitizer runs (a ctest -R regex). Every API test runs a
+# real server with I/O and worker threads, so by default all of them, the
+# checkout concurrency tests (ConcurrentBuyersNeverOversell, ...) included.
+TSAN_TESTS ?= .
+SANITIZER_SUPP := $(abspath server/tests/sanitizers)
+# Every report is fatal: the process exits with status 23 (ctest: failed).
+ASAN_ENV := ASAN_OPTIONS=halt_on_error=1:abort_on_error=0:exitcode=23:print_stacktrace=1:detect_leaks=1:check_initialization_order=1:strict_init_order=1 \
+	LSAN_OPTIONS=suppressions=$(SANITIZER_SUPP)/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=halt_on_error=1:abort_on_error=0:exitcode=23:print_stacktrace=1
+# ignore_noninstrumented_modules: TSan judges only code built with it; see
+# server/tests/sanitizers/tsan.supp for why (libvips' glib threads).
+TSAN_ENV := TSAN_OPTIONS=halt_on_error=1:abort_on_error=0:exitcode=23:second_deadlock_stack=1:ignore_noninstrumented_modules=1:suppressions=$(SANITIZER_SUPP)/tsan.supp:print_suppressions=0
 
 deps:
 	@scripts/install-deps.sh
@@ -35,8 +53,36 @@ run: build web
 
 test: build web
 	scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+	$(MAKE) test-asan
 	cd web && npm run lint && npm run format:check && npm test
 	cd web && POCKETSHOP_BIN=$(abspath $(BUILD_DIR))/server/pocketshop npm run e2e
+
+# The whole gtest suite (each API test on SQLite and on PostgreSQL) built with
+# g++'s AddressSanitizer + UndefinedBehaviorSanitizer; any report fails it.
+test-asan: deps
+	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DPOCKETSHOP_SANITIZE=address,undefined
+	cmake --build $(ASAN_DIR) -j$(JOBS)
+	$(ASAN_ENV) scripts/with-postgres.sh ctest --test-dir $(ASAN_DIR) --output-on-failure -j$(JOBS)
+
+# The gtest suite (tests matching $(TSAN_TESTS)), each API test on SQLite and
+# on PostgreSQL, built with g++'s ThreadSanitizer; any report fails it.
+test-tsan: deps
+	cmake -S . -B $(TSAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DPOCKETSHOP_SANITIZE=thread
+	cmake --build $(TSAN_DIR) -j$(JOBS)
+	$(TSAN_ENV) scripts/with-postgres.sh ctest --test-dir $(TSAN_DIR) --output-on-failure -j$(JOBS) -R '$(TSAN_TESTS)'
+
+# libFuzzer (clang) on the request parsers: each target in fuzz/ runs for
+# FUZZ_SECONDS on a copy of its seed corpus (fuzz/corpus/<target>); new inputs
+# go to $(FUZZ_DIR)/fuzz-corpus, crash inputs to $(FUZZ_DIR)/fuzz-crashes.
+fuzz:
+	@scripts/install-deps.sh --fuzz
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DPOCKETSHOP_SANITIZE=address,undefined \
+	  -DPOCKETSHOP_FUZZ=ON -DPOCKETSHOP_BUILD_TESTS=OFF
+	cmake --build $(FUZZ_DIR) -j$(JOBS) --target fuzz_targets
+	fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 format:
 	clang-format -i $$(git ls-files 'server/*.cpp' 'server/*.h')

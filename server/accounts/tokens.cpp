@@ -74,7 +74,8 @@ AccessClaims TokenIssuer::verify(std::string_view token, std::time_t now) const 
   errno = 0;
   const long expires = jwt_get_grant_int(jwt.get(), "exp");
   if (errno != 0) throw invalid_token("The access token has no expiry.");
-  if (expires + kClockSkewSeconds <= now) throw invalid_token("The access token has expired.");
+  // now - skew, not expires + skew: a signed "exp" near LONG_MAX must not overflow.
+  if (expires <= now - kClockSkewSeconds) throw invalid_token("The access token has expired.");
 
   AccessClaims claims;
   const std::string subject = grant_string(jwt.get(), "sub");

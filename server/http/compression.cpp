@@ -150,18 +150,21 @@ std::string gzip_etag(std::string_view etag) {
   return tagged;
 }
 
-bool if_none_match_matches(std::string_view if_none_match, std::string_view etag) {
+bool if_none_match_lists(std::string_view if_none_match, std::string_view etag) {
   const auto opaque = [](std::string_view tag) {
     return tag.substr(0, 2) == "W/" ? tag.substr(2) : tag;  // weak comparison
   };
-  const auto identity = opaque(etag);
-  const auto gzipped = gzip_etag(identity);
   bool found = false;
   for_each_element(if_none_match, [&](std::string_view candidate) {
     const auto tag = opaque(candidate);
-    found = found || tag == "*" || tag == identity || tag == gzipped;
+    found = found || tag == "*" || tag == opaque(etag);
   });
   return found;
+}
+
+bool if_none_match_matches(std::string_view if_none_match, std::string_view etag) {
+  return if_none_match_lists(if_none_match, etag) ||
+         if_none_match_lists(if_none_match, gzip_etag(etag));
 }
 
 bool negotiate_gzip(const Request& request, Response& response) {

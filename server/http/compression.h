@@ -27,8 +27,12 @@ std::string gzip(std::string_view bytes);
 // "abc" -> "abc-gzip" (W/"abc" -> W/"abc-gzip").
 std::string gzip_etag(std::string_view etag);
 
+// Whether If-None-Match lists `etag` or is "*". Weak comparison, as RFC 9110
+// asks for GETs.
+bool if_none_match_lists(std::string_view if_none_match, std::string_view etag);
+
 // Whether If-None-Match names the representation tagged `etag` (identity) in
-// either encoding, or is "*". Weak comparison, as RFC 9110 asks for GETs.
+// either encoding, or is "*".
 bool if_none_match_matches(std::string_view if_none_match, std::string_view etag);
 
 // For the pipeline: whether to send this response gzip-encoded. Adds

@@ -1,6 +1,7 @@
 #include "media/routes.h"
 
 #include "core/errors.h"
+#include "http/compression.h"
 #include "http/multipart.h"
 
 namespace ps::media {
@@ -22,23 +23,6 @@ std::string_view file_part(const std::vector<http::MultipartPart>& parts) {
 }
 
 // RFC 9110 §13.1.2: "*" or a list of entity tags, compared weakly.
-bool if_none_match(std::string_view header, std::string_view etag) {
-  std::size_t pos = 0;
-  while (pos < header.size()) {
-    auto end = header.find(',', pos);
-    if (end == std::string_view::npos) end = header.size();
-    std::string_view tag = header.substr(pos, end - pos);
-    pos = end + 1;
-    const auto first = tag.find_first_not_of(" \t");
-    if (first == std::string_view::npos) continue;
-    tag = tag.substr(first, tag.find_last_not_of(" \t") - first + 1);
-    if (tag == "*") return true;
-    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
-    if (tag == etag) return true;
-  }
-  return false;
-}
-
 ApiError no_such_file() { return ApiError::not_found("There is no such media file."); }
 }  // namespace
 
@@ -67,7 +51,7 @@ void add_routes(http::Router& router, MediaService& media, const accounts::Authe
     const std::string etag = variant_etag(file);
 
     Response response;
-    if (if_none_match(request.header(field::if_none_match), etag)) {
+    if (http::if_none_match_lists(request.header(field::if_none_match), etag)) {
       const bool exists =
           co_await workers.run(request.request_id, [&] { return media.has_variant(key, file); });
       if (!exists) throw no_such_file();

@@ -1,7 +1,9 @@
 #include "accounts/auth.h"
+#include "core/random.h"
 #include "support/api_test.h"
 #include "support/log_capture.h"
 
+#include <gmock/gmock.h>
 #include <soci/soci.h>
 
 namespace ps::testing {
@@ -226,6 +228,50 @@ TEST_P(AccountsApi, LogoutRevokesTheRefreshToken) {
   EXPECT_TRUE(result.body.empty());
   expect_problem(
       client().post_json("/api/auth/refresh", {{"refresh_token", account.refresh_token}}), 401);
+}
+
+// What a database thief would find: every text column of refresh_tokens.
+std::vector<std::string> stored_refresh_token_texts(Application& app) {
+  std::vector<std::string> texts;
+  app.database().with_session([&](soci::session& sql) {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT family_id, token_hash FROM refresh_tokens");
+    for (const auto& row : rows) {
+      texts.push_back(row.get<std::string>(0));
+      texts.push_back(row.get<std::string>(1));
+    }
+  });
+  return texts;
+}
+
+std::vector<std::string> stored_refresh_token_hashes(Application& app) {
+  std::vector<std::string> hashes;
+  app.database().with_session([&](soci::session& sql) {
+    soci::rowset<std::string> rows = (sql.prepare << "SELECT token_hash FROM refresh_tokens");
+    hashes.assign(rows.begin(), rows.end());
+  });
+  return hashes;
+}
+
+TEST_P(AccountsApi, RefreshTokensAreStoredOnlyAsHashes) {
+  const auto account = sign_up("hashed@example.com");
+  const auto logged_in = login("hashed@example.com", "password123");
+  ASSERT_EQ(logged_in.status, 200) << logged_in.body;
+  const auto refreshed = client().post_json(
+      "/api/auth/refresh", {{"refresh_token", logged_in.json().at("refresh_token")}});
+  ASSERT_EQ(refreshed.status, 200) << refreshed.body;
+  const std::vector<std::string> issued{
+      account.refresh_token, std::string(logged_in.json().at("refresh_token").as_string()),
+      std::string(refreshed.json().at("refresh_token").as_string())};
+
+  const auto texts = stored_refresh_token_texts(server().app());
+  const auto hashes = stored_refresh_token_hashes(server().app());
+  ASSERT_EQ(hashes.size(), 3u);  // sign-up, login, refresh
+  for (const auto& token : issued) {
+    ASSERT_GE(token.size(), 32u);
+    for (const auto& text : texts) EXPECT_EQ(text.find(token), std::string::npos) << text;
+    EXPECT_THAT(hashes, ::testing::Contains(sha256_hex(token)));
+  }
 }
 
 class LoginRateLimit : public AccountsApi {

@@ -159,6 +159,48 @@ TEST_P(CatalogApi, MassAssignmentOfShopIdChangesNothing) {
   EXPECT_EQ(client().get("/api/shops/victim").json().at("product_count").as_int64(), 0);
 }
 
+long long my_products_total(const HttpClient& client, const Account& vendor) {
+  return client.get("/api/my/products", vendor.access_token).json().at("total").as_int64();
+}
+
+TEST_P(CatalogApi, MassAssignmentOfOwnerIdChangesNothing) {
+  const auto owner = vendor_with_shop("owner@example.com", "Owner");
+  const auto other = vendor_with_shop("other@example.com", "Other");
+  const auto product = create_product(owner.access_token, {{"owner_id", other.id}});
+  EXPECT_EQ(product.at("shop").at("slug").as_string(), "owner");
+  const auto patched = patch_json(
+      product_url(product), {{"owner_id", other.id}, {"name", "Still mine"}}, owner.access_token);
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(patched.json().at("shop").at("slug").as_string(), "owner");
+
+  // Still the owner's to edit and list, never the other vendor's.
+  expect_problem(patch_json(product_url(product), {{"name", "Taken"}}, other.access_token), 403);
+  EXPECT_EQ(my_products_total(client(), owner), 1);
+  EXPECT_EQ(my_products_total(client(), other), 0);
+  EXPECT_EQ(client().get(product_url(product)).json().at("name").as_string(), "Still mine");
+}
+
+TEST_P(CatalogApi, CartRequestsCannotSetStockOrPrice) {
+  const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
+  const auto product =
+      create_product(vendor.access_token, {{"price_cents", 2400}, {"inventory", 5}});
+  const auto buyer = sign_up("buyer@example.com");
+  const auto added = client().post_json("/api/cart/items",
+                                        {{"product_id", product.at("id")},
+                                         {"quantity", 2},
+                                         {"inventory", 1000},
+                                         {"price_cents", 1},
+                                         {"unit_price_cents", 1}},
+                                        buyer.access_token);
+  ASSERT_EQ(added.status, 200) << added.body;
+  EXPECT_EQ(added.json().at("items").at(0).at("unit_price_cents").as_int64(), 2400);
+  EXPECT_EQ(added.json().at("total_cents").as_int64(), 4800);
+
+  const auto after = client().get(product_url(product)).json();
+  EXPECT_EQ(after.at("price_cents").as_int64(), 2400);
+  EXPECT_EQ(after.at("inventory").as_int64(), 5);
+}
+
 TEST_P(CatalogApi, DraftsAreSeenByTheirOwnerOnly) {
   const auto owner = vendor_with_shop("owner@example.com", "Owner Shop");
   const auto other = vendor_with_shop("other@example.com", "Other Shop");
@@ -205,6 +247,70 @@ TEST_P(CatalogApi, DeletingArchivesTheProduct) {
     sql << "SELECT COUNT(*) FROM products WHERE archived_at IS NOT NULL", soci::into(rows);
   });
   EXPECT_EQ(rows, 1);  // still there for the orders that point at it
+}
+
+// Buys `quantity` of the product through the cart and checkout; returns the order id.
+std::int64_t place_order(const HttpClient& client, const Account& buyer, std::int64_t product,
+                         long long quantity) {
+  const auto added = client.post_json(
+      "/api/cart/items", {{"product_id", product}, {"quantity", quantity}}, buyer.access_token);
+  EXPECT_EQ(added.status, 200) << added.body;
+  const boost::json::object checkout{
+      {"card",
+       {{"number", "4242 4242 4242 4242"}, {"exp_month", 12}, {"exp_year", 2099}, {"cvc", "123"}}},
+      {"shipping_address",
+       {{"name", "Sam Buyer"},
+        {"line1", "1 High Street"},
+        {"city", "Leeds"},
+        {"postal_code", "LS1 1AA"},
+        {"country", "GB"}}}};
+  const auto placed = client.post_json("/api/checkout", checkout, buyer.access_token);
+  EXPECT_EQ(placed.status, 201) << placed.body;
+  return placed.status == 201 ? placed.json().at("orders").at(0).at("id").as_int64() : 0;
+}
+
+TEST_P(CatalogApi, DeletingAnOrderedProductKeepsTheOrder) {
+  const auto vendor = vendor_with_shop("owner@example.com", "Owner Shop");
+  const auto product =
+      create_product(vendor.access_token, {{"name", "Brass lantern"}, {"price_cents", 3150}});
+  const auto buyer = sign_up("buyer@example.com");
+  const auto order = place_order(client(), buyer, product.at("id").as_int64(), 2);
+  ASSERT_NE(order, 0);
+
+  EXPECT_EQ(del(product_url(product), vendor.access_token).status, 204);
+  expect_problem(client().get(product_url(product)), 404);
+  expect_problem(client().get(product_url(product), vendor.access_token), 404);
+  EXPECT_EQ(client().get("/api/products").json().at("total").as_int64(), 0);
+  EXPECT_EQ(client().get("/api/products?q=lantern").json().at("total").as_int64(), 0);
+  EXPECT_EQ(client().get("/api/shops/owner-shop").json().at("products").at("total").as_int64(), 0);
+  EXPECT_EQ(my_products_total(client(), vendor), 0);
+
+  const auto seen = client().get("/api/orders/" + std::to_string(order), buyer.access_token);
+  ASSERT_EQ(seen.status, 200) << seen.body;
+  const auto json = seen.json();
+  const auto& items = json.at("items").as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("name").as_string(), "Brass lantern");
+  EXPECT_EQ(items[0].at("unit_price_cents").as_int64(), 3150);
+  EXPECT_EQ(items[0].at("quantity").as_int64(), 2);
+}
+
+TEST_P(CatalogApi, NewestSortListsTheLatestCreatedFirst) {
+  const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
+  const auto first =
+      create_product(vendor.access_token, {{"name", "First"}, {"price_cents", 2000}});
+  create_product(vendor.access_token, {{"name", "Second"}, {"price_cents", 3000}});
+  create_product(vendor.access_token, {{"name", "Third"}, {"price_cents", 1000}});
+  // An edit makes "First" the most recently updated, not the newest.
+  ASSERT_EQ(patch_json(product_url(first), {{"inventory", 9}}, vendor.access_token).status, 200);
+
+  std::vector<std::string> listed;
+  const auto result = client().get("/api/products?sort=newest");
+  ASSERT_EQ(result.status, 200) << result.body;
+  const auto json = result.json();
+  for (const auto& item : json.at("items").as_array())
+    listed.emplace_back(item.at("name").as_string());
+  EXPECT_THAT(listed, ::testing::ElementsAre("Third", "Second", "First"));
 }
 
 TEST_P(CatalogApi, UnknownProductIdsAre404) {
@@ -270,6 +376,17 @@ TEST_P(CatalogSearch, FullTextSearchRanksNameMatchesFirst) {
   EXPECT_THAT(names(client().get("/api/products?q=%22speckled%22%20*%20-")),
               ElementsAre("Blue speckled mug"));
   EXPECT_EQ(client().get("/api/products?q=%28%29%3A%26%7C!").status, 200);
+}
+
+TEST_P(CatalogSearch, ExplicitRelevanceRanksNameMatchesAboveDescriptionMatches) {
+  // The bowl is newer, and only its description says "mug".
+  EXPECT_THAT(names(client().get("/api/products?q=mug&sort=relevance")),
+              ElementsAre("Blue speckled mug", "Serving bowl"));
+  EXPECT_THAT(names(client().get("/api/products?q=mug&sort=newest")),
+              ElementsAre("Serving bowl", "Blue speckled mug"));
+  const auto blue = names(client().get("/api/products?q=blue&sort=relevance"));
+  ASSERT_EQ(blue.size(), 3u);
+  EXPECT_EQ(blue.back(), "Serving bowl");
 }
 
 TEST_P(CatalogSearch, FiltersCombine) {

@@ -1,18 +1,30 @@
 // The pocketshop binary as an operator uses it: subcommands, configuration
-// from the environment, and a clean exit on SIGTERM.
+// from the environment, the demo seed, and a clean exit on SIGTERM/SIGINT.
+#include "db/database.h"
 #include "support/http_client.h"
 #include "support/test_server.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 #include <boost/json.hpp>
 
 #include <sstream>
 
+#include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <optional>
 #include <regex>
+#include <set>
+#include <thread>
 
 namespace ps::testing {
 namespace {
@@ -119,6 +131,218 @@ TEST(Cli, ServeReadsTheEnvironmentAndStopsCleanlyOnSigterm) {
   close(output[0]);
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "pocketshop.db"));
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "jwt-secret"));
+}
+
+using Clock = std::chrono::steady_clock;
+using ::testing::HasSubstr;
+constexpr auto kServeLimit = std::chrono::seconds(40);  // the drain may take 30 s
+constexpr auto kPoll = std::chrono::milliseconds(20);
+
+// `pocketshop serve` on a data folder in a child process, its output in
+// serve.log there. The test may send it any signal while it goes on talking
+// to it. Killed when the test ends without having waited for it.
+class ServeCommand {
+ public:
+  explicit ServeCommand(const std::filesystem::path& data_dir) : log_path_(data_dir / "serve.log") {
+    spawn(data_dir.string());
+    const auto port = wait_for_log(std::regex(R"(listening on http://127\.0\.0\.1:(\d+))"));
+    if (!port) throw std::runtime_error("pocketshop serve did not start:\n" + log());
+    port_ = static_cast<std::uint16_t>(std::stoi(*port));
+  }
+  ~ServeCommand() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  ServeCommand(const ServeCommand&) = delete;
+  ServeCommand& operator=(const ServeCommand&) = delete;
+
+  std::uint16_t port() const { return port_; }
+  HttpClient client() const { return HttpClient(port_); }
+  void signal(int number) const { ::kill(pid_, number); }
+
+  std::string log() const {
+    std::ifstream in(log_path_, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  }
+
+  // Waits until the log matches; returns the first group (or the whole
+  // match), or nothing when it does not appear in time.
+  std::optional<std::string> wait_for_log(const std::regex& pattern) const {
+    for (const auto deadline = Clock::now() + kServeLimit; Clock::now() < deadline;) {
+      const std::string text = log();
+      std::smatch match;
+      if (std::regex_search(text, match, pattern)) return match[match.size() > 1 ? 1 : 0].str();
+      std::this_thread::sleep_for(kPoll);
+    }
+    return std::nullopt;
+  }
+
+  // The exit code; -1 when killed by a signal or still running after the limit.
+  int wait_for_exit() {
+    for (const auto deadline = Clock::now() + kServeLimit; Clock::now() < deadline;) {
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+      std::this_thread::sleep_for(kPoll);
+    }
+    return -1;
+  }
+
+ private:
+  void spawn(const std::string& data_dir) {
+    const int log_fd = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (log_fd < 0) throw std::runtime_error("cannot open " + log_path_.string());
+    const pid_t parent = getpid();
+    pid_ = fork();
+    if (pid_ == 0) {  // only async-signal-safe calls until exec
+      prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (getppid() != parent) _exit(126);
+      dup2(log_fd, STDOUT_FILENO);
+      dup2(log_fd, STDERR_FILENO);
+      close_range(3, ~0U, 0);
+      sigset_t none;
+      sigemptyset(&none);
+      sigprocmask(SIG_SETMASK, &none, nullptr);
+      execl(POCKETSHOP_BINARY, POCKETSHOP_BINARY, "serve", "--port", "0", "--data-dir",
+            data_dir.c_str(), "--password-strength", "min", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    ::close(log_fd);
+    if (pid_ < 0) throw std::runtime_error("fork failed");
+  }
+
+  std::filesystem::path log_path_;
+  pid_t pid_ = -1;
+  std::uint16_t port_ = 0;
+};
+
+// The client is still sending its body when the signal arrives, so the request
+// is in flight: the server must read the rest and answer it, then exit 0.
+void expect_signal_lets_the_request_in_flight_finish(int signal_number) {
+  TempDir dir;
+  ServeCommand server(dir.path());
+  const auto signed_up =
+      server.client().post_json("/api/auth/register", {{"email", "drain@example.com"},
+                                                       {"password", "password123"},
+                                                       {"display_name", "Drain"},
+                                                       {"role", "buyer"}});
+  ASSERT_EQ(signed_up.status, 201) << signed_up.body;
+
+  const std::string body = R"({"email": "drain@example.com", "password": "password123"})";
+  RawConnection connection(server.port());
+  connection.send(
+      "POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Expect: 100-continue\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n");
+  // The interim answer proves the headers are in: the connection is busy.
+  const auto interim = connection.read_response(5000);
+  ASSERT_EQ(interim.rfind("HTTP/1.1 100", 0), 0u) << interim;
+  connection.send(body.substr(0, 10));
+
+  server.signal(signal_number);
+  const std::regex received("signal " + std::to_string(signal_number) + " received");
+  ASSERT_TRUE(server.wait_for_log(received)) << server.log();
+  connection.send(body.substr(10));
+
+  const auto response = connection.read_response(5000);
+  EXPECT_EQ(response.rfind("HTTP/1.1 200", 0), 0u) << response;
+  EXPECT_THAT(response, HasSubstr("\"access_token\""));
+  EXPECT_THAT(response, HasSubstr("Connection: close"));
+  EXPECT_EQ(server.wait_for_exit(), 0) << server.log();
+}
+
+TEST(Cli, SigtermLetsARequestInFlightFinishAndExitsZero) {
+  expect_signal_lets_the_request_in_flight_finish(SIGTERM);
+}
+
+TEST(Cli, SigintLetsARequestInFlightFinishAndExitsZero) {
+  expect_signal_lets_the_request_in_flight_finish(SIGINT);
+}
+
+using RowCounts = std::map<std::string, long long>;
+
+RowCounts row_counts(const std::filesystem::path& data_dir) {
+  db::Database database("sqlite://" + (data_dir / "pocketshop.db").string(), 1);
+  RowCounts counts;
+  database.with_session([&](soci::session& sql) {
+    for (const std::string table : {"users", "shops", "products", "images", "product_images"})
+      sql << "SELECT COUNT(*) FROM " + table, soci::into(counts[table]);
+  });
+  return counts;
+}
+
+// Every listed product, page by page.
+std::vector<boost::json::object> listed_products(const HttpClient& client) {
+  std::vector<boost::json::object> products;
+  for (long long page = 1, pages = 1; page <= pages; ++page) {
+    const auto result = client.get("/api/products?limit=100&page=" + std::to_string(page));
+    EXPECT_EQ(result.status, 200) << result.body;
+    if (result.status != 200) break;
+    const auto json = result.json();
+    for (const auto& item : json.at("items").as_array()) products.push_back(item.as_object());
+    pages = json.at("pages").as_int64();
+  }
+  return products;
+}
+
+void expect_demo_catalogue(const HttpClient& client, const RowCounts& rows) {
+  EXPECT_GE(client.get("/api/shops").json().at("total").as_int64(), 12);
+  const auto first_page = client.get("/api/products?limit=1").json();
+  EXPECT_GE(first_page.at("facets").at("category").as_array().size(), 5u);
+
+  const auto products = listed_products(client);
+  EXPECT_GE(products.size(), 150u);
+  EXPECT_EQ(static_cast<long long>(products.size()), first_page.at("total").as_int64());
+  const auto drafts = rows.at("products") - static_cast<long long>(products.size());
+  EXPECT_EQ(drafts, rows.at("shops"));  // one draft per shop, not listed
+  for (const auto& product : products) {
+    EXPECT_EQ(product.at("status").as_string(), "active");
+    ASSERT_FALSE(product.at("image").is_null()) << product.at("name");
+    const std::string url(product.at("image").at("urls").at("medium").as_string());
+    const auto image = client.get(url);
+    EXPECT_EQ(image.status, 200) << url;
+    EXPECT_EQ(image.header("content-type"), "image/webp") << url;
+  }
+}
+
+// Signs in with every login `seed --demo` printed.
+void expect_printed_logins_work(const HttpClient& client, const std::string& output) {
+  std::smatch password;
+  ASSERT_TRUE(std::regex_search(output, password, std::regex(R"(password for all: (\S+)\))")))
+      << output;
+  const std::regex login_line(R"(  (vendor|buyer): (\S+@\S+))");
+  std::set<std::string> roles;
+  for (std::sregex_iterator it(output.begin(), output.end(), login_line), end; it != end; ++it) {
+    const std::string role = (*it)[1], email = (*it)[2];
+    const auto result =
+        client.post_json("/api/auth/login", {{"email", email}, {"password", password[1].str()}});
+    ASSERT_EQ(result.status, 200) << email << ": " << result.body;
+    EXPECT_EQ(result.json().at("user").at("role").as_string(), role);
+    const std::string token(result.json().at("access_token").as_string());
+    if (role == "vendor") EXPECT_EQ(client.get("/api/my/shop", token).status, 200) << email;
+    roles.insert(role);
+  }
+  EXPECT_EQ(roles, (std::set<std::string>{"buyer", "vendor"})) << output;
+}
+
+TEST(Cli, SeedDemoFillsAnEmptyMarketplaceOnlyOnce) {
+  TempDir dir;
+  const std::string seed = "seed --demo --password-strength min --data-dir " + dir.path().string();
+  const auto first = run(seed);
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  const auto seeded = row_counts(dir.path());
+
+  const auto again = run(seed);
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_THAT(again.output, HasSubstr("demo data not added"));
+  EXPECT_EQ(row_counts(dir.path()), seeded);
+
+  ServeCommand server(dir.path());
+  expect_demo_catalogue(server.client(), seeded);
+  expect_printed_logins_work(server.client(), first.output);
 }
 
 }  // namespace

@@ -447,11 +447,9 @@ TEST_P(MediaUploadLimitApi, JsonRoutesKeepTheServerLimit) {
                  413);
 }
 
-// DISABLED: http::Server::read_request sets the parser's body limit to
-// max_body_bytes before reading the headers, and Beast refuses a
-// Content-Length above that limit while parsing the headers, before the
-// route's own (larger) limit is applied. Enable once server.cpp reads the
-// headers without a body limit (parser.body_limit(boost::none)).
+// The server reads the headers without a body limit and only then applies the
+// route's own one, so an upload's Content-Length above the JSON limit is not
+// refused while the headers are parsed.
 TEST_P(MediaUploadLimitApi, UploadsAboveTheJsonLimitAreAccepted) {
   const std::string big = jpeg(2400, 1800);
   ASSERT_GT(big.size(), kJsonLimit);

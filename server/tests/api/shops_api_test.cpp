@@ -66,6 +66,16 @@ TEST_P(ShopsApi, InvalidFieldsAre422) {
                  400);
 }
 
+TEST_P(ShopsApi, ASlugTakenByAnotherShopIsAConflictOnEdit) {
+  vendor_with_shop("first@example.com", "First");
+  const auto second = vendor_with_shop("second@example.com", "Second");
+  expect_problem(patch_json("/api/shops/second", {{"slug", "first"}, {"name", "Renamed"}},
+                            second.access_token),
+                 409);
+  EXPECT_EQ(client().get("/api/shops/second").json().at("name").as_string(), "Second");
+  EXPECT_EQ(client().get("/api/shops/first").json().at("name").as_string(), "First");
+}
+
 TEST_P(ShopsApi, OnlyVendorsCreateShops) {
   const auto buyer = sign_up("buyer@example.com", "buyer");
   expect_problem(client().post_json("/api/shops", {{"name", "Nope"}}, buyer.access_token), 403);
@@ -108,6 +118,34 @@ TEST_P(ShopsApi, MassAssignmentChangesNothing) {
   EXPECT_NE(result.json().at("id").as_int64(), 999);
   EXPECT_EQ(client().get("/api/my/shop", owner.access_token).status, 200);
   expect_problem(client().get("/api/my/shop", other.access_token), 404);
+}
+
+TEST_P(ShopsApi, MassAssignmentOnCreateIsIgnored) {
+  const auto caller = sign_up("caller@example.com", "vendor");
+  const auto other = sign_up("other@example.com", "vendor");
+  const auto result = client().post_json("/api/shops",
+                                         {{"name", "Mine"},
+                                          {"owner_id", other.id},
+                                          {"id", 4242},
+                                          {"product_count", 50},
+                                          {"created_at", "1999-01-01T00:00:00Z"}},
+                                         caller.access_token);
+  ASSERT_EQ(result.status, 201) << result.body;
+  const auto shop = result.json().as_object();
+  EXPECT_NE(shop.at("id").as_int64(), 4242);
+  EXPECT_EQ(shop.at("product_count").as_int64(), 0);
+  EXPECT_NE(shop.at("created_at").as_string(), "1999-01-01T00:00:00Z");
+  EXPECT_EQ(shop.at("created_at"), shop.at("updated_at"));
+
+  // The shop is the caller's: theirs to see and edit, not the other vendor's.
+  const auto mine = client().get("/api/my/shop", caller.access_token);
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_EQ(mine.json().at("id"), shop.at("id"));
+  expect_problem(client().get("/api/my/shop", other.access_token), 404);
+  expect_problem(patch_json("/api/shops/mine", {{"name", "Taken"}}, other.access_token), 403);
+  EXPECT_EQ(patch_json("/api/shops/mine", {{"name", "Still mine"}}, caller.access_token).status,
+            200);
+  EXPECT_EQ(client().get("/api/shops/mine").json().at("product_count").as_int64(), 0);
 }
 
 TEST_P(ShopsApi, LogoAndCoverAreTheVendorsOwnImages) {

@@ -1,6 +1,8 @@
+#include "db/database.h"
 #include "db/migrations.h"
 #include "support/api_test.h"
 
+#include <soci/soci.h>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -198,6 +200,49 @@ TEST_P(SystemApi, OpenApiDocumentDescribesEveryRoute) {
     for (const auto& [method, operation] : item.as_object())
       EXPECT_TRUE(routed.count(std::string(method) + " " + std::string(path)))
           << "documented but not served: " << method << " " << path;
+}
+
+struct SqliteSettings {
+  std::string journal_mode;
+  int foreign_keys = 0;
+  int busy_timeout_ms = 0;
+};
+
+SqliteSettings read_settings(soci::session& sql) {
+  SqliteSettings settings;
+  sql << "PRAGMA journal_mode", soci::into(settings.journal_mode);
+  sql << "PRAGMA foreign_keys", soci::into(settings.foreign_keys);
+  sql << "PRAGMA busy_timeout", soci::into(settings.busy_timeout_ms);
+  return settings;
+}
+
+// Each nested with_session holds one more pooled connection, so every
+// connection of the pool is read.
+void read_every_connection(db::Database& database, std::vector<SqliteSettings>& settings) {
+  database.with_session([&](soci::session& sql) {
+    settings.push_back(read_settings(sql));
+    if (settings.size() < database.pool_size()) read_every_connection(database, settings);
+  });
+}
+
+TEST(SqliteConnections, UseWalForeignKeysAndABusyTimeout) {
+  TestServer server(Backend::sqlite);
+  auto& database = server.app().database();
+  std::vector<SqliteSettings> settings;
+  read_every_connection(database, settings);
+  ASSERT_EQ(settings.size(), database.pool_size());
+  ASSERT_GE(settings.size(), 2u);
+  for (const auto& connection : settings) {
+    EXPECT_EQ(connection.journal_mode, "wal");
+    EXPECT_EQ(connection.foreign_keys, 1);
+    EXPECT_GE(connection.busy_timeout_ms, 1000);
+  }
+  // And the foreign keys are enforced: no refresh token for a missing user.
+  EXPECT_THROW(database.with_session([](soci::session& sql) {
+    sql << "INSERT INTO refresh_tokens (user_id, family_id, token_hash, created_at, expires_at) "
+           "VALUES (987654, 'family', 'hash', 0, 0)";
+  }),
+               soci::soci_error);
 }
 
 }  // namespace

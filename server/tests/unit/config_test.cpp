@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <string>
 
 namespace ps {
 namespace {
@@ -86,6 +88,99 @@ TEST(Config, RefusesAShortSecret) {
   std::ofstream(dir.path() / "jwt-secret") << "short\n";
   config.jwt_secret.clear();
   EXPECT_THROW(finalize_config(config), ConfigError);
+}
+
+using Variables = std::map<std::string, std::string>;
+
+// Sets environment variables for one test and removes them afterwards.
+class ScopedEnvironment {
+ public:
+  explicit ScopedEnvironment(Variables variables) : variables_(std::move(variables)) {
+    for (const auto& [name, value] : variables_) setenv(name.c_str(), value.c_str(), 1);
+  }
+  ~ScopedEnvironment() {
+    for (const auto& [name, value] : variables_) unsetenv(name.c_str());
+  }
+  ScopedEnvironment(const ScopedEnvironment&) = delete;
+  ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
+
+ private:
+  Variables variables_;
+};
+
+const std::string kSecret = "an-environment-secret-of-40-characters!!";
+
+TEST(Config, ReadsTheDatabaseUrlAndJwtSecretFromTheEnvironment) {
+  testing::TempDir dir;
+  const std::string url = "postgresql://shop:pw@db.internal:5433/pocketshop";
+  ScopedEnvironment environment(Variables{{"POCKETSHOP_DATABASE_URL", url},
+                                          {"POCKETSHOP_JWT_SECRET", kSecret},
+                                          {"POCKETSHOP_DATA_DIR", dir.path().string()}});
+  Config config = parse({});
+  EXPECT_EQ(config.database_url, url);
+  EXPECT_EQ(config.jwt_secret, kSecret);
+  EXPECT_EQ(config.data_dir, dir.path().string());
+  finalize_config(config);  // keeps both instead of the defaults
+  EXPECT_EQ(config.database_url, url);
+  EXPECT_EQ(config.jwt_secret, kSecret);
+  EXPECT_FALSE(fs::exists(dir.path() / "jwt-secret"));
+
+  const Config flagged = parse({"--database-url", "sqlite:///tmp/flag.db"});
+  EXPECT_EQ(flagged.database_url, "sqlite:///tmp/flag.db");
+}
+
+TEST(Config, RefusesAShortJwtSecretFromTheEnvironment) {
+  testing::TempDir dir;
+  ScopedEnvironment environment(Variables{{"POCKETSHOP_JWT_SECRET", "short"}});
+  Config config = parse({"--data-dir", dir.path().string()});
+  EXPECT_THROW(finalize_config(config), ConfigError);
+}
+
+TEST(Config, ReadsEveryOtherSettingFromTheEnvironment) {
+  ScopedEnvironment environment(Variables{{"POCKETSHOP_WEB_DIR", "/srv/web"},
+                                          {"POCKETSHOP_IO_THREADS", "3"},
+                                          {"POCKETSHOP_DB_POOL_SIZE", "12"},
+                                          {"POCKETSHOP_MAX_BODY_BYTES", "2048"},
+                                          {"POCKETSHOP_MAX_UPLOAD_BYTES", "5000000"},
+                                          {"POCKETSHOP_MAX_IMAGE_PIXELS", "1000000"},
+                                          {"POCKETSHOP_IDLE_TIMEOUT", "7"},
+                                          {"POCKETSHOP_BODY_TIMEOUT", "9"},
+                                          {"POCKETSHOP_ACCESS_TOKEN_TTL", "60"},
+                                          {"POCKETSHOP_REFRESH_TOKEN_DAYS", "5"},
+                                          {"POCKETSHOP_PASSWORD_STRENGTH", "moderate"},
+                                          {"POCKETSHOP_LOGIN_LIMIT_PER_IP", "11"},
+                                          {"POCKETSHOP_LOGIN_LIMIT_PER_EMAIL", "4"},
+                                          {"POCKETSHOP_SIGNUP_LIMIT_PER_IP", "6"},
+                                          {"POCKETSHOP_CHECKOUT_LIMIT_PER_USER", "2"},
+                                          {"POCKETSHOP_TRUST_PROXY", "true"},
+                                          {"POCKETSHOP_METRICS_TOKEN", "scrape-me"},
+                                          {"POCKETSHOP_LOG_FORMAT", "json"},
+                                          {"POCKETSHOP_LOG_LEVEL", "warn"}});
+  const Config config = parse({});
+  EXPECT_EQ(config.web_dir, "/srv/web");
+  EXPECT_EQ(config.io_threads, 3);
+  EXPECT_EQ(config.db_pool_size, 12);
+  EXPECT_EQ(config.max_body_bytes, 2048u);
+  EXPECT_EQ(config.max_upload_bytes, 5000000u);
+  EXPECT_EQ(config.max_image_pixels, 1000000u);
+  EXPECT_EQ(config.idle_timeout_seconds, 7);
+  EXPECT_EQ(config.body_timeout_seconds, 9);
+  EXPECT_EQ(config.access_token_ttl_seconds, 60);
+  EXPECT_EQ(config.refresh_token_ttl_days, 5);
+  EXPECT_EQ(config.password_strength, "moderate");
+  EXPECT_EQ(config.login_limit_per_ip, 11);
+  EXPECT_EQ(config.login_limit_per_email, 4);
+  EXPECT_EQ(config.signup_limit_per_ip, 6);
+  EXPECT_EQ(config.checkout_limit_per_user, 2);
+  EXPECT_TRUE(config.trust_proxy);
+  EXPECT_EQ(config.metrics_token, "scrape-me");
+  EXPECT_EQ(config.log_format, "json");
+  EXPECT_EQ(config.log_level, "warn");
+}
+
+TEST(Config, RefusesBadValuesFromTheEnvironment) {
+  ScopedEnvironment environment(Variables{{"POCKETSHOP_LOG_FORMAT", "xml"}});
+  EXPECT_THROW(parse({}), CLI::ParseError);
 }
 
 }  // namespace

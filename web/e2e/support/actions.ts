@@ -63,3 +63,50 @@ export async function searchFor(page: Page, words: string) {
   await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');
   await page.waitForURL(/\/search\?q=/);
 }
+
+/** What has keyboard focus: its tag, accessible label (for inputs) or text. */
+export async function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return '';
+    const label =
+      el instanceof HTMLInputElement && el.labels?.length ? el.labels[0].textContent : null;
+    return `${el.tagName.toLowerCase()}: ${(label ?? el.textContent ?? '').trim()}`;
+  });
+}
+
+/**
+ * Signs in with the keyboard alone, from the home page: Shift+Tab from the
+ * page content back to the menu's "Sign in" link, Enter; the app moves focus
+ * to the new page, so Tab reaches the form's fields in order and Enter
+ * submits it. Each step checks where the focus is, so a focus trap, an
+ * unreachable field or a lost focus fails.
+ */
+export async function signInWithKeyboard(
+  page: Page,
+  email: string,
+  password: string,
+  name: string,
+) {
+  const expectFocus = async (want: string) => {
+    const got = await focused(page);
+    if (got !== want) throw new Error(`keyboard focus is on "${got}", expected "${want}"`);
+  };
+  await page.goto('/');
+  await page.getByRole('heading', { name: 'Small shops, one cart.' }).waitFor();
+  for (let presses = 0; (await focused(page)) !== 'a: Sign in'; presses++) {
+    if (presses === 10) await expectFocus('a: Sign in');
+    await page.keyboard.press('Shift+Tab');
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/signin');
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.keyboard.press('Tab');
+  await expectFocus('input: Email');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await expectFocus('input: Password');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('signed-in-as').filter({ hasText: name }).waitFor();
+}

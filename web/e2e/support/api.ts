@@ -75,9 +75,4 @@ export class ApiSetup {
     });
     return { token, shop, product };
   }
-
-  async paths(): Promise<string[]> {
-    const doc = await this.request<{ paths: Record<string, unknown> }>('GET', '/api/openapi.json');
-    return Object.keys(doc.paths);
-  }
 }

@@ -6,7 +6,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const screenshotDir = resolve(import.meta.dirname, '../screenshots');
 
 export const DESKTOP = { width: 1280, height: 900 };
-export const PHONE = { width: 390, height: 844 };
+/** A small phone (iPhone SE/mini width): the narrowest the layout must fit. */
+export const PHONE = { width: 375, height: 812 };
 
 export interface Actor {
   context: BrowserContext;

@@ -43,7 +43,7 @@ export async function startServer(
       reject(new Error(`pocketshop did not start within ${timeoutMs} ms:\n${log}`));
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
-      log += chunk.toString();
+      log = (log + chunk.toString()).slice(-20_000);
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
       if (match) {
         clearTimeout(timer);
@@ -61,15 +61,20 @@ export async function startServer(
       reject(new Error(`pocketshop exited with ${code} before listening:\n${log}`));
     });
   });
-  // Keep draining the output so the server never blocks on a full pipe.
-  child.stdout!.resume();
-  child.stderr!.resume();
+  // The output is drained (onData keeps its tail) so the server never blocks
+  // on a full pipe; if the server dies mid-test, its last words are shown.
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping)
+      console.error(`pocketshop exited unexpectedly (${signal ?? code}); its last output:\n${log}`);
+  });
 
   return {
     url,
     async stop() {
+      stopping = true;
       process.removeListener('exit', killOnExit);
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);

@@ -95,6 +95,8 @@ export function createEndpoints(client: ApiClient) {
           tracking_number: trackingNumber,
         }),
       deliver: (id: number) => client.post<Order>(`/api/orders/${id}/deliver`),
+      refund: (id: number, reason: string) =>
+        client.post<Order>(`/api/orders/${id}/refund`, reason ? { reason } : {}),
     },
     dashboard: {
       get: () => client.get<Dashboard>('/api/dashboard'),

@@ -3,8 +3,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, errorMessage, fieldErrorsOf } from '../api';
 import type { Order } from '../api/types';
 import { Field } from './Field';
+import { Money } from './Money';
 
-type Action = 'process' | 'ship' | 'deliver' | 'cancel';
+type Action = 'process' | 'ship' | 'deliver' | 'cancel' | 'refund';
+type FormAction = 'ship' | 'cancel' | 'refund';
 
 /** What the shop may do next with an order. */
 export function vendorActions(order: Order): Action[] {
@@ -14,7 +16,9 @@ export function vendorActions(order: Order): Action[] {
     case 'processing':
       return ['ship', 'cancel'];
     case 'shipped':
-      return ['deliver'];
+      return ['deliver', 'refund'];
+    case 'delivered':
+      return ['refund'];
     default:
       return [];
   }
@@ -25,12 +29,22 @@ export function buyerCanCancel(order: Order): boolean {
 }
 
 /**
- * Buttons for an order's next steps. Shipping and cancelling open a small
- * form (carrier and tracking number; a reason) below the buttons.
+ * Buttons for an order's next steps. Shipping, cancelling and refunding open
+ * a small form below the buttons (carrier and tracking number; a reason; a
+ * confirmation of the amount), so none of them happens on a single click.
+ * A vendor must give a reason to cancel (the buyer sees it); a buyer need not.
  */
-export function OrderActions({ order, actions }: { order: Order; actions: Action[] }) {
+export function OrderActions({
+  order,
+  actions,
+  by = 'vendor',
+}: {
+  order: Order;
+  actions: Action[];
+  by?: 'buyer' | 'vendor';
+}) {
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState<'ship' | 'cancel' | null>(null);
+  const [open, setOpen] = useState<FormAction | null>(null);
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
   const [reason, setReason] = useState('');
@@ -46,6 +60,8 @@ export function OrderActions({ order, actions }: { order: Order; actions: Action
           return api.orders.deliver(order.id);
         case 'cancel':
           return api.orders.cancel(order.id, reason.trim());
+        case 'refund':
+          return api.orders.refund(order.id, reason.trim());
       }
     },
     onSuccess: (updated) => {
@@ -60,7 +76,11 @@ export function OrderActions({ order, actions }: { order: Order; actions: Action
   const errors = fieldErrorsOf(run.error);
   const label = `order #${order.id}`;
 
-  const submit = (action: 'ship' | 'cancel') => (event: FormEvent) => {
+  const toggle = (action: FormAction) => {
+    setReason('');
+    setOpen(open === action ? null : action);
+  };
+  const submit = (action: FormAction) => (event: FormEvent) => {
     event.preventDefault();
     run.mutate(action);
   };
@@ -84,7 +104,7 @@ export function OrderActions({ order, actions }: { order: Order; actions: Action
             className="button is-link is-light"
             aria-expanded={open === 'ship'}
             aria-controls={`${formId}-ship`}
-            onClick={() => setOpen(open === 'ship' ? null : 'ship')}
+            onClick={() => toggle('ship')}
           >
             Ship <span className="is-sr-only">{label}</span>
           </button>
@@ -105,9 +125,20 @@ export function OrderActions({ order, actions }: { order: Order; actions: Action
             className="button is-danger is-light"
             aria-expanded={open === 'cancel'}
             aria-controls={`${formId}-cancel`}
-            onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}
+            onClick={() => toggle('cancel')}
           >
-            Cancel order <span className="is-sr-only">{label}</span>
+            Cancel order <span className="is-sr-only">#{order.id}</span>
+          </button>
+        )}
+        {actions.includes('refund') && (
+          <button
+            type="button"
+            className="button is-danger is-light"
+            aria-expanded={open === 'refund'}
+            aria-controls={`${formId}-refund`}
+            onClick={() => toggle('refund')}
+          >
+            Refund <span className="is-sr-only">{label}</span>
           </button>
         )}
       </div>
@@ -157,11 +188,17 @@ export function OrderActions({ order, actions }: { order: Order; actions: Action
           onSubmit={submit('cancel')}
           aria-label={`Cancel ${label}`}
         >
-          <Field label="Reason" errors={errors.reason}>
+          <Field
+            label={by === 'vendor' ? 'Reason' : 'Reason (optional)'}
+            help={by === 'vendor' ? 'The buyer sees this reason.' : undefined}
+            errors={errors.reason}
+          >
             {(props) => (
               <input
                 {...props}
                 className="input is-small"
+                required={by === 'vendor'}
+                maxLength={500}
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
               />
@@ -172,6 +209,36 @@ export function OrderActions({ order, actions }: { order: Order; actions: Action
             className={`button is-danger is-small ${run.isPending ? 'is-loading' : ''}`}
           >
             Confirm cancellation
+          </button>
+        </form>
+      )}
+      {open === 'refund' && (
+        <form
+          id={`${formId}-refund`}
+          className="box p-3"
+          onSubmit={submit('refund')}
+          aria-label={`Refund ${label}`}
+        >
+          <p className="mb-2" data-testid="refund-confirmation">
+            Refund <Money cents={order.total_cents} currency={order.currency} /> to{' '}
+            {order.buyer.display_name}’s card? This cannot be undone.
+          </p>
+          <Field label="Reason (optional)" errors={errors.reason}>
+            {(props) => (
+              <input
+                {...props}
+                className="input is-small"
+                maxLength={500}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
+          </Field>
+          <button
+            type="submit"
+            className={`button is-danger is-small ${run.isPending ? 'is-loading' : ''}`}
+          >
+            Confirm refund
           </button>
         </form>
       )}

@@ -10,6 +10,7 @@ import { Field } from './Field';
 import { FormError } from './FormError';
 import { RatingInput } from './RatingInput';
 import { StarRating } from './StarRating';
+import { useMyShop } from '../pages/vendor/useMyShop';
 
 function ReviewForm({
   productId,
@@ -142,11 +143,7 @@ export function Reviews({ product }: { product: Product }) {
     queryKey: ['reviews', product.id],
     queryFn: () => api.reviews.list(product.id),
   });
-  const myShop = useQuery({
-    queryKey: ['my-shop'],
-    queryFn: () => api.shops.mine(),
-    enabled: user?.role === 'vendor',
-  });
+  const myShop = useMyShop({ enabled: user?.role === 'vendor' });
   const ownsShop = myShop.data?.slug === product.shop.slug;
   const mine = reviews.data?.items.find((r) => r.author?.id === user?.id);
 

@@ -134,7 +134,7 @@ export function OrderPage() {
             <div className="box">
               <h2 className="title is-5">Status</h2>
               <OrderTimeline order={o} />
-              <OrderActions order={o} actions={[...actions]} />
+              <OrderActions order={o} actions={[...actions]} by={isBuyer ? 'buyer' : 'vendor'} />
             </div>
           </div>
         </div>

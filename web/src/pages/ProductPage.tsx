@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, errorMessage } from '../api';
+import { useAuth } from '../auth/useAuth';
 import { useCartActions } from '../cart/useCart';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Gallery } from '../components/Gallery';
@@ -11,6 +12,7 @@ import { Reviews } from '../components/Reviews';
 import { StarRating } from '../components/StarRating';
 import { usePageTitle } from '../lib/usePageTitle';
 import { NotFoundPage } from './NotFoundPage';
+import { useMyShop } from './vendor/useMyShop';
 
 export function ProductPage() {
   const id = Number(useParams().id);
@@ -22,6 +24,9 @@ export function ProductPage() {
   usePageTitle(product.data?.name);
   const { add } = useCartActions();
   const [quantity, setQuantity] = useState(1);
+  const { user } = useAuth();
+  // A vendor cannot buy from their own shop (the server answers 403).
+  const myShop = useMyShop({ enabled: user?.role === 'vendor' });
 
   if (
     !Number.isInteger(id) ||
@@ -39,6 +44,7 @@ export function ProductPage() {
     );
   }
   const p = product.data;
+  const ownShop = user?.role === 'vendor' && myShop.data?.id === p.shop.id;
   const maxQuantity = Math.max(1, Math.min(p.inventory, 99));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -62,7 +68,7 @@ export function ProductPage() {
               </li>
             </ul>
           </nav>
-          <div className="columns is-variable is-6">
+          <div className="columns is-variable is-6-tablet">
             <div className="column is-6">
               <Gallery images={p.images} name={p.name} />
             </div>
@@ -94,7 +100,13 @@ export function ProductPage() {
                     : 'In stock'
                   : 'Sold out'}
               </p>
-              {p.in_stock && (
+              {ownShop && (
+                <p className="notification is-info is-light" data-testid="own-product-note">
+                  This product is from your own shop, so you can’t add it to a cart.{' '}
+                  <Link to={`/vendor/products/${p.id}`}>Edit it</Link>
+                </p>
+              )}
+              {p.in_stock && !ownShop && (
                 <form className="field has-addons add-to-cart" onSubmit={submit}>
                   <div className="control">
                     <label className="is-sr-only" htmlFor="quantity">

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { client } from '../api';
 import { json, mockFetch } from '../test/fetchMock';
 import { renderPage } from '../test/render';
+import { CartPage } from './CartPage';
 import { CheckoutPage } from './CheckoutPage';
+import { OrderPage } from './OrderPage';
+import { ProductPage } from './ProductPage';
 import { SearchPage } from './SearchPage';
 import { SignUpPage } from './SignUpPage';
 import { NotFoundPage } from './NotFoundPage';
@@ -203,5 +206,230 @@ describe('NotFoundPage', () => {
     renderPage(<NotFoundPage />);
     expect(screen.getByRole('heading', { name: 'We couldn’t find that page' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
+  });
+});
+
+describe('CartPage', () => {
+  const notebook = {
+    ...product,
+    id: 11,
+    name: 'Linen notebook',
+    price_cents: 1250,
+    inventory: 10,
+    shop: { id: 2, slug: 'paper', name: 'Paper Lantern', accent_color: '#1f5f8b' },
+  };
+  /** A cart the mocked server keeps: quantities by product id. */
+  function cartOf(quantities: Map<number, number>) {
+    const items = [product, notebook]
+      .filter((p) => quantities.has(p.id))
+      .map((p) => ({
+        product: p,
+        quantity: quantities.get(p.id)!,
+        unit_price_cents: p.price_cents,
+        line_total_cents: p.price_cents * quantities.get(p.id)!,
+        warning: null,
+      }));
+    const total = items.reduce((sum, i) => sum + i.line_total_cents, 0);
+    return {
+      items,
+      shops: items.map((i) => ({
+        shop: i.product.shop,
+        subtotal_cents: i.line_total_cents,
+        items: [i],
+      })),
+      total_cents: total,
+      currency: 'USD',
+      item_count: items.reduce((n, i) => n + i.quantity, 0),
+      warnings: [],
+    };
+  }
+
+  it('changes a quantity and removes a line, showing the server’s new totals', async () => {
+    signedIn();
+    const quantities = new Map([
+      [9, 1],
+      [11, 2],
+    ]);
+    const { calls } = mockFetch({
+      'GET /api/me': () => json(user),
+      'GET /api/cart': () => json(cartOf(quantities)),
+      'PUT /api/cart/items/9': (call) => {
+        quantities.set(9, (call.body as { quantity: number }).quantity);
+        return json(cartOf(quantities));
+      },
+      'DELETE /api/cart/items/11': () => {
+        quantities.delete(11);
+        return json(cartOf(quantities));
+      },
+    });
+    renderPage(<CartPage />, { url: '/cart' });
+    const total = await screen.findByTestId('cart-total');
+    await waitFor(() => expect(total).toHaveTextContent('$59.50'));
+    expect(screen.getAllByTestId('cart-line')).toHaveLength(2);
+
+    fireEvent.change(screen.getByLabelText('Quantity of Moss terrarium'), {
+      target: { value: '3' },
+    });
+    await waitFor(() => expect(screen.getByTestId('cart-total')).toHaveTextContent('$128.50'));
+    const put = calls.find((c) => c.method === 'PUT')!;
+    expect(put.url).toBe('/api/cart/items/9');
+    expect(put.body).toEqual({ quantity: 3 });
+    expect(screen.getByLabelText('Quantity of Moss terrarium')).toHaveValue('3');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Linen notebook' }));
+    await waitFor(() => expect(screen.getAllByTestId('cart-line')).toHaveLength(1));
+    expect(calls.some((c) => c.method === 'DELETE' && c.url === '/api/cart/items/11')).toBe(true);
+    expect(screen.getByTestId('cart-total')).toHaveTextContent('$103.50');
+    expect(screen.queryByRole('heading', { name: 'Paper Lantern' })).toBeNull();
+    expect(screen.getByText(/Total \(3 items\)/)).toBeInTheDocument();
+  });
+
+  it('shows why a change failed', async () => {
+    signedIn();
+    mockFetch({
+      'GET /api/me': () => json(user),
+      'GET /api/cart': () => json(cartOf(new Map([[9, 1]]))),
+      'PUT /api/cart/items/9': () =>
+        json({ title: 'Conflict', status: 409, detail: 'Only 7 left in stock.' }, 409),
+    });
+    renderPage(<CartPage />, { url: '/cart' });
+    fireEvent.change(await screen.findByLabelText('Quantity of Moss terrarium'), {
+      target: { value: '5' },
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Only 7 left in stock.');
+  });
+});
+
+describe('OrderPage', () => {
+  const order = {
+    id: 21,
+    shop,
+    buyer: { id: user.id, display_name: 'Bo' },
+    status: 'paid',
+    payment_status: 'authorized',
+    total_cents: 3450,
+    currency: 'USD',
+    items: [
+      {
+        product_id: 9,
+        name: 'Moss terrarium',
+        unit_price_cents: 3450,
+        quantity: 1,
+        line_total_cents: 3450,
+      },
+    ],
+    shipping_address: {
+      name: 'Bo Buyer',
+      line1: '1 Fern Road',
+      city: 'Malmö',
+      postal_code: '21100',
+      country: 'SE',
+    },
+    can_cancel: true,
+    events: [{ status: 'paid', actor: 'buyer', at: '2026-11-01T10:00:00Z' }],
+    created_at: '2026-11-01T10:00:00Z',
+  };
+
+  it('lets the buyer cancel an order before it ships, with an optional reason', async () => {
+    signedIn();
+    const { calls } = mockFetch({
+      'GET /api/me': () => json(user),
+      'GET /api/orders/21': () => json(order),
+      'POST /api/orders/21/cancel': () =>
+        json({
+          ...order,
+          status: 'cancelled',
+          payment_status: 'voided',
+          can_cancel: false,
+          events: [
+            ...order.events,
+            {
+              status: 'cancelled',
+              note: 'Cancelled by the buyer: Changed my mind',
+              actor: 'buyer',
+              at: '2026-11-01T11:00:00Z',
+            },
+          ],
+        }),
+    });
+    renderPage(<OrderPage />, { url: '/orders/21', path: '/orders/:id' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel order #21' }));
+    // Buyers are not vendors: no shipping or refunds for them.
+    expect(screen.queryByRole('button', { name: /Ship|Refund/ })).toBeNull();
+    const reason = screen.getByLabelText('Reason (optional)');
+    expect(reason).not.toBeRequired();
+    fireEvent.change(reason, { target: { value: 'Changed my mind' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm cancellation' }));
+    const timeline = await screen.findByRole('list', { name: 'Order progress' });
+    await waitFor(() =>
+      expect(timeline).toHaveTextContent('Cancelled by the buyer: Changed my mind'),
+    );
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Cancelled');
+    expect(screen.queryByRole('button', { name: 'Cancel order #21' })).toBeNull();
+    const cancel = calls.find((c) => c.url === '/api/orders/21/cancel')!;
+    expect(cancel.method).toBe('POST');
+    expect(cancel.body).toEqual({ reason: 'Changed my mind' });
+  });
+
+  it('offers no cancel once the order has shipped', async () => {
+    signedIn();
+    mockFetch({
+      'GET /api/me': () => json(user),
+      'GET /api/orders/21': () => json({ ...order, status: 'shipped', can_cancel: false }),
+    });
+    renderPage(<OrderPage />, { url: '/orders/21', path: '/orders/:id' });
+    await screen.findByRole('list', { name: 'Order progress' });
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('ProductPage', () => {
+  const vendor = { ...user, id: 7, role: 'vendor', display_name: 'Vera' };
+  const myShop = { ...shop, description: '', logo: null, cover: null };
+
+  it('tells a vendor they cannot buy their own product, instead of offering the cart', async () => {
+    signedIn();
+    const { calls } = mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/products/9': () => json(product),
+      'GET /api/my/shop': () => json(myShop),
+      'GET /api/products/9/reviews': () =>
+        json({ items: [], page: 1, limit: 24, total: 0, pages: 0 }),
+    });
+    renderPage(<ProductPage />, { url: '/products/9', path: '/products/:id' });
+    expect(await screen.findByTestId('own-product-note')).toHaveTextContent(
+      'This product is from your own shop',
+    );
+    expect(screen.getByRole('link', { name: 'Edit it' })).toHaveAttribute(
+      'href',
+      '/vendor/products/9',
+    );
+    expect(screen.queryByRole('button', { name: 'Add to cart' })).toBeNull();
+    expect(calls.some((c) => c.url.startsWith('/api/cart'))).toBe(false);
+  });
+
+  it('offers the cart to a vendor of another shop, and to buyers without asking for a shop', async () => {
+    signedIn();
+    mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/products/9': () => json(product),
+      'GET /api/my/shop': () => json({ ...myShop, id: 99, slug: 'other' }),
+      'GET /api/products/9/reviews': () =>
+        json({ items: [], page: 1, limit: 24, total: 0, pages: 0 }),
+    });
+    const view = renderPage(<ProductPage />, { url: '/products/9', path: '/products/:id' });
+    expect(await screen.findByRole('button', { name: 'Add to cart' })).toBeInTheDocument();
+    expect(screen.queryByTestId('own-product-note')).toBeNull();
+    view.unmount();
+
+    const { calls } = mockFetch({
+      'GET /api/me': () => json(user),
+      'GET /api/products/9': () => json(product),
+      'GET /api/products/9/reviews': () =>
+        json({ items: [], page: 1, limit: 24, total: 0, pages: 0 }),
+    });
+    renderPage(<ProductPage />, { url: '/products/9', path: '/products/:id' });
+    expect(await screen.findByRole('button', { name: 'Add to cart' })).toBeInTheDocument();
+    expect(calls.some((c) => c.url === '/api/my/shop')).toBe(false);
   });
 });

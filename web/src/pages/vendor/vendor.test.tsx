@@ -59,29 +59,42 @@ describe('ShopEditPage', () => {
   });
 });
 
+const order = {
+  id: 12,
+  shop,
+  buyer: { id: 2, display_name: 'Bo' },
+  status: 'processing',
+  total_cents: 1800,
+  currency: 'USD',
+  items: [
+    { product_id: 1, name: 'Mug', unit_price_cents: 1800, quantity: 1, line_total_cents: 1800 },
+  ],
+  shipping_address: {
+    name: 'Bo',
+    line1: '1 Road',
+    city: 'Town',
+    postal_code: '1',
+    country: 'SE',
+  },
+  events: [],
+  created_at: '2026-11-01T10:00:00Z',
+};
+
+/** The vendor's order list holding one order whose status the test changes. */
+function shopWithOneOrder(state: { status: string }, routes: Parameters<typeof mockFetch>[0]) {
+  client.tokens.set({ access: 'a', refresh: 'r' });
+  return mockFetch({
+    'GET /api/me': () => json(vendor),
+    'GET /api/my/shop': () => json(shop),
+    'GET /api/my/shop/orders': () =>
+      json({ items: [{ ...order, ...state }], page: 1, limit: 24, total: 1, pages: 1 }),
+    ...routes,
+  });
+}
+
 describe('VendorOrdersPage', () => {
   it('filters by status and ships an order with tracking', async () => {
     client.tokens.set({ access: 'a', refresh: 'r' });
-    const order = {
-      id: 12,
-      shop,
-      buyer: { id: 2, display_name: 'Bo' },
-      status: 'processing',
-      total_cents: 1800,
-      currency: 'USD',
-      items: [
-        { product_id: 1, name: 'Mug', unit_price_cents: 1800, quantity: 1, line_total_cents: 1800 },
-      ],
-      shipping_address: {
-        name: 'Bo',
-        line1: '1 Road',
-        city: 'Town',
-        postal_code: '1',
-        country: 'SE',
-      },
-      events: [],
-      created_at: '2026-11-01T10:00:00Z',
-    };
     let shipped = false;
     const { calls } = mockFetch({
       'GET /api/me': () => json(vendor),
@@ -116,5 +129,123 @@ describe('VendorOrdersPage', () => {
       carrier: 'PostNord',
       tracking_number: 'PN1',
     });
+  });
+});
+
+describe('VendorOrdersPage refunds and cancellations', () => {
+  it.each(['shipped', 'delivered'])(
+    'refunds a %s order only after confirming the amount',
+    async (status) => {
+      const state = { status };
+      const { calls } = shopWithOneOrder(state, {
+        'POST /api/orders/12/refund': () => {
+          state.status = 'refunded';
+          return json({ ...order, status: 'refunded', payment_status: 'refunded' });
+        },
+      });
+      renderPage(<VendorOrdersPage />, { url: '/vendor/orders' });
+      const refund = await screen.findByRole('button', { name: 'Refund order #12' });
+      expect(refund).toHaveAttribute('aria-expanded', 'false');
+      // Neither cancelling nor (for a delivered order) delivering is offered.
+      expect(screen.queryByRole('button', { name: /Cancel order/ })).toBeNull();
+      fireEvent.click(refund);
+      expect(refund).toHaveAttribute('aria-expanded', 'true');
+      // The first click only asks: nothing is sent yet.
+      const form = screen.getByRole('form', { name: 'Refund order #12' });
+      expect(form).toHaveTextContent('Refund $18.00 to Bo’s card? This cannot be undone.');
+      expect(calls.some((c) => c.url.endsWith('/refund'))).toBe(false);
+      fireEvent.change(screen.getByLabelText('Reason (optional)'), {
+        target: { value: 'Arrived broken' },
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Confirm refund' }));
+      await waitFor(() =>
+        expect(screen.getByText('Refunded', { selector: '[data-status]' })).toBeInTheDocument(),
+      );
+      const refunds = calls.filter((c) => c.url === '/api/orders/12/refund');
+      expect(refunds).toHaveLength(1);
+      expect(refunds[0].method).toBe('POST');
+      expect(refunds[0].body).toEqual({ reason: 'Arrived broken' });
+      // A refunded order has no further actions.
+      expect(screen.queryByRole('button', { name: 'Refund order #12' })).toBeNull();
+    },
+  );
+
+  it('offers no refund before the order ships', async () => {
+    shopWithOneOrder({ status: 'paid' }, {});
+    renderPage(<VendorOrdersPage />, { url: '/vendor/orders' });
+    await screen.findByRole('button', { name: 'Ship order #12' });
+    expect(screen.queryByRole('button', { name: 'Refund order #12' })).toBeNull();
+  });
+
+  it('shows why a refund failed and keeps the order as it was', async () => {
+    shopWithOneOrder(
+      { status: 'shipped' },
+      {
+        'POST /api/orders/12/refund': () =>
+          json(
+            {
+              title: 'Payment gateway error',
+              status: 502,
+              detail: 'The payment gateway refused; nothing was changed.',
+            },
+            502,
+          ),
+      },
+    );
+    renderPage(<VendorOrdersPage />, { url: '/vendor/orders' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Refund order #12' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm refund' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Please try again.');
+    expect(screen.getByText('Shipped', { selector: '[data-status]' })).toBeInTheDocument();
+  });
+
+  it('cancels with the reason the vendor gives, which the form requires', async () => {
+    const state = { status: 'paid' };
+    const { calls } = shopWithOneOrder(state, {
+      'POST /api/orders/12/cancel': () => {
+        state.status = 'cancelled';
+        return json({ ...order, status: 'cancelled' });
+      },
+    });
+    renderPage(<VendorOrdersPage />, { url: '/vendor/orders' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel order #12' }));
+    const reason = screen.getByLabelText('Reason');
+    expect(reason).toBeRequired();
+    expect(reason).toHaveAccessibleDescription('The buyer sees this reason.');
+    fireEvent.change(reason, { target: { value: 'Out of clay' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm cancellation' }));
+    await waitFor(() =>
+      expect(screen.getByText('Cancelled', { selector: '[data-status]' })).toBeInTheDocument(),
+    );
+    const cancel = calls.find((c) => c.url === '/api/orders/12/cancel')!;
+    expect(cancel.method).toBe('POST');
+    expect(cancel.body).toEqual({ reason: 'Out of clay' });
+  });
+
+  it('shows the server’s error next to the reason', async () => {
+    shopWithOneOrder(
+      { status: 'processing' },
+      {
+        'POST /api/orders/12/cancel': () =>
+          json(
+            {
+              title: 'Invalid fields',
+              status: 422,
+              detail: 'One or more fields are invalid.',
+              errors: { reason: ['is required when the vendor cancels'] },
+            },
+            422,
+          ),
+      },
+    );
+    renderPage(<VendorOrdersPage />, { url: '/vendor/orders' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel order #12' }));
+    fireEvent.submit(screen.getByRole('form', { name: 'Cancel order #12' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Reason')).toHaveAccessibleDescription(
+        'The buyer sees this reason. is required when the vendor cancels',
+      ),
+    );
+    expect(screen.getByText('Processing', { selector: '[data-status]' })).toBeInTheDocument();
   });
 });

@@ -1,0 +1,422 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkPage } from './support/a11y';
+import { dropFiles, pngFile, searchFor, signInWithKeyboard, signUp } from './support/actions';
+import { ApiSetup } from './support/api';
+import { openBrowser, phoneScreenshot, screenshot, type Actor } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+// One story on one real server with a fresh database, told through the UI:
+// a vendor signs up, opens a branded shop with a logo and a cover, and lists a
+// product with two dropped images. A buyer, as a guest, puts a product of
+// another shop (set up through the API) in the cart, signs up and keeps it,
+// finds the vendor's product by search and adds it too. A declined card leaves
+// the cart intact; the approving card makes one order per shop. The vendor
+// ships theirs, the buyer follows it, cancels the other one, and reviews the
+// product once it is delivered; the vendor then refunds it.
+//
+// Along the way, axe-core audits the key pages (serious or critical WCAG A/AA
+// violations fail), each must fit a 375 px wide phone without sideways
+// scrolling, and the vendor signs in with the keyboard alone.
+//
+// Access tokens live 1 second here (the server accepts them 30 seconds longer
+// for clock skew), so the app's silent refresh is exercised: one at a time,
+// as refresh tokens are single-use.
+const ACCESS_TOKEN_TTL_SECONDS = 1;
+const TOKEN_EXPIRED_AFTER_MS = (ACCESS_TOKEN_TTL_SECONDS + 30 + 1) * 1000;
+
+describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
+  let server: RunningServer;
+  let vendor: Actor;
+  let buyer: Actor;
+  const vendorUser = {
+    name: 'Vera Vendor',
+    email: 'vera@example.test',
+    password: 'vendor-password-1',
+    role: 'vendor' as const,
+  };
+  const buyerUser = {
+    name: 'Bo Buyer',
+    email: 'bo@example.test',
+    password: 'buyer-password-1',
+    role: 'buyer' as const,
+  };
+
+  beforeAll(async () => {
+    server = await startServer({ POCKETSHOP_ACCESS_TOKEN_TTL: String(ACCESS_TOKEN_TTL_SECONDS) });
+    // The other shop of the cart; the vendor's own shop is made through the UI.
+    await new ApiSetup(server.url).shopWithProduct({
+      email: 'ada@example.test',
+      password: 'other-vendor-password-1',
+      owner: 'Ada Clay',
+      shop: 'Clay Corner',
+      color: '#b5651d',
+      rgb: [181, 101, 29],
+      product: 'Speckled mug',
+      category: 'kitchen',
+      priceCents: 1800,
+    });
+    vendor = await openBrowser(server.url);
+    buyer = await openBrowser(server.url);
+  });
+
+  afterAll(async () => {
+    await vendor?.close();
+    await buyer?.close();
+    await server?.stop();
+  });
+
+  test('the home page and the 404 page load for a visitor', async () => {
+    const { page } = buyer;
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Small shops, one cart.' }).waitFor();
+    await page.getByRole('link', { name: 'Clay Corner' }).first().waitFor();
+    await page.goto('/no/such/page');
+    await page.getByRole('heading', { name: /couldn’t find that page/ }).waitFor();
+    await checkPage(page, 'the 404 page');
+    await screenshot(page, '01-not-found');
+  });
+
+  test('a vendor signs up and creates a shop with a logo and a cover', async () => {
+    const { page } = vendor;
+    await signUp(page, vendorUser);
+    await page.waitForURL('**/vendor/shop');
+    await page.getByLabel('Shop name').fill('Moss & Fern');
+    await page.getByLabel('Description').fill('Tiny gardens under glass, planted by hand.');
+    await page.getByLabel('Brand colour', { exact: true }).fill('#2f7d4f');
+    await page
+      .getByLabel('Upload logo')
+      .setInputFiles(pngFile('logo.png', [47, 125, 79], 400, 400));
+    await page.getByRole('img', { name: 'Logo preview' }).waitFor();
+    const coverZone = page.getByRole('group', { name: 'Cover' }).getByTestId('drop-zone');
+    await dropFiles(page, coverZone, [pngFile('cover.png', [120, 170, 90], 1600, 500)]);
+    await page.getByRole('img', { name: 'Cover preview' }).waitFor();
+    // The live preview follows the form.
+    const preview = page.getByTestId('shop-preview');
+    await preview.getByRole('heading', { name: 'Moss & Fern' }).waitFor();
+    await preview.getByRole('img', { name: 'Moss & Fern cover' }).waitFor();
+    await checkPage(page, 'the shop editor');
+    await screenshot(page, '02-vendor-shop-editor');
+    await page.getByRole('button', { name: 'Create shop' }).click();
+    await page.getByText('Shop saved.').waitFor();
+  });
+
+  test('the vendor adds a product with two images, dropped and reordered', async () => {
+    const { page } = vendor;
+    await page.getByRole('link', { name: 'add a product' }).click();
+    await page.waitForURL('**/vendor/products/new');
+    await page.getByLabel('Name').fill('Moss terrarium');
+    await page
+      .getByLabel('Description')
+      .fill('A closed glass terrarium with cushion moss and a fern.');
+    await page.getByLabel('Category').selectOption('plants');
+    await page.getByLabel('Price').fill('34.50');
+    await page.getByLabel('In stock').fill('7');
+    await dropFiles(page, page.getByTestId('drop-zone'), [
+      pngFile('front.png', [60, 140, 80]),
+      pngFile('detail.png', [200, 120, 60]),
+    ]);
+    const images = page.getByRole('list', { name: 'Product images' }).getByRole('listitem');
+    await page.getByRole('button', { name: 'Remove image 2' }).waitFor();
+    expect(await images.count()).toBe(2);
+    const second = await images.nth(1).getByRole('img').getAttribute('src');
+    await page.getByRole('button', { name: 'Move image 2 earlier' }).click();
+    expect(await images.nth(0).getByRole('img').getAttribute('src')).toBe(second);
+    await page.getByLabel('Description of image 1').fill('Terrarium, close up');
+    await checkPage(page, 'the product editor');
+    await screenshot(page, '03-vendor-product-editor');
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await page.waitForURL('**/vendor/products');
+    const row = page.getByTestId('product-row').filter({ hasText: 'Moss terrarium' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('$34.50');
+    await checkPage(page, 'the vendor’s product list');
+    await screenshot(page, '04-vendor-products');
+  });
+
+  test('the vendor signs out and back in with the keyboard alone', async () => {
+    const { page } = vendor;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    await signInWithKeyboard(page, vendorUser.email, vendorUser.password, vendorUser.name);
+    await page.waitForURL('**/vendor');
+    await screenshot(page, '05-vendor-dashboard');
+  });
+
+  test('an expired access token is refreshed silently', async () => {
+    const { page } = vendor;
+    const refreshes: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/auth/refresh')) refreshes.push(response.status());
+    });
+    await page.waitForTimeout(TOKEN_EXPIRED_AFTER_MS);
+    // Several requests at once meet the expired token: one refresh serves all.
+    await page.goto('/vendor/products');
+    await page.getByTestId('product-row').filter({ hasText: 'Moss terrarium' }).waitFor();
+    await page.getByTestId('signed-in-as').filter({ hasText: vendorUser.name }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Vendor' })
+      .getByRole('link', { name: 'Dashboard' })
+      .click();
+    await page.getByRole('heading', { name: 'Revenue, last 30 days' }).waitFor();
+    expect(await page.getByTestId('signed-in-as').textContent()).toBe(vendorUser.name);
+    // Refreshed, and never with a used refresh token (that would be a 401).
+    expect(refreshes.length).toBeGreaterThan(0);
+    expect(refreshes.every((status) => status === 200)).toBe(true);
+  });
+
+  test('the vendor is told they cannot buy their own product, not offered the cart', async () => {
+    const { page } = vendor;
+    await searchFor(page, 'terrarium');
+    await page.getByRole('link', { name: 'Moss terrarium' }).click();
+    await page.getByRole('heading', { name: 'Moss terrarium' }).waitFor();
+    await page.getByTestId('own-product-note').waitFor();
+    expect(await page.getByRole('button', { name: 'Add to cart' }).count()).toBe(0);
+  });
+
+  test('a guest puts a product of another shop in the cart, then signs up and keeps it', async () => {
+    const { page } = buyer;
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Moss & Fern' }).first().waitFor();
+    await checkPage(page, 'the home page');
+    await screenshot(page, '09-home');
+    await phoneScreenshot(page, '09-home-phone');
+    await searchFor(page, 'mug');
+    await page.getByRole('link', { name: 'Speckled mug' }).click();
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByText('Added to your cart.').waitFor();
+    await page.getByTestId('cart-count').filter({ hasText: '1' }).waitFor();
+
+    await signUp(page, buyerUser);
+    await page.getByTestId('cart-count').filter({ hasText: '1' }).waitFor();
+  });
+
+  test('the buyer finds the vendor’s product by search and adds it to the cart', async () => {
+    const { page } = buyer;
+    await searchFor(page, 'terrarium');
+    const result = page.getByRole('link', { name: 'Moss terrarium' });
+    await result.waitFor();
+    // Facet counts and filters live in the URL.
+    await page.getByRole('button', { name: /Plants\s*1/ }).click();
+    await page.waitForURL(/category=plants/);
+    await page.getByLabel('Sort by').selectOption('price_desc');
+    await page.waitForURL(/sort=price_desc/);
+    expect(await page.getByTestId('result-count').textContent()).toBe('1 product');
+    await checkPage(page, 'the search results');
+    await screenshot(page, '06-search-results');
+    await phoneScreenshot(page, '06-search-results-phone');
+
+    await result.click();
+    await page.getByRole('heading', { name: 'Moss terrarium' }).waitFor();
+    // The two images the vendor dropped, in the order they chose.
+    await page.getByRole('button', { name: 'Show image 2 of 2' }).click();
+    expect(
+      await page.getByRole('button', { name: 'Show image 2 of 2' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    await checkPage(page, 'the product page');
+    await screenshot(page, '07-product');
+    await phoneScreenshot(page, '07-product-phone');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByText('Added to your cart.').waitFor();
+    await page.getByTestId('cart-count').filter({ hasText: '2' }).waitFor();
+
+    await page.getByRole('link', { name: 'Moss & Fern' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Moss & Fern' }).waitFor();
+    await page.getByRole('img', { name: 'Moss & Fern cover' }).waitFor();
+    const accent = await page
+      .locator('.shop-hero')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(accent).toBe('rgb(47, 125, 79)');
+    await checkPage(page, 'the shop page');
+    await screenshot(page, '08-shop');
+    await phoneScreenshot(page, '08-shop-phone');
+  });
+
+  test('the cart holds both shops; a quantity change updates the total', async () => {
+    const { page } = buyer;
+    await page.getByRole('link', { name: /^Cart/ }).click();
+    await page.waitForURL('**/cart');
+    await page.getByRole('heading', { name: 'Clay Corner' }).waitFor();
+    await page.getByRole('heading', { name: 'Moss & Fern' }).waitFor();
+    expect(await page.getByTestId('cart-line').count()).toBe(2);
+    expect(await page.getByTestId('cart-total').textContent()).toBe('$52.50');
+    await page.getByLabel('Quantity of Moss terrarium').selectOption('2');
+    await page.getByTestId('cart-total').filter({ hasText: '$87.00' }).waitFor();
+    await checkPage(page, 'the cart');
+    await screenshot(page, '10-cart');
+    await phoneScreenshot(page, '10-cart-phone');
+  });
+
+  async function fillCheckout(cardNumber: string) {
+    const { page } = buyer;
+    await page.getByLabel('Full name').fill('Bo Buyer');
+    await page.getByLabel('Address', { exact: true }).fill('1 Fern Road');
+    await page.getByLabel('City').fill('Malmö');
+    await page.getByLabel('Postal code').fill('21100');
+    await page.getByLabel('Country').selectOption('SE');
+    await page.getByLabel('Card number').fill(cardNumber);
+    await page.getByLabel('Expiry (MM/YY)').fill('12/34');
+    await page.getByLabel('CVC').fill('123');
+    await page.getByRole('button', { name: /^Pay/ }).click();
+  }
+
+  test('a declined card shows the decline and leaves the cart intact', async () => {
+    const { page } = buyer;
+    await page.getByRole('link', { name: 'Check out' }).click();
+    await page.waitForURL('**/checkout');
+    await page.getByRole('button', { name: /^Pay/ }).filter({ hasText: '$87.00' }).waitFor();
+    await checkPage(page, 'the checkout page');
+    await fillCheckout('4000 0000 0000 0002');
+    const error = page.getByTestId('checkout-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Your card was declined.');
+    await screenshot(page, '11-checkout-declined');
+    await page.goto('/cart');
+    await page.getByTestId('cart-line').nth(1).waitFor();
+    expect(await page.getByTestId('cart-line').count()).toBe(2);
+    expect(await page.getByTestId('cart-total').textContent()).toBe('$87.00');
+    expect(await page.getByTestId('cart-count').textContent()).toBe('3');
+  });
+
+  test('the approving card pays once and makes one order per shop', async () => {
+    const { page } = buyer;
+    await page.goto('/checkout');
+    await fillCheckout('4242 4242 4242 4242');
+    await page.waitForURL('**/orders');
+    const placed = page.getByTestId('order-placed');
+    await placed.waitFor();
+    expect(await placed.textContent()).toContain('charged $87.00 for 2 orders');
+    await page.getByTestId('order-row').nth(1).waitFor();
+    expect(await page.getByTestId('order-row').count()).toBe(2);
+    await page.getByTestId('order-row').filter({ hasText: 'Moss & Fern' }).waitFor();
+    await page.getByTestId('order-row').filter({ hasText: 'Clay Corner' }).waitFor();
+    expect(await page.getByTestId('cart-count').textContent()).toBe('0');
+    await checkPage(page, 'the buyer’s orders');
+    await screenshot(page, '12-orders');
+  });
+
+  test('the vendor sees the sale and ships the order with tracking', async () => {
+    const { page } = vendor;
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'My shop' })
+      .click();
+    await page.waitForURL('**/vendor');
+    await page.getByRole('img', { name: /Revenue over the last 30 days/ }).waitFor();
+    await checkPage(page, 'the vendor dashboard');
+    await screenshot(page, '13-vendor-dashboard');
+    await page
+      .getByRole('navigation', { name: 'Vendor' })
+      .getByRole('link', { name: 'Orders' })
+      .click();
+    await page.waitForURL('**/vendor/orders');
+    const rows = page.getByTestId('shop-order-row');
+    await rows.first().waitFor();
+    // Only this shop's order: the mug went to Clay Corner.
+    expect(await rows.count()).toBe(1);
+    const row = rows.filter({ hasText: '2 × Moss terrarium' });
+    await checkPage(page, 'the vendor’s orders');
+    await row.getByRole('button', { name: /^Ship/ }).click();
+    await row.getByLabel('Carrier').fill('PostNord');
+    await row.getByLabel('Tracking number').fill('PN123456789SE');
+    await row.getByRole('button', { name: 'Confirm shipment' }).click();
+    await row.locator('[data-status="shipped"]').waitFor();
+    await page.getByLabel('Status').selectOption('shipped');
+    await page.waitForURL(/status=shipped/);
+    await page.getByTestId('shop-order-row').first().waitFor();
+    await screenshot(page, '14-vendor-orders');
+  });
+
+  test('the buyer sees that order shipped, with its timeline', async () => {
+    const { page } = buyer;
+    await page.goto('/orders');
+    const row = page.getByTestId('order-row').filter({ hasText: 'Moss & Fern' });
+    await row.locator('[data-status="shipped"]').waitFor();
+    // The other shop's order is still waiting.
+    await page
+      .getByTestId('order-row')
+      .filter({ hasText: 'Clay Corner' })
+      .locator('[data-status="paid"]')
+      .waitFor();
+    await row.getByRole('link', { name: /Order #/ }).click();
+    const timeline = page.getByRole('list', { name: 'Order progress' });
+    await timeline.waitFor();
+    expect(await timeline.textContent()).toContain('PN123456789SE');
+    await page.locator('[aria-current="step"]', { hasText: 'Shipped' }).waitFor();
+    // Shipped: too late for the buyer to cancel.
+    expect(await page.getByRole('button', { name: /^Cancel order/ }).count()).toBe(0);
+    await checkPage(page, 'the order page');
+    await screenshot(page, '15-order-detail');
+    await phoneScreenshot(page, '15-order-detail-phone');
+  });
+
+  test('the buyer cancels the other shop’s order before it ships', async () => {
+    const { page } = buyer;
+    await page.goto('/orders');
+    await page
+      .getByTestId('order-row')
+      .filter({ hasText: 'Clay Corner' })
+      .getByRole('link', { name: /Order #/ })
+      .click();
+    await page.getByRole('button', { name: /^Cancel order/ }).click();
+    await page.getByLabel('Reason (optional)').fill('Bought one at the market');
+    await page.getByRole('button', { name: 'Confirm cancellation' }).click();
+    await page.getByRole('heading', { level: 1 }).locator('[data-status="cancelled"]').waitFor();
+    const timeline = page.getByRole('list', { name: 'Order progress' });
+    expect(await timeline.textContent()).toContain(
+      'Cancelled by the buyer: Bought one at the market',
+    );
+  });
+
+  test('after delivery the buyer reviews the product', async () => {
+    const vendorPage = vendor.page;
+    await vendorPage.getByRole('button', { name: /^Mark delivered/ }).click();
+    await vendorPage.getByText('No shipped orders').waitFor();
+    await vendorPage.getByLabel('Status').selectOption('delivered');
+    await vendorPage.getByTestId('shop-order-row').locator('[data-status="delivered"]').waitFor();
+    const { page } = buyer;
+    await page.goto('/orders');
+    await page
+      .getByTestId('order-row')
+      .filter({ hasText: 'Moss & Fern' })
+      .getByRole('link', { name: /Order #/ })
+      .click();
+    await page.getByRole('link', { name: 'Write a review' }).click();
+    await page.getByRole('heading', { name: 'Write a review' }).waitFor();
+    const fourStars = page.getByRole('radio', { name: '4 stars' });
+    await page.locator('label', { has: fourStars }).click();
+    expect(await fourStars.isChecked()).toBe(true);
+    await page.getByLabel('Your review').fill('The fern is thriving on my windowsill.');
+    await page.getByRole('button', { name: 'Post review' }).click();
+    await page.getByText('The fern is thriving on my windowsill.').waitFor();
+    await screenshot(page, '16-product-review');
+  });
+
+  test('the vendor refunds the delivered order after confirming, and the buyer sees it', async () => {
+    const { page } = vendor;
+    const row = page.getByTestId('shop-order-row').filter({ hasText: 'Moss terrarium' });
+    await row.getByRole('button', { name: /^Refund/ }).click();
+    const confirmation = row.getByTestId('refund-confirmation');
+    expect(await confirmation.textContent()).toContain('Refund $69.00 to Bo Buyer’s card?');
+    await row.getByLabel('Reason (optional)').fill('Glass cracked in transit');
+    await screenshot(page, '17-vendor-refund-confirmation');
+    await row.getByRole('button', { name: 'Confirm refund' }).click();
+    await page.getByText('No delivered orders').waitFor();
+    await page.getByLabel('Status').selectOption('refunded');
+    await page.getByTestId('shop-order-row').locator('[data-status="refunded"]').waitFor();
+
+    const buyerPage = buyer.page;
+    await buyerPage.goto('/orders');
+    await buyerPage
+      .getByTestId('order-row')
+      .filter({ hasText: 'Moss & Fern' })
+      .locator('[data-status="refunded"]')
+      .waitFor();
+    await buyerPage
+      .getByTestId('order-row')
+      .filter({ hasText: 'Moss & Fern' })
+      .getByRole('link', { name: /Order #/ })
+      .click();
+    const timeline = buyerPage.getByRole('list', { name: 'Order progress' });
+    await timeline.getByText('Refunded: Glass cracked in transit').waitFor();
+  });
+});

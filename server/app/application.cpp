@@ -132,6 +132,7 @@ void Application::start(bool handle_signals) {
   for (int i = 0; i < count; ++i) threads_.emplace_back([this] { io_.run(); });
   spdlog::info("listening on http://{}:{} database={} threads={}", config_.host, port(),
                database_.display_url(), count);
+  spdlog::default_logger()->flush();  // scripts and tests wait for this line
 }
 
 void Application::stop() {

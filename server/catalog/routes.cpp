@@ -139,7 +139,8 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
   router.add(verb::get, "/api/products", [&](Request& request) -> awaitable<Response> {
     const ProductFilter filter = read_filter(request);
     auto page = co_await workers.run(request.request_id, [&] { return catalog.search(filter); });
-    co_return http::json_response(200, to_json(page, filter.page));
+    boost::json::monotonic_resource arena;
+    co_return http::json_response(200, to_json(page, filter.page, &arena));
   });
 
   router.add(verb::post, "/api/products", [&](Request& request) -> awaitable<Response> {
@@ -159,7 +160,8 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
     if (viewer) viewer_id = viewer->id;
     auto view =
         co_await workers.run(request.request_id, [&] { return catalog.get(id, viewer_id); });
-    co_return http::json_response(200, to_json(view));
+    boost::json::monotonic_resource arena;
+    co_return http::json_response(200, to_json(view, &arena));
   });
 
   router.add(verb::patch, "/api/products/{id}", [&](Request& request) -> awaitable<Response> {

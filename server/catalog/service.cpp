@@ -20,8 +20,8 @@ constexpr std::string_view kCurrencies[] = {"USD", "EUR", "GBP", "CAD", "AUD",
 
 ApiError product_not_found() { return ApiError::not_found("There is no such product."); }
 
-boost::json::object image_json(const ProductImage& image) {
-  auto json = media::to_json(image.image);
+boost::json::object image_json(const ProductImage& image, const boost::json::storage_ptr& sp) {
+  auto json = media::to_json(image.image, sp);
   json["alt_text"] = image.alt_text;
   return json;
 }
@@ -30,39 +30,41 @@ boost::json::object image_json(const ProductImage& image) {
 std::span<const std::string_view> categories() { return kCategories; }
 std::span<const std::string_view> currencies() { return kCurrencies; }
 
-boost::json::object to_json(const ProductView& view) {
+boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp) {
   const Product& p = view.product;
-  boost::json::array images;
-  for (const auto& image : view.images) images.push_back(image_json(image));
-  return {
-      {"id", p.id},
-      {"shop", shops::summary_json(view.shop)},
-      {"name", p.name},
-      {"description", p.description},
-      {"category", p.category},
-      {"price_cents", p.price_cents},
-      {"currency", p.currency},
-      {"inventory", p.inventory},
-      {"in_stock", p.inventory > 0},
-      {"status", p.status},
-      {"rating_count", p.rating_count},
-      {"rating_average",
-       p.rating_count ? boost::json::value(std::round(10.0 * p.rating_sum / p.rating_count) / 10.0)
-                      : boost::json::value(nullptr)},
-      {"image", view.images.empty() ? boost::json::value(nullptr)
-                                    : boost::json::value(image_json(view.images.front()))},
-      {"images", std::move(images)},
-      {"created_at", to_rfc3339(p.created_at)},
-      {"updated_at", to_rfc3339(p.updated_at)}};
+  boost::json::array images(sp);
+  for (const auto& image : view.images) images.push_back(image_json(image, sp));
+  boost::json::value rating_average(sp);
+  if (p.rating_count) rating_average = std::round(10.0 * p.rating_sum / p.rating_count) / 10.0;
+  boost::json::value main_image(sp);
+  if (!view.images.empty()) main_image = image_json(view.images.front(), sp);
+  return boost::json::object({{"id", p.id},
+                              {"shop", shops::summary_json(view.shop, sp)},
+                              {"name", p.name},
+                              {"description", p.description},
+                              {"category", p.category},
+                              {"price_cents", p.price_cents},
+                              {"currency", p.currency},
+                              {"inventory", p.inventory},
+                              {"in_stock", p.inventory > 0},
+                              {"status", p.status},
+                              {"rating_count", p.rating_count},
+                              {"rating_average", std::move(rating_average)},
+                              {"image", std::move(main_image)},
+                              {"images", std::move(images)},
+                              {"created_at", to_rfc3339(p.created_at)},
+                              {"updated_at", to_rfc3339(p.updated_at)}},
+                             sp);
 }
 
-boost::json::object to_json(const ProductPage& page, const http::PageRequest& request) {
-  boost::json::array items;
-  for (const auto& view : page.items) items.push_back(to_json(view));
-  boost::json::array categories;
+boost::json::object to_json(const ProductPage& page, const http::PageRequest& request,
+                            boost::json::storage_ptr sp) {
+  boost::json::array items(sp);
+  for (const auto& view : page.items) items.push_back(to_json(view, sp));
+  boost::json::array categories(sp);
   for (const auto& [value, count] : page.categories)
-    categories.push_back({{"value", value}, {"count", count}});
-  auto json = http::page_json(request, page.total);
+    categories.push_back(boost::json::object({{"value", value}, {"count", count}}, sp));
+  auto json = http::page_json(request, page.total, sp);
   json["items"] = std::move(items);
   json["facets"] = {{"category", std::move(categories)}};
   return json;
@@ -197,7 +199,7 @@ void CatalogService::add_rating(soci::session& sql, std::int64_t product_id, int
   store::add_rating(sql, product_id, rating_delta, count_delta);
 }
 
-// Resolves the shops and images of a list of products with one query each.
+// Resolves the shops and the images of a list of products with one query each.
 ProductPage CatalogService::page_of(soci::session& sql, std::vector<Product> products,
                                     bool all_images) {
   std::vector<std::int64_t> product_ids, shop_ids;
@@ -210,22 +212,15 @@ ProductPage CatalogService::page_of(soci::session& sql, std::vector<Product> pro
   std::unordered_map<std::int64_t, shops::Shop> shops_by_id;
   for (auto& shop : shops_.find_many(sql, shop_ids)) shops_by_id.emplace(shop.id, std::move(shop));
 
-  const auto refs = store::images_of(sql, product_ids, /*main_only=*/!all_images);
-  std::vector<std::int64_t> image_ids;
-  for (const auto& ref : refs) image_ids.push_back(ref.image_id);
-  std::unordered_map<std::int64_t, media::Image> images_by_id;
-  for (auto& image : media_.find_many(sql, image_ids)) images_by_id.emplace(image.id, image);
+  std::unordered_map<std::int64_t, std::vector<ProductImage>> images_by_product;
+  for (auto& [product_id, image] : store::images_of(sql, product_ids, /*main_only=*/!all_images))
+    images_by_product[product_id].push_back(std::move(image));
 
   ProductPage page;
   for (auto& product : products) {
     const auto shop_id = product.shop_id;
-    ProductView view{std::move(product), shops_by_id[shop_id], {}};
-    for (const auto& ref : refs) {
-      auto image = images_by_id.find(ref.image_id);
-      if (ref.product_id == view.product.id && image != images_by_id.end())
-        view.images.push_back({image->second, ref.alt_text});
-    }
-    page.items.push_back(std::move(view));
+    auto images = std::move(images_by_product[product.id]);
+    page.items.push_back({std::move(product), shops_by_id[shop_id], std::move(images)});
   }
   return page;
 }

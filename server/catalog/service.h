@@ -33,11 +33,6 @@ struct ProductInput {
   std::optional<std::vector<ImageInput>> images;
 };
 
-struct ProductImage {
-  media::Image image;
-  std::string alt_text;
-};
-
 // A product with its shop and images resolved, ready to be shown.
 struct ProductView {
   Product product;
@@ -55,8 +50,11 @@ std::span<const std::string_view> categories();
 std::span<const std::string_view> currencies();
 constexpr std::size_t kMaxImagesPerProduct = 12;
 
-boost::json::object to_json(const ProductView& view);
-boost::json::object to_json(const ProductPage& page, const http::PageRequest& request);
+// sp: where the JSON tree lives; a list builds hundreds of nodes, and a
+// request-scoped arena frees them at once (bench/README.md).
+boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp = {});
+boost::json::object to_json(const ProductPage& page, const http::PageRequest& request,
+                            boost::json::storage_ptr sp = {});
 
 // Products of shops, and discovery. Only a shop's owner changes its products;
 // drafts are seen by their owner only; deleting archives, so orders keep

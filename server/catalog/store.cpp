@@ -1,6 +1,7 @@
 #include "catalog/store.h"
 
 #include "db/query.h"
+#include "media/store.h"
 
 namespace ps::catalog {
 
@@ -69,16 +70,15 @@ std::vector<Product> fetch(soci::session& sql, const db::Query& query) {
   return products;
 }
 
-struct ImageRefRow {
-  long long product_id = 0, image_id = 0;
-  int position = 0;
+struct ProductImageRow {
+  long long product_id = 0;
   std::string alt;
+  media::store::ImageRow image;
 
   void define(soci::statement& st) {
     st.exchange(soci::into(product_id));
-    st.exchange(soci::into(position));
-    st.exchange(soci::into(image_id));
     st.exchange(soci::into(alt));
+    image.define(st);
   }
 };
 
@@ -255,20 +255,21 @@ std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long lo
   return fetch(sql, query);
 }
 
-std::vector<ProductImageRef> images_of(soci::session& sql, const std::vector<std::int64_t>& ids,
-                                       bool main_only) {
+std::vector<std::pair<std::int64_t, ProductImage>> images_of(soci::session& sql,
+                                                             const std::vector<std::int64_t>& ids,
+                                                             bool main_only) {
   if (ids.empty()) return {};
-  db::Query query(
-      "SELECT product_id, position, image_id, alt_text FROM product_images "
-      "WHERE product_id IN (");
+  db::Query query("SELECT pi.product_id, pi.alt_text, " + media::store::image_columns("i") +
+                  " FROM product_images pi JOIN images i ON i.id = pi.image_id"
+                  " WHERE pi.product_id IN (");
   query.bind_list({ids.begin(), ids.end()}).sql(") ");
-  if (main_only) query.sql("AND position = 0 ");
-  query.sql("ORDER BY product_id, position");
-  std::vector<ProductImageRef> refs;
-  query.each<ImageRefRow>(sql, [&](const ImageRefRow& row) {
-    refs.push_back({row.product_id, row.position, row.image_id, row.alt});
+  if (main_only) query.sql("AND pi.position = 0 ");
+  query.sql("ORDER BY pi.product_id, pi.position");
+  std::vector<std::pair<std::int64_t, ProductImage>> images;
+  query.each<ProductImageRow>(sql, [&](const ProductImageRow& row) {
+    images.emplace_back(row.product_id, ProductImage{row.image.to_image(), row.alt});
   });
-  return refs;
+  return images;
 }
 
 void replace_images(soci::session& sql, std::int64_t product_id,

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "db/database.h"
 #include "http/query_input.h"
+#include "media/service.h"
 
 #include <soci/session.h>
 
@@ -29,6 +30,12 @@ struct Product {
   Millis updated_at = 0;
   long long rating_count = 0;
   long long rating_sum = 0;
+};
+
+// An image of a product as shown: the stored image and its alt text.
+struct ProductImage {
+  media::Image image;
+  std::string alt_text;
 };
 
 struct ProductImageRef {
@@ -71,8 +78,11 @@ void return_stock(soci::session& sql, std::int64_t id, long long quantity);
 void add_rating(soci::session& sql, std::int64_t id, int rating_delta, int count_delta);
 std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long long threshold);
 
-std::vector<ProductImageRef> images_of(soci::session& sql, const std::vector<std::int64_t>& ids,
-                                       bool main_only);
+// The images of these products, with their stored image rows, in one query:
+// (product id, image) ordered by product and position.
+std::vector<std::pair<std::int64_t, ProductImage>> images_of(soci::session& sql,
+                                                             const std::vector<std::int64_t>& ids,
+                                                             bool main_only);
 void replace_images(soci::session& sql, std::int64_t product_id,
                     const std::vector<ProductImageRef>& images);
 

@@ -70,11 +70,13 @@ PageRequest QueryFields::page(int default_limit, int max_limit) {
   return page;
 }
 
-boost::json::object page_json(const PageRequest& page, long long total) {
-  return {{"page", page.page},
-          {"limit", page.limit},
-          {"total", total},
-          {"pages", total == 0 ? 0 : (total + page.limit - 1) / page.limit}};
+boost::json::object page_json(const PageRequest& page, long long total,
+                              boost::json::storage_ptr sp) {
+  return boost::json::object({{"page", page.page},
+                              {"limit", page.limit},
+                              {"total", total},
+                              {"pages", total == 0 ? 0 : (total + page.limit - 1) / page.limit}},
+                             std::move(sp));
 }
 
 }  // namespace ps::http

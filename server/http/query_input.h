@@ -40,6 +40,7 @@ class QueryFields {
   FieldErrors errors_;
 };
 
-boost::json::object page_json(const PageRequest& page, long long total);
+boost::json::object page_json(const PageRequest& page, long long total,
+                              boost::json::storage_ptr sp = {});
 
 }  // namespace ps::http

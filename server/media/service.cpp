@@ -86,14 +86,15 @@ std::string media_url(const Image& image, const std::string& file) {
   return "/media/" + image.sha256 + "/" + file;
 }
 
-boost::json::object to_json(const Image& image) {
-  return {{"id", image.id},
-          {"width", image.width},
-          {"height", image.height},
-          {"urls",
-           {{"small", media_url(image, image.small_file)},
-            {"medium", media_url(image, image.medium_file)},
-            {"large", media_url(image, image.large_file)}}}};
+boost::json::object to_json(const Image& image, boost::json::storage_ptr sp) {
+  return boost::json::object({{"id", image.id},
+                              {"width", image.width},
+                              {"height", image.height},
+                              {"urls",
+                               {{"small", media_url(image, image.small_file)},
+                                {"medium", media_url(image, image.medium_file)},
+                                {"large", media_url(image, image.large_file)}}}},
+                             std::move(sp));
 }
 
 bool is_media_key(std::string_view key) { return key.size() == kKeyLength && is_lower_hex(key); }

@@ -10,53 +10,56 @@
 namespace ps::media::store {
 
 namespace {
-constexpr std::string_view kSelectImages =
-    "SELECT id, owner_id, sha256, format, width, height, small_file, medium_file, large_file, "
-    "created_at FROM images";
+constexpr std::string_view kImageColumns[] = {
+    "id",     "owner_id",   "sha256",      "format",     "width",
+    "height", "small_file", "medium_file", "large_file", "created_at"};
 constexpr std::size_t kIdsPerQuery = 500;  // well under both databases' bind limits
 
-// Binds the columns of kSelectImages to an Image through plain SOCI types.
-struct ImageRow {
-  long long id = 0, owner_id = 0, created_at = 0;
-  int width = 0, height = 0;
-  std::string sha256, format, small_file, medium_file, large_file;
-
-  void define(soci::statement& statement) {
-    statement.exchange(soci::into(id));
-    statement.exchange(soci::into(owner_id));
-    statement.exchange(soci::into(sha256));
-    statement.exchange(soci::into(format));
-    statement.exchange(soci::into(width));
-    statement.exchange(soci::into(height));
-    statement.exchange(soci::into(small_file));
-    statement.exchange(soci::into(medium_file));
-    statement.exchange(soci::into(large_file));
-    statement.exchange(soci::into(created_at));
-  }
-
-  Image to_image() const {
-    Image image;
-    image.id = id;
-    image.owner_id = owner_id;
-    image.width = width;
-    image.height = height;
-    image.created_at = created_at;
-    image.format = format;
-    image.sha256 = sha256;
-    image.small_file = small_file;
-    image.medium_file = medium_file;
-    image.large_file = large_file;
-    return image;
-  }
-};
-
-// kSelectImages with a condition; one Image per row.
+// select_images_sql() with a condition; one Image per row.
 std::vector<Image> select_images(soci::session& sql, const db::Query& query) {
   std::vector<Image> images;
   query.each<ImageRow>(sql, [&](const ImageRow& row) { images.push_back(row.to_image()); });
   return images;
 }
+std::string select_images_sql() { return "SELECT " + image_columns("images") + " FROM images"; }
 }  // namespace
+
+std::string image_columns(std::string_view alias) {
+  std::string columns;
+  for (auto column : kImageColumns) {
+    if (!columns.empty()) columns += ", ";
+    columns.append(alias).append(".").append(column);
+  }
+  return columns;
+}
+
+void ImageRow::define(soci::statement& statement) {
+  statement.exchange(soci::into(id));
+  statement.exchange(soci::into(owner_id));
+  statement.exchange(soci::into(sha256));
+  statement.exchange(soci::into(format));
+  statement.exchange(soci::into(width));
+  statement.exchange(soci::into(height));
+  statement.exchange(soci::into(small_file));
+  statement.exchange(soci::into(medium_file));
+  statement.exchange(soci::into(large_file));
+  statement.exchange(soci::into(created_at));
+}
+
+Image ImageRow::to_image() const {
+  Image image;
+  image.id = id;
+  image.owner_id = owner_id;
+  image.width = width;
+  image.height = height;
+  image.created_at = created_at;
+  image.format = format;
+  image.sha256 = sha256;
+  image.small_file = small_file;
+  image.medium_file = medium_file;
+  image.large_file = large_file;
+  return image;
+}
 
 std::int64_t insert_image(soci::session& sql, const Image& image) {
   long long id = 0;
@@ -71,7 +74,7 @@ std::int64_t insert_image(soci::session& sql, const Image& image) {
 }
 
 std::optional<Image> find_image(soci::session& sql, std::int64_t id) {
-  db::Query query(kSelectImages);
+  db::Query query(select_images_sql());
   query.sql(" WHERE id = ").bind(static_cast<long long>(id));
   auto images = select_images(sql, query);
   if (images.empty()) return std::nullopt;
@@ -79,7 +82,7 @@ std::optional<Image> find_image(soci::session& sql, std::int64_t id) {
 }
 
 std::optional<Image> find_image_by_sha256(soci::session& sql, const std::string& sha256) {
-  db::Query query(kSelectImages);
+  db::Query query(select_images_sql());
   query.sql(" WHERE sha256 = ").bind(sha256).sql(" ORDER BY id LIMIT 1");
   auto images = select_images(sql, query);
   if (images.empty()) return std::nullopt;
@@ -94,7 +97,7 @@ std::vector<Image> find_images(soci::session& sql, const std::vector<std::int64_
   std::vector<Image> images;
   for (std::size_t start = 0; start < distinct.size(); start += kIdsPerQuery) {
     const std::size_t count = std::min(kIdsPerQuery, distinct.size() - start);
-    db::Query query(kSelectImages);
+    db::Query query(select_images_sql());
     query.sql(" WHERE id IN (");
     query.bind_list({distinct.begin() + static_cast<std::ptrdiff_t>(start),
                      distinct.begin() + static_cast<std::ptrdiff_t>(start + count)});

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <soci/session.h>
+#include <soci/statement.h>
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ps::media {
@@ -13,6 +15,20 @@ struct Image;  // media/service.h
 
 // SQL for the images table; no business rules here.
 namespace store {
+// The columns of an images row as "<alias>.id, <alias>.owner_id, ...", in
+// the order ImageRow::define binds them, for queries that join images.
+std::string image_columns(std::string_view alias);
+
+// One images row bound through plain SOCI types (see db::Query::each).
+struct ImageRow {
+  long long id = 0, owner_id = 0, created_at = 0;
+  int width = 0, height = 0;
+  std::string sha256, format, small_file, medium_file, large_file;
+
+  void define(soci::statement& statement);
+  Image to_image() const;
+};
+
 std::int64_t insert_image(soci::session& sql, const Image& image);
 std::optional<Image> find_image(soci::session& sql, std::int64_t id);
 // Any earlier upload of the same bytes (whoever uploaded them).

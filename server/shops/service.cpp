@@ -56,11 +56,12 @@ bool is_valid_slug(std::string_view slug) {
   return true;
 }
 
-boost::json::object summary_json(const Shop& shop) {
-  return {{"id", shop.id},
-          {"slug", shop.slug},
-          {"name", shop.name},
-          {"accent_color", shop.accent_color}};
+boost::json::object summary_json(const Shop& shop, boost::json::storage_ptr sp) {
+  return boost::json::object({{"id", shop.id},
+                              {"slug", shop.slug},
+                              {"name", shop.name},
+                              {"accent_color", shop.accent_color}},
+                             std::move(sp));
 }
 
 boost::json::object to_json(const ShopView& view) {

@@ -45,7 +45,7 @@ constexpr const char* kDefaultAccentColor = "#485fc7";
 
 boost::json::object to_json(const ShopView& view);
 // The few fields a product or order shows of its shop.
-boost::json::object summary_json(const Shop& shop);
+boost::json::object summary_json(const Shop& shop, boost::json::storage_ptr sp = {});
 
 // Shop profiles and discovery. A vendor has at most one shop and only its
 // owner may change it. Blocking: call from the WorkerPool.

@@ -75,10 +75,6 @@ ShippingAddress read_address(const boost::json::object& body, JsonFields& fields
   address.finish();
   return result;
 }
-
-// What identifies "the same request" for Idempotency-Key: the whole body,
-// canonically serialized. Only its keyed hash is ever stored.
-std::string canonical(const boost::json::object& body) { return boost::json::serialize(body); }
 }  // namespace
 
 void add_routes(http::Router& router, CheckoutService& checkout,
@@ -98,7 +94,6 @@ void add_routes(http::Router& router, CheckoutService& checkout,
         input.card = read_card(body, fields);
         input.address = read_address(body, fields);
         fields.finish();
-        input.request_fingerprint = canonical(body);
 
         auto result =
             co_await workers.run(request.request_id, [&] { return checkout.checkout(input); });

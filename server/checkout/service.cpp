@@ -1,6 +1,8 @@
 #include "checkout/service.h"
 
 #include "core/errors.h"
+#include "core/random.h"
+#include "payments/cards.h"
 
 #include <sodium.h>
 #include <spdlog/spdlog.h>
@@ -36,6 +38,30 @@ std::string hex(const unsigned char* data, std::size_t size) {
   return out;
 }
 
+// What makes two requests with one Idempotency-Key "the same": the parsed
+// request in a fixed order, so key order, spacing and spelling of the JSON do
+// not matter, with the card reduced to what is kept anyway (brand, last four,
+// expiry). The CVC and the other digits of the number are left out, so even
+// with the server secret the stored hash cannot be searched for them; a
+// retry that differs only there replays the first answer.
+std::string canonical(const CheckoutRequest& request) {
+  const auto& card = request.card;
+  const boost::json::object canonical{{"card",
+                                       {{"brand", payments::card_brand(card.number)},
+                                        {"last4", payments::card_last4(card.number)},
+                                        {"exp_month", card.exp_month},
+                                        {"exp_year", card.exp_year}}},
+                                      {"shipping_address", to_json(request.address)}};
+  return boost::json::serialize(canonical);
+}
+
+// The gateway's idempotency key for one attempt at a checkout. Never the
+// client's Idempotency-Key: gateway keys are shared by all buyers, and a retry
+// after a failed attempt (whose authorization was released) needs a new one.
+std::string gateway_key(std::int64_t buyer_id) {
+  return "checkout-" + std::to_string(buyer_id) + "-" + random_hex(16);
+}
+
 // Checks every line can be bought as it is; throws the problem that explains why not.
 void check_lines(const std::vector<cart::CartLine>& lines, std::int64_t buyer_id) {
   if (lines.empty()) throw ApiError::conflict("Your cart is empty.");
@@ -68,9 +94,9 @@ std::string CheckoutService::fingerprint(const CheckoutRequest& request) const {
   crypto_hash_sha256(key, reinterpret_cast<const unsigned char*>(fingerprint_secret_.data()),
                      fingerprint_secret_.size());
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256(mac,
-                         reinterpret_cast<const unsigned char*>(request.request_fingerprint.data()),
-                         request.request_fingerprint.size(), key);
+  const std::string text = canonical(request);
+  crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                         key);
   return hex(mac, sizeof mac);
 }
 
@@ -148,7 +174,7 @@ CheckoutResult CheckoutService::place(const CheckoutRequest& request) {
         total += product.price_cents * line.quantity;
       }
       const std::string currency = lines.front().product.product.currency;
-      auto auth = payments_.authorize(total, currency, request.card, request.idempotency_key);
+      auto auth = payments_.authorize(total, currency, request.card, gateway_key(request.buyer_id));
       if (!auth.approved) throw declined(auth);
       authorized = auth;
 

@@ -21,8 +21,7 @@ struct CheckoutRequest {
   std::int64_t buyer_id = 0;
   payments::CardDetails card;
   ShippingAddress address;
-  std::string idempotency_key;      // empty: none
-  std::string request_fingerprint;  // canonical body, without secrets in the clear
+  std::string idempotency_key;  // empty: none
 };
 
 // An HTTP-shaped answer, kept as given for idempotent replays.
@@ -59,7 +58,7 @@ class CheckoutService {
  private:
   CheckoutResult place(const CheckoutRequest& request);
   CheckoutResult replay(const CheckoutRequest& request, const std::string& hmac);
-  // Keyed hash of the request, so that card numbers are never stored even hashed.
+  // Keyed hash of what identifies the request (see canonical() in service.cpp).
   std::string fingerprint(const CheckoutRequest& request) const;
 
   db::Database& database_;

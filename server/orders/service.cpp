@@ -125,8 +125,10 @@ std::vector<OrderView> OrdersService::views(soci::session& sql, std::vector<Orde
   return views;
 }
 
-Order OrdersService::load(soci::session& sql, const Actor& actor, std::int64_t order_id) {
-  auto order = store::find(sql, order_id);
+Order OrdersService::load(soci::session& sql, const Actor& actor, std::int64_t order_id,
+                          bool for_update) {
+  auto order = for_update ? store::find_for_update(sql, database_.dialect(), order_id)
+                          : store::find(sql, order_id);
   if (!order) throw order_not_found();
   if (order->buyer_id == actor.user_id) return std::move(*order);
   if (actor.role == accounts::Role::vendor) {
@@ -166,10 +168,11 @@ OrderPage OrdersService::list_for_vendor(std::int64_t vendor_id, std::optional<s
 
 // One state change: checks the order is the actor's and in one of
 // change.from, applies its effect (payments, stock), records the event; all in
-// one transaction.
+// one transaction. The order is locked before its state is checked, so of two
+// concurrent changes only one reaches the gateway; the other sees its result.
 OrderView OrdersService::change(const Actor& actor, std::int64_t order_id, Change change) {
   return database_.transaction([&](soci::session& sql) {
-    Order order = load(sql, actor, order_id);
+    Order order = load(sql, actor, order_id, /*for_update=*/true);
     const bool by_seller = is_seller(sql, actor, order);
     if (change.sellers_only && !by_seller)
       throw ApiError::forbidden("Only the shop's vendor can do this.");

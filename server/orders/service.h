@@ -84,8 +84,10 @@ class OrdersService {
   }
 
  private:
-  // Loads the order for `actor` (404 when it is not theirs to see).
-  Order load(soci::session& sql, const Actor& actor, std::int64_t order_id);
+  // Loads the order for `actor` (404 when it is not theirs to see);
+  // `for_update` keeps other transactions from changing it until this one ends.
+  Order load(soci::session& sql, const Actor& actor, std::int64_t order_id,
+             bool for_update = false);
   bool is_seller(soci::session& sql, const Actor& actor, const Order& order);
 
   // What a transition does besides the status: payments, stock, fields. It

@@ -71,6 +71,15 @@ std::vector<Order> fetch(soci::session& sql, const db::Query& query) {
   return result;
 }
 
+// The order with this id; `suffix` ends the query (a row lock).
+std::optional<Order> find_by_id(soci::session& sql, std::int64_t id, std::string_view suffix) {
+  db::Query query(kSelectOrder);
+  query.sql("WHERE o.id = ").bind(static_cast<long long>(id)).sql(suffix);
+  auto orders = fetch(sql, query);
+  if (orders.empty()) return std::nullopt;
+  return std::move(orders.front());
+}
+
 void add_where(db::Query& query, const OrderFilter& filter) {
   query.sql("WHERE 1 = 1 ");
   if (filter.buyer_id)
@@ -115,12 +124,10 @@ void insert_event(soci::session& sql, const OrderEvent& event, std::optional<std
       soci::use(actor_id, actor_ind), soci::use(event.actor_role), soci::use(at);
 }
 
-std::optional<Order> find(soci::session& sql, std::int64_t id) {
-  db::Query query(kSelectOrder);
-  query.sql("WHERE o.id = ").bind(static_cast<long long>(id));
-  auto orders = fetch(sql, query);
-  if (orders.empty()) return std::nullopt;
-  return std::move(orders.front());
+std::optional<Order> find(soci::session& sql, std::int64_t id) { return find_by_id(sql, id, ""); }
+
+std::optional<Order> find_for_update(soci::session& sql, db::Dialect dialect, std::int64_t id) {
+  return find_by_id(sql, id, dialect == db::Dialect::postgres ? " FOR UPDATE OF o" : "");
 }
 
 std::vector<Order> list(soci::session& sql, const OrderFilter& filter) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "db/database.h"
 #include "http/query_input.h"
 
 #include <soci/session.h>
@@ -73,6 +74,10 @@ std::int64_t insert(soci::session& sql, const Order& order);
 void insert_item(soci::session& sql, const OrderItem& item);
 void insert_event(soci::session& sql, const OrderEvent& event, std::optional<std::int64_t> actor);
 std::optional<Order> find(soci::session& sql, std::int64_t id);
+// find(), and no other transaction may change the order until this one ends:
+// PostgreSQL locks the row (FOR UPDATE); an SQLite write transaction holds
+// the whole database already.
+std::optional<Order> find_for_update(soci::session& sql, db::Dialect dialect, std::int64_t id);
 std::vector<Order> list(soci::session& sql, const OrderFilter& filter);
 long long count(soci::session& sql, const OrderFilter& filter);
 std::vector<Order> for_checkout(soci::session& sql, std::int64_t checkout_id);

@@ -38,32 +38,6 @@ AuthorizationResult check_card(const CardDetails& card) {
 }
 }  // namespace
 
-bool passes_luhn(const std::string& digits) {
-  int sum = 0;
-  bool twice = false;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    if (*it < '0' || *it > '9') return false;
-    int digit = *it - '0';
-    if (twice && (digit *= 2) > 9) digit -= 9;
-    sum += digit;
-    twice = !twice;
-  }
-  return !digits.empty() && sum % 10 == 0;
-}
-
-std::string card_brand(const std::string& digits) {
-  auto starts = [&](std::string_view prefix) { return digits.rfind(prefix, 0) == 0; };
-  if (starts("4")) return "visa";
-  if (starts("34") || starts("37")) return "amex";
-  if (starts("6011") || starts("65")) return "discover";
-  if (digits.size() >= 2) {
-    const int two = std::stoi(digits.substr(0, 2));
-    const int four = digits.size() >= 4 ? std::stoi(digits.substr(0, 4)) : 0;
-    if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return "mastercard";
-  }
-  return "unknown";
-}
-
 AuthorizationResult MockPaymentProvider::authorize(long long amount_cents, const std::string&,
                                                    const CardDetails& card,
                                                    const std::string& idempotency_key) {
@@ -74,7 +48,7 @@ AuthorizationResult MockPaymentProvider::authorize(long long amount_cents, const
   }
   AuthorizationResult result = check_card(card);
   result.card_brand = card_brand(card.number);
-  result.card_last4 = card.number.size() >= 4 ? card.number.substr(card.number.size() - 4) : "";
+  result.card_last4 = card_last4(card.number);
   if (result.decline_code.empty()) {
     result.approved = true;
     result.authorization_id = "mock_auth_" + random_hex(12);
@@ -118,6 +92,11 @@ MockPaymentProvider::Ledger MockPaymentProvider::ledger(const std::string& autho
   std::lock_guard lock(mutex_);
   auto it = ledgers_.find(authorization_id);
   return it == ledgers_.end() ? Ledger{} : it->second;
+}
+
+std::map<std::string, MockPaymentProvider::Ledger> MockPaymentProvider::ledgers() const {
+  std::lock_guard lock(mutex_);
+  return ledgers_;
 }
 
 void MockPaymentProvider::forget_all() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "payments/cards.h"
 #include "payments/provider.h"
 
 #include <map>
@@ -7,10 +8,6 @@
 #include <string>
 
 namespace ps::payments {
-
-// Card brand from the number's prefix ("visa", "mastercard", ...).
-std::string card_brand(const std::string& digits);
-bool passes_luhn(const std::string& digits);
 
 // A stand-in gateway that checks cards the way a real one does (Luhn, expiry
 // in the future, CVC of 3 or 4 digits) and honours the usual test numbers:
@@ -34,9 +31,11 @@ class MockPaymentProvider : public PaymentProvider {
     long long captured = 0;
     long long released = 0;
     long long refunded = 0;
+    friend bool operator==(const Ledger&, const Ledger&) = default;
   };
-  // For tests and diagnostics: the ledger of one authorization.
+  // For tests and diagnostics: the ledger of one authorization, and of all.
   Ledger ledger(const std::string& authorization_id) const;
+  std::map<std::string, Ledger> ledgers() const;
   // What a restart of this in-memory gateway does: every authorization is gone.
   void forget_all();
 

@@ -36,7 +36,10 @@ class PaymentProvider {
  public:
   virtual ~PaymentProvider() = default;
   virtual std::string name() const = 0;
-  // idempotency_key: the same key authorizes at most once.
+  // idempotency_key: the same key authorizes at most once; repeating it gets
+  // the first answer again, as from a real gateway, even after that
+  // authorization was released. So each attempt at a payment needs its own
+  // key, never one a client chose (gateway keys are global to our account).
   virtual AuthorizationResult authorize(long long amount_cents, const std::string& currency,
                                         const CardDetails& card,
                                         const std::string& idempotency_key) = 0;

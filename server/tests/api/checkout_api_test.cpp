@@ -1,7 +1,5 @@
+#include "api/checkout_test.h"
 #include "support/log_capture.h"
-#include "support/marketplace.h"
-
-#include <soci/soci.h>
 
 #include <future>
 #include <sstream>
@@ -11,57 +9,8 @@ namespace ps::testing {
 namespace {
 
 using boost::beast::http::verb;
-constexpr const char* kApproves = "4242 4242 4242 4242";
-constexpr const char* kDeclines = "4000000000000002";
-constexpr const char* kNoFunds = "4000000000009995";
 
-boost::json::object checkout_body(const std::string& number, std::string cvc = "123") {
-  return {{"card", {{"number", number}, {"exp_month", 12}, {"exp_year", 2099}, {"cvc", cvc}}},
-          {"shipping_address",
-           {{"name", "Sam Buyer"},
-            {"line1", "1 High Street"},
-            {"city", "Leeds"},
-            {"postal_code", "LS1 1AA"},
-            {"country", "gb"}}}};
-}
-
-class CheckoutApi : public TwoShopsTest {
- protected:
-  void fill_cart(const Account& who, std::int64_t product, long long quantity) {
-    const auto result = client().post_json(
-        "/api/cart/items", {{"product_id", product}, {"quantity", quantity}}, who.access_token);
-    ASSERT_EQ(result.status, 200) << result.body;
-  }
-
-  HttpResult checkout(const Account& who, const boost::json::object& body,
-                      const std::string& key = {}) {
-    Headers headers{{"Content-Type", "application/json"},
-                    {"Authorization", "Bearer " + who.access_token}};
-    if (!key.empty()) headers.emplace_back("Idempotency-Key", key);
-    return client().request(verb::post, "/api/checkout", boost::json::serialize(body), headers);
-  }
-
-  long long inventory(std::int64_t product) {
-    return client()
-        .get("/api/products/" + std::to_string(product))
-        .json()
-        .at("inventory")
-        .as_int64();
-  }
-
-  long long count(const std::string& table) {
-    long long n = 0;
-    server().app().database().with_session(
-        [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM " + table, soci::into(n); });
-    return n;
-  }
-
-  HttpResult act(const Account& who, std::int64_t order, const std::string& action,
-                 const boost::json::object& body = {}) {
-    return client().post_json("/api/orders/" + std::to_string(order) + "/" + action, body,
-                              who.access_token);
-  }
-};
+class CheckoutApi : public CheckoutTest {};
 POCKETSHOP_API_TEST(CheckoutApi);
 
 TEST_P(CheckoutApi, PaysOnceAndSplitsTheCartIntoOneOrderPerShop) {
@@ -422,6 +371,71 @@ TEST_P(CheckoutApi, ConcurrentBuyersNeverOversell) {
         soci::into(orphans);
   });
   EXPECT_EQ(orphans, 0);
+}
+
+TEST_P(CheckoutApi, AFourDigitCvcIsAccepted) {
+  fill_cart(buyer, mug, 1);
+  const auto too_long = checkout(buyer, checkout_body(kApproves, "12345"));
+  expect_problem(too_long, 422);
+  EXPECT_TRUE(too_long.json().at("errors").as_object().contains("card.cvc")) << too_long.body;
+  const auto amex_style = checkout(buyer, checkout_body(kApproves, "1234"));
+  EXPECT_EQ(amex_style.status, 201) << amex_style.body;
+}
+
+// Declines and validation problems name the field, never the value typed into it.
+TEST_P(CheckoutApi, ErrorBodiesNeverEchoCardData) {
+  fill_cart(buyer, mug, 1);
+  auto bad_month = checkout_body("4000 0000 0000 0002", "98765");
+  bad_month["card"].as_object()["exp_month"] = 13;
+  const std::vector<HttpResult> answers{
+      checkout(buyer, checkout_body("4000 0000 0000 0002", "987")),  // card_declined
+      checkout(buyer, checkout_body("4242 4242 4242 4241", "987")),  // incorrect_number
+      checkout(buyer, checkout_body(kApproves, "98x")),              // incorrect_cvc
+      checkout(buyer, checkout_body("4242 4242 4242 42ab", "987")),  // 422: not digits
+      checkout(buyer, bad_month),                                    // 422: month, CVC length
+  };
+  for (const auto& answer : answers) {
+    EXPECT_TRUE(answer.status == 402 || answer.status == 422) << answer.body;
+    for (const char* secret :
+         {"4000000000000002", "4000 0000", "4242424242424241", "4242 4242", "42ab", "987", "98x"})
+      EXPECT_EQ(answer.body.find(secret), std::string::npos) << secret << " in " << answer.body;
+  }
+  EXPECT_EQ(count("orders"), 0);
+}
+
+TEST_P(CheckoutApi, APriceChangeInTheCartChargesTheNewPrice) {
+  fill_cart(buyer, mug, 2);
+  const std::string product = "/api/products/" + std::to_string(mug);
+  ASSERT_EQ(patch_json(product, {{"price_cents", 3000}}, clay.access_token).status, 200);
+  const auto placed = checkout(buyer, checkout_body(kApproves));
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  EXPECT_EQ(placed.json().at("total_cents").as_int64(), 6000);
+  const auto order_id = placed.json().at("orders").at(0).at("id").as_int64();
+  EXPECT_EQ(ledger_of(order_id).authorized, 6000);
+
+  ASSERT_EQ(patch_json(product, {{"price_cents", 3500}}, clay.access_token).status, 200);
+  const auto order =
+      client().get("/api/orders/" + std::to_string(order_id), buyer.access_token).json();
+  EXPECT_EQ(order.at("items").at(0).at("unit_price_cents").as_int64(), 3000);
+  EXPECT_EQ(order.at("total_cents").as_int64(), 6000);
+  ASSERT_EQ(ship(clay, order_id).status, 200);
+  EXPECT_EQ(ledger_of(order_id).captured, 6000);
+}
+
+TEST_P(CheckoutApi, DashboardRevenueLeavesOutCancelledOrders) {
+  fill_cart(buyer, mug, 1);
+  ASSERT_EQ(checkout(buyer, checkout_body(kApproves)).status, 201);
+  fill_cart(buyer, mug, 2);
+  const auto cancelled =
+      checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
+  ASSERT_EQ(act(buyer, cancelled, "cancel").status, 200);
+
+  const auto json = client().get("/api/dashboard", clay.access_token).json();
+  const auto& today = json.at("revenue_by_day").as_array().back();
+  EXPECT_EQ(today.at("revenue_cents").as_int64(), 2500);
+  EXPECT_EQ(today.at("orders").as_int64(), 1);
+  EXPECT_EQ(json.at("top_products").at(0).at("units").as_int64(), 1);
+  EXPECT_EQ(json.at("top_products").at(0).at("revenue_cents").as_int64(), 2500);
 }
 
 }  // namespace

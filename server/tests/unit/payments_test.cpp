@@ -1,3 +1,4 @@
+#include "payments/cards.h"
 #include "payments/mock_provider.h"
 
 #include <gtest/gtest.h>
@@ -16,6 +17,8 @@ TEST(MockPayments, LuhnAndBrands) {
   EXPECT_EQ(card_brand("2223003122003222"), "mastercard");
   EXPECT_EQ(card_brand("378282246310005"), "amex");
   EXPECT_EQ(card_brand("6011111111111117"), "discover");
+  EXPECT_EQ(card_last4("4242424242424242"), "4242");
+  EXPECT_EQ(card_last4("424"), "");
 }
 
 TEST(MockPayments, TestCardsBehaveLikeAGateway) {
@@ -38,6 +41,18 @@ TEST(MockPayments, AnIdempotencyKeyAuthorizesOnce) {
   const auto first = gateway.authorize(1000, "USD", card("4242424242424242"), "k");
   const auto second = gateway.authorize(1000, "USD", card("4242424242424242"), "k");
   EXPECT_EQ(first.authorization_id, second.authorization_id);
+}
+
+// As a real gateway does, and why checkout never reuses a key for a new attempt.
+TEST(MockPayments, AKeyRepeatsItsAnswerEvenAfterARelease) {
+  MockPaymentProvider gateway;
+  const auto first = gateway.authorize(1000, "USD", card("4242424242424242"), "k");
+  gateway.release(first.authorization_id, 1000);
+  const auto again = gateway.authorize(1000, "USD", card("4242424242424242"), "k");
+  EXPECT_EQ(again.authorization_id, first.authorization_id);
+  EXPECT_THROW(gateway.capture(again.authorization_id, 1000), PaymentError);
+  const auto fresh = gateway.authorize(1000, "USD", card("4242424242424242"), "k2");
+  EXPECT_NO_THROW(gateway.capture(fresh.authorization_id, 1000));
 }
 
 TEST(MockPayments, LedgerRefusesWhatAGatewayWould) {

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <string>
+
+namespace ps::payments {
+
+// What can be told from a card number (digits only) without a gateway.
+bool passes_luhn(const std::string& digits);
+// "visa", "mastercard", "amex", "discover" or "unknown", from the number's prefix.
+std::string card_brand(const std::string& digits);
+// The last four digits: with the brand, all of a number that may be kept.
+std::string card_last4(const std::string& digits);
+
+}  // namespace ps::payments

@@ -1,0 +1,107 @@
+#pragma once
+
+// What the checkout, payment and order API tests share: test cards, a
+// checkout body, and a fixture that buys, acts on orders and reads the
+// gateway's ledger.
+
+#include "support/marketplace.h"
+
+#include <soci/soci.h>
+
+#include <ostream>
+#include <string>
+
+namespace ps::payments {
+inline void PrintTo(const MockPaymentProvider::Ledger& ledger, std::ostream* out) {
+  *out << "{authorized " << ledger.authorized << ", captured " << ledger.captured << ", released "
+       << ledger.released << ", refunded " << ledger.refunded << "}";
+}
+}  // namespace ps::payments
+
+namespace ps::testing {
+
+inline constexpr const char* kApproves = "4242 4242 4242 4242";
+inline constexpr const char* kDeclines = "4000000000000002";
+inline constexpr const char* kNoFunds = "4000000000009995";
+
+inline boost::json::object checkout_body(const std::string& number, std::string cvc = "123") {
+  return {{"card", {{"number", number}, {"exp_month", 12}, {"exp_year", 2099}, {"cvc", cvc}}},
+          {"shipping_address",
+           {{"name", "Sam Buyer"},
+            {"line1", "1 High Street"},
+            {"city", "Leeds"},
+            {"postal_code", "LS1 1AA"},
+            {"country", "gb"}}}};
+}
+
+class CheckoutTest : public TwoShopsTest {
+ protected:
+  void fill_cart(const Account& who, std::int64_t product, long long quantity) {
+    const auto result = client().post_json(
+        "/api/cart/items", {{"product_id", product}, {"quantity", quantity}}, who.access_token);
+    ASSERT_EQ(result.status, 200) << result.body;
+  }
+
+  HttpResult checkout(const Account& who, const boost::json::object& body,
+                      const std::string& key = {}) {
+    return checkout_text(who, boost::json::serialize(body), key);
+  }
+
+  // The body exactly as given, for tests about its spelling.
+  HttpResult checkout_text(const Account& who, const std::string& body,
+                           const std::string& key = {}) {
+    Headers headers{{"Content-Type", "application/json"},
+                    {"Authorization", "Bearer " + who.access_token}};
+    if (!key.empty()) headers.emplace_back("Idempotency-Key", key);
+    return client().request(boost::beast::http::verb::post, "/api/checkout", body, headers);
+  }
+
+  long long inventory(std::int64_t product) {
+    return client()
+        .get("/api/products/" + std::to_string(product))
+        .json()
+        .at("inventory")
+        .as_int64();
+  }
+
+  long long cart_items(const Account& who) {
+    return client().get("/api/cart", who.access_token).json().at("item_count").as_int64();
+  }
+
+  long long count(const std::string& table) {
+    long long n = 0;
+    server().app().database().with_session(
+        [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM " + table, soci::into(n); });
+    return n;
+  }
+
+  HttpResult act(const Account& who, std::int64_t order, const std::string& action,
+                 const boost::json::object& body = {}) {
+    return client().post_json("/api/orders/" + std::to_string(order) + "/" + action, body,
+                              who.access_token);
+  }
+
+  HttpResult ship(const Account& vendor, std::int64_t order) {
+    return act(vendor, order, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0001"}});
+  }
+
+  payments::MockPaymentProvider& gateway() { return server().app().payment_provider(); }
+
+  // The gateway's authorization behind an order, as our payments table records it.
+  std::string authorization_of(std::int64_t order_id) {
+    std::string authorization;
+    const long long order = order_id;
+    server().app().database().with_session([&](soci::session& sql) {
+      sql << "SELECT p.authorization_id FROM orders o JOIN payments p ON p.id = o.payment_id "
+             "WHERE o.id = :order",
+          soci::into(authorization), soci::use(order);
+    });
+    return authorization;
+  }
+
+  payments::MockPaymentProvider::Ledger ledger_of(std::int64_t order_id) {
+    return gateway().ledger(authorization_of(order_id));
+  }
+};
+
+}  // namespace ps::testing

@@ -156,7 +156,7 @@ TEST_P(CheckoutApi, CardDataNeverReachesTheDatabaseOrTheLogs) {
     fill_cart(buyer, mug, 1);
     checkout(buyer, checkout_body("4000 0000 0000 0002", "987"), "k1");
     checkout(buyer, checkout_body("4242 4242 4242 4242", "987"), "k2");
-    log = capture.text();
+    log = without_random_ids(capture.text());
   }
   EXPECT_NE(log.find("checkout completed"), std::string::npos);
   for (const char* secret : {"4242424242424242", "4242 4242", "4000000000000002", "987"})
@@ -172,6 +172,7 @@ TEST_P(CheckoutApi, CardDataNeverReachesTheDatabaseOrTheLogs) {
       for (const auto& row : rows) everything += row + "\n";
     }
   });
+  everything = without_random_ids(everything);
   EXPECT_NE(everything.find("4242"), std::string::npos);  // the last four are kept
   for (const char* secret : {"4242424242424242", "4000000000000002", "987"})
     EXPECT_EQ(everything.find(secret), std::string::npos) << secret;
@@ -398,7 +399,8 @@ TEST_P(CheckoutApi, ErrorBodiesNeverEchoCardData) {
     EXPECT_TRUE(answer.status == 402 || answer.status == 422) << answer.body;
     for (const char* secret :
          {"4000000000000002", "4000 0000", "4242424242424241", "4242 4242", "42ab", "987", "98x"})
-      EXPECT_EQ(answer.body.find(secret), std::string::npos) << secret << " in " << answer.body;
+      EXPECT_EQ(without_random_ids(answer.body).find(secret), std::string::npos)
+          << secret << " in " << answer.body;
   }
   EXPECT_EQ(count("orders"), 0);
 }

@@ -12,7 +12,7 @@ std::string random_token(std::size_t bytes);
 std::string random_hex(std::size_t bytes);
 // SHA-256 of the input, lower-case hex.
 std::string sha256_hex(std::string_view data);
-// A fast 128-bit digest (BLAKE2b), lower-case hex: for ETags, not for secrets.
+// A fast 128-bit digest (XXH3), lower-case hex: for ETags, never for secrets.
 std::string digest_hex(std::string_view data);
 
 }  // namespace ps

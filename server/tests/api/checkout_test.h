@@ -4,12 +4,12 @@
 // checkout body, and a fixture that buys, acts on orders and reads the
 // gateway's ledger.
 
+#include "support/checkout_request.h"
 #include "support/marketplace.h"
 
 #include <soci/soci.h>
 
 #include <ostream>
-#include <regex>
 #include <string>
 
 namespace ps::payments {
@@ -20,36 +20,6 @@ inline void PrintTo(const MockPaymentProvider::Ledger& ledger, std::ostream* out
 }  // namespace ps::payments
 
 namespace ps::testing {
-
-inline constexpr const char* kApproves = "4242 4242 4242 4242";
-inline constexpr const char* kDeclines = "4000000000000002";
-inline constexpr const char* kNoFunds = "4000000000009995";
-
-// `text` without the random hex ids in it (request ids, hashes, authorization
-// ids), so that looking for a CVC such as "987" cannot hit one by chance.
-// Card numbers are all digits and so are kept: a hex id has a letter.
-inline std::string without_random_ids(const std::string& text) {
-  static const std::regex hex_id("[0-9a-f]*[a-f][0-9a-f]*");
-  std::string kept;
-  std::sregex_iterator it(text.begin(), text.end(), hex_id), end;
-  std::size_t from = 0;
-  for (; it != end; ++it) {
-    if (it->length() < 12) continue;
-    kept.append(text, from, static_cast<std::size_t>(it->position()) - from).append("#");
-    from = static_cast<std::size_t>(it->position() + it->length());
-  }
-  return kept.append(text, from);
-}
-
-inline boost::json::object checkout_body(const std::string& number, std::string cvc = "123") {
-  return {{"card", {{"number", number}, {"exp_month", 12}, {"exp_year", 2099}, {"cvc", cvc}}},
-          {"shipping_address",
-           {{"name", "Sam Buyer"},
-            {"line1", "1 High Street"},
-            {"city", "Leeds"},
-            {"postal_code", "LS1 1AA"},
-            {"country", "gb"}}}};
-}
 
 class CheckoutTest : public TwoShopsTest {
  protected:

@@ -3,6 +3,7 @@
 // was lost or sold twice, and a checkout the kill cut off can be retried with
 // its Idempotency-Key to learn what happened.
 #include "support/api_test.h"
+#include "support/checkout_request.h"
 #include "support/server_process.h"
 
 #include "db/database.h"
@@ -28,18 +29,6 @@ constexpr int kBuyers = 16;
 constexpr int kMinAnswered = 20;  // checkouts answered 201 before the kill
 constexpr auto kLoadTime = std::chrono::milliseconds(1500);
 constexpr auto kLoadLimit = std::chrono::seconds(15);
-constexpr const char* kApproves = "4242 4242 4242 4242";
-
-boost::json::object checkout_body() {
-  return {{"card", {{"number", kApproves}, {"exp_month", 12}, {"exp_year", 2099}, {"cvc", "123"}}},
-          {"shipping_address",
-           {{"name", "Sam Buyer"},
-            {"line1", "1 High Street"},
-            {"city", "Leeds"},
-            {"postal_code", "LS1 1AA"},
-            {"country", "gb"}}}};
-}
-
 std::string sign_up(const HttpClient& client, const std::string& email, const std::string& role) {
   const auto result = client.post_json(
       "/api/auth/register",
@@ -67,7 +56,8 @@ int add_to_cart(const HttpClient& client, const std::string& token, std::int64_t
 }
 
 HttpResult checkout(const HttpClient& client, const std::string& token, const std::string& key) {
-  return client.request(verb::post, "/api/checkout", boost::json::serialize(checkout_body()),
+  return client.request(verb::post, "/api/checkout",
+                        boost::json::serialize(checkout_body(kApproves)),
                         {{"Content-Type", "application/json"},
                          {"Authorization", "Bearer " + token},
                          {"Idempotency-Key", key}});

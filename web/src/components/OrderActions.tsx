@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { api, errorMessage, fieldErrorsOf } from '../api';
 import type { Order } from '../api/types';
 import { Field } from './Field';
@@ -34,6 +34,52 @@ export function buyerCanCancel(order: Order): boolean {
  * confirmation of the amount), so none of them happens on a single click.
  * A vendor must give a reason to cancel (the buyer sees it); a buyer need not.
  */
+// The reason a cancel or a refund gives (at most 500 characters).
+function ReasonField({
+  required = false,
+  help,
+  errors,
+  value,
+  onChange,
+}: {
+  required?: boolean;
+  help?: string;
+  errors?: string[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={required ? 'Reason' : 'Reason (optional)'} help={help} errors={errors}>
+      {(props) => (
+        <input
+          {...props}
+          className="input is-small"
+          required={required}
+          maxLength={500}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+function ConfirmButton({
+  color,
+  pending,
+  children,
+}: {
+  color: string;
+  pending: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button type="submit" className={`button ${color} is-small ${pending ? 'is-loading' : ''}`}>
+      {children}
+    </button>
+  );
+}
+
 export function OrderActions({
   order,
   actions,
@@ -173,12 +219,9 @@ export function OrderActions({
               )}
             </Field>
           </div>
-          <button
-            type="submit"
-            className={`button is-link is-small ${run.isPending ? 'is-loading' : ''}`}
-          >
+          <ConfirmButton color="is-link" pending={run.isPending}>
             Confirm shipment
-          </button>
+          </ConfirmButton>
         </form>
       )}
       {open === 'cancel' && (
@@ -188,28 +231,16 @@ export function OrderActions({
           onSubmit={submit('cancel')}
           aria-label={`Cancel ${label}`}
         >
-          <Field
-            label={by === 'vendor' ? 'Reason' : 'Reason (optional)'}
+          <ReasonField
+            required={by === 'vendor'}
             help={by === 'vendor' ? 'The buyer sees this reason.' : undefined}
             errors={errors.reason}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input is-small"
-                required={by === 'vendor'}
-                maxLength={500}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            )}
-          </Field>
-          <button
-            type="submit"
-            className={`button is-danger is-small ${run.isPending ? 'is-loading' : ''}`}
-          >
+            value={reason}
+            onChange={setReason}
+          />
+          <ConfirmButton color="is-danger" pending={run.isPending}>
             Confirm cancellation
-          </button>
+          </ConfirmButton>
         </form>
       )}
       {open === 'refund' && (
@@ -223,23 +254,10 @@ export function OrderActions({
             Refund <Money cents={order.total_cents} currency={order.currency} /> to{' '}
             {order.buyer.display_name}’s card? This cannot be undone.
           </p>
-          <Field label="Reason (optional)" errors={errors.reason}>
-            {(props) => (
-              <input
-                {...props}
-                className="input is-small"
-                maxLength={500}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            )}
-          </Field>
-          <button
-            type="submit"
-            className={`button is-danger is-small ${run.isPending ? 'is-loading' : ''}`}
-          >
+          <ReasonField errors={errors.reason} value={reason} onChange={setReason} />
+          <ConfirmButton color="is-danger" pending={run.isPending}>
             Confirm refund
-          </button>
+          </ConfirmButton>
         </form>
       )}
       {run.error != null && (

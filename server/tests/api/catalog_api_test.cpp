@@ -465,7 +465,7 @@ TEST_P(CatalogCaching, ReadsRevalidateWithETags) {
   const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
   const auto product = create_product(vendor.access_token, {{"name", "Mug"}});
   const std::string url = "/api/products/" + std::to_string(product.at("id").as_int64());
-  for (const std::string target :
+  for (const std::string& target :
        {url, std::string("/api/products?q=mug"), std::string("/api/shops/clay-studio")}) {
     const auto first = client().get(target);
     ASSERT_EQ(first.status, 200);

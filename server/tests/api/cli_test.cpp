@@ -322,7 +322,9 @@ void expect_printed_logins_work(const HttpClient& client, const std::string& out
     ASSERT_EQ(result.status, 200) << email << ": " << result.body;
     EXPECT_EQ(result.json().at("user").at("role").as_string(), role);
     const std::string token(result.json().at("access_token").as_string());
-    if (role == "vendor") EXPECT_EQ(client.get("/api/my/shop", token).status, 200) << email;
+    if (role == "vendor") {
+      EXPECT_EQ(client.get("/api/my/shop", token).status, 200) << email;
+    }
     roles.insert(role);
   }
   EXPECT_EQ(roles, (std::set<std::string>{"buyer", "vendor"})) << output;

@@ -1,21 +1,15 @@
 // Clients that hang up mid-request leave nothing half-written: a body cut
 // short does nothing, a checkout whose client left before the answer happened
 // entirely or not at all, and a cut-off upload leaves no row and no file.
+#include "support/checkout_request.h"
 #include "support/marketplace.h"
 
 #include "media/demo_images.h"
 
 #include <soci/soci.h>
 
-#include <arpa/inet.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <filesystem>
-#include <optional>
-#include <stdexcept>
 #include <thread>
 
 namespace ps::testing {
@@ -27,67 +21,6 @@ constexpr long long kStock = 10;
 constexpr long long kQuantity = 2;
 constexpr int kWaitMs = 5000;
 constexpr const char* kBoundary = "resilience-boundary";
-
-// A client socket that can half-close (FIN, still reading) or reset (RST).
-class Wire {
- public:
-  explicit Wire(std::uint16_t port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
-      throw std::runtime_error("connect failed");
-  }
-  ~Wire() { close(); }
-
-  void send(const std::string& bytes) {
-    for (std::size_t sent = 0; sent < bytes.size();) {
-      const auto n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) throw std::runtime_error("send failed");
-      sent += static_cast<std::size_t>(n);
-    }
-  }
-  void stop_sending() { ::shutdown(fd_, SHUT_WR); }
-  void reset() {
-    const linger abort{1, 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_LINGER, &abort, sizeof abort);
-    close();
-  }
-  void close() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-  // What the server sent before it closed; nullopt if it kept the connection open.
-  std::optional<std::string> read_until_closed(int timeout_ms) {
-    const auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
-    std::string received;
-    char chunk[4096];
-    while (Clock::now() < deadline) {
-      pollfd poll_fd{fd_, POLLIN, 0};
-      if (::poll(&poll_fd, 1, 50) <= 0) continue;
-      const auto n = ::recv(fd_, chunk, sizeof chunk, 0);
-      if (n <= 0) return received;
-      received.append(chunk, static_cast<std::size_t>(n));
-    }
-    return std::nullopt;
-  }
-
- private:
-  int fd_;
-};
-
-std::string checkout_json() {
-  return boost::json::serialize(boost::json::object{
-      {"card",
-       {{"number", "4242424242424242"}, {"exp_month", 12}, {"exp_year", 2099}, {"cvc", "123"}}},
-      {"shipping_address",
-       {{"name", "Sam Buyer"},
-        {"line1", "1 High Street"},
-        {"city", "Leeds"},
-        {"postal_code", "LS1 1AA"},
-        {"country", "gb"}}}});
-}
 
 // A request head announcing `content_length` body bytes.
 std::string request_head(const std::string& target, const std::string& token,
@@ -127,7 +60,7 @@ class ClientDisconnect : public MarketplaceTest {
   }
 
   std::string checkout_request(const std::string& key) const {
-    const auto body = checkout_json();
+    const auto body = boost::json::serialize(checkout_body(kApproves));
     return request_head("/api/checkout", buyer_.access_token, "application/json", body.size(),
                         "Idempotency-Key: " + key + "\r\n") +
            body;
@@ -185,11 +118,11 @@ class ClientDisconnect : public MarketplaceTest {
       expect_bought_once();
     else
       expect_nothing_bought();
-    const auto retried =
-        client().request(boost::beast::http::verb::post, "/api/checkout", checkout_json(),
-                         {{"Content-Type", "application/json"},
-                          {"Authorization", "Bearer " + buyer_.access_token},
-                          {"Idempotency-Key", key}});
+    const auto retried = client().request(boost::beast::http::verb::post, "/api/checkout",
+                                          boost::json::serialize(checkout_body(kApproves)),
+                                          {{"Content-Type", "application/json"},
+                                           {"Authorization", "Bearer " + buyer_.access_token},
+                                           {"Idempotency-Key", key}});
     EXPECT_EQ(retried.status, 201) << retried.body;
     expect_bought_once();
   }
@@ -201,7 +134,7 @@ POCKETSHOP_API_TEST(ClientDisconnect);
 
 TEST_P(ClientDisconnect, BodyCutShortChangesNothing) {
   const auto request = checkout_request("cut-short");
-  Wire wire(server().port());
+  RawConnection wire(server().port());
   wire.send(request.substr(0, request.size() - 20));
   wire.stop_sending();
   const auto answer = wire.read_until_closed(kWaitMs);
@@ -214,7 +147,7 @@ TEST_P(ClientDisconnect, BodyCutShortChangesNothing) {
 }
 
 TEST_P(ClientDisconnect, ClosedBeforeTheAnswerIsAllOrNothing) {
-  Wire wire(server().port());
+  RawConnection wire(server().port());
   wire.send(checkout_request("closed-early"));
   wire.close();
   expect_all_or_nothing_then_retry("closed-early");
@@ -222,7 +155,7 @@ TEST_P(ClientDisconnect, ClosedBeforeTheAnswerIsAllOrNothing) {
 }
 
 TEST_P(ClientDisconnect, ResetBeforeTheAnswerIsAllOrNothing) {
-  Wire wire(server().port());
+  RawConnection wire(server().port());
   wire.send(checkout_request("reset-early"));
   wire.reset();
   expect_all_or_nothing_then_retry("reset-early");
@@ -236,7 +169,7 @@ TEST_P(ClientDisconnect, UploadCutOffLeavesNoImageAndNoFile) {
       request_head("/api/uploads", vendor_.access_token,
                    std::string("multipart/form-data; boundary=") + kBoundary, body.size());
 
-  Wire cut_on_the_wire(server().port());
+  RawConnection cut_on_the_wire(server().port());
   cut_on_the_wire.send(head + body.substr(0, body.size() / 2));
   cut_on_the_wire.stop_sending();
   const auto answer = cut_on_the_wire.read_until_closed(kWaitMs);

@@ -85,8 +85,19 @@ RawConnection::RawConnection(std::uint16_t port) {
     throw std::runtime_error("connect failed");
 }
 
-RawConnection::~RawConnection() {
+RawConnection::~RawConnection() { close(); }
+
+void RawConnection::stop_sending() { ::shutdown(fd_, SHUT_WR); }
+
+void RawConnection::reset() {
+  const linger abort{1, 0};
+  ::setsockopt(fd_, SOL_SOCKET, SO_LINGER, &abort, sizeof abort);
+  close();
+}
+
+void RawConnection::close() {
   if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
 }
 
 void RawConnection::send(const std::string& bytes) {
@@ -147,11 +158,16 @@ std::string RawConnection::read_response(int timeout_ms) {
 }
 
 bool RawConnection::closed_by_peer(int timeout_ms) {
+  return read_until_closed(timeout_ms).has_value();
+}
+
+std::optional<std::string> RawConnection::read_until_closed(int timeout_ms) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  std::string ignored;
+  std::string data = std::move(pending_);
+  pending_.clear();
   while (std::chrono::steady_clock::now() < deadline)
-    if (!read_some(fd_, ignored, deadline)) return true;
-  return false;
+    if (!read_some(fd_, data, deadline)) return data;
+  return std::nullopt;
 }
 
 }  // namespace ps::testing

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,6 +49,12 @@ class RawConnection {
   // Reads one HTTP response (headers + Content-Length body).
   std::string read_response(int timeout_ms);
   bool closed_by_peer(int timeout_ms);
+  // What the peer sent before it closed; nullopt if it is still open after
+  // `timeout_ms`.
+  std::optional<std::string> read_until_closed(int timeout_ms);
+  void stop_sending();  // half-close: FIN, still reading
+  void reset();         // RST instead of FIN
+  void close();
 
  private:
   int fd_ = -1;

@@ -259,9 +259,11 @@ std::vector<std::pair<std::int64_t, ProductImage>> images_of(soci::session& sql,
                                                              const std::vector<std::int64_t>& ids,
                                                              bool main_only) {
   if (ids.empty()) return {};
-  db::Query query("SELECT pi.product_id, pi.alt_text, " + media::store::image_columns("i") +
-                  " FROM product_images pi JOIN images i ON i.id = pi.image_id"
-                  " WHERE pi.product_id IN (");
+  static const std::string select = "SELECT pi.product_id, pi.alt_text, " +
+                                    media::store::image_columns("i") +
+                                    " FROM product_images pi JOIN images i ON i.id = pi.image_id"
+                                    " WHERE pi.product_id IN (";
+  db::Query query(select);
   query.bind_list({ids.begin(), ids.end()}).sql(") ");
   if (main_only) query.sql("AND pi.position = 0 ");
   query.sql("ORDER BY pi.product_id, pi.position");

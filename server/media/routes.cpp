@@ -22,7 +22,6 @@ std::string_view file_part(const std::vector<http::MultipartPart>& parts) {
   return files.front()->body;
 }
 
-// RFC 9110 §13.1.2: "*" or a list of entity tags, compared weakly.
 ApiError no_such_file() { return ApiError::not_found("There is no such media file."); }
 }  // namespace
 

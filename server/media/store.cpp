@@ -21,7 +21,10 @@ std::vector<Image> select_images(soci::session& sql, const db::Query& query) {
   query.each<ImageRow>(sql, [&](const ImageRow& row) { images.push_back(row.to_image()); });
   return images;
 }
-std::string select_images_sql() { return "SELECT " + image_columns("images") + " FROM images"; }
+const std::string& select_images_sql() {
+  static const std::string text = "SELECT " + image_columns("images") + " FROM images";
+  return text;
+}
 }  // namespace
 
 std::string image_columns(std::string_view alias) {

@@ -69,10 +69,10 @@ class JsonMessageFlag : public spdlog::custom_flag_formatter {
   }
 };
 
-// Log lines to a file or pipe are written in blocks, not one write(2) each:
-// a line per request made the access log a fifth of a product detail's cost
-// (bench/README.md). Like nginx's `access_log ... buffer= flush=`, the block
-// goes out when full, every second, and at once for warnings and errors.
+// Log lines to a file or pipe are written in blocks, not one write(2) each
+// under the logger's mutex for every request's access line (bench/README.md,
+// fix 9). Like nginx's `access_log ... buffer= flush=`, the block goes out
+// when full, every second, and at once for warnings and errors.
 class BufferedStderrSink : public spdlog::sinks::base_sink<std::mutex> {
  public:
   ~BufferedStderrSink() override { flush_(); }

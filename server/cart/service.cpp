@@ -20,7 +20,7 @@ std::string warning_for(const catalog::Product& product, long long quantity) {
 
 boost::json::object line_json(const CartLine& line) {
   const auto& product = line.product.product;
-  auto product_json = catalog::to_json(line.product);
+  auto product_json = catalog::summary_json(line.product);
   product_json.erase("description");
   return {{"product", std::move(product_json)},
           {"quantity", line.quantity},

@@ -30,10 +30,8 @@ boost::json::object image_json(const ProductImage& image, const boost::json::sto
 std::span<const std::string_view> categories() { return kCategories; }
 std::span<const std::string_view> currencies() { return kCurrencies; }
 
-boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp) {
+boost::json::object summary_json(const ProductView& view, boost::json::storage_ptr sp) {
   const Product& p = view.product;
-  boost::json::array images(sp);
-  for (const auto& image : view.images) images.push_back(image_json(image, sp));
   boost::json::value rating_average(sp);
   if (p.rating_count) rating_average = std::round(10.0 * p.rating_sum / p.rating_count) / 10.0;
   boost::json::value main_image(sp);
@@ -41,7 +39,6 @@ boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp
   return boost::json::object({{"id", p.id},
                               {"shop", shops::summary_json(view.shop, sp)},
                               {"name", p.name},
-                              {"description", p.description},
                               {"category", p.category},
                               {"price_cents", p.price_cents},
                               {"currency", p.currency},
@@ -51,16 +48,24 @@ boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp
                               {"rating_count", p.rating_count},
                               {"rating_average", std::move(rating_average)},
                               {"image", std::move(main_image)},
-                              {"images", std::move(images)},
                               {"created_at", to_rfc3339(p.created_at)},
                               {"updated_at", to_rfc3339(p.updated_at)}},
                              sp);
 }
 
+boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp) {
+  boost::json::object json = summary_json(view, sp);
+  boost::json::array images(sp);
+  for (const auto& image : view.images) images.push_back(image_json(image, sp));
+  json["description"] = view.product.description;
+  json["images"] = std::move(images);
+  return json;
+}
+
 boost::json::object to_json(const ProductPage& page, const http::PageRequest& request,
                             boost::json::storage_ptr sp) {
   boost::json::array items(sp);
-  for (const auto& view : page.items) items.push_back(to_json(view, sp));
+  for (const auto& view : page.items) items.push_back(summary_json(view, sp));
   boost::json::array categories(sp);
   for (const auto& [value, count] : page.categories)
     categories.push_back(boost::json::object({{"value", value}, {"count", count}}, sp));
@@ -70,14 +75,13 @@ boost::json::object to_json(const ProductPage& page, const http::PageRequest& re
   return json;
 }
 
-Product CatalogService::owned_product(soci::session& sql, std::int64_t owner_id,
-                                      std::int64_t product_id) {
-  auto product = store::find(sql, product_id);
-  if (!product || product->archived) throw product_not_found();
-  const auto shop = shops_.require_shop_of(sql, owner_id);
-  if (product->shop_id != shop.id)
+ProductView CatalogService::owned_product(soci::session& sql, std::int64_t owner_id,
+                                          std::int64_t product_id) {
+  auto view = store::find(sql, product_id);
+  if (!view || view->product.archived) throw product_not_found();
+  if (view->shop.owner_id != owner_id)
     throw ApiError::forbidden("This product belongs to another vendor's shop.");
-  return std::move(*product);
+  return std::move(*view);
 }
 
 void CatalogService::save_images(soci::session& sql, std::int64_t owner_id, std::int64_t product_id,
@@ -105,15 +109,15 @@ ProductView CatalogService::create(std::int64_t owner_id, const ProductInput& in
     product.created_at = product.updated_at = now_millis();
     product.id = store::insert(sql, product);
     if (input.images) save_images(sql, owner_id, product.id, *input.images);
-    auto page = page_of(sql, {product}, /*all_images=*/true);
-    return std::move(page.items.front());
+    return with_images(sql, {std::move(product), shop.summary(), {}});
   });
 }
 
 ProductView CatalogService::update(std::int64_t owner_id, std::int64_t product_id,
                                    const ProductInput& input) {
   return database_.transaction([&](soci::session& sql) {
-    Product product = owned_product(sql, owner_id, product_id);
+    ProductView view = owned_product(sql, owner_id, product_id);
+    Product& product = view.product;
     if (input.name) product.name = *input.name;
     if (input.description) product.description = *input.description;
     if (input.category) product.category = *input.category;
@@ -124,8 +128,7 @@ ProductView CatalogService::update(std::int64_t owner_id, std::int64_t product_i
     product.updated_at = now_millis();
     store::update(sql, product);
     if (input.images) save_images(sql, owner_id, product.id, *input.images);
-    auto page = page_of(sql, {product}, /*all_images=*/true);
-    return std::move(page.items.front());
+    return with_images(sql, std::move(view));
   });
 }
 
@@ -138,23 +141,26 @@ void CatalogService::archive(std::int64_t owner_id, std::int64_t product_id) {
 
 ProductView CatalogService::get(std::int64_t product_id, std::optional<std::int64_t> viewer_id) {
   return database_.with_session([&](soci::session& sql) {
-    auto product = store::find(sql, product_id);
-    if (!product || product->archived) throw product_not_found();
-    auto page = page_of(sql, {*product}, /*all_images=*/true);
-    ProductView& view = page.items.front();
+    auto view = store::find(sql, product_id);
+    if (!view || view->product.archived) throw product_not_found();
     // A draft is invisible, not forbidden, to everyone but its owner.
-    if (product->status != "active" && (!viewer_id || view.shop.owner_id != *viewer_id))
+    if (view->product.status != "active" && (!viewer_id || view->shop.owner_id != *viewer_id))
       throw product_not_found();
-    return std::move(view);
+    return with_images(sql, std::move(*view));
   });
 }
 
 ProductPage CatalogService::search(const ProductFilter& filter) {
   return database_.with_session([&](soci::session& sql) {
     const auto dialect = database_.dialect();
-    ProductPage page = page_of(sql, store::search(sql, dialect, filter), /*all_images=*/false);
-    page.total = store::count(sql, dialect, filter);
+    ProductPage page;
+    page.items = with_main_images(sql, with_shops(sql, store::search(sql, dialect, filter)));
     page.categories = store::category_counts(sql, dialect, filter);
+    // The facets count the same matches per category, the filter's own
+    // category left out: the total is one facet, or all of them, and needs
+    // no COUNT of its own (one full-text evaluation less per search).
+    for (const auto& [category, count] : page.categories)
+      if (filter.category.empty() || category == filter.category) page.total += count;
     return page;
   });
 }
@@ -171,14 +177,13 @@ ProductPage CatalogService::list_own(std::int64_t owner_id, ProductFilter filter
 std::vector<ProductView> CatalogService::shop_previews(const std::vector<std::int64_t>& shop_ids,
                                                        int per_shop) {
   return database_.with_session([&](soci::session& sql) {
-    return page_of(sql, store::newest_of_shops(sql, shop_ids, per_shop), /*all_images=*/false)
-        .items;
+    return with_main_images(sql, store::newest_of_shops(sql, shop_ids, per_shop));
   });
 }
 
 std::vector<ProductView> CatalogService::find_many(soci::session& sql,
                                                    const std::vector<std::int64_t>& ids) {
-  return page_of(sql, store::find_many(sql, ids), /*all_images=*/false).items;
+  return with_main_images(sql, store::find_many(sql, ids));
 }
 
 bool CatalogService::take_stock(soci::session& sql, std::int64_t product_id, long long quantity) {
@@ -199,30 +204,46 @@ void CatalogService::add_rating(soci::session& sql, std::int64_t product_id, int
   store::add_rating(sql, product_id, rating_delta, count_delta);
 }
 
-// Resolves the shops and the images of a list of products with one query each.
-ProductPage CatalogService::page_of(soci::session& sql, std::vector<Product> products,
-                                    bool all_images) {
-  std::vector<std::int64_t> product_ids, shop_ids;
-  for (const auto& product : products) {
-    product_ids.push_back(product.id);
-    shop_ids.push_back(product.shop_id);
-  }
+std::vector<ProductView> CatalogService::with_shops(soci::session& sql,
+                                                    std::vector<Product> products) const {
+  std::vector<std::int64_t> shop_ids;
+  for (const auto& product : products) shop_ids.push_back(product.shop_id);
   std::sort(shop_ids.begin(), shop_ids.end());
   shop_ids.erase(std::unique(shop_ids.begin(), shop_ids.end()), shop_ids.end());
-  std::unordered_map<std::int64_t, shops::Shop> shops_by_id;
-  for (auto& shop : shops_.find_many(sql, shop_ids)) shops_by_id.emplace(shop.id, std::move(shop));
-
-  std::unordered_map<std::int64_t, std::vector<ProductImage>> images_by_product;
-  for (auto& [product_id, image] : store::images_of(sql, product_ids, /*main_only=*/!all_images))
-    images_by_product[product_id].push_back(std::move(image));
-
-  ProductPage page;
+  std::unordered_map<std::int64_t, shops::ShopSummary> shops_by_id;
+  for (auto& shop : shops_.summaries(sql, shop_ids)) shops_by_id.emplace(shop.id, std::move(shop));
+  std::vector<ProductView> views;
   for (auto& product : products) {
     const auto shop_id = product.shop_id;
-    auto images = std::move(images_by_product[product.id]);
-    page.items.push_back({std::move(product), shops_by_id[shop_id], std::move(images)});
+    views.push_back({std::move(product), shops_by_id.at(shop_id), {}});
   }
-  return page;
+  return views;
+}
+
+// Reads the images of products (all of them, or each one's main image) in
+// one query.
+void CatalogService::add_images(soci::session& sql, std::vector<ProductView>& views,
+                                bool main_only) {
+  std::vector<std::int64_t> ids;
+  std::unordered_map<std::int64_t, ProductView*> by_id;
+  for (auto& view : views) {
+    ids.push_back(view.product.id);
+    by_id.emplace(view.product.id, &view);
+  }
+  for (auto& [product_id, image] : store::images_of(sql, ids, main_only))
+    by_id.at(product_id)->images.push_back(std::move(image));
+}
+
+std::vector<ProductView> CatalogService::with_main_images(soci::session& sql,
+                                                          std::vector<ProductView> views) {
+  add_images(sql, views, /*main_only=*/true);
+  return views;
+}
+
+ProductView CatalogService::with_images(soci::session& sql, ProductView view) {
+  std::vector<ProductView> one{std::move(view)};
+  add_images(sql, one, /*main_only=*/false);
+  return std::move(one.front());
 }
 
 }  // namespace ps::catalog

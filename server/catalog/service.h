@@ -33,13 +33,6 @@ struct ProductInput {
   std::optional<std::vector<ImageInput>> images;
 };
 
-// A product with its shop and images resolved, ready to be shown.
-struct ProductView {
-  Product product;
-  shops::Shop shop;
-  std::vector<ProductImage> images;  // in order; in lists only the main one
-};
-
 struct ProductPage {
   std::vector<ProductView> items;
   long long total = 0;
@@ -52,6 +45,11 @@ constexpr std::size_t kMaxImagesPerProduct = 12;
 
 // sp: where the JSON tree lives; a list builds hundreds of nodes, and a
 // request-scoped arena frees them at once (bench/README.md).
+// What lists and carts show of a product: no description, only the main
+// image (a list item used to carry that image twice, as `image` and as the
+// one entry of `images`, bench/README.md).
+boost::json::object summary_json(const ProductView& view, boost::json::storage_ptr sp = {});
+// The product page: the summary with the description and every image in order.
 boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp = {});
 boost::json::object to_json(const ProductPage& page, const http::PageRequest& request,
                             boost::json::storage_ptr sp = {});
@@ -86,10 +84,14 @@ class CatalogService {
   void add_rating(soci::session& sql, std::int64_t product_id, int rating_delta, int count_delta);
 
  private:
-  Product owned_product(soci::session& sql, std::int64_t owner_id, std::int64_t product_id);
+  ProductView owned_product(soci::session& sql, std::int64_t owner_id, std::int64_t product_id);
   void save_images(soci::session& sql, std::int64_t owner_id, std::int64_t product_id,
                    const std::vector<ImageInput>& images);
-  ProductPage page_of(soci::session& sql, std::vector<Product> products, bool all_images);
+  std::vector<ProductView> with_shops(soci::session& sql, std::vector<Product> products) const;
+  static void add_images(soci::session& sql, std::vector<ProductView>& views, bool main_only);
+  static std::vector<ProductView> with_main_images(soci::session& sql,
+                                                   std::vector<ProductView> views);
+  static ProductView with_images(soci::session& sql, ProductView view);
 
   db::Database& database_;
   shops::ShopsService& shops_;

@@ -33,6 +33,9 @@ constexpr const char* kColumns =
     "p.id, p.shop_id, p.name, p.description, p.category, p.price_cents, p.currency, "
     "p.inventory, p.status, p.archived_at, p.created_at, p.updated_at, p.rating_count, "
     "p.rating_sum ";
+// A product's shop summary, read with it: one query, not one more per page.
+constexpr const char* kShopColumns = ", s.owner_id, s.slug, s.name, s.accent_color ";
+constexpr const char* kJoinShop = "JOIN shops s ON s.id = p.shop_id ";
 
 struct ProductRow {
   long long id = 0, shop_id = 0, price = 0, inventory = 0, archived_at = 0, created = 0,
@@ -70,6 +73,37 @@ std::vector<Product> fetch(soci::session& sql, const db::Query& query) {
   return products;
 }
 
+// One row of kColumns followed by kShopColumns.
+struct ProductViewRow {
+  ProductRow product;
+  shops::ShopSummary shop;
+
+  void define(soci::statement& st) {
+    product.define(st);
+    st.exchange(soci::into(shop.owner_id));
+    st.exchange(soci::into(shop.slug));
+    st.exchange(soci::into(shop.name));
+    st.exchange(soci::into(shop.accent_color));
+  }
+
+  ProductView to_view() const {
+    ProductView view{product.to_product(), shop, {}};
+    view.shop.id = view.product.shop_id;
+    return view;
+  }
+};
+
+std::vector<ProductView> fetch_views(soci::session& sql, const db::Query& query) {
+  std::vector<ProductView> views;
+  query.each<ProductViewRow>(sql,
+                             [&](const ProductViewRow& row) { views.push_back(row.to_view()); });
+  return views;
+}
+
+std::string select_views_from_products() {
+  return std::string("SELECT ") + kColumns + kShopColumns + "FROM products p " + kJoinShop;
+}
+
 struct ProductImageRow {
   long long product_id = 0;
   std::string alt;
@@ -104,7 +138,7 @@ std::string tsquery_expression(const std::vector<std::string>& terms) {
   return expression;
 }
 
-// FROM and WHERE shared by the page, its total and its facets.
+// FROM and WHERE shared by the page and its facets.
 void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& filter,
                     bool with_category) {
   const auto terms = search_terms(filter.query);
@@ -115,7 +149,7 @@ void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& 
     query.sql("FROM products_fts CROSS JOIN products p ON p.id = products_fts.rowid ");
   else
     query.sql("FROM products p ");
-  if (!filter.shop_slug.empty()) query.sql("JOIN shops s ON s.id = p.shop_id ");
+  if (!filter.shop_slug.empty()) query.sql(kJoinShop);
   query.sql("WHERE p.archived_at IS NULL ");
   if (!filter.include_drafts) {
     query.sql("AND p.status = 'active' ");
@@ -168,10 +202,11 @@ void add_order(db::Query& query, db::Dialect dialect, const ProductFilter& filte
 }
 }  // namespace
 
-std::optional<Product> find(soci::session& sql, std::int64_t id) {
-  db::Query query(std::string("SELECT ") + kColumns + "FROM products p WHERE p.id = ");
+std::optional<ProductView> find(soci::session& sql, std::int64_t id) {
+  static const std::string select = select_views_from_products() + "WHERE p.id = ";
+  db::Query query(select);
   query.bind(static_cast<long long>(id));
-  auto products = fetch(sql, query);
+  auto products = fetch_views(sql, query);
   if (products.empty()) return std::nullopt;
   return std::move(products.front());
 }
@@ -206,24 +241,25 @@ void archive(soci::session& sql, std::int64_t id, Millis now) {
       soci::use(at), soci::use(key);
 }
 
-std::vector<Product> find_many(soci::session& sql, const std::vector<std::int64_t>& ids) {
+std::vector<ProductView> find_many(soci::session& sql, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
-  db::Query query(std::string("SELECT ") + kColumns + "FROM products p WHERE p.id IN (");
+  static const std::string select = select_views_from_products() + "WHERE p.id IN (";
+  db::Query query(select);
   query.bind_list({ids.begin(), ids.end()}).sql(") ORDER BY p.id");
-  return fetch(sql, query);
+  return fetch_views(sql, query);
 }
 
-std::vector<Product> newest_of_shops(soci::session& sql, const std::vector<std::int64_t>& shop_ids,
-                                     int per_shop) {
+std::vector<ProductView> newest_of_shops(soci::session& sql,
+                                         const std::vector<std::int64_t>& shop_ids, int per_shop) {
   if (shop_ids.empty()) return {};
-  db::Query query(std::string("SELECT ") + kColumns +
+  db::Query query(std::string("SELECT ") + kColumns + kShopColumns +
                   "FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY shop_id "
                   "ORDER BY created_at DESC, id DESC) AS shop_rank FROM products "
                   "WHERE status = 'active' AND archived_at IS NULL AND shop_id IN (");
   query.bind_list({shop_ids.begin(), shop_ids.end()});
-  query.sql(")) p WHERE p.shop_rank <= ").bind(static_cast<long long>(per_shop));
-  query.sql(" ORDER BY p.shop_id, p.shop_rank");
-  return fetch(sql, query);
+  query.sql(")) p ").sql(kJoinShop).sql("WHERE p.shop_rank <= ");
+  query.bind(static_cast<long long>(per_shop)).sql(" ORDER BY p.shop_id, p.shop_rank");
+  return fetch_views(sql, query);
 }
 
 bool take_stock(soci::session& sql, std::int64_t id, long long quantity) {
@@ -286,6 +322,8 @@ void replace_images(soci::session& sql, std::int64_t product_id,
   }
 }
 
+// Without the shop: SQLite joins before it applies OFFSET, so a joined shop
+// would cost two lookups for every row skipped on the way to a later page.
 std::vector<Product> search(soci::session& sql, db::Dialect dialect, const ProductFilter& filter) {
   db::Query query(std::string("SELECT ") + kColumns);
   add_from_where(query, dialect, filter, /*with_category=*/true);
@@ -296,25 +334,14 @@ std::vector<Product> search(soci::session& sql, db::Dialect dialect, const Produ
 }
 
 namespace {
-// The whole listed catalogue, at most narrowed to one category: its total and
-// facets come from listed_product_counts (migration 005).
+// The whole listed catalogue, at most narrowed to one category: its facets
+// come from listed_product_counts (migration 005).
 bool whole_catalogue(const ProductFilter& filter) {
   return search_terms(filter.query).empty() && filter.shop_slug.empty() && !filter.shop_id &&
          !filter.min_price_cents && !filter.max_price_cents && !filter.in_stock_only &&
          !filter.include_drafts;
 }
 }  // namespace
-
-long long count(soci::session& sql, db::Dialect dialect, const ProductFilter& filter) {
-  if (whole_catalogue(filter)) {
-    db::Query query("SELECT COALESCE(SUM(products), 0) FROM listed_product_counts");
-    if (!filter.category.empty()) query.sql(" WHERE category = ").bind(filter.category);
-    return query.single<long long>(sql);
-  }
-  db::Query query("SELECT COUNT(*) ");
-  add_from_where(query, dialect, filter, /*with_category=*/true);
-  return query.single<long long>(sql);
-}
 
 std::vector<std::pair<std::string, long long>> category_counts(soci::session& sql,
                                                                db::Dialect dialect,

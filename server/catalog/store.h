@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "http/query_input.h"
 #include "media/service.h"
+#include "shops/store.h"
 
 #include <soci/session.h>
 
@@ -38,6 +39,14 @@ struct ProductImage {
   std::string alt_text;
 };
 
+// A product with its shop and images resolved, ready to be shown. The store
+// reads the product with its shop in one query; the images come after.
+struct ProductView {
+  Product product;
+  shops::ShopSummary shop;
+  std::vector<ProductImage> images;  // in order; in lists only the main one
+};
+
 struct ProductImageRef {
   std::int64_t product_id = 0;
   int position = 0;
@@ -63,14 +72,15 @@ struct ProductFilter {
 
 // SQL for products and their images; no business rules here.
 namespace store {
-std::optional<Product> find(soci::session& sql, std::int64_t id);
+// Reads of products come with their shop's summary, images still empty.
+std::optional<ProductView> find(soci::session& sql, std::int64_t id);
 std::int64_t insert(soci::session& sql, const Product& product);
 void update(soci::session& sql, const Product& product);
 void archive(soci::session& sql, std::int64_t id, Millis now);
-std::vector<Product> find_many(soci::session& sql, const std::vector<std::int64_t>& ids);
+std::vector<ProductView> find_many(soci::session& sql, const std::vector<std::int64_t>& ids);
 // The newest `per_shop` products on sale of each shop, in one query.
-std::vector<Product> newest_of_shops(soci::session& sql, const std::vector<std::int64_t>& shop_ids,
-                                     int per_shop);
+std::vector<ProductView> newest_of_shops(soci::session& sql,
+                                         const std::vector<std::int64_t>& shop_ids, int per_shop);
 // Conditional decrement: false when fewer than `quantity` are left or the
 // product is not on sale.
 bool take_stock(soci::session& sql, std::int64_t id, long long quantity);
@@ -86,9 +96,10 @@ std::vector<std::pair<std::int64_t, ProductImage>> images_of(soci::session& sql,
 void replace_images(soci::session& sql, std::int64_t product_id,
                     const std::vector<ProductImageRef>& images);
 
+// A page of products; their shops are the caller's to resolve.
 std::vector<Product> search(soci::session& sql, db::Dialect dialect, const ProductFilter& filter);
-long long count(soci::session& sql, db::Dialect dialect, const ProductFilter& filter);
-// Matching products per category, ignoring the filter's own category.
+// Matching products per category, ignoring the filter's own category: the
+// facets, and the page's total too (see CatalogService::search).
 std::vector<std::pair<std::string, long long>> category_counts(soci::session& sql,
                                                                db::Dialect dialect,
                                                                const ProductFilter& filter);

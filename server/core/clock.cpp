@@ -1,6 +1,7 @@
 #include "core/clock.h"
 
-#include <spdlog/fmt/chrono.h>
+#include <fmt/compile.h>
+#include <fmt/format.h>
 
 namespace ps {
 
@@ -9,10 +10,19 @@ Millis now_millis() {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+// Every product in a list carries two timestamps: the calendar fields come from
+// <chrono> and go through a format compiled at build time, instead of fmt's
+// chrono formatter, which parsed "%Y-%m-%d…" anew on each call (3.8 % of a
+// product list's instructions, bench/README.md).
 std::string to_rfc3339(Millis millis) {
   using namespace std::chrono;
   const sys_time<milliseconds> time{milliseconds{millis}};
-  return fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", time);
+  const auto day = floor<days>(time);
+  const year_month_day date{day};
+  const hh_mm_ss clock{floor<seconds>(time - day)};
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z"), int(date.year()),
+                     unsigned(date.month()), unsigned(date.day()), clock.hours().count(),
+                     clock.minutes().count(), clock.seconds().count());
 }
 
 }  // namespace ps

@@ -59,11 +59,17 @@ std::string postgres_conninfo(const std::string& url) {
 
 // SQLite keeps allocation statistics behind one process-wide mutex by
 // default; under concurrent reads that mutex was the top of the profile
-// (bench/README.md). Must run before the first connection opens; later calls
-// are refused by SQLite, harmlessly.
+// (bench/README.md). And it locks a connection's mutex on every API call
+// (each step, each column read): a pooled session is only ever used by one
+// thread at a time, so connections open in multi-thread mode, without it.
+// Must run before the first connection opens; later calls are refused by
+// SQLite, harmlessly.
 void configure_sqlite_once() {
   static std::once_flag once;
-  std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  std::call_once(once, [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  });
 }
 
 void open_sqlite(soci::session& sql, const std::string& path) {

@@ -108,8 +108,8 @@ std::vector<OrderView> OrdersService::views(soci::session& sql, std::vector<Orde
     ids.push_back(order.id);
     shop_ids.push_back(order.shop_id);
   }
-  std::map<std::int64_t, shops::Shop> shops;
-  for (auto& shop : shops_.find_many(sql, shop_ids)) shops.emplace(shop.id, std::move(shop));
+  std::map<std::int64_t, shops::ShopSummary> shops;
+  for (auto& shop : shops_.summaries(sql, shop_ids)) shops.emplace(shop.id, std::move(shop));
   const auto items = store::items_of(sql, ids);
   const auto events = store::events_of(sql, ids);
   std::vector<OrderView> views;
@@ -132,7 +132,7 @@ Order OrdersService::load(soci::session& sql, const Actor& actor, std::int64_t o
   if (!order) throw order_not_found();
   if (order->buyer_id == actor.user_id) return std::move(*order);
   if (actor.role == accounts::Role::vendor) {
-    const auto shop = shops_.find_many(sql, {order->shop_id});
+    const auto shop = shops_.summaries(sql, {order->shop_id});
     if (!shop.empty() && shop.front().owner_id == actor.user_id) return std::move(*order);
   }
   throw order_not_found();  // someone else's order: as if it did not exist
@@ -140,7 +140,7 @@ Order OrdersService::load(soci::session& sql, const Actor& actor, std::int64_t o
 
 bool OrdersService::is_seller(soci::session& sql, const Actor& actor, const Order& order) {
   if (actor.role != accounts::Role::vendor) return false;
-  const auto shop = shops_.find_many(sql, {order.shop_id});
+  const auto shop = shops_.summaries(sql, {order.shop_id});
   return !shop.empty() && shop.front().owner_id == actor.user_id;
 }
 

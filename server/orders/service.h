@@ -17,7 +17,7 @@ namespace ps::orders {
 
 struct OrderView {
   Order order;
-  shops::Shop shop;
+  shops::ShopSummary shop;
   std::vector<OrderItem> items;
   std::vector<OrderEvent> events;
 };

@@ -101,7 +101,7 @@ void add_routes(http::Router& router, ShopsService& shops, catalog::CatalogServi
         auto shop = to_json(view);
         boost::json::array products;
         for (const auto& product : previews)
-          if (product.shop.id == view.shop.id) products.push_back(catalog::to_json(product));
+          if (product.shop.id == view.shop.id) products.push_back(catalog::summary_json(product));
         shop["products"] = std::move(products);
         items.push_back(std::move(shop));
       }

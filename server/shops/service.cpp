@@ -56,7 +56,7 @@ bool is_valid_slug(std::string_view slug) {
   return true;
 }
 
-boost::json::object summary_json(const Shop& shop, boost::json::storage_ptr sp) {
+boost::json::object summary_json(const ShopSummary& shop, boost::json::storage_ptr sp) {
   return boost::json::object({{"id", shop.id},
                               {"slug", shop.slug},
                               {"name", shop.name},
@@ -66,7 +66,7 @@ boost::json::object summary_json(const Shop& shop, boost::json::storage_ptr sp) 
 
 boost::json::object to_json(const ShopView& view) {
   const Shop& shop = view.shop;
-  boost::json::object json = summary_json(shop);
+  boost::json::object json = summary_json(shop.summary());
   json["description"] = shop.description;
   json["logo"] = view.logo ? boost::json::value(media::to_json(*view.logo)) : nullptr;
   json["cover"] = view.cover ? boost::json::value(media::to_json(*view.cover)) : nullptr;
@@ -184,9 +184,9 @@ std::optional<Shop> ShopsService::find_shop(soci::session& sql, const std::strin
   return store::find_by_slug(sql, slug);
 }
 
-std::vector<Shop> ShopsService::find_many(soci::session& sql,
-                                          const std::vector<std::int64_t>& ids) const {
-  return store::find_many(sql, ids);
+std::vector<ShopSummary> ShopsService::summaries(soci::session& sql,
+                                                 const std::vector<std::int64_t>& ids) const {
+  return store::summaries(sql, ids);
 }
 
 }  // namespace ps::shops

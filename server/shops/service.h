@@ -44,8 +44,7 @@ bool is_valid_slug(std::string_view slug);
 constexpr const char* kDefaultAccentColor = "#485fc7";
 
 boost::json::object to_json(const ShopView& view);
-// The few fields a product or order shows of its shop.
-boost::json::object summary_json(const Shop& shop, boost::json::storage_ptr sp = {});
+boost::json::object summary_json(const ShopSummary& shop, boost::json::storage_ptr sp = {});
 
 // Shop profiles and discovery. A vendor has at most one shop and only its
 // owner may change it. Blocking: call from the WorkerPool.
@@ -64,8 +63,9 @@ class ShopsService {
   // when the vendor has not created one yet.
   Shop require_shop_of(soci::session& sql, std::int64_t owner_id) const;
   std::optional<Shop> find_shop(soci::session& sql, const std::string& slug) const;
-  // Shops by id, for lists (one query).
-  std::vector<Shop> find_many(soci::session& sql, const std::vector<std::int64_t>& ids) const;
+  // Summaries of shops by id, for lists (one query).
+  std::vector<ShopSummary> summaries(soci::session& sql,
+                                     const std::vector<std::int64_t>& ids) const;
 
  private:
   ShopView view_of(soci::session& sql, Shop shop) const;

@@ -140,11 +140,28 @@ std::vector<Shop> list(soci::session& sql, const ShopFilter& filter) {
   return fetch(sql, query);
 }
 
-std::vector<Shop> find_many(soci::session& sql, const std::vector<std::int64_t>& ids) {
+namespace {
+struct ShopSummaryRow {
+  ShopSummary summary;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(summary.id));
+    st.exchange(soci::into(summary.owner_id));
+    st.exchange(soci::into(summary.slug));
+    st.exchange(soci::into(summary.name));
+    st.exchange(soci::into(summary.accent_color));
+  }
+};
+}  // namespace
+
+// Only the summary columns: no product count, which costs a subquery per shop.
+std::vector<ShopSummary> summaries(soci::session& sql, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
-  db::Query query(kSelectShop);
-  query.sql("WHERE id IN (").bind_list({ids.begin(), ids.end()}).sql(")");
-  return fetch(sql, query);
+  db::Query query("SELECT id, owner_id, slug, name, accent_color FROM shops WHERE id IN (");
+  query.bind_list({ids.begin(), ids.end()}).sql(")");
+  std::vector<ShopSummary> shops;
+  query.each<ShopSummaryRow>(sql, [&](const ShopSummaryRow& row) { shops.push_back(row.summary); });
+  return shops;
 }
 
 long long count(soci::session& sql, const ShopFilter& filter) {

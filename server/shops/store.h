@@ -12,6 +12,15 @@
 
 namespace ps::shops {
 
+// The few fields a product or an order shows of its shop.
+struct ShopSummary {
+  std::int64_t id = 0;
+  std::int64_t owner_id = 0;
+  std::string slug;
+  std::string name;
+  std::string accent_color;
+};
+
 struct Shop {
   std::int64_t id = 0;
   std::int64_t owner_id = 0;
@@ -26,6 +35,8 @@ struct Shop {
   long long product_count = 0;  // active products; read-only
   Millis created_at = 0;
   Millis updated_at = 0;
+
+  ShopSummary summary() const { return {id, owner_id, slug, name, accent_color}; }
 };
 
 enum class ShopSort { newest, products, name };
@@ -44,7 +55,7 @@ bool slug_taken(soci::session& sql, const std::string& slug, std::int64_t except
 std::int64_t insert(soci::session& sql, const Shop& shop);
 void update(soci::session& sql, const Shop& shop);
 std::vector<Shop> list(soci::session& sql, const ShopFilter& filter);
-std::vector<Shop> find_many(soci::session& sql, const std::vector<std::int64_t>& ids);
+std::vector<ShopSummary> summaries(soci::session& sql, const std::vector<std::int64_t>& ids);
 long long count(soci::session& sql, const ShopFilter& filter);
 }  // namespace store
 

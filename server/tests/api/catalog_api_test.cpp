@@ -45,6 +45,61 @@ TEST_P(CatalogApi, VendorListsAProductWithOrderedImages) {
   EXPECT_EQ(detail.json().at("shop").at("name").as_string(), "Clay Studio");
 }
 
+// Lists (catalogue, shop page, the vendor's own list, the cart) carry a
+// summary: the main image once, no gallery and no description.
+TEST_P(CatalogApi, ListsShowSummariesAndTheDetailTheWholeProduct) {
+  const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
+  const auto front = upload_image(vendor.access_token);
+  const auto side = upload_image(vendor.access_token);
+  const auto created = create_product(vendor.access_token,
+                                      {{"name", "Speckled mug"},
+                                       {"description", "Wheel-thrown stoneware"},
+                                       {"category", "kitchen"},
+                                       {"price_cents", 3200},
+                                       {"inventory", 7},
+                                       {"images", {{{"image_id", front}}, {{"image_id", side}}}}});
+  auto expect_summary = [&](const boost::json::value& item, const std::string& where) {
+    const auto& product = item.as_object();
+    EXPECT_EQ(product.at("id"), created.at("id")) << where;
+    EXPECT_EQ(product.at("name").as_string(), "Speckled mug") << where;
+    EXPECT_EQ(product.at("price_cents").as_int64(), 3200) << where;
+    EXPECT_EQ(product.at("shop").at("slug").as_string(), "clay-studio") << where;
+    EXPECT_EQ(product.at("image").at("id").as_int64(), front) << where;
+    EXPECT_FALSE(product.contains("images")) << where;
+    EXPECT_FALSE(product.contains("description")) << where;
+  };
+  expect_summary(client().get("/api/products").json().at("items").at(0), "catalogue");
+  expect_summary(client().get("/api/products?q=speckled").json().at("items").at(0), "search");
+  expect_summary(client().get("/api/shops/clay-studio").json().at("products").at("items").at(0),
+                 "shop page");
+  expect_summary(client().get("/api/shops").json().at("items").at(0).at("products").at(0),
+                 "shop directory");
+  expect_summary(client().get("/api/my/products", vendor.access_token).json().at("items").at(0),
+                 "own list");
+
+  const auto buyer = sign_up("b@example.com");
+  ASSERT_EQ(client()
+                .post_json("/api/cart/items", {{"product_id", created.at("id")}, {"quantity", 1}},
+                           buyer.access_token)
+                .status,
+            200);
+  expect_summary(client()
+                     .get("/api/cart", buyer.access_token)
+                     .json()
+                     .at("shops")
+                     .at(0)
+                     .at("items")
+                     .at(0)
+                     .at("product"),
+                 "cart");
+
+  const auto detail = client().get(product_url(created)).json().as_object();
+  EXPECT_EQ(detail.at("description").as_string(), "Wheel-thrown stoneware");
+  ASSERT_EQ(detail.at("images").as_array().size(), 2u);
+  EXPECT_EQ(detail.at("images").at(1).at("id").as_int64(), side);
+  EXPECT_EQ(detail.at("image").at("id").as_int64(), front);
+}
+
 TEST_P(CatalogApi, ImagesAreAddedRemovedAndReordered) {
   const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
   const auto a = upload_image(vendor.access_token);
@@ -435,6 +490,23 @@ TEST_P(CatalogSearch, WholeCatalogueCountsFollowEveryProductChange) {
   const auto all = client().get("/api/products").json();
   EXPECT_EQ(all.at("total").as_int64(), 4);
   EXPECT_EQ(all.at("facets").at("category").as_array().size(), 3u);  // kitchen, jewelry, stationery
+}
+
+// The total is derived from the category facets: it must still count exactly
+// the products that match, whatever the filters.
+TEST_P(CatalogSearch, TotalsCountExactlyTheMatchingProducts) {
+  for (const std::string query :
+       {"", "q=blue", "q=blue&category=kitchen", "q=blue&category=art", "category=jewelry",
+        "category=toys", "shop=clay-studio", "shop=clay-studio&category=kitchen",
+        "min_price=1500&in_stock=true", "q=mug&max_price=3000", "q=unicorn"}) {
+    const auto page = client().get("/api/products?limit=100&" + query);
+    ASSERT_EQ(page.status, 200) << query;
+    const auto json = page.json();
+    EXPECT_EQ(json.at("total").as_int64(), json.at("items").as_array().size()) << query;
+  }
+  const auto own = client().get("/api/my/products?limit=100&category=art", paper.access_token);
+  EXPECT_EQ(own.json().at("total").as_int64(), 1);  // the draft print
+  EXPECT_EQ(own.json().at("items").as_array().size(), 1u);
 }
 
 TEST_P(CatalogSearch, PaginationReportsTheTotal) {

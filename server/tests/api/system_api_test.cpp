@@ -3,6 +3,8 @@
 #include "support/api_test.h"
 
 #include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <sqlite3.h>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -206,6 +208,7 @@ struct SqliteSettings {
   std::string journal_mode;
   int foreign_keys = 0;
   int busy_timeout_ms = 0;
+  bool connection_mutex = true;  // serialized mode; pooled sessions need none
 };
 
 SqliteSettings read_settings(soci::session& sql) {
@@ -213,6 +216,8 @@ SqliteSettings read_settings(soci::session& sql) {
   sql << "PRAGMA journal_mode", soci::into(settings.journal_mode);
   sql << "PRAGMA foreign_keys", soci::into(settings.foreign_keys);
   sql << "PRAGMA busy_timeout", soci::into(settings.busy_timeout_ms);
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+  settings.connection_mutex = sqlite_api::sqlite3_db_mutex(backend->conn_) != nullptr;
   return settings;
 }
 
@@ -225,7 +230,7 @@ void read_every_connection(db::Database& database, std::vector<SqliteSettings>& 
   });
 }
 
-TEST(SqliteConnections, UseWalForeignKeysAndABusyTimeout) {
+TEST(SqliteConnections, UseWalForeignKeysABusyTimeoutAndNoConnectionMutex) {
   TestServer server(Backend::sqlite);
   auto& database = server.app().database();
   std::vector<SqliteSettings> settings;
@@ -236,6 +241,7 @@ TEST(SqliteConnections, UseWalForeignKeysAndABusyTimeout) {
     EXPECT_EQ(connection.journal_mode, "wal");
     EXPECT_EQ(connection.foreign_keys, 1);
     EXPECT_GE(connection.busy_timeout_ms, 1000);
+    EXPECT_FALSE(connection.connection_mutex);
   }
   // And the foreign keys are enforced: no refresh token for a missing user.
   EXPECT_THROW(database.with_session([](soci::session& sql) {

@@ -88,11 +88,11 @@ export type ShopSort = 'newest' | 'products' | 'name';
 
 export type ProductStatus = 'active' | 'draft';
 
-export interface Product {
+/** A product as lists and carts show it: no description, only the main image. */
+export interface ProductSummary {
   id: number;
   shop: ShopSummary;
   name: string;
-  description: string;
   category: string;
   price_cents: number;
   currency: string;
@@ -100,11 +100,16 @@ export interface Product {
   in_stock: boolean;
   status: ProductStatus;
   image: ProductImage | null;
-  images: ProductImage[];
   rating_average?: number | null;
   rating_count?: number;
   created_at: string;
   updated_at: string;
+}
+
+/** The product page: the summary with its description and every image. */
+export interface Product extends ProductSummary {
+  description: string;
+  images: ProductImage[];
 }
 
 export interface Facet {
@@ -112,7 +117,7 @@ export interface Facet {
   count: number;
 }
 
-export interface ProductPage extends Page<Product> {
+export interface ProductPage extends Page<ProductSummary> {
   facets?: { category?: Facet[] };
 }
 

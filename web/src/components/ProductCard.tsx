@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { Product } from '../api/types';
+import type { ProductSummary } from '../api/types';
 import { Money } from './Money';
 import { StarRating } from './StarRating';
 
@@ -7,7 +7,7 @@ export function ProductCard({
   product,
   showShop = true,
 }: {
-  product: Product;
+  product: ProductSummary;
   showShop?: boolean;
 }) {
   return (
@@ -51,7 +51,13 @@ export function ProductCard({
   );
 }
 
-export function ProductGrid({ products, showShop }: { products: Product[]; showShop?: boolean }) {
+export function ProductGrid({
+  products,
+  showShop,
+}: {
+  products: ProductSummary[];
+  showShop?: boolean;
+}) {
   return (
     <ul className="product-grid" aria-label="Products">
       {products.map((product) => (

@@ -1,5 +1,7 @@
 #include "accounts/store.h"
 
+#include "db/query.h"
+
 #include <soci/soci.h>
 
 namespace ps::accounts {
@@ -22,6 +24,14 @@ struct UserRow {
   std::string email, display_name, role;
   long long created_at = 0;
 
+  void define(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(email));
+    st.exchange(soci::into(display_name));
+    st.exchange(soci::into(role));
+    st.exchange(soci::into(created_at));
+  }
+
   User to_user() const {
     return {id, email, display_name, parse_role(role).value_or(Role::buyer), created_at};
   }
@@ -38,14 +48,14 @@ std::optional<UserWithPassword> find_user_by_email(soci::session& sql, const std
   return UserWithPassword{row.to_user(), hash};
 }
 
+// Every signed-in request reads its user: on a cached statement.
 std::optional<User> find_user_by_id(soci::session& sql, std::int64_t id) {
-  UserRow row;
-  const long long key = id;
-  sql << "SELECT " << kUserColumns << " FROM users WHERE id = :id", soci::into(row.id),
-      soci::into(row.email), soci::into(row.display_name), soci::into(row.role),
-      soci::into(row.created_at), soci::use(key);
-  if (!sql.got_data()) return std::nullopt;
-  return row.to_user();
+  static const std::string select =
+      std::string("SELECT ") + kUserColumns + " FROM users WHERE id = :id";
+  std::optional<User> user;
+  db::Query(select).values(id).each<UserRow>(sql,
+                                             [&](const UserRow& row) { user = row.to_user(); });
+  return user;
 }
 
 std::int64_t insert_user(soci::session& sql, const User& user, const std::string& password_hash) {

@@ -271,16 +271,17 @@ bool take_stock(soci::session& sql, std::int64_t id, long long quantity) {
 }
 
 void return_stock(soci::session& sql, std::int64_t id, long long quantity) {
-  const long long key = id;
-  sql << "UPDATE products SET inventory = inventory + :q WHERE id = :id", soci::use(quantity),
-      soci::use(key);
+  db::Query("UPDATE products SET inventory = inventory + :q WHERE id = :id")
+      .values(quantity, id)
+      .execute(sql);
 }
 
 void add_rating(soci::session& sql, std::int64_t id, int rating_delta, int count_delta) {
-  const long long key = id;
-  sql << "UPDATE products SET rating_sum = rating_sum + :r, rating_count = rating_count + :c "
-         "WHERE id = :id",
-      soci::use(rating_delta), soci::use(count_delta), soci::use(key);
+  db::Query(
+      "UPDATE products SET rating_sum = rating_sum + :r, rating_count = rating_count + :c "
+      "WHERE id = :id")
+      .values(static_cast<long long>(rating_delta), static_cast<long long>(count_delta), id)
+      .execute(sql);
 }
 
 std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long long threshold) {

@@ -50,10 +50,10 @@ class Database {
     try {
       if constexpr (std::is_void_v<std::invoke_result_t<Work&&, soci::session&>>) {
         std::forward<Work>(work)(sql);
-        sql << "COMMIT";
+        commit(sql);
       } else {
         auto result = std::forward<Work>(work)(sql);
-        sql << "COMMIT";
+        commit(sql);
         return result;
       }
     } catch (...) {
@@ -73,6 +73,7 @@ class Database {
 
  private:
   void begin(soci::session& sql);
+  static void commit(soci::session& sql);
   // Held for a whole transaction on SQLite; an empty lock on PostgreSQL.
   std::unique_lock<std::mutex> lock_writer() {
     return dialect_ == Dialect::sqlite ? std::unique_lock(sqlite_writer_)

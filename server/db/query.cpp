@@ -7,19 +7,45 @@ Query& Query::sql(std::string_view text) {
   return *this;
 }
 
-Query& Query::bind(std::string value) {
+Query& Query::value(std::string value) {
   strings_.push_back(std::move(value));
   order_.emplace_back(&strings_.back());
+  return *this;
+}
+
+Query& Query::value(long long value) {
+  numbers_.push_back(value);
+  order_.emplace_back(&numbers_.back());
+  return *this;
+}
+
+Query& Query::value(std::optional<long long> value) {
+  nullables_.push_back({value.value_or(0), value ? soci::i_ok : soci::i_null});
+  order_.emplace_back(&nullables_.back());
+  return *this;
+}
+
+Query& Query::bind(std::string value) {
+  this->value(std::move(value));
   text_ += ":p" + std::to_string(order_.size());
   return *this;
 }
 
 Query& Query::bind(long long value) {
-  numbers_.push_back(value);
-  order_.emplace_back(&numbers_.back());
+  this->value(value);
   text_ += ":p" + std::to_string(order_.size());
   return *this;
 }
+
+namespace {
+template <class T>
+void bind_value(soci::statement& statement, T& value) {
+  statement.exchange(soci::use(value));
+}
+void bind_value(soci::statement& statement, StatementCache::Nullable& value) {
+  statement.exchange(soci::use(value.value, value.indicator));
+}
+}  // namespace
 
 Query& Query::bind_list(const std::vector<long long>& values) {
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -34,7 +60,7 @@ soci::statement Query::prepare(soci::session& session,
   soci::statement statement(session);
   if (define) define(statement);
   for (const auto& value : order_)
-    std::visit([&](auto* pointer) { statement.exchange(soci::use(*pointer)); }, value);
+    std::visit([&](auto* pointer) { bind_value(statement, *pointer); }, value);
   statement.alloc();
   statement.prepare(text_);
   statement.define_and_bind();
@@ -49,18 +75,44 @@ soci::statement Query::run(soci::session& session,
 }
 
 long long Query::execute(soci::session& session) const {
-  soci::statement statement = prepare(session, {});
-  statement.execute(true);
-  return statement.get_affected_rows();
+  StatementCache* cache = StatementCache::of(session);
+  if (!cache) {
+    soci::statement statement = prepare(session, {});
+    statement.execute(true);
+    return statement.get_affected_rows();
+  }
+  const std::string key = cache_key("");
+  StatementCache::Entry& entry = cached(*cache, key, {});
+  try {
+    entry.statement.execute(true);
+    return entry.statement.get_affected_rows();
+  } catch (...) {
+    cache->erase(key);  // its state is unknown
+    throw;
+  }
 }
 
 std::string Query::cache_key(const char* row_type) const {
+  static constexpr char kTypeLetters[] = {'s', 'n', 'o'};  // the order_ alternatives
   std::string key = text_;
   key += '\n';
-  for (const auto& value : order_) key += std::holds_alternative<std::string*>(value) ? 's' : 'n';
+  for (const auto& value : order_) key += kTypeLetters[value.index()];
   key += '\n';
   key += row_type;
   return key;
+}
+
+StatementCache::Entry& Query::cached(
+    StatementCache& cache, const std::string& key,
+    const std::function<void(StatementCache::Entry&)>& define) const {
+  if (StatementCache::Entry* entry = cache.find(key)) {
+    load_values(*entry);
+    return *entry;
+  }
+  auto fresh = std::make_unique<StatementCache::Entry>(cache.pooled());
+  if (define) define(*fresh);
+  prepare_entry(*fresh);
+  return cache.insert(key, std::move(fresh));
 }
 
 void Query::prepare_entry(StatementCache::Entry& entry) const {
@@ -68,7 +120,7 @@ void Query::prepare_entry(StatementCache::Entry& entry) const {
   for (const auto& value : order_)
     std::visit([&](auto* pointer) { entry.values.emplace_back(*pointer); }, value);
   for (auto& value : entry.values)
-    std::visit([&](auto& held) { entry.statement.exchange(soci::use(held)); }, value);
+    std::visit([&](auto& held) { bind_value(entry.statement, held); }, value);
   entry.statement.alloc();
   entry.statement.prepare(text_);
   entry.statement.define_and_bind();

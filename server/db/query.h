@@ -6,6 +6,7 @@
 
 #include <deque>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -13,27 +14,43 @@
 
 namespace ps::db {
 
-// SQL text with its bound values, for queries whose WHERE clause depends on
-// the request (filters, search). Values are always bound, never spliced in.
+// SQL text with its bound values. Values are always bound, never spliced in.
+// Runs on statements prepared once per pooled connection (StatementCache),
+// so the same text is parsed once, not on every request.
 class Query {
  public:
+  using Nullable = StatementCache::Nullable;
+
   Query() = default;
   explicit Query(std::string_view text) : text_(text) {}
   Query(const Query&) = delete;  // bound values are referenced by address
   Query& operator=(const Query&) = delete;
 
+  // Text and a value for a placeholder ":pN" appended with it, for queries
+  // whose WHERE clause depends on the request (filters, search).
   Query& sql(std::string_view text);
   Query& bind(std::string value);
   Query& bind(long long value);
   // Appends ", :p" for each value after the first, i.e. the body of an IN (...).
   Query& bind_list(const std::vector<long long>& values);
+
+  // Values for the placeholders already in the text (":name"), in order.
+  Query& value(std::string value);
+  Query& value(long long value);
+  Query& value(std::optional<long long> value);  // NULL when empty
+  template <class... Values>
+  Query& values(Values&&... values) {
+    (value(std::forward<Values>(values)), ...);
+    return *this;
+  }
+
   const std::string& text() const { return text_; }
 
   // Prepares and executes; `define` adds the into() exchanges of one row.
   // Call fetch() on the result for each row. Keep this Query alive meanwhile.
   soci::statement run(soci::session& session,
                       const std::function<void(soci::statement&)>& define) const;
-  // Runs a query without result rows and returns the affected row count.
+  // Runs a statement without result rows and returns the affected row count.
   long long execute(soci::session& session) const;
 
   // Runs the query on a statement prepared once per connection and calls
@@ -45,17 +62,28 @@ class Query {
   // The one value of a one-row, one-column query (a COUNT, say), or T{}.
   template <class T>
   T single(soci::session& session) const {
+    return first<T>(session).value_or(T{});
+  }
+
+  // The first column of the last row (of the only one, typically), or
+  // nullopt when there is no row.
+  template <class T>
+  std::optional<T> first(soci::session& session) const {
     struct Row {
       T value{};
       void define(soci::statement& st) { st.exchange(soci::into(value)); }
     };
-    T result{};
+    std::optional<T> result;
     each<Row>(session, [&](const Row& row) { result = row.value; });
     return result;
   }
 
  private:
   std::string cache_key(const char* row_type) const;
+  // This query's entry in the cache, prepared on first use; `define` adds the
+  // into() exchanges of the new entry's row.
+  StatementCache::Entry& cached(StatementCache& cache, const std::string& key,
+                                const std::function<void(StatementCache::Entry&)>& define) const;
   // A new cache entry: this query's values copied in, bound and prepared.
   void prepare_entry(StatementCache::Entry& entry) const;
   // This query's values into an entry prepared for the same text.
@@ -67,7 +95,8 @@ class Query {
   std::string text_;
   mutable std::deque<std::string> strings_;
   mutable std::deque<long long> numbers_;
-  std::vector<std::variant<std::string*, long long*>> order_;
+  mutable std::deque<Nullable> nullables_;
+  std::vector<std::variant<std::string*, long long*, Nullable*>> order_;
 };
 
 template <class Row, class Visit>
@@ -80,21 +109,15 @@ void Query::each(soci::session& session, Visit&& visit) const {
     return;
   }
   const std::string key = cache_key(typeid(Row).name());
-  StatementCache::Entry* entry = cache->find(key);
-  if (entry) {
-    load_values(*entry);
-  } else {
-    auto fresh = std::make_unique<StatementCache::Entry>(cache->pooled());
+  StatementCache::Entry& entry = cached(*cache, key, [](StatementCache::Entry& fresh) {
     auto row = std::make_shared<Row>();
-    row->define(fresh->statement);
-    fresh->row = row;
-    prepare_entry(*fresh);
-    entry = &cache->insert(key, std::move(fresh));
-  }
+    row->define(fresh.statement);
+    fresh.row = row;
+  });
   try {
-    entry->statement.execute(false);
-    const Row& row = *static_cast<const Row*>(entry->row.get());
-    while (entry->statement.fetch()) visit(row);
+    entry.statement.execute(false);
+    const Row& row = *static_cast<const Row*>(entry.row.get());
+    while (entry.statement.fetch()) visit(row);
   } catch (...) {
     cache->erase(key);  // its state is unknown
     throw;

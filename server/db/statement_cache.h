@@ -18,7 +18,12 @@ namespace ps::db {
 // thread that holds that connection's lease, so it needs no lock.
 class StatementCache {
  public:
-  using Value = std::variant<std::string, long long>;
+  // A value that may be NULL, bound with its indicator.
+  struct Nullable {
+    long long value = 0;
+    soci::indicator indicator = soci::i_null;
+  };
+  using Value = std::variant<std::string, long long, Nullable>;
 
   struct Entry {
     explicit Entry(soci::session& session) : statement(session) {}

@@ -92,36 +92,32 @@ void add_where(db::Query& query, const OrderFilter& filter) {
 }  // namespace
 
 std::int64_t insert(soci::session& sql, const Order& order) {
-  long long id = 0;
-  const long long checkout = order.checkout_id, payment = order.payment_id, buyer = order.buyer_id,
-                  shop = order.shop_id, total = order.total_cents, created = order.created_at,
-                  updated = order.updated_at;
-  sql << "INSERT INTO orders (checkout_id, payment_id, buyer_id, shop_id, status, payment_status, "
-         "total_cents, currency, shipping_address, created_at, updated_at) VALUES (:checkout, "
-         ":payment, :buyer, :shop, :status, :payment_status, :total, :currency, :address, "
-         ":created, :updated) RETURNING id",
-      soci::use(checkout), soci::use(payment), soci::use(buyer), soci::use(shop),
-      soci::use(order.status), soci::use(order.payment_status), soci::use(total),
-      soci::use(order.currency), soci::use(order.shipping_address), soci::use(created),
-      soci::use(updated), soci::into(id);
-  return id;
+  return db::Query(
+             "INSERT INTO orders (checkout_id, payment_id, buyer_id, shop_id, status, "
+             "payment_status, total_cents, currency, shipping_address, created_at, updated_at) "
+             "VALUES (:checkout, :payment, :buyer, :shop, :status, :payment_status, :total, "
+             ":currency, :address, :created, :updated) RETURNING id")
+      .values(order.checkout_id, order.payment_id, order.buyer_id, order.shop_id, order.status,
+              order.payment_status, order.total_cents, order.currency, order.shipping_address,
+              order.created_at, order.updated_at)
+      .single<long long>(sql);
 }
 
 void insert_item(soci::session& sql, const OrderItem& item) {
-  const long long order = item.order_id, product = item.product_id;
-  sql << "INSERT INTO order_items (order_id, product_id, name, unit_price_cents, quantity) "
-         "VALUES (:order, :product, :name, :price, :quantity)",
-      soci::use(order), soci::use(product), soci::use(item.name), soci::use(item.unit_price_cents),
-      soci::use(item.quantity);
+  db::Query(
+      "INSERT INTO order_items (order_id, product_id, name, unit_price_cents, quantity) "
+      "VALUES (:order, :product, :name, :price, :quantity)")
+      .values(item.order_id, item.product_id, item.name, item.unit_price_cents, item.quantity)
+      .execute(sql);
 }
 
 void insert_event(soci::session& sql, const OrderEvent& event, std::optional<std::int64_t> actor) {
-  const long long order = event.order_id, at = event.at, actor_id = actor.value_or(0);
-  soci::indicator actor_ind = actor ? soci::i_ok : soci::i_null;
-  sql << "INSERT INTO order_events (order_id, status, note, actor_id, actor_role, at) "
-         "VALUES (:order, :status, :note, :actor, :role, :at)",
-      soci::use(order), soci::use(event.status), soci::use(event.note),
-      soci::use(actor_id, actor_ind), soci::use(event.actor_role), soci::use(at);
+  db::Query(
+      "INSERT INTO order_events (order_id, status, note, actor_id, actor_role, at) "
+      "VALUES (:order, :status, :note, :actor, :role, :at)")
+      .values(event.order_id, event.status, event.note, std::optional<long long>(actor),
+              event.actor_role, event.at)
+      .execute(sql);
 }
 
 std::optional<Order> find(soci::session& sql, std::int64_t id) { return find_by_id(sql, id, ""); }

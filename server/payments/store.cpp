@@ -1,19 +1,19 @@
 #include "payments/store.h"
 
+#include "db/query.h"
+
 #include <soci/soci.h>
 
 namespace ps::payments::store {
 
 std::int64_t insert(soci::session& sql, const Payment& p) {
-  long long id = 0;
-  const long long checkout = p.checkout_id, created = p.created_at;
-  sql << "INSERT INTO payments (checkout_id, provider, authorization_id, amount_cents, currency, "
-         "card_brand, card_last4, created_at) VALUES (:checkout, :provider, :auth, :amount, "
-         ":currency, :brand, :last4, :created) RETURNING id",
-      soci::use(checkout), soci::use(p.provider), soci::use(p.authorization_id),
-      soci::use(p.amount_cents), soci::use(p.currency), soci::use(p.card_brand),
-      soci::use(p.card_last4), soci::use(created), soci::into(id);
-  return id;
+  return db::Query(
+             "INSERT INTO payments (checkout_id, provider, authorization_id, amount_cents, "
+             "currency, card_brand, card_last4, created_at) VALUES (:checkout, :provider, :auth, "
+             ":amount, :currency, :brand, :last4, :created) RETURNING id")
+      .values(p.checkout_id, p.provider, p.authorization_id, p.amount_cents, p.currency,
+              p.card_brand, p.card_last4, p.created_at)
+      .single<long long>(sql);
 }
 
 std::optional<Payment> find(soci::session& sql, std::int64_t id) {

@@ -36,9 +36,7 @@ int migrate(ps::Config config) {
 
 // After a bulk load, before PostgreSQL's autovacuum gets to it, the planner
 // guessed and catalog reads were 4x slower (bench/README.md).
-void refresh_planner_statistics(ps::Application& app) {
-  app.database().with_session([](soci::session& sql) { sql << "ANALYZE"; });
-}
+void refresh_planner_statistics(ps::Application& app) { app.database().analyze_filled_tables(); }
 
 int seed_bench(ps::Config config, const std::string& manifest_path) {
   ps::Application app(std::move(config));

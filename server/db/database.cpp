@@ -139,6 +139,26 @@ void Database::execute_script(soci::session& sql, const std::string& script) {
     throw std::runtime_error("postgresql: " + message);
 }
 
+void Database::analyze_filled_tables() {
+  with_session([&](soci::session& sql) {
+    if (dialect_ == Dialect::sqlite) {
+      sql << "ANALYZE";  // SQLite plans each statement when it is prepared
+      return;
+    }
+    std::vector<std::string> tables(256);
+    sql << "SELECT quote_ident(c.relname) FROM pg_class c "
+           "JOIN pg_namespace n ON n.oid = c.relnamespace "
+           "WHERE n.nspname = current_schema() AND c.relkind = 'r'",
+        soci::into(tables);
+    for (const auto& table : tables) {
+      int filled = 0;
+      sql << "SELECT CASE WHEN EXISTS (SELECT 1 FROM " + table + ") THEN 1 ELSE 0 END",
+          soci::into(filled);
+      if (filled) sql << "ANALYZE " + table;
+    }
+  });
+}
+
 bool Database::ping() {
   try {
     int one = 0;

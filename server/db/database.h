@@ -68,6 +68,12 @@ class Database {
   // True when a trivial query succeeds.
   bool ping();
 
+  // Planner statistics for every table that holds rows, after a bulk load.
+  // Empty tables are left unanalyzed on PostgreSQL: statistics saying
+  // "empty" made the foreign-key checks of the first orders plan sequential
+  // scans, which each connection kept for its lifetime (bench/README.md).
+  void analyze_filled_tables();
+
   std::size_t pool_size() const { return pool_size_; }
   std::size_t connections_in_use() const { return in_use_.load(); }
 

@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 namespace ps::cart {
@@ -90,7 +91,12 @@ std::int64_t CartService::cart_of(soci::session& sql, const CartOwner& owner) {
 }
 
 std::vector<CartLine> CartService::lines_of(soci::session& sql, std::int64_t cart_id) {
-  const auto items = store::items(sql, cart_id);
+  return lines_for(sql, store::items(sql, cart_id));
+}
+
+// Items whose product no longer exists are left out.
+std::vector<CartLine> CartService::lines_for(soci::session& sql,
+                                             const std::vector<CartItem>& items) {
   std::vector<std::int64_t> ids;
   for (const auto& item : items) ids.push_back(item.product_id);
   auto products = catalog_.find_many(sql, ids);
@@ -104,21 +110,19 @@ std::vector<CartLine> CartService::lines_of(soci::session& sql, std::int64_t car
   return lines;
 }
 
-// The product, if `owner` may put `quantity` of it in the cart.
-catalog::ProductView CartService::purchasable(soci::session& sql, const CartOwner& owner,
-                                              std::int64_t product_id, long long quantity) {
-  auto found = catalog_.find_many(sql, {product_id});
-  if (found.empty() || found.front().product.archived || found.front().product.status != "active")
+// Throws unless `owner` may have `quantity` of the product (null: not found)
+// in the cart.
+void CartService::check_purchasable(const CartOwner& owner, const catalog::ProductView* view,
+                                    long long quantity) {
+  if (!view || view->product.archived || view->product.status != "active")
     throw ApiError::not_found("There is no such product for sale.");
-  auto& view = found.front();
-  if (owner.user_id && view.shop.owner_id == *owner.user_id)
+  if (owner.user_id && view->shop.owner_id == *owner.user_id)
     throw ApiError::forbidden("You cannot buy from your own shop.");
-  if (quantity > view.product.inventory)
-    throw ApiError::conflict(view.product.inventory == 0
+  if (quantity > view->product.inventory)
+    throw ApiError::conflict(view->product.inventory == 0
                                  ? "This product is out of stock."
-                                 : "Only " + std::to_string(view.product.inventory) +
+                                 : "Only " + std::to_string(view->product.inventory) +
                                        " left in stock.");
-  return std::move(view);
 }
 
 CartView CartService::view(const CartOwner& owner) {
@@ -127,26 +131,35 @@ CartView CartService::view(const CartOwner& owner) {
 }
 
 CartView CartService::add(const CartOwner& owner, std::int64_t product_id, long long quantity) {
-  return database_.transaction([&](soci::session& sql) {
-    const auto cart = cart_of(sql, owner);
-    long long total = quantity;
-    for (const auto& item : store::items(sql, cart))
-      if (item.product_id == product_id) total += item.quantity;
-    if (total > kMaxQuantity)
-      throw ApiError::conflict("At most " + std::to_string(kMaxQuantity) + " of one product.");
-    purchasable(sql, owner, product_id, total);
-    store::set_quantity(sql, cart, product_id, total, now_millis());
-    return CartView{lines_of(sql, cart)};
-  });
+  return put(owner, product_id, [&](long long held) { return held + quantity; });
 }
 
 CartView CartService::set(const CartOwner& owner, std::int64_t product_id, long long quantity) {
   if (quantity == 0) return remove(owner, product_id);
+  return put(owner, product_id, [&](long long) { return quantity; });
+}
+
+// The cart's lines are read once, with the product being put in among them:
+// they check the new quantity and are the answer (add to cart is half of
+// every purchase, bench/README.md).
+CartView CartService::put(const CartOwner& owner, std::int64_t product_id,
+                          const std::function<long long(long long held)>& new_quantity) {
   return database_.transaction([&](soci::session& sql) {
     const auto cart = cart_of(sql, owner);
-    purchasable(sql, owner, product_id, quantity);
-    store::set_quantity(sql, cart, product_id, quantity, now_millis());
-    return CartView{lines_of(sql, cart)};
+    auto items = store::items(sql, cart);
+    auto item = std::find_if(items.begin(), items.end(),
+                             [&](const auto& held) { return held.product_id == product_id; });
+    if (item == items.end()) item = items.insert(items.end(), {product_id, 0});
+    item->quantity = new_quantity(item->quantity);
+    if (item->quantity > kMaxQuantity)
+      throw ApiError::conflict("At most " + std::to_string(kMaxQuantity) + " of one product.");
+    auto lines = lines_for(sql, items);
+    auto line = std::find_if(lines.begin(), lines.end(), [&](const CartLine& held) {
+      return held.product.product.id == product_id;
+    });
+    check_purchasable(owner, line == lines.end() ? nullptr : &line->product, item->quantity);
+    store::set_quantity(sql, cart, product_id, item->quantity, now_millis());
+    return CartView{std::move(lines)};
   });
 }
 
@@ -186,7 +199,7 @@ std::vector<CartLine> CartService::lines(soci::session& sql, std::int64_t user_i
 }
 
 void CartService::clear(soci::session& sql, std::int64_t user_id) {
-  if (const auto cart = store::find_user_cart(sql, user_id)) store::clear(sql, *cart);
+  store::clear_user_cart(sql, user_id);
 }
 
 }  // namespace ps::cart

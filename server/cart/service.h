@@ -4,6 +4,8 @@
 #include "catalog/service.h"
 #include "db/database.h"
 
+#include <functional>
+
 #include <boost/json/object.hpp>
 
 #include <optional>
@@ -55,8 +57,11 @@ class CartService {
  private:
   std::int64_t cart_of(soci::session& sql, const CartOwner& owner);
   std::vector<CartLine> lines_of(soci::session& sql, std::int64_t cart_id);
-  catalog::ProductView purchasable(soci::session& sql, const CartOwner& owner,
-                                   std::int64_t product_id, long long quantity);
+  std::vector<CartLine> lines_for(soci::session& sql, const std::vector<CartItem>& items);
+  CartView put(const CartOwner& owner, std::int64_t product_id,
+               const std::function<long long(long long held)>& new_quantity);
+  static void check_purchasable(const CartOwner& owner, const catalog::ProductView* view,
+                                long long quantity);
 
   db::Database& database_;
   catalog::CatalogService& catalog_;

@@ -68,8 +68,10 @@ void remove_item(soci::session& sql, std::int64_t cart_id, std::int64_t product_
       .execute(sql);
 }
 
-void clear(soci::session& sql, std::int64_t cart_id) {
-  db::Query("DELETE FROM cart_items WHERE cart_id = :cart").values(cart_id).execute(sql);
+void clear_user_cart(soci::session& sql, std::int64_t user_id) {
+  db::Query("DELETE FROM cart_items WHERE cart_id = (SELECT id FROM carts WHERE user_id = :user)")
+      .values(user_id)
+      .execute(sql);
 }
 
 void delete_cart(soci::session& sql, std::int64_t cart_id) {

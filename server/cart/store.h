@@ -26,7 +26,8 @@ std::vector<CartItem> items(soci::session& sql, std::int64_t cart_id);
 void set_quantity(soci::session& sql, std::int64_t cart_id, std::int64_t product_id,
                   long long quantity, Millis now);
 void remove_item(soci::session& sql, std::int64_t cart_id, std::int64_t product_id);
-void clear(soci::session& sql, std::int64_t cart_id);
+// Empties the user's cart, if the user has one.
+void clear_user_cart(soci::session& sql, std::int64_t user_id);
 void delete_cart(soci::session& sql, std::int64_t cart_id);
 }  // namespace store
 

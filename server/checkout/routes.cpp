@@ -86,6 +86,7 @@ void add_routes(http::Router& router, CheckoutService& checkout,
         per_user.enforce(std::to_string(buyer.id));
         CheckoutRequest input;
         input.buyer_id = buyer.id;
+        input.buyer_name = buyer.display_name;
         input.idempotency_key = std::string(request.header("Idempotency-Key"));
         if (input.idempotency_key.size() > kMaxIdempotencyKey)
           throw ApiError::validation({{"Idempotency-Key", {"must be at most 255 characters"}}});

@@ -185,12 +185,13 @@ CheckoutResult CheckoutService::place(const CheckoutRequest& request) {
 
       std::map<std::int64_t, std::vector<const cart::CartLine*>> by_shop;
       for (const auto& line : lines) by_shop[line.product.shop.id].push_back(&line);
-      std::size_t placed = 0;
+      boost::json::array orders_json;
       for (const auto& [shop_id, shop_lines] : by_shop) {
         orders::Order order;
         order.checkout_id = checkout_id;
         order.payment_id = payment.id;
         order.buyer_id = request.buyer_id;
+        order.buyer_name = request.buyer_name;
         order.shop_id = shop_id;
         order.currency = currency;
         order.shipping_address = address;
@@ -200,14 +201,12 @@ CheckoutResult CheckoutService::place(const CheckoutRequest& request) {
           items.push_back({0, product.id, product.name, product.price_cents, line->quantity});
           order.total_cents += product.price_cents * line->quantity;
         }
-        orders_.place(sql, order, items);
-        ++placed;
+        orders_json.push_back(orders::to_json(
+            orders_.place(sql, std::move(order), shop_lines.front()->product.shop, items)));
       }
+      const std::size_t placed = orders_json.size();
       carts_.clear(sql, request.buyer_id);
 
-      boost::json::array orders_json;
-      for (const auto& view : orders_.for_checkout(sql, checkout_id))
-        orders_json.push_back(orders::to_json(view));
       boost::json::value answer{{"checkout_id", checkout_id},
                                 {"total_cents", total},
                                 {"currency", currency},

@@ -19,6 +19,7 @@ struct ShippingAddress {
 
 struct CheckoutRequest {
   std::int64_t buyer_id = 0;
+  std::string buyer_name;  // shown on the orders
   payments::CardDetails card;
   ShippingAddress address;
   std::string idempotency_key;  // empty: none

@@ -90,16 +90,17 @@ boost::json::object to_json(const Dashboard& dashboard) {
           {"low_stock", std::move(low)}};
 }
 
-Order OrdersService::place(soci::session& sql, Order order, const std::vector<OrderItem>& items) {
+OrderView OrdersService::place(soci::session& sql, Order order, shops::ShopSummary shop,
+                               std::vector<OrderItem> items) {
   order.created_at = order.updated_at = now_millis();
   order.id = store::insert(sql, order);
-  for (auto item : items) {
+  for (auto& item : items) {
     item.order_id = order.id;
     store::insert_item(sql, item);
   }
-  store::insert_event(sql, {order.id, "paid", "Payment authorized", "buyer", order.created_at},
-                      order.buyer_id);
-  return order;
+  const OrderEvent paid{order.id, "paid", "Payment authorized", "buyer", order.created_at};
+  store::insert_event(sql, paid, order.buyer_id);
+  return {std::move(order), std::move(shop), std::move(items), {paid}};
 }
 
 std::vector<OrderView> OrdersService::views(soci::session& sql, std::vector<Order> orders) {

@@ -57,11 +57,10 @@ class OrdersService {
       : database_(database), shops_(shops), catalog_(catalog), payments_(payments) {}
 
   // Inside checkout's transaction: a paid order with its items and first event.
-  Order place(soci::session& sql, Order order, const std::vector<OrderItem>& items);
+  // Returns the order as written, without reading it back.
+  OrderView place(soci::session& sql, Order order, shops::ShopSummary shop,
+                  std::vector<OrderItem> items);
   std::vector<OrderView> views(soci::session& sql, std::vector<Order> orders);
-  std::vector<OrderView> for_checkout(soci::session& sql, std::int64_t checkout_id) {
-    return views(sql, store::for_checkout(sql, checkout_id));
-  }
 
   OrderView get(const Actor& actor, std::int64_t order_id);  // 404 unless buyer or vendor
   OrderPage list_for_buyer(std::int64_t buyer_id, const http::PageRequest& page);

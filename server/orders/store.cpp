@@ -142,14 +142,6 @@ long long count(soci::session& sql, const OrderFilter& filter) {
   return query.single<long long>(sql);
 }
 
-std::vector<Order> for_checkout(soci::session& sql, std::int64_t checkout_id) {
-  db::Query query(kSelectOrder);
-  query.sql("WHERE o.checkout_id = ")
-      .bind(static_cast<long long>(checkout_id))
-      .sql(" ORDER BY o.id");
-  return fetch(sql, query);
-}
-
 std::vector<OrderItem> items_of(soci::session& sql, const std::vector<std::int64_t>& order_ids) {
   if (order_ids.empty()) return {};
   db::Query query(

@@ -80,7 +80,6 @@ std::optional<Order> find(soci::session& sql, std::int64_t id);
 std::optional<Order> find_for_update(soci::session& sql, db::Dialect dialect, std::int64_t id);
 std::vector<Order> list(soci::session& sql, const OrderFilter& filter);
 long long count(soci::session& sql, const OrderFilter& filter);
-std::vector<Order> for_checkout(soci::session& sql, std::int64_t checkout_id);
 std::vector<OrderItem> items_of(soci::session& sql, const std::vector<std::int64_t>& order_ids);
 std::vector<OrderEvent> events_of(soci::session& sql, const std::vector<std::int64_t>& order_ids);
 // Moves an order from one of `from` to `order.status` (with its other

@@ -35,6 +35,14 @@ TEST_P(CheckoutApi, PaysOnceAndSplitsTheCartIntoOneOrderPerShop) {
   EXPECT_EQ(client().get("/api/cart", buyer.access_token).json().at("item_count").as_int64(), 0);
   EXPECT_EQ(client().get("/api/orders", buyer.access_token).json().at("total").as_int64(), 2);
   EXPECT_EQ(count("payments"), 1);
+  // The answer is built from what was written, not read back: it must say
+  // what reading the orders says.
+  for (const auto& order : orders) {
+    const auto stored = client().get("/api/orders/" + std::to_string(order.at("id").as_int64()),
+                                     buyer.access_token);
+    ASSERT_EQ(stored.status, 200);
+    EXPECT_EQ(stored.json(), order);
+  }
 }
 
 TEST_P(CheckoutApi, ItemsKeepTheirPriceAndNameAtPurchase) {

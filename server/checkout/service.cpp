@@ -101,45 +101,30 @@ std::string CheckoutService::fingerprint(const CheckoutRequest& request) const {
 }
 
 CheckoutResult CheckoutService::checkout(const CheckoutRequest& request) {
-  if (request.idempotency_key.empty()) return place(request);
+  if (request.idempotency_key.empty()) return place(request, nullptr);
   const auto& key = request.idempotency_key;
-  const std::string hmac = fingerprint(request);
-  // An unanswered claim older than this process (or than the lease) was left
-  // by a request that died with its server (kill -9, power cut): the same
-  // request may take it over. That is safe because a 201 is stored in the
-  // checkout's own transaction, so such a request bought nothing, and if it
-  // is somehow still running, only one of the two can store an answer.
+  // An unanswered claim older than this process (or than the lease) can only
+  // be one an older server left when it died (claims are now taken in the
+  // checkout's transaction): the same request may take it over.
   const Millis now = now_millis();
-  const Millis stale_before = std::max(started_at_, now - kClaimLeaseMillis);
-  const bool claimed = database_.transaction([&](soci::session& sql) {
-    return store::claim_key(sql, request.buyer_id, key, hmac, now, stale_before);
-  });
-  if (!claimed) return replay(request, hmac);
-
-  CheckoutResult result;
+  const Claim claim{fingerprint(request), now, std::max(started_at_, now - kClaimLeaseMillis)};
   try {
-    result = place(request);
+    return place(request, &claim);
   } catch (const AnsweredElsewhere&) {
-    return replay(request, hmac);
+    return replay(request, claim.hmac);
   } catch (const ApiError& error) {
-    if (error.status() != 402) {
-      // Nothing happened: the same key may be used again once the cause is fixed.
-      database_.transaction(
-          [&](soci::session& sql) { store::release_key(sql, request.buyer_id, key); });
-      throw;
-    }
-    result = {402, error.to_json()};
-  } catch (...) {
-    database_.transaction(
-        [&](soci::session& sql) { store::release_key(sql, request.buyer_id, key); });
-    throw;
+    // Anything but a decline left nothing behind, not even the claim: the
+    // same key may be used again once the cause is fixed.
+    if (error.status() != 402) throw;
+    CheckoutResult declined{402, error.to_json()};
+    const bool stored = database_.transaction([&](soci::session& sql) {
+      return store::claim_key(sql, request.buyer_id, key, claim.hmac, claim.now,
+                              claim.stale_before) &&
+             store::complete_key(sql, request.buyer_id, key, declined.status,
+                                 boost::json::serialize(declined.body));
+    });
+    return stored ? declined : replay(request, claim.hmac);
   }
-  if (result.status == 201) return result;  // stored by place()
-  const bool stored = database_.transaction([&](soci::session& sql) {
-    return store::complete_key(sql, request.buyer_id, key, result.status,
-                               boost::json::serialize(result.body));
-  });
-  return stored ? result : replay(request, hmac);
 }
 
 // The answer stored for a key someone else claimed.
@@ -155,11 +140,16 @@ CheckoutResult CheckoutService::replay(const CheckoutRequest& request, const std
   return {*record->status_code, boost::json::parse(record->response)};
 }
 
-CheckoutResult CheckoutService::place(const CheckoutRequest& request) {
+CheckoutResult CheckoutService::place(const CheckoutRequest& request, const Claim* claim) {
   std::optional<payments::AuthorizationResult> authorized;
   long long total = 0;
   try {
     auto body = database_.transaction([&](soci::session& sql) {
+      // On PostgreSQL a concurrent request with the same key waits here until
+      // this transaction ends, then finds the key answered.
+      if (claim && !store::claim_key(sql, request.buyer_id, request.idempotency_key, claim->hmac,
+                                     claim->now, claim->stale_before))
+        throw AnsweredElsewhere{};
       auto lines = carts_.lines(sql, request.buyer_id);
       check_lines(lines, request.buyer_id);
       // Always in product order, so concurrent checkouts lock rows in one order.
@@ -214,9 +204,8 @@ CheckoutResult CheckoutService::place(const CheckoutRequest& request) {
                                 {"orders", std::move(orders_json)}};
       // Stored in this transaction, so a crash can never keep a checkout and
       // lose its answer (the retry would then find the key forever "running").
-      if (!request.idempotency_key.empty() &&
-          !store::complete_key(sql, request.buyer_id, request.idempotency_key, 201,
-                               boost::json::serialize(answer)))
+      if (claim && !store::complete_key(sql, request.buyer_id, request.idempotency_key, 201,
+                                        boost::json::serialize(answer)))
         throw AnsweredElsewhere{};
       spdlog::info(
           "checkout completed checkout_id={} buyer_id={} orders={} total_cents={} brand={}",

@@ -38,10 +38,12 @@ boost::json::object to_json(const ShippingAddress& address);
 // authorizes the card, records the checkout and its payment, creates one
 // order per shop and empties the cart. Any failure rolls everything back
 // (and gives back an authorization that was taken). With an Idempotency-Key
-// the first answer is kept and replayed; the key with another body is a 422,
-// and a concurrent request with the same key a 409. A 201 is kept in the
-// checkout's own transaction, and a claim left unanswered by a crashed server
-// is taken over by the request's retry. Blocking.
+// the first answer is kept and replayed; the key with another body is a 422.
+// The key is claimed and its 201 kept in the checkout's own transaction, so a
+// concurrent request with the same key waits for it and replays its answer
+// (or gets a 409 while it runs), and a crash leaves no claim behind; a claim
+// left unanswered by an older server is taken over by the request's retry.
+// Blocking.
 class CheckoutService {
  public:
   CheckoutService(db::Database& database, cart::CartService& carts,
@@ -57,7 +59,16 @@ class CheckoutService {
   CheckoutResult checkout(const CheckoutRequest& request);
 
  private:
-  CheckoutResult place(const CheckoutRequest& request);
+  // What claims a key: the request's fingerprint, and since when an
+  // unanswered claim counts as abandoned.
+  struct Claim {
+    std::string hmac;
+    Millis now = 0;
+    Millis stale_before = 0;
+  };
+
+  // claim: null without an Idempotency-Key.
+  CheckoutResult place(const CheckoutRequest& request, const Claim* claim);
   CheckoutResult replay(const CheckoutRequest& request, const std::string& hmac);
   // Keyed hash of what identifies the request (see canonical() in service.cpp).
   std::string fingerprint(const CheckoutRequest& request) const;

@@ -57,11 +57,4 @@ bool complete_key(soci::session& sql, std::int64_t user_id, const std::string& k
              .execute(sql) == 1;
 }
 
-void release_key(soci::session& sql, std::int64_t user_id, const std::string& key) {
-  const long long user = user_id;
-  sql << "DELETE FROM idempotency_keys WHERE user_id = :user AND idempotency_key = :key "
-         "AND status_code IS NULL",
-      soci::use(user), soci::use(key);
-}
-
 }  // namespace ps::checkout::store

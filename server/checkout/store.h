@@ -31,8 +31,6 @@ std::optional<IdempotencyRecord> find_key(soci::session& sql, std::int64_t user_
 // Stores the answer unless one is stored already; false then.
 bool complete_key(soci::session& sql, std::int64_t user_id, const std::string& key, int status,
                   const std::string& response);
-// Frees an unanswered claim.
-void release_key(soci::session& sql, std::int64_t user_id, const std::string& key);
 }  // namespace store
 
 }  // namespace ps::checkout

@@ -91,15 +91,15 @@ std::int64_t CartService::cart_of(soci::session& sql, const CartOwner& owner) {
 }
 
 std::vector<CartLine> CartService::lines_of(soci::session& sql, std::int64_t cart_id) {
-  return lines_for(sql, store::items(sql, cart_id));
+  return lines_for(sql, store::items(sql, cart_id), Images::main);
 }
 
 // Items whose product no longer exists are left out.
-std::vector<CartLine> CartService::lines_for(soci::session& sql,
-                                             const std::vector<CartItem>& items) {
+std::vector<CartLine> CartService::lines_for(soci::session& sql, const std::vector<CartItem>& items,
+                                             Images images) {
   std::vector<std::int64_t> ids;
   for (const auto& item : items) ids.push_back(item.product_id);
-  auto products = catalog_.find_many(sql, ids);
+  auto products = catalog_.find_many(sql, ids, images);
   std::vector<CartLine> lines;
   for (const auto& item : items) {
     for (auto& view : products) {
@@ -153,7 +153,7 @@ CartView CartService::put(const CartOwner& owner, std::int64_t product_id,
     item->quantity = new_quantity(item->quantity);
     if (item->quantity > kMaxQuantity)
       throw ApiError::conflict("At most " + std::to_string(kMaxQuantity) + " of one product.");
-    auto lines = lines_for(sql, items);
+    auto lines = lines_for(sql, items, Images::main);
     auto line = std::find_if(lines.begin(), lines.end(), [&](const CartLine& held) {
       return held.product.product.id == product_id;
     });
@@ -182,7 +182,7 @@ CartView CartService::merge(std::int64_t user_id, const std::string& guest_token
       long long quantity = item.quantity;
       for (const auto& mine : existing)
         if (mine.product_id == item.product_id) quantity += mine.quantity;
-      auto found = catalog_.find_many(sql, {item.product_id});
+      auto found = catalog_.find_many(sql, {item.product_id}, Images::none);
       // Own products and the impossible are dropped; the rest are capped.
       if (found.empty() || found.front().shop.owner_id == user_id) continue;
       quantity = std::min({quantity, kMaxQuantity, std::max(found.front().product.inventory, 1LL)});
@@ -195,7 +195,7 @@ CartView CartService::merge(std::int64_t user_id, const std::string& guest_token
 
 std::vector<CartLine> CartService::lines(soci::session& sql, std::int64_t user_id) {
   const auto cart = store::find_user_cart(sql, user_id);
-  return cart ? lines_of(sql, *cart) : std::vector<CartLine>{};
+  return cart ? lines_for(sql, store::items(sql, *cart), Images::none) : std::vector<CartLine>{};
 }
 
 void CartService::clear(soci::session& sql, std::int64_t user_id) {

@@ -50,14 +50,16 @@ class CartService {
   // Moves a guest cart's items into the user's cart (quantities add up).
   CartView merge(std::int64_t user_id, const std::string& guest_token);
 
-  // For checkout, inside its transaction.
+  // For checkout, inside its transaction (products without images).
   std::vector<CartLine> lines(soci::session& sql, std::int64_t user_id);
   void clear(soci::session& sql, std::int64_t user_id);
 
  private:
   std::int64_t cart_of(soci::session& sql, const CartOwner& owner);
   std::vector<CartLine> lines_of(soci::session& sql, std::int64_t cart_id);
-  std::vector<CartLine> lines_for(soci::session& sql, const std::vector<CartItem>& items);
+  using Images = catalog::CatalogService::Images;
+  std::vector<CartLine> lines_for(soci::session& sql, const std::vector<CartItem>& items,
+                                  Images images);
   CartView put(const CartOwner& owner, std::int64_t product_id,
                const std::function<long long(long long held)>& new_quantity);
   static void check_purchasable(const CartOwner& owner, const catalog::ProductView* view,

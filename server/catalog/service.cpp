@@ -182,8 +182,10 @@ std::vector<ProductView> CatalogService::shop_previews(const std::vector<std::in
 }
 
 std::vector<ProductView> CatalogService::find_many(soci::session& sql,
-                                                   const std::vector<std::int64_t>& ids) {
-  return with_main_images(sql, store::find_many(sql, ids));
+                                                   const std::vector<std::int64_t>& ids,
+                                                   Images images) {
+  auto views = store::find_many(sql, ids);
+  return images == Images::main ? with_main_images(sql, std::move(views)) : views;
 }
 
 bool CatalogService::take_stock(soci::session& sql, std::int64_t product_id, long long quantity) {

@@ -73,8 +73,11 @@ class CatalogService {
   std::vector<ProductView> shop_previews(const std::vector<std::int64_t>& shop_ids, int per_shop);
 
   // For other features, inside their transaction.
-  // Products by id with their shop and main image, archived ones included.
-  std::vector<ProductView> find_many(soci::session& sql, const std::vector<std::int64_t>& ids);
+  // Products by id with their shop, archived ones included; with their main
+  // image for what shows them, without for what only checks them.
+  enum class Images { none, main };
+  std::vector<ProductView> find_many(soci::session& sql, const std::vector<std::int64_t>& ids,
+                                     Images images);
   // Takes `quantity` units if that many are in stock and the product is on
   // sale; false otherwise. Never lets inventory go below zero.
   bool take_stock(soci::session& sql, std::int64_t product_id, long long quantity);

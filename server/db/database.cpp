@@ -86,9 +86,9 @@ void open_sqlite(soci::session& sql, const std::string& path) {
 
 Database::Database(const std::string& url, std::size_t pool_size)
     : dialect_(starts_with(url, "postgres") ? Dialect::postgres : Dialect::sqlite),
+      pool_size_(pool_size),
       display_url_(without_password(url)),
-      pool_(pool_size),
-      pool_size_(pool_size) {
+      pool_(pool_size) {
   if (dialect_ == Dialect::sqlite && !starts_with(url, "sqlite:"))
     throw std::invalid_argument("database URL must start with sqlite:// or postgresql://");
   for (std::size_t i = 0; i < pool_size; ++i) {

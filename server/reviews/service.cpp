@@ -12,7 +12,7 @@ ApiError review_not_found() { return ApiError::not_found("There is no such revie
 // The product if it can be reviewed (exists, not archived); 404 otherwise.
 catalog::ProductView reviewable(soci::session& sql, catalog::CatalogService& catalog,
                                 std::int64_t product_id) {
-  auto found = catalog.find_many(sql, {product_id});
+  auto found = catalog.find_many(sql, {product_id}, catalog::CatalogService::Images::none);
   if (found.empty() || found.front().product.archived)
     throw ApiError::not_found("There is no such product.");
   return std::move(found.front());

@@ -51,7 +51,7 @@ TEST(Config, RejectsValuesOutOfRange) {
   EXPECT_THROW(parse({"--port", "70000"}), CLI::ParseError);
   EXPECT_THROW(parse({"--port", "abc"}), CLI::ParseError);
   EXPECT_THROW(parse({"--password-strength", "weak"}), CLI::ParseError);
-  EXPECT_THROW(parse({"--db-pool-size", "0"}), CLI::ParseError);
+  EXPECT_THROW(parse({"--db-pool-size", "-1"}), CLI::ParseError);
 }
 
 TEST(Config, GeneratesAndKeepsTheJwtSecret) {

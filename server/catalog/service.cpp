@@ -109,7 +109,7 @@ ProductView CatalogService::create(std::int64_t owner_id, const ProductInput& in
     product.created_at = product.updated_at = now_millis();
     product.id = store::insert(sql, product);
     if (input.images) save_images(sql, owner_id, product.id, *input.images);
-    return with_images(sql, {std::move(product), shop.summary(), {}});
+    return with_images(sql, {std::move(product), shop, {}});
   });
 }
 

@@ -66,7 +66,7 @@ boost::json::object summary_json(const ShopSummary& shop, boost::json::storage_p
 
 boost::json::object to_json(const ShopView& view) {
   const Shop& shop = view.shop;
-  boost::json::object json = summary_json(shop.summary());
+  boost::json::object json = summary_json(shop);
   json["description"] = shop.description;
   json["logo"] = view.logo ? boost::json::value(media::to_json(*view.logo)) : nullptr;
   json["cover"] = view.cover ? boost::json::value(media::to_json(*view.cover)) : nullptr;

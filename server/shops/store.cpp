@@ -34,8 +34,15 @@ struct ShopRow {
   }
 
   Shop to_shop() const {
-    Shop shop{id,           owner_id, slug,    name,  description, accent_color, std::nullopt,
-              std::nullopt, shipping, returns, count, created_at,  updated_at};
+    Shop shop{{id, owner_id, slug, name, accent_color},
+              description,
+              std::nullopt,
+              std::nullopt,
+              shipping,
+              returns,
+              count,
+              created_at,
+              updated_at};
     if (logo_ind == soci::i_ok) shop.logo_image_id = logo;
     if (cover_ind == soci::i_ok) shop.cover_image_id = cover;
     return shop;

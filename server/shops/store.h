@@ -21,13 +21,9 @@ struct ShopSummary {
   std::string accent_color;
 };
 
-struct Shop {
-  std::int64_t id = 0;
-  std::int64_t owner_id = 0;
-  std::string slug;
-  std::string name;
+// A shop is its summary and the rest of its profile.
+struct Shop : ShopSummary {
   std::string description;
-  std::string accent_color;
   std::optional<std::int64_t> logo_image_id;
   std::optional<std::int64_t> cover_image_id;
   std::string shipping_policy;
@@ -35,8 +31,6 @@ struct Shop {
   long long product_count = 0;  // active products; read-only
   Millis created_at = 0;
   Millis updated_at = 0;
-
-  ShopSummary summary() const { return {id, owner_id, slug, name, accent_color}; }
 };
 
 enum class ShopSort { newest, products, name };

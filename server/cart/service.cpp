@@ -21,9 +21,7 @@ std::string warning_for(const catalog::Product& product, long long quantity) {
 
 boost::json::object line_json(const CartLine& line) {
   const auto& product = line.product.product;
-  auto product_json = catalog::summary_json(line.product);
-  product_json.erase("description");
-  return {{"product", std::move(product_json)},
+  return {{"product", catalog::summary_json(line.product)},
           {"quantity", line.quantity},
           {"unit_price_cents", product.price_cents},
           {"line_total_cents", product.price_cents * line.quantity},

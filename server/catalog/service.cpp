@@ -6,8 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
-#include <unordered_map>
 
 namespace ps::catalog {
 
@@ -154,7 +152,8 @@ ProductPage CatalogService::search(const ProductFilter& filter) {
   return database_.with_session([&](soci::session& sql) {
     const auto dialect = database_.dialect();
     ProductPage page;
-    page.items = with_main_images(sql, with_shops(sql, store::search(sql, dialect, filter)));
+    page.items = store::find_many(sql, store::page_ids(sql, dialect, filter),
+                                  /*with_main_image=*/true);
     page.categories = store::category_counts(sql, dialect, filter);
     // The facets count the same matches per category, the filter's own
     // category left out: the total is one facet, or all of them, and needs
@@ -176,16 +175,14 @@ ProductPage CatalogService::list_own(std::int64_t owner_id, ProductFilter filter
 
 std::vector<ProductView> CatalogService::shop_previews(const std::vector<std::int64_t>& shop_ids,
                                                        int per_shop) {
-  return database_.with_session([&](soci::session& sql) {
-    return with_main_images(sql, store::newest_of_shops(sql, shop_ids, per_shop));
-  });
+  return database_.with_session(
+      [&](soci::session& sql) { return store::newest_of_shops(sql, shop_ids, per_shop); });
 }
 
 std::vector<ProductView> CatalogService::find_many(soci::session& sql,
                                                    const std::vector<std::int64_t>& ids,
                                                    Images images) {
-  auto views = store::find_many(sql, ids);
-  return images == Images::main ? with_main_images(sql, std::move(views)) : views;
+  return store::find_many(sql, ids, images == Images::main);
 }
 
 bool CatalogService::take_stock(soci::session& sql, std::int64_t product_id, long long quantity) {
@@ -206,46 +203,10 @@ void CatalogService::add_rating(soci::session& sql, std::int64_t product_id, int
   store::add_rating(sql, product_id, rating_delta, count_delta);
 }
 
-std::vector<ProductView> CatalogService::with_shops(soci::session& sql,
-                                                    std::vector<Product> products) const {
-  std::vector<std::int64_t> shop_ids;
-  for (const auto& product : products) shop_ids.push_back(product.shop_id);
-  std::sort(shop_ids.begin(), shop_ids.end());
-  shop_ids.erase(std::unique(shop_ids.begin(), shop_ids.end()), shop_ids.end());
-  std::unordered_map<std::int64_t, shops::ShopSummary> shops_by_id;
-  for (auto& shop : shops_.summaries(sql, shop_ids)) shops_by_id.emplace(shop.id, std::move(shop));
-  std::vector<ProductView> views;
-  for (auto& product : products) {
-    const auto shop_id = product.shop_id;
-    views.push_back({std::move(product), shops_by_id.at(shop_id), {}});
-  }
-  return views;
-}
-
-// Reads the images of products (all of them, or each one's main image) in
-// one query.
-void CatalogService::add_images(soci::session& sql, std::vector<ProductView>& views,
-                                bool main_only) {
-  std::vector<std::int64_t> ids;
-  std::unordered_map<std::int64_t, ProductView*> by_id;
-  for (auto& view : views) {
-    ids.push_back(view.product.id);
-    by_id.emplace(view.product.id, &view);
-  }
-  for (auto& [product_id, image] : store::images_of(sql, ids, main_only))
-    by_id.at(product_id)->images.push_back(std::move(image));
-}
-
-std::vector<ProductView> CatalogService::with_main_images(soci::session& sql,
-                                                          std::vector<ProductView> views) {
-  add_images(sql, views, /*main_only=*/true);
-  return views;
-}
-
+// Reads all of a product's images, in order.
 ProductView CatalogService::with_images(soci::session& sql, ProductView view) {
-  std::vector<ProductView> one{std::move(view)};
-  add_images(sql, one, /*main_only=*/false);
-  return std::move(one.front());
+  view.images = store::images_of(sql, view.product.id);
+  return view;
 }
 
 }  // namespace ps::catalog

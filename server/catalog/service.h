@@ -73,8 +73,9 @@ class CatalogService {
   std::vector<ProductView> shop_previews(const std::vector<std::int64_t>& shop_ids, int per_shop);
 
   // For other features, inside their transaction.
-  // Products by id with their shop, archived ones included; with their main
-  // image for what shows them, without for what only checks them.
+  // Products by id (in the order of `ids`) with their shop, archived ones
+  // included; with their main image for what shows them, without for what
+  // only checks them.
   enum class Images { none, main };
   std::vector<ProductView> find_many(soci::session& sql, const std::vector<std::int64_t>& ids,
                                      Images images);
@@ -90,10 +91,6 @@ class CatalogService {
   ProductView owned_product(soci::session& sql, std::int64_t owner_id, std::int64_t product_id);
   void save_images(soci::session& sql, std::int64_t owner_id, std::int64_t product_id,
                    const std::vector<ImageInput>& images);
-  std::vector<ProductView> with_shops(soci::session& sql, std::vector<Product> products) const;
-  static void add_images(soci::session& sql, std::vector<ProductView>& views, bool main_only);
-  static std::vector<ProductView> with_main_images(soci::session& sql,
-                                                   std::vector<ProductView> views);
   static ProductView with_images(soci::session& sql, ProductView view);
 
   db::Database& database_;

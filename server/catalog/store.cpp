@@ -3,6 +3,8 @@
 #include "db/query.h"
 #include "media/store.h"
 
+#include <algorithm>
+
 namespace ps::catalog {
 
 std::vector<std::string> search_terms(std::string_view text) {
@@ -93,10 +95,42 @@ struct ProductViewRow {
   }
 };
 
+// A product_images row with its image; from a LEFT JOIN, maybe none.
+struct ProductImageRow {
+  std::string alt;
+  soci::indicator alt_indicator = soci::i_null;
+  media::store::ImageRow image;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(alt, alt_indicator));
+    image.define(st);
+  }
+
+  ProductImage to_image() const { return {image.to_image(), alt}; }
+};
+
+// A product as lists show it: its row, its shop and its main image (if it
+// has one), from listed_columns().
+struct ListedProductRow {
+  ProductViewRow view;
+  ProductImageRow main_image;
+
+  void define(soci::statement& st) {
+    view.define(st);
+    main_image.define(st);
+  }
+
+  ProductView to_view() const {
+    ProductView listed = view.to_view();
+    if (main_image.image.found()) listed.images.push_back(main_image.to_image());
+    return listed;
+  }
+};
+
+template <class Row>
 std::vector<ProductView> fetch_views(soci::session& sql, const db::Query& query) {
   std::vector<ProductView> views;
-  query.each<ProductViewRow>(sql,
-                             [&](const ProductViewRow& row) { views.push_back(row.to_view()); });
+  query.each<Row>(sql, [&](const Row& row) { views.push_back(row.to_view()); });
   return views;
 }
 
@@ -104,16 +138,22 @@ std::string select_views_from_products() {
   return std::string("SELECT ") + kColumns + kShopColumns + "FROM products p " + kJoinShop;
 }
 
-struct ProductImageRow {
-  long long product_id = 0;
-  std::string alt;
-  media::store::ImageRow image;
+// The columns of a ListedProductRow, from products p joined with
+// kJoinShopAndMainImage.
+const std::string& listed_columns() {
+  static const std::string columns = std::string(kColumns) + kShopColumns + ", pi.alt_text, " +
+                                     media::store::image_columns("i") + " ";
+  return columns;
+}
+constexpr const char* kJoinShopAndMainImage =
+    "JOIN shops s ON s.id = p.shop_id "
+    "LEFT JOIN product_images pi ON pi.product_id = p.id AND pi.position = 0 "
+    "LEFT JOIN images i ON i.id = pi.image_id ";
 
-  void define(soci::statement& st) {
-    st.exchange(soci::into(product_id));
-    st.exchange(soci::into(alt));
-    image.define(st);
-  }
+struct IdRow {
+  long long id = 0;
+
+  void define(soci::statement& st) { st.exchange(soci::into(id)); }
 };
 
 struct CategoryCountRow {
@@ -206,7 +246,7 @@ std::optional<ProductView> find(soci::session& sql, std::int64_t id) {
   static const std::string select = select_views_from_products() + "WHERE p.id = ";
   db::Query query(select);
   query.bind(static_cast<long long>(id));
-  auto products = fetch_views(sql, query);
+  auto products = fetch_views<ProductViewRow>(sql, query);
   if (products.empty()) return std::nullopt;
   return std::move(products.front());
 }
@@ -241,25 +281,37 @@ void archive(soci::session& sql, std::int64_t id, Millis now) {
       soci::use(at), soci::use(key);
 }
 
-std::vector<ProductView> find_many(soci::session& sql, const std::vector<std::int64_t>& ids) {
+std::vector<ProductView> find_many(soci::session& sql, const std::vector<std::int64_t>& ids,
+                                   bool with_main_image) {
   if (ids.empty()) return {};
   static const std::string select = select_views_from_products() + "WHERE p.id IN (";
-  db::Query query(select);
+  static const std::string select_listed =
+      "SELECT " + listed_columns() + "FROM products p " + kJoinShopAndMainImage + "WHERE p.id IN (";
+  db::Query query(with_main_image ? select_listed : select);
   query.bind_list({ids.begin(), ids.end()}).sql(") ORDER BY p.id");
-  return fetch_views(sql, query);
+  auto by_id = with_main_image ? fetch_views<ListedProductRow>(sql, query)
+                               : fetch_views<ProductViewRow>(sql, query);
+  std::vector<ProductView> in_order;
+  for (auto id : ids) {
+    auto found = std::lower_bound(
+        by_id.begin(), by_id.end(), id,
+        [](const ProductView& view, std::int64_t wanted) { return view.product.id < wanted; });
+    if (found != by_id.end() && found->product.id == id) in_order.push_back(std::move(*found));
+  }
+  return in_order;
 }
 
 std::vector<ProductView> newest_of_shops(soci::session& sql,
                                          const std::vector<std::int64_t>& shop_ids, int per_shop) {
   if (shop_ids.empty()) return {};
-  db::Query query(std::string("SELECT ") + kColumns + kShopColumns +
+  db::Query query("SELECT " + listed_columns() +
                   "FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY shop_id "
                   "ORDER BY created_at DESC, id DESC) AS shop_rank FROM products "
                   "WHERE status = 'active' AND archived_at IS NULL AND shop_id IN (");
   query.bind_list({shop_ids.begin(), shop_ids.end()});
-  query.sql(")) p ").sql(kJoinShop).sql("WHERE p.shop_rank <= ");
+  query.sql(")) p ").sql(kJoinShopAndMainImage).sql("WHERE p.shop_rank <= ");
   query.bind(static_cast<long long>(per_shop)).sql(" ORDER BY p.shop_id, p.shop_rank");
-  return fetch_views(sql, query);
+  return fetch_views<ListedProductRow>(sql, query);
 }
 
 bool take_stock(soci::session& sql, std::int64_t id, long long quantity) {
@@ -292,22 +344,15 @@ std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long lo
   return fetch(sql, query);
 }
 
-std::vector<std::pair<std::int64_t, ProductImage>> images_of(soci::session& sql,
-                                                             const std::vector<std::int64_t>& ids,
-                                                             bool main_only) {
-  if (ids.empty()) return {};
-  static const std::string select = "SELECT pi.product_id, pi.alt_text, " +
-                                    media::store::image_columns("i") +
+std::vector<ProductImage> images_of(soci::session& sql, std::int64_t product_id) {
+  static const std::string select = "SELECT pi.alt_text, " + media::store::image_columns("i") +
                                     " FROM product_images pi JOIN images i ON i.id = pi.image_id"
-                                    " WHERE pi.product_id IN (";
+                                    " WHERE pi.product_id = ";
   db::Query query(select);
-  query.bind_list({ids.begin(), ids.end()}).sql(") ");
-  if (main_only) query.sql("AND pi.position = 0 ");
-  query.sql("ORDER BY pi.product_id, pi.position");
-  std::vector<std::pair<std::int64_t, ProductImage>> images;
-  query.each<ProductImageRow>(sql, [&](const ProductImageRow& row) {
-    images.emplace_back(row.product_id, ProductImage{row.image.to_image(), row.alt});
-  });
+  query.bind(static_cast<long long>(product_id)).sql(" ORDER BY pi.position");
+  std::vector<ProductImage> images;
+  query.each<ProductImageRow>(
+      sql, [&](const ProductImageRow& row) { images.push_back(row.to_image()); });
   return images;
 }
 
@@ -323,15 +368,19 @@ void replace_images(soci::session& sql, std::int64_t product_id,
   }
 }
 
-// Without the shop: SQLite joins before it applies OFFSET, so a joined shop
-// would cost two lookups for every row skipped on the way to a later page.
-std::vector<Product> search(soci::session& sql, db::Dialect dialect, const ProductFilter& filter) {
-  db::Query query(std::string("SELECT ") + kColumns);
+// Only ids: walking past OFFSET's rows reads nothing but the index, and
+// the page's products are read once, with their shops and main images, by
+// find_many (bench/README.md, fix 18).
+std::vector<std::int64_t> page_ids(soci::session& sql, db::Dialect dialect,
+                                   const ProductFilter& filter) {
+  db::Query query("SELECT p.id ");
   add_from_where(query, dialect, filter, /*with_category=*/true);
   add_order(query, dialect, filter);
   query.sql("LIMIT ").bind(static_cast<long long>(filter.page.limit));
   query.sql(" OFFSET ").bind(filter.page.offset());
-  return fetch(sql, query);
+  std::vector<std::int64_t> ids;
+  query.each<IdRow>(sql, [&](const IdRow& row) { ids.push_back(row.id); });
+  return ids;
 }
 
 namespace {

@@ -77,8 +77,12 @@ std::optional<ProductView> find(soci::session& sql, std::int64_t id);
 std::int64_t insert(soci::session& sql, const Product& product);
 void update(soci::session& sql, const Product& product);
 void archive(soci::session& sql, std::int64_t id, Millis now);
-std::vector<ProductView> find_many(soci::session& sql, const std::vector<std::int64_t>& ids);
-// The newest `per_shop` products on sale of each shop, in one query.
+// In the order of `ids` (distinct), leaving out those not found;
+// with_main_image: each view's images hold its main image.
+std::vector<ProductView> find_many(soci::session& sql, const std::vector<std::int64_t>& ids,
+                                   bool with_main_image);
+// The newest `per_shop` products on sale of each shop with their main
+// images, in one query.
 std::vector<ProductView> newest_of_shops(soci::session& sql,
                                          const std::vector<std::int64_t>& shop_ids, int per_shop);
 // Conditional decrement: false when fewer than `quantity` are left or the
@@ -88,16 +92,14 @@ void return_stock(soci::session& sql, std::int64_t id, long long quantity);
 void add_rating(soci::session& sql, std::int64_t id, int rating_delta, int count_delta);
 std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long long threshold);
 
-// The images of these products, with their stored image rows, in one query:
-// (product id, image) ordered by product and position.
-std::vector<std::pair<std::int64_t, ProductImage>> images_of(soci::session& sql,
-                                                             const std::vector<std::int64_t>& ids,
-                                                             bool main_only);
+// A product's images with their stored image rows, in order.
+std::vector<ProductImage> images_of(soci::session& sql, std::int64_t product_id);
 void replace_images(soci::session& sql, std::int64_t product_id,
                     const std::vector<ProductImageRef>& images);
 
-// A page of products; their shops are the caller's to resolve.
-std::vector<Product> search(soci::session& sql, db::Dialect dialect, const ProductFilter& filter);
+// The ids of a page of products, in the filter's order.
+std::vector<std::int64_t> page_ids(soci::session& sql, db::Dialect dialect,
+                                   const ProductFilter& filter);
 // Matching products per category, ignoring the filter's own category: the
 // facets, and the page's total too (see CatalogService::search).
 std::vector<std::pair<std::string, long long>> category_counts(soci::session& sql,

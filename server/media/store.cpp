@@ -13,6 +13,7 @@ namespace {
 constexpr std::string_view kImageColumns[] = {
     "id",     "owner_id",   "sha256",      "format",     "width",
     "height", "small_file", "medium_file", "large_file", "created_at"};
+static_assert(std::size(kImageColumns) == std::tuple_size_v<decltype(ImageRow::indicators)>);
 constexpr std::size_t kIdsPerQuery = 500;  // well under both databases' bind limits
 
 // select_images_sql() with a condition; one Image per row.
@@ -37,16 +38,17 @@ std::string image_columns(std::string_view alias) {
 }
 
 void ImageRow::define(soci::statement& statement) {
-  statement.exchange(soci::into(id));
-  statement.exchange(soci::into(owner_id));
-  statement.exchange(soci::into(sha256));
-  statement.exchange(soci::into(format));
-  statement.exchange(soci::into(width));
-  statement.exchange(soci::into(height));
-  statement.exchange(soci::into(small_file));
-  statement.exchange(soci::into(medium_file));
-  statement.exchange(soci::into(large_file));
-  statement.exchange(soci::into(created_at));
+  auto* indicator = indicators.begin();
+  statement.exchange(soci::into(id, *indicator++));
+  statement.exchange(soci::into(owner_id, *indicator++));
+  statement.exchange(soci::into(sha256, *indicator++));
+  statement.exchange(soci::into(format, *indicator++));
+  statement.exchange(soci::into(width, *indicator++));
+  statement.exchange(soci::into(height, *indicator++));
+  statement.exchange(soci::into(small_file, *indicator++));
+  statement.exchange(soci::into(medium_file, *indicator++));
+  statement.exchange(soci::into(large_file, *indicator++));
+  statement.exchange(soci::into(created_at, *indicator++));
 }
 
 Image ImageRow::to_image() const {

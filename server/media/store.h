@@ -3,6 +3,7 @@
 #include <soci/session.h>
 #include <soci/statement.h>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,13 +20,16 @@ namespace store {
 // the order ImageRow::define binds them, for queries that join images.
 std::string image_columns(std::string_view alias);
 
-// One images row bound through plain SOCI types (see db::Query::each).
+// One images row bound through plain SOCI types (see db::Query::each). It
+// may come from a LEFT JOIN: found() is false when no image matched.
 struct ImageRow {
   long long id = 0, owner_id = 0, created_at = 0;
   int width = 0, height = 0;
   std::string sha256, format, small_file, medium_file, large_file;
+  std::array<soci::indicator, 10> indicators{};  // one per column
 
   void define(soci::statement& statement);
+  bool found() const { return indicators.front() == soci::i_ok; }
   Image to_image() const;
 };
 

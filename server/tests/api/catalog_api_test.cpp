@@ -100,6 +100,34 @@ TEST_P(CatalogApi, ListsShowSummariesAndTheDetailTheWholeProduct) {
   EXPECT_EQ(detail.at("image").at("id").as_int64(), front);
 }
 
+// A page is read by ids and joined to its shops and main images: products
+// without images are listed too, and the page keeps the sort's order.
+TEST_P(CatalogApi, PagesKeepTheirOrderAndListProductsWithoutImages) {
+  const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
+  const auto image = upload_image(vendor.access_token);
+  const long long prices[] = {1500, 900, 4200, 2600, 700};
+  std::vector<std::int64_t> ids;
+  for (std::size_t i = 0; i < std::size(prices); ++i) {
+    boost::json::object input{{"name", "Bowl " + std::to_string(i)}, {"price_cents", prices[i]}};
+    if (i % 2 == 0) input["images"] = {{{"image_id", image}}};
+    ids.push_back(create_product(vendor.access_token, input).at("id").as_int64());
+  }
+  auto listed = [&](const std::string& query) {
+    std::vector<std::pair<std::int64_t, bool>> items;  // id, has an image
+    const auto page = client().get("/api/products?" + query).json();
+    for (const auto& item : page.at("items").as_array())
+      items.emplace_back(item.at("id").as_int64(), !item.at("image").is_null());
+    return items;
+  };
+  using Items = std::vector<std::pair<std::int64_t, bool>>;
+  EXPECT_EQ(
+      listed("sort=newest"),
+      (Items{{ids[4], true}, {ids[3], false}, {ids[2], true}, {ids[1], false}, {ids[0], true}}));
+  EXPECT_EQ(listed("sort=price_asc&limit=2&page=2"), (Items{{ids[0], true}, {ids[3], false}}));
+  EXPECT_EQ(listed("sort=price_desc&limit=3"),
+            (Items{{ids[2], true}, {ids[3], false}, {ids[0], true}}));
+}
+
 TEST_P(CatalogApi, ImagesAreAddedRemovedAndReordered) {
   const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
   const auto a = upload_image(vendor.access_token);

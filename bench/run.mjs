@@ -25,14 +25,17 @@ const { values: options } = parseArgs({
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "64" },
     databases: { type: "string", default: "sqlite,postgresql" },
-    cases: { type: "string", default: "list,detail,search,shop,checkout" },
+    cases: { type: "string", default: "list,pages,detail,search,shop,checkout" },
     out: { type: "string", default: path.join(here, "results") },
   },
 });
 
 // Targets from issue #6, on this 2-core machine with wrk sharing the cores.
 const readCases = [
+  // Browsing the catalogue: each page follows the previous one's `next`.
   { key: "list", name: "product list", file: "list.txt", minRps: 10000, maxP99: 20 },
+  // The same pages by number (?page=N), as a numbered pager jumps to them.
+  { key: "pages", name: "product list by page number", file: "pages.txt" },
   { key: "detail", name: "product detail", file: "detail.txt", minRps: 20000, maxP99: 20 },
   { key: "search", name: "search (filter + sort)", file: "search.txt", minRps: 5000 },
   { key: "shop", name: "shop page", file: "shop.txt" },
@@ -136,11 +139,26 @@ function writeLines(file, lines) {
   return file;
 }
 
-// The request paths of each read case, from the seed's manifest.
+// The list case's paths: the whole catalogue, page after page, each one
+// asked for with the previous page's `next`, as a browsing client does.
+async function writeListCase(work, base) {
+  const paths = [];
+  let next = null;
+  do {
+    const target = `/api/products?limit=24${next ? `&after=${encodeURIComponent(next)}` : ""}`;
+    const response = await fetch(base + target);
+    if (!response.ok) throw new Error(`${target}: ${response.status}`);
+    paths.push(target);
+    ({ next } = await response.json());
+  } while (next);
+  writeLines(path.join(work, "list.txt"), paths);
+}
+
+// The paths of the other read cases, from the seed's manifest.
 function writeCaseFiles(work, manifest) {
   const pages = Math.ceil(manifest.products.length / 24);
   writeLines(
-    path.join(work, "list.txt"),
+    path.join(work, "pages.txt"),
     Array.from({ length: pages }, (_, i) => `/api/products?page=${i + 1}&limit=24`),
   );
   writeLines(
@@ -226,6 +244,7 @@ async function benchDatabase(database) {
   const rows = [];
   try {
     await server.waitUntilHealthy(base);
+    await writeListCase(work, base);
     const connections = Number(options.connections);
     for (const c of cases) {
       const target = { base, script: path.join(here, "lua", "read.lua"), args: [path.join(work, c.file)], threads: 2, connections };

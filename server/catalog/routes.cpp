@@ -120,6 +120,13 @@ ProductFilter read_filter(const Request& request) {
   if (filter.status && *filter.status != "active" && *filter.status != "draft")
     query.fail("status", "must be one of: active, draft");
   filter.page = query.page();
+  if (const auto after = query.text("after", 80)) {
+    filter.after = parse_cursor(*after, filter.sort);
+    if (!filter.after)
+      query.fail("after",
+                 "must be the `next` of an earlier page with the same sort (not relevance)");
+    if (request.query("page")) query.fail("page", "cannot be combined with after");
+  }
   query.finish();
   return filter;
 }
@@ -140,7 +147,7 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
     const ProductFilter filter = read_filter(request);
     auto page = co_await workers.run(request.request_id, [&] { return catalog.search(filter); });
     boost::json::monotonic_resource arena;
-    co_return http::json_response(200, to_json(page, filter.page, &arena));
+    co_return http::json_response(200, to_json(page, filter, &arena));
   });
 
   router.add(verb::post, "/api/products", [&](Request& request) -> awaitable<Response> {
@@ -185,7 +192,7 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
     const ProductFilter filter = read_filter(request);
     auto page = co_await workers.run(request.request_id,
                                      [&] { return catalog.list_own(vendor.id, filter); });
-    co_return http::json_response(200, to_json(page, filter.page));
+    co_return http::json_response(200, to_json(page, filter));
   });
 }
 

@@ -2,9 +2,10 @@
 
 #include "core/errors.h"
 
+#include <fmt/format.h>
 #include <boost/json.hpp>
 
-#include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace ps::catalog {
@@ -15,6 +16,20 @@ constexpr std::string_view kCategories[] = {"art",     "jewelry",    "clothing",
                                             "plants",  "books",      "accessories", "food"};
 constexpr std::string_view kCurrencies[] = {"USD", "EUR", "GBP", "CAD", "AUD",
                                             "NZD", "CHF", "SEK", "NOK", "DKK"};
+
+std::string_view sort_name(ProductSort sort) {
+  switch (sort) {
+    case ProductSort::newest:
+      return "newest";
+    case ProductSort::price_asc:
+      return "price_asc";
+    case ProductSort::price_desc:
+      return "price_desc";
+    case ProductSort::relevance:
+      break;
+  }
+  return "relevance";
+}
 
 ApiError product_not_found() { return ApiError::not_found("There is no such product."); }
 
@@ -60,15 +75,38 @@ boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp
   return json;
 }
 
-boost::json::object to_json(const ProductPage& page, const http::PageRequest& request,
+std::string cursor_text(ProductSort sort, const Product& last) {
+  if (sort == ProductSort::relevance) return {};
+  const long long key = sort == ProductSort::newest ? last.created_at : last.price_cents;
+  return fmt::format("{}.{}.{}", sort_name(sort), key, last.id);
+}
+
+std::optional<ProductCursor> parse_cursor(std::string_view text, ProductSort sort) {
+  const auto name = sort_name(sort);
+  if (sort == ProductSort::relevance || !text.starts_with(name) || text.size() == name.size() ||
+      text[name.size()] != '.')
+    return std::nullopt;
+  ProductCursor cursor;
+  const char* const end = text.data() + text.size();
+  const auto key = std::from_chars(text.data() + name.size() + 1, end, cursor.key);
+  if (key.ec != std::errc{} || key.ptr == end || *key.ptr != '.') return std::nullopt;
+  const auto id = std::from_chars(key.ptr + 1, end, cursor.id);
+  if (id.ec != std::errc{} || id.ptr != end || cursor.key < 0 || cursor.id < 0) return std::nullopt;
+  return cursor;
+}
+
+boost::json::object to_json(const ProductPage& page, const ProductFilter& filter,
                             boost::json::storage_ptr sp) {
   boost::json::array items(sp);
   for (const auto& view : page.items) items.push_back(summary_json(view, sp));
   boost::json::array categories(sp);
   for (const auto& [value, count] : page.categories)
     categories.push_back(boost::json::object({{"value", value}, {"count", count}}, sp));
-  auto json = http::page_json(request, page.total, sp);
+  auto json = http::page_json(filter.page, page.total, sp);
+  if (filter.after) json["page"] = nullptr;  // where `after` falls is not counted
   json["items"] = std::move(items);
+  json["next"] = page.next.empty() ? boost::json::value(nullptr)
+                                   : boost::json::value(boost::json::string(page.next, sp));
   json["facets"] = {{"category", std::move(categories)}};
   return json;
 }
@@ -152,8 +190,12 @@ ProductPage CatalogService::search(const ProductFilter& filter) {
   return database_.with_session([&](soci::session& sql) {
     const auto dialect = database_.dialect();
     ProductPage page;
-    page.items = store::find_many(sql, store::page_ids(sql, dialect, filter),
-                                  /*with_main_image=*/true);
+    auto ids = store::page_ids(sql, dialect, filter);
+    const bool more = ids.size() > static_cast<std::size_t>(filter.page.limit);
+    if (more) ids.pop_back();
+    page.items = store::find_many(sql, ids, /*with_main_image=*/true);
+    if (more && !page.items.empty())
+      page.next = cursor_text(filter.sort, page.items.back().product);
     page.categories = store::category_counts(sql, dialect, filter);
     // The facets count the same matches per category, the filter's own
     // category left out: the total is one facet, or all of them, and needs

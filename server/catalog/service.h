@@ -35,6 +35,7 @@ struct ProductInput {
 
 struct ProductPage {
   std::vector<ProductView> items;
+  std::string next;  // the `after` of the next page; empty on the last one
   long long total = 0;
   std::vector<std::pair<std::string, long long>> categories;  // facet counts
 };
@@ -51,8 +52,14 @@ constexpr std::size_t kMaxImagesPerProduct = 12;
 boost::json::object summary_json(const ProductView& view, boost::json::storage_ptr sp = {});
 // The product page: the summary with the description and every image in order.
 boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp = {});
-boost::json::object to_json(const ProductPage& page, const http::PageRequest& request,
+boost::json::object to_json(const ProductPage& page, const ProductFilter& filter,
                             boost::json::storage_ptr sp = {});
+
+// `after` cursors as text: "<sort>.<key>.<id>", e.g. "price_asc.2400.17".
+// Relevance has none (its order is a score, not a column).
+std::string cursor_text(ProductSort sort, const Product& last);
+// nullopt unless `text` is a cursor of this sort.
+std::optional<ProductCursor> parse_cursor(std::string_view text, ProductSort sort);
 
 // Products of shops, and discovery. Only a shop's owner changes its products;
 // drafts are seen by their owner only; deleting archives, so orders keep

@@ -368,6 +368,25 @@ void replace_images(soci::session& sql, std::int64_t product_id,
   }
 }
 
+namespace {
+// Row values, so that both databases start the index scan at the cursor.
+void add_after(db::Query& query, ProductSort sort, const ProductCursor& after) {
+  switch (sort) {
+    case ProductSort::price_asc:
+      query.sql("AND (p.price_cents, p.id) > (");
+      break;
+    case ProductSort::price_desc:
+      query.sql("AND (p.price_cents, p.id) < (");
+      break;
+    case ProductSort::newest:
+    case ProductSort::relevance:  // refused by the routes
+      query.sql("AND (p.created_at, p.id) < (");
+      break;
+  }
+  query.bind(after.key).sql(", ").bind(static_cast<long long>(after.id)).sql(") ");
+}
+}  // namespace
+
 // Only ids: walking past OFFSET's rows reads nothing but the index, and
 // the page's products are read once, with their shops and main images, by
 // find_many (bench/README.md, fix 18).
@@ -375,9 +394,10 @@ std::vector<std::int64_t> page_ids(soci::session& sql, db::Dialect dialect,
                                    const ProductFilter& filter) {
   db::Query query("SELECT p.id ");
   add_from_where(query, dialect, filter, /*with_category=*/true);
+  if (filter.after) add_after(query, filter.sort, *filter.after);
   add_order(query, dialect, filter);
-  query.sql("LIMIT ").bind(static_cast<long long>(filter.page.limit));
-  query.sql(" OFFSET ").bind(filter.page.offset());
+  query.sql("LIMIT ").bind(static_cast<long long>(filter.page.limit) + 1);
+  if (!filter.after) query.sql(" OFFSET ").bind(filter.page.offset());
   std::vector<std::int64_t> ids;
   query.each<IdRow>(sql, [&](const IdRow& row) { ids.push_back(row.id); });
   return ids;

@@ -56,6 +56,15 @@ struct ProductImageRef {
 
 enum class ProductSort { relevance, newest, price_asc, price_desc };
 
+// Where a page asked for with `after` starts: just past the product with
+// this sort key (created_at for newest, price_cents for the price sorts)
+// and id. Unlike OFFSET, it costs the same on every page, and an insertion
+// meanwhile neither repeats nor skips an item.
+struct ProductCursor {
+  long long key = 0;
+  std::int64_t id = 0;
+};
+
 struct ProductFilter {
   std::string query;  // full-text search; empty: everything
   std::string shop_slug;
@@ -68,6 +77,7 @@ struct ProductFilter {
   std::optional<std::string> status;  // with include_drafts: only this status
   ProductSort sort = ProductSort::newest;
   http::PageRequest page;
+  std::optional<ProductCursor> after;  // instead of page.page; not for relevance
 };
 
 // SQL for products and their images; no business rules here.
@@ -97,7 +107,8 @@ std::vector<ProductImage> images_of(soci::session& sql, std::int64_t product_id)
 void replace_images(soci::session& sql, std::int64_t product_id,
                     const std::vector<ProductImageRef>& images);
 
-// The ids of a page of products, in the filter's order.
+// The ids of a page of products, in the filter's order, and of the first
+// product after it, if there is one.
 std::vector<std::int64_t> page_ids(soci::session& sql, db::Dialect dialect,
                                    const ProductFilter& filter);
 // Matching products per category, ignoring the filter's own category: the

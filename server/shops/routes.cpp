@@ -121,7 +121,7 @@ void add_routes(http::Router& router, ShopsService& shops, catalog::CatalogServi
       filter.page.limit = kProductsOnShopPage;
       auto products = catalog.search(filter);
       boost::json::object shop = to_json(view);
-      shop["products"] = catalog::to_json(products, filter.page);
+      shop["products"] = catalog::to_json(products, filter);
       return shop;
     });
     co_return http::json_response(200, json);

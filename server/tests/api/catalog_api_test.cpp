@@ -546,9 +546,49 @@ TEST_P(CatalogSearch, PaginationReportsTheTotal) {
   EXPECT_TRUE(names(client().get("/api/products?limit=3&page=9")).empty());
 }
 
+// Following `next` visits what numbered pages show, in the same order, each
+// product once, even with equal prices and a product added during the walk.
+TEST_P(CatalogSearch, FollowingNextWalksTheWholeListOnce) {
+  create_product(paper.access_token, {{"name", "Red notebook"}, {"price_cents", 1200}});
+  create_product(paper.access_token, {{"name", "Green notebook"}, {"price_cents", 1200}});
+  for (const std::string sort : {"newest", "price_asc", "price_desc"}) {
+    const auto all = names(client().get("/api/products?limit=100&sort=" + sort));
+    ASSERT_EQ(all.size(), 6u);
+    std::vector<std::string> walked;
+    std::string target = "/api/products?limit=2&sort=" + sort;
+    for (int pages = 0; pages < 10; ++pages) {
+      const auto page = client().get(target);
+      ASSERT_EQ(page.status, 200) << target << page.body;
+      const auto json = page.json();
+      if (pages > 0) EXPECT_TRUE(json.at("page").is_null()) << target;
+      EXPECT_EQ(json.at("total").as_int64(), 6 + (pages > 0 ? 1 : 0)) << target;
+      for (const auto& item : names(page)) walked.push_back(item);
+      // Added during the walk: the newest lands before the cursor (not shown),
+      // the dearest or cheapest after it (shown once, at the end).
+      if (pages == 0) {
+        create_product(clay.access_token,
+                       {{"name", "Late vase"}, {"price_cents", sort == "price_asc" ? 9900 : 10}});
+      }
+      if (json.at("next").is_null()) break;
+      target = "/api/products?limit=2&sort=" + sort +
+               "&after=" + std::string(json.at("next").as_string());
+    }
+    auto expected = all;
+    if (sort != "newest") expected.push_back("Late vase");
+    EXPECT_EQ(walked, expected) << sort;
+    const auto vase = client().get("/api/products?q=vase").json().at("items").at(0);
+    EXPECT_EQ(del(product_url(vase.as_object()), clay.access_token).status, 204);
+  }
+  EXPECT_TRUE(client().get("/api/products?limit=100").json().at("next").is_null());
+}
+
 TEST_P(CatalogSearch, BadQueryParametersAre422) {
-  for (const char* query : {"min_price=abc", "max_price=-1", "sort=cheapest", "limit=0",
-                            "limit=101", "in_stock=maybe", "page=1.5"})
+  for (const char* query :
+       {"min_price=abc", "max_price=-1", "sort=cheapest", "limit=0", "limit=101", "in_stock=maybe",
+        "page=1.5", "after=garbage", "after=newest.12.x", "after=newest.12", "after=newest.-1.4",
+        "after=newest.1.2.3", "after=newest.99999999999999999999.1",
+        "sort=price_asc&after=newest.1.2", "q=mug&after=newest.1.2",
+        "q=mug&sort=relevance&after=relevance.1.2", "page=2&after=newest.1.2"})
     expect_problem(client().get(std::string("/api/products?") + query), 422);
 }
 

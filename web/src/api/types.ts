@@ -119,6 +119,9 @@ export interface Facet {
 
 export interface ProductPage extends Page<ProductSummary> {
   facets?: { category?: Facet[] };
+  /** `after` for the following page (null on the last). The server sends
+   * page: null for a page asked for with `after`; this app numbers pages. */
+  next?: string | null;
 }
 
 export type ProductSort = 'relevance' | 'newest' | 'price_asc' | 'price_desc';
@@ -132,6 +135,7 @@ export interface ProductQuery {
   in_stock?: boolean;
   sort?: ProductSort;
   page?: number;
+  after?: string;
   limit?: number;
   status?: ProductStatus;
 }

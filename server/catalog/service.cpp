@@ -35,7 +35,7 @@ ApiError product_not_found() { return ApiError::not_found("There is no such prod
 
 boost::json::object image_json(const ProductImage& image, const boost::json::storage_ptr& sp) {
   auto json = media::to_json(image.image, sp);
-  json["alt_text"] = image.alt_text;
+  json.emplace("alt_text", image.alt_text);
   return json;
 }
 }  // namespace
@@ -49,21 +49,22 @@ boost::json::object summary_json(const ProductView& view, boost::json::storage_p
   if (p.rating_count) rating_average = std::round(10.0 * p.rating_sum / p.rating_count) / 10.0;
   boost::json::value main_image(sp);
   if (!view.images.empty()) main_image = image_json(view.images.front(), sp);
-  return boost::json::object({{"id", p.id},
-                              {"shop", shops::summary_json(view.shop, sp)},
-                              {"name", p.name},
-                              {"category", p.category},
-                              {"price_cents", p.price_cents},
-                              {"currency", p.currency},
-                              {"inventory", p.inventory},
-                              {"in_stock", p.inventory > 0},
-                              {"status", p.status},
-                              {"rating_count", p.rating_count},
-                              {"rating_average", std::move(rating_average)},
-                              {"image", std::move(main_image)},
-                              {"created_at", to_rfc3339(p.created_at)},
-                              {"updated_at", to_rfc3339(p.updated_at)}},
-                             sp);
+  boost::json::object json(16, sp);
+  json.emplace("id", p.id);
+  json.emplace("shop", shops::summary_json(view.shop, sp));
+  json.emplace("name", p.name);
+  json.emplace("category", p.category);
+  json.emplace("price_cents", p.price_cents);
+  json.emplace("currency", p.currency);
+  json.emplace("inventory", p.inventory);
+  json.emplace("in_stock", p.inventory > 0);
+  json.emplace("status", p.status);
+  json.emplace("rating_count", p.rating_count);
+  json.emplace("rating_average", std::move(rating_average));
+  json.emplace("image", std::move(main_image));
+  json.emplace("created_at", rfc3339(p.created_at).view());
+  json.emplace("updated_at", rfc3339(p.updated_at).view());
+  return json;
 }
 
 boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp) {

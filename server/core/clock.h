@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace ps {
 
@@ -11,6 +12,14 @@ namespace ps {
 using Millis = std::int64_t;
 
 Millis now_millis();
+
+// "YYYY-MM-DDTHH:MM:SSZ" held by value, for writers that copy it anyway.
+struct Rfc3339 {
+  char text[32];  // room for any year an int64 of milliseconds can reach
+  std::size_t size = 0;
+  std::string_view view() const { return {text, size}; }
+};
+Rfc3339 rfc3339(Millis millis);
 std::string to_rfc3339(Millis millis);
 
 }  // namespace ps

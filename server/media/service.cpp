@@ -22,6 +22,7 @@ namespace {
 constexpr std::size_t kKeyLength = 64;       // SHA-256, hex
 constexpr std::size_t kFileHashLength = 32;  // 128 bits of the variant's SHA-256, hex
 constexpr std::string_view kVariantSuffix = ".webp";
+constexpr std::string_view kUrlPrefix = "/media/";  // + key + "/" + file
 
 bool is_lower_hex(std::string_view text) {
   return std::all_of(text.begin(), text.end(),
@@ -82,19 +83,23 @@ ApiError too_many_pixels(int width, int height, std::uint64_t max_pixels) {
 }
 }  // namespace
 
-std::string media_url(const Image& image, const std::string& file) {
-  return "/media/" + image.sha256 + "/" + file;
-}
-
 boost::json::object to_json(const Image& image, boost::json::storage_ptr sp) {
-  return boost::json::object({{"id", image.id},
-                              {"width", image.width},
-                              {"height", image.height},
-                              {"urls",
-                               {{"small", media_url(image, image.small_file)},
-                                {"medium", media_url(image, image.medium_file)},
-                                {"large", media_url(image, image.large_file)}}}},
-                             std::move(sp));
+  auto url = [&](const std::string& file) {
+    boost::json::string text(sp);  // straight into the response's arena
+    text.reserve(kUrlPrefix.size() + image.sha256.size() + 1 + file.size());
+    text.append(kUrlPrefix).append(image.sha256).append("/").append(file);
+    return text;
+  };
+  boost::json::object urls(3, sp);
+  urls.emplace("small", url(image.small_file));
+  urls.emplace("medium", url(image.medium_file));
+  urls.emplace("large", url(image.large_file));
+  boost::json::object json(5, std::move(sp));  // and alt_text, for a product's image
+  json.emplace("id", image.id);
+  json.emplace("width", image.width);
+  json.emplace("height", image.height);
+  json.emplace("urls", std::move(urls));
+  return json;
 }
 
 bool is_media_key(std::string_view key) { return key.size() == kKeyLength && is_lower_hex(key); }

@@ -40,7 +40,6 @@ inline constexpr std::array<int, 3> kVariantWidths{320, 800, 1600};
 // {"id", "width", "height", "urls": {"small", "medium", "large"}}
 // sp: where the JSON tree lives (a request-scoped arena on hot paths).
 boost::json::object to_json(const Image& image, boost::json::storage_ptr sp = {});
-std::string media_url(const Image& image, const std::string& file);
 
 // The exact names the media routes accept, so that a request can never
 // reach outside the media folder: 64 lower-case hex, and

@@ -57,11 +57,12 @@ bool is_valid_slug(std::string_view slug) {
 }
 
 boost::json::object summary_json(const ShopSummary& shop, boost::json::storage_ptr sp) {
-  return boost::json::object({{"id", shop.id},
-                              {"slug", shop.slug},
-                              {"name", shop.name},
-                              {"accent_color", shop.accent_color}},
-                             std::move(sp));
+  boost::json::object json(4, std::move(sp));
+  json.emplace("id", shop.id);
+  json.emplace("slug", shop.slug);
+  json.emplace("name", shop.name);
+  json.emplace("accent_color", shop.accent_color);
+  return json;
 }
 
 boost::json::object to_json(const ShopView& view) {

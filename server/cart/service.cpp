@@ -78,13 +78,23 @@ std::string CartService::create_guest_cart() {
   return token;
 }
 
-// The owner's cart, created on first use for a user; 404 for an unknown guest token.
-std::int64_t CartService::cart_of(soci::session& sql, const CartOwner& owner) {
+// The owner's cart, created on first use for a user; 404 for an unknown guest
+// token. A cart about to change is marked active (updated_at) by the same
+// statement that finds it.
+std::int64_t CartService::cart_of(soci::session& sql, const CartOwner& owner, Access access) {
+  const Millis now = now_millis();
+  const bool changing = access == Access::change;
   if (owner.user_id) {
-    if (auto id = store::find_user_cart(sql, *owner.user_id)) return *id;
-    return store::create_user_cart(sql, *owner.user_id, now_millis());
+    const auto& user = *owner.user_id;
+    if (auto id =
+            changing ? store::touch_user_cart(sql, user, now) : store::find_user_cart(sql, user))
+      return *id;
+    return store::create_user_cart(sql, user, now);
   }
-  if (auto id = store::find_guest_cart(sql, sha256_hex(owner.guest_token))) return *id;
+  const auto hash = sha256_hex(owner.guest_token);
+  if (auto id =
+          changing ? store::touch_guest_cart(sql, hash, now) : store::find_guest_cart(sql, hash))
+    return *id;
   throw ApiError::not_found("This cart does not exist (any more); start a new one.");
 }
 
@@ -124,8 +134,9 @@ void CartService::check_purchasable(const CartOwner& owner, const catalog::Produ
 }
 
 CartView CartService::view(const CartOwner& owner) {
-  return database_.transaction(
-      [&](soci::session& sql) { return CartView{lines_of(sql, cart_of(sql, owner))}; });
+  return database_.transaction([&](soci::session& sql) {
+    return CartView{lines_of(sql, cart_of(sql, owner, Access::read))};
+  });
 }
 
 CartView CartService::add(const CartOwner& owner, std::int64_t product_id, long long quantity) {
@@ -143,7 +154,7 @@ CartView CartService::set(const CartOwner& owner, std::int64_t product_id, long 
 CartView CartService::put(const CartOwner& owner, std::int64_t product_id,
                           const std::function<long long(long long held)>& new_quantity) {
   return database_.transaction([&](soci::session& sql) {
-    const auto cart = cart_of(sql, owner);
+    const auto cart = cart_of(sql, owner, Access::change);
     auto items = store::items(sql, cart);
     auto item = std::find_if(items.begin(), items.end(),
                              [&](const auto& held) { return held.product_id == product_id; });
@@ -163,7 +174,7 @@ CartView CartService::put(const CartOwner& owner, std::int64_t product_id,
 
 CartView CartService::remove(const CartOwner& owner, std::int64_t product_id) {
   return database_.transaction([&](soci::session& sql) {
-    const auto cart = cart_of(sql, owner);
+    const auto cart = cart_of(sql, owner, Access::change);
     store::remove_item(sql, cart, product_id);
     return CartView{lines_of(sql, cart)};
   });
@@ -172,7 +183,7 @@ CartView CartService::remove(const CartOwner& owner, std::int64_t product_id) {
 CartView CartService::merge(std::int64_t user_id, const std::string& guest_token) {
   return database_.transaction([&](soci::session& sql) {
     const CartOwner user{user_id, {}};
-    const auto cart = cart_of(sql, user);
+    const auto cart = cart_of(sql, user, Access::change);
     const auto guest = store::find_guest_cart(sql, sha256_hex(guest_token));
     if (!guest) return CartView{lines_of(sql, cart)};
     auto existing = store::items(sql, cart);
@@ -192,8 +203,7 @@ CartView CartService::merge(std::int64_t user_id, const std::string& guest_token
 }
 
 std::vector<CartLine> CartService::lines(soci::session& sql, std::int64_t user_id) {
-  const auto cart = store::find_user_cart(sql, user_id);
-  return cart ? lines_for(sql, store::items(sql, *cart), Images::none) : std::vector<CartLine>{};
+  return lines_for(sql, store::user_cart_items(sql, user_id), Images::none);
 }
 
 void CartService::clear(soci::session& sql, std::int64_t user_id) {

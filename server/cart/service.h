@@ -55,7 +55,8 @@ class CartService {
   void clear(soci::session& sql, std::int64_t user_id);
 
  private:
-  std::int64_t cart_of(soci::session& sql, const CartOwner& owner);
+  enum class Access { read, change };
+  std::int64_t cart_of(soci::session& sql, const CartOwner& owner, Access access);
   std::vector<CartLine> lines_of(soci::session& sql, std::int64_t cart_id);
   using Images = catalog::CatalogService::Images;
   std::vector<CartLine> lines_for(soci::session& sql, const std::vector<CartItem>& items,

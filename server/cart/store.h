@@ -20,9 +20,15 @@ struct CartItem {
 namespace store {
 std::optional<std::int64_t> find_user_cart(soci::session& sql, std::int64_t user_id);
 std::optional<std::int64_t> find_guest_cart(soci::session& sql, const std::string& token_hash);
+// Find the cart and set its updated_at, in one statement, for a change.
+std::optional<std::int64_t> touch_user_cart(soci::session& sql, std::int64_t user_id, Millis now);
+std::optional<std::int64_t> touch_guest_cart(soci::session& sql, const std::string& token_hash,
+                                             Millis now);
 std::int64_t create_user_cart(soci::session& sql, std::int64_t user_id, Millis now);
 std::int64_t create_guest_cart(soci::session& sql, const std::string& token_hash, Millis now);
 std::vector<CartItem> items(soci::session& sql, std::int64_t cart_id);
+// The items of the user's cart (none without a cart), in one query.
+std::vector<CartItem> user_cart_items(soci::session& sql, std::int64_t user_id);
 void set_quantity(soci::session& sql, std::int64_t cart_id, std::int64_t product_id,
                   long long quantity, Millis now);
 void remove_item(soci::session& sql, std::int64_t cart_id, std::int64_t product_id);

@@ -1,5 +1,10 @@
 #include "support/marketplace.h"
 
+#include <soci/soci.h>
+
+#include <chrono>
+#include <thread>
+
 namespace ps::testing {
 namespace {
 
@@ -33,6 +38,35 @@ TEST_P(CartApi, OneCartAcrossShopsWithSubtotals) {
   EXPECT_EQ(cart.at("shops").at(0).at("subtotal_cents").as_int64(), 5000);
   EXPECT_EQ(cart.at("shops").at(1).at("subtotal_cents").as_int64(), 1200);
   EXPECT_EQ(client().get("/api/cart", buyer.access_token).json().at("item_count").as_int64(), 5);
+}
+
+// updated_at says when a cart last changed (what an abandoned-cart cleanup
+// needs); the statement that finds a cart to change also sets it.
+TEST_P(CartApi, ChangesMarkTheCartActiveAndReadsDoNot) {
+  auto updated_at = [&] {
+    long long at = 0;
+    server().app().database().with_session([&](soci::session& sql) {
+      sql << "SELECT c.updated_at FROM carts c JOIN users u ON u.id = c.user_id "
+             "WHERE u.email = 'buyer@example.com'",
+          soci::into(at);
+    });
+    return at;
+  };
+  auto later = [] { std::this_thread::sleep_for(std::chrono::milliseconds(5)); };
+  ASSERT_EQ(add(buyer.access_token, mug, 1).status, 200);
+  const auto added = updated_at();
+  later();
+  ASSERT_EQ(client().get("/api/cart", buyer.access_token).status, 200);
+  EXPECT_EQ(updated_at(), added);
+  later();
+  ASSERT_EQ(add(buyer.access_token, card, 1).status, 200);
+  const auto changed = updated_at();
+  EXPECT_GT(changed, added);
+  later();
+  const auto removed = client().request(verb::delete_, "/api/cart/items/" + std::to_string(mug), {},
+                                        {{"Authorization", "Bearer " + buyer.access_token}});
+  ASSERT_EQ(removed.status, 200);
+  EXPECT_GT(updated_at(), changed);
 }
 
 TEST_P(CartApi, QuantitiesChangeAndLinesGo) {

@@ -11,6 +11,7 @@
 // PostgreSQL runs need POCKETSHOP_TEST_PG_URL (scripts/with-postgres.sh).
 import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -96,7 +97,8 @@ class Server {
   async waitUntilHealthy(base) {
     for (let attempt = 0; attempt < 100; ++attempt) {
       try {
-        if ((await fetch(`${base}/healthz`)).ok) return;
+        await request("GET", `${base}/healthz`);
+        return;
       } catch {
         // not listening yet
       }
@@ -146,12 +148,30 @@ async function writeListCase(work, base) {
   let next = null;
   do {
     const target = `/api/products?limit=24${next ? `&after=${encodeURIComponent(next)}` : ""}`;
-    const response = await fetch(base + target);
-    if (!response.ok) throw new Error(`${target}: ${response.status}`);
     paths.push(target);
-    ({ next } = await response.json());
+    ({ next } = await request("GET", base + target));
   } while (next);
   writeLines(path.join(work, "list.txt"), paths);
+}
+
+// One request on a connection of its own, closed after: fetch() would keep
+// connections for later requests, and the server closes them when they have
+// been idle for a minute (the read cases take longer than that).
+function request(method, url, body) {
+  return new Promise((resolve, reject) => {
+    const headers = body ? { "Content-Type": "application/json" } : {};
+    const outgoing = http.request(url, { method, headers, agent: false }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => (text += chunk));
+      response.on("end", () => {
+        if (response.statusCode !== 200) reject(new Error(`${method} ${url}: ${response.statusCode}`));
+        else resolve(JSON.parse(text));
+      });
+    });
+    outgoing.on("error", reject);
+    outgoing.end(body ? JSON.stringify(body) : undefined);
+  });
 }
 
 // The paths of the other read cases, from the seed's manifest.
@@ -184,13 +204,8 @@ function writeCaseFiles(work, manifest) {
 async function login(base, emails, password) {
   const tokens = [];
   for (const email of emails) {
-    const response = await fetch(`${base}/api/auth/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ email, password }),
-    });
-    if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
-    tokens.push((await response.json()).access_token);
+    const session = await request("POST", `${base}/api/auth/login`, { email, password });
+    tokens.push(session.access_token);
   }
   return tokens;
 }

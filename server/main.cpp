@@ -35,14 +35,18 @@ int migrate(ps::Config config) {
 }
 
 // After a bulk load, before PostgreSQL's autovacuum gets to it, the planner
-// guessed and catalog reads were 4x slower (bench/README.md).
-void refresh_planner_statistics(ps::Application& app) { app.database().analyze_filled_tables(); }
+// guessed and catalog reads were 4x slower; SQLite's search index was left in
+// as many segments as the inserts made, a tenth of each search (bench/README.md).
+void after_bulk_load(ps::Application& app) {
+  app.database().analyze_filled_tables();
+  app.catalog().compact_search_index();
+}
 
 int seed_bench(ps::Config config, const std::string& manifest_path) {
   ps::Application app(std::move(config));
   app.migrate();
   const auto manifest = boost::json::serialize(ps::seed_bench(app));
-  refresh_planner_statistics(app);
+  after_bulk_load(app);
   if (manifest_path.empty()) {
     std::cout << manifest << "\n";
     return 0;
@@ -57,7 +61,7 @@ int seed_demo(ps::Config config) {
   ps::Application app(std::move(config));
   app.migrate();
   const auto logins = ps::seed_demo(app);
-  refresh_planner_statistics(app);
+  after_bulk_load(app);
   std::cout << "Demo logins (password for all: " << logins.front().password << "):\n";
   for (const auto& login : logins) std::cout << "  " << login.role << ": " << login.email << "\n";
   return 0;

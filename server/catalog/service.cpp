@@ -246,6 +246,11 @@ void CatalogService::add_rating(soci::session& sql, std::int64_t product_id, int
   store::add_rating(sql, product_id, rating_delta, count_delta);
 }
 
+void CatalogService::compact_search_index() {
+  database_.with_session(
+      [&](soci::session& sql) { store::compact_search_index(sql, database_.dialect()); });
+}
+
 // Reads all of a product's images, in order.
 ProductView CatalogService::with_images(soci::session& sql, ProductView view) {
   view.images = store::images_of(sql, view.product.id);

@@ -94,6 +94,10 @@ class CatalogService {
   std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long long threshold);
   void add_rating(soci::session& sql, std::int64_t product_id, int rating_delta, int count_delta);
 
+  // After a bulk load (the seeds): leaves the search index as compact as
+  // searches want it.
+  void compact_search_index();
+
  private:
   ProductView owned_product(soci::session& sql, std::int64_t owner_id, std::int64_t product_id);
   void save_images(soci::session& sql, std::int64_t owner_id, std::int64_t product_id,

@@ -432,5 +432,10 @@ std::vector<std::pair<std::string, long long>> category_counts(soci::session& sq
   return counts;
 }
 
+void compact_search_index(soci::session& sql, db::Dialect dialect) {
+  if (dialect == db::Dialect::sqlite)
+    sql << "INSERT INTO products_fts(products_fts) VALUES ('optimize')";
+}
+
 }  // namespace store
 }  // namespace ps::catalog

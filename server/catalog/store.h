@@ -116,6 +116,9 @@ std::vector<std::int64_t> page_ids(soci::session& sql, db::Dialect dialect,
 std::vector<std::pair<std::string, long long>> category_counts(soci::session& sql,
                                                                db::Dialect dialect,
                                                                const ProductFilter& filter);
+// After a bulk load: merges the full-text index into one segment (SQLite;
+// PostgreSQL's index is kept merged, see migration 006).
+void compact_search_index(soci::session& sql, db::Dialect dialect);
 }  // namespace store
 
 // "Blue mugs!" -> {"blue", "mugs"}: the words of a search, safe to put in an

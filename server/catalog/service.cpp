@@ -194,7 +194,7 @@ ProductPage CatalogService::search(const ProductFilter& filter) {
     auto ids = store::page_ids(sql, dialect, filter);
     const bool more = ids.size() > static_cast<std::size_t>(filter.page.limit);
     if (more) ids.pop_back();
-    page.items = store::find_many(sql, ids, /*with_main_image=*/true);
+    page.items = store::find_many(sql, dialect, ids, /*with_main_image=*/true);
     if (more && !page.items.empty())
       page.next = cursor_text(filter.sort, page.items.back().product);
     page.categories = store::category_counts(sql, dialect, filter);
@@ -225,7 +225,7 @@ std::vector<ProductView> CatalogService::shop_previews(const std::vector<std::in
 std::vector<ProductView> CatalogService::find_many(soci::session& sql,
                                                    const std::vector<std::int64_t>& ids,
                                                    Images images) {
-  return store::find_many(sql, ids, images == Images::main);
+  return store::find_many(sql, database_.dialect(), ids, images == Images::main);
 }
 
 bool CatalogService::take_stock(soci::session& sql, std::int64_t product_id, long long quantity) {

@@ -89,8 +89,8 @@ void update(soci::session& sql, const Product& product);
 void archive(soci::session& sql, std::int64_t id, Millis now);
 // In the order of `ids` (distinct), leaving out those not found;
 // with_main_image: each view's images hold its main image.
-std::vector<ProductView> find_many(soci::session& sql, const std::vector<std::int64_t>& ids,
-                                   bool with_main_image);
+std::vector<ProductView> find_many(soci::session& sql, db::Dialect dialect,
+                                   const std::vector<std::int64_t>& ids, bool with_main_image);
 // The newest `per_shop` products on sale of each shop with their main
 // images, in one query.
 std::vector<ProductView> newest_of_shops(soci::session& sql,

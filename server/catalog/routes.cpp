@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <set>
 
 namespace ps::catalog {
@@ -110,12 +111,11 @@ ProductFilter read_filter(const Request& request) {
   filter.min_price_cents = query.integer("min_price", 0, kMaxPriceCents);
   filter.max_price_cents = query.integer("max_price", 0, kMaxPriceCents);
   filter.in_stock_only = query.boolean("in_stock").value_or(false);
-  const auto sort = query.choice("sort", {"relevance", "newest", "price_asc", "price_desc"},
-                                 filter.query.empty() ? "newest" : "relevance");
-  filter.sort = sort == "relevance"    ? ProductSort::relevance
-                : sort == "price_asc"  ? ProductSort::price_asc
-                : sort == "price_desc" ? ProductSort::price_desc
-                                       : ProductSort::newest;
+  const auto sort =
+      query.choice("sort", kProductSortNames,
+                   sort_name(filter.query.empty() ? ProductSort::newest : ProductSort::relevance));
+  const auto* named = std::find(std::begin(kProductSortNames), std::end(kProductSortNames), sort);
+  filter.sort = static_cast<ProductSort>(named - std::begin(kProductSortNames));
   filter.status = query.text("status", 10);
   if (filter.status && *filter.status != "active" && *filter.status != "draft")
     query.fail("status", "must be one of: active, draft");

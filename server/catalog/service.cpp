@@ -17,20 +17,6 @@ constexpr std::string_view kCategories[] = {"art",     "jewelry",    "clothing",
 constexpr std::string_view kCurrencies[] = {"USD", "EUR", "GBP", "CAD", "AUD",
                                             "NZD", "CHF", "SEK", "NOK", "DKK"};
 
-std::string_view sort_name(ProductSort sort) {
-  switch (sort) {
-    case ProductSort::newest:
-      return "newest";
-    case ProductSort::price_asc:
-      return "price_asc";
-    case ProductSort::price_desc:
-      return "price_desc";
-    case ProductSort::relevance:
-      break;
-  }
-  return "relevance";
-}
-
 ApiError product_not_found() { return ApiError::not_found("There is no such product."); }
 
 boost::json::object image_json(const ProductImage& image, const boost::json::storage_ptr& sp) {

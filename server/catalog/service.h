@@ -55,6 +55,14 @@ boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp
 boost::json::object to_json(const ProductPage& page, const ProductFilter& filter,
                             boost::json::storage_ptr sp = {});
 
+// The sorts' names in the API (`sort=`, cursors), in ProductSort's order.
+constexpr std::string_view kProductSortNames[] = {"relevance", "newest", "price_asc", "price_desc"};
+static_assert(std::size(kProductSortNames) ==
+              static_cast<std::size_t>(ProductSort::price_desc) + 1);
+constexpr std::string_view sort_name(ProductSort sort) {
+  return kProductSortNames[static_cast<std::size_t>(sort)];
+}
+
 // `after` cursors as text: "<sort>.<key>.<id>", e.g. "price_asc.2400.17".
 // Relevance has none (its order is a score, not a column).
 std::string cursor_text(ProductSort sort, const Product& last);

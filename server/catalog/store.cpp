@@ -141,15 +141,12 @@ const std::string& select_views_from_products() {
 }
 
 // The columns of a ListedProductRow, from products p joined with kJoinShop
-// and kJoinMainImage.
+// and add_main_image_join.
 const std::string& listed_columns() {
   static const std::string columns = std::string(kColumns) + kShopColumns + ", pi.alt_text, " +
                                      media::store::image_columns("i") + " ";
   return columns;
 }
-constexpr const char* kJoinMainImage =
-    "LEFT JOIN product_images pi ON pi.product_id = p.id AND pi.position = 0 "
-    "LEFT JOIN images i ON i.id = pi.image_id ";
 
 struct IdRow {
   long long id = 0;
@@ -216,30 +213,50 @@ void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& 
   if (filter.in_stock_only) query.sql("AND p.inventory > 0 ");
 }
 
-void add_order(db::Query& query, db::Dialect dialect, const ProductFilter& filter) {
-  const auto terms = search_terms(filter.query);
-  switch (filter.sort) {
-    case ProductSort::relevance:
-      if (terms.empty()) break;
-      if (dialect == db::Dialect::sqlite) {
-        // bm25 is lower for better matches; columns: name, category, description.
-        query.sql("ORDER BY bm25(products_fts, 10.0, 4.0, 1.0), p.id DESC ");
-      } else {
-        query.sql("ORDER BY ts_rank(p.search, to_tsquery('english', ")
-            .bind(tsquery_expression(terms))
-            .sql(")) DESC, p.id DESC ");
-      }
-      return;
+// The column a sort orders by, then by id in the same direction (the
+// keyset of `after`). Relevance without words to rank lists newest first.
+struct SortColumn {
+  std::string_view name;
+  bool descending;
+};
+
+SortColumn sort_column(ProductSort sort) {
+  switch (sort) {
     case ProductSort::price_asc:
-      query.sql("ORDER BY p.price_cents ASC, p.id ASC ");
-      return;
+      return {"price_cents", false};
     case ProductSort::price_desc:
-      query.sql("ORDER BY p.price_cents DESC, p.id DESC ");
-      return;
+      return {"price_cents", true};
+    case ProductSort::relevance:
     case ProductSort::newest:
       break;
   }
-  query.sql("ORDER BY p.created_at DESC, p.id DESC ");
+  return {"created_at", true};
+}
+
+void add_order(db::Query& query, db::Dialect dialect, const ProductFilter& filter) {
+  const auto terms = search_terms(filter.query);
+  if (filter.sort == ProductSort::relevance && !terms.empty()) {
+    if (dialect == db::Dialect::sqlite) {
+      // bm25 is lower for better matches; columns: name, category, description.
+      query.sql("ORDER BY bm25(products_fts, 10.0, 4.0, 1.0), p.id DESC ");
+    } else {
+      query.sql("ORDER BY ts_rank(p.search, to_tsquery('english', ")
+          .bind(tsquery_expression(terms))
+          .sql(")) DESC, p.id DESC ");
+    }
+    return;
+  }
+  const auto column = sort_column(filter.sort);
+  const std::string_view direction = column.descending ? " DESC" : " ASC";
+  query.sql("ORDER BY p.").sql(column.name).sql(direction).sql(", p.id").sql(direction).sql(" ");
+}
+
+// A product's main image, if it has one; with `only`, product_images is also narrowed to
+// those products (see find_many).
+void add_main_image_join(db::Query& query, const std::vector<long long>* only) {
+  query.sql("LEFT JOIN product_images pi ON pi.product_id = p.id AND pi.position = 0 ");
+  if (only) query.sql("AND pi.product_id IN (").bind_list(*only).sql(") ");
+  query.sql("LEFT JOIN images i ON i.id = pi.image_id ");
 }
 }  // namespace
 
@@ -291,17 +308,11 @@ std::vector<ProductView> find_many(soci::session& sql, db::Dialect dialect,
     query.sql(select_views_from_products());
   } else {
     query.sql("SELECT ").sql(listed_columns()).sql("FROM products p ").sql(kJoinShop);
-    if (dialect == db::Dialect::sqlite) {
-      query.sql(kJoinMainImage);
-    } else {
-      // The ids again on product_images: with the join alone to go by,
-      // PostgreSQL's planner hashed a scan of the whole table instead of
-      // probing its index for the page's rows (fix 23). SQLite probes
-      // anyway, and a second IN list would cost it 5 %.
-      query.sql("LEFT JOIN product_images pi ON pi.product_id = p.id AND pi.position = 0 ");
-      query.sql("AND pi.product_id IN (").bind_list(keys).sql(") ");
-      query.sql("LEFT JOIN images i ON i.id = pi.image_id ");
-    }
+    // The ids again on product_images for PostgreSQL: with the join alone to
+    // go by, its planner hashed a scan of the whole table instead of probing
+    // the index for the page's rows (fix 23). SQLite probes anyway, and a
+    // second IN list would cost it 5 %.
+    add_main_image_join(query, dialect == db::Dialect::postgres ? &keys : nullptr);
   }
   query.sql("WHERE p.id IN (").bind_list(keys).sql(") ORDER BY p.id");
   auto by_id = with_main_image ? fetch_views<ListedProductRow>(sql, query)
@@ -324,7 +335,9 @@ std::vector<ProductView> newest_of_shops(soci::session& sql,
                   "ORDER BY created_at DESC, id DESC) AS shop_rank FROM products "
                   "WHERE status = 'active' AND archived_at IS NULL AND shop_id IN (");
   query.bind_list({shop_ids.begin(), shop_ids.end()});
-  query.sql(")) p ").sql(kJoinShop).sql(kJoinMainImage).sql("WHERE p.shop_rank <= ");
+  query.sql(")) p ").sql(kJoinShop);
+  add_main_image_join(query, nullptr);
+  query.sql("WHERE p.shop_rank <= ");
   query.bind(static_cast<long long>(per_shop)).sql(" ORDER BY p.shop_id, p.shop_rank");
   return fetch_views<ListedProductRow>(sql, query);
 }
@@ -385,19 +398,10 @@ void replace_images(soci::session& sql, std::int64_t product_id,
 
 namespace {
 // Row values, so that both databases start the index scan at the cursor.
+// Relevance is refused by the routes.
 void add_after(db::Query& query, ProductSort sort, const ProductCursor& after) {
-  switch (sort) {
-    case ProductSort::price_asc:
-      query.sql("AND (p.price_cents, p.id) > (");
-      break;
-    case ProductSort::price_desc:
-      query.sql("AND (p.price_cents, p.id) < (");
-      break;
-    case ProductSort::newest:
-    case ProductSort::relevance:  // refused by the routes
-      query.sql("AND (p.created_at, p.id) < (");
-      break;
-  }
+  const auto column = sort_column(sort);
+  query.sql("AND (p.").sql(column.name).sql(column.descending ? ", p.id) < (" : ", p.id) > (");
   query.bind(after.key).sql(", ").bind(static_cast<long long>(after.id)).sql(") ");
 }
 }  // namespace

@@ -50,8 +50,7 @@ std::optional<bool> QueryFields::boolean(std::string_view name) {
   return std::nullopt;
 }
 
-std::string QueryFields::choice(std::string_view name,
-                                std::initializer_list<std::string_view> allowed,
+std::string QueryFields::choice(std::string_view name, std::span<const std::string_view> allowed,
                                 std::string_view fallback) {
   const auto value = request_.query(name);
   if (!value || value->empty()) return std::string(fallback);

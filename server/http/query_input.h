@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -27,8 +28,12 @@ class QueryFields {
   std::optional<std::int64_t> integer(std::string_view name, std::int64_t min, std::int64_t max);
   std::optional<bool> boolean(std::string_view name);
   // One of `allowed`, or `fallback` when absent.
-  std::string choice(std::string_view name, std::initializer_list<std::string_view> allowed,
+  std::string choice(std::string_view name, std::span<const std::string_view> allowed,
                      std::string_view fallback);
+  std::string choice(std::string_view name, std::initializer_list<std::string_view> allowed,
+                     std::string_view fallback) {
+    return choice(name, {allowed.begin(), allowed.size()}, fallback);
+  }
   // page (from 1) and limit (1..max_limit).
   PageRequest page(int default_limit = 24, int max_limit = 100);
 

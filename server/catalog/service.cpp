@@ -132,7 +132,7 @@ ProductView CatalogService::create(std::int64_t owner_id, const ProductInput& in
     product.created_at = product.updated_at = now_millis();
     product.id = store::insert(sql, product);
     if (input.images) save_images(sql, owner_id, product.id, *input.images);
-    return with_images(sql, {std::move(product), shop, {}});
+    return store::find_with_images(sql, product.id).value();
   });
 }
 
@@ -151,7 +151,7 @@ ProductView CatalogService::update(std::int64_t owner_id, std::int64_t product_i
     product.updated_at = now_millis();
     store::update(sql, product);
     if (input.images) save_images(sql, owner_id, product.id, *input.images);
-    return with_images(sql, std::move(view));
+    return store::find_with_images(sql, product.id).value();
   });
 }
 
@@ -164,12 +164,12 @@ void CatalogService::archive(std::int64_t owner_id, std::int64_t product_id) {
 
 ProductView CatalogService::get(std::int64_t product_id, std::optional<std::int64_t> viewer_id) {
   return database_.with_session([&](soci::session& sql) {
-    auto view = store::find(sql, product_id);
+    auto view = store::find_with_images(sql, product_id);
     if (!view || view->product.archived) throw product_not_found();
     // A draft is invisible, not forbidden, to everyone but its owner.
     if (view->product.status != "active" && (!viewer_id || view->shop.owner_id != *viewer_id))
       throw product_not_found();
-    return with_images(sql, std::move(*view));
+    return std::move(*view);
   });
 }
 
@@ -235,12 +235,6 @@ void CatalogService::add_rating(soci::session& sql, std::int64_t product_id, int
 void CatalogService::compact_search_index() {
   database_.with_session(
       [&](soci::session& sql) { store::compact_search_index(sql, database_.dialect()); });
-}
-
-// Reads all of a product's images, in order.
-ProductView CatalogService::with_images(soci::session& sql, ProductView view) {
-  view.images = store::images_of(sql, view.product.id);
-  return view;
 }
 
 }  // namespace ps::catalog

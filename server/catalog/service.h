@@ -110,7 +110,6 @@ class CatalogService {
   ProductView owned_product(soci::session& sql, std::int64_t owner_id, std::int64_t product_id);
   void save_images(soci::session& sql, std::int64_t owner_id, std::int64_t product_id,
                    const std::vector<ImageInput>& images);
-  static ProductView with_images(soci::session& sql, ProductView view);
 
   db::Database& database_;
   shops::ShopsService& shops_;

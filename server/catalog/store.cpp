@@ -109,20 +109,21 @@ struct ProductImageRow {
   ProductImage to_image() const { return {image.to_image(), alt}; }
 };
 
-// A product as lists show it: its row, its shop and its main image (if it
-// has one), from listed_columns().
+// A product with its shop and one of its images (if it has any), from
+// listed_columns(): lists read a row a product, with its main image; a
+// product's own page one row an image.
 struct ListedProductRow {
   ProductViewRow view;
-  ProductImageRow main_image;
+  ProductImageRow image;
 
   void define(soci::statement& st) {
     view.define(st);
-    main_image.define(st);
+    image.define(st);
   }
 
   ProductView to_view() const {
     ProductView listed = view.to_view();
-    if (main_image.image.found()) listed.images.push_back(main_image.to_image());
+    if (image.image.found()) listed.images.push_back(image.to_image());
     return listed;
   }
 };
@@ -141,7 +142,7 @@ const std::string& select_views_from_products() {
 }
 
 // The columns of a ListedProductRow, from products p joined with kJoinShop
-// and add_main_image_join.
+// and add_image_join.
 const std::string& listed_columns() {
   static const std::string columns = std::string(kColumns) + kShopColumns + ", pi.alt_text, " +
                                      media::store::image_columns("i") + " ";
@@ -251,10 +252,14 @@ void add_order(db::Query& query, db::Dialect dialect, const ProductFilter& filte
   query.sql("ORDER BY p.").sql(column.name).sql(direction).sql(", p.id").sql(direction).sql(" ");
 }
 
-// A product's main image, if it has one; with `only`, product_images is also narrowed to
-// those products (see find_many).
-void add_main_image_join(db::Query& query, const std::vector<long long>* only) {
-  query.sql("LEFT JOIN product_images pi ON pi.product_id = p.id AND pi.position = 0 ");
+enum class JoinedImages { main, all };
+
+// A product's images (all of them or its main one), if it has any; with
+// `only`, product_images is also narrowed to those products (see find_many).
+void add_image_join(db::Query& query, JoinedImages which,
+                    const std::vector<long long>* only = nullptr) {
+  query.sql("LEFT JOIN product_images pi ON pi.product_id = p.id ");
+  if (which == JoinedImages::main) query.sql("AND pi.position = 0 ");
   if (only) query.sql("AND pi.product_id IN (").bind_list(*only).sql(") ");
   query.sql("LEFT JOIN images i ON i.id = pi.image_id ");
 }
@@ -267,6 +272,23 @@ std::optional<ProductView> find(soci::session& sql, std::int64_t id) {
   auto products = fetch_views<ProductViewRow>(sql, query);
   if (products.empty()) return std::nullopt;
   return std::move(products.front());
+}
+
+// One row an image (or one without), so that a product's page is one query.
+std::optional<ProductView> find_with_images(soci::session& sql, std::int64_t id) {
+  db::Query query;
+  query.sql("SELECT ").sql(listed_columns()).sql("FROM products p ").sql(kJoinShop);
+  add_image_join(query, JoinedImages::all);
+  query.sql("WHERE p.id = ").bind(static_cast<long long>(id)).sql(" ORDER BY pi.position");
+  std::optional<ProductView> view;
+  query.each<ListedProductRow>(sql, [&](const ListedProductRow& row) {
+    if (!view) {
+      view = row.to_view();
+    } else {
+      view->images.push_back(row.image.to_image());
+    }
+  });
+  return view;
 }
 
 std::int64_t insert(soci::session& sql, const Product& product) {
@@ -312,7 +334,7 @@ std::vector<ProductView> find_many(soci::session& sql, db::Dialect dialect,
     // go by, its planner hashed a scan of the whole table instead of probing
     // the index for the page's rows (fix 23). SQLite probes anyway, and a
     // second IN list would cost it 5 %.
-    add_main_image_join(query, dialect == db::Dialect::postgres ? &keys : nullptr);
+    add_image_join(query, JoinedImages::main, dialect == db::Dialect::postgres ? &keys : nullptr);
   }
   query.sql("WHERE p.id IN (").bind_list(keys).sql(") ORDER BY p.id");
   auto by_id = with_main_image ? fetch_views<ListedProductRow>(sql, query)
@@ -336,7 +358,7 @@ std::vector<ProductView> newest_of_shops(soci::session& sql,
                   "WHERE status = 'active' AND archived_at IS NULL AND shop_id IN (");
   query.bind_list({shop_ids.begin(), shop_ids.end()});
   query.sql(")) p ").sql(kJoinShop);
-  add_main_image_join(query, nullptr);
+  add_image_join(query, JoinedImages::main);
   query.sql("WHERE p.shop_rank <= ");
   query.bind(static_cast<long long>(per_shop)).sql(" ORDER BY p.shop_id, p.shop_rank");
   return fetch_views<ListedProductRow>(sql, query);
@@ -370,18 +392,6 @@ std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long lo
   query.sql(
       " AND p.status = 'active' AND p.archived_at IS NULL ORDER BY p.inventory, p.id LIMIT 20");
   return fetch(sql, query);
-}
-
-std::vector<ProductImage> images_of(soci::session& sql, std::int64_t product_id) {
-  static const std::string select = "SELECT pi.alt_text, " + media::store::image_columns("i") +
-                                    " FROM product_images pi JOIN images i ON i.id = pi.image_id"
-                                    " WHERE pi.product_id = ";
-  db::Query query(select);
-  query.bind(static_cast<long long>(product_id)).sql(" ORDER BY pi.position");
-  std::vector<ProductImage> images;
-  query.each<ProductImageRow>(
-      sql, [&](const ProductImageRow& row) { images.push_back(row.to_image()); });
-  return images;
 }
 
 void replace_images(soci::session& sql, std::int64_t product_id,

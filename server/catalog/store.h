@@ -84,6 +84,8 @@ struct ProductFilter {
 namespace store {
 // Reads of products come with their shop's summary, images still empty.
 std::optional<ProductView> find(soci::session& sql, std::int64_t id);
+// The same with all of the product's images, in order.
+std::optional<ProductView> find_with_images(soci::session& sql, std::int64_t id);
 std::int64_t insert(soci::session& sql, const Product& product);
 void update(soci::session& sql, const Product& product);
 void archive(soci::session& sql, std::int64_t id, Millis now);
@@ -102,8 +104,6 @@ void return_stock(soci::session& sql, std::int64_t id, long long quantity);
 void add_rating(soci::session& sql, std::int64_t id, int rating_delta, int count_delta);
 std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long long threshold);
 
-// A product's images with their stored image rows, in order.
-std::vector<ProductImage> images_of(soci::session& sql, std::int64_t product_id);
 void replace_images(soci::session& sql, std::int64_t product_id,
                     const std::vector<ProductImageRef>& images);
 

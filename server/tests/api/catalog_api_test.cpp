@@ -144,6 +144,13 @@ TEST_P(CatalogApi, ImagesAreAddedRemovedAndReordered) {
   ASSERT_EQ(images.size(), 3u);
   EXPECT_EQ(images[0].at("id").as_int64(), c);
   EXPECT_EQ(images[2].at("id").as_int64(), a);
+  // The product's page reads it with its images in one query, one row an image.
+  const auto detail = client().get(product_url(product)).json();
+  std::vector<std::int64_t> detail_ids;
+  for (const auto& image : detail.at("images").as_array())
+    detail_ids.push_back(image.at("id").as_int64());
+  EXPECT_EQ(detail_ids, (std::vector<std::int64_t>{c, b, a}));
+  EXPECT_EQ(detail.at("name").as_string(), product.at("name").as_string());
 
   result = patch_json(product_url(product), {{"images", {{{"image_id", b}}}}}, vendor.access_token);
   ASSERT_EQ(result.status, 200);

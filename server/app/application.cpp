@@ -33,13 +33,12 @@ int io_thread_count(const Config& config) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-// SQLite's work is this process's own CPU: worker threads beyond two per core
-// only wake and switch (product detail 1.5x faster with 4 than with 8 on two
-// cores, bench/README.md). PostgreSQL's workers wait on another process, so
-// more of them overlap.
+// Worker threads beyond two per core only wake and switch, on SQLite and on a
+// PostgreSQL server sharing the machine (bench/README.md, fixes 17 and 25). A
+// database across a network keeps more statements in flight: set
+// --db-pool-size.
 std::size_t pool_size(const Config& config) {
   if (config.db_pool_size > 0) return static_cast<std::size_t>(config.db_pool_size);
-  if (config.database_url.rfind("postgres", 0) == 0) return 8;
   return 2 * std::max(1u, std::thread::hardware_concurrency());
 }
 }  // namespace

@@ -61,7 +61,7 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--io-threads", c.io_threads, "POCKETSHOP_IO_THREADS", "network threads (0: one per core)")
       ->check(CLI::Range(0, 256));
   option("--db-pool-size", c.db_pool_size, "POCKETSHOP_DB_POOL_SIZE",
-         "database connections and worker threads (0: two per core on SQLite, 8 on PostgreSQL)")
+         "database connections and worker threads (0: two per core)")
       ->check(CLI::Range(0, 256));
   option("--max-body-bytes", c.max_body_bytes, "POCKETSHOP_MAX_BODY_BYTES",
          "largest JSON request body")

@@ -26,7 +26,7 @@ struct Config {
   std::string jwt_secret;    // empty: generated once, kept in data_dir
   std::string web_dir;       // built web app; empty: ./web/dist when it exists
   int io_threads = 0;        // 0: one per core
-  int db_pool_size = 0;      // 0: two per core on SQLite, 8 on PostgreSQL
+  int db_pool_size = 0;      // 0: two per core
   std::size_t max_body_bytes = 1024 * 1024;
   std::size_t max_upload_bytes = 10 * 1000 * 1000;  // one image upload
   std::uint64_t max_image_pixels = 50'000'000;      // width x height; refuses decompression bombs

@@ -177,11 +177,9 @@ ProductPage CatalogService::search(const ProductFilter& filter) {
   return database_.with_session([&](soci::session& sql) {
     const auto dialect = database_.dialect();
     ProductPage page;
-    auto ids = store::page_ids(sql, dialect, filter);
-    const bool more = ids.size() > static_cast<std::size_t>(filter.page.limit);
-    if (more) ids.pop_back();
-    page.items = store::find_many(sql, dialect, ids, /*with_main_image=*/true);
-    if (more && !page.items.empty())
+    auto rows = store::page(sql, dialect, filter);
+    page.items = std::move(rows.views);
+    if (rows.more && !page.items.empty())
       page.next = cursor_text(filter.sort, page.items.back().product);
     page.categories = store::category_counts(sql, dialect, filter);
     // The facets count the same matches per category, the filter's own

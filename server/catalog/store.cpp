@@ -149,6 +149,18 @@ const std::string& listed_columns() {
   return columns;
 }
 
+enum class JoinedImages { main, all };
+
+// A product's images (all of them or its main one), if it has any; with
+// `only`, product_images is also narrowed to those products (see find_many).
+void add_image_join(db::Query& query, JoinedImages which,
+                    const std::vector<long long>* only = nullptr) {
+  query.sql("LEFT JOIN product_images pi ON pi.product_id = p.id ");
+  if (which == JoinedImages::main) query.sql("AND pi.position = 0 ");
+  if (only) query.sql("AND pi.product_id IN (").bind_list(*only).sql(") ");
+  query.sql("LEFT JOIN images i ON i.id = pi.image_id ");
+}
+
 struct IdRow {
   long long id = 0;
 
@@ -177,9 +189,13 @@ std::string tsquery_expression(const std::vector<std::string>& terms) {
   return expression;
 }
 
+// What a statement over the filter's matches reads: their ids, their listed
+// rows (joined with shop and main image), or their per-category counts.
+enum class Reading { ids, listed_rows, facets };
+
 // FROM and WHERE shared by the page and its facets.
 void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& filter,
-                    bool with_category) {
+                    Reading reading) {
   const auto terms = search_terms(filter.query);
   // With a text query on SQLite, the full-text index drives the join (CROSS
   // JOIN fixes the order): left to itself, the planner walked the category
@@ -188,7 +204,12 @@ void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& 
     query.sql("FROM products_fts CROSS JOIN products p ON p.id = products_fts.rowid ");
   else
     query.sql("FROM products p ");
-  if (!filter.shop_slug.empty()) query.sql(kJoinShop);
+  if (reading == Reading::listed_rows) {
+    query.sql(kJoinShop);
+    add_image_join(query, JoinedImages::main);
+  } else if (!filter.shop_slug.empty()) {
+    query.sql(kJoinShop);
+  }
   query.sql("WHERE p.archived_at IS NULL ");
   if (!filter.include_drafts) {
     query.sql("AND p.status = 'active' ");
@@ -205,7 +226,7 @@ void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& 
   if (!filter.shop_slug.empty()) query.sql("AND s.slug = ").bind(filter.shop_slug).sql(" ");
   if (filter.shop_id)
     query.sql("AND p.shop_id = ").bind(static_cast<long long>(*filter.shop_id)).sql(" ");
-  if (with_category && !filter.category.empty())
+  if (reading != Reading::facets && !filter.category.empty())
     query.sql("AND p.category = ").bind(filter.category).sql(" ");
   if (filter.min_price_cents)
     query.sql("AND p.price_cents >= ").bind(*filter.min_price_cents).sql(" ");
@@ -252,17 +273,6 @@ void add_order(db::Query& query, db::Dialect dialect, const ProductFilter& filte
   query.sql("ORDER BY p.").sql(column.name).sql(direction).sql(", p.id").sql(direction).sql(" ");
 }
 
-enum class JoinedImages { main, all };
-
-// A product's images (all of them or its main one), if it has any; with
-// `only`, product_images is also narrowed to those products (see find_many).
-void add_image_join(db::Query& query, JoinedImages which,
-                    const std::vector<long long>* only = nullptr) {
-  query.sql("LEFT JOIN product_images pi ON pi.product_id = p.id ");
-  if (which == JoinedImages::main) query.sql("AND pi.position = 0 ");
-  if (only) query.sql("AND pi.product_id IN (").bind_list(*only).sql(") ");
-  query.sql("LEFT JOIN images i ON i.id = pi.image_id ");
-}
 }  // namespace
 
 std::optional<ProductView> find(soci::session& sql, std::int64_t id) {
@@ -414,33 +424,74 @@ void add_after(db::Query& query, ProductSort sort, const ProductCursor& after) {
   query.sql("AND (p.").sql(column.name).sql(column.descending ? ", p.id) < (" : ", p.id) > (");
   query.bind(after.key).sql(", ").bind(static_cast<long long>(after.id)).sql(") ");
 }
-}  // namespace
 
-// Only ids: walking past OFFSET's rows reads nothing but the index, and
-// the page's products are read once, with their shops and main images, by
-// find_many (bench/README.md, fix 18).
-std::vector<std::int64_t> page_ids(soci::session& sql, db::Dialect dialect,
-                                   const ProductFilter& filter) {
-  db::Query query("SELECT p.id ");
-  add_from_where(query, dialect, filter, /*with_category=*/true);
+// The page's window: one row more than the page, to tell whether another
+// follows. The limit is written into the statement, not bound: PostgreSQL
+// costs a generic plan's `LIMIT $n` as a tenth of the matches, so it kept
+// planning the joined page afresh on every execution (fix 26). Limits are
+// 1 to 100, so a connection prepares few variants.
+void add_page_window(db::Query& query, db::Dialect dialect, const ProductFilter& filter) {
   if (filter.after) add_after(query, filter.sort, *filter.after);
   add_order(query, dialect, filter);
-  query.sql("LIMIT ").bind(static_cast<long long>(filter.page.limit) + 1);
+  query.sql("LIMIT ").sql(std::to_string(filter.page.limit + 1));
   if (!filter.after) query.sql(" OFFSET ").bind(filter.page.offset());
-  std::vector<std::int64_t> ids;
-  query.each<IdRow>(sql, [&](const IdRow& row) { ids.push_back(row.id); });
-  return ids;
 }
 
-namespace {
-// The whole listed catalogue, at most narrowed to one category: its facets
-// come from listed_product_counts (migration 005).
+// Drops the row past the page's window; true when there was one.
+template <class Row>
+bool drop_next(std::vector<Row>& rows, const ProductFilter& filter) {
+  if (rows.size() <= static_cast<std::size_t>(filter.page.limit)) return false;
+  rows.pop_back();
+  return true;
+}
+
+// The whole listed catalogue, at most narrowed to one category: the listing
+// indexes (migration 003) order it and listed_product_counts (migration 005)
+// counts it.
 bool whole_catalogue(const ProductFilter& filter) {
   return search_terms(filter.query).empty() && filter.shop_slug.empty() && !filter.shop_id &&
          !filter.min_price_cents && !filter.max_price_cents && !filter.in_stock_only &&
          !filter.include_drafts;
 }
+
+// Pages read straight off a listing index: the first, or one after a cursor,
+// of the whole catalogue. Any other filter has the database sort the matches,
+// and sorting ids is cheaper than sorting joined rows (fix 26).
+bool walks_an_index(const ProductFilter& filter) {
+  return (filter.after || filter.page.page == 1) && whole_catalogue(filter) &&
+         filter.category.empty();
+}
+
+// The page in one statement, its rows joined with shop and main image as the
+// index scan finds them.
+ProductRows listed_page(soci::session& sql, db::Dialect dialect, const ProductFilter& filter) {
+  db::Query query;
+  query.sql("SELECT ").sql(listed_columns());
+  add_from_where(query, dialect, filter, Reading::listed_rows);
+  add_page_window(query, dialect, filter);
+  ProductRows rows{fetch_views<ListedProductRow>(sql, query)};
+  rows.more = drop_next(rows.views, filter);
+  return rows;
+}
+
+// Ids first, so that walking past OFFSET's rows or ranking a search's
+// matches reads nothing but the index; then the page's products, with their
+// shops and main images, by find_many (fix 18).
+ProductRows page_by_ids(soci::session& sql, db::Dialect dialect, const ProductFilter& filter) {
+  db::Query query("SELECT p.id ");
+  add_from_where(query, dialect, filter, Reading::ids);
+  add_page_window(query, dialect, filter);
+  std::vector<std::int64_t> ids;
+  query.each<IdRow>(sql, [&](const IdRow& row) { ids.push_back(row.id); });
+  const bool more = drop_next(ids, filter);
+  return {find_many(sql, dialect, ids, /*with_main_image=*/true), more};
+}
 }  // namespace
+
+ProductRows page(soci::session& sql, db::Dialect dialect, const ProductFilter& filter) {
+  return walks_an_index(filter) ? listed_page(sql, dialect, filter)
+                                : page_by_ids(sql, dialect, filter);
+}
 
 std::vector<std::pair<std::string, long long>> category_counts(soci::session& sql,
                                                                db::Dialect dialect,
@@ -452,7 +503,7 @@ std::vector<std::pair<std::string, long long>> category_counts(soci::session& sq
         "ORDER BY products DESC, category");
   } else {
     query.sql("SELECT p.category, COUNT(*) AS n ");
-    add_from_where(query, dialect, filter, /*with_category=*/false);
+    add_from_where(query, dialect, filter, Reading::facets);
     query.sql("GROUP BY p.category ORDER BY n DESC, p.category");
   }
   std::vector<std::pair<std::string, long long>> counts;

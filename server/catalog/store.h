@@ -107,10 +107,13 @@ std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long lo
 void replace_images(soci::session& sql, std::int64_t product_id,
                     const std::vector<ProductImageRef>& images);
 
-// The ids of a page of products, in the filter's order, and of the first
-// product after it, if there is one.
-std::vector<std::int64_t> page_ids(soci::session& sql, db::Dialect dialect,
-                                   const ProductFilter& filter);
+// A page of products in the filter's order, with their shops and main
+// images; `more` when a product follows it.
+struct ProductRows {
+  std::vector<ProductView> views;
+  bool more = false;
+};
+ProductRows page(soci::session& sql, db::Dialect dialect, const ProductFilter& filter);
 // Matching products per category, ignoring the filter's own category: the
 // facets, and the page's total too (see CatalogService::search).
 std::vector<std::pair<std::string, long long>> category_counts(soci::session& sql,

@@ -100,8 +100,9 @@ TEST_P(CatalogApi, ListsShowSummariesAndTheDetailTheWholeProduct) {
   EXPECT_EQ(detail.at("image").at("id").as_int64(), front);
 }
 
-// A page is read by ids and joined to its shops and main images: products
-// without images are listed too, and the page keeps the sort's order.
+// A page of the whole catalogue is read in one joined statement, any other
+// page by ids first: both list products without images and keep the sort's
+// order.
 TEST_P(CatalogApi, PagesKeepTheirOrderAndListProductsWithoutImages) {
   const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
   const auto image = upload_image(vendor.access_token);
@@ -126,6 +127,12 @@ TEST_P(CatalogApi, PagesKeepTheirOrderAndListProductsWithoutImages) {
   EXPECT_EQ(listed("sort=price_asc&limit=2&page=2"), (Items{{ids[0], true}, {ids[3], false}}));
   EXPECT_EQ(listed("sort=price_desc&limit=3"),
             (Items{{ids[2], true}, {ids[3], false}, {ids[0], true}}));
+  // The same pages through the ids (a shop's filter) and through a cursor.
+  EXPECT_EQ(listed("sort=newest&shop=clay-studio"), listed("sort=newest"));
+  EXPECT_EQ(listed("sort=price_desc&limit=3&shop=clay-studio"), listed("sort=price_desc&limit=3"));
+  const auto first = client().get("/api/products?sort=price_asc&limit=2").json();
+  EXPECT_EQ(listed("sort=price_asc&limit=2&after=" + std::string(first.at("next").as_string())),
+            listed("sort=price_asc&limit=2&page=2"));
 }
 
 TEST_P(CatalogApi, ImagesAreAddedRemovedAndReordered) {

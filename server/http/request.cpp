@@ -2,7 +2,7 @@
 
 #include "core/errors.h"
 
-#include <boost/json/serialize.hpp>
+#include <boost/json/serializer.hpp>
 
 #include <charconv>
 
@@ -45,6 +45,17 @@ std::int64_t Request::id_param(std::string_view name, std::string_view what) con
 }
 
 namespace {
+// boost::json::serialize grows its string by zero-filled doublings; a page of
+// products (~20 KB) paid for three of them (bench/README.md, fix 27).
+std::string json_text(const boost::json::value& body) {
+  boost::json::serializer serializer;
+  serializer.reset(&body);
+  std::string text;
+  char chunk[65536];  // most bodies in one piece: one allocation of their size
+  while (!serializer.done()) text.append(serializer.read(chunk));
+  return text;
+}
+
 Response body_response(unsigned status, std::string_view content_type, std::string body) {
   Response response{static_cast<bhttp::status>(status), 11};
   response.set(bhttp::field::content_type, content_type);
@@ -55,11 +66,11 @@ Response body_response(unsigned status, std::string_view content_type, std::stri
 }  // namespace
 
 Response json_response(unsigned status, const boost::json::value& body) {
-  return body_response(status, "application/json", boost::json::serialize(body));
+  return body_response(status, "application/json", json_text(body));
 }
 
 Response problem_response(unsigned status, const boost::json::value& problem) {
-  return body_response(status, "application/problem+json", boost::json::serialize(problem));
+  return body_response(status, "application/problem+json", json_text(problem));
 }
 
 Response empty_response(unsigned status) {

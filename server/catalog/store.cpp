@@ -285,19 +285,33 @@ std::optional<ProductView> find(soci::session& sql, std::int64_t id) {
 }
 
 // One row an image (or one without), so that a product's page is one query.
+// The images are put in order here: an ORDER BY had PostgreSQL add a sort
+// that cost a third of the statement (fix 28).
 std::optional<ProductView> find_with_images(soci::session& sql, std::int64_t id) {
-  db::Query query;
-  query.sql("SELECT ").sql(listed_columns()).sql("FROM products p ").sql(kJoinShop);
-  add_image_join(query, JoinedImages::all);
-  query.sql("WHERE p.id = ").bind(static_cast<long long>(id)).sql(" ORDER BY pi.position");
-  std::optional<ProductView> view;
-  query.each<ListedProductRow>(sql, [&](const ListedProductRow& row) {
-    if (!view) {
-      view = row.to_view();
-    } else {
-      view->images.push_back(row.image.to_image());
+  // A listed row and its image's position.
+  struct GalleryRow {
+    ListedProductRow listed;
+    int position = 0;
+    soci::indicator position_indicator = soci::i_null;
+
+    void define(soci::statement& st) {
+      listed.define(st);
+      st.exchange(soci::into(position, position_indicator));
     }
+  };
+  db::Query query;
+  query.sql("SELECT ").sql(listed_columns()).sql(", pi.position FROM products p ").sql(kJoinShop);
+  add_image_join(query, JoinedImages::all);
+  query.sql("WHERE p.id = ").bind(static_cast<long long>(id));
+  std::optional<ProductView> view;
+  std::vector<std::pair<int, ProductImage>> images;
+  query.each<GalleryRow>(sql, [&](const GalleryRow& row) {
+    if (!view) view = row.listed.view.to_view();
+    if (row.listed.image.image.found())
+      images.emplace_back(row.position, row.listed.image.to_image());
   });
+  std::ranges::sort(images, {}, &std::pair<int, ProductImage>::first);
+  for (auto& [position, image] : images) view->images.push_back(std::move(image));
   return view;
 }
 

@@ -360,15 +360,15 @@ std::vector<ProductView> find_many(soci::session& sql, db::Dialect dialect,
     // second IN list would cost it 5 %.
     add_image_join(query, JoinedImages::main, dialect == db::Dialect::postgres ? &keys : nullptr);
   }
-  query.sql("WHERE p.id IN (").bind_list(keys).sql(") ORDER BY p.id");
-  auto by_id = with_main_image ? fetch_views<ListedProductRow>(sql, query)
+  // No ORDER BY: the rows are put in the ids' order here, and PostgreSQL's
+  // sort of the joined rows cost 12 % of the statement (fix 29).
+  query.sql("WHERE p.id IN (").bind_list(keys).sql(")");
+  auto found = with_main_image ? fetch_views<ListedProductRow>(sql, query)
                                : fetch_views<ProductViewRow>(sql, query);
   std::vector<ProductView> in_order;
   for (auto id : ids) {
-    auto found = std::lower_bound(
-        by_id.begin(), by_id.end(), id,
-        [](const ProductView& view, std::int64_t wanted) { return view.product.id < wanted; });
-    if (found != by_id.end() && found->product.id == id) in_order.push_back(std::move(*found));
+    auto view = std::ranges::find(found, id, [](const ProductView& v) { return v.product.id; });
+    if (view != found.end()) in_order.push_back(std::move(*view));
   }
   return in_order;
 }
@@ -512,17 +512,20 @@ std::vector<std::pair<std::string, long long>> category_counts(soci::session& sq
                                                                const ProductFilter& filter) {
   db::Query query;
   if (whole_catalogue(filter)) {
-    query.sql(
-        "SELECT category, products FROM listed_product_counts WHERE products > 0 "
-        "ORDER BY products DESC, category");
+    query.sql("SELECT category, products FROM listed_product_counts WHERE products > 0");
   } else {
     query.sql("SELECT p.category, COUNT(*) AS n ");
     add_from_where(query, dialect, filter, Reading::facets);
-    query.sql("GROUP BY p.category ORDER BY n DESC, p.category");
+    query.sql("GROUP BY p.category");
   }
   std::vector<std::pair<std::string, long long>> counts;
   query.each<CategoryCountRow>(
       sql, [&](const CategoryCountRow& row) { counts.emplace_back(row.category, row.n); });
+  // Most products first, then by name: ordered here, as PostgreSQL's sort
+  // node cost more than the rest of the count's statement (fix 29).
+  std::ranges::sort(counts, [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
   return counts;
 }
 

@@ -509,6 +509,21 @@ TEST_P(CatalogSearch, FacetsCountCategoriesOfTheOtherFilters) {
   EXPECT_EQ(counts, (std::map<std::string, long long>{{"kitchen", 2}, {"stationery", 1}}));
 }
 
+// Facets list the most products first, ties by name, from the kept counts
+// and from the counting path alike.
+TEST_P(CatalogSearch, FacetsComeMostProductsFirstThenByName) {
+  create_product(clay.access_token, {{"name", "Tote"}, {"category", "accessories"}});
+  create_product(clay.access_token, {{"name", "Apron"}, {"category", "accessories"}});
+  for (const std::string query : {"", "min_price=0", "q=blue"}) {
+    const auto page = client().get("/api/products?" + query).json();
+    std::vector<std::pair<long long, std::string>> facets;  // (-count, name) sorts as expected
+    for (const auto& facet : page.at("facets").at("category").as_array())
+      facets.emplace_back(-facet.at("count").as_int64(), facet.at("value").as_string());
+    EXPECT_GE(facets.size(), 2u) << query;
+    EXPECT_TRUE(std::is_sorted(facets.begin(), facets.end())) << query;
+  }
+}
+
 // The unfiltered catalogue reads its total and facets from counts the product
 // writes keep; min_price=0 takes the path that counts every row.
 TEST_P(CatalogSearch, WholeCatalogueCountsFollowEveryProductChange) {

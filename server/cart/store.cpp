@@ -30,19 +30,16 @@ std::optional<std::int64_t> touch_guest_cart(soci::session& sql, const std::stri
 }
 
 std::int64_t create_user_cart(soci::session& sql, std::int64_t user_id, Millis now) {
-  return db::Query(
-             "INSERT INTO carts (user_id, created_at, updated_at) VALUES (:user, :at, :at2) "
-             "RETURNING id")
+  return db::Query("INSERT INTO carts (user_id, created_at, updated_at) VALUES (:user, :at, :at2)")
       .values(user_id, now, now)
-      .single<long long>(sql);
+      .insert_returning_id(sql);
 }
 
 std::int64_t create_guest_cart(soci::session& sql, const std::string& token_hash, Millis now) {
   return db::Query(
-             "INSERT INTO carts (token_hash, created_at, updated_at) VALUES (:hash, :at, :at2) "
-             "RETURNING id")
+             "INSERT INTO carts (token_hash, created_at, updated_at) VALUES (:hash, :at, :at2)")
       .values(token_hash, now, now)
-      .single<long long>(sql);
+      .insert_returning_id(sql);
 }
 
 namespace {

@@ -11,9 +11,9 @@ std::int64_t insert_checkout(soci::session& sql, std::int64_t buyer_id, long lon
                              Millis now) {
   return db::Query(
              "INSERT INTO checkouts (buyer_id, total_cents, currency, shipping_address, "
-             "created_at) VALUES (:buyer, :total, :currency, :address, :at) RETURNING id")
+             "created_at) VALUES (:buyer, :total, :currency, :address, :at)")
       .values(buyer_id, total_cents, currency, shipping_address, now)
-      .single<long long>(sql);
+      .insert_returning_id(sql);
 }
 
 bool claim_key(soci::session& sql, std::int64_t user_id, const std::string& key,

@@ -92,6 +92,17 @@ long long Query::execute(soci::session& session) const {
   }
 }
 
+long long Query::insert_returning_id(soci::session& session) {
+  if (session.get_backend_name() != "sqlite3") {
+    text_ += " RETURNING id";
+    return single<long long>(session);
+  }
+  execute(session);
+  long long id = 0;
+  session.get_last_insert_id({}, id);
+  return id;
+}
+
 std::string Query::cache_key(const char* row_type) const {
   static constexpr char kTypeLetters[] = {'s', 'n', 'o'};  // the order_ alternatives
   std::string key = text_;

@@ -52,6 +52,11 @@ class Query {
                       const std::function<void(soci::statement&)>& define) const;
   // Runs a statement without result rows and returns the affected row count.
   long long execute(soci::session& session) const;
+  // Runs an INSERT, written without RETURNING, and returns the new row's id:
+  // PostgreSQL answers it with RETURNING id; SQLite's RETURNING collected the
+  // row in a temporary b-tree (~35 k instructions a statement), so there the
+  // connection's last rowid is read instead (bench/README.md, fix 31).
+  long long insert_returning_id(soci::session& session);
 
   // Runs the query on a statement prepared once per connection and calls
   // visit(const Row&) for each result row. Row is default-constructible and

@@ -96,11 +96,11 @@ std::int64_t insert(soci::session& sql, const Order& order) {
              "INSERT INTO orders (checkout_id, payment_id, buyer_id, shop_id, status, "
              "payment_status, total_cents, currency, shipping_address, created_at, updated_at) "
              "VALUES (:checkout, :payment, :buyer, :shop, :status, :payment_status, :total, "
-             ":currency, :address, :created, :updated) RETURNING id")
+             ":currency, :address, :created, :updated)")
       .values(order.checkout_id, order.payment_id, order.buyer_id, order.shop_id, order.status,
               order.payment_status, order.total_cents, order.currency, order.shipping_address,
               order.created_at, order.updated_at)
-      .single<long long>(sql);
+      .insert_returning_id(sql);
 }
 
 void insert_item(soci::session& sql, const OrderItem& item) {

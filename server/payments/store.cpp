@@ -10,10 +10,10 @@ std::int64_t insert(soci::session& sql, const Payment& p) {
   return db::Query(
              "INSERT INTO payments (checkout_id, provider, authorization_id, amount_cents, "
              "currency, card_brand, card_last4, created_at) VALUES (:checkout, :provider, :auth, "
-             ":amount, :currency, :brand, :last4, :created) RETURNING id")
+             ":amount, :currency, :brand, :last4, :created)")
       .values(p.checkout_id, p.provider, p.authorization_id, p.amount_cents, p.currency,
               p.card_brand, p.card_last4, p.created_at)
-      .single<long long>(sql);
+      .insert_returning_id(sql);
 }
 
 std::optional<Payment> find(soci::session& sql, std::int64_t id) {

@@ -1,3 +1,4 @@
+#include "db/query.h"
 #include "support/marketplace.h"
 
 #include <gmock/gmock.h>
@@ -133,6 +134,45 @@ TEST_P(CatalogApi, PagesKeepTheirOrderAndListProductsWithoutImages) {
   const auto first = client().get("/api/products?sort=price_asc&limit=2").json();
   EXPECT_EQ(listed("sort=price_asc&limit=2&after=" + std::string(first.at("next").as_string())),
             listed("sort=price_asc&limit=2&page=2"));
+}
+
+// insert_returning_id reads SQLite's last rowid instead of RETURNING: each id
+// must be its own row's, also for an insert whose triggers insert elsewhere
+// (a product's full-text row and category count).
+TEST_P(CatalogApi, InsertsAnswerTheirOwnRowsId) {
+  const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
+  const auto shop_id =
+      create_product(vendor.access_token, {{"name", "Bowl"}}).at("shop").at("id").as_int64();
+  auto insert_and_read_back = [&](soci::session& sql) {
+    std::vector<long long> checkouts;
+    for (const std::string name : {"Jug", "Vase"}) {
+      const auto product =
+          db::Query(
+              "INSERT INTO products (shop_id, name, description, category, price_cents, "
+              "currency, inventory, status, created_at, updated_at) VALUES (:shop, :name, '', "
+              "'kitchen', 100, 'USD', 1, 'active', 1, 1)")
+              .values(static_cast<long long>(shop_id), name)
+              .insert_returning_id(sql);
+      EXPECT_EQ(db::Query("SELECT name FROM products WHERE id = :id")
+                    .values(product)
+                    .single<std::string>(sql),
+                name);
+      const auto checkout =
+          db::Query(
+              "INSERT INTO checkouts (buyer_id, total_cents, currency, shipping_address, "
+              "created_at) VALUES (:buyer, 100, 'USD', :name, 1)")
+              .values(static_cast<long long>(vendor.id), name)
+              .insert_returning_id(sql);
+      EXPECT_EQ(db::Query("SELECT shipping_address FROM checkouts WHERE id = :id")
+                    .values(checkout)
+                    .single<std::string>(sql),
+                name);
+      checkouts.push_back(checkout);
+    }
+    EXPECT_LT(checkouts[0], checkouts[1]);
+    throw std::runtime_error("roll back");  // leaves the database as it was
+  };
+  EXPECT_THROW(server().app().database().transaction(insert_and_read_back), std::runtime_error);
 }
 
 TEST_P(CatalogApi, ImagesAreAddedRemovedAndReordered) {

@@ -142,27 +142,56 @@ long long count(soci::session& sql, const OrderFilter& filter) {
   return query.single<long long>(sql);
 }
 
+namespace {
+struct OrderItemRow {
+  long long order = 0, product = 0;
+  OrderItem item;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(order));
+    st.exchange(soci::into(product));
+    st.exchange(soci::into(item.name));
+    st.exchange(soci::into(item.unit_price_cents));
+    st.exchange(soci::into(item.quantity));
+  }
+
+  OrderItem to_item() const {
+    OrderItem read = item;
+    read.order_id = order;
+    read.product_id = product;
+    return read;
+  }
+};
+
+struct OrderEventRow {
+  long long order = 0, at = 0;
+  OrderEvent event;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(order));
+    st.exchange(soci::into(event.status));
+    st.exchange(soci::into(event.note));
+    st.exchange(soci::into(event.actor_role));
+    st.exchange(soci::into(at));
+  }
+
+  OrderEvent to_event() const {
+    OrderEvent read = event;
+    read.order_id = order;
+    read.at = at;
+    return read;
+  }
+};
+}  // namespace
+
 std::vector<OrderItem> items_of(soci::session& sql, const std::vector<std::int64_t>& order_ids) {
   if (order_ids.empty()) return {};
   db::Query query(
       "SELECT order_id, product_id, name, unit_price_cents, quantity FROM order_items "
       "WHERE order_id IN (");
   query.bind_list({order_ids.begin(), order_ids.end()}).sql(") ORDER BY order_id, product_id");
-  OrderItem item;
-  long long order = 0, product = 0;
-  auto statement = query.run(sql, [&](soci::statement& st) {
-    st.exchange(soci::into(order));
-    st.exchange(soci::into(product));
-    st.exchange(soci::into(item.name));
-    st.exchange(soci::into(item.unit_price_cents));
-    st.exchange(soci::into(item.quantity));
-  });
   std::vector<OrderItem> items;
-  while (statement.fetch()) {
-    item.order_id = order;
-    item.product_id = product;
-    items.push_back(item);
-  }
+  query.each<OrderItemRow>(sql, [&](const OrderItemRow& row) { items.push_back(row.to_item()); });
   return items;
 }
 
@@ -172,21 +201,9 @@ std::vector<OrderEvent> events_of(soci::session& sql, const std::vector<std::int
       "SELECT order_id, status, note, actor_role, at FROM order_events "
       "WHERE order_id IN (");
   query.bind_list({order_ids.begin(), order_ids.end()}).sql(") ORDER BY order_id, id");
-  OrderEvent event;
-  long long order = 0, at = 0;
-  auto statement = query.run(sql, [&](soci::statement& st) {
-    st.exchange(soci::into(order));
-    st.exchange(soci::into(event.status));
-    st.exchange(soci::into(event.note));
-    st.exchange(soci::into(event.actor_role));
-    st.exchange(soci::into(at));
-  });
   std::vector<OrderEvent> events;
-  while (statement.fetch()) {
-    event.order_id = order;
-    event.at = at;
-    events.push_back(event);
-  }
+  query.each<OrderEventRow>(sql,
+                            [&](const OrderEventRow& row) { events.push_back(row.to_event()); });
   return events;
 }
 

@@ -181,6 +181,29 @@ TEST_P(SystemApi, MigrationsAreRecordedAndSafeToRunTwice) {
   EXPECT_GE(recorded, 1);
 }
 
+// Order lists (a buyer's; a shop's, with and without a status) are newest
+// first with id as the tie-break: on SQLite their indexes must hand the rows
+// over in that order, or every page sorts all of the buyer's or the shop's
+// orders (migration 007).
+TEST_P(SystemApi, OrderListsAreReadInTheirIndexesOrder) {
+  if (server().app().database().dialect() != db::Dialect::sqlite)
+    GTEST_SKIP() << "PostgreSQL's plans depend on its statistics";
+  const std::string select =
+      "SELECT o.id, o.status, u.display_name FROM orders o "
+      "JOIN users u ON u.id = o.buyer_id WHERE 1 = 1 ";
+  const std::string newest = " ORDER BY o.created_at DESC, o.id DESC LIMIT 20 OFFSET 40";
+  for (const std::string where :
+       {"AND o.buyer_id = 7", "AND o.shop_id = 3", "AND o.shop_id = 3 AND o.status = 'paid'"}) {
+    std::string plan;
+    server().app().database().with_session([&](soci::session& sql) {
+      soci::rowset<soci::row> rows = sql.prepare << "EXPLAIN QUERY PLAN " + select + where + newest;
+      for (const auto& row : rows) plan += row.get<std::string>(3) + "\n";
+    });
+    EXPECT_NE(plan.find("USING INDEX orders_"), std::string::npos) << where << "\n" << plan;
+    EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << where << "\n" << plan;
+  }
+}
+
 TEST_P(SystemApi, OpenApiDocumentDescribesEveryRoute) {
   const auto result = client().get("/api/openapi.json");
   ASSERT_EQ(result.status, 200);

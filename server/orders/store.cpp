@@ -155,11 +155,11 @@ struct OrderItemRow {
     st.exchange(soci::into(item.quantity));
   }
 
-  OrderItem to_item() const {
-    OrderItem read = item;
-    read.order_id = order;
-    read.product_id = product;
-    return read;
+  OrderItem read() const {
+    OrderItem result = item;
+    result.order_id = order;
+    result.product_id = product;
+    return result;
   }
 };
 
@@ -175,36 +175,40 @@ struct OrderEventRow {
     st.exchange(soci::into(at));
   }
 
-  OrderEvent to_event() const {
-    OrderEvent read = event;
-    read.order_id = order;
-    read.at = at;
-    return read;
+  OrderEvent read() const {
+    OrderEvent result = event;
+    result.order_id = order;
+    result.at = at;
+    return result;
   }
 };
+
+// The rows of `select` (its text ending in "WHERE order_id IN (") for these
+// orders, in `order_by`'s order.
+template <class Row>
+auto rows_of_orders(soci::session& sql, std::string_view select, std::string_view order_by,
+                    const std::vector<std::int64_t>& order_ids) {
+  std::vector<decltype(std::declval<const Row&>().read())> rows;
+  if (order_ids.empty()) return rows;
+  db::Query query(select);
+  query.bind_list({order_ids.begin(), order_ids.end()}).sql(") ORDER BY ").sql(order_by);
+  query.each<Row>(sql, [&](const Row& row) { rows.push_back(row.read()); });
+  return rows;
+}
 }  // namespace
 
 std::vector<OrderItem> items_of(soci::session& sql, const std::vector<std::int64_t>& order_ids) {
-  if (order_ids.empty()) return {};
-  db::Query query(
+  return rows_of_orders<OrderItemRow>(
+      sql,
       "SELECT order_id, product_id, name, unit_price_cents, quantity FROM order_items "
-      "WHERE order_id IN (");
-  query.bind_list({order_ids.begin(), order_ids.end()}).sql(") ORDER BY order_id, product_id");
-  std::vector<OrderItem> items;
-  query.each<OrderItemRow>(sql, [&](const OrderItemRow& row) { items.push_back(row.to_item()); });
-  return items;
+      "WHERE order_id IN (",
+      "order_id, product_id", order_ids);
 }
 
 std::vector<OrderEvent> events_of(soci::session& sql, const std::vector<std::int64_t>& order_ids) {
-  if (order_ids.empty()) return {};
-  db::Query query(
-      "SELECT order_id, status, note, actor_role, at FROM order_events "
-      "WHERE order_id IN (");
-  query.bind_list({order_ids.begin(), order_ids.end()}).sql(") ORDER BY order_id, id");
-  std::vector<OrderEvent> events;
-  query.each<OrderEventRow>(sql,
-                            [&](const OrderEventRow& row) { events.push_back(row.to_event()); });
-  return events;
+  return rows_of_orders<OrderEventRow>(
+      sql, "SELECT order_id, status, note, actor_role, at FROM order_events WHERE order_id IN (",
+      "order_id, id", order_ids);
 }
 
 bool transition(soci::session& sql, const Order& order, const std::vector<std::string>& from) {

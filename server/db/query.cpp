@@ -1,5 +1,7 @@
 #include "db/query.h"
 
+#include <stdexcept>
+
 namespace ps::db {
 
 Query& Query::sql(std::string_view text) {
@@ -93,14 +95,17 @@ long long Query::execute(soci::session& session) const {
 }
 
 long long Query::insert_returning_id(soci::session& session) {
-  if (session.get_backend_name() != "sqlite3") {
+  std::optional<long long> id;
+  if (session.get_backend_name() == "sqlite3") {
+    // The last rowid is only this statement's when it inserted a row.
+    long long rowid = 0;
+    if (execute(session) == 1 && session.get_last_insert_id({}, rowid)) id = rowid;
+  } else {
     text_ += " RETURNING id";
-    return single<long long>(session);
+    id = first<long long>(session);
   }
-  execute(session);
-  long long id = 0;
-  session.get_last_insert_id({}, id);
-  return id;
+  if (!id) throw std::logic_error("An INSERT meant to add one row added none: " + text_);
+  return *id;
 }
 
 std::string Query::cache_key(const char* row_type) const {

@@ -52,7 +52,8 @@ class Query {
                       const std::function<void(soci::statement&)>& define) const;
   // Runs a statement without result rows and returns the affected row count.
   long long execute(soci::session& session) const;
-  // Runs an INSERT, written without RETURNING, and returns the new row's id:
+  // Runs an INSERT of one row, written without RETURNING, and returns its id
+  // (std::logic_error when it inserted none):
   // PostgreSQL answers it with RETURNING id; SQLite's RETURNING collected the
   // row in a temporary b-tree (~35 k instructions a statement), so there the
   // connection's last rowid is read instead (bench/README.md, fix 31).

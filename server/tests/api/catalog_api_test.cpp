@@ -170,6 +170,17 @@ TEST_P(CatalogApi, InsertsAnswerTheirOwnRowsId) {
       checkouts.push_back(checkout);
     }
     EXPECT_LT(checkouts[0], checkouts[1]);
+    // An insert that adds no row has no id to answer (SQLite's last rowid
+    // would still be the previous insert's).
+    auto cart_for_vendor = [&] {
+      return db::Query(
+                 "INSERT INTO carts (user_id, created_at, updated_at) VALUES (:user, 1, 1) "
+                 "ON CONFLICT (user_id) DO NOTHING")
+          .values(static_cast<long long>(vendor.id))
+          .insert_returning_id(sql);
+    };
+    EXPECT_GT(cart_for_vendor(), 0);
+    EXPECT_THROW(cart_for_vendor(), std::logic_error);
     throw std::runtime_error("roll back");  // leaves the database as it was
   };
   EXPECT_THROW(server().app().database().transaction(insert_and_read_back), std::runtime_error);

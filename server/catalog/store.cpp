@@ -299,10 +299,15 @@ std::optional<ProductView> find_with_images(soci::session& sql, std::int64_t id)
       st.exchange(soci::into(position, position_indicator));
     }
   };
-  db::Query query;
-  query.sql("SELECT ").sql(listed_columns()).sql(", pi.position FROM products p ").sql(kJoinShop);
-  add_image_join(query, JoinedImages::all);
-  query.sql("WHERE p.id = ").bind(static_cast<long long>(id));
+  // Its text is the same for every product: built once, as find's.
+  static const std::string select = [] {
+    db::Query text;
+    text.sql("SELECT ").sql(listed_columns()).sql(", pi.position FROM products p ").sql(kJoinShop);
+    add_image_join(text, JoinedImages::all);
+    return text.sql("WHERE p.id = ").text();
+  }();
+  db::Query query(select);
+  query.bind(static_cast<long long>(id));
   std::optional<ProductView> view;
   std::vector<std::pair<int, ProductImage>> images;
   query.each<GalleryRow>(sql, [&](const GalleryRow& row) {

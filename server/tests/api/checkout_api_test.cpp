@@ -2,6 +2,7 @@
 #include "support/log_capture.h"
 
 #include <future>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -160,6 +161,14 @@ TEST_P(CheckoutApi, ConcurrentRequestsWithOneKeyChargeOnce) {
   EXPECT_EQ(inventory(card), 48);
 }
 
+// Log lines without what the server measured (each line's time, a response's
+// size and duration): a CVC of three digits is also a millisecond of the clock
+// now and then, and the check below failed on ".987Z".
+std::string without_measurements(const std::string& log) {
+  static const std::regex measured(R"((^|\n)\d{4}-\d\d-\d\dT[\d:.]+Z|\b(bytes|ms)=[\d.]+)");
+  return std::regex_replace(log, measured, "$1#");
+}
+
 TEST_P(CheckoutApi, CardDataNeverReachesTheDatabaseOrTheLogs) {
   std::string log;
   {
@@ -167,7 +176,7 @@ TEST_P(CheckoutApi, CardDataNeverReachesTheDatabaseOrTheLogs) {
     fill_cart(buyer, mug, 1);
     checkout(buyer, checkout_body("4000 0000 0000 0002", "987"), "k1");
     checkout(buyer, checkout_body("4242 4242 4242 4242", "987"), "k2");
-    log = without_random_ids(capture.text());
+    log = without_measurements(without_random_ids(capture.text()));
   }
   EXPECT_NE(log.find("checkout completed"), std::string::npos);
   for (const char* secret : {"4242424242424242", "4242 4242", "4000000000000002", "987"})

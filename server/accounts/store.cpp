@@ -59,14 +59,11 @@ std::optional<User> find_user_by_id(soci::session& sql, std::int64_t id) {
 }
 
 std::int64_t insert_user(soci::session& sql, const User& user, const std::string& password_hash) {
-  long long id = 0;
-  const std::string role = to_string(user.role);
-  const long long created_at = user.created_at;
-  sql << "INSERT INTO users (email, password_hash, display_name, role, created_at) "
-         "VALUES (:email, :hash, :name, :role, :created_at) RETURNING id",
-      soci::use(user.email), soci::use(password_hash), soci::use(user.display_name),
-      soci::use(role), soci::use(created_at), soci::into(id);
-  return id;
+  return db::Query(
+             "INSERT INTO users (email, password_hash, display_name, role, created_at) "
+             "VALUES (:email, :hash, :name, :role, :created_at)")
+      .values(user.email, password_hash, user.display_name, to_string(user.role), user.created_at)
+      .insert_returning_id(sql);
 }
 
 void insert_refresh_token(soci::session& sql, std::int64_t user_id, const std::string& family_id,

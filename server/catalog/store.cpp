@@ -321,17 +321,14 @@ std::optional<ProductView> find_with_images(soci::session& sql, std::int64_t id)
 }
 
 std::int64_t insert(soci::session& sql, const Product& product) {
-  long long id = 0;
-  const long long shop = product.shop_id, created = product.created_at,
-                  updated = product.updated_at;
-  sql << "INSERT INTO products (shop_id, name, description, category, price_cents, currency, "
-         "inventory, status, created_at, updated_at) VALUES (:shop, :name, :description, "
-         ":category, :price, :currency, :inventory, :status, :created, :updated) RETURNING id",
-      soci::use(shop), soci::use(product.name), soci::use(product.description),
-      soci::use(product.category), soci::use(product.price_cents), soci::use(product.currency),
-      soci::use(product.inventory), soci::use(product.status), soci::use(created),
-      soci::use(updated), soci::into(id);
-  return id;
+  return db::Query(
+             "INSERT INTO products (shop_id, name, description, category, price_cents, currency, "
+             "inventory, status, created_at, updated_at) VALUES (:shop, :name, :description, "
+             ":category, :price, :currency, :inventory, :status, :created, :updated)")
+      .values(product.shop_id, product.name, product.description, product.category,
+              product.price_cents, product.currency, product.inventory, product.status,
+              product.created_at, product.updated_at)
+      .insert_returning_id(sql);
 }
 
 void update(soci::session& sql, const Product& product) {

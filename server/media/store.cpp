@@ -67,15 +67,13 @@ Image ImageRow::to_image() const {
 }
 
 std::int64_t insert_image(soci::session& sql, const Image& image) {
-  long long id = 0;
-  const long long owner_id = image.owner_id, created_at = image.created_at;
-  sql << "INSERT INTO images (owner_id, sha256, format, width, height, small_file, medium_file, "
-         "large_file, created_at) VALUES (:owner_id, :sha256, :format, :width, :height, :small, "
-         ":medium, :large, :created_at) RETURNING id",
-      soci::use(owner_id), soci::use(image.sha256), soci::use(image.format), soci::use(image.width),
-      soci::use(image.height), soci::use(image.small_file), soci::use(image.medium_file),
-      soci::use(image.large_file), soci::use(created_at), soci::into(id);
-  return id;
+  return db::Query(
+             "INSERT INTO images (owner_id, sha256, format, width, height, small_file, "
+             "medium_file, large_file, created_at) VALUES (:owner_id, :sha256, :format, :width, "
+             ":height, :small, :medium, :large, :created_at)")
+      .values(image.owner_id, image.sha256, image.format, image.width, image.height,
+              image.small_file, image.medium_file, image.large_file, image.created_at)
+      .insert_returning_id(sql);
 }
 
 std::optional<Image> find_image(soci::session& sql, std::int64_t id) {

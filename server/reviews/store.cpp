@@ -52,15 +52,11 @@ std::optional<Review> first(std::vector<Review> reviews) {
 }  // namespace
 
 std::int64_t insert(soci::session& sql, const Review& r) {
-  long long id = 0;
-  const long long product = r.product_id, buyer = r.buyer_id, order = r.order_id,
-                  created = r.created_at, updated = r.updated_at;
-  sql << "INSERT INTO reviews (product_id, buyer_id, order_id, rating, body, created_at, "
-         "updated_at) VALUES (:product, :buyer, :order, :rating, :body, :created, :updated) "
-         "RETURNING id",
-      soci::use(product), soci::use(buyer), soci::use(order), soci::use(r.rating),
-      soci::use(r.body), soci::use(created), soci::use(updated), soci::into(id);
-  return id;
+  return db::Query(
+             "INSERT INTO reviews (product_id, buyer_id, order_id, rating, body, created_at, "
+             "updated_at) VALUES (:product, :buyer, :order, :rating, :body, :created, :updated)")
+      .values(r.product_id, r.buyer_id, r.order_id, r.rating, r.body, r.created_at, r.updated_at)
+      .insert_returning_id(sql);
 }
 
 std::optional<Review> find(soci::session& sql, std::int64_t id) {

@@ -71,13 +71,6 @@ void add_filter(db::Query& query, const ShopFilter& filter) {
   query.sql("WHERE lower(name) LIKE ").bind("%" + pattern + "%").sql(" ESCAPE '\\' ");
 }
 
-// Nullable ids are bound through an indicator.
-struct OptionalId {
-  long long value = 0;
-  soci::indicator indicator = soci::i_null;
-  explicit OptionalId(const std::optional<std::int64_t>& id)
-      : value(id.value_or(0)), indicator(id ? soci::i_ok : soci::i_null) {}
-};
 }  // namespace
 
 std::optional<Shop> find_by_slug(soci::session& sql, const std::string& slug) {
@@ -101,31 +94,27 @@ bool slug_taken(soci::session& sql, const std::string& slug, std::int64_t except
 }
 
 std::int64_t insert(soci::session& sql, const Shop& shop) {
-  long long id = 0;
-  const long long owner = shop.owner_id, created = shop.created_at, updated = shop.updated_at;
-  OptionalId logo(shop.logo_image_id), cover(shop.cover_image_id);
-  sql << "INSERT INTO shops (owner_id, slug, name, description, accent_color, logo_image_id, "
-         "cover_image_id, shipping_policy, returns_policy, created_at, updated_at) VALUES "
-         "(:owner, :slug, :name, :description, :accent, :logo, :cover, :shipping, :returns, "
-         ":created, :updated) RETURNING id",
-      soci::use(owner), soci::use(shop.slug), soci::use(shop.name), soci::use(shop.description),
-      soci::use(shop.accent_color), soci::use(logo.value, logo.indicator),
-      soci::use(cover.value, cover.indicator), soci::use(shop.shipping_policy),
-      soci::use(shop.returns_policy), soci::use(created), soci::use(updated), soci::into(id);
-  return id;
+  return db::Query(
+             "INSERT INTO shops (owner_id, slug, name, description, accent_color, logo_image_id, "
+             "cover_image_id, shipping_policy, returns_policy, created_at, updated_at) VALUES "
+             "(:owner, :slug, :name, :description, :accent, :logo, :cover, :shipping, :returns, "
+             ":created, :updated)")
+      .values(shop.owner_id, shop.slug, shop.name, shop.description, shop.accent_color,
+              shop.logo_image_id, shop.cover_image_id, shop.shipping_policy, shop.returns_policy,
+              shop.created_at, shop.updated_at)
+      .insert_returning_id(sql);
 }
 
 void update(soci::session& sql, const Shop& shop) {
-  const long long id = shop.id, updated = shop.updated_at;
-  OptionalId logo(shop.logo_image_id), cover(shop.cover_image_id);
-  sql << "UPDATE shops SET slug = :slug, name = :name, description = :description, "
-         "accent_color = :accent, logo_image_id = :logo, cover_image_id = :cover, "
-         "shipping_policy = :shipping, returns_policy = :returns, updated_at = :updated "
-         "WHERE id = :id",
-      soci::use(shop.slug), soci::use(shop.name), soci::use(shop.description),
-      soci::use(shop.accent_color), soci::use(logo.value, logo.indicator),
-      soci::use(cover.value, cover.indicator), soci::use(shop.shipping_policy),
-      soci::use(shop.returns_policy), soci::use(updated), soci::use(id);
+  db::Query(
+      "UPDATE shops SET slug = :slug, name = :name, description = :description, "
+      "accent_color = :accent, logo_image_id = :logo, cover_image_id = :cover, "
+      "shipping_policy = :shipping, returns_policy = :returns, updated_at = :updated "
+      "WHERE id = :id")
+      .values(shop.slug, shop.name, shop.description, shop.accent_color, shop.logo_image_id,
+              shop.cover_image_id, shop.shipping_policy, shop.returns_policy, shop.updated_at,
+              shop.id)
+      .execute(sql);
 }
 
 std::vector<Shop> list(soci::session& sql, const ShopFilter& filter) {

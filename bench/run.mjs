@@ -6,7 +6,7 @@
 //
 //   node bench/run.mjs --binary build-release/server/pocketshop
 //        [--seconds 10] [--databases sqlite,postgresql]
-//        [--cases list,detail,search,shop,checkout]
+//        [--cases list,pages,detail,search,shop,directory,checkout]
 //
 // PostgreSQL runs need POCKETSHOP_TEST_PG_URL (scripts/with-postgres.sh).
 import { spawn, execFileSync } from "node:child_process";
@@ -26,7 +26,7 @@ const { values: options } = parseArgs({
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "64" },
     databases: { type: "string", default: "sqlite,postgresql" },
-    cases: { type: "string", default: "list,pages,detail,search,shop,checkout" },
+    cases: { type: "string", default: "list,pages,detail,search,shop,directory,checkout" },
     out: { type: "string", default: path.join(here, "results") },
   },
 });
@@ -40,6 +40,7 @@ const readCases = [
   { key: "detail", name: "product detail", file: "detail.txt", minRps: 20000, maxP99: 20 },
   { key: "search", name: "search (filter + sort)", file: "search.txt", minRps: 5000 },
   { key: "shop", name: "shop page", file: "shop.txt" },
+  { key: "directory", name: "shop directory", file: "directory.txt" },
 ];
 const chosen = new Set(options.cases.split(","));
 const cases = readCases.filter((c) => chosen.has(c.key));
@@ -198,6 +199,14 @@ function writeCaseFiles(work, manifest) {
     path.join(work, "shop.txt"),
     manifest.shops.flatMap((slug) => [`/api/shops/${slug}`, `/api/products?shop=${slug}&limit=24`]),
   );
+  // The home page's busiest shops, then the directory's pages by each sort.
+  const directoryPages = Math.ceil(manifest.shops.length / 24);
+  writeLines(path.join(work, "directory.txt"), [
+    "/api/shops?sort=products&limit=6",
+    ...["newest", "products", "name"].flatMap((sort) =>
+      Array.from({ length: directoryPages }, (_, i) => `/api/shops?sort=${sort}&page=${i + 1}&limit=24`),
+    ),
+  ]);
   writeLines(path.join(work, "products.txt"), manifest.products.map(String));
 }
 

@@ -94,7 +94,7 @@ void archive(soci::session& sql, std::int64_t id, Millis now);
 std::vector<ProductView> find_many(soci::session& sql, db::Dialect dialect,
                                    const std::vector<std::int64_t>& ids, bool with_main_image);
 // The newest `per_shop` products on sale of each shop with their main
-// images, in one query.
+// images, in one query; shop by shop, newest first.
 std::vector<ProductView> newest_of_shops(soci::session& sql,
                                          const std::vector<std::int64_t>& shop_ids, int per_shop);
 // Conditional decrement: false when fewer than `quantity` are left or the

@@ -7,9 +7,7 @@ namespace ps::shops::store {
 namespace {
 constexpr const char* kSelectShop =
     "SELECT id, owner_id, slug, name, description, accent_color, logo_image_id, cover_image_id, "
-    "shipping_policy, returns_policy, created_at, updated_at, "
-    "(SELECT COUNT(*) FROM products p WHERE p.shop_id = shops.id AND p.status = 'active' "
-    "AND p.archived_at IS NULL) AS product_count FROM shops ";
+    "shipping_policy, returns_policy, created_at, updated_at, listed_products FROM shops ";
 
 // One row of kSelectShop, bound to a statement.
 struct ShopRow {
@@ -122,7 +120,7 @@ std::vector<Shop> list(soci::session& sql, const ShopFilter& filter) {
   add_filter(query, filter);
   switch (filter.sort) {
     case ShopSort::products:
-      query.sql("ORDER BY product_count DESC, id DESC ");
+      query.sql("ORDER BY listed_products DESC, id DESC ");
       break;
     case ShopSort::name:
       query.sql("ORDER BY lower(name), id ");
@@ -150,7 +148,7 @@ struct ShopSummaryRow {
 };
 }  // namespace
 
-// Only the summary columns: no product count, which costs a subquery per shop.
+// Only the summary columns.
 std::vector<ShopSummary> summaries(soci::session& sql, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
   db::Query query("SELECT id, owner_id, slug, name, accent_color FROM shops WHERE id IN (");

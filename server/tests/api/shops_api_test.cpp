@@ -209,12 +209,61 @@ TEST_P(ShopsApi, ListIsPaginatedSearchableAndSortable) {
   expect_problem(client().get("/api/shops?page=abc"), 422);
 }
 
+// product_count is kept by triggers on every product write (migration 008):
+// it must follow publishing, unpublishing and archiving, and never count a
+// draft or another shop's products.
+TEST_P(ShopsApi, ProductCountFollowsEachListingChange) {
+  const auto a = vendor_with_shop("count-a@example.com", "Counted A");
+  const auto b = vendor_with_shop("count-b@example.com", "Counted B");
+  const auto count_of = [&](const std::string& slug) {
+    const auto shop = client().get("/api/shops/" + slug);
+    EXPECT_EQ(shop.status, 200) << shop.body;
+    return shop.json().at("product_count").as_int64();
+  };
+  const auto first_by_products = [&] {
+    return std::string(
+        client().get("/api/shops?sort=products").json().at("items").at(0).at("slug").as_string());
+  };
+
+  const auto one = create_product(a.access_token, {{"name", "One"}});
+  const auto two = create_product(a.access_token, {{"name", "Two"}});
+  const auto draft = create_product(a.access_token, {{"name", "Draft"}, {"status", "draft"}});
+  create_product(b.access_token, {{"name", "Other"}});
+  EXPECT_EQ(count_of("counted-a"), 2);
+  EXPECT_EQ(count_of("counted-b"), 1);
+  EXPECT_EQ(first_by_products(), "counted-a");
+
+  const auto publish = [&](const boost::json::object& product, const char* status) {
+    const auto target = "/api/products/" + std::to_string(product.at("id").as_int64());
+    const auto result = patch_json(target, {{"status", status}}, a.access_token);
+    ASSERT_EQ(result.status, 200) << result.body;
+  };
+  publish(draft, "active");
+  EXPECT_EQ(count_of("counted-a"), 3);
+  publish(one, "draft");
+  publish(one, "draft");  // unchanged: counted once
+  EXPECT_EQ(count_of("counted-a"), 2);
+
+  const auto archived =
+      del("/api/products/" + std::to_string(two.at("id").as_int64()), a.access_token);
+  ASSERT_EQ(archived.status, 204) << archived.body;
+  EXPECT_EQ(count_of("counted-a"), 1);
+  EXPECT_EQ(count_of("counted-b"), 1);
+  // A tie on counts: the newer shop first.
+  EXPECT_EQ(first_by_products(), "counted-b");
+  const auto listed = client().get("/api/products?shop=counted-a");
+  EXPECT_EQ(listed.json().at("total").as_int64(), count_of("counted-a"));
+}
+
 TEST_P(ShopsApi, ListShowsEachShopsNewestProducts) {
   const auto busy = vendor_with_shop("busy@example.com", "Busy Shop");
   vendor_with_shop("quiet@example.com", "Quiet Shop");
+  const auto small = vendor_with_shop("small@example.com", "Small Shop");
   for (int i = 1; i <= 6; ++i)
     create_product(busy.access_token, {{"name", "Item " + std::to_string(i)}});
   create_product(busy.access_token, {{"name", "Hidden draft"}, {"status", "draft"}});
+  create_product(small.access_token, {{"name", "Small one"}});
+  create_product(small.access_token, {{"name", "Small two"}});
   const auto result = client().get("/api/shops?sort=products");
   ASSERT_EQ(result.status, 200) << result.body;
   const auto json = result.json();
@@ -224,7 +273,13 @@ TEST_P(ShopsApi, ListShowsEachShopsNewestProducts) {
   ASSERT_EQ(previews.size(), 4u);
   EXPECT_EQ(previews[0].at("name").as_string(), "Item 6");  // newest first, drafts hidden
   EXPECT_EQ(previews[3].at("name").as_string(), "Item 3");
-  EXPECT_TRUE(json.at("items").at(1).at("products").as_array().empty());
+  const auto& small_json = json.at("items").at(1).as_object();
+  ASSERT_EQ(small_json.at("slug").as_string(), "small-shop");
+  const auto& small_previews = small_json.at("products").as_array();
+  ASSERT_EQ(small_previews.size(), 2u);
+  EXPECT_EQ(small_previews[0].at("name").as_string(), "Small two");
+  EXPECT_EQ(small_previews[0].at("shop").at("slug").as_string(), "small-shop");
+  EXPECT_TRUE(json.at("items").at(2).at("products").as_array().empty());
 }
 
 }  // namespace

@@ -73,6 +73,28 @@ ShopFilter read_filter(const Request& request) {
   query.finish();
   return filter;
 }
+
+// A page of the shop directory, each shop with its newest products.
+struct Directory {
+  ShopPage page;
+  std::vector<catalog::ProductView> previews;  // shop by shop, newest first
+};
+
+boost::json::object to_json(const Directory& directory, const ShopFilter& filter,
+                            boost::json::storage_ptr sp) {
+  boost::json::array items(sp);
+  for (const auto& view : directory.page.items) {
+    auto shop = to_json(view, sp);
+    boost::json::array products(sp);
+    for (const auto& product : directory.previews)
+      if (product.shop.id == view.shop.id) products.push_back(catalog::summary_json(product, sp));
+    shop["products"] = std::move(products);
+    items.push_back(std::move(shop));
+  }
+  auto json = http::page_json(filter.page, directory.page.total, sp);
+  json["items"] = std::move(items);
+  return json;
+}
 }  // namespace
 
 void add_routes(http::Router& router, ShopsService& shops, catalog::CatalogService& catalog,
@@ -91,25 +113,15 @@ void add_routes(http::Router& router, ShopsService& shops, catalog::CatalogServi
 
   router.add(verb::get, "/api/shops", [&](Request& request) -> awaitable<Response> {
     const ShopFilter filter = read_filter(request);
-    auto json = co_await workers.run(request.request_id, [&] {
-      auto page = shops.list(filter);
+    auto directory = co_await workers.run(request.request_id, [&] {
+      Directory read{shops.list(filter), {}};
       std::vector<std::int64_t> ids;
-      for (const auto& view : page.items) ids.push_back(view.shop.id);
-      const auto previews = catalog.shop_previews(ids, kProductsInShopList);
-      boost::json::array items;
-      for (const auto& view : page.items) {
-        auto shop = to_json(view);
-        boost::json::array products;
-        for (const auto& product : previews)
-          if (product.shop.id == view.shop.id) products.push_back(catalog::summary_json(product));
-        shop["products"] = std::move(products);
-        items.push_back(std::move(shop));
-      }
-      auto result = http::page_json(filter.page, page.total);
-      result["items"] = std::move(items);
-      return result;
+      for (const auto& view : read.page.items) ids.push_back(view.shop.id);
+      read.previews = catalog.shop_previews(ids, kProductsInShopList);
+      return read;
     });
-    co_return http::json_response(200, json);
+    boost::json::monotonic_resource arena;
+    co_return http::json_response(200, to_json(directory, filter, &arena));
   });
 
   router.add(verb::get, "/api/shops/{slug}", [&](Request& request) -> awaitable<Response> {

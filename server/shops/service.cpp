@@ -65,12 +65,12 @@ boost::json::object summary_json(const ShopSummary& shop, boost::json::storage_p
   return json;
 }
 
-boost::json::object to_json(const ShopView& view) {
+boost::json::object to_json(const ShopView& view, boost::json::storage_ptr sp) {
   const Shop& shop = view.shop;
-  boost::json::object json = summary_json(shop);
+  boost::json::object json = summary_json(shop, sp);
   json["description"] = shop.description;
-  json["logo"] = view.logo ? boost::json::value(media::to_json(*view.logo)) : nullptr;
-  json["cover"] = view.cover ? boost::json::value(media::to_json(*view.cover)) : nullptr;
+  json["logo"] = view.logo ? boost::json::value(media::to_json(*view.logo, sp)) : nullptr;
+  json["cover"] = view.cover ? boost::json::value(media::to_json(*view.cover, sp)) : nullptr;
   json["shipping_policy"] = shop.shipping_policy;
   json["returns_policy"] = shop.returns_policy;
   json["product_count"] = shop.product_count;

@@ -43,7 +43,7 @@ bool is_valid_slug(std::string_view slug);
 
 constexpr const char* kDefaultAccentColor = "#485fc7";
 
-boost::json::object to_json(const ShopView& view);
+boost::json::object to_json(const ShopView& view, boost::json::storage_ptr sp = {});
 boost::json::object summary_json(const ShopSummary& shop, boost::json::storage_ptr sp = {});
 
 // Shop profiles and discovery. A vendor has at most one shop and only its

@@ -181,26 +181,38 @@ TEST_P(SystemApi, MigrationsAreRecordedAndSafeToRunTwice) {
   EXPECT_GE(recorded, 1);
 }
 
-// Order lists (a buyer's; a shop's, with and without a status) are newest
-// first with id as the tie-break: on SQLite their indexes must hand the rows
-// over in that order, or every page sorts all of the buyer's or the shop's
-// orders (migration 007).
-TEST_P(SystemApi, OrderListsAreReadInTheirIndexesOrder) {
+// Lists are newest first (or most products first) with id as the
+// tie-break: on SQLite their indexes must hand the rows over in that order,
+// or every page sorts all of a buyer's or a shop's orders, a product's
+// reviews, a shop's products or all shops (migrations 007 to 009).
+TEST_P(SystemApi, ListsAreReadInTheirIndexesOrder) {
   if (server().app().database().dialect() != db::Dialect::sqlite)
     GTEST_SKIP() << "PostgreSQL's plans depend on its statistics";
-  const std::string select =
+  const std::string orders =
       "SELECT o.id, o.status, u.display_name FROM orders o "
-      "JOIN users u ON u.id = o.buyer_id WHERE 1 = 1 ";
-  const std::string newest = " ORDER BY o.created_at DESC, o.id DESC LIMIT 20 OFFSET 40";
-  for (const std::string where :
-       {"AND o.buyer_id = 7", "AND o.shop_id = 3", "AND o.shop_id = 3 AND o.status = 'paid'"}) {
+      "JOIN users u ON u.id = o.buyer_id WHERE ";
+  const std::string newest_orders = " ORDER BY o.created_at DESC, o.id DESC LIMIT 20 OFFSET 40";
+  const std::vector<std::pair<std::string, std::string>> lists = {
+      {orders + "o.buyer_id = 7" + newest_orders, "orders_"},
+      {orders + "o.shop_id = 3" + newest_orders, "orders_"},
+      {orders + "o.shop_id = 3 AND o.status = 'paid'" + newest_orders, "orders_"},
+      {"SELECT r.id, u.display_name FROM reviews r JOIN users u ON u.id = r.buyer_id "
+       "WHERE r.product_id = 5 ORDER BY r.created_at DESC, r.id DESC LIMIT 20 OFFSET 20",
+       "reviews_product"},
+      {"SELECT p.id FROM products p WHERE p.shop_id = 3 AND p.status = 'active' "
+       "AND p.archived_at IS NULL ORDER BY p.created_at DESC, p.id DESC LIMIT 25",
+       "products_listed_shop_newest"},
+      {"SELECT id, slug FROM shops ORDER BY listed_products DESC, id DESC LIMIT 24 OFFSET 24",
+       "shops_most_products"},
+  };
+  for (const auto& [statement, index] : lists) {
     std::string plan;
     server().app().database().with_session([&](soci::session& sql) {
-      soci::rowset<soci::row> rows = sql.prepare << "EXPLAIN QUERY PLAN " + select + where + newest;
+      soci::rowset<soci::row> rows = sql.prepare << "EXPLAIN QUERY PLAN " + statement;
       for (const auto& row : rows) plan += row.get<std::string>(3) + "\n";
     });
-    EXPECT_NE(plan.find("USING INDEX orders_"), std::string::npos) << where << "\n" << plan;
-    EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << where << "\n" << plan;
+    EXPECT_NE(plan.find("INDEX " + index), std::string::npos) << statement << "\n" << plan;
+    EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << statement << "\n" << plan;
   }
 }
 

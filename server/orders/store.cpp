@@ -238,14 +238,16 @@ std::vector<DaySales> sales_by_day(soci::session& sql, std::int64_t shop_id,
       .bind(first_day * 86400000);
   query.sql(" AND o.currency = ").bind(currency);
   query.sql(" AND ").sql(kEarning).sql(" GROUP BY o.created_at / 86400000 ORDER BY day");
-  DaySales row;
-  auto statement = query.run(sql, [&](soci::statement& st) {
-    st.exchange(soci::into(row.day));
-    st.exchange(soci::into(row.revenue_cents));
-    st.exchange(soci::into(row.orders));
-  });
+  struct Row {
+    DaySales sales;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(sales.day));
+      st.exchange(soci::into(sales.revenue_cents));
+      st.exchange(soci::into(sales.orders));
+    }
+  };
   std::vector<DaySales> days;
-  while (statement.fetch()) days.push_back(row);
+  query.each<Row>(sql, [&](const Row& row) { days.push_back(row.sales); });
   return days;
 }
 
@@ -259,19 +261,21 @@ std::vector<ProductSales> top_products(soci::session& sql, std::int64_t shop_id,
   query.sql(" AND o.currency = ").bind(currency);
   query.sql(" GROUP BY i.product_id ORDER BY units DESC, revenue DESC, i.product_id LIMIT ")
       .bind(static_cast<long long>(limit));
-  ProductSales row;
-  long long product = 0;
-  auto statement = query.run(sql, [&](soci::statement& st) {
-    st.exchange(soci::into(product));
-    st.exchange(soci::into(row.name));
-    st.exchange(soci::into(row.units));
-    st.exchange(soci::into(row.revenue_cents));
-  });
+  struct Row {
+    ProductSales sales;
+    long long product = 0;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(product));
+      st.exchange(soci::into(sales.name));
+      st.exchange(soci::into(sales.units));
+      st.exchange(soci::into(sales.revenue_cents));
+    }
+  };
   std::vector<ProductSales> result;
-  while (statement.fetch()) {
-    row.product_id = product;
-    result.push_back(row);
-  }
+  query.each<Row>(sql, [&](const Row& row) {
+    result.push_back(row.sales);
+    result.back().product_id = row.product;
+  });
   return result;
 }
 

@@ -12,36 +12,43 @@ constexpr const char* kSelect =
     "r.reply, r.replied_at, r.created_at, r.updated_at FROM reviews r "
     "JOIN users u ON u.id = r.buyer_id ";
 
-std::vector<Review> fetch(soci::session& sql, const db::Query& query) {
-  Review row;
+// One row of kSelect, bound to a statement.
+struct ReviewRow {
+  Review review;
   long long id = 0, product = 0, buyer = 0, order = 0, replied = 0, created = 0, updated = 0;
   soci::indicator reply_ind = soci::i_null, replied_ind = soci::i_null;
-  auto statement = query.run(sql, [&](soci::statement& st) {
+
+  void define(soci::statement& st) {
     st.exchange(soci::into(id));
     st.exchange(soci::into(product));
     st.exchange(soci::into(buyer));
-    st.exchange(soci::into(row.buyer_name));
+    st.exchange(soci::into(review.buyer_name));
     st.exchange(soci::into(order));
-    st.exchange(soci::into(row.rating));
-    st.exchange(soci::into(row.body));
-    st.exchange(soci::into(row.reply, reply_ind));
+    st.exchange(soci::into(review.rating));
+    st.exchange(soci::into(review.body));
+    st.exchange(soci::into(review.reply, reply_ind));
     st.exchange(soci::into(replied, replied_ind));
     st.exchange(soci::into(created));
     st.exchange(soci::into(updated));
-  });
-  std::vector<Review> reviews;
-  while (statement.fetch()) {
-    Review review = row;
-    review.id = id;
-    review.product_id = product;
-    review.buyer_id = buyer;
-    review.order_id = order;
-    if (reply_ind != soci::i_ok) review.reply.clear();
-    review.replied_at = replied_ind == soci::i_ok ? replied : 0;
-    review.created_at = created;
-    review.updated_at = updated;
-    reviews.push_back(std::move(review));
   }
+
+  Review to_review() const {
+    Review read = review;
+    read.id = id;
+    read.product_id = product;
+    read.buyer_id = buyer;
+    read.order_id = order;
+    if (reply_ind != soci::i_ok) read.reply.clear();
+    read.replied_at = replied_ind == soci::i_ok ? replied : 0;
+    read.created_at = created;
+    read.updated_at = updated;
+    return read;
+  }
+};
+
+std::vector<Review> fetch(soci::session& sql, const db::Query& query) {
+  std::vector<Review> reviews;
+  query.each<ReviewRow>(sql, [&](const ReviewRow& row) { reviews.push_back(row.to_review()); });
   return reviews;
 }
 
@@ -98,11 +105,9 @@ std::vector<Review> for_product(soci::session& sql, std::int64_t product_id,
 }
 
 long long count_for_product(soci::session& sql, std::int64_t product_id) {
-  long long total = 0;
-  const long long product = product_id;
-  sql << "SELECT COUNT(*) FROM reviews WHERE product_id = :product", soci::into(total),
-      soci::use(product);
-  return total;
+  return db::Query("SELECT COUNT(*) FROM reviews WHERE product_id = :product")
+      .values(product_id)
+      .single<long long>(sql);
 }
 
 }  // namespace ps::reviews::store

@@ -357,6 +357,24 @@ TEST_P(CheckoutApi, ReviewsComeFromBuyersWhoReceivedTheProduct) {
   EXPECT_EQ(list.at("total").as_int64(), 1);
   EXPECT_EQ(list.at("items").at(0).at("reply").as_string(), "Thanks!");
   EXPECT_EQ(list.at("items").at(0).at("author").at("display_name").as_string(), "Test buyer");
+
+  // A newer review without a reply comes first, and does not show the
+  // older one's reply (the list's rows are read into one reused buffer).
+  const auto second = sign_up("second@example.com");
+  fill_cart(second, mug, 1);
+  const auto second_order =
+      checkout(second, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
+  act(clay, second_order, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0003"}});
+  act(clay, second_order, "deliver");
+  ASSERT_EQ(
+      client().post_json(reviews, {{"rating", 5}, {"body", "Great"}}, second.access_token).status,
+      201);
+  const auto both = client().get(reviews).json();
+  EXPECT_EQ(both.at("total").as_int64(), 2);
+  EXPECT_EQ(both.at("items").at(0).at("body").as_string(), "Great");
+  EXPECT_TRUE(both.at("items").at(0).at("reply").is_null());
+  EXPECT_EQ(both.at("items").at(1).at("reply").as_string(), "Thanks!");
+  EXPECT_TRUE(client().get(reviews).json().at("items").at(0).at("reply").is_null());
 }
 
 // Many buyers want the last few units at the same moment.

@@ -62,6 +62,9 @@ export async function searchFor(page: Page, words: string) {
   await page.getByRole('searchbox', { name: 'Search products' }).fill(words);
   await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');
   await page.waitForURL(/\/search\?q=/);
+  // The router changes the URL before it renders the search page: until then the
+  // page before (the home page lists the same products) is still on screen.
+  await page.getByRole('heading', { level: 1, name: `Results for “${words}”` }).waitFor();
 }
 
 /** What has keyboard focus: its tag, accessible label (for inputs) or text. */

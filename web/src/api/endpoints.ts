@@ -18,6 +18,7 @@ import type {
   Session,
   Shop,
   ShopInput,
+  ShopListItem,
   ShopSort,
   ShopWithProducts,
   User,
@@ -37,7 +38,7 @@ export function createEndpoints(client: ApiClient) {
     },
     shops: {
       list: (query: { q?: string; sort?: ShopSort; page?: number; limit?: number } = {}) =>
-        client.get<Page<Shop>>('/api/shops', { query }),
+        client.get<Page<ShopListItem>>('/api/shops', { query }),
       get: (slug: string) => client.get<ShopWithProducts>(`/api/shops/${enc(slug)}`),
       create: (input: ShopInput) => client.post<Shop>('/api/shops', input),
       update: (slug: string, input: ShopInput) =>

@@ -69,6 +69,13 @@ export interface Shop extends ShopSummary {
   updated_at: string;
 }
 
+/** A shop as the directory (GET /api/shops) lists it: with a preview of its products. */
+export interface ShopListItem extends Shop {
+  /** The shop's newest products on sale, newest first: at most four. */
+  products: ProductSummary[];
+}
+
+/** A shop's own page (GET /api/shops/{slug}): with the first page of its products. */
 export interface ShopWithProducts extends Shop {
   products: ProductPage;
 }

@@ -1,8 +1,18 @@
 import { Link } from 'react-router-dom';
-import type { Shop } from '../api/types';
+import type { Shop, ShopListItem } from '../api/types';
 import { readableTextOn } from '../lib/color';
 
-export function ShopCard({ shop }: { shop: Shop }) {
+/** Side of a preview thumbnail in CSS pixels (it may shrink on narrow cards). */
+const THUMB_SIZE = 64;
+
+/**
+ * A shop in the directory: its cover, logo, name and description, and a row
+ * of its newest products (when the shop comes with them, as the directory's
+ * shops do). The shop's name stretches its link over the whole card; the
+ * product thumbnails are links of their own, above it.
+ */
+export function ShopCard({ shop }: { shop: Shop & Partial<Pick<ShopListItem, 'products'>> }) {
+  const products = shop.products ?? [];
   return (
     <article className="card shop-card" style={{ borderTopColor: shop.accent_color }}>
       <div
@@ -42,6 +52,29 @@ export function ShopCard({ shop }: { shop: Shop }) {
           </div>
         </div>
         {shop.description && <p className="is-size-7 shop-card-description">{shop.description}</p>}
+        {products.length > 0 && (
+          <ul className="shop-card-products mt-3" aria-label={`New from ${shop.name}`}>
+            {products.map((product) => (
+              <li key={product.id}>
+                <Link to={`/products/${product.id}`} className="shop-card-product">
+                  {product.image ? (
+                    <img
+                      src={product.image.urls.small}
+                      alt=""
+                      width={THUMB_SIZE}
+                      height={THUMB_SIZE}
+                      loading="lazy"
+                      decoding="async"
+                    />
+                  ) : (
+                    <span className="image-placeholder" aria-hidden="true" />
+                  )}
+                  <span className="is-sr-only">{product.name}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </article>
   );

@@ -202,7 +202,12 @@ CartView CartService::merge(std::int64_t user_id, const std::string& guest_token
   });
 }
 
-std::vector<CartLine> CartService::lines(soci::session& sql, std::int64_t user_id) {
+// The row lock comes first: under PostgreSQL's READ COMMITTED, two checkouts
+// of one cart that both read its lines before either cleared them each paid
+// for them (issue 15). The second now waits here and then reads what the
+// first left: an empty cart. SQLite's transactions are serial already.
+std::vector<CartLine> CartService::locked_lines(soci::session& sql, std::int64_t user_id) {
+  store::lock_user_cart(sql, user_id, now_millis());
   return lines_for(sql, store::user_cart_items(sql, user_id), Images::none);
 }
 

@@ -50,8 +50,10 @@ class CartService {
   // Moves a guest cart's items into the user's cart (quantities add up).
   CartView merge(std::int64_t user_id, const std::string& guest_token);
 
-  // For checkout, inside its transaction (products without images).
-  std::vector<CartLine> lines(soci::session& sql, std::int64_t user_id);
+  // For checkout, inside its transaction (products without images): the
+  // user's cart is locked until that transaction ends, so concurrent
+  // checkouts of one cart take turns and only the first finds its lines.
+  std::vector<CartLine> locked_lines(soci::session& sql, std::int64_t user_id);
   void clear(soci::session& sql, std::int64_t user_id);
 
  private:

@@ -89,6 +89,12 @@ void remove_item(soci::session& sql, std::int64_t cart_id, std::int64_t product_
       .execute(sql);
 }
 
+void lock_user_cart(soci::session& sql, std::int64_t user_id, Millis now) {
+  db::Query("UPDATE carts SET updated_at = :at WHERE user_id = :user")
+      .values(now, user_id)
+      .execute(sql);
+}
+
 void clear_user_cart(soci::session& sql, std::int64_t user_id) {
   db::Query("DELETE FROM cart_items WHERE cart_id = (SELECT id FROM carts WHERE user_id = :user)")
       .values(user_id)

@@ -33,6 +33,8 @@ void set_quantity(soci::session& sql, std::int64_t cart_id, std::int64_t product
                   long long quantity, Millis now);
 void remove_item(soci::session& sql, std::int64_t cart_id, std::int64_t product_id);
 // Empties the user's cart, if the user has one.
+// Takes the row lock of the user's cart (if any) until the transaction ends.
+void lock_user_cart(soci::session& sql, std::int64_t user_id, Millis now);
 void clear_user_cart(soci::session& sql, std::int64_t user_id);
 void delete_cart(soci::session& sql, std::int64_t cart_id);
 }  // namespace store

@@ -150,7 +150,7 @@ CheckoutResult CheckoutService::place(const CheckoutRequest& request, const Clai
       if (claim && !store::claim_key(sql, request.buyer_id, request.idempotency_key, claim->hmac,
                                      claim->now, claim->stale_before))
         throw AnsweredElsewhere{};
-      auto lines = carts_.lines(sql, request.buyer_id);
+      auto lines = carts_.locked_lines(sql, request.buyer_id);
       check_lines(lines, request.buyer_id);
       // Always in product order, so concurrent checkouts lock rows in one order.
       std::sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) {

@@ -2,6 +2,7 @@
 #include "support/log_capture.h"
 
 #include <future>
+#include <latch>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -159,6 +160,42 @@ TEST_P(CheckoutApi, ConcurrentRequestsWithOneKeyChargeOnce) {
   EXPECT_EQ(count("payments"), 1);
   EXPECT_EQ(count("orders"), 1);
   EXPECT_EQ(inventory(card), 48);
+}
+
+// A double-click without an Idempotency-Key: every request sees the same
+// cart, so only the lock on it keeps PostgreSQL from paying for it several
+// times (READ COMMITTED let 2-4 of 8 through before).
+class CheckoutDoubleClicks : public CheckoutTest {
+  void configure(Config& config) override { config.checkout_limit_per_user = 1000; }
+};
+POCKETSHOP_API_TEST(CheckoutDoubleClicks);
+
+TEST_P(CheckoutDoubleClicks, ConcurrentRequestsWithoutAKeyPayForTheCartOnce) {
+  constexpr int kClicks = 8;
+  for (int round = 0; round < 3; ++round) {
+    fill_cart(buyer, card, 1);
+    std::latch start(kClicks);
+    std::vector<std::future<HttpResult>> attempts;
+    for (int i = 0; i < kClicks; ++i)
+      attempts.push_back(std::async(std::launch::async, [&] {
+        start.arrive_and_wait();
+        return checkout(buyer, checkout_body(kApproves));
+      }));
+    int placed = 0;
+    for (auto& attempt : attempts) {
+      const auto result = attempt.get();
+      if (result.status == 201) {
+        ++placed;
+      } else {
+        expect_problem(result, 409);  // the cart is empty by then
+      }
+    }
+    EXPECT_EQ(placed, 1) << "round " << round;
+  }
+  EXPECT_EQ(count("orders"), 3);
+  EXPECT_EQ(count("payments"), 3);
+  EXPECT_EQ(gateway().ledgers().size(), 3u);  // no authorization taken for the others
+  EXPECT_EQ(inventory(card), 47);
 }
 
 // Log lines without what the server measured (each line's time, a response's

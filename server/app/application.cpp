@@ -19,6 +19,8 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/parse.hpp>
 
+#include <filesystem>
+
 namespace ps {
 
 namespace asio = boost::asio;
@@ -37,6 +39,11 @@ int io_thread_count(const Config& config) {
 // PostgreSQL server sharing the machine (bench/README.md, fixes 17 and 25). A
 // database across a network keeps more statements in flight: set
 // --db-pool-size.
+// The test gateway's own records, beside the shop's data (see MockPaymentProvider).
+std::string mock_gateway_file(const Config& config) {
+  return (std::filesystem::path(config.data_dir) / "mock-gateway.db").string();
+}
+
 std::size_t pool_size(const Config& config) {
   if (config.db_pool_size > 0) return static_cast<std::size_t>(config.db_pool_size);
   return 2 * std::max(1u, std::thread::hardware_concurrency());
@@ -56,6 +63,7 @@ Application::Application(Config config)
       shops_(database_, media_),
       catalog_(database_, shops_, media_),
       carts_(database_, catalog_),
+      payment_provider_(mock_gateway_file(config_)),
       payments_(payment_provider_),
       orders_(database_, shops_, catalog_, payments_),
       checkout_(database_, carts_, catalog_, payments_, orders_, config_.jwt_secret),

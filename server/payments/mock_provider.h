@@ -3,8 +3,11 @@
 #include "payments/cards.h"
 #include "payments/provider.h"
 
+#include <soci/session.h>
+
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace ps::payments {
@@ -14,10 +17,17 @@ namespace ps::payments {
 //   4242 4242 4242 4242  approves
 //   4000 0000 0000 0002  declines with card_declined
 //   4000 0000 0000 9995  declines with insufficient_funds
-// It keeps a ledger of its authorizations in memory and refuses to capture,
-// release or refund more than an authorization allows, as a gateway would.
+// It keeps a ledger of its authorizations and refuses to capture, release or
+// refund more than an authorization allows, as a gateway would. The ledger
+// and the answers to idempotency keys live in the gateway's own SQLite file,
+// never in the shop's database: a gateway's state does not roll back with our
+// transactions, and it survives a restart of the shop, clean or kill -9.
 class MockPaymentProvider : public PaymentProvider {
  public:
+  // state_file: the gateway's SQLite file, created when missing. Empty: an
+  // in-memory database that lives as long as this object (unit tests).
+  explicit MockPaymentProvider(const std::string& state_file = {});
+
   std::string name() const override { return "mock"; }
   AuthorizationResult authorize(long long amount_cents, const std::string& currency,
                                 const CardDetails& card,
@@ -36,15 +46,20 @@ class MockPaymentProvider : public PaymentProvider {
   // For tests and diagnostics: the ledger of one authorization, and of all.
   Ledger ledger(const std::string& authorization_id) const;
   std::map<std::string, Ledger> ledgers() const;
-  // What a restart of this in-memory gateway does: every authorization is gone.
+  // What a gateway that lost its records would do: every authorization is gone.
   void forget_all();
 
  private:
-  Ledger& find(const std::string& authorization_id);
+  enum class Movement { capture, release, refund };
+  // Checks the movement against the ledger and records it, or throws PaymentError.
+  void move(Movement movement, const std::string& authorization_id, long long amount_cents);
+  std::optional<Ledger> find(const std::string& authorization_id) const;
+  std::optional<AuthorizationResult> answered(const std::string& idempotency_key) const;
+  void remember(const std::string& idempotency_key, const AuthorizationResult& result,
+                long long amount_cents);
 
-  mutable std::mutex mutex_;
-  std::map<std::string, Ledger> ledgers_;
-  std::map<std::string, AuthorizationResult> by_idempotency_key_;
+  mutable std::mutex mutex_;  // one connection, used by one thread at a time
+  mutable soci::session sql_;
 };
 
 }  // namespace ps::payments

@@ -5,6 +5,7 @@
 #include "support/api_test.h"
 #include "support/checkout_request.h"
 #include "support/server_process.h"
+#include "support/shop_client.h"
 
 #include "db/database.h"
 
@@ -29,40 +30,6 @@ constexpr int kBuyers = 16;
 constexpr int kMinAnswered = 20;  // checkouts answered 201 before the kill
 constexpr auto kLoadTime = std::chrono::milliseconds(1500);
 constexpr auto kLoadLimit = std::chrono::seconds(15);
-std::string sign_up(const HttpClient& client, const std::string& email, const std::string& role) {
-  const auto result = client.post_json(
-      "/api/auth/register",
-      {{"email", email}, {"password", "password123"}, {"display_name", email}, {"role", role}});
-  if (result.status != 201) throw std::runtime_error("sign-up failed: " + result.body);
-  return std::string(result.json().at("access_token").as_string());
-}
-
-std::int64_t create_product(const HttpClient& client, const std::string& token, int n) {
-  const auto result = client.post_json("/api/products",
-                                       {{"name", "Crash product " + std::to_string(n)},
-                                        {"category", "kitchen"},
-                                        {"price_cents", 500 + n},
-                                        {"inventory", kInitialStock}},
-                                       token);
-  if (result.status != 201) throw std::runtime_error("product failed: " + result.body);
-  return result.json().at("id").as_int64();
-}
-
-int add_to_cart(const HttpClient& client, const std::string& token, std::int64_t product,
-                int quantity) {
-  return client
-      .post_json("/api/cart/items", {{"product_id", product}, {"quantity", quantity}}, token)
-      .status;
-}
-
-HttpResult checkout(const HttpClient& client, const std::string& token, const std::string& key) {
-  return client.request(verb::post, "/api/checkout",
-                        boost::json::serialize(checkout_body(kApproves)),
-                        {{"Content-Type", "application/json"},
-                         {"Authorization", "Bearer " + token},
-                         {"Idempotency-Key", key}});
-}
-
 // What one buyer thread saw while the server was alive.
 struct BuyerLog {
   std::vector<std::int64_t> answered;  // checkout ids answered 201
@@ -101,7 +68,9 @@ class CrashRecovery : public ::testing::TestWithParam<Backend> {
     const auto client = server_->client();
     const auto vendor = sign_up(client, "vendor@example.com", "vendor");
     ASSERT_EQ(client.post_json("/api/shops", {{"name", "Crash Pottery"}}, vendor).status, 201);
-    for (int n = 0; n < kProducts; ++n) products_.push_back(create_product(client, vendor, n));
+    for (int n = 0; n < kProducts; ++n)
+      products_.push_back(create_product(client, vendor, "Crash product " + std::to_string(n),
+                                         500 + n, kInitialStock));
     for (int n = 0; n < kBuyers; ++n)
       buyers_.push_back(sign_up(client, "buyer" + std::to_string(n) + "@example.com", "buyer"));
   }

@@ -6,14 +6,6 @@
 
 namespace ps::accounts {
 
-const char* to_string(Role role) { return role == Role::vendor ? "vendor" : "buyer"; }
-
-std::optional<Role> parse_role(std::string_view text) {
-  if (text == "buyer") return Role::buyer;
-  if (text == "vendor") return Role::vendor;
-  return std::nullopt;
-}
-
 namespace store {
 
 namespace {

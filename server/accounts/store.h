@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accounts/model.h"
 #include "core/clock.h"
 
 #include <soci/session.h>
@@ -9,18 +10,6 @@
 #include <string>
 
 namespace ps::accounts {
-
-enum class Role { buyer, vendor };
-const char* to_string(Role role);
-std::optional<Role> parse_role(std::string_view text);
-
-struct User {
-  std::int64_t id = 0;
-  std::string email;
-  std::string display_name;
-  Role role = Role::buyer;
-  Millis created_at = 0;
-};
 
 struct UserWithPassword {
   User user;

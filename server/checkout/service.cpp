@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "core/random.h"
+#include "orders/json.h"
 #include "payments/cards.h"
 
 #include <sodium.h>

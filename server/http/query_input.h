@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/errors.h"
+#include "core/page.h"
 #include "http/request.h"
 
 #include <cstdint>
@@ -12,11 +13,7 @@
 
 namespace ps::http {
 
-struct PageRequest {
-  int page = 1;
-  int limit = 24;
-  long long offset() const { return static_cast<long long>(page - 1) * limit; }
-};
+using ps::PageRequest;
 
 // Reads query-string parameters, collecting every problem so that one 422
 // lists them all. Call finish() after the last read.

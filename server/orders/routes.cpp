@@ -2,6 +2,7 @@
 
 #include "http/json_input.h"
 #include "http/query_input.h"
+#include "orders/json.h"
 
 #include <boost/json.hpp>
 
@@ -27,6 +28,17 @@ awaitable<Actor> actor_of(const Request& request, const accounts::Authenticator&
 awaitable<Actor> vendor_of(const Request& request, const accounts::Authenticator& auth) {
   const auto user = co_await auth.require_role(request, accounts::Role::vendor);
   co_return Actor{user.id, user.role};
+}
+
+std::optional<OrderStatus> status_filter(http::QueryFields& query) {
+  const auto text = query.text("status", 20);
+  if (!text) return std::nullopt;
+  if (auto status = parse_order_status(*text)) return status;
+  std::string names;
+  for (const auto status : all_order_statuses())
+    names += (names.empty() ? "" : ", ") + std::string(to_string(status));
+  query.fail("status", "must be one of: " + names);
+  return std::nullopt;
 }
 
 std::string optional_reason(const Request& request) {
@@ -62,11 +74,7 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
   router.add(verb::get, "/api/my/shop/orders", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await vendor_of(request, auth);
     http::QueryFields query(request);
-    const auto status = query.text("status", 20);
-    if (status && !(*status == "paid" || *status == "processing" || *status == "shipped" ||
-                    *status == "delivered" || *status == "cancelled" || *status == "refunded"))
-      query.fail("status",
-                 "must be one of: paid, processing, shipped, delivered, cancelled, refunded");
+    const auto status = status_filter(query);
     const auto page = query.page(20, 100);
     query.finish();
     auto result = co_await workers.run(

@@ -2,8 +2,6 @@
 
 #include "core/errors.h"
 
-#include <boost/json.hpp>
-
 #include <algorithm>
 #include <map>
 
@@ -17,78 +15,7 @@ constexpr long long kDayMillis = 86'400'000;
 
 ApiError order_not_found() { return ApiError::not_found("There is no such order."); }
 
-boost::json::value address_json(const std::string& text) {
-  boost::system::error_code ec;
-  auto value = boost::json::parse(text, ec);
-  return ec ? boost::json::value(nullptr) : value;
-}
-
-boost::json::value optional_text(const std::string& text) {
-  return text.empty() ? boost::json::value(nullptr) : boost::json::value(text);
-}
 }  // namespace
-
-boost::json::object to_json(const OrderView& view) {
-  const Order& o = view.order;
-  boost::json::array items, events;
-  for (const auto& item : view.items)
-    items.push_back({{"product_id", item.product_id},
-                     {"name", item.name},
-                     {"unit_price_cents", item.unit_price_cents},
-                     {"quantity", item.quantity},
-                     {"line_total_cents", item.unit_price_cents * item.quantity}});
-  for (const auto& event : view.events)
-    events.push_back({{"status", event.status},
-                      {"note", event.note},
-                      {"actor", event.actor_role},
-                      {"at", to_rfc3339(event.at)}});
-  const bool cancellable = o.status == "paid" || o.status == "processing";
-  return {{"id", o.id},
-          {"checkout_id", o.checkout_id},
-          {"shop", shops::summary_json(view.shop)},
-          {"buyer", {{"id", o.buyer_id}, {"display_name", o.buyer_name}}},
-          {"status", o.status},
-          {"payment_status", o.payment_status},
-          {"total_cents", o.total_cents},
-          {"currency", o.currency},
-          {"items", std::move(items)},
-          {"shipping_address", address_json(o.shipping_address)},
-          {"carrier", optional_text(o.carrier)},
-          {"tracking_number", optional_text(o.tracking_number)},
-          {"cancel_reason", optional_text(o.cancel_reason)},
-          {"can_cancel", cancellable},
-          {"events", std::move(events)},
-          {"created_at", to_rfc3339(o.created_at)},
-          {"updated_at", to_rfc3339(o.updated_at)}};
-}
-
-boost::json::object to_json(const OrderPage& page, const http::PageRequest& request) {
-  boost::json::array items;
-  for (const auto& view : page.items) items.push_back(to_json(view));
-  auto json = http::page_json(request, page.total);
-  json["items"] = std::move(items);
-  return json;
-}
-
-boost::json::object to_json(const Dashboard& dashboard) {
-  boost::json::array days, top, low;
-  for (const auto& day : dashboard.days)
-    days.push_back({{"date", to_rfc3339(day.day * kDayMillis).substr(0, 10)},
-                    {"revenue_cents", day.revenue_cents},
-                    {"orders", day.orders}});
-  for (const auto& product : dashboard.top_products)
-    top.push_back({{"product_id", product.product_id},
-                   {"name", product.name},
-                   {"units", product.units},
-                   {"revenue_cents", product.revenue_cents}});
-  for (const auto& product : dashboard.low_stock)
-    low.push_back(
-        {{"product_id", product.id}, {"name", product.name}, {"inventory", product.inventory}});
-  return {{"currency", dashboard.currency},
-          {"revenue_by_day", std::move(days)},
-          {"top_products", std::move(top)},
-          {"low_stock", std::move(low)}};
-}
 
 OrderView OrdersService::place(soci::session& sql, Order order, shops::ShopSummary shop,
                                std::vector<OrderItem> items) {
@@ -98,7 +25,8 @@ OrderView OrdersService::place(soci::session& sql, Order order, shops::ShopSumma
     item.order_id = order.id;
     store::insert_item(sql, item);
   }
-  const OrderEvent paid{order.id, "paid", "Payment authorized", "buyer", order.created_at};
+  const OrderEvent paid{order.id, OrderStatus::paid, "Payment authorized", "buyer",
+                        order.created_at};
   store::insert_event(sql, paid, order.buyer_id);
   return {std::move(order), std::move(shop), std::move(items), {paid}};
 }
@@ -151,15 +79,15 @@ OrderView OrdersService::get(const Actor& actor, std::int64_t order_id) {
   });
 }
 
-OrderPage OrdersService::list_for_buyer(std::int64_t buyer_id, const http::PageRequest& page) {
+OrderPage OrdersService::list_for_buyer(std::int64_t buyer_id, const PageRequest& page) {
   return database_.with_session([&](soci::session& sql) {
     OrderFilter filter{buyer_id, std::nullopt, std::nullopt, page};
     return OrderPage{views(sql, store::list(sql, filter)), store::count(sql, filter)};
   });
 }
 
-OrderPage OrdersService::list_for_vendor(std::int64_t vendor_id, std::optional<std::string> status,
-                                         const http::PageRequest& page) {
+OrderPage OrdersService::list_for_vendor(std::int64_t vendor_id, std::optional<OrderStatus> status,
+                                         const PageRequest& page) {
   return database_.with_session([&](soci::session& sql) {
     const auto shop = shops_.require_shop_of(sql, vendor_id);
     OrderFilter filter{std::nullopt, shop.id, std::move(status), page};
@@ -167,9 +95,9 @@ OrderPage OrdersService::list_for_vendor(std::int64_t vendor_id, std::optional<s
   });
 }
 
-// One state change: checks the order is the actor's and in one of
-// change.from, applies its effect (payments, stock), records the event; all in
-// one transaction. The order is locked before its state is checked, so of two
+// One state change: checks the order is the actor's and may move to
+// change.to from where it is, applies its effect (payments, stock), records
+// the event; all in one transaction. The order is locked before its state is checked, so of two
 // concurrent changes only one reaches the gateway; the other sees its result.
 OrderView OrdersService::change(const Actor& actor, std::int64_t order_id, Change change) {
   return database_.transaction([&](soci::session& sql) {
@@ -177,13 +105,14 @@ OrderView OrdersService::change(const Actor& actor, std::int64_t order_id, Chang
     const bool by_seller = is_seller(sql, actor, order);
     if (change.sellers_only && !by_seller)
       throw ApiError::forbidden("Only the shop's vendor can do this.");
-    const std::string was = order.status;
-    if (std::find(change.from.begin(), change.from.end(), was) == change.from.end())
-      throw ApiError::conflict("An order that is " + was + " cannot become " + change.to + ".");
+    const OrderStatus was = order.status;
+    if (!allowed(was, change.to))
+      throw ApiError::conflict("An order that is " + std::string(to_string(was)) +
+                               " cannot become " + std::string(to_string(change.to)) + ".");
     order.status = change.to;
     order.updated_at = now_millis();
     if (change.effect) change.effect(sql, order, by_seller, change.note);
-    if (!store::transition(sql, order, change.from))
+    if (!store::transition(sql, order, was))
       throw ApiError::conflict("The order changed meanwhile; reload it and try again.");
     store::insert_event(
         sql, {order.id, change.to, change.note, by_seller ? "vendor" : "buyer", order.updated_at},
@@ -193,36 +122,30 @@ OrderView OrdersService::change(const Actor& actor, std::int64_t order_id, Chang
 }
 
 OrderView OrdersService::process(const Actor& vendor, std::int64_t order_id) {
-  return change(vendor, order_id, {"processing", {"paid"}, "Being prepared"});
+  return change(vendor, order_id, {OrderStatus::processing, "Being prepared"});
 }
 
 OrderView OrdersService::ship(const Actor& vendor, std::int64_t order_id,
                               const std::string& carrier, const std::string& tracking_number) {
   return change(vendor, order_id,
-                {"shipped",
-                 {"paid", "processing"},
-                 "Shipped with " + carrier + ", tracking " + tracking_number,
-                 true,
-                 [&](soci::session& sql, Order& order, bool, std::string&) {
+                {OrderStatus::shipped, "Shipped with " + carrier + ", tracking " + tracking_number,
+                 true, [&](soci::session& sql, Order& order, bool, std::string&) {
                    order.carrier = carrier;
                    order.tracking_number = tracking_number;
                    payments_.capture(sql, order.payment_id, order.total_cents);
-                   order.payment_status = "captured";
+                   order.payment_status = PaymentStatus::captured;
                  }});
 }
 
 OrderView OrdersService::deliver(const Actor& vendor, std::int64_t order_id) {
-  return change(vendor, order_id, {"delivered", {"shipped"}, "Delivered"});
+  return change(vendor, order_id, {OrderStatus::delivered, "Delivered"});
 }
 
 OrderView OrdersService::cancel(const Actor& actor, std::int64_t order_id,
                                 const std::string& reason) {
   return change(
       actor, order_id,
-      {"cancelled",
-       {"paid", "processing"},
-       "",
-       false,
+      {OrderStatus::cancelled, "", false,
        [&](soci::session& sql, Order& order, bool by_seller, std::string& note) {
          if (by_seller && reason.empty())
            throw ApiError::validation({{"reason", {"is required when the vendor cancels"}}});
@@ -231,7 +154,7 @@ OrderView OrdersService::cancel(const Actor& actor, std::int64_t order_id,
          for (const auto& item : store::items_of(sql, {order.id}))
            catalog_.return_stock(sql, item.product_id, item.quantity);
          payments_.release(sql, order.payment_id, order.total_cents);
-         order.payment_status = "voided";
+         order.payment_status = PaymentStatus::voided;
          order.cancel_reason = note;
        }});
 }
@@ -239,13 +162,10 @@ OrderView OrdersService::cancel(const Actor& actor, std::int64_t order_id,
 OrderView OrdersService::refund(const Actor& vendor, std::int64_t order_id,
                                 const std::string& reason) {
   return change(vendor, order_id,
-                {"refunded",
-                 {"shipped", "delivered"},
-                 reason.empty() ? "Refunded" : "Refunded: " + reason,
-                 true,
+                {OrderStatus::refunded, reason.empty() ? "Refunded" : "Refunded: " + reason, true,
                  [&](soci::session& sql, Order& order, bool, std::string&) {
                    payments_.refund(sql, order.payment_id, order.total_cents);
-                   order.payment_status = "refunded";
+                   order.payment_status = PaymentStatus::refunded;
                    order.cancel_reason = reason;
                  }});
 }

@@ -1,48 +1,17 @@
 #pragma once
 
-#include "accounts/store.h"
 #include "catalog/service.h"
 #include "db/database.h"
 #include "orders/store.h"
 #include "payments/service.h"
 #include "shops/service.h"
 
-#include <boost/json/object.hpp>
-
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace ps::orders {
-
-struct OrderView {
-  Order order;
-  shops::ShopSummary shop;
-  std::vector<OrderItem> items;
-  std::vector<OrderEvent> events;
-};
-
-struct OrderPage {
-  std::vector<OrderView> items;
-  long long total = 0;
-};
-
-struct Dashboard {
-  std::string currency;        // of every amount below
-  std::vector<DaySales> days;  // the last 30, oldest first, zeros included
-  std::vector<ProductSales> top_products;
-  std::vector<catalog::Product> low_stock;
-};
-
-// Who is acting on an order.
-struct Actor {
-  std::int64_t user_id = 0;
-  accounts::Role role = accounts::Role::buyer;
-};
-
-boost::json::object to_json(const OrderView& view);
-boost::json::object to_json(const OrderPage& page, const http::PageRequest& request);
-boost::json::object to_json(const Dashboard& dashboard);
 
 // Orders from checkout to delivery. The shop's vendor moves an order
 // paid -> processing -> shipped (capturing its payment) -> delivered; before
@@ -63,9 +32,9 @@ class OrdersService {
   std::vector<OrderView> views(soci::session& sql, std::vector<Order> orders);
 
   OrderView get(const Actor& actor, std::int64_t order_id);  // 404 unless buyer or vendor
-  OrderPage list_for_buyer(std::int64_t buyer_id, const http::PageRequest& page);
-  OrderPage list_for_vendor(std::int64_t vendor_id, std::optional<std::string> status,
-                            const http::PageRequest& page);
+  OrderPage list_for_buyer(std::int64_t buyer_id, const PageRequest& page);
+  OrderPage list_for_vendor(std::int64_t vendor_id, std::optional<OrderStatus> status,
+                            const PageRequest& page);
 
   OrderView process(const Actor& vendor, std::int64_t order_id);
   OrderView ship(const Actor& vendor, std::int64_t order_id, const std::string& carrier,
@@ -89,11 +58,10 @@ class OrdersService {
              bool for_update = false);
   bool is_seller(soci::session& sql, const Actor& actor, const Order& order);
 
-  // What a transition does besides the status: payments, stock, fields. It
-  // may rewrite the event's note.
+  // A move to `to` (model.cpp says from where), and what it does besides the
+  // status: payments, stock, fields. The effect may rewrite the event's note.
   struct Change {
-    std::string to;
-    std::vector<std::string> from;
+    OrderStatus to;
     std::string note;
     bool sellers_only = true;
     std::function<void(soci::session&, Order&, bool by_seller, std::string& note)> effect;

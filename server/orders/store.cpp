@@ -52,8 +52,8 @@ struct OrderRow {
             buyer,
             buyer_name,
             shop,
-            status,
-            payment_status,
+            parse_order_status(status).value(),
+            parse_payment_status(payment_status).value(),
             total,
             currency,
             address,
@@ -86,7 +86,8 @@ void add_where(db::Query& query, const OrderFilter& filter) {
     query.sql("AND o.buyer_id = ").bind(static_cast<long long>(*filter.buyer_id)).sql(" ");
   if (filter.shop_id)
     query.sql("AND o.shop_id = ").bind(static_cast<long long>(*filter.shop_id)).sql(" ");
-  if (filter.status) query.sql("AND o.status = ").bind(*filter.status).sql(" ");
+  if (filter.status)
+    query.sql("AND o.status = ").bind(std::string(to_string(*filter.status))).sql(" ");
 }
 
 }  // namespace
@@ -97,9 +98,10 @@ std::int64_t insert(soci::session& sql, const Order& order) {
              "payment_status, total_cents, currency, shipping_address, created_at, updated_at) "
              "VALUES (:checkout, :payment, :buyer, :shop, :status, :payment_status, :total, "
              ":currency, :address, :created, :updated)")
-      .values(order.checkout_id, order.payment_id, order.buyer_id, order.shop_id, order.status,
-              order.payment_status, order.total_cents, order.currency, order.shipping_address,
-              order.created_at, order.updated_at)
+      .values(order.checkout_id, order.payment_id, order.buyer_id, order.shop_id,
+              std::string(to_string(order.status)), std::string(to_string(order.payment_status)),
+              order.total_cents, order.currency, order.shipping_address, order.created_at,
+              order.updated_at)
       .insert_returning_id(sql);
 }
 
@@ -115,8 +117,8 @@ void insert_event(soci::session& sql, const OrderEvent& event, std::optional<std
   db::Query(
       "INSERT INTO order_events (order_id, status, note, actor_id, actor_role, at) "
       "VALUES (:order, :status, :note, :actor, :role, :at)")
-      .values(event.order_id, event.status, event.note, std::optional<long long>(actor),
-              event.actor_role, event.at)
+      .values(event.order_id, std::string(to_string(event.status)), event.note,
+              std::optional<long long>(actor), event.actor_role, event.at)
       .execute(sql);
 }
 
@@ -165,11 +167,12 @@ struct OrderItemRow {
 
 struct OrderEventRow {
   long long order = 0, at = 0;
+  std::string status;
   OrderEvent event;
 
   void define(soci::statement& st) {
     st.exchange(soci::into(order));
-    st.exchange(soci::into(event.status));
+    st.exchange(soci::into(status));
     st.exchange(soci::into(event.note));
     st.exchange(soci::into(event.actor_role));
     st.exchange(soci::into(at));
@@ -178,6 +181,7 @@ struct OrderEventRow {
   OrderEvent read() const {
     OrderEvent result = event;
     result.order_id = order;
+    result.status = parse_order_status(status).value();
     result.at = at;
     return result;
   }
@@ -211,20 +215,18 @@ std::vector<OrderEvent> events_of(soci::session& sql, const std::vector<std::int
       "order_id, id", order_ids);
 }
 
-bool transition(soci::session& sql, const Order& order, const std::vector<std::string>& from) {
+bool transition(soci::session& sql, const Order& order, OrderStatus was) {
   db::Query query("UPDATE orders SET status = ");
-  query.bind(order.status).sql(", payment_status = ").bind(order.payment_status);
+  query.bind(std::string(to_string(order.status)))
+      .sql(", payment_status = ")
+      .bind(std::string(to_string(order.payment_status)));
   query.sql(", updated_at = ").bind(static_cast<long long>(order.updated_at));
   // Empty text fields are left as they are (NULL until first set).
   if (!order.carrier.empty()) query.sql(", carrier = ").bind(order.carrier);
   if (!order.tracking_number.empty()) query.sql(", tracking_number = ").bind(order.tracking_number);
   if (!order.cancel_reason.empty()) query.sql(", cancel_reason = ").bind(order.cancel_reason);
-  query.sql(" WHERE id = ").bind(static_cast<long long>(order.id)).sql(" AND status IN (");
-  for (std::size_t i = 0; i < from.size(); ++i) {
-    if (i) query.sql(", ");
-    query.bind(from[i]);
-  }
-  query.sql(")");
+  query.sql(" WHERE id = ").bind(static_cast<long long>(order.id));
+  query.sql(" AND status = ").bind(std::string(to_string(was)));
   return query.execute(sql) == 1;
 }
 

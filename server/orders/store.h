@@ -1,8 +1,7 @@
 #pragma once
 
-#include "core/clock.h"
 #include "db/database.h"
-#include "http/query_input.h"
+#include "orders/model.h"
 
 #include <soci/session.h>
 
@@ -12,61 +11,6 @@
 #include <vector>
 
 namespace ps::orders {
-
-struct Order {
-  std::int64_t id = 0;
-  std::int64_t checkout_id = 0;
-  std::int64_t payment_id = 0;
-  std::int64_t buyer_id = 0;
-  std::string buyer_name;  // read-only
-  std::int64_t shop_id = 0;
-  std::string status = "paid";
-  std::string payment_status = "authorized";
-  long long total_cents = 0;
-  std::string currency;
-  std::string shipping_address;  // JSON text
-  std::string carrier;
-  std::string tracking_number;
-  std::string cancel_reason;
-  Millis created_at = 0;
-  Millis updated_at = 0;
-};
-
-struct OrderItem {
-  std::int64_t order_id = 0;
-  std::int64_t product_id = 0;
-  std::string name;
-  long long unit_price_cents = 0;
-  long long quantity = 0;
-};
-
-struct OrderEvent {
-  std::int64_t order_id = 0;
-  std::string status;
-  std::string note;
-  std::string actor_role;  // buyer | vendor | system
-  Millis at = 0;
-};
-
-struct OrderFilter {
-  std::optional<std::int64_t> buyer_id;
-  std::optional<std::int64_t> shop_id;
-  std::optional<std::string> status;
-  http::PageRequest page;
-};
-
-struct DaySales {
-  long long day = 0;  // days since the epoch, UTC
-  long long revenue_cents = 0;
-  long long orders = 0;
-};
-
-struct ProductSales {
-  std::int64_t product_id = 0;
-  std::string name;
-  long long units = 0;
-  long long revenue_cents = 0;
-};
 
 // SQL for orders, their items and events; no business rules here.
 namespace store {
@@ -82,9 +26,9 @@ std::vector<Order> list(soci::session& sql, const OrderFilter& filter);
 long long count(soci::session& sql, const OrderFilter& filter);
 std::vector<OrderItem> items_of(soci::session& sql, const std::vector<std::int64_t>& order_ids);
 std::vector<OrderEvent> events_of(soci::session& sql, const std::vector<std::int64_t>& order_ids);
-// Moves an order from one of `from` to `order.status` (with its other
-// fields); false when the order was not in one of those states any more.
-bool transition(soci::session& sql, const Order& order, const std::vector<std::string>& from);
+// Moves an order from `was` to `order.status` (with its other fields); false
+// when the order was not in that state any more.
+bool transition(soci::session& sql, const Order& order, OrderStatus was);
 // Sales in one currency (a shop may in principle sell in several).
 std::vector<DaySales> sales_by_day(soci::session& sql, std::int64_t shop_id,
                                    const std::string& currency, long long first_day);

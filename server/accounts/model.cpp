@@ -1,0 +1,13 @@
+#include "accounts/model.h"
+
+namespace ps::accounts {
+
+const char* to_string(Role role) { return role == Role::vendor ? "vendor" : "buyer"; }
+
+std::optional<Role> parse_role(std::string_view text) {
+  if (text == "buyer") return Role::buyer;
+  if (text == "vendor") return Role::vendor;
+  return std::nullopt;
+}
+
+}  // namespace ps::accounts

@@ -1,0 +1,85 @@
+#include "orders/json.h"
+
+#include "http/query_input.h"
+
+#include <boost/json.hpp>
+
+namespace ps::orders {
+
+namespace {
+constexpr long long kDayMillis = 86'400'000;
+
+boost::json::value address_json(const std::string& text) {
+  boost::system::error_code ec;
+  auto value = boost::json::parse(text, ec);
+  return ec ? boost::json::value(nullptr) : value;
+}
+
+boost::json::value optional_text(const std::string& text) {
+  return text.empty() ? boost::json::value(nullptr) : boost::json::value(text);
+}
+
+}  // namespace
+
+boost::json::object to_json(const OrderView& view) {
+  const Order& o = view.order;
+  boost::json::array items, events;
+  for (const auto& item : view.items)
+    items.push_back({{"product_id", item.product_id},
+                     {"name", item.name},
+                     {"unit_price_cents", item.unit_price_cents},
+                     {"quantity", item.quantity},
+                     {"line_total_cents", item.unit_price_cents * item.quantity}});
+  for (const auto& event : view.events)
+    events.push_back({{"status", to_string(event.status)},
+                      {"note", event.note},
+                      {"actor", event.actor_role},
+                      {"at", to_rfc3339(event.at)}});
+  return {{"id", o.id},
+          {"checkout_id", o.checkout_id},
+          {"shop", shops::summary_json(view.shop)},
+          {"buyer", {{"id", o.buyer_id}, {"display_name", o.buyer_name}}},
+          {"status", to_string(o.status)},
+          {"payment_status", to_string(o.payment_status)},
+          {"total_cents", o.total_cents},
+          {"currency", o.currency},
+          {"items", std::move(items)},
+          {"shipping_address", address_json(o.shipping_address)},
+          {"carrier", optional_text(o.carrier)},
+          {"tracking_number", optional_text(o.tracking_number)},
+          {"cancel_reason", optional_text(o.cancel_reason)},
+          {"can_cancel", cancellable(o.status)},
+          {"events", std::move(events)},
+          {"created_at", to_rfc3339(o.created_at)},
+          {"updated_at", to_rfc3339(o.updated_at)}};
+}
+
+boost::json::object to_json(const OrderPage& page, const PageRequest& request) {
+  boost::json::array items;
+  for (const auto& view : page.items) items.push_back(to_json(view));
+  auto json = http::page_json(request, page.total);
+  json["items"] = std::move(items);
+  return json;
+}
+
+boost::json::object to_json(const Dashboard& dashboard) {
+  boost::json::array days, top, low;
+  for (const auto& day : dashboard.days)
+    days.push_back({{"date", to_rfc3339(day.day * kDayMillis).substr(0, 10)},
+                    {"revenue_cents", day.revenue_cents},
+                    {"orders", day.orders}});
+  for (const auto& product : dashboard.top_products)
+    top.push_back({{"product_id", product.product_id},
+                   {"name", product.name},
+                   {"units", product.units},
+                   {"revenue_cents", product.revenue_cents}});
+  for (const auto& product : dashboard.low_stock)
+    low.push_back(
+        {{"product_id", product.id}, {"name", product.name}, {"inventory", product.inventory}});
+  return {{"currency", dashboard.currency},
+          {"revenue_by_day", std::move(days)},
+          {"top_products", std::move(top)},
+          {"low_stock", std::move(low)}};
+}
+
+}  // namespace ps::orders

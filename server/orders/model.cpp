@@ -1,0 +1,78 @@
+#include "orders/model.h"
+
+#include <array>
+#include <utility>
+
+namespace ps::orders {
+
+namespace {
+constexpr std::array<std::pair<OrderStatus, std::string_view>, 6> kOrderStatusNames{{
+    {OrderStatus::paid, "paid"},
+    {OrderStatus::processing, "processing"},
+    {OrderStatus::shipped, "shipped"},
+    {OrderStatus::delivered, "delivered"},
+    {OrderStatus::cancelled, "cancelled"},
+    {OrderStatus::refunded, "refunded"},
+}};
+
+constexpr std::array<std::pair<PaymentStatus, std::string_view>, 4> kPaymentStatusNames{{
+    {PaymentStatus::authorized, "authorized"},
+    {PaymentStatus::captured, "captured"},
+    {PaymentStatus::voided, "voided"},
+    {PaymentStatus::refunded, "refunded"},
+}};
+
+// Every move an order may make; anything else is refused.
+constexpr std::array<std::pair<OrderStatus, OrderStatus>, 8> kTransitions{{
+    {OrderStatus::paid, OrderStatus::processing},
+    {OrderStatus::paid, OrderStatus::shipped},
+    {OrderStatus::processing, OrderStatus::shipped},
+    {OrderStatus::shipped, OrderStatus::delivered},
+    {OrderStatus::paid, OrderStatus::cancelled},
+    {OrderStatus::processing, OrderStatus::cancelled},
+    {OrderStatus::shipped, OrderStatus::refunded},
+    {OrderStatus::delivered, OrderStatus::refunded},
+}};
+
+template <class Names, class Status>
+std::string_view name_in(const Names& names, Status status) {
+  for (const auto& [value, name] : names)
+    if (value == status) return name;
+  return {};
+}
+
+template <class Status, class Names>
+std::optional<Status> parse_in(const Names& names, std::string_view text) {
+  for (const auto& [value, name] : names)
+    if (name == text) return value;
+  return std::nullopt;
+}
+}  // namespace
+
+std::string_view to_string(OrderStatus status) { return name_in(kOrderStatusNames, status); }
+std::string_view to_string(PaymentStatus status) { return name_in(kPaymentStatusNames, status); }
+
+std::optional<OrderStatus> parse_order_status(std::string_view text) {
+  return parse_in<OrderStatus>(kOrderStatusNames, text);
+}
+
+std::optional<PaymentStatus> parse_payment_status(std::string_view text) {
+  return parse_in<PaymentStatus>(kPaymentStatusNames, text);
+}
+
+const std::vector<OrderStatus>& all_order_statuses() {
+  static const std::vector<OrderStatus> statuses = [] {
+    std::vector<OrderStatus> all;
+    for (const auto& [status, name] : kOrderStatusNames) all.push_back(status);
+    return all;
+  }();
+  return statuses;
+}
+
+bool allowed(OrderStatus from, OrderStatus to) {
+  for (const auto& [a, b] : kTransitions)
+    if (a == from && b == to) return true;
+  return false;
+}
+
+}  // namespace ps::orders

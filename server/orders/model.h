@@ -1,0 +1,119 @@
+#pragma once
+
+// Orders as plain data: what the store reads and writes, what the service
+// returns, and the states an order and its payment move through.
+
+#include "accounts/model.h"
+#include "catalog/service.h"
+#include "core/clock.h"
+#include "core/page.h"
+#include "shops/service.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ps::orders {
+
+// paid -> processing -> shipped -> delivered, cancelled before shipping,
+// refunded after it. The one table of allowed moves is in model.cpp.
+enum class OrderStatus { paid, processing, shipped, delivered, cancelled, refunded };
+// What the order's share of the card authorization is: held, taken, given
+// back before capture (voided) or after it (refunded).
+enum class PaymentStatus { authorized, captured, voided, refunded };
+
+std::string_view to_string(OrderStatus status);
+std::string_view to_string(PaymentStatus status);
+std::optional<OrderStatus> parse_order_status(std::string_view text);
+std::optional<PaymentStatus> parse_payment_status(std::string_view text);
+// Every status, in lifecycle order (for messages and validation).
+const std::vector<OrderStatus>& all_order_statuses();
+
+// Whether an order may move from `from` to `to`.
+bool allowed(OrderStatus from, OrderStatus to);
+// The states from which an order may still be cancelled.
+inline bool cancellable(OrderStatus status) { return allowed(status, OrderStatus::cancelled); }
+
+struct Order {
+  std::int64_t id = 0;
+  std::int64_t checkout_id = 0;
+  std::int64_t payment_id = 0;
+  std::int64_t buyer_id = 0;
+  std::string buyer_name;  // read-only
+  std::int64_t shop_id = 0;
+  OrderStatus status = OrderStatus::paid;
+  PaymentStatus payment_status = PaymentStatus::authorized;
+  long long total_cents = 0;
+  std::string currency;
+  std::string shipping_address;  // JSON text
+  std::string carrier;
+  std::string tracking_number;
+  std::string cancel_reason;
+  Millis created_at = 0;
+  Millis updated_at = 0;
+};
+
+struct OrderItem {
+  std::int64_t order_id = 0;
+  std::int64_t product_id = 0;
+  std::string name;
+  long long unit_price_cents = 0;
+  long long quantity = 0;
+};
+
+struct OrderEvent {
+  std::int64_t order_id = 0;
+  OrderStatus status = OrderStatus::paid;
+  std::string note;
+  std::string actor_role;  // buyer | vendor | system
+  Millis at = 0;
+};
+
+struct OrderFilter {
+  std::optional<std::int64_t> buyer_id;
+  std::optional<std::int64_t> shop_id;
+  std::optional<OrderStatus> status;
+  PageRequest page;
+};
+
+struct DaySales {
+  long long day = 0;  // days since the epoch, UTC
+  long long revenue_cents = 0;
+  long long orders = 0;
+};
+
+struct ProductSales {
+  std::int64_t product_id = 0;
+  std::string name;
+  long long units = 0;
+  long long revenue_cents = 0;
+};
+
+struct OrderView {
+  Order order;
+  shops::ShopSummary shop;
+  std::vector<OrderItem> items;
+  std::vector<OrderEvent> events;
+};
+
+struct OrderPage {
+  std::vector<OrderView> items;
+  long long total = 0;
+};
+
+struct Dashboard {
+  std::string currency;        // of every amount below
+  std::vector<DaySales> days;  // the last 30, oldest first, zeros included
+  std::vector<ProductSales> top_products;
+  std::vector<catalog::Product> low_stock;
+};
+
+// Who is acting on an order.
+struct Actor {
+  std::int64_t user_id = 0;
+  accounts::Role role = accounts::Role::buyer;
+};
+
+}  // namespace ps::orders

@@ -1,7 +1,6 @@
 #include "media/store.h"
 
 #include "db/query.h"
-#include "media/service.h"
 
 #include <soci/soci.h>
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "media/model.h"
+
 #include <soci/session.h>
 #include <soci/statement.h>
 
@@ -11,8 +13,6 @@
 #include <vector>
 
 namespace ps::media {
-
-struct Image;  // media/service.h
 
 // SQL for the images table; no business rules here.
 namespace store {

@@ -100,6 +100,28 @@ TEST_P(AccountsApi, InvalidFieldsAre422WithPerFieldMessages) {
   EXPECT_EQ(errors.at("role").at(0).as_string(), "must be buyer or vendor");
 }
 
+// Issue 15, item 7: such an email was stored, then shown and logged as is.
+TEST_P(AccountsApi, EmailsWithControlOrFormatCharactersAre422) {
+  using namespace std::string_literals;
+  for (const std::string email :
+       {"nul\0@example.com"s, "bell\a@example.com"s, "esc\x1b[2J@example.com"s,
+        "del\x7f@example.com"s, "rlo\xe2\x80\xaemoc.elpmaxe@example.com"s}) {
+    const auto result = client().post_json("/api/auth/register", {{"email", email},
+                                                                  {"password", "password123"},
+                                                                  {"display_name", "Eve"},
+                                                                  {"role", "buyer"}});
+    expect_problem(result, 422);
+    EXPECT_EQ(result.json().at("errors").at("email").at(0).as_string(),
+              "must be a valid email address")
+        << result.body;
+    expect_problem(login(email, "password123"), 422);
+  }
+  long long users = -1;
+  server().app().database().with_session(
+      [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM users", soci::into(users); });
+  EXPECT_EQ(users, 0);
+}
+
 TEST_P(AccountsApi, MissingFieldsAndWrongTypesAre422) {
   const auto missing = client().post_json("/api/auth/register", boost::json::object{});
   expect_problem(missing, 422);

@@ -151,7 +151,7 @@ void add_config_options(CLI::App& app, Config& c) {
          "login attempts per minute per client address")
       ->check(CLI::Range(1, 1000000));
   option("--login-limit-per-email", c.login_limit_per_email, "POCKETSHOP_LOGIN_LIMIT_PER_EMAIL",
-         "login attempts per 15 minutes per email")
+         "login attempts per 15 minutes per email from one client address")
       ->check(CLI::Range(1, 1000000));
   option("--signup-limit-per-ip", c.signup_limit_per_ip, "POCKETSHOP_SIGNUP_LIMIT_PER_IP",
          "sign-ups per hour per client address")

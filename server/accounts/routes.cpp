@@ -89,7 +89,7 @@ void add_routes(http::Router& router, AccountsService& accounts, const Authentic
         fields.required_string("password", 1, kMaxPassword, JsonFields::Trim::no);
     fields.finish();
     limits.per_client.enforce(request.client_address);
-    limits.per_email.enforce(email);
+    limits.per_email_and_client.enforce(email + ' ' + request.client_address);
     auto signed_in =
         co_await workers.run(request.request_id, [&] { return accounts.login(email, password); });
     co_return http::json_response(200, session_json(signed_in));

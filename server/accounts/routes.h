@@ -10,7 +10,9 @@ namespace ps::accounts {
 
 struct LoginLimits {
   http::RateLimiter& per_client;
-  http::RateLimiter& per_email;
+  // Per email from one address, not per email alone: that would let anyone
+  // keep a chosen account locked out (issue 15, item 11).
+  http::RateLimiter& per_email_and_client;
   http::RateLimiter& signups_per_client;
 };
 

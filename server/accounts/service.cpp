@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "core/random.h"
+#include "core/text.h"
 
 #include <soci/soci.h>
 #include <spdlog/spdlog.h>
@@ -30,7 +31,8 @@ std::string normalize_email(std::string_view email) {
   const auto at = result.find('@');
   const bool plausible = at != std::string::npos && at > 0 && at == result.rfind('@') &&
                          result.find('.', at) != std::string::npos && result.back() != '.' &&
-                         result.find_first_of(" \t\r\n<>,;\"") == std::string::npos;
+                         result.find_first_of(" <>,;\"") == std::string::npos &&
+                         text::is_plain(result);
   return plausible ? result : std::string{};
 }
 

@@ -29,7 +29,9 @@ struct SignedIn {
   TokenPair tokens;
 };
 
-// Lower-cases and trims an email address; empty when it is not plausible.
+// Lower-cases and trims an email address; empty when it is not plausible, or
+// not well-formed UTF-8, or holds a control or format character (NUL, ESC,
+// DEL, a bidirectional override, a zero-width character...).
 std::string normalize_email(std::string_view email);
 
 // Sign-up, sign-in and the refresh-token lifecycle. Refresh tokens are random,

@@ -162,13 +162,16 @@ void CatalogService::archive(std::int64_t owner_id, std::int64_t product_id) {
   });
 }
 
+bool visible_to(const ProductView& view, std::optional<std::int64_t> viewer_id) {
+  if (view.product.archived) return false;
+  // A draft is invisible, not forbidden, to everyone but its owner.
+  return view.product.status == "active" || (viewer_id && view.shop.owner_id == *viewer_id);
+}
+
 ProductView CatalogService::get(std::int64_t product_id, std::optional<std::int64_t> viewer_id) {
   return database_.with_session([&](soci::session& sql) {
     auto view = store::find_with_images(sql, product_id);
-    if (!view || view->product.archived) throw product_not_found();
-    // A draft is invisible, not forbidden, to everyone but its owner.
-    if (view->product.status != "active" && (!viewer_id || view->shop.owner_id != *viewer_id))
-      throw product_not_found();
+    if (!view || !visible_to(*view, viewer_id)) throw product_not_found();
     return std::move(*view);
   });
 }

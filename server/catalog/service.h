@@ -69,6 +69,11 @@ std::string cursor_text(ProductSort sort, const Product& last);
 // nullopt unless `text` is a cursor of this sort.
 std::optional<ProductCursor> parse_cursor(std::string_view text, ProductSort sort);
 
+// Whether a viewer (nullopt: a guest) may see a product: it is not archived,
+// and it is active unless the viewer owns its shop. Everything about a product
+// they may not see answers 404, as for one that does not exist.
+bool visible_to(const ProductView& view, std::optional<std::int64_t> viewer_id);
+
 // Products of shops, and discovery. Only a shop's owner changes its products;
 // drafts are seen by their owner only; deleting archives, so orders keep
 // their products. Blocking: call from the WorkerPool.

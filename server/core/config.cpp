@@ -4,6 +4,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,6 +20,57 @@ namespace fs = std::filesystem;
 namespace {
 constexpr std::size_t kMinSecretLength = 32;
 constexpr const char* kSecretFile = "jwt-secret";
+constexpr auto kOwnerOnly = fs::perms::owner_all;
+constexpr auto kGroupAndOthers = fs::perms::group_all | fs::perms::others_all;
+
+// The data directory holds password and refresh-token hashes and the JWT
+// secret, so whatever we create there is the owner's alone, whatever the
+// umask. A directory that already exists keeps its mode: its files are
+// tightened one by one below, and media/ holds only public images.
+void create_data_dir(const fs::path& path) {
+  if (fs::exists(path)) return;
+  std::error_code ec;
+  fs::create_directories(path, ec);
+  if (!ec) fs::permissions(path, kOwnerOnly, fs::perm_options::replace, ec);
+  if (ec) throw ConfigError("cannot create data directory " + path.string() + ": " + ec.message());
+}
+
+// A new file only its owner may read, from its first moment on (no chmod
+// afterwards, which would leave a window); -1 with errno when it exists.
+int create_private_file(const fs::path& path) {
+  return ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+}
+
+// Removes group and other access from a file we own, if it exists: a data
+// directory made by an older version has them, following the umask.
+void make_private(const fs::path& path) {
+  std::error_code ec;
+  const auto status = fs::symlink_status(path, ec);
+  if (ec || !fs::is_regular_file(status) ||
+      (status.permissions() & kGroupAndOthers) == fs::perms::none)
+    return;
+  fs::permissions(path, kGroupAndOthers, fs::perm_options::remove, ec);
+  if (ec) throw ConfigError("cannot make " + path.string() + " private: " + ec.message());
+}
+
+// SQLite creates the -wal and -shm files with its database file's mode, so
+// creating that file 0600 before SQLite opens it covers all three.
+void prepare_sqlite_file(const std::string& database_url) {
+  std::string path;
+  if (database_url.rfind("sqlite://", 0) == 0)
+    path = database_url.substr(9);
+  else if (database_url.rfind("sqlite:", 0) == 0)
+    path = database_url.substr(7);
+  if (path.empty() || path.front() == ':') return;  // not a file (":memory:")
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) make_private(path + suffix);
+  if (fs::exists(path)) return;
+  const int fd = create_private_file(path);
+  if (fd >= 0) {
+    ::close(fd);
+  } else if (errno != EEXIST) {
+    throw ConfigError("cannot create database file " + path + ": " + std::strerror(errno));
+  }
+}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -26,6 +82,7 @@ std::string read_file(const fs::path& path) {
 std::string load_or_create_secret(const fs::path& data_dir) {
   const fs::path path = data_dir / kSecretFile;
   if (fs::exists(path)) {
+    make_private(path);
     std::string secret = read_file(path);
     while (!secret.empty() && std::isspace(static_cast<unsigned char>(secret.back())))
       secret.pop_back();
@@ -34,12 +91,15 @@ std::string load_or_create_secret(const fs::path& data_dir) {
     return secret;
   }
   const std::string secret = random_token(48);
-  {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << secret << '\n';
-    if (!out) throw ConfigError("cannot write " + path.string());
+  const std::string line = secret + '\n';
+  const int fd = create_private_file(path);
+  if (fd < 0) throw ConfigError("cannot create " + path.string() + ": " + std::strerror(errno));
+  const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
+  ::close(fd);
+  if (!written) {
+    fs::remove(path);
+    throw ConfigError("cannot write " + path.string());
   }
-  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
   return secret;
 }
 }  // namespace
@@ -91,7 +151,7 @@ void add_config_options(CLI::App& app, Config& c) {
          "login attempts per minute per client address")
       ->check(CLI::Range(1, 1000000));
   option("--login-limit-per-email", c.login_limit_per_email, "POCKETSHOP_LOGIN_LIMIT_PER_EMAIL",
-         "login attempts per 15 minutes per email")
+         "login attempts per 15 minutes per email from one client address")
       ->check(CLI::Range(1, 1000000));
   option("--signup-limit-per-ip", c.signup_limit_per_ip, "POCKETSHOP_SIGNUP_LIMIT_PER_IP",
          "sign-ups per hour per client address")
@@ -111,13 +171,12 @@ void add_config_options(CLI::App& app, Config& c) {
 
 void finalize_config(Config& c) {
   if (c.data_dir.empty()) throw ConfigError("data directory must not be empty");
-  std::error_code ec;
-  fs::create_directories(c.data_dir, ec);
-  if (ec) throw ConfigError("cannot create data directory " + c.data_dir + ": " + ec.message());
+  create_data_dir(c.data_dir);
   c.data_dir = fs::absolute(c.data_dir).lexically_normal().string();
 
   if (c.database_url.empty())
     c.database_url = "sqlite://" + (fs::path(c.data_dir) / "pocketshop.db").string();
+  prepare_sqlite_file(c.database_url);
 
   if (c.jwt_secret.empty()) {
     c.jwt_secret = load_or_create_secret(c.data_dir);

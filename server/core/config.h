@@ -36,7 +36,7 @@ struct Config {
   int refresh_token_ttl_days = 30;
   std::string password_strength = "interactive";  // interactive | moderate | min
   int login_limit_per_ip = 30;                    // attempts per minute per client address
-  int login_limit_per_email = 10;                 // attempts per 15 minutes per email
+  int login_limit_per_email = 10;                 // per 15 minutes per email per client address
   int signup_limit_per_ip = 20;                   // accounts per hour per client address
   int checkout_limit_per_user = 10;               // checkout attempts per minute per user
   bool trust_proxy = false;                       // take the client address from X-Forwarded-For

@@ -24,8 +24,11 @@ void add_routes(http::Router& router, ReviewsService& reviews, const accounts::A
     http::QueryFields query(request);
     const auto page = query.page(10, 50);
     query.finish();
-    auto result = co_await workers.run(request.request_id,
-                                       [&] { return reviews.for_product(product_id, page); });
+    const auto viewer = co_await auth.optional_user(request);
+    std::optional<std::int64_t> viewer_id;
+    if (viewer) viewer_id = viewer->id;
+    auto result = co_await workers.run(
+        request.request_id, [&] { return reviews.for_product(product_id, viewer_id, page); });
     boost::json::array items;
     for (const auto& review : result.items) items.push_back(to_json(review));
     auto json = http::page_json(page, result.total);

@@ -9,11 +9,13 @@ namespace ps::reviews {
 namespace {
 ApiError review_not_found() { return ApiError::not_found("There is no such review."); }
 
-// The product if it can be reviewed (exists, not archived); 404 otherwise.
-catalog::ProductView reviewable(soci::session& sql, catalog::CatalogService& catalog,
-                                std::int64_t product_id) {
+// The product if the viewer may see it (as GET /api/products/{id} decides);
+// 404 otherwise, so that its reviews do not tell that a draft exists.
+catalog::ProductView visible_product(soci::session& sql, catalog::CatalogService& catalog,
+                                     std::int64_t product_id,
+                                     std::optional<std::int64_t> viewer_id) {
   auto found = catalog.find_many(sql, {product_id}, catalog::CatalogService::Images::none);
-  if (found.empty() || found.front().product.archived)
+  if (found.empty() || !catalog::visible_to(found.front(), viewer_id))
     throw ApiError::not_found("There is no such product.");
   return std::move(found.front());
 }
@@ -35,7 +37,7 @@ boost::json::object to_json(const Review& r) {
 Review ReviewsService::create(std::int64_t buyer_id, std::int64_t product_id, int rating,
                               const std::string& body) {
   return database_.transaction([&](soci::session& sql) {
-    reviewable(sql, catalog_, product_id);
+    visible_product(sql, catalog_, product_id, buyer_id);
     const auto order = orders_.delivered_order_with(sql, buyer_id, product_id);
     if (!order)
       throw ApiError::forbidden("Only buyers who have received this product can review it.");
@@ -75,7 +77,7 @@ Review ReviewsService::reply(std::int64_t vendor_id, std::int64_t review_id,
   return database_.transaction([&](soci::session& sql) {
     auto review = store::find(sql, review_id);
     if (!review) throw review_not_found();
-    const auto product = reviewable(sql, catalog_, review->product_id);
+    const auto product = visible_product(sql, catalog_, review->product_id, vendor_id);
     if (product.shop.owner_id != vendor_id)
       throw ApiError::forbidden("Only the product's vendor can reply.");
     if (!store::set_reply(sql, review_id, reply, now_millis()))
@@ -84,9 +86,11 @@ Review ReviewsService::reply(std::int64_t vendor_id, std::int64_t review_id,
   });
 }
 
-ReviewPage ReviewsService::for_product(std::int64_t product_id, const http::PageRequest& page) {
+ReviewPage ReviewsService::for_product(std::int64_t product_id,
+                                       std::optional<std::int64_t> viewer_id,
+                                       const http::PageRequest& page) {
   return database_.with_session([&](soci::session& sql) {
-    reviewable(sql, catalog_, product_id);
+    visible_product(sql, catalog_, product_id, viewer_id);
     return ReviewPage{store::for_product(sql, product_id, page),
                       store::count_for_product(sql, product_id)};
   });

@@ -22,7 +22,9 @@ struct ReviewPage {
 boost::json::object to_json(const Review& review);
 
 // Reviews by buyers who received the product: one each, editable; the
-// product's vendor may reply once. Keeps the product's rating average.
+// product's vendor may reply once. Keeps the product's rating average. A
+// product the user may not see (a draft of someone else's, an archived one)
+// has no reviews to read or write: 404.
 // Blocking: call from the WorkerPool.
 class ReviewsService {
  public:
@@ -34,7 +36,9 @@ class ReviewsService {
                 const std::string& body);
   Review update(std::int64_t buyer_id, std::int64_t review_id, const ReviewInput& input);
   Review reply(std::int64_t vendor_id, std::int64_t review_id, const std::string& reply);
-  ReviewPage for_product(std::int64_t product_id, const http::PageRequest& page);
+  // viewer_id: the signed-in user, who may see the reviews of their own drafts.
+  ReviewPage for_product(std::int64_t product_id, std::optional<std::int64_t> viewer_id,
+                         const http::PageRequest& page);
 
  private:
   db::Database& database_;

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <CLI/CLI.hpp>
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -77,6 +79,60 @@ TEST(Config, DefaultDatabaseIsSqliteInTheDataDirectory) {
   config.data_dir = dir.path().string();
   finalize_config(config);
   EXPECT_EQ(config.database_url, "sqlite://" + (dir.path() / "pocketshop.db").string());
+}
+
+// The umask a process usually runs under, for one test.
+class ScopedUmask {
+ public:
+  explicit ScopedUmask(mode_t mask) : previous_(::umask(mask)) {}
+  ~ScopedUmask() { ::umask(previous_); }
+  ScopedUmask(const ScopedUmask&) = delete;
+  ScopedUmask& operator=(const ScopedUmask&) = delete;
+
+ private:
+  mode_t previous_;
+};
+
+fs::perms mode_of(const fs::path& path) { return fs::status(path).permissions() & fs::perms::all; }
+
+constexpr auto kOwnerReadWrite = fs::perms::owner_read | fs::perms::owner_write;
+
+// Issue 15, item 10: the database (password and refresh-token hashes) was
+// world-readable, following the umask.
+TEST(DataDirectory, AServerOnAFreshOneKeepsItsFilesToItsOwner) {
+  ScopedUmask usual(022);
+  testing::TempDir scratch;
+  const fs::path data = scratch.path() / "data";
+  {
+    testing::TestServer server(testing::Backend::sqlite,
+                               [&](Config& config) { config.data_dir = data.string(); });
+    EXPECT_EQ(server.client().get("/healthz").status, 200);
+    EXPECT_EQ(mode_of(data), fs::perms::owner_all);
+    for (const char* file :
+         {"pocketshop.db", "pocketshop.db-wal", "pocketshop.db-shm", "jwt-secret"}) {
+      ASSERT_TRUE(fs::exists(data / file)) << file;
+      EXPECT_EQ(mode_of(data / file), kOwnerReadWrite) << file;
+    }
+  }
+}
+
+TEST(DataDirectory, FilesOfAnOlderVersionAreMadePrivate) {
+  ScopedUmask usual(022);
+  testing::TempDir scratch;
+  fs::permissions(scratch.path(), fs::perms::owner_all | fs::perms::group_read |
+                                      fs::perms::group_exec | fs::perms::others_read |
+                                      fs::perms::others_exec);
+  for (const char* file : {"pocketshop.db", "pocketshop.db-wal", "pocketshop.db-shm"})
+    std::ofstream(scratch.path() / file);
+  std::ofstream(scratch.path() / "jwt-secret") << std::string(40, 's') << '\n';
+  Config config;
+  config.data_dir = scratch.path().string();
+  finalize_config(config);
+  for (const char* file : {"pocketshop.db", "pocketshop.db-wal", "pocketshop.db-shm", "jwt-secret"})
+    EXPECT_EQ(mode_of(scratch.path() / file), kOwnerReadWrite) << file;
+  // The folder's own mode is the operator's: only media/ (public images)
+  // could be read in it now.
+  EXPECT_EQ(mode_of(scratch.path()) & fs::perms::others_read, fs::perms::others_read);
 }
 
 TEST(Config, RefusesAShortSecret) {

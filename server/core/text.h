@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace ps::text {
+
+// One character read from the front of UTF-8 text. An ill-formed sequence
+// (stray continuation byte, overlong form, surrogate, beyond U+10FFFF, cut
+// short) reads as one byte with valid = false.
+struct Utf8Char {
+  char32_t code_point = 0;
+  std::size_t length = 1;
+  bool valid = false;
+};
+Utf8Char decode_utf8(std::string_view text);
+
+// A character that a terminal, log viewer or text renderer acts on instead of
+// showing: C0 and C1 controls, DEL, bidirectional overrides, embeddings,
+// isolates and marks (the "Trojan Source" characters), zero-width characters,
+// the byte order mark and the Unicode line and paragraph separators.
+bool is_control_or_format(char32_t code_point);
+
+// Well-formed UTF-8 without any control or format character.
+bool is_plain(std::string_view text);
+
+}  // namespace ps::text

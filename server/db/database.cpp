@@ -13,7 +13,9 @@
 #include <algorithm>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <stdexcept>
+#include <utility>
 
 namespace ps::db {
 
@@ -25,8 +27,15 @@ constexpr auto kIdleCheckAfter = std::chrono::seconds(5);
 // Between failed connection attempts; requests meanwhile answer 503 at once.
 constexpr auto kFirstReconnectDelay = std::chrono::milliseconds(100);
 constexpr auto kMaxReconnectDelay = std::chrono::seconds(2);
-// Seconds libpq waits for a server that neither accepts nor refuses.
-constexpr const char* kConnectTimeoutSeconds = "5";
+// Unless the URL says otherwise: how long libpq waits for a server that
+// neither accepts nor refuses, and how soon it notices one that vanished
+// without closing the connection (no request may hang on either).
+constexpr std::pair<std::string_view, std::string_view> kConnectionDefaults[] = {
+    {"connect_timeout", "5"},
+    {"keepalives_idle", "10"},
+    {"keepalives_interval", "5"},
+    {"keepalives_count", "3"},
+    {"tcp_user_timeout", "15000"}};
 
 bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
@@ -61,10 +70,10 @@ std::string postgres_conninfo(const std::string& url) {
     throw std::invalid_argument(message);
   }
   std::string conninfo;
-  bool timeout_given = false;
+  std::set<std::string, std::less<>> given;
   for (auto* option = options; option->keyword; ++option) {
     if (!option->val) continue;
-    timeout_given |= std::string_view(option->keyword) == "connect_timeout";
+    given.insert(option->keyword);
     std::string value;
     for (const char* c = option->val; *c; ++c) {
       if (*c == '\\' || *c == '\'') value += '\\';
@@ -73,7 +82,9 @@ std::string postgres_conninfo(const std::string& url) {
     conninfo += std::string(option->keyword) + "='" + value + "' ";
   }
   PQconninfoFree(options);
-  if (!timeout_given) conninfo += std::string("connect_timeout='") + kConnectTimeoutSeconds + "'";
+  for (const auto& [keyword, value] : kConnectionDefaults)
+    if (!given.contains(keyword))
+      conninfo += std::string(keyword) + "='" + std::string(value) + "' ";
   return conninfo;
 }
 

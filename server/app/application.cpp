@@ -170,7 +170,7 @@ void Application::migrate_when_reachable() {
       const int applied = migrate();
       spdlog::info("database ready ({} migration(s) applied); serving requests", applied);
       return;
-    } catch (const db::Failure& failure) {
+    } catch (const db::Failure&) {
       // The database layer has said why; once is enough at this level.
       spdlog::log(first ? spdlog::level::warn : spdlog::level::debug,
                   "database not ready; migrating once it is (next try in {} ms)", delay.count());

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # with-postgres.sh COMMAND...: runs COMMAND with a throw-away PostgreSQL
 # cluster listening on 127.0.0.1 only, and POCKETSHOP_TEST_PG_URL pointing at
-# it. The cluster and its files are removed afterwards, whatever happens.
+# it. POCKETSHOP_TEST_PG_BIN names PostgreSQL's binaries, for the tests that
+# stop and restart a cluster of their own (server/tests/support/postgres_cluster.h). The cluster and its files are removed afterwards, whatever happens.
 # Tests run it without fsync (the data is thrown away); PG_DURABLE=1 keeps
 # PostgreSQL's durable defaults, as the benchmark does.
 set -euo pipefail
@@ -43,5 +44,6 @@ done
 [ -n "$started" ] || { cat "$work/server.log" >&2; echo "could not start PostgreSQL" >&2; exit 1; }
 
 export POCKETSHOP_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
+export POCKETSHOP_TEST_PG_BIN="$pg_bin"
 echo "PostgreSQL test cluster on 127.0.0.1:$port"
 "$@"

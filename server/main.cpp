@@ -6,6 +6,7 @@
 #include "core/config.h"
 #include "core/errors.h"
 #include "core/logging.h"
+#include "db/failure.h"
 
 #include <soci/soci.h>
 #include <spdlog/spdlog.h>
@@ -18,13 +19,19 @@
 
 namespace {
 
+// Serves even when the database cannot be reached yet: unhealthy, answering
+// 503, and migrating once it can (Application::start).
 int serve(ps::Config config) {
   ps::Application app(std::move(config));
-  app.migrate();
+  try {
+    app.migrate();
+  } catch (const ps::db::Failure&) {
+    // Logged by the database layer; start() migrates once it can.
+  }
   app.start(/*handle_signals=*/true);
   app.wait();
   spdlog::info("stopped");
-  return 0;
+  return app.exit_code();
 }
 
 int migrate(ps::Config config) {

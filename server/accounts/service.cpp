@@ -18,8 +18,11 @@ ApiError bad_credentials() { return ApiError::unauthorized("The email or passwor
 ApiError bad_refresh_token() {
   return ApiError::unauthorized("The refresh token is invalid, expired or already used.");
 }
-ApiError email_taken() { return ApiError::conflict("An account with this email already exists."); }
 }  // namespace
+
+ApiError email_taken() {
+  return {409, "email-taken", "Email taken", "An account with this email already exists."};
+}
 
 std::string normalize_email(std::string_view email) {
   const auto first = email.find_first_not_of(" \t");
@@ -43,19 +46,13 @@ AccountsService::AccountsService(db::Database& database, const TokenIssuer& toke
 User AccountsService::create_user(const NewAccount& account) {
   const std::string hash = passwords_.hash(account.password);
   User user{0, account.email, account.display_name, account.role, now_millis()};
-  try {
-    return database_.transaction([&](soci::session& sql) {
-      if (store::find_user_by_email(sql, user.email)) throw email_taken();
-      user.id = store::insert_user(sql, user, hash);
-      return user;
-    });
-  } catch (const soci::soci_error&) {
-    // Lost a race with a concurrent sign-up for the same email (PostgreSQL).
-    const bool taken = database_.with_session(
-        [&](soci::session& sql) { return store::find_user_by_email(sql, user.email).has_value(); });
-    if (taken) throw email_taken();
-    throw;
-  }
+  // A concurrent sign-up for the same email that wins the race makes this
+  // insert violate users_email_key, which answers email_taken() as well.
+  return database_.transaction([&](soci::session& sql) {
+    if (store::find_user_by_email(sql, user.email)) throw email_taken();
+    user.id = store::insert_user(sql, user, hash);
+    return user;
+  });
 }
 
 SignedIn AccountsService::register_user(const NewAccount& account) {

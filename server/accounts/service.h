@@ -3,6 +3,7 @@
 #include "accounts/passwords.h"
 #include "accounts/store.h"
 #include "accounts/tokens.h"
+#include "core/errors.h"
 #include "db/database.h"
 
 #include <chrono>
@@ -10,6 +11,10 @@
 #include <string>
 
 namespace ps::accounts {
+
+// 409 /problems/email-taken: also what a concurrent sign-up's unique
+// violation of users.email answers (app/application.cpp).
+ApiError email_taken();
 
 struct NewAccount {
   std::string email;

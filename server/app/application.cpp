@@ -29,6 +29,9 @@ using http::bhttp::verb;
 namespace {
 constexpr auto kDrainLimit = std::chrono::seconds(30);
 constexpr auto kDrainPoll = std::chrono::milliseconds(20);
+// Between attempts to migrate a database that was unreachable at start.
+constexpr auto kFirstMigrationRetry = std::chrono::milliseconds(200);
+constexpr auto kMaxMigrationRetry = std::chrono::seconds(2);
 
 int io_thread_count(const Config& config) {
   if (config.io_threads > 0) return config.io_threads;
@@ -48,12 +51,23 @@ std::size_t pool_size(const Config& config) {
   if (config.db_pool_size > 0) return static_cast<std::size_t>(config.db_pool_size);
   return 2 * std::max(1u, std::thread::hardware_concurrency());
 }
+
+// The named conflict each unique constraint stands for when a concurrent
+// request wins the race the services' own checks cannot close (PostgreSQL
+// runs transactions side by side). Names in PostgreSQL's default naming.
+http::NamedConflicts named_conflicts() {
+  return {{"users_email_key", accounts::email_taken()},
+          {"shops_slug_key", shops::slug_taken()},
+          {"shops_owner_id_key", shops::shop_exists()},
+          {"reviews_product_id_buyer_id_key", reviews::review_exists()}};
+}
 }  // namespace
 
 Application::Application(Config config)
     : config_(std::move(config)),
       workers_(pool_size(config_)),
-      database_(config_.database_url, pool_size(config_)),
+      database_(config_.database_url, pool_size(config_),
+                db::Database::Gate::closed_until_migrated),
       media_(database_, config_),
       tokens_(config_.jwt_secret, std::chrono::seconds(config_.access_token_ttl_seconds)),
       passwords_(config_.password_strength),
@@ -72,7 +86,7 @@ Application::Application(Config config)
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
       signups_per_client_(config_.signup_limit_per_ip, std::chrono::hours(1)),
       checkouts_per_user_(config_.checkout_limit_per_user, std::chrono::minutes(1)),
-      pipeline_(router_, metrics_) {
+      pipeline_(router_, metrics_, named_conflicts()) {
   add_system_routes();
   accounts::add_routes(router_, accounts_, authenticator_, workers_,
                        {login_per_client_, login_per_email_, signups_per_client_});
@@ -98,14 +112,14 @@ void Application::add_system_routes() {
     router_.set_fallback([this](http::Request& request) { return web_app_->serve(request); });
   }
 
-  router_.add(verb::get, "/healthz",
-              [this](http::Request& request) -> asio::awaitable<http::Response> {
-                const bool database_ok =
-                    co_await workers_.run(request.request_id, [this] { return database_.ping(); });
-                if (!database_ok)
-                  throw ApiError::service_unavailable("The database does not answer.");
-                co_return http::json_response(200, {{"status", "ok"}, {"database", "ok"}});
-              });
+  router_.add(
+      verb::get, "/healthz", [this](http::Request& request) -> asio::awaitable<http::Response> {
+        const bool database_ok =
+            co_await workers_.run(request.request_id, [this] { return database_.ping(); });
+        if (!database_ok)
+          throw db::Failure(db::Failure::Kind::unavailable, "The database does not answer.");
+        co_return http::json_response(200, {{"status", "ok"}, {"database", "ok"}});
+      });
 
   router_.add(
       verb::get, "/metrics", [this](http::Request& request) -> asio::awaitable<http::Response> {
@@ -147,12 +161,46 @@ void Application::start(bool handle_signals) {
   }
   const int count = io_thread_count(config_);
   for (int i = 0; i < count; ++i) threads_.emplace_back([this] { io_.run(); });
+  if (!database_.open_to_requests_yet())
+    migrator_ = std::thread([this] { migrate_when_reachable(); });
   spdlog::info("listening on http://{}:{} database={} threads={}", config_.host, port(),
                database_.display_url(), count);
   spdlog::default_logger()->flush();  // scripts and tests wait for this line
 }
 
+// Retries the migrations, with backoff, until the database answers: a server
+// started while PostgreSQL is down (or the SQLite folder is read-only) comes
+// up unhealthy and starts serving by itself once it can.
+void Application::migrate_when_reachable() {
+  auto delay = std::chrono::duration_cast<std::chrono::milliseconds>(kFirstMigrationRetry);
+  for (bool first = true;; first = false) {
+    try {
+      const int applied = migrate();
+      spdlog::info("database ready ({} migration(s) applied); serving requests", applied);
+      return;
+    } catch (const db::Failure&) {
+      // The database layer has said why; once is enough at this level.
+      spdlog::log(first ? spdlog::level::warn : spdlog::level::debug,
+                  "database not ready; migrating once it is (next try in {} ms)", delay.count());
+    } catch (const std::exception& error) {
+      spdlog::critical("migrations failed: {}; stopping", error.what());
+      exit_code_ = 1;
+      stop();
+      return;
+    }
+    std::unique_lock lock(stopping_mutex_);
+    if (stopping_changed_.wait_for(lock, delay, [this] { return stopping_; })) return;
+    delay = std::min(delay * 2,
+                     std::chrono::duration_cast<std::chrono::milliseconds>(kMaxMigrationRetry));
+  }
+}
+
 void Application::stop() {
+  {
+    std::lock_guard lock(stopping_mutex_);
+    stopping_ = true;
+  }
+  stopping_changed_.notify_all();
   if (!server_) return;
   static_cast<void>(asio::co_spawn(io_, drain(), asio::detached));
 }
@@ -171,6 +219,7 @@ asio::awaitable<void> Application::drain() {
 }
 
 void Application::wait() {
+  if (migrator_.joinable()) migrator_.join();
   for (auto& thread : threads_)
     if (thread.joinable()) thread.join();
   threads_.clear();

@@ -24,7 +24,10 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -37,14 +40,20 @@ class Application {
   explicit Application(Config config);  // config must be finalized
   ~Application();
 
-  // Applies pending migrations.
+  // Applies pending migrations, then lets requests use the database. Throws
+  // db::Failure when the database cannot be reached.
   int migrate();
 
   // Binds the port and serves on config.io_threads threads until stop()
-  // (or a signal, with handle_signals) and the graceful drain complete.
+  // (or a signal, with handle_signals) and the graceful drain complete. When
+  // migrate() has not succeeded yet (the database was unreachable), it is
+  // retried in the background with backoff; until then /healthz and every
+  // request that needs the database answer 503.
   void start(bool handle_signals);
   void wait();
   void stop();  // graceful: requests in flight finish
+  // Non-zero when the server stopped because its migrations failed.
+  int exit_code() const { return exit_code_.load(); }
   std::uint16_t port() const { return server_->port(); }
 
   db::Database& database() { return database_; }
@@ -63,6 +72,7 @@ class Application {
  private:
   void add_system_routes();
   boost::asio::awaitable<void> drain();
+  void migrate_when_reachable();
 
   Config config_;
   WorkerPool workers_;
@@ -91,6 +101,11 @@ class Application {
   boost::asio::io_context io_;
   std::unique_ptr<http::Server> server_;
   std::vector<std::thread> threads_;
+  std::thread migrator_;  // while the database was unreachable at start
+  std::mutex stopping_mutex_;
+  std::condition_variable stopping_changed_;
+  bool stopping_ = false;
+  std::atomic<int> exit_code_{0};
 };
 
 }  // namespace ps

@@ -5,20 +5,44 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
 #include <boost/url/parse.hpp>
 
+#include <algorithm>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <stdexcept>
+#include <utility>
 
 namespace ps::db {
 
 namespace {
 constexpr int kSqliteBusyTimeoutMs = 10000;
+// A PostgreSQL connection idle longer than this is checked before reuse: a
+// restart in the meantime would otherwise surface in the request.
+constexpr auto kIdleCheckAfter = std::chrono::seconds(5);
+// Between failed connection attempts; requests meanwhile answer 503 at once.
+constexpr auto kFirstReconnectDelay = std::chrono::milliseconds(100);
+constexpr auto kMaxReconnectDelay = std::chrono::seconds(2);
+// Unless the URL says otherwise: how long libpq waits for a server that
+// neither accepts nor refuses, and how soon it notices one that vanished
+// without closing the connection (no request may hang on either).
+constexpr std::pair<std::string_view, std::string_view> kConnectionDefaults[] = {
+    {"connect_timeout", "5"},
+    {"keepalives_idle", "10"},
+    {"keepalives_interval", "5"},
+    {"keepalives_count", "3"},
+    {"tcp_user_timeout", "15000"}};
 
 bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
+}
+
+bool contains(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
 }
 
 std::string sqlite_path(const std::string& url) {
@@ -46,8 +70,10 @@ std::string postgres_conninfo(const std::string& url) {
     throw std::invalid_argument(message);
   }
   std::string conninfo;
+  std::set<std::string, std::less<>> given;
   for (auto* option = options; option->keyword; ++option) {
     if (!option->val) continue;
+    given.insert(option->keyword);
     std::string value;
     for (const char* c = option->val; *c; ++c) {
       if (*c == '\\' || *c == '\'') value += '\\';
@@ -56,6 +82,9 @@ std::string postgres_conninfo(const std::string& url) {
     conninfo += std::string(option->keyword) + "='" + value + "' ";
   }
   PQconninfoFree(options);
+  for (const auto& [keyword, value] : kConnectionDefaults)
+    if (!given.contains(keyword))
+      conninfo += std::string(keyword) + "='" + std::string(value) + "' ";
   return conninfo;
 }
 
@@ -82,30 +111,229 @@ void open_sqlite(soci::session& sql, const std::string& path) {
   sql << "PRAGMA foreign_keys=ON";
   sql << "PRAGMA busy_timeout=" + std::to_string(kSqliteBusyTimeoutMs);
 }
+
+PGconn* postgres_connection(soci::session& sql) {
+  return static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_;
+}
+
+// libpq's messages span lines; a log line should not.
+std::string one_line(std::string text) {
+  std::replace_if(
+      text.begin(), text.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+const char* kind_name(Failure::Kind kind) {
+  switch (kind) {
+    case Failure::Kind::unavailable:
+      return "unavailable";
+    case Failure::Kind::disk_full:
+      return "disk full";
+    case Failure::Kind::read_only:
+      return "read-only";
+    case Failure::Kind::unique_violation:
+      return "unique violation";
+  }
+  return "?";
+}
 }  // namespace
 
-Database::Database(const std::string& url, std::size_t pool_size)
+Database::Database(const std::string& url, std::size_t pool_size, Gate gate)
     : dialect_(starts_with(url, "postgres") ? Dialect::postgres : Dialect::sqlite),
-      pool_size_(pool_size),
       display_url_(without_password(url)),
-      pool_(pool_size) {
-  if (dialect_ == Dialect::sqlite && !starts_with(url, "sqlite:"))
-    throw std::invalid_argument("database URL must start with sqlite:// or postgresql://");
-  for (std::size_t i = 0; i < pool_size; ++i) {
-    soci::session& sql = pool_.at(i);
-    if (dialect_ == Dialect::sqlite) {
-      open_sqlite(sql, sqlite_path(url));
-    } else {
-      sql.open(soci::postgresql, postgres_conninfo(url));
-    }
-    statement_caches_.push_back(std::make_unique<StatementCache>(sql));
+      open_(gate == Gate::open),
+      connections_(std::max<std::size_t>(pool_size, 1)) {
+  if (dialect_ == Dialect::sqlite) {
+    if (!starts_with(url, "sqlite:"))
+      throw std::invalid_argument("database URL must start with sqlite:// or postgresql://");
+    sqlite_path_ = sqlite_path(url);
+  } else {
+    conninfo_ = postgres_conninfo(url);
+  }
+  // Taken from the back: connection 0 first, so a light load keeps reusing
+  // the same few connections (and their prepared statements).
+  for (std::size_t i = connections_.size(); i-- > 0;) idle_.push_back(i);
+}
+
+Database::~Database() {
+  for (auto& connection : connections_) close(connection);
+}
+
+// While no connection can be made, says why (a read-only SQLite folder, say).
+void Database::throw_not_ready() {
+  std::lock_guard lock(reconnect_.mutex);
+  if (reconnect_.down)
+    throw Failure(reconnect_.kind, "The database is unreachable: " + reconnect_.reason);
+  throw Failure(Failure::Kind::unavailable, "The database is not ready yet (migrating).");
+}
+
+// --- The pool ---------------------------------------------------------------
+
+Database::Lease::Lease(Database& database) : database_(database), index_(database.take()) {
+  try {
+    database_.make_usable(connection());
+  } catch (...) {
+    database_.give_back(index_, /*broken=*/true);
+    throw;
   }
 }
 
+Database::Lease::~Lease() { database_.give_back(index_, broken_); }
+
+bool Database::Lease::lost() {
+  auto& session = connection().session;
+  if (!broken_ && (!session || database_.broken(*session) || database_.disconnected_by_server()))
+    broken_ = true;
+  return broken_;
+}
+
+void Database::Lease::reopen() {
+  broken_ = true;  // until a fresh connection is open
+  close(connection());
+  database_.connect(connection());
+  broken_ = false;
+}
+
+std::size_t Database::take() {
+  std::unique_lock lock(pool_mutex_);
+  pool_changed_.wait(lock, [this] { return !idle_.empty(); });
+  const std::size_t index = idle_.back();
+  idle_.pop_back();
+  ++in_use_;
+  return index;
+}
+
+void Database::give_back(std::size_t index, bool broken) {
+  Connection& connection = connections_[index];
+  if (broken)
+    close(connection);
+  else
+    connection.last_used = Clock::now();
+  {
+    std::lock_guard lock(pool_mutex_);
+    idle_.push_back(index);
+    --in_use_;
+  }
+  pool_changed_.notify_one();
+}
+
+void Database::make_usable(Connection& connection) {
+  if (connection.session && dialect_ == Dialect::postgres &&
+      Clock::now() - connection.last_used > kIdleCheckAfter && !alive(*connection.session)) {
+    spdlog::info("database connection broke while idle; opening a fresh one");
+    close(connection);
+  }
+  if (!connection.session) connect(connection);
+}
+
+// Opens the connection, and prepares its statements afresh (the registry of
+// statement caches is keyed by the new connection).
+void Database::connect(Connection& connection) {
+  await_reconnect_turn();
+  auto session = std::make_unique<soci::session>();
+  try {
+    if (dialect_ == Dialect::sqlite)
+      open_sqlite(*session, sqlite_path_);
+    else
+      session->open(soci::postgresql, conninfo_);
+  } catch (const std::exception& error) {
+    const auto failure = classify(nullptr, error);
+    const bool storage = failure && failure->kind() != Failure::Kind::unique_violation;
+    const auto kind = storage ? failure->kind() : Failure::Kind::unavailable;
+    connection_failed(error.what(), kind);
+    throw Failure(kind, error.what());
+  }
+  connection.statements = std::make_unique<StatementCache>(*session);
+  connection.session = std::move(session);
+  connection.last_used = Clock::now();
+  connection_succeeded();
+}
+
+void Database::close(Connection& connection) noexcept {
+  try {
+    connection.statements.reset();  // unregisters it; finalizes the statements
+    connection.session.reset();
+  } catch (...) {
+    // Closing a broken connection may complain; it is gone either way.
+  }
+}
+
+bool Database::alive(soci::session& sql) const {
+  PGconn* conn = postgres_connection(sql);
+  if (PQstatus(conn) != CONNECTION_OK) return false;
+  PGresult* result = PQexec(conn, "");
+  const bool answered = PQresultStatus(result) == PGRES_EMPTY_QUERY;
+  PQclear(result);
+  return answered && PQstatus(conn) == CONNECTION_OK;
+}
+
+// PostgreSQL says so before libpq has seen the socket close: 57P01 when it
+// shuts down or restarts, 57P02 after a crash, 08xxx for the connection.
+bool Database::disconnected_by_server() const {
+  if (dialect_ != Dialect::postgres) return false;
+  try {
+    throw;
+  } catch (const soci::postgresql_soci_error& error) {
+    const std::string sqlstate = error.sqlstate();
+    return starts_with(sqlstate, "08") || starts_with(sqlstate, "57P0");
+  } catch (...) {
+    return false;
+  }
+}
+
+bool Database::broken(soci::session& sql) const {
+  return dialect_ == Dialect::postgres && PQstatus(postgres_connection(sql)) != CONNECTION_OK;
+}
+
+void Database::await_reconnect_turn() {
+  std::lock_guard lock(reconnect_.mutex);
+  if (reconnect_.down && Clock::now() < reconnect_.next_attempt)
+    throw Failure(reconnect_.kind, "The database is unreachable: " + reconnect_.reason);
+}
+
+void Database::connection_failed(const std::string& reason, Failure::Kind kind) {
+  std::lock_guard lock(reconnect_.mutex);
+  reconnect_.delay = reconnect_.down
+                         ? std::min<Clock::duration>(reconnect_.delay * 2, kMaxReconnectDelay)
+                         : std::chrono::duration_cast<Clock::duration>(kFirstReconnectDelay);
+  reconnect_.next_attempt = Clock::now() + reconnect_.delay;
+  reconnect_.reason = one_line(reason);
+  reconnect_.kind = kind;
+  if (reconnect_.down) return;
+  reconnect_.down = true;
+  spdlog::error(
+      "cannot connect to the database {}: {}; answering 503 and retrying with backoff (at most "
+      "every {} ms)",
+      display_url_, reconnect_.reason, std::chrono::milliseconds(kMaxReconnectDelay).count());
+}
+
+void Database::connection_succeeded() {
+  std::lock_guard lock(reconnect_.mutex);
+  if (!reconnect_.down) return;
+  reconnect_.down = false;
+  spdlog::info("connected to the database {} again", display_url_);
+}
+
+// --- Transactions and failures ----------------------------------------------
+
 // Cached like every other statement: three transactions a checkout made
-// SQLite parse six of these.
-void Database::begin(soci::session& sql) {
-  Query(dialect_ == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN").execute(sql);
+// SQLite parse six of these. A connection that broke while idle is replaced
+// once: nothing of the transaction has been sent yet.
+void Database::begin(Lease& lease) {
+  const Query statement(dialect_ == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  try {
+    statement.execute(lease.session());
+    return;
+  } catch (...) {
+    if (!lease.lost()) fail(lease);
+  }
+  lease.reopen();
+  try {
+    statement.execute(lease.session());
+  } catch (...) {
+    fail(lease);
+  }
 }
 
 void Database::commit(soci::session& sql) { Query("COMMIT").execute(sql); }
@@ -117,6 +345,69 @@ void Database::rollback(soci::session& sql) noexcept {
     // The transaction is already gone (e.g. the connection dropped).
   }
 }
+
+void Database::fail(Lease& lease) {
+  const bool lost = lease.lost();
+  try {
+    throw;
+  } catch (const Failure&) {
+    throw;
+  } catch (const std::exception& error) {
+    if (lost) {
+      spdlog::warn("database connection lost during a request; it will be replaced");
+      throw Failure(Failure::Kind::unavailable,
+                    std::string("The database connection was lost: ") + error.what());
+    }
+    auto failure = classify(&lease.session(), error);
+    if (!failure) throw;
+    if (dialect_ == Dialect::sqlite && failure->kind() != Failure::Kind::unique_violation)
+      spdlog::error("SQLite cannot write {} ({}): {}", sqlite_path_, kind_name(failure->kind()),
+                    one_line(error.what()));
+    // A connection SQLite opened read-only stays so: the next one may not be.
+    if (failure->kind() != Failure::Kind::unique_violation) lease.discard();
+    throw *failure;
+  }
+}
+
+std::optional<Failure> Database::classify_postgres(const std::string& sqlstate,
+                                                   const std::string& message) {
+  using Kind = Failure::Kind;
+  if (sqlstate == "23505")
+    return Failure(Kind::unique_violation, message, violated_constraint(message));
+  if (starts_with(sqlstate, "08") || sqlstate == "57P01" || sqlstate == "57P02" ||
+      sqlstate == "57P03" || sqlstate == "53300")
+    return Failure(Kind::unavailable, message);
+  if (sqlstate == "53100") return Failure(Kind::disk_full, message);
+  if (sqlstate == "25006") return Failure(Kind::read_only, message);  // a standby
+  return std::nullopt;
+}
+
+std::optional<Failure> Database::classify(soci::session* sql, const std::exception& error) const {
+  using Kind = Failure::Kind;
+  const std::string message = error.what();
+  if (dialect_ == Dialect::postgres) {
+    const auto* postgres = dynamic_cast<const soci::postgresql_soci_error*>(&error);
+    auto failure = postgres ? classify_postgres(postgres->sqlstate(), message) : std::nullopt;
+    if (!failure && sql && broken(*sql)) failure = Failure(Kind::unavailable, message);
+    return failure;
+  }
+  const auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&error);
+  const int code = sqlite ? sqlite->result() & 0xff : -1;
+  if (contains(message, "UNIQUE constraint failed"))
+    return Failure(Kind::unique_violation, message, violated_constraint(message));
+  std::optional<Kind> kind;
+  if (code == SQLITE_FULL || contains(message, "database or disk is full"))
+    kind = Kind::disk_full;
+  else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM ||
+           contains(message, "readonly database") || contains(message, "unable to open"))
+    kind = Kind::read_only;
+  else if (code == SQLITE_IOERR || contains(message, "disk I/O error"))
+    kind = Kind::unavailable;
+  if (!kind) return std::nullopt;
+  return Failure(*kind, message);
+}
+
+// --- Maintenance ------------------------------------------------------------
 
 void Database::execute_script(soci::session& sql, const std::string& script) {
   if (dialect_ == Dialect::sqlite) {
@@ -130,8 +421,7 @@ void Database::execute_script(soci::session& sql, const std::string& script) {
     }
     return;
   }
-  auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
-  PGresult* result = PQexec(backend->conn_, script.c_str());
+  PGresult* result = PQexec(postgres_connection(sql), script.c_str());
   const auto status = PQresultStatus(result);
   std::string message = PQresultErrorMessage(result);
   PQclear(result);

@@ -1,71 +1,110 @@
 #pragma once
 
+#include "db/failure.h"
 #include "db/statement_cache.h"
 
-#include <soci/connection-pool.h>
 #include <soci/session.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <type_traits>
-#include <utility>
 #include <vector>
 
 namespace ps::db {
 
 enum class Dialect { sqlite, postgres };
 
-// Where the data lives: an SQLite file or a PostgreSQL server, behind one SOCI
-// connection pool. All calls block; call them from the WorkerPool.
+// Where the data lives: an SQLite file or a PostgreSQL server, behind a pool
+// of connections opened on first use. A connection found broken (PostgreSQL
+// restarted, failed over, crashed) is closed and opened again, with its
+// prepared statements; while the database cannot be reached, calls throw
+// Failure(unavailable) at once, retrying the connection with backoff. Driver
+// errors the client should hear about by kind become Failures (failure.h).
+// All calls block; call them from the WorkerPool.
 class Database {
  public:
+  // Whether requests may use the database before migrations have run.
+  enum class Gate { open, closed_until_migrated };
+
   // url: "sqlite:///path/to/file.db" or "postgresql://user:pass@host:port/db".
-  Database(const std::string& url, std::size_t pool_size);
+  // Connects to nothing yet; throws only for a malformed URL.
+  Database(const std::string& url, std::size_t pool_size, Gate gate = Gate::open);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
 
   Dialect dialect() const { return dialect_; }
   const std::string& display_url() const { return display_url_; }
 
-  // Runs work(soci::session&) on a pooled connection.
+  // Runs work(soci::session&) on a pooled connection. A read that fails
+  // because its connection was found broken runs once more on a fresh one.
   template <class Work>
   auto with_session(Work&& work) {
-    soci::session sql(pool_);
-    InUse counted(in_use_);
-    return std::forward<Work>(work)(sql);
+    require_open();
+    return with_maintenance_session(work);
+  }
+
+  // with_session, also while the gate is closed: for migrations.
+  template <class Work>
+  auto with_maintenance_session(Work&& work) {
+    Lease lease(*this);
+    try {
+      return work(lease.session());
+    } catch (...) {
+      if (!lease.lost()) fail(lease);
+    }
+    // Broken before or during this read: once more, on a fresh connection
+    // (the other idle ones may well be broken too).
+    lease.reopen();
+    try {
+      return work(lease.session());
+    } catch (...) {
+      fail(lease);
+    }
   }
 
   // Runs work(soci::session&) in a transaction: committed when work returns,
-  // rolled back when it throws. SQLite has one writer at a time: its
-  // transactions queue on a mutex here (and BEGIN IMMEDIATE guards against
-  // other processes), because queueing in SQLite's busy handler means sleeps
-  // of up to 100 ms and a p99 of 600 ms under checkout load (bench/README.md).
+  // rolled back when it throws. Never retried once begun: a transaction cut
+  // off by a lost connection is rolled back (by the server) and reported as
+  // Failure(unavailable). SQLite has one writer at a time: its transactions
+  // queue on a mutex here (and BEGIN IMMEDIATE guards against other
+  // processes), because queueing in SQLite's busy handler means sleeps of up
+  // to 100 ms and a p99 of 600 ms under checkout load (bench/README.md).
   template <class Work>
   auto transaction(Work&& work) {
+    require_open();
     auto writer = lock_writer();
-    soci::session sql(pool_);
-    InUse counted(in_use_);
-    begin(sql);
+    Lease lease(*this);
+    begin(lease);
     try {
       if constexpr (std::is_void_v<std::invoke_result_t<Work&&, soci::session&>>) {
-        std::forward<Work>(work)(sql);
-        commit(sql);
+        std::forward<Work>(work)(lease.session());
+        commit(lease.session());
       } else {
-        auto result = std::forward<Work>(work)(sql);
-        commit(sql);
+        auto result = std::forward<Work>(work)(lease.session());
+        commit(lease.session());
         return result;
       }
     } catch (...) {
-      rollback(sql);
-      throw;
+      rollback(lease.session());
+      fail(lease);
     }
   }
+
+  // Lets requests in: the schema is current (migrate() calls it).
+  void open_to_requests() { open_.store(true, std::memory_order_release); }
+  bool open_to_requests_yet() const { return open_.load(std::memory_order_acquire); }
 
   // Runs a script of several statements, as found in a migration file.
   void execute_script(soci::session& sql, const std::string& script);
 
-  // True when a trivial query succeeds.
+  // True when a trivial query succeeds (and requests are let in).
   bool ping();
 
   // Planner statistics for every table that holds rows, after a bulk load.
@@ -74,33 +113,102 @@ class Database {
   // scans, which each connection kept for its lifetime (bench/README.md).
   void analyze_filled_tables();
 
-  std::size_t pool_size() const { return pool_size_; }
+  std::size_t pool_size() const { return connections_.size(); }
   std::size_t connections_in_use() const { return in_use_.load(); }
 
  private:
-  void begin(soci::session& sql);
+  using Clock = std::chrono::steady_clock;
+
+  struct Connection {
+    std::unique_ptr<soci::session> session;      // null until opened, or once broken
+    std::unique_ptr<StatementCache> statements;  // destroyed before its session
+    Clock::time_point last_used{};
+  };
+
+  // A connection taken from the pool for one unit of work, opened (and, after
+  // a while idle, checked) first; given back when the lease ends, closed
+  // first when it was found broken.
+  class Lease {
+   public:
+    explicit Lease(Database& database);
+    ~Lease();
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+
+    soci::session& session() { return *connection().session; }
+    // In a catch handler: whether the connection broke; if so it is closed
+    // when the lease ends.
+    bool lost();
+    // Closes the connection now and opens a fresh one.
+    void reopen();
+    void discard() { broken_ = true; }
+
+   private:
+    Connection& connection() { return database_.connections_[index_]; }
+
+    Database& database_;
+    std::size_t index_;
+    bool broken_ = false;
+  };
+
+  // Backoff between connection attempts while the database is unreachable.
+  struct Reconnect {
+    std::mutex mutex;
+    Clock::time_point next_attempt{};
+    Clock::duration delay{};
+    bool down = false;
+    std::string reason;
+    Failure::Kind kind = Failure::Kind::unavailable;
+  };
+
+  void require_open() {
+    if (!open_.load(std::memory_order_acquire)) throw_not_ready();
+  }
+  [[noreturn]] void throw_not_ready();
+  std::size_t take();
+  void give_back(std::size_t index, bool broken);
+  void make_usable(Connection& connection);
+  void connect(Connection& connection);
+  static void close(Connection& connection) noexcept;
+  bool alive(soci::session& sql) const;
+  bool broken(soci::session& sql) const;
+  // In a catch handler: whether the current exception says the server ended
+  // the connection.
+  bool disconnected_by_server() const;
+  void await_reconnect_turn();
+  void connection_failed(const std::string& reason, Failure::Kind kind);
+  void connection_succeeded();
+
+  void begin(Lease& lease);
   static void commit(soci::session& sql);
+  static void rollback(soci::session& sql) noexcept;
+  // In a catch handler: throws the Failure the current exception stands
+  // for, or the exception itself.
+  [[noreturn]] void fail(Lease& lease);
+  // The Failure a driver error stands for, or nullopt for any other error.
+  std::optional<Failure> classify(soci::session* sql, const std::exception& error) const;
+  static std::optional<Failure> classify_postgres(const std::string& sqlstate,
+                                                  const std::string& message);
+
   // Held for a whole transaction on SQLite; an empty lock on PostgreSQL.
   std::unique_lock<std::mutex> lock_writer() {
     return dialect_ == Dialect::sqlite ? std::unique_lock(sqlite_writer_)
                                        : std::unique_lock<std::mutex>();
   }
-  static void rollback(soci::session& sql) noexcept;
-
-  struct InUse {
-    explicit InUse(std::atomic<std::size_t>& count) : count_(count) { ++count_; }
-    ~InUse() { --count_; }
-    std::atomic<std::size_t>& count_;
-  };
 
   Dialect dialect_;
-  std::size_t pool_size_;
-  std::atomic<std::size_t> in_use_{0};
   std::string display_url_;  // without password, for logs
+  std::string sqlite_path_;  // SQLite: the file, named in storage failures
+  std::string conninfo_;     // PostgreSQL: what libpq is given
+  std::atomic<bool> open_;
+  std::atomic<std::size_t> in_use_{0};
   std::mutex sqlite_writer_;
-  soci::connection_pool pool_;
-  // Declared after the pool: destroyed, finalizing their statements, first.
-  std::vector<std::unique_ptr<StatementCache>> statement_caches_;
+
+  std::vector<Connection> connections_;
+  std::mutex pool_mutex_;
+  std::condition_variable pool_changed_;
+  std::vector<std::size_t> idle_;  // indices into connections_, most recent last
+  Reconnect reconnect_;
 };
 
 }  // namespace ps::db

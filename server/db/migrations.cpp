@@ -48,7 +48,7 @@ std::set<int> applied_versions(soci::session& sql) {
 }  // namespace
 
 int migrate(Database& database) {
-  return database.with_session([&](soci::session& sql) {
+  const int applied = database.with_maintenance_session([&](soci::session& sql) {
     const bool postgres = database.dialect() == Dialect::postgres;
     if (postgres) sql << "SELECT pg_advisory_lock(" << kMigrationLockId << ")";
     int applied = 0;
@@ -78,6 +78,8 @@ int migrate(Database& database) {
     if (postgres) sql << "SELECT pg_advisory_unlock(" << kMigrationLockId << ")";
     return applied;
   });
+  database.open_to_requests();
+  return applied;
 }
 
 }  // namespace ps::db

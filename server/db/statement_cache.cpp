@@ -6,8 +6,8 @@
 namespace ps::db {
 
 namespace {
-// Pooled connections by backend: a session leased from a pool shares its
-// pooled session's backend, which is how a query finds its cache.
+// Pooled connections by backend, which is how a query finds its cache. A
+// reconnected connection has a new backend, registered with its new cache.
 struct Registry {
   std::shared_mutex mutex;
   std::unordered_map<const void*, StatementCache*> caches;

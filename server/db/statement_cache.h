@@ -32,13 +32,14 @@ class StatementCache {
     std::shared_ptr<void> row;
   };
 
-  // Registers the cache of `pooled` (a session owned by a connection pool).
+  // Registers the cache of `pooled` (a connection of a Database's pool); a
+  // reconnected connection gets a new cache, its statements prepared afresh.
   explicit StatementCache(soci::session& pooled);
   ~StatementCache();
   StatementCache(const StatementCache&) = delete;
   StatementCache& operator=(const StatementCache&) = delete;
 
-  // The cache of the connection `session` leases, or null for a session that
+  // The cache of the pooled connection `session`, or null for a session that
   // is not from a Database's pool.
   static StatementCache* of(soci::session& session);
 

@@ -1,6 +1,7 @@
 #include "http/pipeline.h"
 
 #include "core/random.h"
+#include "db/failure.h"
 #include "http/compression.h"
 
 #include <spdlog/spdlog.h>
@@ -45,6 +46,40 @@ void add_validators(const Request& request, Response& response) {
 double seconds_since(Clock::time_point started) {
   return std::chrono::duration<double>(Clock::now() - started).count();
 }
+
+// Seconds a client is asked to wait before retrying: about as long as the
+// database layer waits between its own reconnection attempts.
+constexpr const char* kRetryAfterUnavailable = "2";
+constexpr const char* kRetryAfterReadOnly = "10";
+
+// The one place a database failure becomes what the client is told; the
+// database layer has logged what the operator needs (the path, the reason).
+ApiError problem_for(const db::Failure& failure, const NamedConflicts& conflicts) {
+  using Kind = db::Failure::Kind;
+  switch (failure.kind()) {
+    case Kind::unavailable:
+      return ApiError(503, "database-unavailable", "Database unavailable",
+                      "The database cannot be reached right now; nothing was changed. Retry "
+                      "shortly.")
+          .with_header("Retry-After", kRetryAfterUnavailable);
+    case Kind::read_only:
+      return ApiError(503, "database-read-only", "Database read-only",
+                      "The database cannot save changes right now; nothing was changed. Retry "
+                      "later.")
+          .with_header("Retry-After", kRetryAfterReadOnly);
+    case Kind::disk_full:
+      return ApiError(507, "insufficient-storage", "Insufficient storage",
+                      "The server has no space left to save this change; nothing was changed. "
+                      "Retry later.");
+    case Kind::unique_violation:
+      break;
+  }
+  if (auto named = conflicts.find(failure.constraint()); named != conflicts.end())
+    return named->second;
+  spdlog::warn("unique constraint {} has no named conflict", failure.constraint());
+  return ApiError::conflict(
+      "A concurrent request saved the same thing first; reload and try again.");
+}
 }  // namespace
 
 // Common to every answer: the request id, HEAD without a body, the access
@@ -82,6 +117,8 @@ boost::asio::awaitable<Response> Pipeline::handle(Request& request) const {
     if (gzip) use_gzip(response);
   } catch (const ApiError& error) {
     response = to_problem_response(error);
+  } catch (const db::Failure& failure) {
+    response = to_problem_response(problem_for(failure, conflicts_));
   } catch (const std::exception& error) {
     spdlog::error("request_id={} unhandled error: {}", request.request_id, error.what());
     response = to_problem_response(ApiError::internal());

@@ -5,14 +5,26 @@
 #include "http/request.h"
 #include "http/router.h"
 
+#include <functional>
+#include <map>
+#include <string>
+
 namespace ps::http {
 
+// The conflict each unique constraint stands for, by constraint name in
+// PostgreSQL's default naming (db::Failure::constraint()), e.g.
+// "shops_slug_key" -> 409 /problems/shop-slug-taken. Unnamed ones answer a
+// plain /problems/conflict.
+using NamedConflicts = std::map<std::string, ApiError, std::less<>>;
+
 // What every request goes through around its route handler: URL parsing,
-// routing (404/405), turning errors into problem+json, the X-Request-Id
-// header, HEAD handling and the access log.
+// routing (404/405), turning errors into problem+json (database failures
+// included: 503, 507, named 409s), the X-Request-Id header, HEAD handling
+// and the access log.
 class Pipeline {
  public:
-  Pipeline(const Router& router, Metrics& metrics) : router_(router), metrics_(metrics) {}
+  Pipeline(const Router& router, Metrics& metrics, NamedConflicts conflicts = {})
+      : router_(router), metrics_(metrics), conflicts_(std::move(conflicts)) {}
 
   // Never throws: failures become problem+json responses.
   boost::asio::awaitable<Response> handle(Request& request) const;
@@ -30,6 +42,7 @@ class Pipeline {
 
   const Router& router_;
   Metrics& metrics_;
+  NamedConflicts conflicts_;
 };
 
 // Renders an ApiError as an RFC 9457 response (headers included).

@@ -6,6 +6,11 @@
 
 namespace ps::reviews {
 
+ApiError review_exists() {
+  return {409, "review-exists", "Review exists",
+          "You have already reviewed this product; edit your review."};
+}
+
 namespace {
 ApiError review_not_found() { return ApiError::not_found("There is no such review."); }
 
@@ -41,8 +46,7 @@ Review ReviewsService::create(std::int64_t buyer_id, std::int64_t product_id, in
     const auto order = orders_.delivered_order_with(sql, buyer_id, product_id);
     if (!order)
       throw ApiError::forbidden("Only buyers who have received this product can review it.");
-    if (store::find_by_author(sql, product_id, buyer_id))
-      throw ApiError::conflict("You have already reviewed this product; edit your review.");
+    if (store::find_by_author(sql, product_id, buyer_id)) throw review_exists();
     Review review;
     review.product_id = product_id;
     review.buyer_id = buyer_id;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/service.h"
+#include "core/errors.h"
 #include "db/database.h"
 #include "orders/service.h"
 #include "reviews/store.h"
@@ -8,6 +9,10 @@
 #include <boost/json/object.hpp>
 
 namespace ps::reviews {
+
+// 409 /problems/review-exists: also what a concurrent review's unique
+// violation of (product_id, buyer_id) answers (app/application.cpp).
+ApiError review_exists();
 
 struct ReviewInput {
   std::optional<int> rating;

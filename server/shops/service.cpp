@@ -28,6 +28,16 @@ ShopView with_images(Shop shop, const std::vector<media::Image>& images) {
 }
 }  // namespace
 
+ApiError slug_taken(const std::string& slug) {
+  return {409, "shop-slug-taken", "Shop address taken",
+          slug.empty() ? "Another shop already uses this address."
+                       : "Another shop already uses the address '" + slug + "'."};
+}
+
+ApiError shop_exists() {
+  return {409, "shop-exists", "Shop exists", "You already have a shop; edit it instead."};
+}
+
 std::string slugify(std::string_view name) {
   std::string slug;
   for (unsigned char c : name) {
@@ -110,16 +120,14 @@ void ShopsService::apply(soci::session& sql, Shop& shop, const ShopInput& input)
   attach(input.logo_image_id, shop.logo_image_id);
   attach(input.cover_image_id, shop.cover_image_id);
   if (input.slug && *input.slug != shop.slug) {
-    if (store::slug_taken(sql, *input.slug, shop.id))
-      throw ApiError::conflict("Another shop already uses the address '" + *input.slug + "'.");
+    if (store::slug_taken(sql, *input.slug, shop.id)) throw slug_taken(*input.slug);
     shop.slug = *input.slug;
   }
 }
 
 ShopView ShopsService::create(std::int64_t owner_id, const ShopInput& input) {
   return database_.transaction([&](soci::session& sql) {
-    if (store::find_by_owner(sql, owner_id))
-      throw ApiError::conflict("You already have a shop; edit it instead.");
+    if (store::find_by_owner(sql, owner_id)) throw shop_exists();
     Shop shop;
     shop.owner_id = owner_id;
     shop.accent_color = kDefaultAccentColor;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/errors.h"
 #include "db/database.h"
 #include "media/service.h"
 #include "shops/store.h"
@@ -11,6 +12,12 @@
 #include <vector>
 
 namespace ps::shops {
+
+// 409 /problems/shop-slug-taken and /problems/shop-exists: also what the
+// unique violations of shops.slug and shops.owner_id answer when a
+// concurrent request wins the race (app/application.cpp).
+ApiError slug_taken(const std::string& slug = {});
+ApiError shop_exists();
 
 // What a vendor sends to create or change a shop; absent fields are left as
 // they are. For images, an inner nullopt removes the image.

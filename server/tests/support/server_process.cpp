@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <regex>
@@ -40,8 +41,13 @@ int exit_code(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }  // namespace
 
 ServerProcess::ServerProcess(Backend backend, std::vector<std::string> extra_args)
-    : extra_args_(std::move(extra_args)) {
-  if (backend == Backend::postgres) postgres_ = std::make_unique<ScratchPostgres>();
+    : ServerProcess(Options{backend, std::move(extra_args)}) {}
+
+ServerProcess::ServerProcess(Options options)
+    : data_dir_(options.data_dir.empty() ? scratch_.path() : options.data_dir),
+      options_(std::move(options)) {
+  if (options_.backend == Backend::postgres && options_.database_url.empty())
+    postgres_ = std::make_unique<ScratchPostgres>();
   start();
 }
 
@@ -50,17 +56,19 @@ ServerProcess::~ServerProcess() {
 }
 
 std::string ServerProcess::database_url() const {
+  if (!options_.database_url.empty()) return options_.database_url;
   if (postgres_) return postgres_->url();
   return "sqlite://" + (data_dir() / "pocketshop.db").string();
 }
 
 std::string ServerProcess::log() const {
-  std::ifstream in(data_dir() / kLogFile, std::ios::binary);
+  std::ifstream in(scratch_.path() / kLogFile, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 std::vector<std::string> ServerProcess::command_line() const {
-  std::vector<std::string> args{POCKETSHOP_BINARY,
+  const char* binary = std::getenv("POCKETSHOP_TEST_BINARY");
+  std::vector<std::string> args{binary && *binary ? binary : POCKETSHOP_BINARY,
                                 "serve",
                                 "--host",
                                 "127.0.0.1",
@@ -72,11 +80,11 @@ std::vector<std::string> ServerProcess::command_line() const {
                                 "min",
                                 "--log-level",
                                 "info"};
-  if (postgres_) {
+  if (options_.backend == Backend::postgres || !options_.database_url.empty()) {
     args.push_back("--database-url");
-    args.push_back(postgres_->url());
+    args.push_back(database_url());
   }
-  args.insert(args.end(), extra_args_.begin(), extra_args_.end());
+  args.insert(args.end(), options_.extra_args.begin(), options_.extra_args.end());
   return args;
 }
 
@@ -84,10 +92,13 @@ void ServerProcess::start() {
   if (running()) throw std::logic_error("the server is already running");
   spawn();
   wait_until_listening();
-  wait_until_healthy();
+  if (options_.wait_until_healthy) wait_until_healthy();
 }
 
-void ServerProcess::restart() { start(); }
+void ServerProcess::restart(bool wait_until_healthy) {
+  options_.wait_until_healthy = wait_until_healthy;
+  start();
+}
 
 void ServerProcess::spawn() {
   const auto args = command_line();
@@ -95,7 +106,7 @@ void ServerProcess::spawn() {
   for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
 
-  const auto log_path = data_dir() / kLogFile;
+  const auto log_path = scratch_.path() / kLogFile;
   const int log_fd = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (log_fd < 0) throw std::runtime_error("cannot open " + log_path.string());
   log_offset_ = std::filesystem::file_size(log_path);

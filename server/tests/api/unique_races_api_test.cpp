@@ -1,0 +1,95 @@
+// Identical requests at the same moment that a unique constraint settles:
+// one wins, every other one is told which conflict it lost, never a 500.
+
+#include "api/checkout_test.h"
+
+#include <future>
+#include <latch>
+#include <map>
+
+namespace ps::testing {
+namespace {
+
+constexpr int kRacers = 8;
+
+// Sends kRacers requests at once and counts the answers by "status type".
+std::map<std::string, int> race(const std::function<HttpResult(int)>& request) {
+  std::latch start(kRacers);
+  std::vector<std::future<HttpResult>> answers;
+  for (int n = 0; n < kRacers; ++n)
+    answers.push_back(std::async(std::launch::async, [&start, &request, n] {
+      start.arrive_and_wait();
+      return request(n);
+    }));
+  std::map<std::string, int> seen;
+  for (auto& answer : answers) {
+    const auto result = answer.get();
+    std::string type;
+    if (result.status != 201) type = " " + std::string(result.json().at("type").as_string());
+    ++seen[std::to_string(result.status) + type];
+  }
+  return seen;
+}
+
+class UniqueRaces : public CheckoutTest {
+ protected:
+  void configure(Config& config) override { config.signup_limit_per_ip = 1000; }
+};
+POCKETSHOP_API_TEST(UniqueRaces);
+
+TEST_P(UniqueRaces, OneReviewPerBuyerAndProduct) {
+  fill_cart(buyer, mug, 1);
+  const auto order_id =
+      checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
+  act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0003"}});
+  act(clay, order_id, "deliver");
+  const std::string reviews = "/api/products/" + std::to_string(mug) + "/reviews";
+
+  const auto seen = race([&](int n) {
+    return client().post_json(reviews, {{"rating", 1 + n % 5}, {"body", "Same buyer"}},
+                              buyer.access_token);
+  });
+  const std::map<std::string, int> expected{{"201", 1},
+                                            {"409 /problems/review-exists", kRacers - 1}};
+  EXPECT_EQ(seen, expected);
+  auto product = client().get("/api/products/" + std::to_string(mug)).json();
+  EXPECT_EQ(product.at("rating_count").as_int64(), 1);
+}
+
+TEST_P(UniqueRaces, OneShopPerSlug) {
+  std::vector<Account> vendors;
+  for (int n = 0; n < kRacers; ++n)
+    vendors.push_back(sign_up("racer" + std::to_string(n) + "@example.com", "vendor"));
+  const auto seen = race([&](int n) {
+    return client().post_json("/api/shops",
+                              {{"name", "Racer " + std::to_string(n)}, {"slug", "the-one"}},
+                              vendors[static_cast<std::size_t>(n)].access_token);
+  });
+  const std::map<std::string, int> expected{{"201", 1},
+                                            {"409 /problems/shop-slug-taken", kRacers - 1}};
+  EXPECT_EQ(seen, expected);
+}
+
+TEST_P(UniqueRaces, OneShopPerVendor) {
+  const auto vendor = sign_up("twin-shops@example.com", "vendor");
+  const auto seen = race([&](int n) {
+    return client().post_json("/api/shops", {{"name", "Twin " + std::to_string(n)}},
+                              vendor.access_token);
+  });
+  const std::map<std::string, int> expected{{"201", 1}, {"409 /problems/shop-exists", kRacers - 1}};
+  EXPECT_EQ(seen, expected);
+}
+
+TEST_P(UniqueRaces, OneAccountPerEmail) {
+  const auto seen = race([&](int) {
+    return client().post_json("/api/auth/register", {{"email", "twin@example.com"},
+                                                     {"password", "password123"},
+                                                     {"display_name", "Twin"},
+                                                     {"role", "buyer"}});
+  });
+  const std::map<std::string, int> expected{{"201", 1}, {"409 /problems/email-taken", kRacers - 1}};
+  EXPECT_EQ(seen, expected);
+}
+
+}  // namespace
+}  // namespace ps::testing

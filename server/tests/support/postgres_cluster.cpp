@@ -1,0 +1,77 @@
+#include "support/postgres_cluster.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <random>
+#include <stdexcept>
+
+namespace ps::testing {
+
+namespace {
+int random_port() {
+  std::random_device seed;
+  return std::uniform_int_distribution<int>(20000, 49999)(seed);
+}
+
+void run(const std::string& command) {
+  if (std::system(command.c_str()) != 0) throw std::runtime_error("failed: " + command);
+}
+}  // namespace
+
+bool PostgresCluster::available() {
+  const char* bin = std::getenv("POCKETSHOP_TEST_PG_BIN");
+  return bin && *bin;
+}
+
+PostgresCluster::PostgresCluster() {
+  if (!available()) throw std::runtime_error("POCKETSHOP_TEST_PG_BIN is not set");
+  bin_ = std::getenv("POCKETSHOP_TEST_PG_BIN");
+  port_ = random_port();  // fixed, so a server can be pointed at it before it starts
+  // PostgreSQL refuses to run as root.
+  if (geteuid() == 0) run("chown postgres:postgres '" + dir_.path().string() + "'");
+  run(command("initdb") + " -D '" + (dir_.path() / "data").string() +
+      "' -U postgres --auth=trust -E UTF8 --no-locale >'" + (dir_.path() / "initdb.log").string() +
+      "' 2>&1");
+}
+
+PostgresCluster::~PostgresCluster() {
+  if (!running_) return;
+  try {
+    pg_ctl("-m immediate stop");
+  } catch (...) {
+    // The folder goes anyway; a stray postmaster finds its files gone.
+  }
+}
+
+std::string PostgresCluster::command(const std::string& program) const {
+  const std::string path = "'" + bin_ + "/" + program + "'";
+  return geteuid() == 0 ? "runuser -u postgres -- " + path : path;
+}
+
+void PostgresCluster::pg_ctl(const std::string& arguments) const {
+  const std::string options = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port_) +
+                              " -k '" + dir_.path().string() +
+                              "' -c fsync=off -c synchronous_commit=off";
+  run(command("pg_ctl") + " -D '" + (dir_.path() / "data").string() + "' -l '" +
+      (dir_.path() / "server.log").string() + "' -w -t 30 -o \"" + options + "\" " + arguments +
+      " >/dev/null");
+}
+
+void PostgresCluster::start() {
+  pg_ctl("start");
+  running_ = true;
+}
+
+void PostgresCluster::stop() {
+  pg_ctl("-m fast stop");
+  running_ = false;
+}
+
+void PostgresCluster::restart() { pg_ctl("-m fast restart"); }
+
+std::string PostgresCluster::url() const {
+  return "postgresql://postgres@127.0.0.1:" + std::to_string(port_) + "/postgres";
+}
+
+}  // namespace ps::testing

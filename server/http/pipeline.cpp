@@ -2,6 +2,7 @@
 
 #include "core/random.h"
 #include "http/compression.h"
+#include "http/security_headers.h"
 
 #include <spdlog/spdlog.h>
 #include <boost/url/parse.hpp>
@@ -51,6 +52,7 @@ double seconds_since(Clock::time_point started) {
 // log line and the metrics.
 void Pipeline::finish(Request& request, Response& response, double seconds) const {
   response.set("X-Request-Id", request.request_id);
+  add_security_headers(response);
   if (request.method() == bhttp::verb::head) {
     const auto length = response.body().size();
     response.body().clear();

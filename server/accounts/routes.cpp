@@ -1,5 +1,6 @@
 #include "accounts/routes.h"
 
+#include "accounts/refresh_cookie.h"
 #include "http/json_input.h"
 
 namespace ps::accounts {
@@ -15,12 +16,20 @@ constexpr std::size_t kMaxPassword = 1024;  // argon2 cost grows with length
 constexpr std::size_t kMaxEmail = 254;
 constexpr std::size_t kMaxDisplayName = 80;
 
-boost::json::object session_json(const SignedIn& signed_in) {
-  return {{"user", to_json(signed_in.user)},
-          {"access_token", signed_in.tokens.access_token},
-          {"refresh_token", signed_in.tokens.refresh_token},
-          {"token_type", "Bearer"},
-          {"expires_in", signed_in.tokens.access_expires_in.count()}};
+// A session started or renewed: the refresh token goes into the cookie, and
+// into the JSON body too for API clients, never for a browser client, whose
+// scripts must not see it.
+Response session_response(unsigned status, const Request& request, const SignedIn& signed_in,
+                          std::chrono::seconds refresh_ttl) {
+  boost::json::object body{{"user", to_json(signed_in.user)},
+                           {"access_token", signed_in.tokens.access_token},
+                           {"token_type", "Bearer"},
+                           {"expires_in", signed_in.tokens.access_expires_in.count()}};
+  if (!is_browser_client(request)) body["refresh_token"] = signed_in.tokens.refresh_token;
+  Response response = http::json_response(status, body);
+  response.set(http::bhttp::field::set_cookie,
+               refresh_cookie(signed_in.tokens.refresh_token, refresh_ttl));
+  return response;
 }
 
 std::string read_email(JsonFields& fields) {
@@ -58,6 +67,19 @@ std::string read_refresh_token(const Request& request) {
   return token;
 }
 
+struct PresentedToken {
+  std::string token;  // empty when the cookie is missing
+  bool from_cookie = false;
+};
+
+// API clients name the refresh token in a JSON body; a request without a
+// body uses the browser's cookie, which only a same-origin request may.
+PresentedToken presented_refresh_token(const Request& request) {
+  if (!request.raw.body().empty()) return {read_refresh_token(request), false};
+  require_same_origin(request);
+  return {refresh_token_from_cookie(request), true};
+}
+
 }  // namespace
 
 boost::json::object to_json(const User& user) {
@@ -78,7 +100,7 @@ void add_routes(http::Router& router, AccountsService& accounts, const Authentic
                limits.signups_per_client.enforce(request.client_address);
                auto signed_in = co_await workers.run(
                    request.request_id, [&] { return accounts.register_user(account); });
-               co_return http::json_response(201, session_json(signed_in));
+               co_return session_response(201, request, signed_in, accounts.refresh_ttl());
              });
 
   router.add(verb::post, "/api/auth/login", [&, limits](Request& request) -> awaitable<Response> {
@@ -92,20 +114,31 @@ void add_routes(http::Router& router, AccountsService& accounts, const Authentic
     limits.per_email_and_client.enforce(email + ' ' + request.client_address);
     auto signed_in =
         co_await workers.run(request.request_id, [&] { return accounts.login(email, password); });
-    co_return http::json_response(200, session_json(signed_in));
+    co_return session_response(200, request, signed_in, accounts.refresh_ttl());
   });
 
   router.add(verb::post, "/api/auth/refresh", [&](Request& request) -> awaitable<Response> {
-    const std::string token = read_refresh_token(request);
-    auto signed_in =
-        co_await workers.run(request.request_id, [&] { return accounts.refresh(token); });
-    co_return http::json_response(200, session_json(signed_in));
+    const PresentedToken presented = presented_refresh_token(request);
+    std::optional<SignedIn> signed_in;
+    try {
+      if (presented.token.empty()) throw ApiError::unauthorized("There is no session to renew.");
+      signed_in = co_await workers.run(request.request_id,
+                                       [&] { return accounts.refresh(presented.token); });
+    } catch (ApiError& error) {
+      // A refused cookie is deleted, so the browser stops sending it.
+      if (presented.from_cookie) error.with_header("Set-Cookie", expired_refresh_cookie());
+      throw;
+    }
+    co_return session_response(200, request, *signed_in, accounts.refresh_ttl());
   });
 
   router.add(verb::post, "/api/auth/logout", [&](Request& request) -> awaitable<Response> {
-    const std::string token = read_refresh_token(request);
-    co_await workers.run(request.request_id, [&] { accounts.logout(token); });
-    co_return http::empty_response(204);
+    const PresentedToken presented = presented_refresh_token(request);
+    if (!presented.token.empty())
+      co_await workers.run(request.request_id, [&] { accounts.logout(presented.token); });
+    Response response = http::empty_response(204);
+    response.set(http::bhttp::field::set_cookie, expired_refresh_cookie());
+    co_return response;
   });
 
   router.add(verb::get, "/api/me", [&](Request& request) -> awaitable<Response> {

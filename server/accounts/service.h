@@ -54,6 +54,7 @@ class AccountsService {
   SignedIn refresh(const std::string& refresh_token);                     // 401
   void logout(const std::string& refresh_token);
   std::optional<User> find_user(std::int64_t id);
+  std::chrono::hours refresh_ttl() const { return refresh_ttl_; }
 
  private:
   TokenPair start_session(soci::session& sql, const User& user, const std::string& family_id);

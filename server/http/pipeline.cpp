@@ -3,6 +3,7 @@
 #include "core/random.h"
 #include "db/failure.h"
 #include "http/compression.h"
+#include "http/security_headers.h"
 
 #include <spdlog/spdlog.h>
 #include <boost/url/parse.hpp>
@@ -86,6 +87,7 @@ ApiError problem_for(const db::Failure& failure, const NamedConflicts& conflicts
 // log line and the metrics.
 void Pipeline::finish(Request& request, Response& response, double seconds) const {
   response.set("X-Request-Id", request.request_id);
+  add_security_headers(response);
   if (request.method() == bhttp::verb::head) {
     const auto length = response.body().size();
     response.body().clear();

@@ -1,8 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { checkPage } from './support/a11y';
-import { dropFiles, pngFile, searchFor, signInWithKeyboard, signUp } from './support/actions';
+import {
+  dropFiles,
+  expectRefreshTokenOnlyInItsCookie,
+  pngFile,
+  searchFor,
+  signIn,
+  signInWithKeyboard,
+  signUp,
+} from './support/actions';
 import { ApiSetup } from './support/api';
 import { openBrowser, phoneScreenshot, screenshot, type Actor } from './support/browser';
+import { StoryFixtures, type StoryUser } from './support/fixtures';
 import { startServer, type RunningServer } from './support/server';
 
 // One story on one real server with a fresh database, told through the UI:
@@ -16,33 +25,90 @@ import { startServer, type RunningServer } from './support/server';
 //
 // Along the way, axe-core audits the key pages (serious or critical WCAG A/AA
 // violations fail), each must fit a 375 px wide phone without sideways
-// scrolling, and the vendor signs in with the keyboard alone.
+// scrolling, the vendor signs in with the keyboard alone, no page reports a
+// Content-Security-Policy violation, and the refresh token stays in its
+// HttpOnly cookie.
+//
+// Each step starts from its own URL, signs its actor in when it finds them
+// signed out, and has what it needs made through the API when an earlier step
+// did not make it (support/fixtures.ts): a failing step fails alone.
 //
 // Access tokens live 1 second here (the server accepts them 30 seconds longer
 // for clock skew), so the app's silent refresh is exercised: one at a time,
 // as refresh tokens are single-use.
 const ACCESS_TOKEN_TTL_SECONDS = 1;
-const TOKEN_EXPIRED_AFTER_MS = (ACCESS_TOKEN_TTL_SECONDS + 30 + 1) * 1000;
+const ACCESS_TOKEN_ACCEPTED_SECONDS = ACCESS_TOKEN_TTL_SECONDS + 30;
+const TOKEN_EXPIRED_AFTER_MS = (ACCESS_TOKEN_ACCEPTED_SECONDS + 1) * 1000;
+
+// What the steps buy, in the quantities of the story's cart at checkout.
+const MUG = 'Speckled mug';
+const TERRARIUM = 'Moss terrarium';
+const ORDERED = { [MUG]: 1, [TERRARIUM]: 2 };
 
 describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   let server: RunningServer;
+  let fixtures: StoryFixtures;
   let vendor: Actor;
   let buyer: Actor;
-  const vendorUser = {
+  const vendorUser: StoryUser = {
     name: 'Vera Vendor',
     email: 'vera@example.test',
     password: 'vendor-password-1',
-    role: 'vendor' as const,
+    role: 'vendor',
   };
-  const buyerUser = {
+  const buyerUser: StoryUser = {
     name: 'Bo Buyer',
     email: 'bo@example.test',
     password: 'buyer-password-1',
-    role: 'buyer' as const,
+    role: 'buyer',
   };
+  const vendorShop = {
+    name: 'Moss & Fern',
+    color: '#2f7d4f',
+    about: 'Tiny gardens under glass, planted by hand.',
+  };
+  const vendorProduct = { name: TERRARIUM, category: 'plants', priceCents: 3450, inventory: 7 };
+
+  /**
+   * Opens `path` and waits until the app has renewed the session from its
+   * cookie, or found none: who is signed in then, or "nobody". Leaving the
+   * page before that could cut off a refresh the server has made but the
+   * browser not yet stored, and the next page would replay the used token.
+   */
+  async function openSettled(actor: Actor, path: string): Promise<string> {
+    const { page } = actor;
+    await page.goto(path);
+    const settled = await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="signed-in-as"]')?.textContent ??
+        (localStorage.getItem('pocketshop.signed-in') ? null : 'nobody'),
+    );
+    return (await settled.jsonValue()) as string;
+  }
+
+  /**
+   * Opens `path` as `user`, who signs in through the form first when an
+   * earlier step left them signed out.
+   */
+  async function openAs(actor: Actor, user: StoryUser, path: string) {
+    const { page } = actor;
+    if ((await openSettled(actor, path)) === user.name) return page;
+    console.warn(`${user.name} was signed out before "${path}"; signing in again`);
+    await fixtures.token(user); // the account exists
+    await signIn(page, user.email, user.password, user.name);
+    if ((await openSettled(actor, path)) !== user.name)
+      throw new Error(`${user.name} is not signed in after signing in`);
+    return page;
+  }
 
   beforeAll(async () => {
-    server = await startServer({ POCKETSHOP_ACCESS_TOKEN_TTL: String(ACCESS_TOKEN_TTL_SECONDS) });
+    server = await startServer({
+      POCKETSHOP_ACCESS_TOKEN_TTL: String(ACCESS_TOKEN_TTL_SECONDS),
+      // The fixtures sign in through the API as often as steps need them.
+      POCKETSHOP_LOGIN_LIMIT_PER_EMAIL: '1000',
+      POCKETSHOP_LOGIN_LIMIT_PER_IP: '1000',
+    });
+    fixtures = new StoryFixtures(server.url, ACCESS_TOKEN_ACCEPTED_SECONDS);
     // The other shop of the cart; the vendor's own shop is made through the UI.
     await new ApiSetup(server.url).shopWithProduct({
       email: 'ada@example.test',
@@ -51,12 +117,20 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
       shop: 'Clay Corner',
       color: '#b5651d',
       rgb: [181, 101, 29],
-      product: 'Speckled mug',
+      product: MUG,
       category: 'kitchen',
       priceCents: 1800,
     });
     vendor = await openBrowser(server.url);
     buyer = await openBrowser(server.url);
+  });
+
+  // Every step: no page of either actor broke the Content-Security-Policy.
+  afterEach(() => {
+    const violations = [...vendor.cspViolations, ...buyer.cspViolations];
+    vendor.cspViolations.length = 0;
+    buyer.cspViolations.length = 0;
+    expect(violations).toEqual([]);
   });
 
   afterAll(async () => {
@@ -74,6 +148,22 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
     await page.getByRole('heading', { name: /couldn’t find that page/ }).waitFor();
     await checkPage(page, 'the 404 page');
     await screenshot(page, '01-not-found');
+  });
+
+  test('the Content-Security-Policy refuses an injected inline script, and it is reported', async () => {
+    const { page } = buyer;
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Small shops, one cart.' }).waitFor();
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'document.body.dataset.injected = "yes"';
+      document.head.append(script);
+      return document.body.dataset.injected === 'yes';
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => buyer.cspViolations.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    expect(buyer.cspViolations.join('\n')).toContain('script-src');
+    buyer.cspViolations.length = 0; // expected here; every other step must have none
   });
 
   test('a vendor signs up and creates a shop with a logo and a cover', async () => {
@@ -101,8 +191,9 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   });
 
   test('the vendor adds a product with two images, dropped and reordered', async () => {
-    const { page } = vendor;
-    await page.getByRole('link', { name: 'add a product' }).click();
+    await fixtures.ensureVendorShop(vendorUser, vendorShop);
+    const page = await openAs(vendor, vendorUser, '/vendor/products');
+    await page.getByRole('link', { name: 'Add a product' }).first().click();
     await page.waitForURL('**/vendor/products/new');
     await page.getByLabel('Name').fill('Moss terrarium');
     await page
@@ -134,16 +225,30 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   });
 
   test('the vendor signs out and back in with the keyboard alone', async () => {
-    const { page } = vendor;
+    const page = await openAs(vendor, vendorUser, '/vendor/products');
+    const loggedOut = page.waitForResponse((r) => r.url().endsWith('/api/auth/logout'));
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    // The server ended the session and deleted its cookie.
+    expect((await loggedOut).status()).toBe(204);
+    expect((await vendor.context.cookies()).map((c) => c.name)).not.toContain('pocketshop_refresh');
     await signInWithKeyboard(page, vendorUser.email, vendorUser.password, vendorUser.name);
     await page.waitForURL('**/vendor');
+    await expectRefreshTokenOnlyInItsCookie(vendor.context, page);
     await screenshot(page, '05-vendor-dashboard');
   });
 
+  test('a reload keeps the vendor signed in through the cookie alone', async () => {
+    const page = await openAs(vendor, vendorUser, '/vendor');
+    await page.reload();
+    await page.getByTestId('signed-in-as').filter({ hasText: vendorUser.name }).waitFor();
+    await page.getByRole('heading', { name: 'Revenue, last 30 days' }).waitFor();
+    await expectRefreshTokenOnlyInItsCookie(vendor.context, page);
+  });
+
   test('an expired access token is refreshed silently', async () => {
-    const { page } = vendor;
+    await fixtures.ensureVendorProduct(vendorUser, vendorProduct);
+    const page = await openAs(vendor, vendorUser, '/vendor');
     const refreshes: number[] = [];
     page.on('response', (response) => {
       if (response.url().endsWith('/api/auth/refresh')) refreshes.push(response.status());
@@ -162,10 +267,12 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
     // Refreshed, and never with a used refresh token (that would be a 401).
     expect(refreshes.length).toBeGreaterThan(0);
     expect(refreshes.every((status) => status === 200)).toBe(true);
+    await expectRefreshTokenOnlyInItsCookie(vendor.context, page);
   });
 
   test('the vendor is told they cannot buy their own product, not offered the cart', async () => {
-    const { page } = vendor;
+    await fixtures.ensureVendorProduct(vendorUser, vendorProduct);
+    const page = await openAs(vendor, vendorUser, '/');
     await searchFor(page, 'terrarium');
     await page.getByRole('link', { name: 'Moss terrarium' }).click();
     await page.getByRole('heading', { name: 'Moss terrarium' }).waitFor();
@@ -174,6 +281,7 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   });
 
   test('a guest puts a product of another shop in the cart, then signs up and keeps it', async () => {
+    await fixtures.ensureVendorProduct(vendorUser, vendorProduct);
     const { page } = buyer;
     await page.goto('/');
     await page.getByRole('link', { name: 'Moss & Fern' }).first().waitFor();
@@ -188,10 +296,13 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
 
     await signUp(page, buyerUser);
     await page.getByTestId('cart-count').filter({ hasText: '1' }).waitFor();
+    await expectRefreshTokenOnlyInItsCookie(buyer.context, page);
   });
 
   test('the buyer finds the vendor’s product by search and adds it to the cart', async () => {
-    const { page } = buyer;
+    await fixtures.ensureVendorProduct(vendorUser, vendorProduct);
+    await fixtures.ensureCart(buyerUser, { [MUG]: 1 });
+    const page = await openAs(buyer, buyerUser, '/');
     await searchFor(page, 'terrarium');
     const result = page.getByRole('link', { name: 'Moss terrarium' });
     await result.waitFor();
@@ -232,7 +343,8 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   });
 
   test('the cart holds both shops; a quantity change updates the total', async () => {
-    const { page } = buyer;
+    await fixtures.ensureCart(buyerUser, { [MUG]: 1, [TERRARIUM]: 1 });
+    const page = await openAs(buyer, buyerUser, '/');
     await page.getByRole('link', { name: /^Cart/ }).click();
     await page.waitForURL('**/cart');
     await page.getByRole('heading', { name: 'Clay Corner' }).waitFor();
@@ -260,7 +372,8 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   }
 
   test('a declined card shows the decline and leaves the cart intact', async () => {
-    const { page } = buyer;
+    await fixtures.ensureCart(buyerUser, ORDERED);
+    const page = await openAs(buyer, buyerUser, '/cart');
     await page.getByRole('link', { name: 'Check out' }).click();
     await page.waitForURL('**/checkout');
     await page.getByRole('button', { name: /^Pay/ }).filter({ hasText: '$87.00' }).waitFor();
@@ -278,8 +391,8 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   });
 
   test('the approving card pays once and makes one order per shop', async () => {
-    const { page } = buyer;
-    await page.goto('/checkout');
+    await fixtures.ensureCart(buyerUser, ORDERED);
+    const page = await openAs(buyer, buyerUser, '/checkout');
     await fillCheckout('4242 4242 4242 4242');
     await page.waitForURL('**/orders');
     const placed = page.getByTestId('order-placed');
@@ -295,7 +408,8 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   });
 
   test('the vendor sees the sale and ships the order with tracking', async () => {
-    const { page } = vendor;
+    await fixtures.ensureOrdered(buyerUser, ORDERED);
+    const page = await openAs(vendor, vendorUser, '/');
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'My shop' })
@@ -327,8 +441,9 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   });
 
   test('the buyer sees that order shipped, with its timeline', async () => {
-    const { page } = buyer;
-    await page.goto('/orders');
+    await fixtures.ensureOrdered(buyerUser, ORDERED);
+    await fixtures.ensureOrderStatus(buyerUser, vendorUser, vendorShop.name, 'shipped');
+    const page = await openAs(buyer, buyerUser, '/orders');
     const row = page.getByTestId('order-row').filter({ hasText: 'Moss & Fern' });
     await row.locator('[data-status="shipped"]').waitFor();
     // The other shop's order is still waiting.
@@ -350,8 +465,8 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   });
 
   test('the buyer cancels the other shop’s order before it ships', async () => {
-    const { page } = buyer;
-    await page.goto('/orders');
+    await fixtures.ensureOrdered(buyerUser, ORDERED);
+    const page = await openAs(buyer, buyerUser, '/orders');
     await page
       .getByTestId('order-row')
       .filter({ hasText: 'Clay Corner' })
@@ -368,13 +483,14 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   });
 
   test('after delivery the buyer reviews the product', async () => {
-    const vendorPage = vendor.page;
+    await fixtures.ensureOrdered(buyerUser, ORDERED);
+    await fixtures.ensureOrderStatus(buyerUser, vendorUser, vendorShop.name, 'shipped');
+    const vendorPage = await openAs(vendor, vendorUser, '/vendor/orders?status=shipped');
     await vendorPage.getByRole('button', { name: /^Mark delivered/ }).click();
     await vendorPage.getByText('No shipped orders').waitFor();
     await vendorPage.getByLabel('Status').selectOption('delivered');
     await vendorPage.getByTestId('shop-order-row').locator('[data-status="delivered"]').waitFor();
-    const { page } = buyer;
-    await page.goto('/orders');
+    const page = await openAs(buyer, buyerUser, '/orders');
     await page
       .getByTestId('order-row')
       .filter({ hasText: 'Moss & Fern' })
@@ -392,7 +508,9 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   });
 
   test('the vendor refunds the delivered order after confirming, and the buyer sees it', async () => {
-    const { page } = vendor;
+    await fixtures.ensureOrdered(buyerUser, ORDERED);
+    await fixtures.ensureOrderStatus(buyerUser, vendorUser, vendorShop.name, 'delivered');
+    const page = await openAs(vendor, vendorUser, '/vendor/orders?status=delivered');
     const row = page.getByTestId('shop-order-row').filter({ hasText: 'Moss terrarium' });
     await row.getByRole('button', { name: /^Refund/ }).click();
     const confirmation = row.getByTestId('refund-confirmation');
@@ -404,8 +522,7 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
     await page.getByLabel('Status').selectOption('refunded');
     await page.getByTestId('shop-order-row').locator('[data-status="refunded"]').waitFor();
 
-    const buyerPage = buyer.page;
-    await buyerPage.goto('/orders');
+    const buyerPage = await openAs(buyer, buyerUser, '/orders');
     await buyerPage
       .getByTestId('order-row')
       .filter({ hasText: 'Moss & Fern' })

@@ -1,5 +1,5 @@
-import { useEffect, type ReactNode } from 'react';
-import { Route, Routes, useLocation } from 'react-router-dom';
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
 import { Layout } from './components/Layout';
 import { CartPage } from './pages/CartPage';
@@ -20,64 +20,51 @@ import { ProductsPage } from './pages/vendor/ProductsPage';
 import { ShopEditPage } from './pages/vendor/ShopEditPage';
 import { VendorOrdersPage } from './pages/vendor/VendorOrdersPage';
 
-/** Moves focus to the page on navigation, so screen readers start at the top. */
-function FocusOnNavigate() {
-  const { pathname } = useLocation();
-  useEffect(() => {
-    window.scrollTo?.(0, 0);
-    document.getElementById('main')?.focus({ preventScroll: true });
-  }, [pathname]);
-  return null;
-}
-
 export function App() {
   const vendor = (page: ReactNode) => <RequireAuth role="vendor">{page}</RequireAuth>;
   return (
-    <>
-      <FocusOnNavigate />
-      <Routes>
-        <Route element={<Layout />}>
-          <Route index element={<HomePage />} />
-          <Route path="shops" element={<ShopsPage />} />
-          <Route path="shops/:slug" element={<ShopPage />} />
-          <Route path="search" element={<SearchPage />} />
-          <Route path="products/:id" element={<ProductPage />} />
-          <Route path="cart" element={<CartPage />} />
-          <Route
-            path="checkout"
-            element={
-              <RequireAuth>
-                <CheckoutPage />
-              </RequireAuth>
-            }
-          />
-          <Route
-            path="orders"
-            element={
-              <RequireAuth>
-                <OrdersPage />
-              </RequireAuth>
-            }
-          />
-          <Route
-            path="orders/:id"
-            element={
-              <RequireAuth>
-                <OrderPage />
-              </RequireAuth>
-            }
-          />
-          <Route path="signin" element={<SignInPage />} />
-          <Route path="signup" element={<SignUpPage />} />
-          <Route path="vendor" element={vendor(<DashboardPage />)} />
-          <Route path="vendor/shop" element={vendor(<ShopEditPage />)} />
-          <Route path="vendor/products" element={vendor(<ProductsPage />)} />
-          <Route path="vendor/products/new" element={vendor(<ProductEditPage />)} />
-          <Route path="vendor/products/:id" element={vendor(<ProductEditPage />)} />
-          <Route path="vendor/orders" element={vendor(<VendorOrdersPage />)} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
-    </>
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="shops" element={<ShopsPage />} />
+        <Route path="shops/:slug" element={<ShopPage />} />
+        <Route path="search" element={<SearchPage />} />
+        <Route path="products/:id" element={<ProductPage />} />
+        <Route path="cart" element={<CartPage />} />
+        <Route
+          path="checkout"
+          element={
+            <RequireAuth>
+              <CheckoutPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="orders"
+          element={
+            <RequireAuth>
+              <OrdersPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="orders/:id"
+          element={
+            <RequireAuth>
+              <OrderPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="signin" element={<SignInPage />} />
+        <Route path="signup" element={<SignUpPage />} />
+        <Route path="vendor" element={vendor(<DashboardPage />)} />
+        <Route path="vendor/shop" element={vendor(<ShopEditPage />)} />
+        <Route path="vendor/products" element={vendor(<ProductsPage />)} />
+        <Route path="vendor/products/new" element={vendor(<ProductEditPage />)} />
+        <Route path="vendor/products/:id" element={vendor(<ProductEditPage />)} />
+        <Route path="vendor/orders" element={vendor(<VendorOrdersPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
   );
 }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { makePng } from './images';
 
 export interface FileSpec {
@@ -112,4 +112,33 @@ export async function signInWithKeyboard(
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
   await page.getByTestId('signed-in-as').filter({ hasText: name }).waitFor();
+}
+
+/**
+ * The session as the browser keeps it: the refresh token only in its
+ * HttpOnly, Secure, SameSite=Strict cookie on /api/auth (Chromium takes
+ * Secure cookies from http://127.0.0.1, a secure context), and nowhere a
+ * script could read it: not in localStorage, sessionStorage or document.cookie.
+ */
+export async function expectRefreshTokenOnlyInItsCookie(context: BrowserContext, page: Page) {
+  const cookie = (await context.cookies()).find((c) => c.name === 'pocketshop_refresh');
+  if (!cookie) throw new Error('no refresh cookie: the browser did not keep the session cookie');
+  const want = { httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/auth' };
+  const got = {
+    httpOnly: cookie.httpOnly,
+    secure: cookie.secure,
+    sameSite: cookie.sameSite,
+    path: cookie.path,
+  };
+  if (JSON.stringify(got) !== JSON.stringify(want))
+    throw new Error(`refresh cookie is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+  const readable = await page.evaluate(() =>
+    JSON.stringify({
+      local: { ...localStorage },
+      session: { ...sessionStorage },
+      cookies: document.cookie,
+    }),
+  );
+  if (readable.includes(cookie.value))
+    throw new Error(`the refresh token is readable by scripts: ${readable}`);
 }

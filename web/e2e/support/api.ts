@@ -4,10 +4,17 @@ import { makePng } from './images';
 export class ApiSetup {
   constructor(private readonly baseUrl: string) {}
 
-  async request<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+  async request<T>(
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const response = await fetch(this.baseUrl + path, {
       method,
       headers: {
+        ...headers,
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
         ...(body !== undefined && !(body instanceof FormData)
           ? { 'Content-Type': 'application/json' }

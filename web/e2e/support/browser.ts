@@ -12,6 +12,8 @@ export const PHONE = { width: 375, height: 812 };
 export interface Actor {
   context: BrowserContext;
   page: Page;
+  /** Content-Security-Policy violations reported on this actor's pages, oldest first. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -39,18 +41,43 @@ export async function openBrowser(baseURL: string): Promise<Actor> {
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(20_000);
+  const cspViolations = await watchCspViolations(context);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return {
     context,
     page,
+    cspViolations,
     async close() {
       await context.close().catch(() => undefined);
       rmSync(userDataDir, { recursive: true, force: true });
       if (errors.length) console.warn(`page errors:\n${errors.join('\n')}`);
     },
   };
+}
+
+/**
+ * Collects the securitypolicyviolation events of every page of the context.
+ * The listener is installed and reports through the DevTools protocol, which
+ * the page's CSP does not govern, so it sees every violation.
+ */
+async function watchCspViolations(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  await context.exposeBinding('__pocketshopCspViolation', (_source, text: string) => {
+    violations.push(text);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as Record<string, (text: string) => void>)
+        .__pocketshopCspViolation;
+      report(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'an inline resource'} ` +
+          `on ${event.documentURI} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+  return violations;
 }
 
 /** Saves a full-page screenshot to e2e/screenshots/<name>.png. */

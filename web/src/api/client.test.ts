@@ -1,13 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import { json, mockFetch } from '../test/fetchMock';
-import { ApiClient, toQueryString, type Tokens } from './client';
+import { ApiClient, toQueryString } from './client';
 import { ApiError, NetworkError, errorMessage } from './errors';
 
-function memoryStores(initial: Tokens | null = null, cart: string | null = null) {
-  let tokens = initial;
+/** An access token in memory; `flag` stands for the stored "may resume" flag. */
+function memoryStores(initial: string | null = null, cart: string | null = null, flag = false) {
+  let access = initial;
+  let resumable = flag || initial !== null;
   let cartToken = cart;
   return {
-    tokens: { get: () => tokens, set: (t: Tokens | null) => (tokens = t) },
+    session: {
+      get: () => access,
+      set: (token: string | null) => {
+        access = token;
+        resumable = token !== null;
+      },
+      resumable: () => resumable,
+    },
     cartToken: { get: () => cartToken, set: (v: string | null) => (cartToken = v) },
   };
 }
@@ -15,7 +24,6 @@ function memoryStores(initial: Tokens | null = null, cart: string | null = null)
 const session = (n: number) => ({
   user: { id: 1, email: 'a@b.c', display_name: 'A', role: 'buyer', created_at: '' },
   access_token: `access-${n}`,
-  refresh_token: `refresh-${n}`,
   token_type: 'Bearer',
   expires_in: 900,
 });
@@ -29,7 +37,7 @@ const guarded = (token: string, body: unknown) => (call: { headers: Record<strin
 describe('ApiClient', () => {
   it('sends JSON with the bearer token and parses the answer', async () => {
     const { calls } = mockFetch({ 'POST /api/shops': () => json({ id: 7 }, 201) });
-    const client = new ApiClient(memoryStores({ access: 'a1', refresh: 'r1' }));
+    const client = new ApiClient(memoryStores('a1'));
     const shop = await client.post<{ id: number }>('/api/shops', { name: 'Moss' });
     expect(shop).toEqual({ id: 7 });
     expect(calls[0].headers.Authorization).toBe('Bearer a1');
@@ -102,7 +110,7 @@ describe('ApiClient', () => {
       'GET /api/me': guarded('access-2', { id: 1 }),
       'POST /api/auth/refresh': () => json(session(2)),
     });
-    const stores = memoryStores({ access: 'access-1', refresh: 'refresh-1' });
+    const stores = memoryStores('access-1');
     const client = new ApiClient(stores);
     expect(await client.get('/api/me')).toEqual({ id: 1 });
     expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
@@ -110,8 +118,57 @@ describe('ApiClient', () => {
       'POST /api/auth/refresh',
       'GET /api/me',
     ]);
-    expect(calls[1].body).toEqual({ refresh_token: 'refresh-1' });
-    expect(stores.tokens.get()).toEqual({ access: 'access-2', refresh: 'refresh-2' });
+    // The refresh token is the browser's HttpOnly cookie: no body, the app's header.
+    expect(calls[1].body).toBeUndefined();
+    expect(calls[1].headers['X-Requested-With']).toBe('pocketshop-web');
+    expect(stores.session.get()).toBe('access-2');
+  });
+
+  it('after a reload, renews the session from the cookie before the first request', async () => {
+    const { calls } = mockFetch({
+      'GET /api/cart': guarded('access-2', { items: [] }),
+      'GET /api/me': guarded('access-2', { id: 1 }),
+      'POST /api/auth/refresh': () => json(session(2)),
+    });
+    const stores = memoryStores(null, 'guest-cart', true);
+    const client = new ApiClient(stores);
+    await Promise.all([client.get('/api/cart', { cart: true }), client.get('/api/me')]);
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'POST /api/auth/refresh',
+      'GET /api/cart',
+      'GET /api/me',
+    ]);
+    // Sent as the member, never as the guest.
+    expect(calls[1].headers['X-Cart-Token']).toBeUndefined();
+  });
+
+  it('takes turns with other tabs when refreshing (they share the cookie)', async () => {
+    const held: string[] = [];
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      locks: {
+        request: async (name: string, exchange: () => Promise<unknown>) => {
+          held.push(name);
+          return exchange();
+        },
+      },
+    });
+    mockFetch({
+      'GET /api/me': guarded('access-2', { id: 1 }),
+      'POST /api/auth/refresh': () => json(session(2)),
+    });
+    await new ApiClient(memoryStores('access-1')).get('/api/me');
+    expect(held).toEqual(['pocketshop-refresh']);
+  });
+
+  it('keeps the session when the server fails to refresh it', async () => {
+    mockFetch({
+      'GET /api/me': guarded('never', {}),
+      'POST /api/auth/refresh': () => json({ title: 'Unavailable', status: 503 }, 503),
+    });
+    const stores = memoryStores('access-1');
+    await new ApiClient(stores).get('/api/me').catch(() => undefined);
+    expect(stores.session.get()).toBe('access-1');
   });
 
   it('shares one refresh among concurrent requests (refresh tokens are single-use)', async () => {
@@ -126,7 +183,7 @@ describe('ApiClient', () => {
         return json(session(2));
       },
     });
-    const client = new ApiClient(memoryStores({ access: 'access-1', refresh: 'refresh-1' }));
+    const client = new ApiClient(memoryStores('access-1'));
     const results = await Promise.all([
       client.get('/api/me'),
       client.get('/api/my/shop'),
@@ -146,7 +203,7 @@ describe('ApiClient', () => {
         return json(session(2));
       },
     });
-    const client = new ApiClient(memoryStores({ access: 'access-1', refresh: 'refresh-1' }));
+    const client = new ApiClient(memoryStores('access-1'));
     await client.get('/api/me');
     await client.get('/api/me');
     expect(refreshes).toBe(1);
@@ -158,13 +215,14 @@ describe('ApiClient', () => {
       'POST /api/auth/refresh': () =>
         json({ title: 'Unauthorized', status: 401, detail: 'Revoked' }, 401),
     });
-    const stores = memoryStores({ access: 'access-1', refresh: 'refresh-1' });
+    const stores = memoryStores('access-1');
     const onSessionExpired = vi.fn();
     const client = new ApiClient({ ...stores, onSessionExpired });
     const error = (await client.get('/api/me').catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(401);
-    expect(stores.tokens.get()).toBeNull();
+    expect(stores.session.get()).toBeNull();
+    expect(stores.session.resumable()).toBe(false);
     expect(onSessionExpired).toHaveBeenCalledOnce();
   });
 
@@ -181,7 +239,7 @@ describe('ApiClient', () => {
     await guest.get('/api/cart');
     expect(calls[0].headers['X-Cart-Token']).toBe('cart-123');
     expect(calls[1].headers['X-Cart-Token']).toBeUndefined();
-    const member = new ApiClient(memoryStores({ access: 'a', refresh: 'r' }, 'cart-123'));
+    const member = new ApiClient(memoryStores('a', 'cart-123'));
     await member.get('/api/cart', { cart: true });
     expect(calls[2].headers['X-Cart-Token']).toBeUndefined();
     expect(calls[2].headers.Authorization).toBe('Bearer a');
@@ -191,11 +249,7 @@ describe('ApiClient', () => {
     const { calls } = mockFetch({ 'POST /api/uploads': () => json({ id: 1 }, 201) });
     const form = new FormData();
     form.append('file', new Blob(['x'], { type: 'image/png' }), 'x.png');
-    await new ApiClient(memoryStores({ access: 'a', refresh: 'r' })).post(
-      '/api/uploads',
-      undefined,
-      { form },
-    );
+    await new ApiClient(memoryStores('a')).post('/api/uploads', undefined, { form });
     expect(calls[0].headers['Content-Type']).toBeUndefined();
     expect(calls[0].body).toBe(form);
   });

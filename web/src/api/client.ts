@@ -1,15 +1,19 @@
 import { ApiError, NetworkError, type Problem } from './errors';
 import type { Session } from './types';
 
-export interface Tokens {
-  access: string;
-  refresh: string;
-}
-
-/** Where the client keeps the session's tokens. */
-export interface TokenStore {
-  get(): Tokens | null;
-  set(tokens: Tokens | null): void;
+/**
+ * Where the client keeps the session. The access token lives in memory only,
+ * and the refresh token in an HttpOnly cookie that no script can read; what
+ * may be stored is a flag (no secret) that a session can be resumed with
+ * that cookie, so a reload knows to renew the session first.
+ */
+export interface SessionStore {
+  /** The access token; null when there is none in this page. */
+  get(): string | null;
+  /** Keeps a new access token, or (null) ends the session. */
+  set(access: string | null): void;
+  /** True while a session cookie may exist: an access token, or the flag. */
+  resumable(): boolean;
 }
 
 /** Where the client keeps a guest's cart token. */
@@ -31,7 +35,7 @@ export interface RequestOptions {
 }
 
 export interface ClientOptions {
-  tokens: TokenStore;
+  session: SessionStore;
   cartToken: ValueStore;
   baseUrl?: string;
   fetch?: typeof fetch;
@@ -50,10 +54,24 @@ export function toQueryString(query: Record<string, QueryValue> = {}): string {
 }
 
 /**
+ * Marks the app's requests as its own: the server takes the refresh cookie
+ * only with it (a cross-site form cannot send it), and leaves the refresh
+ * token out of the JSON answers to a client that sends it.
+ */
+export const BROWSER_CLIENT_HEADER = { 'X-Requested-With': 'pocketshop-web' };
+
+/** Runs `exchange` while no other tab of this origin runs one (Web Locks), where supported. */
+function oneTabAtATime<T>(name: string, exchange: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request(name, exchange) : exchange();
+}
+
+/**
  * The one HTTP client of the app: JSON in and out, problem+json errors as
  * ApiError, the bearer token on every request, and a silent token refresh on
- * a 401. Refresh tokens are single-use, so concurrent requests share one
- * refresh in flight.
+ * a 401 or, after a reload, before the first request. Refresh tokens are
+ * single-use, so concurrent requests share one refresh in flight, and tabs
+ * (which share the cookie) take turns.
  */
 export class ApiClient {
   private readonly options: ClientOptions;
@@ -63,8 +81,8 @@ export class ApiClient {
     this.options = options;
   }
 
-  get tokens(): TokenStore {
-    return this.options.tokens;
+  get session(): SessionStore {
+    return this.options.session;
   }
 
   get cartToken(): ValueStore {
@@ -92,25 +110,22 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const sentAccess = this.options.tokens.get()?.access ?? null;
+    const { session } = this.options;
+    // After a reload only the cookie is left: renew the session before the
+    // first request, so that it is not sent as a guest's.
+    if (!session.get() && session.resumable()) await this.refresh();
+    const sentAccess = session.get();
     let response = await this.send(method, path, options, sentAccess);
     if (response.status === 401 && sentAccess) {
       // Another request may have refreshed already; otherwise refresh now.
-      const current = this.options.tokens.get()?.access ?? null;
+      const current = session.get();
       const renewed = current && current !== sentAccess ? true : await this.refresh();
-      if (renewed) {
-        response = await this.send(
-          method,
-          path,
-          options,
-          this.options.tokens.get()?.access ?? null,
-        );
-      }
+      if (renewed) response = await this.send(method, path, options, session.get());
     }
     return this.parse<T>(response);
   }
 
-  /** Exchanges the refresh token for new tokens; one exchange at a time. */
+  /** Exchanges the refresh cookie for a new access token; one exchange at a time. */
   refresh(): Promise<boolean> {
     if (!this.refreshing) {
       this.refreshing = this.doRefresh().finally(() => {
@@ -121,26 +136,25 @@ export class ApiClient {
   }
 
   private async doRefresh(): Promise<boolean> {
-    const tokens = this.options.tokens.get();
-    if (!tokens) return false;
+    const { session } = this.options;
+    if (!session.resumable()) return false;
     let response: Response;
     try {
-      response = await this.send(
-        'POST',
-        '/api/auth/refresh',
-        { body: { refresh_token: tokens.refresh } },
-        null,
+      // No body: the server takes the token from the cookie.
+      response = await oneTabAtATime('pocketshop-refresh', () =>
+        this.send('POST', '/api/auth/refresh', {}, null),
       );
     } catch {
       return false; // offline: keep the session, the caller sees its 401
     }
-    if (!response.ok) {
-      this.options.tokens.set(null);
+    if (response.status >= 400 && response.status < 500) {
+      session.set(null);
       this.options.onSessionExpired?.();
       return false;
     }
-    const session = (await response.json()) as Session;
-    this.options.tokens.set({ access: session.access_token, refresh: session.refresh_token });
+    if (!response.ok) return false; // the server's trouble: try again later
+    const renewed = (await response.json()) as Session;
+    session.set(renewed.access_token);
     return true;
   }
 
@@ -150,7 +164,11 @@ export class ApiClient {
     options: RequestOptions,
     access: string | null,
   ): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      ...BROWSER_CLIENT_HEADER,
+      ...options.headers,
+    };
     let body: BodyInit | undefined;
     if (options.form) {
       body = options.form;

@@ -32,8 +32,8 @@ export function createEndpoints(client: ApiClient) {
     auth: {
       register: (input: RegisterInput) => client.post<Session>('/api/auth/register', input),
       login: (input: LoginInput) => client.post<Session>('/api/auth/login', input),
-      logout: (refreshToken: string) =>
-        client.post<void>('/api/auth/logout', { refresh_token: refreshToken }),
+      /** Ends the session of the refresh cookie (sent with no body). */
+      logout: () => client.post<void>('/api/auth/logout'),
       me: () => client.get<User>('/api/me'),
     },
     shops: {

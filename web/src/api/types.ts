@@ -13,7 +13,8 @@ export interface User {
 export interface Session {
   user: User;
   access_token: string;
-  refresh_token: string;
+  /** Only for API clients; the app gets it as an HttpOnly cookie instead. */
+  refresh_token?: string;
   token_type: 'Bearer';
   expires_in: number;
 }

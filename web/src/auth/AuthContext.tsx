@@ -17,10 +17,11 @@ export const AuthContext = createContext<AuthState | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [user, setUser] = useState<User | null>(null);
-  const [loading, setLoading] = useState(() => client.tokens.get() !== null);
+  const [loading, setLoading] = useState(() => client.session.resumable());
 
+  // After a reload the client renews the session from its cookie first.
   useEffect(() => {
-    if (!client.tokens.get()) return;
+    if (!client.session.resumable()) return;
     let cancelled = false;
     api.auth
       .me()
@@ -45,7 +46,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // sign-in body; merging again is a no-op once the guest cart is merged.
   const start = useCallback(
     async (session: Session) => {
-      client.tokens.set({ access: session.access_token, refresh: session.refresh_token });
+      client.session.set(session.access_token);
       const guestCart = client.cartToken.get();
       if (guestCart) {
         await api.cart.merge(guestCart).catch(() => undefined);
@@ -71,11 +72,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
-    const tokens = client.tokens.get();
-    client.tokens.set(null);
+    client.session.set(null);
     setUser(null);
     queryClient.removeQueries();
-    if (tokens) await api.auth.logout(tokens.refresh).catch(() => undefined);
+    await api.auth.logout().catch(() => undefined);
   }, [queryClient]);
 
   const value = useMemo(

@@ -2,13 +2,13 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { client } from '../api';
 import { SignInPage } from '../pages/SignInPage';
+import { useAuth } from './useAuth';
 import { json, mockFetch } from '../test/fetchMock';
 import { renderPage } from '../test/render';
 
 const session = {
   user: { id: 3, email: 'bo@example.test', display_name: 'Bo', role: 'buyer', created_at: '' },
   access_token: 'access-1',
-  refresh_token: 'refresh-1',
   token_type: 'Bearer',
   expires_in: 900,
 };
@@ -32,7 +32,9 @@ describe('signing in', () => {
     });
     expect(calls[1]).toMatchObject({ url: '/api/cart/merge', body: { cart_token: 'guest-cart' } });
     expect(calls[1].headers.Authorization).toBe('Bearer access-1');
-    expect(client.tokens.get()).toEqual({ access: 'access-1', refresh: 'refresh-1' });
+    expect(client.session.get()).toBe('access-1');
+    // Nothing secret is stored: only the flag that a session cookie exists.
+    expect({ ...localStorage }).toEqual({ 'pocketshop.signed-in': '1' });
     expect(client.cartToken.get()).toBeNull();
   });
 
@@ -48,6 +50,56 @@ describe('signing in', () => {
     await waitFor(() =>
       expect(screen.getByRole('alert')).toHaveTextContent('Wrong email or password.'),
     );
-    expect(client.tokens.get()).toBeNull();
+    expect(client.session.get()).toBeNull();
+  });
+});
+
+function WhoIsSignedIn() {
+  const { user, loading, signOut } = useAuth();
+  if (loading) return <p>checking</p>;
+  return user ? (
+    <button type="button" onClick={() => void signOut()}>
+      Sign out {user.display_name}
+    </button>
+  ) : (
+    <p>nobody</p>
+  );
+}
+
+describe('the session after a reload', () => {
+  it('resumes from the refresh cookie, and signing out ends it with the cookie', async () => {
+    localStorage.setItem('pocketshop.signed-in', '1');
+    const { calls } = mockFetch({
+      'POST /api/auth/refresh': () => json(session),
+      'GET /api/me': () => json(session.user),
+      'POST /api/auth/logout': () => new Response(null, { status: 204 }),
+    });
+    renderPage(<WhoIsSignedIn />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out Bo' }));
+    await screen.findByText('nobody');
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'POST /api/auth/refresh',
+      'GET /api/me',
+      'POST /api/auth/logout',
+    ]);
+    expect(calls[1].headers.Authorization).toBe('Bearer access-1');
+    // Neither names a token: the browser sends the cookie, with the app's header.
+    for (const call of [calls[0], calls[2]]) {
+      expect(call.body).toBeUndefined();
+      expect(call.headers['X-Requested-With']).toBe('pocketshop-web');
+    }
+    expect(localStorage.getItem('pocketshop.signed-in')).toBeNull();
+  });
+
+  it('is signed out when the cookie is refused', async () => {
+    localStorage.setItem('pocketshop.signed-in', '1');
+    mockFetch({
+      'POST /api/auth/refresh': () =>
+        json({ title: 'Unauthorized', status: 401, detail: 'No session.' }, 401),
+      'GET /api/me': () => json({ title: 'Unauthorized', status: 401, detail: 'No token.' }, 401),
+    });
+    renderPage(<WhoIsSignedIn />);
+    await screen.findByText('nobody');
+    expect(localStorage.getItem('pocketshop.signed-in')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/useAuth';
 import { useCart } from '../cart/useCart';
@@ -47,8 +47,39 @@ function CartLink() {
   );
 }
 
+/**
+ * On navigation, moves focus to the new page's content, so keyboard and
+ * screen reader users start there, unless the page put focus inside itself
+ * while rendering (autoFocus). A layout effect: it runs in the same task as
+ * the render that shows the page, after the page's own effects, so no key
+ * press can come between the page appearing and focus arriving (a passive
+ * effect ran later, under load after the user had already tabbed into the
+ * form, and took focus back).
+ */
+function useFocusOnNavigate(main: RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  const focusBefore = useRef<Element | null>(null);
+  useLayoutEffect(() => {
+    const content = main.current;
+    if (!content) return;
+    const active = document.activeElement;
+    const placedByPage =
+      active !== focusBefore.current && active !== content && content.contains(active);
+    if (!placedByPage) {
+      window.scrollTo?.(0, 0);
+      content.focus({ preventScroll: true });
+    }
+    // Runs when the next page commits, before its autoFocus: what had focus then.
+    return () => {
+      focusBefore.current = document.activeElement;
+    };
+  }, [main, pathname]);
+}
+
 export function Layout() {
   const { user, signOut } = useAuth();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigate(main);
   const [menuOpen, setMenuOpen] = useState(false);
   const navigate = useNavigate();
   const location = useLocation();
@@ -140,7 +171,7 @@ export function Layout() {
           </div>
         </div>
       </nav>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
       <footer className="footer">

@@ -1,4 +1,4 @@
-import type { TokenStore, Tokens, ValueStore } from '../api/client';
+import type { SessionStore, ValueStore } from '../api/client';
 
 function safeStorage(): Storage | null {
   try {
@@ -26,22 +26,19 @@ export function localValue(key: string): ValueStore {
   };
 }
 
-/** Session tokens kept in localStorage so a reload stays signed in. */
-export function localTokens(key: string): TokenStore {
-  const value = localValue(key);
+/**
+ * The session's access token, in memory only; localStorage keeps just a flag
+ * that this browser has a session cookie to resume with after a reload.
+ */
+export function memorySession(flagKey: string): SessionStore {
+  const flag = localValue(flagKey);
+  let access: string | null = null;
   return {
-    get() {
-      const text = value.get();
-      if (!text) return null;
-      try {
-        const tokens = JSON.parse(text) as Tokens;
-        return tokens.access && tokens.refresh ? tokens : null;
-      } catch {
-        return null;
-      }
+    get: () => access,
+    set(token) {
+      access = token;
+      flag.set(token ? '1' : null);
     },
-    set(tokens) {
-      value.set(tokens ? JSON.stringify(tokens) : null);
-    },
+    resumable: () => access !== null || flag.get() !== null,
   };
 }

@@ -48,7 +48,7 @@ const cart = {
 cart.shops = [{ shop, subtotal_cents: 6900, items: cart.items }] as never;
 
 function signedIn() {
-  client.tokens.set({ access: 'access', refresh: 'refresh' });
+  client.session.set('access');
 }
 
 describe('SignUpPage', () => {

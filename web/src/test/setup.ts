@@ -1,8 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { client } from '../api';
 
 afterEach(() => {
   cleanup();
+  client.session.set(null); // the access token lives in memory
   localStorage.clear();
 });

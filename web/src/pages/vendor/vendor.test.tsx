@@ -30,7 +30,7 @@ const shop = {
 
 describe('ShopEditPage', () => {
   it('creates a shop, previewing the branding live', async () => {
-    client.tokens.set({ access: 'a', refresh: 'r' });
+    client.session.set('a');
     const { calls } = mockFetch({
       'GET /api/me': () => json(vendor),
       'GET /api/my/shop': () =>
@@ -82,7 +82,7 @@ const order = {
 
 /** The vendor's order list holding one order whose status the test changes. */
 function shopWithOneOrder(state: { status: string }, routes: Parameters<typeof mockFetch>[0]) {
-  client.tokens.set({ access: 'a', refresh: 'r' });
+  client.session.set('a');
   return mockFetch({
     'GET /api/me': () => json(vendor),
     'GET /api/my/shop': () => json(shop),
@@ -94,7 +94,7 @@ function shopWithOneOrder(state: { status: string }, routes: Parameters<typeof m
 
 describe('VendorOrdersPage', () => {
   it('filters by status and ships an order with tracking', async () => {
-    client.tokens.set({ access: 'a', refresh: 'r' });
+    client.session.set('a');
     let shipped = false;
     const { calls } = mockFetch({
       'GET /api/me': () => json(vendor),

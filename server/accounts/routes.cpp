@@ -122,8 +122,11 @@ void add_routes(http::Router& router, AccountsService& accounts, const Authentic
     std::optional<SignedIn> signed_in;
     try {
       if (presented.token.empty()) throw ApiError::unauthorized("There is no session to renew.");
-      signed_in = co_await workers.run(request.request_id,
-                                       [&] { return accounts.refresh(presented.token); });
+      signed_in = co_await workers.run(request.request_id, [&] {
+        return accounts.refresh(presented.token, presented.from_cookie
+                                                     ? accounts::TokenSource::cookie
+                                                     : accounts::TokenSource::body);
+      });
     } catch (ApiError& error) {
       // A refused cookie is deleted, so the browser stops sending it.
       if (presented.from_cookie) error.with_header("Set-Cookie", expired_refresh_cookie());

@@ -76,7 +76,15 @@ SignedIn AccountsService::login(const std::string& email, const std::string& pas
   return {std::move(found->user), std::move(tokens)};
 }
 
-SignedIn AccountsService::refresh(const std::string& refresh_token) {
+bool AccountsService::within_reuse_grace(soci::session& sql, const RefreshTokenRecord& token,
+                                         TokenSource source, Millis now) {
+  const Millis used_at = token.revoked_at.value_or(now);  // or by a concurrent request
+  return source == TokenSource::cookie &&
+         now - used_at <= std::chrono::milliseconds(kCookieReuseGrace).count() &&
+         store::family_is_live(sql, token.family_id, now);
+}
+
+SignedIn AccountsService::refresh(const std::string& refresh_token, TokenSource source) {
   const Millis now = now_millis();
   const std::string hash = sha256_hex(refresh_token);
   // A detected reuse must revoke the family even though the request fails, so
@@ -85,7 +93,9 @@ SignedIn AccountsService::refresh(const std::string& refresh_token) {
       database_.transaction([&](soci::session& sql) -> std::optional<SignedIn> {
         auto token = store::find_refresh_token(sql, hash);
         if (!token || token->expires_at <= now) throw bad_refresh_token();
-        if (token->revoked || !store::revoke_refresh_token(sql, token->id, now)) {
+        const bool first_use =
+            !token->revoked_at && store::revoke_refresh_token(sql, token->id, now);
+        if (!first_use && !within_reuse_grace(sql, *token, source, now)) {
           store::revoke_token_family(sql, token->family_id, now);
           spdlog::warn("refresh token reuse detected user_id={}; session family revoked",
                        token->user_id);

@@ -39,10 +39,17 @@ struct SignedIn {
 // DEL, a bidirectional override, a zero-width character...).
 std::string normalize_email(std::string_view email);
 
+// How a refresh token reached us. A browser's HttpOnly cookie cannot be read
+// by a script, and a reload can cut off the answer that carried its successor,
+// so a cookie rotated moments ago may come back once more (kCookieReuseGrace).
+enum class TokenSource { body, cookie };
+inline constexpr std::chrono::seconds kCookieReuseGrace{20};
+
 // Sign-up, sign-in and the refresh-token lifecycle. Refresh tokens are random,
 // stored as SHA-256 hashes, single-use: each refresh rotates the token within
 // its family, and presenting a used token revokes the whole family (it was
-// stolen or replayed). Blocking: call from the WorkerPool.
+// stolen or replayed), except a cookie used again within kCookieReuseGrace of
+// its rotation while its family lives. Blocking: call from the WorkerPool.
 class AccountsService {
  public:
   AccountsService(db::Database& database, const TokenIssuer& tokens,
@@ -50,13 +57,16 @@ class AccountsService {
 
   User create_user(const NewAccount& account);  // 409 when the email is taken
   SignedIn register_user(const NewAccount& account);
-  SignedIn login(const std::string& email, const std::string& password);  // 401
-  SignedIn refresh(const std::string& refresh_token);                     // 401
+  SignedIn login(const std::string& email, const std::string& password);   // 401
+  SignedIn refresh(const std::string& refresh_token, TokenSource source);  // 401
   void logout(const std::string& refresh_token);
   std::optional<User> find_user(std::int64_t id);
   std::chrono::hours refresh_ttl() const { return refresh_ttl_; }
 
  private:
+  // Whether a token that was already used may be renewed all the same.
+  static bool within_reuse_grace(soci::session& sql, const RefreshTokenRecord& token,
+                                 TokenSource source, Millis now);
   TokenPair start_session(soci::session& sql, const User& user, const std::string& family_id);
 
   db::Database& database_;

@@ -77,7 +77,9 @@ std::optional<RefreshTokenRecord> find_refresh_token(soci::session& sql,
       soci::into(id), soci::into(user_id), soci::into(family_id), soci::into(expires_at),
       soci::into(revoked_at, revoked_indicator), soci::use(token_hash);
   if (!sql.got_data()) return std::nullopt;
-  return RefreshTokenRecord{id, user_id, family_id, expires_at, revoked_indicator != soci::i_null};
+  return RefreshTokenRecord{
+      id, user_id, family_id, expires_at,
+      revoked_indicator == soci::i_ok ? std::optional<Millis>(revoked_at) : std::nullopt};
 }
 
 bool revoke_refresh_token(soci::session& sql, std::int64_t id, Millis now) {
@@ -94,6 +96,15 @@ void revoke_token_family(soci::session& sql, const std::string& family_id, Milli
   sql << "UPDATE refresh_tokens SET revoked_at = :now "
          "WHERE family_id = :family AND revoked_at IS NULL",
       soci::use(at), soci::use(family_id);
+}
+
+bool family_is_live(soci::session& sql, const std::string& family_id, Millis now) {
+  return db::Query(
+             "SELECT 1 FROM refresh_tokens WHERE family_id = :family AND revoked_at IS NULL "
+             "AND expires_at > :now LIMIT 1")
+      .values(family_id, now)
+      .first<long long>(sql)
+      .has_value();
 }
 
 }  // namespace store

@@ -21,7 +21,7 @@ struct RefreshTokenRecord {
   std::int64_t user_id = 0;
   std::string family_id;
   Millis expires_at = 0;
-  bool revoked = false;
+  std::optional<Millis> revoked_at;  // when rotated, or when its family was revoked
 };
 
 // SQL for users and refresh tokens; no business rules here.
@@ -37,6 +37,8 @@ std::optional<RefreshTokenRecord> find_refresh_token(soci::session& sql,
 // Marks one token used; false when it already was (a concurrent use).
 bool revoke_refresh_token(soci::session& sql, std::int64_t id, Millis now);
 void revoke_token_family(soci::session& sql, const std::string& family_id, Millis now);
+// Whether the family still has a token that is neither used nor expired.
+bool family_is_live(soci::session& sql, const std::string& family_id, Millis now);
 }  // namespace store
 
 }  // namespace ps::accounts

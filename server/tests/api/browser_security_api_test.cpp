@@ -6,6 +6,7 @@
 #include "support/api_test.h"
 
 #include <gmock/gmock.h>
+#include <soci/soci.h>
 
 #include <fstream>
 
@@ -145,12 +146,39 @@ TEST_P(RefreshCookie, RefreshThroughTheCookieRotatesIt) {
   EXPECT_NE(*second, first);
   const std::string access(refreshed.json().at("access_token").as_string());
   EXPECT_EQ(client().get("/api/me", access).status, 200);
+}
 
-  // The used cookie is refused, and deleted so the browser stops sending it.
+// A reload can cut off the answer that carried the new cookie: the browser
+// then sends the one just used, and the session goes on.
+TEST_P(RefreshCookie, ACookieUsedAgainMomentsLaterKeepsTheSession) {
+  const std::string first = browser_login("ada@example.com");
+  const auto lost = post("/api/auth/refresh", with_cookie(first));
+  ASSERT_EQ(lost.status, 200) << lost.body;
+  const auto again = post("/api/auth/refresh", with_cookie(first));
+  ASSERT_EQ(again.status, 200) << again.body;
+  const auto renewed = refresh_cookie_value(again);
+  ASSERT_TRUE(renewed.has_value());
+  EXPECT_EQ(post("/api/auth/refresh", with_cookie(*renewed)).status, 200);
+}
+
+TEST_P(RefreshCookie, ACookieUsedLongAgoRevokesTheSession) {
+  const std::string first = browser_login("ada@example.com");
+  const auto refreshed = post("/api/auth/refresh", with_cookie(first));
+  ASSERT_EQ(refreshed.status, 200) << refreshed.body;
+  const auto second = refresh_cookie_value(refreshed);
+  ASSERT_TRUE(second.has_value());
+  // As if the first cookie had been used a minute ago.
+  server().app().database().with_session([](soci::session& sql) {
+    sql << "UPDATE refresh_tokens SET revoked_at = revoked_at - 60000 WHERE revoked_at IS NOT NULL";
+  });
+
+  // The used cookie is refused, and deleted so the browser stops sending it;
+  // the session it belonged to ends with it.
   const auto replayed = post("/api/auth/refresh", with_cookie(first));
   expect_problem(replayed, 401);
   EXPECT_THAT(replayed.header("set-cookie"),
               HasSubstr("pocketshop_refresh=; Path=/api/auth; Max-Age=0"));
+  expect_problem(post("/api/auth/refresh", with_cookie(*second)), 401);
 }
 
 TEST_P(RefreshCookie, WithoutTheBrowserHeaderTheCookieIsRefused) {

@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "core/random.h"
+#include "db/failure.h"
 #include "orders/json.h"
 #include "payments/cards.h"
 
@@ -214,6 +215,14 @@ CheckoutResult CheckoutService::place(const CheckoutRequest& request, const Clai
       return answer;
     });
     return {201, std::move(body)};
+  } catch (const db::CommitOutcomeUnknown&) {
+    // The orders may exist and will capture this authorization when shipped:
+    // it is kept. If they do not, it lapses uncaptured at the gateway, and a
+    // retry with the Idempotency-Key learns which it was.
+    if (authorized)
+      spdlog::error("checkout's commit outcome unknown; authorization {} kept buyer_id={}",
+                    authorized->authorization_id, request.buyer_id);
+    throw;
   } catch (...) {
     if (authorized) payments_.release_unrecorded(*authorized, total);
     throw;

@@ -88,23 +88,8 @@ std::string postgres_conninfo(const std::string& url) {
   return conninfo;
 }
 
-// SQLite keeps allocation statistics behind one process-wide mutex by
-// default; under concurrent reads that mutex was the top of the profile
-// (bench/README.md). And it locks a connection's mutex on every API call
-// (each step, each column read): a pooled session is only ever used by one
-// thread at a time, so connections open in multi-thread mode, without it.
-// Must run before the first connection opens; later calls are refused by
-// SQLite, harmlessly.
-void configure_sqlite_once() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
-  });
-}
-
 void open_sqlite(soci::session& sql, const std::string& path) {
-  configure_sqlite_once();
+  configure_sqlite_process();
   sql.open(soci::sqlite3, "db=\"" + path + "\"");
   sql << "PRAGMA journal_mode=WAL";
   sql << "PRAGMA synchronous=NORMAL";
@@ -138,6 +123,22 @@ const char* kind_name(Failure::Kind kind) {
   return "?";
 }
 }  // namespace
+
+// SQLite keeps allocation statistics behind one process-wide mutex by
+// default; under concurrent reads that mutex was the top of the profile
+// (bench/README.md). And it locks a connection's mutex on every API call
+// (each step, each column read): a pooled session is only ever used by one
+// thread at a time, so connections open in multi-thread mode, without it.
+// Must run before the first connection opens; later calls are refused by
+// SQLite, harmlessly.
+void configure_sqlite_process() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  });
+}
+
 
 Database::Database(const std::string& url, std::size_t pool_size, Gate gate)
     : dialect_(starts_with(url, "postgres") ? Dialect::postgres : Dialect::sqlite),
@@ -336,7 +337,15 @@ void Database::begin(Lease& lease) {
   }
 }
 
-void Database::commit(soci::session& sql) { Query("COMMIT").execute(sql); }
+void Database::commit(Lease& lease) {
+  try {
+    Query("COMMIT").execute(lease.session());
+  } catch (const std::exception& error) {
+    if (!lease.lost()) throw;
+    throw CommitOutcomeUnknown(std::string("The database connection was lost during COMMIT: ") +
+                               error.what());
+  }
+}
 
 void Database::rollback(soci::session& sql) noexcept {
   try {

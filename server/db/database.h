@@ -20,6 +20,11 @@ namespace ps::db {
 
 enum class Dialect { sqlite, postgres };
 
+// SQLite's process-wide settings (see database.cpp), which SQLite takes only
+// before the first connection of the process opens: whoever opens an SQLite
+// file calls this first.
+void configure_sqlite_process();
+
 // Where the data lives: an SQLite file or a PostgreSQL server, behind a pool
 // of connections opened on first use. A connection found broken (PostgreSQL
 // restarted, failed over, crashed) is closed and opened again, with its
@@ -85,10 +90,10 @@ class Database {
     try {
       if constexpr (std::is_void_v<std::invoke_result_t<Work&&, soci::session&>>) {
         std::forward<Work>(work)(lease.session());
-        commit(lease.session());
+        commit(lease);
       } else {
         auto result = std::forward<Work>(work)(lease.session());
-        commit(lease.session());
+        commit(lease);
         return result;
       }
     } catch (...) {
@@ -180,7 +185,8 @@ class Database {
   void connection_succeeded();
 
   void begin(Lease& lease);
-  static void commit(soci::session& sql);
+  // Throws CommitOutcomeUnknown when the connection is lost on the way.
+  void commit(Lease& lease);
   static void rollback(soci::session& sql) noexcept;
   // In a catch handler: throws the Failure the current exception stands
   // for, or the exception itself.

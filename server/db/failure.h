@@ -33,6 +33,14 @@ class Failure : public std::runtime_error {
   std::string constraint_;
 };
 
+// The connection was lost while COMMIT was on its way: the transaction may
+// or may not have been committed. What it did outside the database (a card
+// authorization, say) must not be undone on a guess.
+class CommitOutcomeUnknown : public Failure {
+ public:
+  explicit CommitOutcomeUnknown(const std::string& message) : Failure(Kind::unavailable, message) {}
+};
+
 // The constraint a unique-violation message names, in PostgreSQL's default
 // naming: PostgreSQL's quoted name as it is; SQLite's columns
 // "table.a, table.b" as "table_a_b_key". Empty when the message names none.

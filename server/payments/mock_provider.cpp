@@ -1,6 +1,7 @@
 #include "payments/mock_provider.h"
 
 #include "core/random.h"
+#include "db/database.h"
 
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -55,6 +56,7 @@ AuthorizationResult check_card(const CardDetails& card) {
 // the last changes, which a test gateway can afford).
 void open_state(soci::session& sql, const std::string& state_file) {
   const std::string path = state_file.empty() ? ":memory:" : state_file;
+  db::configure_sqlite_process();
   sql.open(soci::sqlite3, "db=\"" + path + "\"");
   if (!state_file.empty()) sql << "PRAGMA journal_mode=WAL";
   sql << "PRAGMA synchronous=NORMAL";
@@ -63,8 +65,18 @@ void open_state(soci::session& sql, const std::string& state_file) {
 
 }  // namespace
 
-MockPaymentProvider::MockPaymentProvider(const std::string& state_file) {
-  open_state(sql_, state_file);
+MockPaymentProvider::MockPaymentProvider(const std::string& state_file) : state_file_(state_file) {}
+
+soci::session& MockPaymentProvider::records() const {
+  if (!sql_.is_connected()) {
+    try {
+      open_state(sql_, state_file_);
+    } catch (const std::exception& error) {
+      sql_.close();
+      throw PaymentError(std::string("the test gateway cannot open its records: ") + error.what());
+    }
+  }
+  return sql_;
 }
 
 AuthorizationResult MockPaymentProvider::authorize(long long amount_cents, const std::string&,
@@ -86,25 +98,26 @@ AuthorizationResult MockPaymentProvider::authorize(long long amount_cents, const
 
 std::optional<AuthorizationResult> MockPaymentProvider::answered(const std::string& key) const {
   AuthorizationResult result;
-  sql_ << "SELECT authorization_id, decline_code, message, card_brand, card_last4 "
-          "FROM authorize_answers WHERE idempotency_key = :key",
+  records() << "SELECT authorization_id, decline_code, message, card_brand, card_last4 "
+               "FROM authorize_answers WHERE idempotency_key = :key",
       soci::into(result.authorization_id), soci::into(result.decline_code),
       soci::into(result.message), soci::into(result.card_brand), soci::into(result.card_last4),
       soci::use(key);
-  if (!sql_.got_data()) return std::nullopt;
+  if (!records().got_data()) return std::nullopt;
   result.approved = result.decline_code.empty();
   return result;
 }
 
 void MockPaymentProvider::remember(const std::string& idempotency_key,
                                    const AuthorizationResult& result, long long amount_cents) {
-  soci::transaction transaction(sql_);
+  soci::transaction transaction(records());
   if (result.approved)
-    sql_ << "INSERT INTO authorizations (id, authorized) VALUES (:id, :amount)",
+    records() << "INSERT INTO authorizations (id, authorized) VALUES (:id, :amount)",
         soci::use(result.authorization_id), soci::use(amount_cents);
   if (!idempotency_key.empty())
-    sql_ << "INSERT INTO authorize_answers (idempotency_key, authorization_id, decline_code, "
-            "message, card_brand, card_last4) VALUES (:key, :id, :code, :message, :brand, :last4)",
+    records()
+        << "INSERT INTO authorize_answers (idempotency_key, authorization_id, decline_code, "
+           "message, card_brand, card_last4) VALUES (:key, :id, :code, :message, :brand, :last4)",
         soci::use(idempotency_key), soci::use(result.authorization_id),
         soci::use(result.decline_code), soci::use(result.message), soci::use(result.card_brand),
         soci::use(result.card_last4);
@@ -114,10 +127,10 @@ void MockPaymentProvider::remember(const std::string& idempotency_key,
 std::optional<MockPaymentProvider::Ledger> MockPaymentProvider::find(
     const std::string& authorization_id) const {
   Ledger ledger;
-  sql_ << "SELECT authorized, captured, released, refunded FROM authorizations WHERE id = :id",
+  records() << "SELECT authorized, captured, released, refunded FROM authorizations WHERE id = :id",
       soci::into(ledger.authorized), soci::into(ledger.captured), soci::into(ledger.released),
       soci::into(ledger.refunded), soci::use(authorization_id);
-  if (!sql_.got_data()) return std::nullopt;
+  if (!records().got_data()) return std::nullopt;
   return ledger;
 }
 
@@ -137,7 +150,7 @@ void MockPaymentProvider::move(Movement movement, const std::string& authorizati
   const std::string column = movement == Movement::capture   ? "captured"
                              : movement == Movement::release ? "released"
                                                              : "refunded";
-  sql_ << "UPDATE authorizations SET " + column + " = " + column + " + :amount WHERE id = :id",
+  records() << "UPDATE authorizations SET " + column + " = " + column + " + :amount WHERE id = :id",
       soci::use(amount_cents), soci::use(authorization_id);
 }
 
@@ -164,7 +177,8 @@ std::map<std::string, MockPaymentProvider::Ledger> MockPaymentProvider::ledgers(
   std::string id;
   Ledger ledger;
   soci::statement rows =
-      (sql_.prepare << "SELECT id, authorized, captured, released, refunded FROM authorizations",
+      (records().prepare
+           << "SELECT id, authorized, captured, released, refunded FROM authorizations",
        soci::into(id), soci::into(ledger.authorized), soci::into(ledger.captured),
        soci::into(ledger.released), soci::into(ledger.refunded));
   rows.execute();
@@ -174,8 +188,8 @@ std::map<std::string, MockPaymentProvider::Ledger> MockPaymentProvider::ledgers(
 
 void MockPaymentProvider::forget_all() {
   std::lock_guard lock(mutex_);
-  sql_ << "DELETE FROM authorizations";
-  sql_ << "DELETE FROM authorize_answers";
+  records() << "DELETE FROM authorizations";
+  records() << "DELETE FROM authorize_answers";
 }
 
 }  // namespace ps::payments

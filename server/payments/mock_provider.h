@@ -58,6 +58,11 @@ class MockPaymentProvider : public PaymentProvider {
   void remember(const std::string& idempotency_key, const AuthorizationResult& result,
                 long long amount_cents);
 
+  // The gateway's records, opened on first use (a shop whose data folder is
+  // read-only still starts and serves what it can); call with mutex_ held.
+  soci::session& records() const;
+
+  std::string state_file_;
   mutable std::mutex mutex_;  // one connection, used by one thread at a time
   mutable soci::session sql_;
 };

@@ -44,6 +44,14 @@ void at_gateway(Operation operation) {
 }
 }  // namespace
 
+AuthorizationResult PaymentsService::authorize(long long amount_cents, const std::string& currency,
+                                               const CardDetails& card,
+                                               const std::string& idempotency_key) {
+  AuthorizationResult result;
+  at_gateway([&] { result = provider_.authorize(amount_cents, currency, card, idempotency_key); });
+  return result;
+}
+
 void PaymentsService::capture(soci::session& sql, std::int64_t payment_id, long long amount) {
   if (amount <= 0) return;
   const auto authorization = authorization_of(sql, payment_id);

@@ -17,9 +17,7 @@ class PaymentsService {
   explicit PaymentsService(PaymentProvider& provider) : provider_(provider) {}
 
   AuthorizationResult authorize(long long amount_cents, const std::string& currency,
-                                const CardDetails& card, const std::string& idempotency_key) {
-    return provider_.authorize(amount_cents, currency, card, idempotency_key);
-  }
+                                const CardDetails& card, const std::string& idempotency_key);
   Payment record(soci::session& sql, std::int64_t checkout_id, const AuthorizationResult& auth,
                  long long amount_cents, const std::string& currency);
   void capture(soci::session& sql, std::int64_t payment_id, long long amount_cents);

@@ -6,6 +6,7 @@
 #include "support/checkout_request.h"
 #include "support/postgres_cluster.h"
 #include "support/server_process.h"
+#include "support/shop_client.h"
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
@@ -20,17 +21,7 @@ namespace {
 using boost::beast::http::verb;
 using Clock = std::chrono::steady_clock;
 
-constexpr auto kAnswerLimit = std::chrono::seconds(10);    // no request may hang past this
-constexpr auto kRecoveryLimit = std::chrono::seconds(30);  // back to 200 after PostgreSQL is
-constexpr auto kPoll = std::chrono::milliseconds(50);
-
-std::string sign_up(const HttpClient& client, const std::string& email, const std::string& role) {
-  const auto result = client.post_json(
-      "/api/auth/register",
-      {{"email", email}, {"password", "password123"}, {"display_name", email}, {"role", role}});
-  if (result.status != 201) throw std::runtime_error("sign-up failed: " + result.body);
-  return std::string(result.json().at("access_token").as_string());
-}
+constexpr auto kAnswerLimit = std::chrono::seconds(10);  // no request may hang past this
 
 // A request, timed: it must be answered within kAnswerLimit.
 HttpResult timed(const std::function<HttpResult()>& request) {
@@ -46,17 +37,6 @@ void expect_unavailable(const HttpResult& result) {
   EXPECT_FALSE(result.header("retry-after").empty()) << "503 without Retry-After";
   if (result.header("content-type") == "application/problem+json")
     EXPECT_EQ(result.json().at("type").as_string(), "/problems/database-unavailable");
-}
-
-// Repeats `request` until it answers `status` or kRecoveryLimit passes.
-HttpResult eventually(int status, const std::function<HttpResult()>& request) {
-  const auto deadline = Clock::now() + kRecoveryLimit;
-  HttpResult result = request();
-  while (result.status != status && Clock::now() < deadline) {
-    std::this_thread::sleep_for(kPoll);
-    result = request();
-  }
-  return result;
 }
 
 class PostgresOutage : public ::testing::Test {

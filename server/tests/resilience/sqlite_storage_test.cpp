@@ -3,6 +3,7 @@
 // the file, no acknowledged write lost, and service again once the cause is
 // gone. Needs root to mount a small tmpfs; skipped otherwise.
 #include "support/server_process.h"
+#include "support/shop_client.h"
 
 #include "db/database.h"
 
@@ -23,13 +24,10 @@
 namespace ps::testing {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
 constexpr const char* kTmpfsSize = "size=24m";
 constexpr int kMaxFillingWrites = 3000;  // the WAL grows by a few pages a sign-up
-constexpr auto kRecoveryLimit = std::chrono::seconds(30);
-constexpr auto kPoll = std::chrono::milliseconds(50);
 
 // A tmpfs of its own, unmounted afterwards.
 class Tmpfs {
@@ -100,17 +98,6 @@ class SqliteStorage : public ::testing::Test {
   }
 
   std::string database_file() const { return (data_dir_ / "pocketshop.db").string(); }
-
-  // Repeats `request` until it answers `status` or kRecoveryLimit passes.
-  HttpResult eventually(int status, const std::function<HttpResult()>& request) {
-    const auto deadline = Clock::now() + kRecoveryLimit;
-    HttpResult result = request();
-    while (result.status != status && Clock::now() < deadline) {
-      std::this_thread::sleep_for(kPoll);
-      result = request();
-    }
-    return result;
-  }
 
   std::unique_ptr<Tmpfs> tmpfs_;
   fs::path data_dir_;

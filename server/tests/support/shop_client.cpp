@@ -3,6 +3,7 @@
 #include "support/checkout_request.h"
 
 #include <stdexcept>
+#include <thread>
 
 namespace ps::testing {
 
@@ -40,6 +41,17 @@ HttpResult checkout(const HttpClient& client, const std::string& token, const st
   if (!key.empty()) headers.emplace_back("Idempotency-Key", key);
   return client.request(verb::post, "/api/checkout",
                         boost::json::serialize(checkout_body(kApproves)), headers);
+}
+
+HttpResult eventually(int status, const std::function<HttpResult()>& request,
+                      std::chrono::seconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  HttpResult result = request();
+  while (result.status != status && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    result = request();
+  }
+  return result;
 }
 
 }  // namespace ps::testing

@@ -5,7 +5,9 @@
 
 #include "support/http_client.h"
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace ps::testing {
@@ -20,5 +22,10 @@ int add_to_cart(const HttpClient& client, const std::string& token, std::int64_t
                 int quantity);
 // Checks out the caller's cart with the approving test card.
 HttpResult checkout(const HttpClient& client, const std::string& token, const std::string& key);
+
+// Repeats `request` every 50 ms until it answers `status` or `limit` passes;
+// returns the last answer.
+HttpResult eventually(int status, const std::function<HttpResult()>& request,
+                      std::chrono::seconds limit = std::chrono::seconds(30));
 
 }  // namespace ps::testing

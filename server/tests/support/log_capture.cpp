@@ -8,6 +8,10 @@
 namespace ps::testing {
 
 LogCapture::LogCapture() {
+  // The process's first init_logging replaces the default logger, and with
+  // it any sink added before: a test that logs before any server started
+  // would capture nothing.
+  init_logging("trace");
   auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(stream_);
   spdlog::default_logger()->sinks().push_back(sink);
   sink_ = sink;

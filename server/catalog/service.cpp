@@ -1,6 +1,7 @@
 #include "catalog/service.h"
 
 #include "core/errors.h"
+#include "http/query_input.h"
 
 #include <fmt/format.h>
 #include <boost/json.hpp>

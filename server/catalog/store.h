@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/page.h"
 #include "db/database.h"
-#include "http/query_input.h"
 #include "media/service.h"
 #include "shops/store.h"
 
@@ -76,7 +76,7 @@ struct ProductFilter {
   bool include_drafts = false;        // the owner's own list
   std::optional<std::string> status;  // with include_drafts: only this status
   ProductSort sort = ProductSort::newest;
-  http::PageRequest page;
+  PageRequest page;
   std::optional<ProductCursor> after;  // instead of page.page; not for relevance
 };
 

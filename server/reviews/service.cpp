@@ -1,6 +1,7 @@
 #include "reviews/service.h"
 
 #include "core/errors.h"
+#include "http/query_input.h"
 
 #include <boost/json.hpp>
 
@@ -92,7 +93,7 @@ Review ReviewsService::reply(std::int64_t vendor_id, std::int64_t review_id,
 
 ReviewPage ReviewsService::for_product(std::int64_t product_id,
                                        std::optional<std::int64_t> viewer_id,
-                                       const http::PageRequest& page) {
+                                       const PageRequest& page) {
   return database_.with_session([&](soci::session& sql) {
     visible_product(sql, catalog_, product_id, viewer_id);
     return ReviewPage{store::for_product(sql, product_id, page),

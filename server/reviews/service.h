@@ -43,7 +43,7 @@ class ReviewsService {
   Review reply(std::int64_t vendor_id, std::int64_t review_id, const std::string& reply);
   // viewer_id: the signed-in user, who may see the reviews of their own drafts.
   ReviewPage for_product(std::int64_t product_id, std::optional<std::int64_t> viewer_id,
-                         const http::PageRequest& page);
+                         const PageRequest& page);
 
  private:
   db::Database& database_;

@@ -94,7 +94,7 @@ bool set_reply(soci::session& sql, std::int64_t id, const std::string& reply, Mi
 }
 
 std::vector<Review> for_product(soci::session& sql, std::int64_t product_id,
-                                const http::PageRequest& page) {
+                                const PageRequest& page) {
   db::Query query(kSelect);
   query.sql("WHERE r.product_id = ").bind(static_cast<long long>(product_id));
   query.sql(" ORDER BY r.created_at DESC, r.id DESC LIMIT ")

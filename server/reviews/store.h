@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
-#include "http/query_input.h"
+#include "core/page.h"
 
 #include <soci/session.h>
 
@@ -36,7 +36,7 @@ void update(soci::session& sql, const Review& review);
 // Sets the reply unless there is one; false when there already was.
 bool set_reply(soci::session& sql, std::int64_t id, const std::string& reply, Millis now);
 std::vector<Review> for_product(soci::session& sql, std::int64_t product_id,
-                                const http::PageRequest& page);
+                                const PageRequest& page);
 long long count_for_product(soci::session& sql, std::int64_t product_id);
 }  // namespace store
 

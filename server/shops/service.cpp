@@ -51,7 +51,8 @@ std::string slugify(std::string_view name) {
     if (slug.size() >= kMaxSlug) break;
   }
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
-  return slug.empty() ? "shop" : slug;
+  if (slug.empty()) return "shop";
+  return slug.size() < 2 ? "shop-" + slug : slug;  // a valid slug has two characters or more
 }
 
 bool is_valid_slug(std::string_view slug) {

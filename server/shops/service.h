@@ -44,7 +44,7 @@ struct ShopPage {
   long long total = 0;
 };
 
-// "Ada's Pottery!" -> "adas-pottery"; never empty.
+// "Ada's Pottery!" -> "adas-pottery"; always a valid slug ("X!" -> "shop-x").
 std::string slugify(std::string_view name);
 bool is_valid_slug(std::string_view slug);
 

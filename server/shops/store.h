@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
-#include "http/query_input.h"
+#include "core/page.h"
 
 #include <soci/session.h>
 
@@ -38,7 +38,7 @@ enum class ShopSort { newest, products, name };
 struct ShopFilter {
   std::string name_contains;  // case-insensitive; empty: all
   ShopSort sort = ShopSort::newest;
-  http::PageRequest page;
+  PageRequest page;
 };
 
 // SQL for shops; no business rules here.

@@ -1,9 +1,9 @@
-#include "support/marketplace.h"
+#include "api/checkout_test.h"
 
 namespace ps::testing {
 namespace {
 
-class ReviewsApi : public TwoShopsTest {
+class ReviewsApi : public CheckoutTest {
  protected:
   static std::string product_url(std::int64_t id) { return "/api/products/" + std::to_string(id); }
 };
@@ -58,6 +58,66 @@ TEST_P(ReviewsApi, ReviewingADraftAnswersAsForNoProduct) {
       client().post_json(product_url(999999) + "/reviews", review, buyer.access_token);
   expect_problem(answer, 404);
   EXPECT_EQ(answer.body, missing.body);
+}
+
+TEST_P(ReviewsApi, ReviewsComeFromBuyersWhoReceivedTheProduct) {
+  fill_cart(buyer, mug, 1);
+  const auto order_id =
+      checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
+  const std::string reviews = "/api/products/" + std::to_string(mug) + "/reviews";
+  const boost::json::object review{{"rating", 4}, {"body", "Lovely glaze"}};
+  expect_problem(client().post_json(reviews, review, buyer.access_token), 403);  // not delivered
+  act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0002"}});
+  act(clay, order_id, "deliver");
+
+  const auto stranger = sign_up("stranger@example.com");
+  expect_problem(client().post_json(reviews, review, stranger.access_token), 403);
+  expect_problem(client().post_json(reviews, {{"rating", 6}, {"body", "x"}}, buyer.access_token),
+                 422);
+  const auto created = client().post_json(reviews, review, buyer.access_token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  expect_problem(client().post_json(reviews, review, buyer.access_token), 409);
+
+  auto product = client().get("/api/products/" + std::to_string(mug)).json();
+  EXPECT_EQ(product.at("rating_count").as_int64(), 1);
+  EXPECT_DOUBLE_EQ(product.at("rating_average").as_double(), 4.0);
+
+  const std::string review_url =
+      "/api/reviews/" + std::to_string(created.json().at("id").as_int64());
+  expect_problem(patch_json(review_url, {{"rating", 1}}, stranger.access_token), 403);
+  EXPECT_EQ(patch_json(review_url, {{"rating", 2}}, buyer.access_token).status, 200);
+  product = client().get("/api/products/" + std::to_string(mug)).json();
+  EXPECT_DOUBLE_EQ(product.at("rating_average").as_double(), 2.0);
+
+  expect_problem(
+      client().post_json(review_url + "/reply", {{"body", "Thanks"}}, paper.access_token), 403);
+  EXPECT_EQ(
+      client().post_json(review_url + "/reply", {{"body", "Thanks!"}}, clay.access_token).status,
+      201);
+  expect_problem(client().post_json(review_url + "/reply", {{"body", "Again"}}, clay.access_token),
+                 409);
+  const auto list = client().get(reviews).json();
+  EXPECT_EQ(list.at("total").as_int64(), 1);
+  EXPECT_EQ(list.at("items").at(0).at("reply").as_string(), "Thanks!");
+  EXPECT_EQ(list.at("items").at(0).at("author").at("display_name").as_string(), "Test buyer");
+
+  // A newer review without a reply comes first, and does not show the
+  // older one's reply (the list's rows are read into one reused buffer).
+  const auto second = sign_up("second@example.com");
+  fill_cart(second, mug, 1);
+  const auto second_order =
+      checkout(second, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
+  act(clay, second_order, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0003"}});
+  act(clay, second_order, "deliver");
+  ASSERT_EQ(
+      client().post_json(reviews, {{"rating", 5}, {"body", "Great"}}, second.access_token).status,
+      201);
+  const auto both = client().get(reviews).json();
+  EXPECT_EQ(both.at("total").as_int64(), 2);
+  EXPECT_EQ(both.at("items").at(0).at("body").as_string(), "Great");
+  EXPECT_TRUE(both.at("items").at(0).at("reply").is_null());
+  EXPECT_EQ(both.at("items").at(1).at("reply").as_string(), "Thanks!");
+  EXPECT_TRUE(client().get(reviews).json().at("items").at(0).at("reply").is_null());
 }
 
 }  // namespace

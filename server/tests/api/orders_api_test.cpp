@@ -1,0 +1,109 @@
+// Orders after checkout: their lifecycle, what each change does to stock and
+// to the payment, and the vendor's list.
+#include "api/checkout_test.h"
+
+namespace ps::testing {
+namespace {
+
+class OrdersApi : public CheckoutTest {};
+POCKETSHOP_API_TEST(OrdersApi);
+
+TEST_P(OrdersApi, OrdersMoveThroughTheirLifecycle) {
+  fill_cart(buyer, mug, 1);
+  const auto order_id =
+      checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
+
+  expect_problem(act(buyer, order_id, "process"), 403);
+  expect_problem(act(paper, order_id, "process"), 404);  // another vendor's order
+  expect_problem(act(clay, order_id, "deliver"), 409);   // not shipped yet
+  EXPECT_EQ(act(clay, order_id, "process").json().at("status").as_string(), "processing");
+  expect_problem(act(clay, order_id, "ship", {{"carrier", "DHL"}}), 422);
+  const auto shipped =
+      act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0001"}});
+  ASSERT_EQ(shipped.status, 200) << shipped.body;
+  EXPECT_EQ(shipped.json().at("tracking_number").as_string(), "JD0001");
+  EXPECT_EQ(shipped.json().at("payment_status").as_string(), "captured");
+  expect_problem(act(buyer, order_id, "cancel"), 409);  // too late
+  EXPECT_EQ(act(clay, order_id, "deliver").json().at("status").as_string(), "delivered");
+  expect_problem(act(clay, order_id, "process"), 409);
+
+  const auto seen = client().get("/api/orders/" + std::to_string(order_id), buyer.access_token);
+  const auto events = seen.json().at("events").as_array();
+  ASSERT_EQ(events.size(), 4u);
+  EXPECT_EQ(events[0].at("status").as_string(), "paid");
+  EXPECT_EQ(events[2].at("status").as_string(), "shipped");
+  EXPECT_EQ(events[2].at("actor").as_string(), "vendor");
+  EXPECT_EQ(events[3].at("status").as_string(), "delivered");
+
+  const auto refunded = act(clay, order_id, "refund", {{"reason", "Arrived broken"}});
+  ASSERT_EQ(refunded.status, 200) << refunded.body;
+  EXPECT_EQ(refunded.json().at("payment_status").as_string(), "refunded");
+
+  expect_problem(client().get("/api/orders/" + std::to_string(order_id), paper.access_token), 404);
+  const auto stranger = sign_up("stranger@example.com");
+  expect_problem(client().get("/api/orders/" + std::to_string(order_id), stranger.access_token),
+                 404);
+}
+
+TEST_P(OrdersApi, AGatewayRefusalIs502AndChangesNothing) {
+  fill_cart(buyer, mug, 1);
+  const auto order_id =
+      checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
+  server().app().payment_provider().forget_all();  // as if the gateway lost the authorization
+  expect_problem(act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD9"}}),
+                 502);
+  expect_problem(act(buyer, order_id, "cancel"), 502);
+  const auto order = client().get("/api/orders/" + std::to_string(order_id), buyer.access_token);
+  EXPECT_EQ(order.json().at("status").as_string(), "paid");
+  EXPECT_EQ(order.json().at("events").as_array().size(), 1u);
+  EXPECT_EQ(inventory(mug), 2);
+}
+
+TEST_P(OrdersApi, CancellingRestocksAndReleasesThePayment) {
+  fill_cart(buyer, mug, 2);
+  fill_cart(buyer, card, 1);
+  const auto placed = checkout(buyer, checkout_body(kApproves)).json();
+  const auto mug_order = placed.at("orders").at(0).at("id").as_int64();
+  const auto card_order = placed.at("orders").at(1).at("id").as_int64();
+  EXPECT_EQ(inventory(mug), 1);
+
+  const auto by_buyer = act(buyer, mug_order, "cancel");
+  ASSERT_EQ(by_buyer.status, 200) << by_buyer.body;
+  EXPECT_EQ(by_buyer.json().at("status").as_string(), "cancelled");
+  EXPECT_EQ(by_buyer.json().at("payment_status").as_string(), "voided");
+  EXPECT_EQ(inventory(mug), 3);
+  expect_problem(act(buyer, mug_order, "cancel"), 409);
+
+  expect_problem(act(paper, card_order, "cancel"), 422);  // the shop must give a reason
+  const auto by_vendor = act(paper, card_order, "cancel", {{"reason", "Out of ink"}});
+  ASSERT_EQ(by_vendor.status, 200);
+  EXPECT_EQ(by_vendor.json().at("events").as_array().back().at("actor").as_string(), "vendor");
+  EXPECT_EQ(inventory(card), 50);
+}
+
+TEST_P(OrdersApi, VendorSeesItsOrdersNewestFirstAndFiltered) {
+  for (int i = 0; i < 2; ++i) {
+    fill_cart(buyer, mug, 1);
+    ASSERT_EQ(checkout(buyer, checkout_body(kApproves)).status, 201);
+  }
+  const auto orders = client().get("/api/my/shop/orders", clay.access_token);
+  ASSERT_EQ(orders.status, 200) << orders.body;
+  EXPECT_EQ(orders.json().at("total").as_int64(), 2);
+  const auto newest = orders.json().at("items").at(0).at("id").as_int64();
+  const auto older = orders.json().at("items").at(1).at("id").as_int64();
+  EXPECT_GT(newest, older);
+  act(clay, newest, "process");
+  EXPECT_EQ(client()
+                .get("/api/my/shop/orders?status=processing", clay.access_token)
+                .json()
+                .at("total")
+                .as_int64(),
+            1);
+  EXPECT_EQ(client().get("/api/my/shop/orders", paper.access_token).json().at("total").as_int64(),
+            0);
+  expect_problem(client().get("/api/my/shop/orders?status=lost", clay.access_token), 422);
+  expect_problem(client().get("/api/my/shop/orders", buyer.access_token), 403);
+}
+
+}  // namespace
+}  // namespace ps::testing

@@ -4,10 +4,10 @@
 // returns, and the states an order and its payment move through.
 
 #include "accounts/model.h"
-#include "catalog/service.h"
+#include "catalog/model.h"
 #include "core/clock.h"
 #include "core/page.h"
-#include "shops/service.h"
+#include "shops/model.h"
 
 #include <cstdint>
 #include <optional>

@@ -33,7 +33,7 @@ std::optional<std::string_view> find_cookie(std::string_view header, std::string
 }
 
 ApiError csrf_rejected(std::string detail) {
-  return ApiError(403, "csrf-rejected", "Cross-site request refused", std::move(detail));
+  return ApiError(ErrorCode::csrf_rejected, std::move(detail));
 }
 }  // namespace
 

@@ -21,7 +21,7 @@ ApiError bad_refresh_token() {
 }  // namespace
 
 ApiError email_taken() {
-  return {409, "email-taken", "Email taken", "An account with this email already exists."};
+  return {ErrorCode::email_taken, "An account with this email already exists."};
 }
 
 std::string normalize_email(std::string_view email) {

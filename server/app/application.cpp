@@ -91,7 +91,7 @@ Application::Application(Config config)
   accounts::add_routes(router_, accounts_, authenticator_, workers_,
                        {login_per_client_, login_per_email_, signups_per_client_});
   media::add_routes(router_, media_, authenticator_, workers_, config_);
-  shops::add_routes(router_, shops_, catalog_, authenticator_, workers_);
+  shops::add_routes(router_, shops_, authenticator_, workers_);
   catalog::add_routes(router_, catalog_, authenticator_, workers_);
   cart::add_routes(router_, carts_, authenticator_, workers_);
   checkout::add_routes(router_, checkout_, authenticator_, workers_, checkouts_per_user_);

@@ -43,7 +43,7 @@ boost::json::array seed_products(Application& app, std::int64_t vendor_id, int s
     product.price_cents = 500 + static_cast<long long>(random() % 200) * 50;
     product.currency = "USD";
     product.inventory = shape.inventory_per_product;
-    product.status = "active";
+    product.status = catalog::ProductStatus::active;
     product.images = std::vector<catalog::ImageInput>{{front, *product.name},
                                                       {detail, *product.name + ", detail"}};
     ids.push_back(app.catalog().create(vendor_id, product).product.id);

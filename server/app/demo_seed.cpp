@@ -124,7 +124,8 @@ void seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random) {
     product.price_cents = 500 + static_cast<long long>(random() % 120) * 100 + 99;
     product.currency = "USD";
     product.inventory = i % 7 == 6 ? 0 : 1 + static_cast<long long>(random() % 40);
-    product.status = i == kProductsPerShop - 1 ? "draft" : "active";
+    product.status =
+        i == kProductsPerShop - 1 ? catalog::ProductStatus::draft : catalog::ProductStatus::active;
     product.images = std::vector<catalog::ImageInput>{
         {demo_image(app, vendor.id, 800, 800, random()), name},
         {demo_image(app, vendor.id, 800, 800, random()), name + ", detail"}};

@@ -1,5 +1,6 @@
 #include "cart/routes.h"
 
+#include "cart/json.h"
 #include "http/json_input.h"
 
 #include <boost/json.hpp>

@@ -3,8 +3,6 @@
 #include "core/errors.h"
 #include "core/random.h"
 
-#include <boost/json.hpp>
-
 #include <algorithm>
 #include <map>
 
@@ -12,64 +10,14 @@ namespace ps::cart {
 
 namespace {
 std::string warning_for(const catalog::Product& product, long long quantity) {
-  if (product.archived || product.status != "active") return "This product is no longer for sale.";
+  if (!catalog::for_sale(product)) return "This product is no longer for sale.";
   if (product.inventory == 0) return "Out of stock.";
   if (product.inventory < quantity)
     return "Only " + std::to_string(product.inventory) + " left in stock.";
   return {};
 }
 
-boost::json::object line_json(const CartLine& line) {
-  const auto& product = line.product.product;
-  return {{"product", catalog::summary_json(line.product)},
-          {"quantity", line.quantity},
-          {"unit_price_cents", product.price_cents},
-          {"line_total_cents", product.price_cents * line.quantity},
-          {"warning",
-           line.warning.empty() ? boost::json::value(nullptr) : boost::json::value(line.warning)}};
-}
 }  // namespace
-
-boost::json::object to_json(const CartView& cart) {
-  std::map<std::int64_t, boost::json::object> shops;  // by shop id
-  std::vector<std::int64_t> shop_order;
-  boost::json::array items, warnings;
-  long long total = 0, count = 0;
-  std::string currency;
-  bool one_currency = true;
-  for (const auto& line : cart.lines) {
-    const auto& product = line.product.product;
-    auto json = line_json(line);
-    items.push_back(json);
-    if (!line.warning.empty())
-      warnings.push_back(boost::json::value(product.name + ": " + line.warning));
-    total += product.price_cents * line.quantity;
-    count += line.quantity;
-    if (currency.empty()) currency = product.currency;
-    one_currency = one_currency && currency == product.currency;
-    auto [shop, added] = shops.try_emplace(line.product.shop.id);
-    if (added) {
-      shop_order.push_back(line.product.shop.id);
-      shop = shops.find(line.product.shop.id);
-      shop->second = {{"shop", shops::summary_json(line.product.shop)},
-                      {"subtotal_cents", 0},
-                      {"items", boost::json::array{}}};
-    }
-    shop->second["subtotal_cents"] =
-        shop->second["subtotal_cents"].as_int64() + product.price_cents * line.quantity;
-    shop->second["items"].as_array().push_back(std::move(json));
-  }
-  if (!one_currency) warnings.push_back("Items in different currencies must be bought separately.");
-  boost::json::array groups;
-  for (auto id : shop_order) groups.push_back(std::move(shops[id]));
-  return {{"items", std::move(items)},
-          {"shops", std::move(groups)},
-          {"item_count", count},
-          {"total_cents", total},
-          {"currency", one_currency && !currency.empty() ? boost::json::value(currency)
-                                                         : boost::json::value(nullptr)},
-          {"warnings", std::move(warnings)}};
-}
 
 std::string CartService::create_guest_cart() {
   const std::string token = random_token(24);
@@ -122,15 +70,15 @@ std::vector<CartLine> CartService::lines_for(soci::session& sql, const std::vect
 // in the cart.
 void CartService::check_purchasable(const CartOwner& owner, const catalog::ProductView* view,
                                     long long quantity) {
-  if (!view || view->product.archived || view->product.status != "active")
+  if (!view || !catalog::for_sale(view->product))
     throw ApiError::not_found("There is no such product for sale.");
   if (owner.user_id && view->shop.owner_id == *owner.user_id)
-    throw ApiError::forbidden("You cannot buy from your own shop.");
+    throw ApiError(ErrorCode::own_shop_purchase, "You cannot buy from your own shop.");
   if (quantity > view->product.inventory)
-    throw ApiError::conflict(view->product.inventory == 0
-                                 ? "This product is out of stock."
-                                 : "Only " + std::to_string(view->product.inventory) +
-                                       " left in stock.");
+    throw ApiError(ErrorCode::out_of_stock,
+                   view->product.inventory == 0
+                       ? "This product is out of stock."
+                       : "Only " + std::to_string(view->product.inventory) + " left in stock.");
 }
 
 CartView CartService::view(const CartOwner& owner) {
@@ -161,7 +109,8 @@ CartView CartService::put(const CartOwner& owner, std::int64_t product_id,
     if (item == items.end()) item = items.insert(items.end(), {product_id, 0});
     item->quantity = new_quantity(item->quantity);
     if (item->quantity > kMaxQuantity)
-      throw ApiError::conflict("At most " + std::to_string(kMaxQuantity) + " of one product.");
+      throw ApiError(ErrorCode::quantity_limit,
+                     "At most " + std::to_string(kMaxQuantity) + " of one product.");
     auto lines = lines_for(sql, items, Images::main);
     auto line = std::find_if(lines.begin(), lines.end(), [&](const CartLine& held) {
       return held.product.product.id == product_id;

@@ -1,12 +1,11 @@
 #pragma once
 
+#include "cart/model.h"
 #include "cart/store.h"
 #include "catalog/service.h"
 #include "db/database.h"
 
 #include <functional>
-
-#include <boost/json/object.hpp>
 
 #include <optional>
 #include <string>
@@ -14,25 +13,7 @@
 
 namespace ps::cart {
 
-// Whose cart: a signed-in user's, or a guest's by its token.
-struct CartOwner {
-  std::optional<std::int64_t> user_id;
-  std::string guest_token;
-};
-
-struct CartLine {
-  catalog::ProductView product;
-  long long quantity = 0;
-  std::string warning;  // empty when the line can be bought as it is
-};
-
-struct CartView {
-  std::vector<CartLine> lines;
-};
-
 constexpr long long kMaxQuantity = 99;
-
-boost::json::object to_json(const CartView& cart);
 
 // One cart across shops, for signed-in users and for guests (merged into the
 // account's cart on sign-in). Prices and stock are always read fresh.

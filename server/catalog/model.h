@@ -10,9 +10,19 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ps::catalog {
+
+// draft <-> active: a vendor publishes and unpublishes; either -> archived,
+// for good (archived products are gone from every page but old orders). The
+// one table of allowed moves is in model.cpp.
+enum class ProductStatus { draft, active, archived };
+
+std::string_view to_string(ProductStatus status);
+std::optional<ProductStatus> parse_product_status(std::string_view text);
+bool allowed(ProductStatus from, ProductStatus to);
 
 struct Product {
   std::int64_t id = 0;
@@ -23,13 +33,15 @@ struct Product {
   long long price_cents = 0;
   std::string currency;
   long long inventory = 0;
-  std::string status;  // active | draft
-  bool archived = false;
+  ProductStatus status = ProductStatus::active;
   Millis created_at = 0;
   Millis updated_at = 0;
   long long rating_count = 0;
   long long rating_sum = 0;
 };
+
+// Whether buyers may see and buy it.
+inline bool for_sale(const Product& product) { return product.status == ProductStatus::active; }
 
 // An image of a product as shown: the stored image and its alt text.
 struct ProductImage {
@@ -71,11 +83,48 @@ struct ProductFilter {
   std::optional<long long> min_price_cents;
   std::optional<long long> max_price_cents;
   bool in_stock_only = false;
-  bool include_drafts = false;        // the owner's own list
-  std::optional<std::string> status;  // with include_drafts: only this status
+  bool include_drafts = false;          // the owner's own list
+  std::optional<ProductStatus> status;  // with include_drafts: only this status
   ProductSort sort = ProductSort::newest;
   PageRequest page;
   std::optional<ProductCursor> after;  // instead of page.page; not for relevance
+};
+
+struct ImageInput {
+  std::int64_t image_id = 0;
+  std::string alt_text;
+};
+
+// What a vendor sends to create or change a product; absent fields stay as
+// they are. `images` replaces the whole ordered list (add, remove, reorder).
+struct ProductInput {
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+  std::optional<std::string> category;
+  std::optional<long long> price_cents;
+  std::optional<std::string> currency;
+  std::optional<long long> inventory;
+  std::optional<ProductStatus> status;
+  std::optional<std::vector<ImageInput>> images;
+};
+
+struct ProductPage {
+  std::vector<ProductView> items;
+  std::string next;  // the `after` of the next page; empty on the last one
+  long long total = 0;
+  std::vector<std::pair<std::string, long long>> categories;  // facet counts
+};
+
+// A shop's storefront: the shop and the first page of its products.
+struct Storefront {
+  shops::ShopView shop;
+  ProductPage products;
+};
+
+// A page of the shop directory, each shop with a few of its newest products.
+struct ShopDirectory {
+  shops::ShopPage page;
+  std::vector<ProductView> previews;  // shop by shop, newest first
 };
 
 }  // namespace ps::catalog

@@ -1,7 +1,9 @@
 #include "catalog/routes.h"
 
+#include "catalog/json.h"
 #include "http/json_input.h"
 #include "http/query_input.h"
+#include "shops/json.h"
 
 #include <boost/json.hpp>
 
@@ -18,6 +20,8 @@ using http::Response;
 
 constexpr long long kMaxPriceCents = 100'000'000;
 constexpr long long kMaxInventory = 1'000'000;
+constexpr int kProductsOnShopPage = 24;
+constexpr int kProductsInShopList = 4;
 
 bool listed(std::span<const std::string_view> allowed, std::string_view value) {
   return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
@@ -94,9 +98,10 @@ ProductInput read_product_input(const Request& request, bool creating) {
   input.currency = fields.optional_string("currency", 3, 3);
   check_member(fields, input.currency, "currency", currencies());
   input.inventory = fields.optional_integer("inventory", 0, kMaxInventory);
-  input.status = fields.optional_string("status", 1, 10);
+  auto status = fields.optional_string("status", 1, 10);
   static constexpr std::string_view kStatuses[] = {"active", "draft"};
-  check_member(fields, input.status, "status", kStatuses);
+  check_member(fields, status, "status", kStatuses);
+  if (status) input.status = parse_product_status(*status);
   input.images = read_images(body, fields);
   fields.finish();
   return input;
@@ -116,9 +121,9 @@ ProductFilter read_filter(const Request& request) {
                    sort_name(filter.query.empty() ? ProductSort::newest : ProductSort::relevance));
   const auto* named = std::find(std::begin(kProductSortNames), std::end(kProductSortNames), sort);
   filter.sort = static_cast<ProductSort>(named - std::begin(kProductSortNames));
-  filter.status = query.text("status", 10);
-  if (filter.status && *filter.status != "active" && *filter.status != "draft")
-    query.fail("status", "must be one of: active, draft");
+  static constexpr std::string_view kStatuses[] = {"active", "draft"};
+  if (const auto status = query.choice("status", kStatuses, ""); !status.empty())
+    filter.status = parse_product_status(status);
   filter.page = query.page();
   if (const auto after = query.text("after", 80)) {
     filter.after = parse_cursor(*after, filter.sort);
@@ -136,6 +141,23 @@ ProductFilter read_filter(const Request& request) {
 void add_routes(http::Router& router, CatalogService& catalog, const accounts::Authenticator& auth,
                 WorkerPool& workers) {
   using http::bhttp::verb;
+
+  router.add(verb::get, "/api/shops", [&](Request& request) -> awaitable<Response> {
+    const auto filter = shops::read_filter(request);
+    auto directory = co_await workers.run(
+        request.request_id, [&] { return catalog.directory(filter, kProductsInShopList); });
+    boost::json::monotonic_resource arena;
+    co_return http::json_response(200, to_json(directory, filter, &arena));
+  });
+
+  router.add(verb::get, "/api/shops/{slug}", [&](Request& request) -> awaitable<Response> {
+    ProductFilter filter;
+    filter.shop_slug = std::string(request.param("slug"));
+    filter.page.limit = kProductsOnShopPage;
+    auto storefront =
+        co_await workers.run(request.request_id, [&] { return catalog.storefront(filter); });
+    co_return http::json_response(200, to_json(storefront, filter));
+  });
 
   router.add(verb::get, "/api/categories", [](Request&) -> awaitable<Response> {
     boost::json::array items;

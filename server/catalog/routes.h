@@ -7,7 +7,9 @@
 
 namespace ps::catalog {
 
-// /api/products, /api/products/{id}, /api/my/products, /api/categories.
+// /api/products, /api/products/{id}, /api/my/products, /api/categories, and
+// the storefront reads that show shops with their products: /api/shops and
+// /api/shops/{slug}.
 void add_routes(http::Router& router, CatalogService& catalog, const accounts::Authenticator& auth,
                 WorkerPool& workers);
 

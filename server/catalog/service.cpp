@@ -1,13 +1,10 @@
 #include "catalog/service.h"
 
 #include "core/errors.h"
-#include "http/query_input.h"
 
 #include <fmt/format.h>
-#include <boost/json.hpp>
 
 #include <charconv>
-#include <cmath>
 
 namespace ps::catalog {
 
@@ -20,48 +17,10 @@ constexpr std::string_view kCurrencies[] = {"USD", "EUR", "GBP", "CAD", "AUD",
 
 ApiError product_not_found() { return ApiError::not_found("There is no such product."); }
 
-boost::json::object image_json(const ProductImage& image, const boost::json::storage_ptr& sp) {
-  auto json = media::to_json(image.image, sp);
-  json.emplace("alt_text", image.alt_text);
-  return json;
-}
 }  // namespace
 
 std::span<const std::string_view> categories() { return kCategories; }
 std::span<const std::string_view> currencies() { return kCurrencies; }
-
-boost::json::object summary_json(const ProductView& view, boost::json::storage_ptr sp) {
-  const Product& p = view.product;
-  boost::json::value rating_average(sp);
-  if (p.rating_count) rating_average = std::round(10.0 * p.rating_sum / p.rating_count) / 10.0;
-  boost::json::value main_image(sp);
-  if (!view.images.empty()) main_image = image_json(view.images.front(), sp);
-  boost::json::object json(16, sp);
-  json.emplace("id", p.id);
-  json.emplace("shop", shops::summary_json(view.shop, sp));
-  json.emplace("name", p.name);
-  json.emplace("category", p.category);
-  json.emplace("price_cents", p.price_cents);
-  json.emplace("currency", p.currency);
-  json.emplace("inventory", p.inventory);
-  json.emplace("in_stock", p.inventory > 0);
-  json.emplace("status", p.status);
-  json.emplace("rating_count", p.rating_count);
-  json.emplace("rating_average", std::move(rating_average));
-  json.emplace("image", std::move(main_image));
-  json.emplace("created_at", rfc3339(p.created_at).view());
-  json.emplace("updated_at", rfc3339(p.updated_at).view());
-  return json;
-}
-
-boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp) {
-  boost::json::object json = summary_json(view, sp);
-  boost::json::array images(sp);
-  for (const auto& image : view.images) images.push_back(image_json(image, sp));
-  json["description"] = view.product.description;
-  json["images"] = std::move(images);
-  return json;
-}
 
 std::string cursor_text(ProductSort sort, const Product& last) {
   if (sort == ProductSort::relevance) return {};
@@ -83,26 +42,10 @@ std::optional<ProductCursor> parse_cursor(std::string_view text, ProductSort sor
   return cursor;
 }
 
-boost::json::object to_json(const ProductPage& page, const ProductFilter& filter,
-                            boost::json::storage_ptr sp) {
-  boost::json::array items(sp);
-  for (const auto& view : page.items) items.push_back(summary_json(view, sp));
-  boost::json::array categories(sp);
-  for (const auto& [value, count] : page.categories)
-    categories.push_back(boost::json::object({{"value", value}, {"count", count}}, sp));
-  auto json = http::page_json(filter.page, page.total, sp);
-  if (filter.after) json["page"] = nullptr;  // where `after` falls is not counted
-  json["items"] = std::move(items);
-  json["next"] = page.next.empty() ? boost::json::value(nullptr)
-                                   : boost::json::value(boost::json::string(page.next, sp));
-  json["facets"] = {{"category", std::move(categories)}};
-  return json;
-}
-
 ProductView CatalogService::owned_product(soci::session& sql, std::int64_t owner_id,
                                           std::int64_t product_id) {
   auto view = store::find(sql, product_id);
-  if (!view || view->product.archived) throw product_not_found();
+  if (!view || view->product.status == ProductStatus::archived) throw product_not_found();
   if (view->shop.owner_id != owner_id)
     throw ApiError::forbidden("This product belongs to another vendor's shop.");
   return std::move(*view);
@@ -129,7 +72,7 @@ ProductView CatalogService::create(std::int64_t owner_id, const ProductInput& in
     product.price_cents = input.price_cents.value_or(0);
     product.currency = input.currency.value_or("USD");
     product.inventory = input.inventory.value_or(0);
-    product.status = input.status.value_or("active");
+    product.status = input.status.value_or(ProductStatus::active);
     product.created_at = product.updated_at = now_millis();
     product.id = store::insert(sql, product);
     if (input.images) save_images(sql, owner_id, product.id, *input.images);
@@ -148,7 +91,12 @@ ProductView CatalogService::update(std::int64_t owner_id, std::int64_t product_i
     if (input.price_cents) product.price_cents = *input.price_cents;
     if (input.currency) product.currency = *input.currency;
     if (input.inventory) product.inventory = *input.inventory;
-    if (input.status) product.status = *input.status;
+    if (input.status) {
+      if (!allowed(product.status, *input.status))
+        throw ApiError::validation(
+            {{"status", {"cannot become " + std::string(to_string(*input.status))}}});
+      product.status = *input.status;
+    }
     product.updated_at = now_millis();
     store::update(sql, product);
     if (input.images) save_images(sql, owner_id, product.id, *input.images);
@@ -164,9 +112,10 @@ void CatalogService::archive(std::int64_t owner_id, std::int64_t product_id) {
 }
 
 bool visible_to(const ProductView& view, std::optional<std::int64_t> viewer_id) {
-  if (view.product.archived) return false;
   // A draft is invisible, not forbidden, to everyone but its owner.
-  return view.product.status == "active" || (viewer_id && view.shop.owner_id == *viewer_id);
+  if (view.product.status == ProductStatus::draft)
+    return viewer_id && view.shop.owner_id == *viewer_id;
+  return for_sale(view.product);
 }
 
 ProductView CatalogService::get(std::int64_t product_id, std::optional<std::int64_t> viewer_id) {
@@ -204,10 +153,18 @@ ProductPage CatalogService::list_own(std::int64_t owner_id, ProductFilter filter
   return search(filter);
 }
 
-std::vector<ProductView> CatalogService::shop_previews(const std::vector<std::int64_t>& shop_ids,
-                                                       int per_shop) {
-  return database_.with_session(
-      [&](soci::session& sql) { return store::newest_of_shops(sql, shop_ids, per_shop); });
+Storefront CatalogService::storefront(const ProductFilter& filter) {
+  auto shop = shops_.get(filter.shop_slug);
+  return {std::move(shop), search(filter)};
+}
+
+ShopDirectory CatalogService::directory(const shops::ShopFilter& filter, int previews_per_shop) {
+  ShopDirectory directory{shops_.list(filter), {}};
+  std::vector<std::int64_t> ids;
+  for (const auto& view : directory.page.items) ids.push_back(view.shop.id);
+  directory.previews = database_.with_session(
+      [&](soci::session& sql) { return store::newest_of_shops(sql, ids, previews_per_shop); });
+  return directory;
 }
 
 std::vector<ProductView> CatalogService::find_many(soci::session& sql,

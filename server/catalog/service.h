@@ -1,11 +1,10 @@
 #pragma once
 
+#include "catalog/model.h"
 #include "catalog/store.h"
 #include "db/database.h"
 #include "media/service.h"
 #include "shops/service.h"
-
-#include <boost/json/object.hpp>
 
 #include <optional>
 #include <span>
@@ -15,45 +14,9 @@
 
 namespace ps::catalog {
 
-struct ImageInput {
-  std::int64_t image_id = 0;
-  std::string alt_text;
-};
-
-// What a vendor sends to create or change a product; absent fields stay as
-// they are. `images` replaces the whole ordered list (add, remove, reorder).
-struct ProductInput {
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::string> category;
-  std::optional<long long> price_cents;
-  std::optional<std::string> currency;
-  std::optional<long long> inventory;
-  std::optional<std::string> status;
-  std::optional<std::vector<ImageInput>> images;
-};
-
-struct ProductPage {
-  std::vector<ProductView> items;
-  std::string next;  // the `after` of the next page; empty on the last one
-  long long total = 0;
-  std::vector<std::pair<std::string, long long>> categories;  // facet counts
-};
-
 std::span<const std::string_view> categories();
 std::span<const std::string_view> currencies();
 constexpr std::size_t kMaxImagesPerProduct = 12;
-
-// sp: where the JSON tree lives; a list builds hundreds of nodes, and a
-// request-scoped arena frees them at once (bench/README.md).
-// What lists and carts show of a product: no description, only the main
-// image (a list item used to carry that image twice, as `image` and as the
-// one entry of `images`, bench/README.md).
-boost::json::object summary_json(const ProductView& view, boost::json::storage_ptr sp = {});
-// The product page: the summary with the description and every image in order.
-boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp = {});
-boost::json::object to_json(const ProductPage& page, const ProductFilter& filter,
-                            boost::json::storage_ptr sp = {});
 
 // The sorts' names in the API (`sort=`, cursors), in ProductSort's order.
 constexpr std::string_view kProductSortNames[] = {"relevance", "newest", "price_asc", "price_desc"};
@@ -89,8 +52,11 @@ class CatalogService {
   ProductView get(std::int64_t product_id, std::optional<std::int64_t> viewer_id);
   ProductPage search(const ProductFilter& filter);
   ProductPage list_own(std::int64_t owner_id, ProductFilter filter);
-  // A few of each shop's newest products, for shop lists.
-  std::vector<ProductView> shop_previews(const std::vector<std::int64_t>& shop_ids, int per_shop);
+  // The shop's page: its profile and its newest products (`filter` says how
+  // many, and which shop).
+  Storefront storefront(const ProductFilter& filter);
+  // Shops with a few of each one's newest products.
+  ShopDirectory directory(const shops::ShopFilter& filter, int previews_per_shop);
 
   // For other features, inside their transaction.
   // Products by id (in the order of `ids`) with their shop, archived ones

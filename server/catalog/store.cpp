@@ -64,9 +64,10 @@ struct ProductRow {
   }
 
   Product to_product() const {
-    return {id,      shop_id,  name,         description, category,
-            price,   currency, inventory,    status,      archived_ind == soci::i_ok,
-            created, updated,  rating_count, rating_sum};
+    const auto state =
+        archived_ind == soci::i_ok ? ProductStatus::archived : parse_product_status(status).value();
+    return {id,        shop_id, name,    description, category,     price,     currency,
+            inventory, state,   created, updated,     rating_count, rating_sum};
   }
 };
 
@@ -215,7 +216,7 @@ void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& 
   if (!filter.include_drafts) {
     query.sql("AND p.status = 'active' ");
   } else if (filter.status) {
-    query.sql("AND p.status = ").bind(*filter.status).sql(" ");
+    query.sql("AND p.status = ").bind(std::string(to_string(*filter.status))).sql(" ");
   }
   if (!terms.empty()) {
     if (dialect == db::Dialect::sqlite) {
@@ -327,19 +328,20 @@ std::int64_t insert(soci::session& sql, const Product& product) {
              "inventory, status, created_at, updated_at) VALUES (:shop, :name, :description, "
              ":category, :price, :currency, :inventory, :status, :created, :updated)")
       .values(product.shop_id, product.name, product.description, product.category,
-              product.price_cents, product.currency, product.inventory, product.status,
-              product.created_at, product.updated_at)
+              product.price_cents, product.currency, product.inventory,
+              std::string(to_string(product.status)), product.created_at, product.updated_at)
       .insert_returning_id(sql);
 }
 
 void update(soci::session& sql, const Product& product) {
   const long long id = product.id, updated = product.updated_at;
+  const std::string status(to_string(product.status));
   sql << "UPDATE products SET name = :name, description = :description, category = :category, "
          "price_cents = :price, currency = :currency, inventory = :inventory, status = :status, "
          "updated_at = :updated WHERE id = :id",
       soci::use(product.name), soci::use(product.description), soci::use(product.category),
       soci::use(product.price_cents), soci::use(product.currency), soci::use(product.inventory),
-      soci::use(product.status), soci::use(updated), soci::use(id);
+      soci::use(status), soci::use(updated), soci::use(id);
 }
 
 void archive(soci::session& sql, std::int64_t id, Millis now) {

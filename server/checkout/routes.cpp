@@ -1,5 +1,6 @@
 #include "checkout/routes.h"
 
+#include "checkout/json.h"
 #include "http/json_input.h"
 
 #include <boost/json.hpp>
@@ -96,10 +97,9 @@ void add_routes(http::Router& router, CheckoutService& checkout,
         input.address = read_address(body, fields);
         fields.finish();
 
-        auto result =
+        auto placed =
             co_await workers.run(request.request_id, [&] { return checkout.checkout(input); });
-        if (result.status >= 400) co_return http::problem_response(result.status, result.body);
-        co_return http::json_response(result.status, result.body);
+        co_return http::json_response(201, to_json(placed));
       });
 }
 

@@ -1,9 +1,9 @@
 #include "checkout/service.h"
 
+#include "checkout/store.h"
 #include "core/errors.h"
 #include "core/random.h"
 #include "db/failure.h"
-#include "orders/json.h"
 #include "payments/cards.h"
 
 #include <sodium.h>
@@ -16,22 +16,27 @@
 namespace ps::checkout {
 
 namespace {
-ApiError declined(const payments::AuthorizationResult& auth) {
-  const std::string field = auth.decline_code == "incorrect_number" ? "card.number"
-                            : auth.decline_code == "expired_card"   ? "card.exp_month"
-                            : auth.decline_code == "incorrect_cvc"  ? "card.cvc"
-                                                                    : "card";
-  return ApiError(402, "payment-declined", "Payment declined", auth.message)
-      .with_field_errors({{field, {auth.message}}})
-      .with_member("decline_code", boost::json::string(auth.decline_code));
+ApiError declined(const std::string& decline_code, const std::string& message) {
+  const std::string field = decline_code == "incorrect_number" ? "card.number"
+                            : decline_code == "expired_card"   ? "card.exp_month"
+                            : decline_code == "incorrect_cvc"  ? "card.cvc"
+                                                               : "card";
+  return ApiError(ErrorCode::payment_declined, message)
+      .with_field_errors({{field, {message}}})
+      .with_member("decline_code", boost::json::string(decline_code));
 }
 
 // How long a claimed Idempotency-Key is trusted to belong to a running request.
 constexpr Millis kClaimLeaseMillis = 60 * 1000;
 
 // Thrown inside place()'s transaction when another run of the same request
-// stored its answer first: this run rolls back and replays that answer.
+// stored its outcome first: this run rolls back and replays that outcome.
 struct AnsweredElsewhere {};
+
+// Thrown inside place()'s transaction when the card is declined.
+struct Declined {
+  std::string code, message;
+};
 
 std::string hex(const unsigned char* data, std::size_t size) {
   std::string out(size * 2 + 1, '\0');
@@ -48,12 +53,13 @@ std::string hex(const unsigned char* data, std::size_t size) {
 // retry that differs only there replays the first answer.
 std::string canonical(const CheckoutRequest& request) {
   const auto& card = request.card;
-  const boost::json::object canonical{{"card",
-                                       {{"brand", payments::card_brand(card.number)},
-                                        {"last4", payments::card_last4(card.number)},
-                                        {"exp_month", card.exp_month},
-                                        {"exp_year", card.exp_year}}},
-                                      {"shipping_address", to_json(request.address)}};
+  const boost::json::object canonical{
+      {"card",
+       {{"brand", payments::card_brand(card.number)},
+        {"last4", payments::card_last4(card.number)},
+        {"exp_month", card.exp_month},
+        {"exp_year", card.exp_year}}},
+      {"shipping_address", boost::json::parse(to_storage_text(request.address))}};
   return boost::json::serialize(canonical);
 }
 
@@ -66,13 +72,16 @@ std::string gateway_key(std::int64_t buyer_id) {
 
 // Checks every line can be bought as it is; throws the problem that explains why not.
 void check_lines(const std::vector<cart::CartLine>& lines, std::int64_t buyer_id) {
-  if (lines.empty()) throw ApiError::conflict("Your cart is empty.");
+  if (lines.empty()) throw ApiError(ErrorCode::cart_empty, "Your cart is empty.");
   for (const auto& line : lines) {
+    const auto& product = line.product.product;
     if (line.product.shop.owner_id == buyer_id)
-      throw ApiError::forbidden("You cannot buy from your own shop.");
+      throw ApiError(ErrorCode::own_shop_purchase, "You cannot buy from your own shop.");
     if (!line.warning.empty())
-      throw ApiError::conflict(line.product.product.name + ": " + line.warning)
-          .with_member("product_id", line.product.product.id);
+      throw ApiError(
+          catalog::for_sale(product) ? ErrorCode::out_of_stock : ErrorCode::product_unavailable,
+          product.name + ": " + line.warning)
+          .with_member("product_id", product.id);
   }
   const auto& currency = lines.front().product.product.currency;
   for (const auto& line : lines)
@@ -81,15 +90,6 @@ void check_lines(const std::vector<cart::CartLine>& lines, std::int64_t buyer_id
           {{"cart", {"Items in different currencies must be bought separately."}}});
 }
 }  // namespace
-
-boost::json::object to_json(const ShippingAddress& a) {
-  return {{"name", a.name},
-          {"line1", a.line1},
-          {"line2", a.line2},
-          {"city", a.city},
-          {"postal_code", a.postal_code},
-          {"country", a.country}};
-}
 
 std::string CheckoutService::fingerprint(const CheckoutRequest& request) const {
   unsigned char key[crypto_auth_hmacsha256_KEYBYTES];
@@ -102,7 +102,7 @@ std::string CheckoutService::fingerprint(const CheckoutRequest& request) const {
   return hex(mac, sizeof mac);
 }
 
-CheckoutResult CheckoutService::checkout(const CheckoutRequest& request) {
+PlacedCheckout CheckoutService::checkout(const CheckoutRequest& request) {
   if (request.idempotency_key.empty()) return place(request, nullptr);
   const auto& key = request.idempotency_key;
   // An unanswered claim older than this process (or than the lease) can only
@@ -114,39 +114,60 @@ CheckoutResult CheckoutService::checkout(const CheckoutRequest& request) {
     return place(request, &claim);
   } catch (const AnsweredElsewhere&) {
     return replay(request, claim.hmac);
-  } catch (const ApiError& error) {
-    // Anything but a decline left nothing behind, not even the claim: the
-    // same key may be used again once the cause is fixed.
-    if (error.status() != 402) throw;
-    CheckoutResult declined{402, error.to_json()};
+  } catch (const Declined& decline) {
+    // A decline is kept as the key's outcome; anything else left nothing
+    // behind, not even the claim: the same key may be used again once the
+    // cause is fixed.
+    const IdempotencyRecord outcome{claim.hmac, KeyOutcome::declined, std::nullopt, decline.code,
+                                    decline.message};
     const bool stored = database_.transaction([&](soci::session& sql) {
       return store::claim_key(sql, request.buyer_id, key, claim.hmac, claim.now,
                               claim.stale_before) &&
-             store::complete_key(sql, request.buyer_id, key, declined.status,
-                                 boost::json::serialize(declined.body));
+             store::complete_key(sql, request.buyer_id, key, outcome);
     });
-    return stored ? declined : replay(request, claim.hmac);
+    if (!stored) return replay(request, claim.hmac);
+    throw declined(decline.code, decline.message);
   }
 }
 
-// The answer stored for a key someone else claimed.
-CheckoutResult CheckoutService::replay(const CheckoutRequest& request, const std::string& hmac) {
-  const auto record = database_.with_session([&](soci::session& sql) {
-    return store::find_key(sql, request.buyer_id, request.idempotency_key);
+// The outcome stored for a key someone else claimed.
+PlacedCheckout CheckoutService::replay(const CheckoutRequest& request, const std::string& hmac) {
+  return database_.with_session([&](soci::session& sql) {
+    const auto record = store::find_key(sql, request.buyer_id, request.idempotency_key);
+    if (!record)  // claimed by a request that then failed and left nothing
+      throw ApiError(ErrorCode::concurrent_change, "Retry this request.");
+    if (record->request_hmac != hmac)
+      throw ApiError::validation(
+          {{"Idempotency-Key", {"was already used for a different request"}}});
+    switch (record->outcome) {
+      case KeyOutcome::running:
+        throw ApiError(ErrorCode::idempotency_key_in_use,
+                       "A request with this Idempotency-Key is still being processed.");
+      case KeyOutcome::declined:
+        throw declined(record->decline_code, record->decline_message);
+      case KeyOutcome::placed:
+        break;
+    }
+    return read_back(sql, record->checkout_id.value());
   });
-  if (!record) throw ApiError::conflict("Retry this request.");
-  if (record->request_hmac != hmac)
-    throw ApiError::validation({{"Idempotency-Key", {"was already used for a different request"}}});
-  if (!record->status_code)
-    throw ApiError::conflict("A request with this Idempotency-Key is still being processed.");
-  return {*record->status_code, boost::json::parse(record->response)};
 }
 
-CheckoutResult CheckoutService::place(const CheckoutRequest& request, const Claim* claim) {
+PlacedCheckout CheckoutService::read_back(soci::session& sql, std::int64_t checkout_id) {
+  PlacedCheckout placed{checkout_id,
+                        0,
+                        {},
+                        payments_.of_checkout(sql, checkout_id),
+                        orders_.of_checkout(sql, checkout_id)};
+  placed.total_cents = placed.payment.amount_cents;
+  placed.currency = placed.payment.currency;
+  return placed;
+}
+
+PlacedCheckout CheckoutService::place(const CheckoutRequest& request, const Claim* claim) {
   std::optional<payments::AuthorizationResult> authorized;
   long long total = 0;
   try {
-    auto body = database_.transaction([&](soci::session& sql) {
+    return database_.transaction([&](soci::session& sql) {
       // On PostgreSQL a concurrent request with the same key waits here until
       // this transaction ends, then finds the key answered.
       if (claim && !store::claim_key(sql, request.buyer_id, request.idempotency_key, claim->hmac,
@@ -161,27 +182,27 @@ CheckoutResult CheckoutService::place(const CheckoutRequest& request, const Clai
       for (const auto& line : lines) {
         const auto& product = line.product.product;
         if (!catalog_.take_stock(sql, product.id, line.quantity))
-          throw ApiError::conflict("Not enough of '" + product.name + "' is left.")
+          throw ApiError(ErrorCode::out_of_stock, "Not enough of '" + product.name + "' is left.")
               .with_member("product_id", product.id);
         total += product.price_cents * line.quantity;
       }
       const std::string currency = lines.front().product.product.currency;
       auto auth = payments_.authorize(total, currency, request.card, gateway_key(request.buyer_id));
-      if (!auth.approved) throw declined(auth);
+      if (!auth.approved) throw Declined{auth.decline_code, auth.message};
       authorized = auth;
 
-      const std::string address = boost::json::serialize(to_json(request.address));
-      const auto checkout_id =
-          store::insert_checkout(sql, request.buyer_id, total, currency, address, now_millis());
-      const auto payment = payments_.record(sql, checkout_id, auth, total, currency);
+      const std::string address = to_storage_text(request.address);
+      PlacedCheckout placed{
+          store::insert_checkout(sql, request.buyer_id, total, currency, address, now_millis()),
+          total, currency};
+      placed.payment = payments_.record(sql, placed.checkout_id, auth, total, currency);
 
       std::map<std::int64_t, std::vector<const cart::CartLine*>> by_shop;
       for (const auto& line : lines) by_shop[line.product.shop.id].push_back(&line);
-      boost::json::array orders_json;
       for (const auto& [shop_id, shop_lines] : by_shop) {
         orders::Order order;
-        order.checkout_id = checkout_id;
-        order.payment_id = payment.id;
+        order.checkout_id = placed.checkout_id;
+        order.payment_id = placed.payment.id;
         order.buyer_id = request.buyer_id;
         order.buyer_name = request.buyer_name;
         order.shop_id = shop_id;
@@ -193,28 +214,21 @@ CheckoutResult CheckoutService::place(const CheckoutRequest& request, const Clai
           items.push_back({0, product.id, product.name, product.price_cents, line->quantity});
           order.total_cents += product.price_cents * line->quantity;
         }
-        orders_json.push_back(orders::to_json(
-            orders_.place(sql, std::move(order), shop_lines.front()->product.shop, items)));
+        placed.orders.push_back(
+            orders_.place(sql, std::move(order), shop_lines.front()->product.shop, items));
       }
-      const std::size_t placed = orders_json.size();
       carts_.clear(sql, request.buyer_id);
 
-      boost::json::value answer{{"checkout_id", checkout_id},
-                                {"total_cents", total},
-                                {"currency", currency},
-                                {"payment", payments::to_json(payment)},
-                                {"orders", std::move(orders_json)}};
-      // Stored in this transaction, so a crash can never keep a checkout and
-      // lose its answer (the retry would then find the key forever "running").
-      if (claim && !store::complete_key(sql, request.buyer_id, request.idempotency_key, 201,
-                                        boost::json::serialize(answer)))
+      // Kept in this transaction, so a crash can never keep a checkout and
+      // lose its outcome (the retry would then find the key forever "running").
+      if (claim && !store::complete_key(sql, request.buyer_id, request.idempotency_key,
+                                        {claim->hmac, KeyOutcome::placed, placed.checkout_id}))
         throw AnsweredElsewhere{};
       spdlog::info(
           "checkout completed checkout_id={} buyer_id={} orders={} total_cents={} brand={}",
-          checkout_id, request.buyer_id, placed, total, auth.card_brand);
-      return answer;
+          placed.checkout_id, request.buyer_id, placed.orders.size(), total, auth.card_brand);
+      return placed;
     });
-    return {201, std::move(body)};
   } catch (const db::CommitOutcomeUnknown&) {
     // The orders may exist and will capture this authorization when shipped:
     // it is kept. If they do not, it lapses uncaptured at the gateway, and a
@@ -222,6 +236,9 @@ CheckoutResult CheckoutService::place(const CheckoutRequest& request, const Clai
     if (authorized)
       spdlog::error("checkout's commit outcome unknown; authorization {} kept buyer_id={}",
                     authorized->authorization_id, request.buyer_id);
+    throw;
+  } catch (const Declined& decline) {
+    if (!claim) throw declined(decline.code, decline.message);
     throw;
   } catch (...) {
     if (authorized) payments_.release_unrecorded(*authorized, total);

@@ -2,20 +2,16 @@
 
 #include "cart/service.h"
 #include "catalog/service.h"
-#include "checkout/store.h"
+#include "checkout/model.h"
 #include "db/database.h"
 #include "orders/service.h"
 #include "payments/service.h"
-
-#include <boost/json/object.hpp>
 
 #include <string>
 
 namespace ps::checkout {
 
-struct ShippingAddress {
-  std::string name, line1, line2, city, postal_code, country;
-};
+using orders::ShippingAddress;
 
 struct CheckoutRequest {
   std::int64_t buyer_id = 0;
@@ -25,21 +21,14 @@ struct CheckoutRequest {
   std::string idempotency_key;  // empty: none
 };
 
-// An HTTP-shaped answer, kept as given for idempotent replays.
-struct CheckoutResult {
-  int status = 201;
-  boost::json::value body;
-};
-
-boost::json::object to_json(const ShippingAddress& address);
-
 // Turns the buyer's cart into paid orders, all or nothing: in one
 // transaction it re-reads prices, takes stock with conditional decrements,
 // authorizes the card, records the checkout and its payment, creates one
 // order per shop and empties the cart. Any failure rolls everything back
 // (and gives back an authorization that was taken). With an Idempotency-Key
-// the first answer is kept and replayed; the key with another body is a 422.
-// The key is claimed and its 201 kept in the checkout's own transaction, so a
+// the first outcome is kept and replayed (the checkout read back, or the same
+// decline); the key with another body is a 422.
+// The key is claimed and its outcome kept in the checkout's own transaction, so a
 // concurrent request with the same key waits for it and replays its answer
 // (or gets a 409 while it runs), and a crash leaves no claim behind; a claim
 // left unanswered by an older server is taken over by the request's retry.
@@ -56,7 +45,8 @@ class CheckoutService {
         orders_(orders),
         fingerprint_secret_(std::move(fingerprint_secret)) {}
 
-  CheckoutResult checkout(const CheckoutRequest& request);
+  // Throws ApiError payment_declined, cart_empty, out_of_stock, ...
+  PlacedCheckout checkout(const CheckoutRequest& request);
 
  private:
   // What claims a key: the request's fingerprint, and since when an
@@ -68,8 +58,9 @@ class CheckoutService {
   };
 
   // claim: null without an Idempotency-Key.
-  CheckoutResult place(const CheckoutRequest& request, const Claim* claim);
-  CheckoutResult replay(const CheckoutRequest& request, const std::string& hmac);
+  PlacedCheckout place(const CheckoutRequest& request, const Claim* claim);
+  PlacedCheckout replay(const CheckoutRequest& request, const std::string& hmac);
+  PlacedCheckout read_back(soci::session& sql, std::int64_t checkout_id);
   // Keyed hash of what identifies the request (see canonical() in service.cpp).
   std::string fingerprint(const CheckoutRequest& request) const;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checkout/model.h"
 #include "core/clock.h"
 
 #include <soci/session.h>
@@ -9,13 +10,6 @@
 #include <string>
 
 namespace ps::checkout {
-
-// The first answer given to a (user, Idempotency-Key).
-struct IdempotencyRecord {
-  std::string request_hmac;
-  std::optional<int> status_code;  // none while the first request is running
-  std::string response;
-};
 
 namespace store {
 std::int64_t insert_checkout(soci::session& sql, std::int64_t buyer_id, long long total_cents,
@@ -28,9 +22,9 @@ bool claim_key(soci::session& sql, std::int64_t user_id, const std::string& key,
                const std::string& request_hmac, Millis now, Millis stale_before);
 std::optional<IdempotencyRecord> find_key(soci::session& sql, std::int64_t user_id,
                                           const std::string& key);
-// Stores the answer unless one is stored already; false then.
-bool complete_key(soci::session& sql, std::int64_t user_id, const std::string& key, int status,
-                  const std::string& response);
+// Stores how the request ended unless that is stored already; false then.
+bool complete_key(soci::session& sql, std::int64_t user_id, const std::string& key,
+                  const IdempotencyRecord& answer);
 }  // namespace store
 
 }  // namespace ps::checkout

@@ -3,6 +3,7 @@
 #include "core/random.h"
 #include "db/failure.h"
 #include "http/compression.h"
+#include "http/problems.h"
 #include "http/security_headers.h"
 
 #include <spdlog/spdlog.h>
@@ -59,17 +60,17 @@ ApiError problem_for(const db::Failure& failure, const NamedConflicts& conflicts
   using Kind = db::Failure::Kind;
   switch (failure.kind()) {
     case Kind::unavailable:
-      return ApiError(503, "database-unavailable", "Database unavailable",
+      return ApiError(ErrorCode::database_unavailable,
                       "The database cannot be reached right now; nothing was changed. Retry "
                       "shortly.")
           .with_header("Retry-After", kRetryAfterUnavailable);
     case Kind::read_only:
-      return ApiError(503, "database-read-only", "Database read-only",
+      return ApiError(ErrorCode::database_read_only,
                       "The database cannot save changes right now; nothing was changed. Retry "
                       "later.")
           .with_header("Retry-After", kRetryAfterReadOnly);
     case Kind::disk_full:
-      return ApiError(507, "insufficient-storage", "Insufficient storage",
+      return ApiError(ErrorCode::insufficient_storage,
                       "The server has no space left to save this change; nothing was changed. "
                       "Retry later.");
     case Kind::unique_violation:
@@ -77,9 +78,9 @@ ApiError problem_for(const db::Failure& failure, const NamedConflicts& conflicts
   }
   if (auto named = conflicts.find(failure.constraint()); named != conflicts.end())
     return named->second;
-  spdlog::warn("unique constraint {} has no named conflict", failure.constraint());
-  return ApiError::conflict(
-      "A concurrent request saved the same thing first; reload and try again.");
+  return ApiError(ErrorCode::concurrent_change,
+                  "A concurrent request saved the same thing first; reload and try again.")
+      .with_cause("unique constraint " + failure.constraint() + " has no named conflict");
 }
 }  // namespace
 
@@ -101,10 +102,12 @@ void Pipeline::finish(Request& request, Response& response, double seconds) cons
   metrics_.observe(request, response.result_int(), seconds);
 }
 
-Response to_problem_response(const ApiError& error) {
-  Response response = problem_response(error.status(), error.to_json());
-  for (const auto& [name, value] : error.headers()) response.set(name, value);
-  return response;
+// The client's answer; the private cause, if any, goes to the log only.
+static Response answer(const Request& request, const ApiError& error) {
+  if (!error.cause().empty())
+    spdlog::warn("request_id={} problem={} cause={}", request.request_id,
+                 problem_type(error.code()).slug, error.cause());
+  return problem_response(error);
 }
 
 boost::asio::awaitable<Response> Pipeline::handle(Request& request) const {
@@ -118,12 +121,12 @@ boost::asio::awaitable<Response> Pipeline::handle(Request& request) const {
     add_validators(request, response);
     if (gzip) use_gzip(response);
   } catch (const ApiError& error) {
-    response = to_problem_response(error);
+    response = answer(request, error);
   } catch (const db::Failure& failure) {
-    response = to_problem_response(problem_for(failure, conflicts_));
+    response = answer(request, problem_for(failure, conflicts_));
   } catch (const std::exception& error) {
     spdlog::error("request_id={} unhandled error: {}", request.request_id, error.what());
-    response = to_problem_response(ApiError::internal());
+    response = problem_response(ApiError::internal());
   }
   finish(request, response, seconds_since(started));
   co_return response;
@@ -137,7 +140,7 @@ std::optional<std::size_t> Pipeline::body_limit(const RawRequest& request) const
 
 Response Pipeline::reject(Request& request, const ApiError& error) const {
   const auto started = Clock::now();
-  Response response = to_problem_response(error);
+  Response response = answer(request, error);
   response.keep_alive(false);
   finish(request, response, seconds_since(started));
   return response;

@@ -45,7 +45,4 @@ class Pipeline {
   NamedConflicts conflicts_;
 };
 
-// Renders an ApiError as an RFC 9457 response (headers included).
-Response to_problem_response(const ApiError& error);
-
 }  // namespace ps::http

@@ -66,8 +66,7 @@ ApiError error_for_read_failure(beast::error_code ec, std::size_t body_limit) {
     return ApiError::payload_too_large("The request body is larger than " +
                                        std::to_string(body_limit) + " bytes.");
   if (ec == bhttp::error::header_limit)
-    return ApiError(431, "headers-too-large", "Request header fields too large",
-                    "The request headers are larger than 16 KiB.");
+    return ApiError(ErrorCode::headers_too_large, "The request headers are larger than 16 KiB.");
   return ApiError::bad_request("The request is not valid HTTP/1.1: " + ec.message());
 }
 

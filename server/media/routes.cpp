@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "http/compression.h"
 #include "http/multipart.h"
+#include "media/json.h"
 
 namespace ps::media {
 

@@ -22,7 +22,6 @@ namespace {
 constexpr std::size_t kKeyLength = 64;       // SHA-256, hex
 constexpr std::size_t kFileHashLength = 32;  // 128 bits of the variant's SHA-256, hex
 constexpr std::string_view kVariantSuffix = ".webp";
-constexpr std::string_view kUrlPrefix = "/media/";  // + key + "/" + file
 
 bool is_lower_hex(std::string_view text) {
   return std::all_of(text.begin(), text.end(),
@@ -82,25 +81,6 @@ ApiError too_many_pixels(int width, int height, std::uint64_t max_pixels) {
          std::to_string(max_pixels) + " pixels are allowed"}}});
 }
 }  // namespace
-
-boost::json::object to_json(const Image& image, boost::json::storage_ptr sp) {
-  auto url = [&](const std::string& file) {
-    boost::json::string text(sp);  // straight into the response's arena
-    text.reserve(kUrlPrefix.size() + image.sha256.size() + 1 + file.size());
-    text.append(kUrlPrefix).append(image.sha256).append("/").append(file);
-    return text;
-  };
-  boost::json::object urls(3, sp);
-  urls.emplace("small", url(image.small_file));
-  urls.emplace("medium", url(image.medium_file));
-  urls.emplace("large", url(image.large_file));
-  boost::json::object json(5, std::move(sp));  // and alt_text, for a product's image
-  json.emplace("id", image.id);
-  json.emplace("width", image.width);
-  json.emplace("height", image.height);
-  json.emplace("urls", std::move(urls));
-  return json;
-}
 
 bool is_media_key(std::string_view key) { return key.size() == kKeyLength && is_lower_hex(key); }
 

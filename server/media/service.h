@@ -5,7 +5,6 @@
 #include "media/model.h"
 
 #include <soci/session.h>
-#include <boost/json/object.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -15,10 +14,6 @@
 #include <vector>
 
 namespace ps::media {
-
-// {"id", "width", "height", "urls": {"small", "medium", "large"}}
-// sp: where the JSON tree lives (a request-scoped arena on hot paths).
-boost::json::object to_json(const Image& image, boost::json::storage_ptr sp = {});
 
 // The exact names the media routes accept, so that a request can never
 // reach outside the media folder: 64 lower-case hex, and

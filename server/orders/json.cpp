@@ -1,7 +1,7 @@
 #include "orders/json.h"
 
 #include "http/query_input.h"
-#include "shops/service.h"
+#include "shops/json.h"
 
 #include <boost/json.hpp>
 

@@ -1,5 +1,7 @@
 #include "orders/model.h"
 
+#include <boost/json.hpp>
+
 #include <array>
 #include <utility>
 
@@ -73,6 +75,15 @@ bool allowed(OrderStatus from, OrderStatus to) {
   for (const auto& [a, b] : kTransitions)
     if (a == from && b == to) return true;
   return false;
+}
+
+std::string to_storage_text(const ShippingAddress& a) {
+  return boost::json::serialize(boost::json::object{{"name", a.name},
+                                                    {"line1", a.line1},
+                                                    {"line2", a.line2},
+                                                    {"city", a.city},
+                                                    {"postal_code", a.postal_code},
+                                                    {"country", a.country}});
 }
 
 }  // namespace ps::orders

@@ -36,6 +36,13 @@ bool allowed(OrderStatus from, OrderStatus to);
 // The states from which an order may still be cancelled.
 inline bool cancellable(OrderStatus status) { return allowed(status, OrderStatus::cancelled); }
 
+struct ShippingAddress {
+  std::string name, line1, line2, city, postal_code, country;
+};
+// The address as a checkout and its orders keep it: a JSON object with the
+// fields in declaration order (which checkout's request fingerprints rely on).
+std::string to_storage_text(const ShippingAddress& address);
+
 struct Order {
   std::int64_t id = 0;
   std::int64_t checkout_id = 0;
@@ -47,7 +54,7 @@ struct Order {
   PaymentStatus payment_status = PaymentStatus::authorized;
   long long total_cents = 0;
   std::string currency;
-  std::string shipping_address;  // JSON text
+  std::string shipping_address;  // to_storage_text()
   std::string carrier;
   std::string tracking_number;
   std::string cancel_reason;
@@ -72,6 +79,7 @@ struct OrderEvent {
 };
 
 struct OrderFilter {
+  std::optional<std::int64_t> checkout_id;
   std::optional<std::int64_t> buyer_id;
   std::optional<std::int64_t> shop_id;
   std::optional<OrderStatus> status;

@@ -54,6 +54,14 @@ std::vector<OrderView> OrdersService::views(soci::session& sql, std::vector<Orde
   return views;
 }
 
+std::vector<OrderView> OrdersService::of_checkout(soci::session& sql, std::int64_t checkout_id) {
+  // A checkout places one order per shop in the cart, which holds far fewer.
+  const OrderFilter filter{.checkout_id = checkout_id, .page = {.page = 1, .limit = 1000}};
+  auto orders = store::list(sql, filter);
+  std::reverse(orders.begin(), orders.end());
+  return views(sql, std::move(orders));
+}
+
 Order OrdersService::load(soci::session& sql, const Actor& actor, std::int64_t order_id,
                           bool for_update) {
   auto order = for_update ? store::find_for_update(sql, database_.dialect(), order_id)
@@ -81,7 +89,7 @@ OrderView OrdersService::get(const Actor& actor, std::int64_t order_id) {
 
 OrderPage OrdersService::list_for_buyer(std::int64_t buyer_id, const PageRequest& page) {
   return database_.with_session([&](soci::session& sql) {
-    OrderFilter filter{buyer_id, std::nullopt, std::nullopt, page};
+    const OrderFilter filter{.buyer_id = buyer_id, .page = page};
     return OrderPage{views(sql, store::list(sql, filter)), store::count(sql, filter)};
   });
 }
@@ -90,7 +98,7 @@ OrderPage OrdersService::list_for_vendor(std::int64_t vendor_id, std::optional<O
                                          const PageRequest& page) {
   return database_.with_session([&](soci::session& sql) {
     const auto shop = shops_.require_shop_of(sql, vendor_id);
-    OrderFilter filter{std::nullopt, shop.id, std::move(status), page};
+    const OrderFilter filter{.shop_id = shop.id, .status = status, .page = page};
     return OrderPage{views(sql, store::list(sql, filter)), store::count(sql, filter)};
   });
 }
@@ -107,13 +115,15 @@ OrderView OrdersService::change(const Actor& actor, std::int64_t order_id, Chang
       throw ApiError::forbidden("Only the shop's vendor can do this.");
     const OrderStatus was = order.status;
     if (!allowed(was, change.to))
-      throw ApiError::conflict("An order that is " + std::string(to_string(was)) +
-                               " cannot become " + std::string(to_string(change.to)) + ".");
+      throw ApiError(ErrorCode::order_state, "An order that is " + std::string(to_string(was)) +
+                                                 " cannot become " +
+                                                 std::string(to_string(change.to)) + ".");
     order.status = change.to;
     order.updated_at = now_millis();
     if (change.effect) change.effect(sql, order, by_seller, change.note);
     if (!store::transition(sql, order, was))
-      throw ApiError::conflict("The order changed meanwhile; reload it and try again.");
+      throw ApiError(ErrorCode::order_changed,
+                     "The order changed meanwhile; reload it and try again.");
     store::insert_event(
         sql, {order.id, change.to, change.note, by_seller ? "vendor" : "buyer", order.updated_at},
         actor.user_id);

@@ -30,6 +30,8 @@ class OrdersService {
   OrderView place(soci::session& sql, Order order, shops::ShopSummary shop,
                   std::vector<OrderItem> items);
   std::vector<OrderView> views(soci::session& sql, std::vector<Order> orders);
+  // The orders one checkout placed, oldest first.
+  std::vector<OrderView> of_checkout(soci::session& sql, std::int64_t checkout_id);
 
   OrderView get(const Actor& actor, std::int64_t order_id);  // 404 unless buyer or vendor
   OrderPage list_for_buyer(std::int64_t buyer_id, const PageRequest& page);

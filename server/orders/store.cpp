@@ -82,6 +82,8 @@ std::optional<Order> find_by_id(soci::session& sql, std::int64_t id, std::string
 
 void add_where(db::Query& query, const OrderFilter& filter) {
   query.sql("WHERE 1 = 1 ");
+  if (filter.checkout_id)
+    query.sql("AND o.checkout_id = ").bind(static_cast<long long>(*filter.checkout_id)).sql(" ");
   if (filter.buyer_id)
     query.sql("AND o.buyer_id = ").bind(static_cast<long long>(*filter.buyer_id)).sql(" ");
   if (filter.shop_id)

@@ -6,15 +6,6 @@
 
 namespace ps::payments {
 
-boost::json::object to_json(const Payment& payment) {
-  return {{"id", payment.id},
-          {"status", "authorized"},
-          {"amount_cents", payment.amount_cents},
-          {"currency", payment.currency},
-          {"card_brand", payment.card_brand},
-          {"card_last4", payment.card_last4}};
-}
-
 Payment PaymentsService::record(soci::session& sql, std::int64_t checkout_id,
                                 const AuthorizationResult& auth, long long amount_cents,
                                 const std::string& currency) {
@@ -37,9 +28,9 @@ void at_gateway(Operation operation) {
   try {
     operation();
   } catch (const PaymentError& error) {
-    spdlog::error("payment gateway refused an operation: {}", error.what());
-    throw ApiError(502, "payment-gateway", "Payment gateway error",
-                   "The payment provider refused this operation; nothing was changed.");
+    throw ApiError(ErrorCode::payment_gateway,
+                   "The payment provider refused this operation; nothing was changed.")
+        .with_cause(std::string("payment gateway refused an operation: ") + error.what());
   }
 }
 }  // namespace
@@ -77,6 +68,12 @@ void PaymentsService::release_unrecorded(const AuthorizationResult& auth,
   } catch (const std::exception& error) {
     spdlog::error("could not release authorization {}: {}", auth.authorization_id, error.what());
   }
+}
+
+Payment PaymentsService::of_checkout(soci::session& sql, std::int64_t checkout_id) {
+  auto payment = store::find_by_checkout(sql, checkout_id);
+  if (!payment) throw std::logic_error("checkout without its payment");
+  return *payment;
 }
 
 }  // namespace ps::payments

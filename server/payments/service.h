@@ -3,11 +3,7 @@
 #include "payments/provider.h"
 #include "payments/store.h"
 
-#include <boost/json/object.hpp>
-
 namespace ps::payments {
-
-boost::json::object to_json(const Payment& payment);
 
 // Our record of payments, kept in step with the gateway. Called inside the
 // transaction of the checkout or order change it belongs to: a gateway error
@@ -25,6 +21,8 @@ class PaymentsService {
   void refund(soci::session& sql, std::int64_t payment_id, long long amount_cents);
   // Gives back an authorization whose checkout could not be saved.
   void release_unrecorded(const AuthorizationResult& auth, long long amount_cents) noexcept;
+  // The payment of a checkout (every checkout has one).
+  Payment of_checkout(soci::session& sql, std::int64_t checkout_id);
 
  private:
   std::string authorization_of(soci::session& sql, std::int64_t payment_id);

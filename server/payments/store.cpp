@@ -31,4 +31,38 @@ std::optional<Payment> find(soci::session& sql, std::int64_t id) {
   return p;
 }
 
+namespace {
+struct PaymentRow {
+  long long id = 0, checkout = 0, created = 0;
+  Payment payment;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(checkout));
+    st.exchange(soci::into(payment.provider));
+    st.exchange(soci::into(payment.authorization_id));
+    st.exchange(soci::into(payment.amount_cents));
+    st.exchange(soci::into(payment.currency));
+    st.exchange(soci::into(payment.card_brand));
+    st.exchange(soci::into(payment.card_last4));
+    st.exchange(soci::into(created));
+  }
+};
+}  // namespace
+
+std::optional<Payment> find_by_checkout(soci::session& sql, std::int64_t checkout_id) {
+  std::optional<Payment> found;
+  db::Query(
+      "SELECT id, checkout_id, provider, authorization_id, amount_cents, currency, card_brand, "
+      "card_last4, created_at FROM payments WHERE checkout_id = :checkout")
+      .values(checkout_id)
+      .each<PaymentRow>(sql, [&](const PaymentRow& row) {
+        found = row.payment;
+        found->id = row.id;
+        found->checkout_id = row.checkout;
+        found->created_at = row.created;
+      });
+  return found;
+}
+
 }  // namespace ps::payments::store

@@ -2,6 +2,7 @@
 
 #include "http/json_input.h"
 #include "http/query_input.h"
+#include "reviews/json.h"
 
 #include <boost/json.hpp>
 
@@ -29,11 +30,7 @@ void add_routes(http::Router& router, ReviewsService& reviews, const accounts::A
     if (viewer) viewer_id = viewer->id;
     auto result = co_await workers.run(
         request.request_id, [&] { return reviews.for_product(product_id, viewer_id, page); });
-    boost::json::array items;
-    for (const auto& review : result.items) items.push_back(to_json(review));
-    auto json = http::page_json(page, result.total);
-    json["items"] = std::move(items);
-    co_return http::json_response(200, json);
+    co_return http::json_response(200, to_json(result, page));
   });
 
   router.add(

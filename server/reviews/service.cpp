@@ -1,15 +1,11 @@
 #include "reviews/service.h"
 
 #include "core/errors.h"
-#include "http/query_input.h"
-
-#include <boost/json.hpp>
 
 namespace ps::reviews {
 
 ApiError review_exists() {
-  return {409, "review-exists", "Review exists",
-          "You have already reviewed this product; edit your review."};
+  return {ErrorCode::review_exists, "You have already reviewed this product; edit your review."};
 }
 
 namespace {
@@ -26,19 +22,6 @@ catalog::ProductView visible_product(soci::session& sql, catalog::CatalogService
   return std::move(found.front());
 }
 }  // namespace
-
-boost::json::object to_json(const Review& r) {
-  return {{"id", r.id},
-          {"product_id", r.product_id},
-          {"author", {{"id", r.buyer_id}, {"display_name", r.buyer_name}}},
-          {"rating", r.rating},
-          {"body", r.body},
-          {"reply", r.reply.empty() ? boost::json::value(nullptr) : boost::json::value(r.reply)},
-          {"replied_at", r.replied_at ? boost::json::value(to_rfc3339(r.replied_at))
-                                      : boost::json::value(nullptr)},
-          {"created_at", to_rfc3339(r.created_at)},
-          {"updated_at", to_rfc3339(r.updated_at)}};
-}
 
 Review ReviewsService::create(std::int64_t buyer_id, std::int64_t product_id, int rating,
                               const std::string& body) {
@@ -86,7 +69,7 @@ Review ReviewsService::reply(std::int64_t vendor_id, std::int64_t review_id,
     if (product.shop.owner_id != vendor_id)
       throw ApiError::forbidden("Only the product's vendor can reply.");
     if (!store::set_reply(sql, review_id, reply, now_millis()))
-      throw ApiError::conflict("This review already has a reply.");
+      throw ApiError(ErrorCode::review_replied, "This review already has a reply.");
     return store::find(sql, review_id).value();
   });
 }

@@ -6,25 +6,11 @@
 #include "orders/service.h"
 #include "reviews/store.h"
 
-#include <boost/json/object.hpp>
-
 namespace ps::reviews {
 
 // 409 /problems/review-exists: also what a concurrent review's unique
 // violation of (product_id, buyer_id) answers (app/application.cpp).
 ApiError review_exists();
-
-struct ReviewInput {
-  std::optional<int> rating;
-  std::optional<std::string> body;
-};
-
-struct ReviewPage {
-  std::vector<Review> items;
-  long long total = 0;
-};
-
-boost::json::object to_json(const Review& review);
 
 // Reviews by buyers who received the product: one each, editable; the
 // product's vendor may reply once. Keeps the product's rating average. A

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "core/clock.h"
-#include "core/page.h"
+#include "reviews/model.h"
 
 #include <soci/session.h>
 
@@ -11,20 +10,6 @@
 #include <vector>
 
 namespace ps::reviews {
-
-struct Review {
-  std::int64_t id = 0;
-  std::int64_t product_id = 0;
-  std::int64_t buyer_id = 0;
-  std::string buyer_name;  // read-only
-  std::int64_t order_id = 0;
-  int rating = 0;
-  std::string body;
-  std::string reply;  // empty: none yet
-  Millis replied_at = 0;
-  Millis created_at = 0;
-  Millis updated_at = 0;
-};
 
 // SQL for reviews; no business rules here.
 namespace store {

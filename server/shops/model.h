@@ -4,10 +4,12 @@
 
 #include "core/clock.h"
 #include "core/page.h"
+#include "media/model.h"
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ps::shops {
 
@@ -38,6 +40,31 @@ struct ShopFilter {
   std::string name_contains;  // case-insensitive; empty: all
   ShopSort sort = ShopSort::newest;
   PageRequest page;
+};
+
+// What a vendor sends to create or change a shop; absent fields are left as
+// they are. For images, an inner nullopt removes the image.
+struct ShopInput {
+  std::optional<std::string> name;
+  std::optional<std::string> slug;
+  std::optional<std::string> description;
+  std::optional<std::string> accent_color;
+  std::optional<std::optional<std::int64_t>> logo_image_id;
+  std::optional<std::optional<std::int64_t>> cover_image_id;
+  std::optional<std::string> shipping_policy;
+  std::optional<std::string> returns_policy;
+};
+
+// A shop with its images resolved, ready to be shown.
+struct ShopView {
+  Shop shop;
+  std::optional<media::Image> logo;
+  std::optional<media::Image> cover;
+};
+
+struct ShopPage {
+  std::vector<ShopView> items;
+  long long total = 0;
 };
 
 }  // namespace ps::shops

@@ -1,7 +1,7 @@
 #include "shops/routes.h"
 
 #include "http/json_input.h"
-#include "http/query_input.h"
+#include "shops/json.h"
 
 #include <boost/json.hpp>
 
@@ -16,8 +16,6 @@ using http::Request;
 using http::Response;
 
 constexpr std::size_t kMaxText = 4000;
-constexpr int kProductsOnShopPage = 24;
-constexpr int kProductsInShopList = 4;
 
 std::optional<std::optional<std::int64_t>> read_image_id(const boost::json::object& body,
                                                          JsonFields& fields,
@@ -61,44 +59,10 @@ ShopInput read_shop_input(const Request& request, bool creating) {
   return input;
 }
 
-ShopFilter read_filter(const Request& request) {
-  http::QueryFields query(request);
-  ShopFilter filter;
-  filter.name_contains = query.text("q", 100).value_or("");
-  const auto sort = query.choice("sort", {"newest", "products", "name"}, "newest");
-  filter.sort = sort == "products" ? ShopSort::products
-                : sort == "name"   ? ShopSort::name
-                                   : ShopSort::newest;
-  filter.page = query.page();
-  query.finish();
-  return filter;
-}
-
-// A page of the shop directory, each shop with its newest products.
-struct Directory {
-  ShopPage page;
-  std::vector<catalog::ProductView> previews;  // shop by shop, newest first
-};
-
-boost::json::object to_json(const Directory& directory, const ShopFilter& filter,
-                            boost::json::storage_ptr sp) {
-  boost::json::array items(sp);
-  for (const auto& view : directory.page.items) {
-    auto shop = to_json(view, sp);
-    boost::json::array products(sp);
-    for (const auto& product : directory.previews)
-      if (product.shop.id == view.shop.id) products.push_back(catalog::summary_json(product, sp));
-    shop["products"] = std::move(products);
-    items.push_back(std::move(shop));
-  }
-  auto json = http::page_json(filter.page, directory.page.total, sp);
-  json["items"] = std::move(items);
-  return json;
-}
 }  // namespace
 
-void add_routes(http::Router& router, ShopsService& shops, catalog::CatalogService& catalog,
-                const accounts::Authenticator& auth, WorkerPool& workers) {
+void add_routes(http::Router& router, ShopsService& shops, const accounts::Authenticator& auth,
+                WorkerPool& workers) {
   using http::bhttp::verb;
 
   router.add(verb::post, "/api/shops", [&](Request& request) -> awaitable<Response> {
@@ -109,34 +73,6 @@ void add_routes(http::Router& router, ShopsService& shops, catalog::CatalogServi
     auto response = http::json_response(201, to_json(view));
     response.set(http::bhttp::field::location, "/api/shops/" + view.shop.slug);
     co_return response;
-  });
-
-  router.add(verb::get, "/api/shops", [&](Request& request) -> awaitable<Response> {
-    const ShopFilter filter = read_filter(request);
-    auto directory = co_await workers.run(request.request_id, [&] {
-      Directory read{shops.list(filter), {}};
-      std::vector<std::int64_t> ids;
-      for (const auto& view : read.page.items) ids.push_back(view.shop.id);
-      read.previews = catalog.shop_previews(ids, kProductsInShopList);
-      return read;
-    });
-    boost::json::monotonic_resource arena;
-    co_return http::json_response(200, to_json(directory, filter, &arena));
-  });
-
-  router.add(verb::get, "/api/shops/{slug}", [&](Request& request) -> awaitable<Response> {
-    const std::string slug(request.param("slug"));
-    auto json = co_await workers.run(request.request_id, [&] {
-      auto view = shops.get(slug);
-      catalog::ProductFilter filter;
-      filter.shop_slug = slug;
-      filter.page.limit = kProductsOnShopPage;
-      auto products = catalog.search(filter);
-      boost::json::object shop = to_json(view);
-      shop["products"] = catalog::to_json(products, filter);
-      return shop;
-    });
-    co_return http::json_response(200, json);
   });
 
   router.add(verb::patch, "/api/shops/{slug}", [&](Request& request) -> awaitable<Response> {

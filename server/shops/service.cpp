@@ -29,13 +29,13 @@ ShopView with_images(Shop shop, const std::vector<media::Image>& images) {
 }  // namespace
 
 ApiError slug_taken(const std::string& slug) {
-  return {409, "shop-slug-taken", "Shop address taken",
+  return {ErrorCode::shop_slug_taken,
           slug.empty() ? "Another shop already uses this address."
                        : "Another shop already uses the address '" + slug + "'."};
 }
 
 ApiError shop_exists() {
-  return {409, "shop-exists", "Shop exists", "You already have a shop; edit it instead."};
+  return {ErrorCode::shop_exists, "You already have a shop; edit it instead."};
 }
 
 std::string slugify(std::string_view name) {
@@ -65,29 +65,6 @@ bool is_valid_slug(std::string_view slug) {
     previous = c;
   }
   return true;
-}
-
-boost::json::object summary_json(const ShopSummary& shop, boost::json::storage_ptr sp) {
-  boost::json::object json(4, std::move(sp));
-  json.emplace("id", shop.id);
-  json.emplace("slug", shop.slug);
-  json.emplace("name", shop.name);
-  json.emplace("accent_color", shop.accent_color);
-  return json;
-}
-
-boost::json::object to_json(const ShopView& view, boost::json::storage_ptr sp) {
-  const Shop& shop = view.shop;
-  boost::json::object json = summary_json(shop, sp);
-  json["description"] = shop.description;
-  json["logo"] = view.logo ? boost::json::value(media::to_json(*view.logo, sp)) : nullptr;
-  json["cover"] = view.cover ? boost::json::value(media::to_json(*view.cover, sp)) : nullptr;
-  json["shipping_policy"] = shop.shipping_policy;
-  json["returns_policy"] = shop.returns_policy;
-  json["product_count"] = shop.product_count;
-  json["created_at"] = to_rfc3339(shop.created_at);
-  json["updated_at"] = to_rfc3339(shop.updated_at);
-  return json;
 }
 
 ShopView ShopsService::view_of(soci::session& sql, Shop shop) const {
@@ -186,7 +163,7 @@ ShopPage ShopsService::list(const ShopFilter& filter) {
 
 Shop ShopsService::require_shop_of(soci::session& sql, std::int64_t owner_id) const {
   auto shop = store::find_by_owner(sql, owner_id);
-  if (!shop) throw ApiError::conflict("Create your shop before adding products.");
+  if (!shop) throw ApiError(ErrorCode::shop_required, "Create your shop before adding products.");
   return std::move(*shop);
 }
 

@@ -5,8 +5,6 @@
 #include "media/service.h"
 #include "shops/store.h"
 
-#include <boost/json/object.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,39 +17,11 @@ namespace ps::shops {
 ApiError slug_taken(const std::string& slug = {});
 ApiError shop_exists();
 
-// What a vendor sends to create or change a shop; absent fields are left as
-// they are. For images, an inner nullopt removes the image.
-struct ShopInput {
-  std::optional<std::string> name;
-  std::optional<std::string> slug;
-  std::optional<std::string> description;
-  std::optional<std::string> accent_color;
-  std::optional<std::optional<std::int64_t>> logo_image_id;
-  std::optional<std::optional<std::int64_t>> cover_image_id;
-  std::optional<std::string> shipping_policy;
-  std::optional<std::string> returns_policy;
-};
-
-// A shop with its images resolved, ready to be shown.
-struct ShopView {
-  Shop shop;
-  std::optional<media::Image> logo;
-  std::optional<media::Image> cover;
-};
-
-struct ShopPage {
-  std::vector<ShopView> items;
-  long long total = 0;
-};
-
 // "Ada's Pottery!" -> "adas-pottery"; always a valid slug ("X!" -> "shop-x").
 std::string slugify(std::string_view name);
 bool is_valid_slug(std::string_view slug);
 
 constexpr const char* kDefaultAccentColor = "#485fc7";
-
-boost::json::object to_json(const ShopView& view, boost::json::storage_ptr sp = {});
-boost::json::object summary_json(const ShopSummary& shop, boost::json::storage_ptr sp = {});
 
 // Shop profiles and discovery. A vendor has at most one shop and only its
 // owner may change it. Blocking: call from the WorkerPool.

@@ -85,14 +85,14 @@ TEST_P(AccountsApi, DuplicateEmailIs409WhateverItsCase) {
                                                                {"password", "password456"},
                                                                {"display_name", "Dup"},
                                                                {"role", "buyer"}});
-  expect_problem(again, 409);
+  expect_problem(again, 409, "email-taken");
 }
 
 TEST_P(AccountsApi, InvalidFieldsAre422WithPerFieldMessages) {
   const auto result = client().post_json(
       "/api/auth/register",
       {{"email", "not-an-email"}, {"password", "short"}, {"display_name", ""}, {"role", "admin"}});
-  expect_problem(result, 422);
+  expect_problem(result, 422, "validation");
   const auto errors = result.json().at("errors").as_object();
   EXPECT_TRUE(errors.contains("email"));
   EXPECT_EQ(errors.at("password").at(0).as_string(), "must be at least 8 characters");
@@ -110,11 +110,11 @@ TEST_P(AccountsApi, EmailsWithControlOrFormatCharactersAre422) {
                                                                   {"password", "password123"},
                                                                   {"display_name", "Eve"},
                                                                   {"role", "buyer"}});
-    expect_problem(result, 422);
+    expect_problem(result, 422, "validation");
     EXPECT_EQ(result.json().at("errors").at("email").at(0).as_string(),
               "must be a valid email address")
         << result.body;
-    expect_problem(login(email, "password123"), 422);
+    expect_problem(login(email, "password123"), 422, "validation");
   }
   long long users = -1;
   server().app().database().with_session(
@@ -124,7 +124,7 @@ TEST_P(AccountsApi, EmailsWithControlOrFormatCharactersAre422) {
 
 TEST_P(AccountsApi, MissingFieldsAndWrongTypesAre422) {
   const auto missing = client().post_json("/api/auth/register", boost::json::object{});
-  expect_problem(missing, 422);
+  expect_problem(missing, 422, "validation");
   const auto errors = missing.json().at("errors").as_object();
   for (const char* field : {"email", "password", "display_name", "role"})
     EXPECT_EQ(errors.at(field).at(0).as_string(), "is required") << field;
@@ -132,7 +132,7 @@ TEST_P(AccountsApi, MissingFieldsAndWrongTypesAre422) {
   const auto wrong_types = client().post_json(
       "/api/auth/register",
       {{"email", 42}, {"password", boost::json::array{}}, {"display_name", true}, {"role", 1.5}});
-  expect_problem(wrong_types, 422);
+  expect_problem(wrong_types, 422, "validation");
   for (const char* field : {"email", "password", "display_name", "role"})
     EXPECT_EQ(wrong_types.json().at("errors").at(field).at(0).as_string(), "must be a string");
 }
@@ -140,13 +140,13 @@ TEST_P(AccountsApi, MissingFieldsAndWrongTypesAre422) {
 TEST_P(AccountsApi, MalformedJsonIs400AndWrongMediaTypeIs415) {
   const auto malformed = client().request(verb::post, "/api/auth/register",
                                           "{\"email\": ", {{"Content-Type", "application/json"}});
-  expect_problem(malformed, 400);
+  expect_problem(malformed, 400, "bad-request");
   const auto array = client().request(verb::post, "/api/auth/register", "[]",
                                       {{"Content-Type", "application/json"}});
-  expect_problem(array, 400);
+  expect_problem(array, 400, "bad-request");
   const auto form = client().request(verb::post, "/api/auth/register", "email=a@b.c",
                                      {{"Content-Type", "application/x-www-form-urlencoded"}});
-  expect_problem(form, 415);
+  expect_problem(form, 415, "unsupported-media-type");
 }
 
 TEST_P(AccountsApi, LoginGivesOneAnswerForUnknownEmailAndWrongPassword) {
@@ -157,31 +157,32 @@ TEST_P(AccountsApi, LoginGivesOneAnswerForUnknownEmailAndWrongPassword) {
 
   const auto wrong_password = login("login@example.com", "password124");
   const auto unknown_email = login("nobody@example.com", "password123");
-  expect_problem(wrong_password, 401);
-  expect_problem(unknown_email, 401);
+  expect_problem(wrong_password, 401, "unauthorized");
+  expect_problem(unknown_email, 401, "unauthorized");
   EXPECT_EQ(wrong_password.body, unknown_email.body);
 }
 
 TEST_P(AccountsApi, MeNeedsAValidToken) {
   const auto account = sign_up("me@example.com");
-  expect_problem(client().get("/api/me"), 401);
+  expect_problem(client().get("/api/me"), 401, "unauthorized");
   EXPECT_EQ(client().get("/api/me").header("www-authenticate"), "Bearer");
-  expect_problem(client().request(verb::get, "/api/me", {}, {{"Authorization", "Basic abc"}}), 401);
+  expect_problem(client().request(verb::get, "/api/me", {}, {{"Authorization", "Basic abc"}}), 401,
+                 "unauthorized");
 
   std::string tampered = account.access_token;
   tampered[tampered.size() - 3] = tampered[tampered.size() - 3] == 'A' ? 'B' : 'A';
-  expect_problem(client().get("/api/me", tampered), 401);
+  expect_problem(client().get("/api/me", tampered), 401, "unauthorized");
 
   const auto expired =
       server().app().tokens().issue(account.id, "buyer", std::time(nullptr) - 3600);
-  expect_problem(client().get("/api/me", expired), 401);
+  expect_problem(client().get("/api/me", expired), 401, "unauthorized");
 
   const std::string alg_none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0." +
                                account.access_token.substr(account.access_token.find('.') + 1,
                                                            account.access_token.rfind('.') -
                                                                account.access_token.find('.') - 1) +
                                ".";
-  expect_problem(client().get("/api/me", alg_none), 401);
+  expect_problem(client().get("/api/me", alg_none), 401, "unauthorized");
   EXPECT_EQ(client().get("/api/me", account.access_token).status, 200);
 }
 
@@ -189,15 +190,15 @@ TEST_P(AccountsApi, TokenOfADeletedUserIs401) {
   const auto account = sign_up("gone@example.com");
   server().app().database().with_session(
       [&](soci::session& sql) { sql << "DELETE FROM users WHERE email = 'gone@example.com'"; });
-  expect_problem(client().get("/api/me", account.access_token), 401);
+  expect_problem(client().get("/api/me", account.access_token), 401, "unauthorized");
 }
 
 TEST_P(AccountsApi, RoleGuardLetsOnlyThatRoleIn) {
   const auto vendor = sign_up("vendor@example.com", "vendor");
   const auto buyer = sign_up("buyer@example.com", "buyer");
   EXPECT_EQ(client().get("/test/vendor-only", vendor.access_token).status, 200);
-  expect_problem(client().get("/test/vendor-only", buyer.access_token), 403);
-  expect_problem(client().get("/test/vendor-only"), 401);
+  expect_problem(client().get("/test/vendor-only", buyer.access_token), 403, "forbidden");
+  expect_problem(client().get("/test/vendor-only"), 401, "unauthorized");
 }
 
 TEST_P(AccountsApi, RefreshRotatesTheToken) {
@@ -223,8 +224,10 @@ TEST_P(AccountsApi, ReusingARotatedRefreshTokenRevokesTheFamily) {
 
   // An attacker replays the old token: refused, and the family dies with it.
   expect_problem(
-      client().post_json("/api/auth/refresh", {{"refresh_token", account.refresh_token}}), 401);
-  expect_problem(client().post_json("/api/auth/refresh", {{"refresh_token", current}}), 401);
+      client().post_json("/api/auth/refresh", {{"refresh_token", account.refresh_token}}), 401,
+      "unauthorized");
+  expect_problem(client().post_json("/api/auth/refresh", {{"refresh_token", current}}), 401,
+                 "unauthorized");
 
   // Other sessions of the same user are a different family and still work.
   const auto other = login("reuse@example.com", "password123");
@@ -237,9 +240,11 @@ TEST_P(AccountsApi, ReusingARotatedRefreshTokenRevokesTheFamily) {
 }
 
 TEST_P(AccountsApi, BadRefreshTokensAre401Or422) {
-  expect_problem(client().post_json("/api/auth/refresh", {{"refresh_token", "made-up"}}), 401);
-  expect_problem(client().post_json("/api/auth/refresh", boost::json::object{}), 422);
-  expect_problem(client().post_json("/api/auth/refresh", {{"refresh_token", 5}}), 422);
+  expect_problem(client().post_json("/api/auth/refresh", {{"refresh_token", "made-up"}}), 401,
+                 "unauthorized");
+  expect_problem(client().post_json("/api/auth/refresh", boost::json::object{}), 422, "validation");
+  expect_problem(client().post_json("/api/auth/refresh", {{"refresh_token", 5}}), 422,
+                 "validation");
 }
 
 TEST_P(AccountsApi, LogoutRevokesTheRefreshToken) {
@@ -249,7 +254,8 @@ TEST_P(AccountsApi, LogoutRevokesTheRefreshToken) {
   EXPECT_EQ(result.status, 204);
   EXPECT_TRUE(result.body.empty());
   expect_problem(
-      client().post_json("/api/auth/refresh", {{"refresh_token", account.refresh_token}}), 401);
+      client().post_json("/api/auth/refresh", {{"refresh_token", account.refresh_token}}), 401,
+      "unauthorized");
 }
 
 // What a database thief would find: every text column of refresh_tokens.
@@ -312,7 +318,7 @@ TEST_P(LoginRateLimit, PerClientAddress) {
   for (int i = 0; i < 3; ++i)
     EXPECT_EQ(login("limited@example.com", "wrong-password", from).status, 401);
   const auto limited = login("limited@example.com", "password123", from);
-  expect_problem(limited, 429);
+  expect_problem(limited, 429, "rate-limited");
   EXPECT_GE(std::stoi(limited.header("retry-after")), 1);
   // Another address is not affected.
   EXPECT_EQ(
@@ -340,12 +346,12 @@ TEST_P(LoginLimitPerEmail, CountsGuessesPerAddressSoNoOneCanLockTheOwnerOut) {
     EXPECT_EQ(login("target@example.com", "guess" + std::to_string(i) + "xyz", attacker).status,
               401);
   const auto limited = login("TARGET@example.com", "password123", attacker);
-  expect_problem(limited, 429);
+  expect_problem(limited, 429, "rate-limited");
   EXPECT_GE(std::stoi(limited.header("retry-after")), 1);
 
   const Headers owner{{"X-Forwarded-For", "203.0.113.20"}};
   EXPECT_EQ(login("target@example.com", "password123", owner).status, 200);
-  expect_problem(login("target@example.com", "guess9xyz", attacker), 429);
+  expect_problem(login("target@example.com", "guess9xyz", attacker), 429, "rate-limited");
   EXPECT_EQ(login("other@example.com", "password123", attacker).status, 200);
 }
 

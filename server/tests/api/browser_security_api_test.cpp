@@ -175,18 +175,18 @@ TEST_P(RefreshCookie, ACookieUsedLongAgoRevokesTheSession) {
   // The used cookie is refused, and deleted so the browser stops sending it;
   // the session it belonged to ends with it.
   const auto replayed = post("/api/auth/refresh", with_cookie(first));
-  expect_problem(replayed, 401);
+  expect_problem(replayed, 401, "unauthorized");
   EXPECT_THAT(replayed.header("set-cookie"),
               HasSubstr("pocketshop_refresh=; Path=/api/auth; Max-Age=0"));
-  expect_problem(post("/api/auth/refresh", with_cookie(*second)), 401);
+  expect_problem(post("/api/auth/refresh", with_cookie(*second)), 401, "unauthorized");
 }
 
 TEST_P(RefreshCookie, WithoutTheBrowserHeaderTheCookieIsRefused) {
   const std::string cookie = browser_login("ada@example.com");
   const auto refused = post("/api/auth/refresh", with_cookie(cookie, {}));
-  expect_problem(refused, 403);
+  expect_problem(refused, 403, "csrf-rejected");
   EXPECT_EQ(refused.json().at("type").as_string(), "/problems/csrf-rejected");
-  expect_problem(post("/api/auth/logout", with_cookie(cookie, {})), 403);
+  expect_problem(post("/api/auth/logout", with_cookie(cookie, {})), 403, "csrf-rejected");
   // Refused before it was used: the cookie still works for the app itself.
   EXPECT_EQ(post("/api/auth/refresh", with_cookie(cookie)).status, 200);
 }
@@ -197,7 +197,7 @@ TEST_P(RefreshCookie, RequestsFromAnotherSiteAreRefused) {
     Headers headers = kBrowser;
     headers.emplace_back("Sec-Fetch-Site", site);
     const auto refused = post("/api/auth/refresh", with_cookie(cookie, headers));
-    expect_problem(refused, 403);
+    expect_problem(refused, 403, "csrf-rejected");
     EXPECT_EQ(refused.json().at("type").as_string(), "/problems/csrf-rejected") << site;
   }
   Headers same_origin = kBrowser;
@@ -207,7 +207,7 @@ TEST_P(RefreshCookie, RequestsFromAnotherSiteAreRefused) {
 
 TEST_P(RefreshCookie, WithoutACookieThereIsNoSessionToRenew) {
   const auto result = post("/api/auth/refresh", kBrowser);
-  expect_problem(result, 401);
+  expect_problem(result, 401, "unauthorized");
   EXPECT_THAT(result.header("set-cookie"), HasSubstr("Max-Age=0"));
 }
 
@@ -217,7 +217,7 @@ TEST_P(RefreshCookie, LogoutRevokesTheSessionAndDeletesTheCookie) {
   EXPECT_EQ(out.status, 204);
   EXPECT_EQ(out.header("set-cookie"),
             "pocketshop_refresh=; Path=/api/auth; Max-Age=0; HttpOnly; Secure; SameSite=Strict");
-  expect_problem(post("/api/auth/refresh", with_cookie(cookie)), 401);
+  expect_problem(post("/api/auth/refresh", with_cookie(cookie)), 401, "unauthorized");
   // Signing out without a session (the cookie already gone) is fine too.
   EXPECT_EQ(post("/api/auth/logout", kBrowser).status, 204);
 }

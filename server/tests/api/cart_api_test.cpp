@@ -103,21 +103,26 @@ TEST_P(CartApi, CurrentPricesAndStockWarnings) {
 }
 
 TEST_P(CartApi, BadAdditionsAreRefused) {
-  expect_problem(add(buyer.access_token, mug, 4), 409);     // only 3 in stock
-  expect_problem(add(buyer.access_token, 999999, 1), 404);  // no such product
-  expect_problem(add(buyer.access_token, mug, 0), 422);
-  expect_problem(add(buyer.access_token, mug, 100), 422);
-  expect_problem(add(clay.access_token, mug, 1), 403);     // own shop
-  EXPECT_EQ(add(clay.access_token, card, 1).status, 200);  // another shop is fine
-  expect_problem(add("", mug, 1), 401);                    // neither signed in nor a guest
+  expect_problem(add(buyer.access_token, mug, 4), 409, "out-of-stock");  // only 3 in stock
+  expect_problem(add(buyer.access_token, 999999, 1), 404, "not-found");  // no such product
+  expect_problem(add(buyer.access_token, mug, 0), 422, "validation");
+  expect_problem(add(buyer.access_token, mug, 100), 422, "validation");
+  expect_problem(add(clay.access_token, mug, 1), 403, "own-shop-purchase");  // own shop
+  EXPECT_EQ(add(clay.access_token, card, 1).status, 200);                    // another shop is fine
+  expect_problem(add("", mug, 1), 401, "unauthorized");  // neither signed in nor a guest
   const auto draft = create_product(clay.access_token, {{"name", "Draft"}, {"status", "draft"}})
                          .at("id")
                          .as_int64();
-  expect_problem(add(buyer.access_token, draft, 1), 404);
+  expect_problem(add(buyer.access_token, draft, 1), 404, "not-found");
+  const auto plenty = create_product(clay.access_token, {{"name", "Plenty"}, {"inventory", 500}})
+                          .at("id")
+                          .as_int64();
+  EXPECT_EQ(add(buyer.access_token, plenty, 60).status, 200);
+  expect_problem(add(buyer.access_token, plenty, 60), 409, "quantity-limit");  // 120 > 99
   expect_problem(client().request(verb::post, "/api/cart/items", "{\"product_id\": \"x\"}",
                                   {{"Content-Type", "application/json"},
                                    {"Authorization", "Bearer " + buyer.access_token}}),
-                 422);
+                 422, "validation");
 }
 
 TEST_P(CartApi, GuestCartMergesIntoTheAccountOnSignIn) {
@@ -133,8 +138,10 @@ TEST_P(CartApi, GuestCartMergesIntoTheAccountOnSignIn) {
   ASSERT_EQ(merged.status, 200) << merged.body;
   EXPECT_EQ(merged.json().at("item_count").as_int64(), 5);  // 2 mugs + 3 cards
   // The guest cart is gone.
-  expect_problem(client().request(verb::get, "/api/cart", {}, {{"X-Cart-Token", token}}), 404);
-  expect_problem(client().request(verb::get, "/api/cart", {}, {{"X-Cart-Token", "made-up"}}), 404);
+  expect_problem(client().request(verb::get, "/api/cart", {}, {{"X-Cart-Token", token}}), 404,
+                 "not-found");
+  expect_problem(client().request(verb::get, "/api/cart", {}, {{"X-Cart-Token", "made-up"}}), 404,
+                 "not-found");
 }
 
 }  // namespace

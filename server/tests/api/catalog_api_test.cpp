@@ -219,7 +219,7 @@ TEST_P(CatalogApi, ImagesAreAddedRemovedAndReordered) {
 TEST_P(CatalogApi, InvalidProductsAre422) {
   const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
   auto result = client().post_json("/api/products", boost::json::object{}, vendor.access_token);
-  expect_problem(result, 422);
+  expect_problem(result, 422, "validation");
   for (const char* field : {"name", "category", "price_cents"})
     EXPECT_TRUE(result.json().at("errors").as_object().contains(field)) << field;
 
@@ -232,7 +232,7 @@ TEST_P(CatalogApi, InvalidProductsAre422) {
                                {"status", "live"},
                                {"images", "none"}},
                               vendor.access_token);
-  expect_problem(result, 422);
+  expect_problem(result, 422, "validation");
   const auto errors = result.json().at("errors").as_object();
   for (const char* field : {"category", "price_cents", "inventory", "currency", "status", "images"})
     EXPECT_TRUE(errors.contains(field)) << field << " in " << result.body;
@@ -245,12 +245,13 @@ TEST_P(CatalogApi, InvalidProductsAre422) {
        {"price_cents", 100},
        {"images", {{{"image_id", image}}, {{"image_id", image}}, {{"alt_text", 3}}}}},
       vendor.access_token);
-  expect_problem(result, 422);
+  expect_problem(result, 422, "validation");
   EXPECT_TRUE(result.json().at("errors").as_object().contains("images[1].image_id"));
   EXPECT_TRUE(result.json().at("errors").as_object().contains("images[2].image_id"));
 
   const auto product = create_product(vendor.access_token, {});
-  expect_problem(patch_json(product_url(product), {{"inventory", -5}}, vendor.access_token), 422);
+  expect_problem(patch_json(product_url(product), {{"inventory", -5}}, vendor.access_token), 422,
+                 "validation");
   EXPECT_EQ(client().get(product_url(product)).json().at("inventory").as_int64(), 5);
 }
 
@@ -259,12 +260,12 @@ TEST_P(CatalogApi, AVendorNeedsAShopAndBuyersCannotSell) {
   expect_problem(client().post_json("/api/products",
                                     {{"name", "Mug"}, {"category", "kitchen"}, {"price_cents", 1}},
                                     shopless.access_token),
-                 409);
+                 409, "shop-required");
   const auto buyer = sign_up("buyer@example.com");
   expect_problem(client().post_json("/api/products",
                                     {{"name", "Mug"}, {"category", "kitchen"}, {"price_cents", 1}},
                                     buyer.access_token),
-                 403);
+                 403, "forbidden");
 }
 
 TEST_P(CatalogApi, AnotherVendorCannotTouchTheProduct) {
@@ -273,10 +274,11 @@ TEST_P(CatalogApi, AnotherVendorCannotTouchTheProduct) {
   const auto product = create_product(owner.access_token, {{"name", "Original"}});
   expect_problem(patch_json(product_url(product), {{"name", "Hijacked"}, {"inventory", 0}},
                             other.access_token),
-                 403);
-  expect_problem(del(product_url(product), other.access_token), 403);
+                 403, "forbidden");
+  expect_problem(del(product_url(product), other.access_token), 403, "forbidden");
   const auto buyer = sign_up("buyer@example.com");
-  expect_problem(patch_json(product_url(product), {{"inventory", 0}}, buyer.access_token), 403);
+  expect_problem(patch_json(product_url(product), {{"inventory", 0}}, buyer.access_token), 403,
+                 "forbidden");
   const auto after = client().get(product_url(product)).json();
   EXPECT_EQ(after.at("name").as_string(), "Original");
   EXPECT_EQ(after.at("inventory").as_int64(), 5);
@@ -284,14 +286,14 @@ TEST_P(CatalogApi, AnotherVendorCannotTouchTheProduct) {
   const auto foreign_image = upload_image(other.access_token);
   expect_problem(patch_json(product_url(product), {{"images", {{{"image_id", foreign_image}}}}},
                             owner.access_token),
-                 403);
+                 403, "forbidden");
   expect_problem(client().post_json("/api/products",
                                     {{"name", "Mug"},
                                      {"category", "kitchen"},
                                      {"price_cents", 1},
                                      {"images", {{{"image_id", foreign_image}}}}},
                                     owner.access_token),
-                 403);
+                 403, "forbidden");
 }
 
 TEST_P(CatalogApi, MassAssignmentOfShopIdChangesNothing) {
@@ -322,7 +324,8 @@ TEST_P(CatalogApi, MassAssignmentOfOwnerIdChangesNothing) {
   EXPECT_EQ(patched.json().at("shop").at("slug").as_string(), "owner");
 
   // Still the owner's to edit and list, never the other vendor's.
-  expect_problem(patch_json(product_url(product), {{"name", "Taken"}}, other.access_token), 403);
+  expect_problem(patch_json(product_url(product), {{"name", "Taken"}}, other.access_token), 403,
+                 "forbidden");
   EXPECT_EQ(my_products_total(client(), owner), 1);
   EXPECT_EQ(my_products_total(client(), other), 0);
   EXPECT_EQ(client().get(product_url(product)).json().at("name").as_string(), "Still mine");
@@ -355,10 +358,10 @@ TEST_P(CatalogApi, DraftsAreSeenByTheirOwnerOnly) {
   const auto draft = create_product(owner.access_token, {{"name", "Secret"}, {"status", "draft"}});
   create_product(owner.access_token, {{"name", "Public"}});
 
-  expect_problem(client().get(product_url(draft)), 404);
-  expect_problem(client().get(product_url(draft), other.access_token), 404);
+  expect_problem(client().get(product_url(draft)), 404, "not-found");
+  expect_problem(client().get(product_url(draft), other.access_token), 404, "not-found");
   EXPECT_EQ(client().get(product_url(draft), owner.access_token).status, 200);
-  expect_problem(client().get(product_url(draft), "garbage-token"), 401);
+  expect_problem(client().get(product_url(draft), "garbage-token"), 401, "unauthorized");
 
   EXPECT_EQ(client().get("/api/products").json().at("total").as_int64(), 1);
   EXPECT_EQ(client().get("/api/shops/owner-shop").json().at("products").at("total").as_int64(), 1);
@@ -384,9 +387,10 @@ TEST_P(CatalogApi, DeletingArchivesTheProduct) {
   const auto owner = vendor_with_shop("owner@example.com", "Owner Shop");
   const auto product = create_product(owner.access_token, {});
   EXPECT_EQ(del(product_url(product), owner.access_token).status, 204);
-  expect_problem(client().get(product_url(product), owner.access_token), 404);
-  expect_problem(del(product_url(product), owner.access_token), 404);
-  expect_problem(patch_json(product_url(product), {{"name", "Back"}}, owner.access_token), 404);
+  expect_problem(client().get(product_url(product), owner.access_token), 404, "not-found");
+  expect_problem(del(product_url(product), owner.access_token), 404, "not-found");
+  expect_problem(patch_json(product_url(product), {{"name", "Back"}}, owner.access_token), 404,
+                 "not-found");
   EXPECT_EQ(client().get("/api/products").json().at("total").as_int64(), 0);
   EXPECT_EQ(client().get("/api/my/products", owner.access_token).json().at("total").as_int64(), 0);
 
@@ -426,8 +430,8 @@ TEST_P(CatalogApi, DeletingAnOrderedProductKeepsTheOrder) {
   ASSERT_NE(order, 0);
 
   EXPECT_EQ(del(product_url(product), vendor.access_token).status, 204);
-  expect_problem(client().get(product_url(product)), 404);
-  expect_problem(client().get(product_url(product), vendor.access_token), 404);
+  expect_problem(client().get(product_url(product)), 404, "not-found");
+  expect_problem(client().get(product_url(product), vendor.access_token), 404, "not-found");
   EXPECT_EQ(client().get("/api/products").json().at("total").as_int64(), 0);
   EXPECT_EQ(client().get("/api/products?q=lantern").json().at("total").as_int64(), 0);
   EXPECT_EQ(client().get("/api/shops/owner-shop").json().at("products").at("total").as_int64(), 0);
@@ -462,9 +466,9 @@ TEST_P(CatalogApi, NewestSortListsTheLatestCreatedFirst) {
 }
 
 TEST_P(CatalogApi, UnknownProductIdsAre404) {
-  expect_problem(client().get("/api/products/999999"), 404);
-  expect_problem(client().get("/api/products/abc"), 404);
-  expect_problem(client().get("/api/products/-1"), 404);
+  expect_problem(client().get("/api/products/999999"), 404, "not-found");
+  expect_problem(client().get("/api/products/abc"), 404, "not-found");
+  expect_problem(client().get("/api/products/-1"), 404, "not-found");
 }
 
 class CatalogSearch : public MarketplaceTest {
@@ -697,7 +701,7 @@ TEST_P(CatalogSearch, BadQueryParametersAre422) {
         "after=newest.1.2.3", "after=newest.99999999999999999999.1",
         "sort=price_asc&after=newest.1.2", "q=mug&after=newest.1.2",
         "q=mug&sort=relevance&after=relevance.1.2", "page=2&after=newest.1.2"})
-    expect_problem(client().get(std::string("/api/products?") + query), 422);
+    expect_problem(client().get(std::string("/api/products?") + query), 422, "validation");
 }
 
 }  // namespace

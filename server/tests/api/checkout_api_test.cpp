@@ -69,7 +69,7 @@ TEST_P(CheckoutApi, DeclinedCardsChangeNothing) {
                                                         {kNoFunds, "insufficient_funds"},
                                                         {"4242424242424241", "incorrect_number"}}) {
     const auto result = checkout(buyer, checkout_body(number));
-    expect_problem(result, 402);
+    expect_problem(result, 402, "payment-declined");
     EXPECT_EQ(result.json().at("decline_code").as_string(), code);
   }
   auto expired = checkout_body(kApproves);
@@ -88,14 +88,14 @@ TEST_P(CheckoutApi, DeclinedCardsChangeNothing) {
 TEST_P(CheckoutApi, InvalidRequestsAre4xx) {
   fill_cart(buyer, mug, 1);
   auto result = checkout(buyer, boost::json::object{});
-  expect_problem(result, 422);
+  expect_problem(result, 422, "validation");
   EXPECT_TRUE(result.json().at("errors").as_object().contains("card"));
   EXPECT_TRUE(result.json().at("errors").as_object().contains("shipping_address"));
   auto bad = checkout_body("12ab");
   bad["card"].as_object()["exp_month"] = 13;
   bad["shipping_address"].as_object().erase("city");
   result = checkout(buyer, bad);
-  expect_problem(result, 422);
+  expect_problem(result, 422, "validation");
   const auto errors = result.json().at("errors").as_object();
   EXPECT_TRUE(errors.contains("card.number"));
   EXPECT_TRUE(errors.contains("card.exp_month"));
@@ -103,20 +103,33 @@ TEST_P(CheckoutApi, InvalidRequestsAre4xx) {
   expect_problem(client().request(verb::post, "/api/checkout", "{",
                                   {{"Content-Type", "application/json"},
                                    {"Authorization", "Bearer " + buyer.access_token}}),
-                 400);
-  expect_problem(client().post_json("/api/checkout", checkout_body(kApproves)), 401);
+                 400, "bad-request");
+  expect_problem(client().post_json("/api/checkout", checkout_body(kApproves)), 401,
+                 "unauthorized");
 
   const auto empty = sign_up("empty@example.com");
-  expect_problem(checkout(empty, checkout_body(kApproves)), 409);
+  expect_problem(checkout(empty, checkout_body(kApproves)), 409, "cart-empty");
 }
 
 TEST_P(CheckoutApi, StockThatRanOutIsAConflict) {
   fill_cart(buyer, mug, 3);
   patch_json("/api/products/" + std::to_string(mug), {{"inventory", 2}}, clay.access_token);
   const auto result = checkout(buyer, checkout_body(kApproves));
-  expect_problem(result, 409);
+  expect_problem(result, 409, "out-of-stock");
   EXPECT_EQ(inventory(mug), 2);
   EXPECT_EQ(count("orders"), 0);
+}
+
+TEST_P(CheckoutApi, AProductWithdrawnFromSaleIsNamedAndNothingIsTaken) {
+  fill_cart(buyer, mug, 1);
+  fill_cart(buyer, card, 2);
+  patch_json("/api/products/" + std::to_string(mug), {{"status", "draft"}}, clay.access_token);
+  const auto result = checkout(buyer, checkout_body(kApproves));
+  expect_problem(result, 409, "product-unavailable");
+  EXPECT_EQ(result.json().at("product_id").as_int64(), mug);
+  EXPECT_EQ(inventory(card), 50);
+  EXPECT_EQ(count("orders"), 0);
+  EXPECT_EQ(count("payments"), 0);
 }
 
 TEST_P(CheckoutApi, IdempotencyKeyReplaysTheFirstAnswer) {
@@ -131,7 +144,7 @@ TEST_P(CheckoutApi, IdempotencyKeyReplaysTheFirstAnswer) {
 
   auto other = checkout_body(kApproves);
   other["shipping_address"].as_object()["city"] = "York";
-  expect_problem(checkout(buyer, other, "key-1"), 422);
+  expect_problem(checkout(buyer, other, "key-1"), 422, "validation");
 
   // A decline is an answer too: replayed, not retried.
   fill_cart(buyer, mug, 1);
@@ -187,7 +200,7 @@ TEST_P(CheckoutDoubleClicks, ConcurrentRequestsWithoutAKeyPayForTheCartOnce) {
       if (result.status == 201) {
         ++placed;
       } else {
-        expect_problem(result, 409);  // the cart is empty by then
+        expect_problem(result, 409, "cart-empty");  // the cart is empty by then
       }
     }
     EXPECT_EQ(placed, 1) << "round " << round;
@@ -222,7 +235,8 @@ TEST_P(CheckoutApi, CardDataNeverReachesTheDatabaseOrTheLogs) {
   std::string everything;
   server().app().database().with_session([&](soci::session& sql) {
     for (const char* query :
-         {"SELECT COALESCE(response, '') || request_hmac FROM idempotency_keys",
+         {"SELECT request_hmac || COALESCE(decline_code, '') || COALESCE(decline_message, '') "
+          "FROM idempotency_keys",
           "SELECT provider || authorization_id || card_brand || card_last4 FROM payments",
           "SELECT shipping_address FROM checkouts"}) {
       soci::rowset<std::string> rows = (sql.prepare << query);
@@ -278,7 +292,7 @@ TEST_P(CheckoutApi, ConcurrentBuyersNeverOversell) {
 TEST_P(CheckoutApi, AFourDigitCvcIsAccepted) {
   fill_cart(buyer, mug, 1);
   const auto too_long = checkout(buyer, checkout_body(kApproves, "12345"));
-  expect_problem(too_long, 422);
+  expect_problem(too_long, 422, "validation");
   EXPECT_TRUE(too_long.json().at("errors").as_object().contains("card.cvc")) << too_long.body;
   const auto amex_style = checkout(buyer, checkout_body(kApproves, "1234"));
   EXPECT_EQ(amex_style.status, 201) << amex_style.body;
@@ -349,7 +363,7 @@ TEST_P(CheckoutRateLimit, CheckoutsAndSignUpsAreLimited) {
             409);  // empty cart
   EXPECT_EQ(client().request(verb::post, "/api/checkout", text, headers).status, 409);
   const auto limited = client().request(verb::post, "/api/checkout", text, headers);
-  expect_problem(limited, 429);
+  expect_problem(limited, 429, "rate-limited");
   EXPECT_FALSE(limited.header("retry-after").empty());
   // Three accounts exist already (two vendors, one buyer); the fourth is the last.
   sign_up("fourth@example.com");
@@ -357,7 +371,7 @@ TEST_P(CheckoutRateLimit, CheckoutsAndSignUpsAreLimited) {
                                                            {"password", "password123"},
                                                            {"display_name", "Fifth"},
                                                            {"role", "buyer"}}),
-                 429);
+                 429, "rate-limited");
 }
 
 }  // namespace

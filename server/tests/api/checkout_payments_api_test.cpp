@@ -111,7 +111,7 @@ TEST_P(CheckoutPayments, AFailureAfterAuthorizingVoidsItAndKeepsNothing) {
   fill_cart(buyer, card, 1);
   refuse_orders();
   const auto failed = checkout(buyer, checkout_body(kApproves, "987"));
-  expect_problem(failed, 500);
+  expect_problem(failed, 500, "internal");
   for (const char* secret : {"4242", "987", "refused"})
     EXPECT_EQ(without_random_ids(failed.body).find(secret), std::string::npos)
         << secret << " in " << failed.body;
@@ -141,7 +141,7 @@ TEST_P(CheckoutPayments, ACommitCutOffKeepsTheAuthorization) {
   fill_cart(buyer, mug, 1);
   cut_off_commits();
   const auto cut_off = checkout(buyer, checkout_body(kApproves), "cut-off");
-  expect_problem(cut_off, 503);
+  expect_problem(cut_off, 503, "database-unavailable");
   EXPECT_EQ(cut_off.json().at("type").as_string(), "/problems/database-unavailable");
   const auto authorizations = gateway().ledgers();
   ASSERT_EQ(authorizations.size(), 1u);
@@ -159,7 +159,7 @@ TEST_P(CheckoutPayments, ACommitCutOffKeepsTheAuthorization) {
 TEST_P(CheckoutPayments, ARetryAfterAFailureGetsAFreshAuthorization) {
   fill_cart(buyer, mug, 1);
   refuse_orders();
-  expect_problem(checkout(buyer, checkout_body(kApproves), "retry-key"), 500);
+  expect_problem(checkout(buyer, checkout_body(kApproves), "retry-key"), 500, "internal");
   const auto released = gateway().ledgers();
   ASSERT_EQ(released.size(), 1u);
   accept_orders();
@@ -201,10 +201,10 @@ TEST_P(CheckoutPayments, TheSameRequestSpelledDifferentlyIsReplayed) {
   EXPECT_EQ(again.status, 201) << again.body;
   EXPECT_EQ(again.body, first.body);
 
-  expect_problem(checkout(buyer, checkout_body("4111 1111 1111 1111"), "key-1"), 422);
+  expect_problem(checkout(buyer, checkout_body("4111 1111 1111 1111"), "key-1"), 422, "validation");
   auto elsewhere = checkout_body(kApproves);
   elsewhere["shipping_address"].as_object()["city"] = "York";
-  expect_problem(checkout(buyer, elsewhere, "key-1"), 422);
+  expect_problem(checkout(buyer, elsewhere, "key-1"), 422, "validation");
   EXPECT_EQ(count("payments"), 1);
 }
 

@@ -21,7 +21,7 @@ TEST_P(DashboardApi, DashboardShowsRevenueTopProductsAndLowStock) {
   EXPECT_EQ(days.front().at("revenue_cents").as_int64(), 0);
   EXPECT_EQ(json.at("top_products").at(0).at("units").as_int64(), 2);
   EXPECT_EQ(json.at("low_stock").at(0).at("inventory").as_int64(), 1);
-  expect_problem(client().get("/api/dashboard", buyer.access_token), 403);
+  expect_problem(client().get("/api/dashboard", buyer.access_token), 403, "forbidden");
 }
 
 TEST_P(DashboardApi, DashboardRevenueLeavesOutCancelledOrders) {

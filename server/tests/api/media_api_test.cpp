@@ -1,6 +1,8 @@
 #include "core/errors.h"
 #include "core/random.h"
+#include "http/problems.h"
 #include "media/demo_images.h"
+#include "media/json.h"
 #include "media/processing.h"
 #include "media/service.h"
 #include "support/api_test.h"
@@ -178,7 +180,7 @@ class MediaApi : public ApiTest {
   }
 
   static void expect_file_error(const HttpResult& result) {
-    expect_problem(result, 422);
+    expect_problem(result, 422, "validation");
     if (result.status != 422) return;
     const auto json = result.json().as_object();
     ASSERT_TRUE(json.contains("errors")) << result.body;
@@ -354,18 +356,20 @@ TEST_P(MediaApi, IdenticalUploadsShareTheirFiles) {
 }
 
 TEST_P(MediaApi, TextFileNamedJpgIs415) {
-  expect_problem(upload("Hello, I am definitely a JPEG.\n", "photo.jpg", "image/jpeg"), 415);
+  expect_problem(upload("Hello, I am definitely a JPEG.\n", "photo.jpg", "image/jpeg"), 415,
+                 "unsupported-media-type");
 }
 
 TEST_P(MediaApi, OtherImageFormatsAre415) {
   const std::string svg =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
       "<rect width=\"10\" height=\"10\" fill=\"red\"/></svg>";
-  expect_problem(upload(svg, "image.svg", "image/svg+xml"), 415);
-  expect_problem(upload(convert(jpeg(40, 30), ".tif"), "image.jpg", "image/jpeg"), 415);
+  expect_problem(upload(svg, "image.svg", "image/svg+xml"), 415, "unsupported-media-type");
+  expect_problem(upload(convert(jpeg(40, 30), ".tif"), "image.jpg", "image/jpeg"), 415,
+                 "unsupported-media-type");
   expect_problem(
-      upload("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", "a.jpg", "image/jpeg"),
-      415);
+      upload("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", "a.jpg", "image/jpeg"), 415,
+      "unsupported-media-type");
   EXPECT_EQ(files_on_disk(), 0u);
 }
 
@@ -405,16 +409,19 @@ TEST_P(MediaApi, TwoFilePartsAre422) {
 }
 
 TEST_P(MediaApi, NotMultipartIs415) {
-  expect_problem(post_form(vendor_.access_token, "{\"file\": \"x\"}", "application/json"), 415);
-  expect_problem(post_form(vendor_.access_token, jpeg(50, 50), "image/jpeg"), 415);
-  expect_problem(post_form(vendor_.access_token, "", ""), 415);
+  expect_problem(post_form(vendor_.access_token, "{\"file\": \"x\"}", "application/json"), 415,
+                 "unsupported-media-type");
+  expect_problem(post_form(vendor_.access_token, jpeg(50, 50), "image/jpeg"), 415,
+                 "unsupported-media-type");
+  expect_problem(post_form(vendor_.access_token, "", ""), 415, "unsupported-media-type");
 }
 
 TEST_P(MediaApi, MalformedMultipartIs400) {
   const std::string body = multipart({{"file", "a.jpg", "image/jpeg", jpeg(50, 50)}});
-  expect_problem(post_form(vendor_.access_token, body.substr(0, body.size() - 20)), 400);
-  expect_problem(post_form(vendor_.access_token, body, "multipart/form-data"), 400);
-  expect_problem(post_form(vendor_.access_token, "garbage"), 400);
+  expect_problem(post_form(vendor_.access_token, body.substr(0, body.size() - 20)), 400,
+                 "bad-request");
+  expect_problem(post_form(vendor_.access_token, body, "multipart/form-data"), 400, "bad-request");
+  expect_problem(post_form(vendor_.access_token, "garbage"), 400, "bad-request");
 }
 
 TEST_P(MediaApi, UploadLargerThanTheLimitIs413) {
@@ -444,7 +451,7 @@ POCKETSHOP_API_TEST(MediaUploadLimitApi);
 TEST_P(MediaUploadLimitApi, JsonRoutesKeepTheServerLimit) {
   expect_problem(client().post_json("/api/auth/login",
                                     {{"email", std::string(kJsonLimit, 'a')}, {"password", "x"}}),
-                 413);
+                 413, "payload-too-large");
 }
 
 // The server reads the headers without a body limit and only then applies the
@@ -462,19 +469,21 @@ TEST_P(MediaApi, ServiceRefusesOversizeBytesToo) {
     server().app().media().store(vendor_.id, std::string(kUploadLimit + 1, 'x'));
     ADD_FAILURE() << "no error";
   } catch (const ApiError& error) {
-    EXPECT_EQ(error.status(), 413);
+    EXPECT_EQ(http::status_of(error), 413);
   }
 }
 
 TEST_P(MediaApi, BuyersCannotUpload) {
   const auto buyer = sign_up("buyer@example.com", "buyer");
-  expect_problem(upload(jpeg(100, 100), "a.jpg", "image/jpeg", buyer.access_token), 403);
+  expect_problem(upload(jpeg(100, 100), "a.jpg", "image/jpeg", buyer.access_token), 403,
+                 "forbidden");
 }
 
 TEST_P(MediaApi, UploadNeedsAToken) {
   const auto result = post_form("", multipart({{"file", "a.jpg", "image/jpeg", jpeg(100, 100)}}));
-  expect_problem(result, 401);
-  expect_problem(post_form("not-a-token", multipart({{"file", "a.jpg", "", jpeg(100, 100)}})), 401);
+  expect_problem(result, 401, "unauthorized");
+  expect_problem(post_form("not-a-token", multipart({{"file", "a.jpg", "", jpeg(100, 100)}})), 401,
+                 "unauthorized");
 }
 
 TEST_P(MediaApi, MediaPathsAreValidatedStrictly) {
@@ -533,7 +542,7 @@ TEST_P(MediaApi, OwnedImageChecksTheOwner) {
         media.owned_image(sql, image_id, owner_id);
         return 200;
       } catch (const ApiError& error) {
-        return error.status();
+        return http::status_of(error);
       }
     };
     EXPECT_EQ(status_of(id, other.id), 403);

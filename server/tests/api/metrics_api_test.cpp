@@ -63,8 +63,8 @@ TEST_P(MetricsApi, CountsCheckoutsAndUploadsByOutcome) {
 }
 
 TEST_P(MetricsApi, NeedsItsTokenWhenOneIsSet) {
-  expect_problem(client().get("/metrics"), 401);
-  expect_problem(client().get("/metrics", "wrong"), 401);
+  expect_problem(client().get("/metrics"), 401, "unauthorized");
+  expect_problem(client().get("/metrics", "wrong"), 401, "unauthorized");
 }
 
 }  // namespace

@@ -13,19 +13,19 @@ TEST_P(OrdersApi, OrdersMoveThroughTheirLifecycle) {
   const auto order_id =
       checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
 
-  expect_problem(act(buyer, order_id, "process"), 403);
-  expect_problem(act(paper, order_id, "process"), 404);  // another vendor's order
-  expect_problem(act(clay, order_id, "deliver"), 409);   // not shipped yet
+  expect_problem(act(buyer, order_id, "process"), 403, "forbidden");
+  expect_problem(act(paper, order_id, "process"), 404, "not-found");   // another vendor's order
+  expect_problem(act(clay, order_id, "deliver"), 409, "order-state");  // not shipped yet
   EXPECT_EQ(act(clay, order_id, "process").json().at("status").as_string(), "processing");
-  expect_problem(act(clay, order_id, "ship", {{"carrier", "DHL"}}), 422);
+  expect_problem(act(clay, order_id, "ship", {{"carrier", "DHL"}}), 422, "validation");
   const auto shipped =
       act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0001"}});
   ASSERT_EQ(shipped.status, 200) << shipped.body;
   EXPECT_EQ(shipped.json().at("tracking_number").as_string(), "JD0001");
   EXPECT_EQ(shipped.json().at("payment_status").as_string(), "captured");
-  expect_problem(act(buyer, order_id, "cancel"), 409);  // too late
+  expect_problem(act(buyer, order_id, "cancel"), 409, "order-state");  // too late
   EXPECT_EQ(act(clay, order_id, "deliver").json().at("status").as_string(), "delivered");
-  expect_problem(act(clay, order_id, "process"), 409);
+  expect_problem(act(clay, order_id, "process"), 409, "order-state");
 
   const auto seen = client().get("/api/orders/" + std::to_string(order_id), buyer.access_token);
   const auto events = seen.json().at("events").as_array();
@@ -39,10 +39,11 @@ TEST_P(OrdersApi, OrdersMoveThroughTheirLifecycle) {
   ASSERT_EQ(refunded.status, 200) << refunded.body;
   EXPECT_EQ(refunded.json().at("payment_status").as_string(), "refunded");
 
-  expect_problem(client().get("/api/orders/" + std::to_string(order_id), paper.access_token), 404);
+  expect_problem(client().get("/api/orders/" + std::to_string(order_id), paper.access_token), 404,
+                 "not-found");
   const auto stranger = sign_up("stranger@example.com");
   expect_problem(client().get("/api/orders/" + std::to_string(order_id), stranger.access_token),
-                 404);
+                 404, "not-found");
 }
 
 TEST_P(OrdersApi, AGatewayRefusalIs502AndChangesNothing) {
@@ -50,9 +51,9 @@ TEST_P(OrdersApi, AGatewayRefusalIs502AndChangesNothing) {
   const auto order_id =
       checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
   server().app().payment_provider().forget_all();  // as if the gateway lost the authorization
-  expect_problem(act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD9"}}),
-                 502);
-  expect_problem(act(buyer, order_id, "cancel"), 502);
+  expect_problem(act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD9"}}), 502,
+                 "payment-gateway");
+  expect_problem(act(buyer, order_id, "cancel"), 502, "payment-gateway");
   const auto order = client().get("/api/orders/" + std::to_string(order_id), buyer.access_token);
   EXPECT_EQ(order.json().at("status").as_string(), "paid");
   EXPECT_EQ(order.json().at("events").as_array().size(), 1u);
@@ -72,9 +73,10 @@ TEST_P(OrdersApi, CancellingRestocksAndReleasesThePayment) {
   EXPECT_EQ(by_buyer.json().at("status").as_string(), "cancelled");
   EXPECT_EQ(by_buyer.json().at("payment_status").as_string(), "voided");
   EXPECT_EQ(inventory(mug), 3);
-  expect_problem(act(buyer, mug_order, "cancel"), 409);
+  expect_problem(act(buyer, mug_order, "cancel"), 409, "order-state");
 
-  expect_problem(act(paper, card_order, "cancel"), 422);  // the shop must give a reason
+  expect_problem(act(paper, card_order, "cancel"), 422,
+                 "validation");  // the shop must give a reason
   const auto by_vendor = act(paper, card_order, "cancel", {{"reason", "Out of ink"}});
   ASSERT_EQ(by_vendor.status, 200);
   EXPECT_EQ(by_vendor.json().at("events").as_array().back().at("actor").as_string(), "vendor");
@@ -101,8 +103,9 @@ TEST_P(OrdersApi, VendorSeesItsOrdersNewestFirstAndFiltered) {
             1);
   EXPECT_EQ(client().get("/api/my/shop/orders", paper.access_token).json().at("total").as_int64(),
             0);
-  expect_problem(client().get("/api/my/shop/orders?status=lost", clay.access_token), 422);
-  expect_problem(client().get("/api/my/shop/orders", buyer.access_token), 403);
+  expect_problem(client().get("/api/my/shop/orders?status=lost", clay.access_token), 422,
+                 "validation");
+  expect_problem(client().get("/api/my/shop/orders", buyer.access_token), 403, "forbidden");
 }
 
 }  // namespace

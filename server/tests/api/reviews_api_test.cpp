@@ -42,7 +42,7 @@ TEST_P(ReviewsApi, AProductsReviewsAreSeenByWhoeverMaySeeTheProduct) {
     EXPECT_EQ(product.status, c.status) << c.name;
     EXPECT_EQ(reviews.status, c.status) << c.name << ": " << reviews.body;
     if (c.status == 404) {
-      expect_problem(reviews, 404);
+      expect_problem(reviews, 404, "not-found");
       EXPECT_EQ(reviews.body, not_found.body) << c.name;  // the same answer as for no product
     }
   }
@@ -56,7 +56,7 @@ TEST_P(ReviewsApi, ReviewingADraftAnswersAsForNoProduct) {
       client().post_json(product_url(draft.as_int64()) + "/reviews", review, buyer.access_token);
   const auto missing =
       client().post_json(product_url(999999) + "/reviews", review, buyer.access_token);
-  expect_problem(answer, 404);
+  expect_problem(answer, 404, "not-found");
   EXPECT_EQ(answer.body, missing.body);
 }
 
@@ -66,17 +66,18 @@ TEST_P(ReviewsApi, ReviewsComeFromBuyersWhoReceivedTheProduct) {
       checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
   const std::string reviews = "/api/products/" + std::to_string(mug) + "/reviews";
   const boost::json::object review{{"rating", 4}, {"body", "Lovely glaze"}};
-  expect_problem(client().post_json(reviews, review, buyer.access_token), 403);  // not delivered
+  expect_problem(client().post_json(reviews, review, buyer.access_token), 403,
+                 "forbidden");  // not delivered
   act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0002"}});
   act(clay, order_id, "deliver");
 
   const auto stranger = sign_up("stranger@example.com");
-  expect_problem(client().post_json(reviews, review, stranger.access_token), 403);
+  expect_problem(client().post_json(reviews, review, stranger.access_token), 403, "forbidden");
   expect_problem(client().post_json(reviews, {{"rating", 6}, {"body", "x"}}, buyer.access_token),
-                 422);
+                 422, "validation");
   const auto created = client().post_json(reviews, review, buyer.access_token);
   ASSERT_EQ(created.status, 201) << created.body;
-  expect_problem(client().post_json(reviews, review, buyer.access_token), 409);
+  expect_problem(client().post_json(reviews, review, buyer.access_token), 409, "review-exists");
 
   auto product = client().get("/api/products/" + std::to_string(mug)).json();
   EXPECT_EQ(product.at("rating_count").as_int64(), 1);
@@ -84,18 +85,19 @@ TEST_P(ReviewsApi, ReviewsComeFromBuyersWhoReceivedTheProduct) {
 
   const std::string review_url =
       "/api/reviews/" + std::to_string(created.json().at("id").as_int64());
-  expect_problem(patch_json(review_url, {{"rating", 1}}, stranger.access_token), 403);
+  expect_problem(patch_json(review_url, {{"rating", 1}}, stranger.access_token), 403, "forbidden");
   EXPECT_EQ(patch_json(review_url, {{"rating", 2}}, buyer.access_token).status, 200);
   product = client().get("/api/products/" + std::to_string(mug)).json();
   EXPECT_DOUBLE_EQ(product.at("rating_average").as_double(), 2.0);
 
   expect_problem(
-      client().post_json(review_url + "/reply", {{"body", "Thanks"}}, paper.access_token), 403);
+      client().post_json(review_url + "/reply", {{"body", "Thanks"}}, paper.access_token), 403,
+      "forbidden");
   EXPECT_EQ(
       client().post_json(review_url + "/reply", {{"body", "Thanks!"}}, clay.access_token).status,
       201);
   expect_problem(client().post_json(review_url + "/reply", {{"body", "Again"}}, clay.access_token),
-                 409);
+                 409, "review-replied");
   const auto list = client().get(reviews).json();
   EXPECT_EQ(list.at("total").as_int64(), 1);
   EXPECT_EQ(list.at("items").at(0).at("reply").as_string(), "Thanks!");

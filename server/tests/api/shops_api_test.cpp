@@ -35,7 +35,8 @@ TEST_P(ShopsApi, VendorCreatesAShopWithADerivedSlug) {
 
 TEST_P(ShopsApi, OneShopPerVendor) {
   const auto vendor = vendor_with_shop("one@example.com", "First");
-  expect_problem(client().post_json("/api/shops", {{"name", "Second"}}, vendor.access_token), 409);
+  expect_problem(client().post_json("/api/shops", {{"name", "Second"}}, vendor.access_token), 409,
+                 "shop-exists");
 }
 
 TEST_P(ShopsApi, SameNameGetsANumberedSlugButAChosenSlugMustBeFree) {
@@ -46,7 +47,7 @@ TEST_P(ShopsApi, SameNameGetsANumberedSlugButAChosenSlugMustBeFree) {
   const auto third = sign_up("c@example.com", "vendor");
   expect_problem(client().post_json("/api/shops", {{"name", "Other"}, {"slug", "green-things"}},
                                     third.access_token),
-                 409);
+                 409, "shop-slug-taken");
 }
 
 TEST_P(ShopsApi, InvalidFieldsAre422) {
@@ -54,7 +55,7 @@ TEST_P(ShopsApi, InvalidFieldsAre422) {
   const auto result = client().post_json(
       "/api/shops", {{"slug", "Not A Slug"}, {"accent_color", "red"}, {"logo_image_id", "x"}},
       vendor.access_token);
-  expect_problem(result, 422);
+  expect_problem(result, 422, "validation");
   const auto errors = result.json().at("errors").as_object();
   EXPECT_EQ(errors.at("name").at(0).as_string(), "is required");
   EXPECT_TRUE(errors.contains("slug"));
@@ -63,7 +64,7 @@ TEST_P(ShopsApi, InvalidFieldsAre422) {
   expect_problem(client().request(boost::beast::http::verb::post, "/api/shops", "{",
                                   {{"Content-Type", "application/json"},
                                    {"Authorization", "Bearer " + vendor.access_token}}),
-                 400);
+                 400, "bad-request");
 }
 
 TEST_P(ShopsApi, ASlugTakenByAnotherShopIsAConflictOnEdit) {
@@ -71,18 +72,19 @@ TEST_P(ShopsApi, ASlugTakenByAnotherShopIsAConflictOnEdit) {
   const auto second = vendor_with_shop("second@example.com", "Second");
   expect_problem(patch_json("/api/shops/second", {{"slug", "first"}, {"name", "Renamed"}},
                             second.access_token),
-                 409);
+                 409, "shop-slug-taken");
   EXPECT_EQ(client().get("/api/shops/second").json().at("name").as_string(), "Second");
   EXPECT_EQ(client().get("/api/shops/first").json().at("name").as_string(), "First");
 }
 
 TEST_P(ShopsApi, OnlyVendorsCreateShops) {
   const auto buyer = sign_up("buyer@example.com", "buyer");
-  expect_problem(client().post_json("/api/shops", {{"name", "Nope"}}, buyer.access_token), 403);
-  expect_problem(client().post_json("/api/shops", {{"name", "Nope"}}), 401);
-  expect_problem(client().get("/api/my/shop", buyer.access_token), 403);
+  expect_problem(client().post_json("/api/shops", {{"name", "Nope"}}, buyer.access_token), 403,
+                 "forbidden");
+  expect_problem(client().post_json("/api/shops", {{"name", "Nope"}}), 401, "unauthorized");
+  expect_problem(client().get("/api/my/shop", buyer.access_token), 403, "forbidden");
   const auto vendor = sign_up("noshop@example.com", "vendor");
-  expect_problem(client().get("/api/my/shop", vendor.access_token), 404);
+  expect_problem(client().get("/api/my/shop", vendor.access_token), 404, "not-found");
 }
 
 TEST_P(ShopsApi, OwnerEditsTheShopIncludingItsSlug) {
@@ -93,17 +95,20 @@ TEST_P(ShopsApi, OwnerEditsTheShopIncludingItsSlug) {
   ASSERT_EQ(result.status, 200) << result.body;
   EXPECT_EQ(result.json().at("name").as_string(), "After");
   EXPECT_EQ(client().get("/api/shops/after").status, 200);
-  expect_problem(client().get("/api/shops/before"), 404);
+  expect_problem(client().get("/api/shops/before"), 404, "not-found");
 }
 
 TEST_P(ShopsApi, AnotherVendorCannotTouchTheShop) {
   const auto owner = vendor_with_shop("owner@example.com", "Mine");
   const auto other = vendor_with_shop("other@example.com", "Theirs");
-  expect_problem(patch_json("/api/shops/mine", {{"name", "Stolen"}}, other.access_token), 403);
+  expect_problem(patch_json("/api/shops/mine", {{"name", "Stolen"}}, other.access_token), 403,
+                 "forbidden");
   const auto buyer = sign_up("buyer@example.com");
-  expect_problem(patch_json("/api/shops/mine", {{"name", "Stolen"}}, buyer.access_token), 403);
+  expect_problem(patch_json("/api/shops/mine", {{"name", "Stolen"}}, buyer.access_token), 403,
+                 "forbidden");
   EXPECT_EQ(client().get("/api/shops/mine").json().at("name").as_string(), "Mine");
-  expect_problem(patch_json("/api/shops/nowhere", {{"name", "Xavier"}}, owner.access_token), 404);
+  expect_problem(patch_json("/api/shops/nowhere", {{"name", "Xavier"}}, owner.access_token), 404,
+                 "not-found");
 }
 
 TEST_P(ShopsApi, MassAssignmentChangesNothing) {
@@ -117,7 +122,7 @@ TEST_P(ShopsApi, MassAssignmentChangesNothing) {
   EXPECT_EQ(result.json().at("product_count").as_int64(), 0);
   EXPECT_NE(result.json().at("id").as_int64(), 999);
   EXPECT_EQ(client().get("/api/my/shop", owner.access_token).status, 200);
-  expect_problem(client().get("/api/my/shop", other.access_token), 404);
+  expect_problem(client().get("/api/my/shop", other.access_token), 404, "not-found");
 }
 
 TEST_P(ShopsApi, MassAssignmentOnCreateIsIgnored) {
@@ -141,8 +146,9 @@ TEST_P(ShopsApi, MassAssignmentOnCreateIsIgnored) {
   const auto mine = client().get("/api/my/shop", caller.access_token);
   ASSERT_EQ(mine.status, 200);
   EXPECT_EQ(mine.json().at("id"), shop.at("id"));
-  expect_problem(client().get("/api/my/shop", other.access_token), 404);
-  expect_problem(patch_json("/api/shops/mine", {{"name", "Taken"}}, other.access_token), 403);
+  expect_problem(client().get("/api/my/shop", other.access_token), 404, "not-found");
+  expect_problem(patch_json("/api/shops/mine", {{"name", "Taken"}}, other.access_token), 403,
+                 "forbidden");
   EXPECT_EQ(patch_json("/api/shops/mine", {{"name", "Still mine"}}, caller.access_token).status,
             200);
   EXPECT_EQ(client().get("/api/shops/mine").json().at("product_count").as_int64(), 0);
@@ -165,9 +171,9 @@ TEST_P(ShopsApi, LogoAndCoverAreTheVendorsOwnImages) {
   EXPECT_EQ(client().get(url).status, 200);
 
   expect_problem(patch_json("/api/shops/branded", {{"logo_image_id", foreign}}, owner.access_token),
-                 403);
+                 403, "forbidden");
   expect_problem(patch_json("/api/shops/branded", {{"logo_image_id", 987654}}, owner.access_token),
-                 404);
+                 404, "not-found");
   EXPECT_EQ(client().get("/api/shops/branded").json().at("logo").at("id").as_int64(), logo);
 
   const auto removed =
@@ -203,10 +209,10 @@ TEST_P(ShopsApi, ListIsPaginatedSearchableAndSortable) {
   const auto like_chars = client().get("/api/shops?q=%25");
   EXPECT_EQ(like_chars.json().at("total").as_int64(), 0);
 
-  expect_problem(client().get("/api/shops?page=0"), 422);
-  expect_problem(client().get("/api/shops?limit=1000"), 422);
-  expect_problem(client().get("/api/shops?sort=bogus"), 422);
-  expect_problem(client().get("/api/shops?page=abc"), 422);
+  expect_problem(client().get("/api/shops?page=0"), 422, "validation");
+  expect_problem(client().get("/api/shops?limit=1000"), 422, "validation");
+  expect_problem(client().get("/api/shops?sort=bogus"), 422, "validation");
+  expect_problem(client().get("/api/shops?page=abc"), 422, "validation");
 }
 
 // product_count is kept by triggers on every product write (migration 008):

@@ -47,13 +47,13 @@ TEST_P(SystemApi, HealthzChecksTheDatabase) {
 
 TEST_P(SystemApi, UnknownRouteIsProblemJson404) {
   const auto result = client().get("/api/does-not-exist");
-  expect_problem(result, 404);
+  expect_problem(result, 404, "not-found");
   EXPECT_EQ(result.json().at("type").as_string(), "/problems/not-found");
 }
 
 TEST_P(SystemApi, WrongMethodIs405WithAllow) {
   const auto result = client().request(verb::delete_, "/api/auth/login");
-  expect_problem(result, 405);
+  expect_problem(result, 405, "method-not-allowed");
   EXPECT_EQ(result.header("allow"), "POST");
 }
 
@@ -92,7 +92,7 @@ TEST_P(SystemApi, OversizeBodyIs413) {
   const std::string big = "{\"email\": \"" + std::string(10000, 'a') + "\"}";
   const auto result = client().request(verb::post, "/api/auth/register", big,
                                        {{"Content-Type", "application/json"}});
-  expect_problem(result, 413);
+  expect_problem(result, 413, "payload-too-large");
 }
 
 TEST_P(SystemApi, OversizeChunkedBodyIs413) {
@@ -126,7 +126,7 @@ TEST_P(SystemApi, HugeHeadersAre431) {
 
 TEST_P(SystemApi, BadPercentEncodingIs400) {
   const auto result = client().get("/api/%zz");
-  expect_problem(result, 400);
+  expect_problem(result, 400, "bad-request");
 }
 
 TEST_P(SystemApi, SilentClientIsDropped) {

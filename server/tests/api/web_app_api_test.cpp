@@ -51,9 +51,9 @@ TEST_P(WebAppServing, AssetsAreCachedForeverAndRevalidate) {
 }
 
 TEST_P(WebAppServing, ApiAndMediaPathsStayProblems) {
-  expect_problem(client().get("/api/nothing-here"), 404);
-  expect_problem(client().get("/media/nothing/here"), 404);
-  expect_problem(client().request(boost::beast::http::verb::post, "/shops"), 404);
+  expect_problem(client().get("/api/nothing-here"), 404, "not-found");
+  expect_problem(client().get("/media/nothing/here"), 404, "not-found");
+  expect_problem(client().request(boost::beast::http::verb::post, "/shops"), 404, "not-found");
 }
 
 TEST_P(WebAppServing, CannotEscapeTheWebFolder) {

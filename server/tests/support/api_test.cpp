@@ -21,14 +21,14 @@ Account ApiTest::sign_up(const std::string& email, const std::string& role,
           std::string(json.at("refresh_token").as_string())};
 }
 
-void expect_problem(const HttpResult& result, int status) {
+void expect_problem(const HttpResult& result, int status, std::string_view type) {
   EXPECT_EQ(result.status, status) << result.body;
   EXPECT_EQ(result.header("content-type"), "application/problem+json") << result.body;
   if (result.header("content-type") != "application/problem+json") return;
   const auto json = result.json().as_object();
   EXPECT_EQ(json.at("status").as_int64(), status);
-  EXPECT_TRUE(json.contains("type") && json.contains("title") && json.contains("detail"))
-      << result.body;
+  EXPECT_EQ(json.at("type").as_string(), "/problems/" + std::string(type)) << result.body;
+  EXPECT_TRUE(json.contains("title") && json.contains("detail")) << result.body;
 }
 
 }  // namespace ps::testing

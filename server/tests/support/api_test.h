@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace ps::testing {
 
@@ -39,8 +40,9 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<TestServer> server_;
 };
 
-// Asserts a problem+json response with the given status.
-void expect_problem(const HttpResult& result, int status);
+// Asserts a problem+json response with the given status and problem type
+// ("out-of-stock" for /problems/out-of-stock).
+void expect_problem(const HttpResult& result, int status, std::string_view type);
 
 }  // namespace ps::testing
 

@@ -1,4 +1,5 @@
 #include "http/json_input.h"
+#include "http/problems.h"
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
@@ -18,7 +19,7 @@ int status_of(const Request& request) {
     parse_json_object(request);
     return 200;
   } catch (const ApiError& error) {
-    return error.status();
+    return http::status_of(error);
   }
 }
 
@@ -59,7 +60,7 @@ TEST(JsonInput, CollectsEveryFieldProblem) {
     fields.finish();
     FAIL() << "expected 422";
   } catch (const ApiError& error) {
-    EXPECT_EQ(error.status(), 422);
+    EXPECT_EQ(http::status_of(error), 422);
     const auto& errors = error.field_errors();
     EXPECT_EQ(errors.at("name")[0], "must be a string");
     EXPECT_EQ(errors.at("blank")[0], "must not be empty");

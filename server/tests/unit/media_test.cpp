@@ -1,4 +1,5 @@
 #include "core/errors.h"
+#include "http/problems.h"
 #include "media/demo_images.h"
 #include "media/processing.h"
 #include "media/service.h"
@@ -34,7 +35,7 @@ int status_of(std::string_view bytes, std::uint64_t max_pixels = 50'000'000) {
     process_image(bytes, max_pixels, {320, 800, 1600});
     return 200;
   } catch (const ApiError& error) {
-    return error.status();
+    return http::status_of(error);
   }
 }
 

@@ -1,4 +1,5 @@
 #include "http/multipart.h"
+#include "http/problems.h"
 
 #include "core/errors.h"
 
@@ -18,7 +19,7 @@ int status_of(std::string_view content_type, std::string_view body) {
     parse_multipart(content_type, body);
     return 200;
   } catch (const ApiError& error) {
-    return error.status();
+    return http::status_of(error);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "http/router.h"
 #include "core/errors.h"
+#include "http/problems.h"
 
 #include <gtest/gtest.h>
 
@@ -24,7 +25,7 @@ int status_of(const Router& router, Request r) {
     router.resolve(r);
     return 200;
   } catch (const ApiError& error) {
-    return error.status();
+    return http::status_of(error);
   }
 }
 
@@ -54,7 +55,7 @@ TEST(Router, WrongMethodIs405WithAllow) {
     router.resolve(r);
     FAIL() << "expected 405";
   } catch (const ApiError& error) {
-    EXPECT_EQ(error.status(), 405);
+    EXPECT_EQ(http::status_of(error), 405);
     ASSERT_FALSE(error.headers().empty());
     EXPECT_EQ(error.headers()[0].second, "GET, POST");
   }

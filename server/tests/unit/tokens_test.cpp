@@ -1,5 +1,6 @@
 #include "accounts/tokens.h"
 #include "core/errors.h"
+#include "http/problems.h"
 
 #include <gtest/gtest.h>
 #include <jwt.h>
@@ -33,7 +34,7 @@ int status_of(const TokenIssuer& issuer, const std::string& token) {
     issuer.verify(token, kNow);
     return 200;
   } catch (const ApiError& error) {
-    return error.status();
+    return http::status_of(error);
   }
 }
 

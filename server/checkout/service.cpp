@@ -119,7 +119,7 @@ CheckoutResult CheckoutService::checkout(const CheckoutRequest& request) {
     // same key may be used again once the cause is fixed.
     if (error.status() != 402) throw;
     CheckoutResult declined{402, error.to_json()};
-    const bool stored = database_.transaction([&](soci::session& sql) {
+    const bool stored = database_.transaction([&](db::Connection& sql) {
       return store::claim_key(sql, request.buyer_id, key, claim.hmac, claim.now,
                               claim.stale_before) &&
              store::complete_key(sql, request.buyer_id, key, declined.status,
@@ -131,7 +131,7 @@ CheckoutResult CheckoutService::checkout(const CheckoutRequest& request) {
 
 // The answer stored for a key someone else claimed.
 CheckoutResult CheckoutService::replay(const CheckoutRequest& request, const std::string& hmac) {
-  const auto record = database_.with_session([&](soci::session& sql) {
+  const auto record = database_.with_session([&](db::Connection& sql) {
     return store::find_key(sql, request.buyer_id, request.idempotency_key);
   });
   if (!record) throw ApiError::conflict("Retry this request.");
@@ -146,7 +146,7 @@ CheckoutResult CheckoutService::place(const CheckoutRequest& request, const Clai
   std::optional<payments::AuthorizationResult> authorized;
   long long total = 0;
   try {
-    auto body = database_.transaction([&](soci::session& sql) {
+    auto body = database_.transaction([&](db::Connection& sql) {
       // On PostgreSQL a concurrent request with the same key waits here until
       // this transaction ends, then finds the key answered.
       if (claim && !store::claim_key(sql, request.buyer_id, request.idempotency_key, claim->hmac,

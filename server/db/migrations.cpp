@@ -48,7 +48,8 @@ std::set<int> applied_versions(soci::session& sql) {
 }  // namespace
 
 int migrate(Database& database) {
-  const int applied = database.with_maintenance_session([&](soci::session& sql) {
+  const int applied = database.with_maintenance_session([&](Connection& connection) {
+    soci::session& sql = connection.session();
     const bool postgres = database.dialect() == Dialect::postgres;
     if (postgres) sql << "SELECT pg_advisory_lock(" << kMigrationLockId << ")";
     int applied = 0;
@@ -61,7 +62,7 @@ int migrate(Database& database) {
         spdlog::info("applying migration {}", migration.name);
         sql << "BEGIN";
         try {
-          database.execute_script(sql, std::string(migration.sql));
+          database.execute_script(connection, std::string(migration.sql));
           sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
               soci::use(migration.version), soci::use(migration.name), soci::use(now_millis());
           sql << "COMMIT";

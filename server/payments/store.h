@@ -1,8 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
-
-#include <soci/session.h>
+#include "db/connection.h"
 
 #include <cstdint>
 #include <optional>
@@ -25,8 +24,8 @@ struct Payment {
 };
 
 namespace store {
-std::int64_t insert(soci::session& sql, const Payment& payment);
-std::optional<Payment> find(soci::session& sql, std::int64_t id);
+std::int64_t insert(db::Connection& sql, const Payment& payment);
+std::optional<Payment> find(db::Connection& sql, std::int64_t id);
 }  // namespace store
 
 }  // namespace ps::payments

@@ -267,9 +267,9 @@ using RowCounts = std::map<std::string, long long>;
 RowCounts row_counts(const std::filesystem::path& data_dir) {
   db::Database database("sqlite://" + (data_dir / "pocketshop.db").string(), 1);
   RowCounts counts;
-  database.with_session([&](soci::session& sql) {
+  database.with_session([&](db::Connection& sql) {
     for (const std::string table : {"users", "shops", "products", "images", "product_images"})
-      sql << "SELECT COUNT(*) FROM " + table, soci::into(counts[table]);
+      sql.session() << "SELECT COUNT(*) FROM " + table, soci::into(counts[table]);
   });
   return counts;
 }

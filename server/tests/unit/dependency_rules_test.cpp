@@ -30,7 +30,6 @@ constexpr int kFeatureLayer = 3;
 constexpr int kAppLayer = 4;
 
 const std::set<std::string> kKnown{
-    "catalog/store.cpp -> media/store.h: another feature's store",
     "checkout/service.cpp -> orders/json.h: another feature's json",
     "cycle: catalog shops",
 };

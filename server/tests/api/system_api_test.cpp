@@ -1,4 +1,5 @@
 #include "catalog/store.h"
+#include "core/random.h"
 #include "db/database.h"
 #include "db/migrations.h"
 #include "db/query.h"
@@ -188,6 +189,85 @@ TEST_P(SystemApi, MigrationsAreRecordedAndSafeToRunTwice) {
     sql.session() << "SELECT COUNT(*) FROM schema_migrations", soci::into(recorded);
   });
   EXPECT_GE(recorded, 1);
+}
+
+namespace {
+// This database's migration scripts, as embedded.
+std::vector<EmbeddedFile> migration_scripts(db::Dialect dialect) {
+  const std::string_view folder = dialect == db::Dialect::sqlite ? "sqlite/" : "postgres/";
+  std::vector<EmbeddedFile> scripts;
+  for (const auto& file : embedded_migrations())
+    if (file.name.starts_with(folder)) scripts.push_back(file);
+  std::ranges::sort(scripts, {}, &EmbeddedFile::name);
+  return scripts;
+}
+
+// version -> recorded checksum ("" when NULL).
+std::map<int, std::string> recorded_checksums(db::Database& database) {
+  struct Row {
+    int version = 0;
+    std::string checksum;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(version));
+      st.exchange(soci::into(checksum));
+    }
+  };
+  std::map<int, std::string> checksums;
+  database.with_session([&](db::Connection& sql) {
+    db::Query("SELECT version, COALESCE(checksum, '') FROM schema_migrations")
+        .each<Row>(sql, [&](const Row& row) { checksums[row.version] = row.checksum; });
+  });
+  return checksums;
+}
+
+// The message migrate() fails with, or "" when it does not.
+std::string migrate_error(db::Database& database, std::span<const EmbeddedFile> scripts) {
+  try {
+    db::migrate(database, scripts);
+  } catch (const std::exception& error) {
+    return error.what();
+  }
+  return {};
+}
+}  // namespace
+
+TEST_P(SystemApi, MigrationsRecordTheChecksumsOfTheirScripts) {
+  auto& database = server().app().database();
+  const auto scripts = migration_scripts(database.dialect());
+  const auto recorded = recorded_checksums(database);
+  ASSERT_EQ(recorded.size(), scripts.size());
+  auto script = scripts.begin();
+  for (const auto& [version, checksum] : recorded)
+    EXPECT_EQ(checksum, sha256_hex((script++)->content)) << "version " << version;
+}
+
+TEST_P(SystemApi, AnEditedMigrationStopsTheServerNamingTheFile) {
+  auto& database = server().app().database();
+  auto scripts = migration_scripts(database.dialect());
+  const std::string edited = std::string(scripts[1].content) + "\n-- edited after release\n";
+  scripts[1].content = edited;
+  const auto error = migrate_error(database, scripts);
+  EXPECT_THAT(error, ::testing::HasSubstr("migration file " + std::string(scripts[1].name) +
+                                          " has changed since it was applied"));
+  EXPECT_EQ(error.find(std::string(scripts[0].name)), std::string::npos) << error;
+  EXPECT_EQ(migrate_error(database, embedded_migrations()), "");  // as released: fine
+}
+
+// A database migrated before checksums were kept: its table lacks the column.
+TEST_P(SystemApi, ChecksumsAreAddedToMigrationsAppliedWithoutThem) {
+  auto& database = server().app().database();
+  const auto expected = recorded_checksums(database);
+  database.with_session([&](db::Connection& sql) {
+    sql.session() << "ALTER TABLE schema_migrations DROP COLUMN checksum";
+  });
+  EXPECT_EQ(db::migrate(database), 0);
+  EXPECT_EQ(recorded_checksums(database), expected);
+  database.with_session([&](db::Connection& sql) {
+    sql.session() << "UPDATE schema_migrations SET checksum = 'not what was applied' "
+                     "WHERE version = 1";
+  });
+  EXPECT_THAT(migrate_error(database, embedded_migrations()),
+              ::testing::HasSubstr(std::string(migration_scripts(database.dialect())[0].name)));
 }
 
 // Lists are newest first (or most products first) with id as the

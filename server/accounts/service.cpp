@@ -48,7 +48,7 @@ User AccountsService::create_user(const NewAccount& account) {
   User user{0, account.email, account.display_name, account.role, now_millis()};
   // A concurrent sign-up for the same email that wins the race makes this
   // insert violate users_email_key, which answers email_taken() as well.
-  return database_.transaction([&](soci::session& sql) {
+  return database_.transaction([&](db::Connection& sql) {
     if (store::find_user_by_email(sql, user.email)) throw email_taken();
     user.id = store::insert_user(sql, user, hash);
     return user;
@@ -58,25 +58,25 @@ User AccountsService::create_user(const NewAccount& account) {
 SignedIn AccountsService::register_user(const NewAccount& account) {
   User user = create_user(account);
   TokenPair tokens = database_.transaction(
-      [&](soci::session& sql) { return start_session(sql, user, random_hex(16)); });
+      [&](db::Connection& sql) { return start_session(sql, user, random_hex(16)); });
   spdlog::info("account created user_id={} role={}", user.id, to_string(user.role));
   return {std::move(user), std::move(tokens)};
 }
 
 SignedIn AccountsService::login(const std::string& email, const std::string& password) {
   auto found = database_.with_session(
-      [&](soci::session& sql) { return store::find_user_by_email(sql, email); });
+      [&](db::Connection& sql) { return store::find_user_by_email(sql, email); });
   if (!found) {
     passwords_.verify_nothing(password);
     throw bad_credentials();
   }
   if (!passwords_.verify(found->password_hash, password)) throw bad_credentials();
   TokenPair tokens = database_.transaction(
-      [&](soci::session& sql) { return start_session(sql, found->user, random_hex(16)); });
+      [&](db::Connection& sql) { return start_session(sql, found->user, random_hex(16)); });
   return {std::move(found->user), std::move(tokens)};
 }
 
-bool AccountsService::within_reuse_grace(soci::session& sql, const RefreshTokenRecord& token,
+bool AccountsService::within_reuse_grace(db::Connection& sql, const RefreshTokenRecord& token,
                                          TokenSource source, Millis now) {
   const Millis used_at = token.revoked_at.value_or(now);  // or by a concurrent request
   return source == TokenSource::cookie &&
@@ -90,7 +90,7 @@ SignedIn AccountsService::refresh(const std::string& refresh_token, TokenSource 
   // A detected reuse must revoke the family even though the request fails, so
   // that outcome is returned from the transaction rather than thrown in it.
   std::optional<SignedIn> result =
-      database_.transaction([&](soci::session& sql) -> std::optional<SignedIn> {
+      database_.transaction([&](db::Connection& sql) -> std::optional<SignedIn> {
         auto token = store::find_refresh_token(sql, hash);
         if (!token || token->expires_at <= now) throw bad_refresh_token();
         const bool first_use =
@@ -113,7 +113,7 @@ SignedIn AccountsService::refresh(const std::string& refresh_token, TokenSource 
 void AccountsService::logout(const std::string& refresh_token) {
   const Millis now = now_millis();
   const std::string hash = sha256_hex(refresh_token);
-  database_.transaction([&](soci::session& sql) {
+  database_.transaction([&](db::Connection& sql) {
     if (auto token = store::find_refresh_token(sql, hash))
       store::revoke_token_family(sql, token->family_id, now);
   });
@@ -121,10 +121,10 @@ void AccountsService::logout(const std::string& refresh_token) {
 
 std::optional<User> AccountsService::find_user(std::int64_t id) {
   return database_.with_session(
-      [&](soci::session& sql) { return store::find_user_by_id(sql, id); });
+      [&](db::Connection& sql) { return store::find_user_by_id(sql, id); });
 }
 
-TokenPair AccountsService::start_session(soci::session& sql, const User& user,
+TokenPair AccountsService::start_session(db::Connection& sql, const User& user,
                                          const std::string& family_id) {
   const Millis now = now_millis();
   const std::string refresh = random_token(kRefreshTokenBytes);

@@ -65,9 +65,9 @@ class AccountsService {
 
  private:
   // Whether a token that was already used may be renewed all the same.
-  static bool within_reuse_grace(soci::session& sql, const RefreshTokenRecord& token,
+  static bool within_reuse_grace(db::Connection& sql, const RefreshTokenRecord& token,
                                  TokenSource source, Millis now);
-  TokenPair start_session(soci::session& sql, const User& user, const std::string& family_id);
+  TokenPair start_session(db::Connection& sql, const User& user, const std::string& family_id);
 
   db::Database& database_;
   const TokenIssuer& tokens_;

@@ -2,8 +2,7 @@
 
 #include "accounts/model.h"
 #include "core/clock.h"
-
-#include <soci/session.h>
+#include "db/connection.h"
 
 #include <cstdint>
 #include <optional>
@@ -26,19 +25,19 @@ struct RefreshTokenRecord {
 
 // SQL for users and refresh tokens; no business rules here.
 namespace store {
-std::optional<UserWithPassword> find_user_by_email(soci::session& sql, const std::string& email);
-std::optional<User> find_user_by_id(soci::session& sql, std::int64_t id);
-std::int64_t insert_user(soci::session& sql, const User& user, const std::string& password_hash);
+std::optional<UserWithPassword> find_user_by_email(db::Connection& sql, const std::string& email);
+std::optional<User> find_user_by_id(db::Connection& sql, std::int64_t id);
+std::int64_t insert_user(db::Connection& sql, const User& user, const std::string& password_hash);
 
-void insert_refresh_token(soci::session& sql, std::int64_t user_id, const std::string& family_id,
+void insert_refresh_token(db::Connection& sql, std::int64_t user_id, const std::string& family_id,
                           const std::string& token_hash, Millis now, Millis expires_at);
-std::optional<RefreshTokenRecord> find_refresh_token(soci::session& sql,
+std::optional<RefreshTokenRecord> find_refresh_token(db::Connection& sql,
                                                      const std::string& token_hash);
 // Marks one token used; false when it already was (a concurrent use).
-bool revoke_refresh_token(soci::session& sql, std::int64_t id, Millis now);
-void revoke_token_family(soci::session& sql, const std::string& family_id, Millis now);
+bool revoke_refresh_token(db::Connection& sql, std::int64_t id, Millis now);
+void revoke_token_family(db::Connection& sql, const std::string& family_id, Millis now);
 // Whether the family still has a token that is neither used nor expired.
-bool family_is_live(soci::session& sql, const std::string& family_id, Millis now);
+bool family_is_live(db::Connection& sql, const std::string& family_id, Millis now);
 }  // namespace store
 
 }  // namespace ps::accounts

@@ -22,14 +22,14 @@ std::string warning_for(const catalog::Product& product, long long quantity) {
 std::string CartService::create_guest_cart() {
   const std::string token = random_token(24);
   database_.transaction(
-      [&](soci::session& sql) { store::create_guest_cart(sql, sha256_hex(token), now_millis()); });
+      [&](db::Connection& sql) { store::create_guest_cart(sql, sha256_hex(token), now_millis()); });
   return token;
 }
 
 // The owner's cart, created on first use for a user; 404 for an unknown guest
 // token. A cart about to change is marked active (updated_at) by the same
 // statement that finds it.
-std::int64_t CartService::cart_of(soci::session& sql, const CartOwner& owner, Access access) {
+std::int64_t CartService::cart_of(db::Connection& sql, const CartOwner& owner, Access access) {
   const Millis now = now_millis();
   const bool changing = access == Access::change;
   if (owner.user_id) {
@@ -46,13 +46,13 @@ std::int64_t CartService::cart_of(soci::session& sql, const CartOwner& owner, Ac
   throw ApiError::not_found("This cart does not exist (any more); start a new one.");
 }
 
-std::vector<CartLine> CartService::lines_of(soci::session& sql, std::int64_t cart_id) {
+std::vector<CartLine> CartService::lines_of(db::Connection& sql, std::int64_t cart_id) {
   return lines_for(sql, store::items(sql, cart_id), Images::main);
 }
 
 // Items whose product no longer exists are left out.
-std::vector<CartLine> CartService::lines_for(soci::session& sql, const std::vector<CartItem>& items,
-                                             Images images) {
+std::vector<CartLine> CartService::lines_for(db::Connection& sql,
+                                             const std::vector<CartItem>& items, Images images) {
   std::vector<std::int64_t> ids;
   for (const auto& item : items) ids.push_back(item.product_id);
   auto products = catalog_.find_many(sql, ids, images);
@@ -82,7 +82,7 @@ void CartService::check_purchasable(const CartOwner& owner, const catalog::Produ
 }
 
 CartView CartService::view(const CartOwner& owner) {
-  return database_.transaction([&](soci::session& sql) {
+  return database_.transaction([&](db::Connection& sql) {
     return CartView{lines_of(sql, cart_of(sql, owner, Access::read))};
   });
 }
@@ -101,7 +101,7 @@ CartView CartService::set(const CartOwner& owner, std::int64_t product_id, long 
 // every purchase, bench/README.md).
 CartView CartService::put(const CartOwner& owner, std::int64_t product_id,
                           const std::function<long long(long long held)>& new_quantity) {
-  return database_.transaction([&](soci::session& sql) {
+  return database_.transaction([&](db::Connection& sql) {
     const auto cart = cart_of(sql, owner, Access::change);
     auto items = store::items(sql, cart);
     auto item = std::find_if(items.begin(), items.end(),
@@ -122,7 +122,7 @@ CartView CartService::put(const CartOwner& owner, std::int64_t product_id,
 }
 
 CartView CartService::remove(const CartOwner& owner, std::int64_t product_id) {
-  return database_.transaction([&](soci::session& sql) {
+  return database_.transaction([&](db::Connection& sql) {
     const auto cart = cart_of(sql, owner, Access::change);
     store::remove_item(sql, cart, product_id);
     return CartView{lines_of(sql, cart)};
@@ -130,7 +130,7 @@ CartView CartService::remove(const CartOwner& owner, std::int64_t product_id) {
 }
 
 CartView CartService::merge(std::int64_t user_id, const std::string& guest_token) {
-  return database_.transaction([&](soci::session& sql) {
+  return database_.transaction([&](db::Connection& sql) {
     const CartOwner user{user_id, {}};
     const auto cart = cart_of(sql, user, Access::change);
     const auto guest = store::find_guest_cart(sql, sha256_hex(guest_token));
@@ -155,12 +155,12 @@ CartView CartService::merge(std::int64_t user_id, const std::string& guest_token
 // of one cart that both read its lines before either cleared them each paid
 // for them (issue 15). The second now waits here and then reads what the
 // first left: an empty cart. SQLite's transactions are serial already.
-std::vector<CartLine> CartService::locked_lines(soci::session& sql, std::int64_t user_id) {
+std::vector<CartLine> CartService::locked_lines(db::Connection& sql, std::int64_t user_id) {
   store::lock_user_cart(sql, user_id, now_millis());
   return lines_for(sql, store::user_cart_items(sql, user_id), Images::none);
 }
 
-void CartService::clear(soci::session& sql, std::int64_t user_id) {
+void CartService::clear(db::Connection& sql, std::int64_t user_id) {
   store::clear_user_cart(sql, user_id);
 }
 

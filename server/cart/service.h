@@ -34,15 +34,15 @@ class CartService {
   // For checkout, inside its transaction (products without images): the
   // user's cart is locked until that transaction ends, so concurrent
   // checkouts of one cart take turns and only the first finds its lines.
-  std::vector<CartLine> locked_lines(soci::session& sql, std::int64_t user_id);
-  void clear(soci::session& sql, std::int64_t user_id);
+  std::vector<CartLine> locked_lines(db::Connection& sql, std::int64_t user_id);
+  void clear(db::Connection& sql, std::int64_t user_id);
 
  private:
   enum class Access { read, change };
-  std::int64_t cart_of(soci::session& sql, const CartOwner& owner, Access access);
-  std::vector<CartLine> lines_of(soci::session& sql, std::int64_t cart_id);
+  std::int64_t cart_of(db::Connection& sql, const CartOwner& owner, Access access);
+  std::vector<CartLine> lines_of(db::Connection& sql, std::int64_t cart_id);
   using Images = catalog::CatalogService::Images;
-  std::vector<CartLine> lines_for(soci::session& sql, const std::vector<CartItem>& items,
+  std::vector<CartLine> lines_for(db::Connection& sql, const std::vector<CartItem>& items,
                                   Images images);
   CartView put(const CartOwner& owner, std::int64_t product_id,
                const std::function<long long(long long held)>& new_quantity);

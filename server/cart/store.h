@@ -1,8 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
-
-#include <soci/session.h>
+#include "db/connection.h"
 
 #include <cstdint>
 #include <optional>
@@ -18,25 +17,25 @@ struct CartItem {
 
 // SQL for carts and their items; no business rules here.
 namespace store {
-std::optional<std::int64_t> find_user_cart(soci::session& sql, std::int64_t user_id);
-std::optional<std::int64_t> find_guest_cart(soci::session& sql, const std::string& token_hash);
+std::optional<std::int64_t> find_user_cart(db::Connection& sql, std::int64_t user_id);
+std::optional<std::int64_t> find_guest_cart(db::Connection& sql, const std::string& token_hash);
 // Find the cart and set its updated_at, in one statement, for a change.
-std::optional<std::int64_t> touch_user_cart(soci::session& sql, std::int64_t user_id, Millis now);
-std::optional<std::int64_t> touch_guest_cart(soci::session& sql, const std::string& token_hash,
+std::optional<std::int64_t> touch_user_cart(db::Connection& sql, std::int64_t user_id, Millis now);
+std::optional<std::int64_t> touch_guest_cart(db::Connection& sql, const std::string& token_hash,
                                              Millis now);
-std::int64_t create_user_cart(soci::session& sql, std::int64_t user_id, Millis now);
-std::int64_t create_guest_cart(soci::session& sql, const std::string& token_hash, Millis now);
-std::vector<CartItem> items(soci::session& sql, std::int64_t cart_id);
+std::int64_t create_user_cart(db::Connection& sql, std::int64_t user_id, Millis now);
+std::int64_t create_guest_cart(db::Connection& sql, const std::string& token_hash, Millis now);
+std::vector<CartItem> items(db::Connection& sql, std::int64_t cart_id);
 // The items of the user's cart (none without a cart), in one query.
-std::vector<CartItem> user_cart_items(soci::session& sql, std::int64_t user_id);
-void set_quantity(soci::session& sql, std::int64_t cart_id, std::int64_t product_id,
+std::vector<CartItem> user_cart_items(db::Connection& sql, std::int64_t user_id);
+void set_quantity(db::Connection& sql, std::int64_t cart_id, std::int64_t product_id,
                   long long quantity, Millis now);
-void remove_item(soci::session& sql, std::int64_t cart_id, std::int64_t product_id);
+void remove_item(db::Connection& sql, std::int64_t cart_id, std::int64_t product_id);
 // Empties the user's cart, if the user has one.
 // Takes the row lock of the user's cart (if any) until the transaction ends.
-void lock_user_cart(soci::session& sql, std::int64_t user_id, Millis now);
-void clear_user_cart(soci::session& sql, std::int64_t user_id);
-void delete_cart(soci::session& sql, std::int64_t cart_id);
+void lock_user_cart(db::Connection& sql, std::int64_t user_id, Millis now);
+void clear_user_cart(db::Connection& sql, std::int64_t user_id);
+void delete_cart(db::Connection& sql, std::int64_t cart_id);
 }  // namespace store
 
 }  // namespace ps::cart

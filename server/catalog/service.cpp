@@ -42,7 +42,7 @@ std::optional<ProductCursor> parse_cursor(std::string_view text, ProductSort sor
   return cursor;
 }
 
-ProductView CatalogService::owned_product(soci::session& sql, std::int64_t owner_id,
+ProductView CatalogService::owned_product(db::Connection& sql, std::int64_t owner_id,
                                           std::int64_t product_id) {
   auto view = store::find(sql, product_id);
   if (!view || view->product.status == ProductStatus::archived) throw product_not_found();
@@ -51,8 +51,8 @@ ProductView CatalogService::owned_product(soci::session& sql, std::int64_t owner
   return std::move(*view);
 }
 
-void CatalogService::save_images(soci::session& sql, std::int64_t owner_id, std::int64_t product_id,
-                                 const std::vector<ImageInput>& images) {
+void CatalogService::save_images(db::Connection& sql, std::int64_t owner_id,
+                                 std::int64_t product_id, const std::vector<ImageInput>& images) {
   std::vector<ProductImageRef> refs;
   for (const auto& input : images) {
     media_.owned_image(sql, input.image_id, owner_id);
@@ -62,7 +62,7 @@ void CatalogService::save_images(soci::session& sql, std::int64_t owner_id, std:
 }
 
 ProductView CatalogService::create(std::int64_t owner_id, const ProductInput& input) {
-  return database_.transaction([&](soci::session& sql) {
+  return database_.transaction([&](db::Connection& sql) {
     const auto shop = shops_.require_shop_of(sql, owner_id);
     Product product;
     product.shop_id = shop.id;
@@ -82,7 +82,7 @@ ProductView CatalogService::create(std::int64_t owner_id, const ProductInput& in
 
 ProductView CatalogService::update(std::int64_t owner_id, std::int64_t product_id,
                                    const ProductInput& input) {
-  return database_.transaction([&](soci::session& sql) {
+  return database_.transaction([&](db::Connection& sql) {
     ProductView view = owned_product(sql, owner_id, product_id);
     Product& product = view.product;
     if (input.name) product.name = *input.name;
@@ -105,7 +105,7 @@ ProductView CatalogService::update(std::int64_t owner_id, std::int64_t product_i
 }
 
 void CatalogService::archive(std::int64_t owner_id, std::int64_t product_id) {
-  database_.transaction([&](soci::session& sql) {
+  database_.transaction([&](db::Connection& sql) {
     owned_product(sql, owner_id, product_id);
     store::archive(sql, product_id, now_millis());
   });
@@ -119,7 +119,7 @@ bool visible_to(const ProductView& view, std::optional<std::int64_t> viewer_id) 
 }
 
 ProductView CatalogService::get(std::int64_t product_id, std::optional<std::int64_t> viewer_id) {
-  return database_.with_session([&](soci::session& sql) {
+  return database_.with_session([&](db::Connection& sql) {
     auto view = store::find_with_images(sql, product_id);
     if (!view || !visible_to(*view, viewer_id)) throw product_not_found();
     return std::move(*view);
@@ -127,14 +127,13 @@ ProductView CatalogService::get(std::int64_t product_id, std::optional<std::int6
 }
 
 ProductPage CatalogService::search(const ProductFilter& filter) {
-  return database_.with_session([&](soci::session& sql) {
-    const auto dialect = database_.dialect();
+  return database_.with_session([&](db::Connection& sql) {
     ProductPage page;
-    auto rows = store::page(sql, dialect, filter);
+    auto rows = store::page(sql, filter);
     page.items = std::move(rows.views);
     if (rows.more && !page.items.empty())
       page.next = cursor_text(filter.sort, page.items.back().product);
-    page.categories = store::category_counts(sql, dialect, filter);
+    page.categories = store::category_counts(sql, filter);
     // The facets count the same matches per category, the filter's own
     // category left out: the total is one facet, or all of them, and needs
     // no COUNT of its own (one full-text evaluation less per search).
@@ -146,7 +145,7 @@ ProductPage CatalogService::search(const ProductFilter& filter) {
 
 ProductPage CatalogService::list_own(std::int64_t owner_id, ProductFilter filter) {
   const auto shop = database_.with_session(
-      [&](soci::session& sql) { return shops_.require_shop_of(sql, owner_id); });
+      [&](db::Connection& sql) { return shops_.require_shop_of(sql, owner_id); });
   filter.shop_id = shop.id;
   filter.shop_slug.clear();
   filter.include_drafts = true;
@@ -163,37 +162,37 @@ ShopDirectory CatalogService::directory(const shops::ShopFilter& filter, int pre
   std::vector<std::int64_t> ids;
   for (const auto& view : directory.page.items) ids.push_back(view.shop.id);
   directory.previews = database_.with_session(
-      [&](soci::session& sql) { return store::newest_of_shops(sql, ids, previews_per_shop); });
+      [&](db::Connection& sql) { return store::newest_of_shops(sql, ids, previews_per_shop); });
   return directory;
 }
 
-std::vector<ProductView> CatalogService::find_many(soci::session& sql,
+std::vector<ProductView> CatalogService::find_many(db::Connection& sql,
                                                    const std::vector<std::int64_t>& ids,
                                                    Images images) {
-  return store::find_many(sql, database_.dialect(), ids, images == Images::main);
+  return store::find_many(sql, ids, images == Images::main);
 }
 
-bool CatalogService::take_stock(soci::session& sql, std::int64_t product_id, long long quantity) {
+bool CatalogService::take_stock(db::Connection& sql, std::int64_t product_id, long long quantity) {
   return store::take_stock(sql, product_id, quantity);
 }
 
-void CatalogService::return_stock(soci::session& sql, std::int64_t product_id, long long quantity) {
+void CatalogService::return_stock(db::Connection& sql, std::int64_t product_id,
+                                  long long quantity) {
   store::return_stock(sql, product_id, quantity);
 }
 
-std::vector<Product> CatalogService::low_stock(soci::session& sql, std::int64_t shop_id,
+std::vector<Product> CatalogService::low_stock(db::Connection& sql, std::int64_t shop_id,
                                                long long threshold) {
   return store::low_stock(sql, shop_id, threshold);
 }
 
-void CatalogService::add_rating(soci::session& sql, std::int64_t product_id, int rating_delta,
+void CatalogService::add_rating(db::Connection& sql, std::int64_t product_id, int rating_delta,
                                 int count_delta) {
   store::add_rating(sql, product_id, rating_delta, count_delta);
 }
 
 void CatalogService::compact_search_index() {
-  database_.with_session(
-      [&](soci::session& sql) { store::compact_search_index(sql, database_.dialect()); });
+  database_.with_session([&](db::Connection& sql) { store::compact_search_index(sql); });
 }
 
 }  // namespace ps::catalog

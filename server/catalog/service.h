@@ -63,23 +63,23 @@ class CatalogService {
   // included; with their main image for what shows them, without for what
   // only checks them.
   enum class Images { none, main };
-  std::vector<ProductView> find_many(soci::session& sql, const std::vector<std::int64_t>& ids,
+  std::vector<ProductView> find_many(db::Connection& sql, const std::vector<std::int64_t>& ids,
                                      Images images);
   // Takes `quantity` units if that many are in stock and the product is on
   // sale; false otherwise. Never lets inventory go below zero.
-  bool take_stock(soci::session& sql, std::int64_t product_id, long long quantity);
-  void return_stock(soci::session& sql, std::int64_t product_id, long long quantity);
+  bool take_stock(db::Connection& sql, std::int64_t product_id, long long quantity);
+  void return_stock(db::Connection& sql, std::int64_t product_id, long long quantity);
   // Products on sale with at most `threshold` left, fewest first.
-  std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long long threshold);
-  void add_rating(soci::session& sql, std::int64_t product_id, int rating_delta, int count_delta);
+  std::vector<Product> low_stock(db::Connection& sql, std::int64_t shop_id, long long threshold);
+  void add_rating(db::Connection& sql, std::int64_t product_id, int rating_delta, int count_delta);
 
   // After a bulk load (the seeds): leaves the search index as compact as
   // searches want it.
   void compact_search_index();
 
  private:
-  ProductView owned_product(soci::session& sql, std::int64_t owner_id, std::int64_t product_id);
-  void save_images(soci::session& sql, std::int64_t owner_id, std::int64_t product_id,
+  ProductView owned_product(db::Connection& sql, std::int64_t owner_id, std::int64_t product_id);
+  void save_images(db::Connection& sql, std::int64_t owner_id, std::int64_t product_id,
                    const std::vector<ImageInput>& images);
 
   db::Database& database_;

@@ -1,8 +1,5 @@
 #include "catalog/store.h"
 
-#include "db/query.h"
-#include "media/store.h"
-
 #include <algorithm>
 #include <tuple>
 
@@ -32,13 +29,13 @@ std::vector<std::string> search_terms(std::string_view text) {
 namespace store {
 
 namespace {
-constexpr const char* kColumns =
-    "p.id, p.shop_id, p.name, p.description, p.category, p.price_cents, p.currency, "
-    "p.inventory, p.status, p.archived_at, p.created_at, p.updated_at, p.rating_count, "
-    "p.rating_sum ";
+// The columns of a ProductRow, in its order.
+constexpr std::string_view kColumns = R"(
+  p.id, p.shop_id, p.name, p.description, p.category, p.price_cents, p.currency, p.inventory,
+  p.status, p.archived_at, p.created_at, p.updated_at, p.rating_count, p.rating_sum )";
 // A product's shop summary, read with it: one query, not one more per page.
-constexpr const char* kShopColumns = ", s.owner_id, s.slug, s.name, s.accent_color ";
-constexpr const char* kJoinShop = "JOIN shops s ON s.id = p.shop_id ";
+constexpr std::string_view kShopColumns = ", s.owner_id, s.slug, s.name, s.accent_color ";
+constexpr std::string_view kJoinShop = "JOIN shops s ON s.id = p.shop_id ";
 
 struct ProductRow {
   long long id = 0, shop_id = 0, price = 0, inventory = 0, archived_at = 0, created = 0,
@@ -71,7 +68,7 @@ struct ProductRow {
   }
 };
 
-std::vector<Product> fetch(soci::session& sql, const db::Query& query) {
+std::vector<Product> fetch(db::Connection& sql, const db::Query& query) {
   std::vector<Product> products;
   query.each<ProductRow>(sql, [&](const ProductRow& row) { products.push_back(row.to_product()); });
   return products;
@@ -101,7 +98,7 @@ struct ProductViewRow {
 struct ProductImageRow {
   std::string alt;
   soci::indicator alt_indicator = soci::i_null;
-  media::store::ImageRow image;
+  media::ImageRow image;
 
   void define(soci::statement& st) {
     st.exchange(soci::into(alt, alt_indicator));
@@ -131,23 +128,29 @@ struct ListedProductRow {
 };
 
 template <class Row>
-std::vector<ProductView> fetch_views(soci::session& sql, const db::Query& query) {
+std::vector<ProductView> fetch_views(db::Connection& sql, const db::Query& query) {
   std::vector<ProductView> views;
   query.each<Row>(sql, [&](const Row& row) { views.push_back(row.to_view()); });
   return views;
 }
 
 const std::string& select_views_from_products() {
-  static const std::string select =
-      std::string("SELECT ") + kColumns + kShopColumns + "FROM products p " + kJoinShop;
+  static const std::string select = std::string("SELECT ")
+                                        .append(kColumns)
+                                        .append(kShopColumns)
+                                        .append("FROM products p ")
+                                        .append(kJoinShop);
   return select;
 }
 
 // The columns of a ListedProductRow, from products p joined with kJoinShop
 // and add_image_join.
 const std::string& listed_columns() {
-  static const std::string columns = std::string(kColumns) + kShopColumns + ", pi.alt_text, " +
-                                     media::store::image_columns("i") + " ";
+  static const std::string columns = std::string(kColumns)
+                                         .append(kShopColumns)
+                                         .append(", pi.alt_text, ")
+                                         .append(media::image_columns("i"))
+                                         .append(" ");
   return columns;
 }
 
@@ -277,10 +280,11 @@ void add_order(db::Query& query, db::Dialect dialect, const ProductFilter& filte
 
 }  // namespace
 
-std::optional<ProductView> find(soci::session& sql, std::int64_t id) {
-  static const std::string select = select_views_from_products() + "WHERE p.id = ";
-  db::Query query(select);
-  query.bind(static_cast<long long>(id));
+constexpr std::string_view kWhereId = "WHERE p.id = :id";
+
+std::optional<ProductView> find(db::Connection& sql, std::int64_t id) {
+  db::Query query(select_views_from_products());
+  query.sql(kWhereId).values(id);
   auto products = fetch_views<ProductViewRow>(sql, query);
   if (products.empty()) return std::nullopt;
   return std::move(products.front());
@@ -289,7 +293,7 @@ std::optional<ProductView> find(soci::session& sql, std::int64_t id) {
 // One row an image (or one without), so that a product's page is one query.
 // The images are put in order here: an ORDER BY had PostgreSQL add a sort
 // that cost a third of the statement (fix 28).
-std::optional<ProductView> find_with_images(soci::session& sql, std::int64_t id) {
+std::optional<ProductView> find_with_images(db::Connection& sql, std::int64_t id) {
   // A listed row and its image's position.
   struct GalleryRow {
     ListedProductRow listed;
@@ -306,10 +310,10 @@ std::optional<ProductView> find_with_images(soci::session& sql, std::int64_t id)
     db::Query text;
     text.sql("SELECT ").sql(listed_columns()).sql(", pi.position FROM products p ").sql(kJoinShop);
     add_image_join(text, JoinedImages::all);
-    return text.sql("WHERE p.id = ").text();
+    return text.sql(kWhereId).text();
   }();
   db::Query query(select);
-  query.bind(static_cast<long long>(id));
+  query.values(id);
   std::optional<ProductView> view;
   std::vector<std::pair<int, ProductImage>> images;
   query.each<GalleryRow>(sql, [&](const GalleryRow& row) {
@@ -322,36 +326,43 @@ std::optional<ProductView> find_with_images(soci::session& sql, std::int64_t id)
   return view;
 }
 
-std::int64_t insert(soci::session& sql, const Product& product) {
-  return db::Query(
-             "INSERT INTO products (shop_id, name, description, category, price_cents, currency, "
-             "inventory, status, created_at, updated_at) VALUES (:shop, :name, :description, "
-             ":category, :price, :currency, :inventory, :status, :created, :updated)")
+constexpr std::string_view kInsertProduct = R"(
+  INSERT INTO products (shop_id, name, description, category, price_cents, currency, inventory,
+                        status, created_at, updated_at)
+  VALUES (:shop, :name, :description, :category, :price, :currency, :inventory, :status,
+          :created, :updated))";
+
+std::int64_t insert(db::Connection& sql, const Product& product) {
+  return db::Query(kInsertProduct)
       .values(product.shop_id, product.name, product.description, product.category,
               product.price_cents, product.currency, product.inventory,
               std::string(to_string(product.status)), product.created_at, product.updated_at)
       .insert_returning_id(sql);
 }
 
-void update(soci::session& sql, const Product& product) {
-  const long long id = product.id, updated = product.updated_at;
-  const std::string status(to_string(product.status));
-  sql << "UPDATE products SET name = :name, description = :description, category = :category, "
-         "price_cents = :price, currency = :currency, inventory = :inventory, status = :status, "
-         "updated_at = :updated WHERE id = :id",
-      soci::use(product.name), soci::use(product.description), soci::use(product.category),
-      soci::use(product.price_cents), soci::use(product.currency), soci::use(product.inventory),
-      soci::use(status), soci::use(updated), soci::use(id);
+constexpr std::string_view kUpdateProduct = R"(
+  UPDATE products SET name = :name, description = :description, category = :category,
+                      price_cents = :price, currency = :currency, inventory = :inventory,
+                      status = :status, updated_at = :updated
+  WHERE id = :id)";
+
+void update(db::Connection& sql, const Product& product) {
+  db::Query(kUpdateProduct)
+      .values(product.name, product.description, product.category, product.price_cents,
+              product.currency, product.inventory, std::string(to_string(product.status)),
+              product.updated_at, product.id)
+      .execute(sql);
 }
 
-void archive(soci::session& sql, std::int64_t id, Millis now) {
-  const long long key = id, at = now;
-  sql << "UPDATE products SET archived_at = :at, updated_at = :at2 WHERE id = :id", soci::use(at),
-      soci::use(at), soci::use(key);
+constexpr std::string_view kArchiveProduct = R"(
+  UPDATE products SET archived_at = :at, updated_at = :at2 WHERE id = :id)";
+
+void archive(db::Connection& sql, std::int64_t id, Millis now) {
+  db::Query(kArchiveProduct).values(now, now, id).execute(sql);
 }
 
-std::vector<ProductView> find_many(soci::session& sql, db::Dialect dialect,
-                                   const std::vector<std::int64_t>& ids, bool with_main_image) {
+std::vector<ProductView> find_many(db::Connection& sql, const std::vector<std::int64_t>& ids,
+                                   bool with_main_image) {
   if (ids.empty()) return {};
   const std::vector<long long> keys(ids.begin(), ids.end());
   db::Query query;
@@ -363,7 +374,8 @@ std::vector<ProductView> find_many(soci::session& sql, db::Dialect dialect,
     // go by, its planner hashed a scan of the whole table instead of probing
     // the index for the page's rows (fix 23). SQLite probes anyway, and a
     // second IN list would cost it 5 %.
-    add_image_join(query, JoinedImages::main, dialect == db::Dialect::postgres ? &keys : nullptr);
+    add_image_join(query, JoinedImages::main,
+                   sql.dialect() == db::Dialect::postgres ? &keys : nullptr);
   }
   // No ORDER BY: the rows are put in the ids' order here, and PostgreSQL's
   // sort of the joined rows cost 12 % of the statement (fix 29).
@@ -378,9 +390,7 @@ std::vector<ProductView> find_many(soci::session& sql, db::Dialect dialect,
   return in_order;
 }
 
-std::vector<ProductView> newest_of_shops(soci::session& sql,
-                                         const std::vector<std::int64_t>& shop_ids, int per_shop) {
-  if (shop_ids.empty() || per_shop <= 0) return {};
+db::Query newest_of_shops_query(const std::vector<std::int64_t>& shop_ids, int per_shop) {
   // Each shop's few newest ids from products_listed_shop_newest (migration
   // 008), a short index walk a shop; ranking all of the shops' products in a
   // window cost a directory page 9.7 M instructions on SQLite (fix 34). The
@@ -388,7 +398,8 @@ std::vector<ProductView> newest_of_shops(soci::session& sql,
   const std::string newest_of_one_shop =
       " AND status = 'active' AND archived_at IS NULL ORDER BY created_at DESC, id DESC LIMIT " +
       std::to_string(per_shop) + ") AS newest";
-  db::Query query("SELECT " + listed_columns() + "FROM products p " + kJoinShop);
+  db::Query query("SELECT ");
+  query.sql(listed_columns()).sql("FROM products p ").sql(kJoinShop);
   add_image_join(query, JoinedImages::main);
   query.sql("WHERE p.id IN (");
   for (std::size_t i = 0; i < shop_ids.size(); ++i) {
@@ -398,7 +409,13 @@ std::vector<ProductView> newest_of_shops(soci::session& sql,
         .sql(newest_of_one_shop);
   }
   query.sql(")");
-  auto views = fetch_views<ListedProductRow>(sql, query);
+  return query;
+}
+
+std::vector<ProductView> newest_of_shops(db::Connection& sql,
+                                         const std::vector<std::int64_t>& shop_ids, int per_shop) {
+  if (shop_ids.empty() || per_shop <= 0) return {};
+  auto views = fetch_views<ListedProductRow>(sql, newest_of_shops_query(shop_ids, per_shop));
   // Shop by shop, newest first: ordered here, as fix 29's sorts.
   std::ranges::sort(views, [](const ProductView& a, const ProductView& b) {
     const Product &x = a.product, &y = b.product;
@@ -408,46 +425,54 @@ std::vector<ProductView> newest_of_shops(soci::session& sql,
   return views;
 }
 
-bool take_stock(soci::session& sql, std::int64_t id, long long quantity) {
-  db::Query query("UPDATE products SET inventory = inventory - ");
-  query.bind(quantity).sql(" WHERE id = ").bind(static_cast<long long>(id));
-  query.sql(" AND inventory >= ").bind(quantity);
-  query.sql(" AND status = 'active' AND archived_at IS NULL");
-  return query.execute(sql) == 1;
+constexpr std::string_view kTakeStock = R"(
+  UPDATE products SET inventory = inventory - :quantity
+  WHERE id = :id AND inventory >= :quantity2 AND status = 'active' AND archived_at IS NULL)";
+
+bool take_stock(db::Connection& sql, std::int64_t id, long long quantity) {
+  return db::Query(kTakeStock).values(quantity, id, quantity).execute(sql) == 1;
 }
 
-void return_stock(soci::session& sql, std::int64_t id, long long quantity) {
-  db::Query("UPDATE products SET inventory = inventory + :q WHERE id = :id")
-      .values(quantity, id)
-      .execute(sql);
+constexpr std::string_view kReturnStock = R"(
+  UPDATE products SET inventory = inventory + :quantity WHERE id = :id)";
+
+void return_stock(db::Connection& sql, std::int64_t id, long long quantity) {
+  db::Query(kReturnStock).values(quantity, id).execute(sql);
 }
 
-void add_rating(soci::session& sql, std::int64_t id, int rating_delta, int count_delta) {
-  db::Query(
-      "UPDATE products SET rating_sum = rating_sum + :r, rating_count = rating_count + :c "
-      "WHERE id = :id")
-      .values(static_cast<long long>(rating_delta), static_cast<long long>(count_delta), id)
-      .execute(sql);
+constexpr std::string_view kAddRating = R"(
+  UPDATE products SET rating_sum = rating_sum + :rating, rating_count = rating_count + :count
+  WHERE id = :id)";
+
+void add_rating(db::Connection& sql, std::int64_t id, int rating_delta, int count_delta) {
+  db::Query(kAddRating).values(rating_delta, count_delta, id).execute(sql);
 }
 
-std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long long threshold) {
-  db::Query query(std::string("SELECT ") + kColumns + "FROM products p WHERE p.shop_id = ");
-  query.bind(static_cast<long long>(shop_id)).sql(" AND p.inventory <= ").bind(threshold);
-  query.sql(
-      " AND p.status = 'active' AND p.archived_at IS NULL ORDER BY p.inventory, p.id LIMIT 20");
+constexpr std::string_view kLowStockOfShop = R"(
+  FROM products p
+  WHERE p.shop_id = :shop AND p.inventory <= :threshold AND p.status = 'active'
+    AND p.archived_at IS NULL
+  ORDER BY p.inventory, p.id LIMIT 20)";
+
+std::vector<Product> low_stock(db::Connection& sql, std::int64_t shop_id, long long threshold) {
+  db::Query query("SELECT ");
+  query.sql(kColumns).sql(kLowStockOfShop).values(shop_id, threshold);
   return fetch(sql, query);
 }
 
-void replace_images(soci::session& sql, std::int64_t product_id,
+constexpr std::string_view kDeleteImagesOfProduct = R"(
+  DELETE FROM product_images WHERE product_id = :product)";
+constexpr std::string_view kInsertProductImage = R"(
+  INSERT INTO product_images (product_id, position, image_id, alt_text)
+  VALUES (:product, :position, :image, :alt))";
+
+void replace_images(db::Connection& sql, std::int64_t product_id,
                     const std::vector<ProductImageRef>& images) {
-  const long long key = product_id;
-  sql << "DELETE FROM product_images WHERE product_id = :id", soci::use(key);
-  for (const auto& image : images) {
-    const long long image_id = image.image_id;
-    sql << "INSERT INTO product_images (product_id, position, image_id, alt_text) "
-           "VALUES (:product, :position, :image, :alt)",
-        soci::use(key), soci::use(image.position), soci::use(image_id), soci::use(image.alt_text);
-  }
+  db::Query(kDeleteImagesOfProduct).values(product_id).execute(sql);
+  for (const auto& image : images)
+    db::Query(kInsertProductImage)
+        .values(product_id, image.position, image.image_id, image.alt_text)
+        .execute(sql);
 }
 
 namespace {
@@ -498,7 +523,8 @@ bool walks_an_index(const ProductFilter& filter) {
 
 // The page in one statement, its rows joined with shop and main image as the
 // index scan finds them.
-ProductRows listed_page(soci::session& sql, db::Dialect dialect, const ProductFilter& filter) {
+ProductRows listed_page(db::Connection& sql, const ProductFilter& filter) {
+  const auto dialect = sql.dialect();
   db::Query query;
   query.sql("SELECT ").sql(listed_columns());
   add_from_where(query, dialect, filter, Reading::listed_rows);
@@ -511,31 +537,30 @@ ProductRows listed_page(soci::session& sql, db::Dialect dialect, const ProductFi
 // Ids first, so that walking past OFFSET's rows or ranking a search's
 // matches reads nothing but the index; then the page's products, with their
 // shops and main images, by find_many (fix 18).
-ProductRows page_by_ids(soci::session& sql, db::Dialect dialect, const ProductFilter& filter) {
+ProductRows page_by_ids(db::Connection& sql, const ProductFilter& filter) {
+  const auto dialect = sql.dialect();
   db::Query query("SELECT p.id ");
   add_from_where(query, dialect, filter, Reading::ids);
   add_page_window(query, dialect, filter);
   std::vector<std::int64_t> ids;
   query.each<IdRow>(sql, [&](const IdRow& row) { ids.push_back(row.id); });
   const bool more = drop_next(ids, filter);
-  return {find_many(sql, dialect, ids, /*with_main_image=*/true), more};
+  return {find_many(sql, ids, /*with_main_image=*/true), more};
 }
 }  // namespace
 
-ProductRows page(soci::session& sql, db::Dialect dialect, const ProductFilter& filter) {
-  return walks_an_index(filter) ? listed_page(sql, dialect, filter)
-                                : page_by_ids(sql, dialect, filter);
+ProductRows page(db::Connection& sql, const ProductFilter& filter) {
+  return walks_an_index(filter) ? listed_page(sql, filter) : page_by_ids(sql, filter);
 }
 
-std::vector<std::pair<std::string, long long>> category_counts(soci::session& sql,
-                                                               db::Dialect dialect,
+std::vector<std::pair<std::string, long long>> category_counts(db::Connection& sql,
                                                                const ProductFilter& filter) {
   db::Query query;
   if (whole_catalogue(filter)) {
     query.sql("SELECT category, products FROM listed_product_counts WHERE products > 0");
   } else {
     query.sql("SELECT p.category, COUNT(*) AS n ");
-    add_from_where(query, dialect, filter, Reading::facets);
+    add_from_where(query, sql.dialect(), filter, Reading::facets);
     query.sql("GROUP BY p.category");
   }
   std::vector<std::pair<std::string, long long>> counts;
@@ -549,9 +574,11 @@ std::vector<std::pair<std::string, long long>> category_counts(soci::session& sq
   return counts;
 }
 
-void compact_search_index(soci::session& sql, db::Dialect dialect) {
-  if (dialect == db::Dialect::sqlite)
-    sql << "INSERT INTO products_fts(products_fts) VALUES ('optimize')";
+constexpr std::string_view kOptimizeSearchIndex = R"(
+  INSERT INTO products_fts(products_fts) VALUES ('optimize'))";
+
+void compact_search_index(db::Connection& sql) {
+  if (sql.dialect() == db::Dialect::sqlite) db::Query(kOptimizeSearchIndex).execute(sql);
 }
 
 }  // namespace store

@@ -1,9 +1,7 @@
 #pragma once
 
 #include "catalog/model.h"
-#include "db/database.h"
-
-#include <soci/session.h>
+#include "db/query.h"
 
 #include <cstdint>
 #include <optional>
@@ -16,28 +14,30 @@ namespace ps::catalog {
 // SQL for products and their images; no business rules here.
 namespace store {
 // Reads of products come with their shop's summary, images still empty.
-std::optional<ProductView> find(soci::session& sql, std::int64_t id);
+std::optional<ProductView> find(db::Connection& sql, std::int64_t id);
 // The same with all of the product's images, in order.
-std::optional<ProductView> find_with_images(soci::session& sql, std::int64_t id);
-std::int64_t insert(soci::session& sql, const Product& product);
-void update(soci::session& sql, const Product& product);
-void archive(soci::session& sql, std::int64_t id, Millis now);
+std::optional<ProductView> find_with_images(db::Connection& sql, std::int64_t id);
+std::int64_t insert(db::Connection& sql, const Product& product);
+void update(db::Connection& sql, const Product& product);
+void archive(db::Connection& sql, std::int64_t id, Millis now);
 // In the order of `ids` (distinct), leaving out those not found;
 // with_main_image: each view's images hold its main image.
-std::vector<ProductView> find_many(soci::session& sql, db::Dialect dialect,
-                                   const std::vector<std::int64_t>& ids, bool with_main_image);
+std::vector<ProductView> find_many(db::Connection& sql, const std::vector<std::int64_t>& ids,
+                                   bool with_main_image);
 // The newest `per_shop` products on sale of each shop with their main
 // images, in one query; shop by shop, newest first.
-std::vector<ProductView> newest_of_shops(soci::session& sql,
+std::vector<ProductView> newest_of_shops(db::Connection& sql,
                                          const std::vector<std::int64_t>& shop_ids, int per_shop);
+// The statement newest_of_shops runs (the SQLite plan test reads it too).
+db::Query newest_of_shops_query(const std::vector<std::int64_t>& shop_ids, int per_shop);
 // Conditional decrement: false when fewer than `quantity` are left or the
 // product is not on sale.
-bool take_stock(soci::session& sql, std::int64_t id, long long quantity);
-void return_stock(soci::session& sql, std::int64_t id, long long quantity);
-void add_rating(soci::session& sql, std::int64_t id, int rating_delta, int count_delta);
-std::vector<Product> low_stock(soci::session& sql, std::int64_t shop_id, long long threshold);
+bool take_stock(db::Connection& sql, std::int64_t id, long long quantity);
+void return_stock(db::Connection& sql, std::int64_t id, long long quantity);
+void add_rating(db::Connection& sql, std::int64_t id, int rating_delta, int count_delta);
+std::vector<Product> low_stock(db::Connection& sql, std::int64_t shop_id, long long threshold);
 
-void replace_images(soci::session& sql, std::int64_t product_id,
+void replace_images(db::Connection& sql, std::int64_t product_id,
                     const std::vector<ProductImageRef>& images);
 
 // A page of products in the filter's order, with their shops and main
@@ -46,15 +46,14 @@ struct ProductRows {
   std::vector<ProductView> views;
   bool more = false;
 };
-ProductRows page(soci::session& sql, db::Dialect dialect, const ProductFilter& filter);
+ProductRows page(db::Connection& sql, const ProductFilter& filter);
 // Matching products per category, ignoring the filter's own category: the
 // facets, and the page's total too (see CatalogService::search).
-std::vector<std::pair<std::string, long long>> category_counts(soci::session& sql,
-                                                               db::Dialect dialect,
+std::vector<std::pair<std::string, long long>> category_counts(db::Connection& sql,
                                                                const ProductFilter& filter);
 // After a bulk load: merges the full-text index into one segment (SQLite;
 // PostgreSQL's index is kept merged, see migration 006).
-void compact_search_index(soci::session& sql, db::Dialect dialect);
+void compact_search_index(db::Connection& sql);
 }  // namespace store
 
 // "Blue mugs!" -> {"blue", "mugs"}: the words of a search, safe to put in an

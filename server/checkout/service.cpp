@@ -120,7 +120,7 @@ PlacedCheckout CheckoutService::checkout(const CheckoutRequest& request) {
     // cause is fixed.
     const IdempotencyRecord outcome{claim.hmac, KeyOutcome::declined, std::nullopt, decline.code,
                                     decline.message};
-    const bool stored = database_.transaction([&](soci::session& sql) {
+    const bool stored = database_.transaction([&](db::Connection& sql) {
       return store::claim_key(sql, request.buyer_id, key, claim.hmac, claim.now,
                               claim.stale_before) &&
              store::complete_key(sql, request.buyer_id, key, outcome);
@@ -132,7 +132,7 @@ PlacedCheckout CheckoutService::checkout(const CheckoutRequest& request) {
 
 // The outcome stored for a key someone else claimed.
 PlacedCheckout CheckoutService::replay(const CheckoutRequest& request, const std::string& hmac) {
-  return database_.with_session([&](soci::session& sql) {
+  return database_.with_session([&](db::Connection& sql) {
     const auto record = store::find_key(sql, request.buyer_id, request.idempotency_key);
     if (!record)  // claimed by a request that then failed and left nothing
       throw ApiError(ErrorCode::concurrent_change, "Retry this request.");
@@ -152,7 +152,7 @@ PlacedCheckout CheckoutService::replay(const CheckoutRequest& request, const std
   });
 }
 
-PlacedCheckout CheckoutService::read_back(soci::session& sql, std::int64_t checkout_id) {
+PlacedCheckout CheckoutService::read_back(db::Connection& sql, std::int64_t checkout_id) {
   PlacedCheckout placed{checkout_id,
                         0,
                         {},
@@ -167,7 +167,7 @@ PlacedCheckout CheckoutService::place(const CheckoutRequest& request, const Clai
   std::optional<payments::AuthorizationResult> authorized;
   long long total = 0;
   try {
-    return database_.transaction([&](soci::session& sql) {
+    return database_.transaction([&](db::Connection& sql) {
       // On PostgreSQL a concurrent request with the same key waits here until
       // this transaction ends, then finds the key answered.
       if (claim && !store::claim_key(sql, request.buyer_id, request.idempotency_key, claim->hmac,

@@ -60,7 +60,7 @@ class CheckoutService {
   // claim: null without an Idempotency-Key.
   PlacedCheckout place(const CheckoutRequest& request, const Claim* claim);
   PlacedCheckout replay(const CheckoutRequest& request, const std::string& hmac);
-  PlacedCheckout read_back(soci::session& sql, std::int64_t checkout_id);
+  PlacedCheckout read_back(db::Connection& sql, std::int64_t checkout_id);
   // Keyed hash of what identifies the request (see canonical() in service.cpp).
   std::string fingerprint(const CheckoutRequest& request) const;
 

@@ -139,12 +139,11 @@ void configure_sqlite_process() {
   });
 }
 
-
 Database::Database(const std::string& url, std::size_t pool_size, Gate gate)
     : dialect_(starts_with(url, "postgres") ? Dialect::postgres : Dialect::sqlite),
       display_url_(without_password(url)),
       open_(gate == Gate::open),
-      connections_(std::max<std::size_t>(pool_size, 1)) {
+      slots_(std::max<std::size_t>(pool_size, 1)) {
   if (dialect_ == Dialect::sqlite) {
     if (!starts_with(url, "sqlite:"))
       throw std::invalid_argument("database URL must start with sqlite:// or postgresql://");
@@ -154,11 +153,11 @@ Database::Database(const std::string& url, std::size_t pool_size, Gate gate)
   }
   // Taken from the back: connection 0 first, so a light load keeps reusing
   // the same few connections (and their prepared statements).
-  for (std::size_t i = connections_.size(); i-- > 0;) idle_.push_back(i);
+  for (std::size_t i = slots_.size(); i-- > 0;) idle_.push_back(i);
 }
 
 Database::~Database() {
-  for (auto& connection : connections_) close(connection);
+  for (auto& slot : slots_) close(slot);
 }
 
 // While no connection can be made, says why (a read-only SQLite folder, say).
@@ -173,7 +172,7 @@ void Database::throw_not_ready() {
 
 Database::Lease::Lease(Database& database) : database_(database), index_(database.take()) {
   try {
-    database_.make_usable(connection());
+    database_.make_usable(slot());
   } catch (...) {
     database_.give_back(index_, /*broken=*/true);
     throw;
@@ -183,16 +182,17 @@ Database::Lease::Lease(Database& database) : database_(database), index_(databas
 Database::Lease::~Lease() { database_.give_back(index_, broken_); }
 
 bool Database::Lease::lost() {
-  auto& session = connection().session;
-  if (!broken_ && (!session || database_.broken(*session) || database_.disconnected_by_server()))
+  auto& connection = slot().connection;
+  if (!broken_ && (!connection || database_.broken(connection->session()) ||
+                   database_.disconnected_by_server()))
     broken_ = true;
   return broken_;
 }
 
 void Database::Lease::reopen() {
   broken_ = true;  // until a fresh connection is open
-  close(connection());
-  database_.connect(connection());
+  close(slot());
+  database_.connect(slot());
   broken_ = false;
 }
 
@@ -206,11 +206,11 @@ std::size_t Database::take() {
 }
 
 void Database::give_back(std::size_t index, bool broken) {
-  Connection& connection = connections_[index];
+  Slot& slot = slots_[index];
   if (broken)
-    close(connection);
+    close(slot);
   else
-    connection.last_used = Clock::now();
+    slot.last_used = Clock::now();
   {
     std::lock_guard lock(pool_mutex_);
     idle_.push_back(index);
@@ -219,18 +219,17 @@ void Database::give_back(std::size_t index, bool broken) {
   pool_changed_.notify_one();
 }
 
-void Database::make_usable(Connection& connection) {
-  if (connection.session && dialect_ == Dialect::postgres &&
-      Clock::now() - connection.last_used > kIdleCheckAfter && !alive(*connection.session)) {
+void Database::make_usable(Slot& slot) {
+  if (slot.connection && dialect_ == Dialect::postgres &&
+      Clock::now() - slot.last_used > kIdleCheckAfter && !alive(slot.connection->session())) {
     spdlog::info("database connection broke while idle; opening a fresh one");
-    close(connection);
+    close(slot);
   }
-  if (!connection.session) connect(connection);
+  if (!slot.connection) connect(slot);
 }
 
-// Opens the connection, and prepares its statements afresh (the registry of
-// statement caches is keyed by the new connection).
-void Database::connect(Connection& connection) {
+// Opens a connection, whose statements are then prepared afresh.
+void Database::connect(Slot& slot) {
   await_reconnect_turn();
   auto session = std::make_unique<soci::session>();
   try {
@@ -245,16 +244,14 @@ void Database::connect(Connection& connection) {
     connection_failed(error.what(), kind);
     throw Failure(kind, error.what());
   }
-  connection.statements = std::make_unique<StatementCache>(*session);
-  connection.session = std::move(session);
-  connection.last_used = Clock::now();
+  slot.connection = std::make_unique<Connection>(std::move(session), dialect_);
+  slot.last_used = Clock::now();
   connection_succeeded();
 }
 
-void Database::close(Connection& connection) noexcept {
+void Database::close(Slot& slot) noexcept {
   try {
-    connection.statements.reset();  // unregisters it; finalizes the statements
-    connection.session.reset();
+    slot.connection.reset();  // finalizes its statements, then closes the session
   } catch (...) {
     // Closing a broken connection may complain; it is gone either way.
   }
@@ -324,14 +321,14 @@ void Database::connection_succeeded() {
 void Database::begin(Lease& lease) {
   const Query statement(dialect_ == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
   try {
-    statement.execute(lease.session());
+    statement.execute(lease.connection());
     return;
   } catch (...) {
     if (!lease.lost()) fail(lease);
   }
   lease.reopen();
   try {
-    statement.execute(lease.session());
+    statement.execute(lease.connection());
   } catch (...) {
     fail(lease);
   }
@@ -339,7 +336,7 @@ void Database::begin(Lease& lease) {
 
 void Database::commit(Lease& lease) {
   try {
-    Query("COMMIT").execute(lease.session());
+    Query("COMMIT").execute(lease.connection());
   } catch (const std::exception& error) {
     if (!lease.lost()) throw;
     throw CommitOutcomeUnknown(std::string("The database connection was lost during COMMIT: ") +
@@ -347,9 +344,9 @@ void Database::commit(Lease& lease) {
   }
 }
 
-void Database::rollback(soci::session& sql) noexcept {
+void Database::rollback(Connection& connection) noexcept {
   try {
-    sql << "ROLLBACK";
+    connection.session() << "ROLLBACK";
   } catch (...) {
     // The transaction is already gone (e.g. the connection dropped).
   }
@@ -367,7 +364,7 @@ void Database::fail(Lease& lease) {
       throw Failure(Failure::Kind::unavailable,
                     std::string("The database connection was lost: ") + error.what());
     }
-    auto failure = classify(&lease.session(), error);
+    auto failure = classify(&lease.connection().session(), error);
     if (!failure) throw;
     if (dialect_ == Dialect::sqlite && failure->kind() != Failure::Kind::unique_violation)
       spdlog::error("SQLite cannot write {} ({}): {}", sqlite_path_, kind_name(failure->kind()),
@@ -418,7 +415,8 @@ std::optional<Failure> Database::classify(soci::session* sql, const std::excepti
 
 // --- Maintenance ------------------------------------------------------------
 
-void Database::execute_script(soci::session& sql, const std::string& script) {
+void Database::execute_script(Connection& connection, const std::string& script) {
+  soci::session& sql = connection.session();
   if (dialect_ == Dialect::sqlite) {
     auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
     char* error = nullptr;
@@ -439,7 +437,8 @@ void Database::execute_script(soci::session& sql, const std::string& script) {
 }
 
 void Database::analyze_filled_tables() {
-  with_session([&](soci::session& sql) {
+  with_session([&](Connection& connection) {
+    soci::session& sql = connection.session();  // statements run once, not worth preparing
     if (dialect_ == Dialect::sqlite) {
       sql << "ANALYZE";  // SQLite plans each statement when it is prepared
       return;
@@ -461,7 +460,7 @@ void Database::analyze_filled_tables() {
 bool Database::ping() {
   try {
     int one = 0;
-    with_session([&](soci::session& sql) { sql << "SELECT 1", soci::into(one); });
+    with_session([&](Connection& connection) { one = Query("SELECT 1").single<int>(connection); });
     return one == 1;
   } catch (const std::exception&) {
     return false;

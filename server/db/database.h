@@ -1,7 +1,7 @@
 #pragma once
 
+#include "db/connection.h"
 #include "db/failure.h"
-#include "db/statement_cache.h"
 
 #include <soci/session.h>
 
@@ -17,8 +17,6 @@
 #include <vector>
 
 namespace ps::db {
-
-enum class Dialect { sqlite, postgres };
 
 // SQLite's process-wide settings (see database.cpp), which SQLite takes only
 // before the first connection of the process opens: whoever opens an SQLite
@@ -47,7 +45,7 @@ class Database {
   Dialect dialect() const { return dialect_; }
   const std::string& display_url() const { return display_url_; }
 
-  // Runs work(soci::session&) on a pooled connection. A read that fails
+  // Runs work(db::Connection&) on a pooled connection. A read that fails
   // because its connection was found broken runs once more on a fresh one.
   template <class Work>
   auto with_session(Work&& work) {
@@ -60,7 +58,7 @@ class Database {
   auto with_maintenance_session(Work&& work) {
     Lease lease(*this);
     try {
-      return work(lease.session());
+      return work(lease.connection());
     } catch (...) {
       if (!lease.lost()) fail(lease);
     }
@@ -68,13 +66,13 @@ class Database {
     // (the other idle ones may well be broken too).
     lease.reopen();
     try {
-      return work(lease.session());
+      return work(lease.connection());
     } catch (...) {
       fail(lease);
     }
   }
 
-  // Runs work(soci::session&) in a transaction: committed when work returns,
+  // Runs work(db::Connection&) in a transaction: committed when work returns,
   // rolled back when it throws. Never retried once begun: a transaction cut
   // off by a lost connection is rolled back (by the server) and reported as
   // Failure(unavailable). SQLite has one writer at a time: its transactions
@@ -88,16 +86,16 @@ class Database {
     Lease lease(*this);
     begin(lease);
     try {
-      if constexpr (std::is_void_v<std::invoke_result_t<Work&&, soci::session&>>) {
-        std::forward<Work>(work)(lease.session());
+      if constexpr (std::is_void_v<std::invoke_result_t<Work&&, Connection&>>) {
+        std::forward<Work>(work)(lease.connection());
         commit(lease);
       } else {
-        auto result = std::forward<Work>(work)(lease.session());
+        auto result = std::forward<Work>(work)(lease.connection());
         commit(lease);
         return result;
       }
     } catch (...) {
-      rollback(lease.session());
+      rollback(lease.connection());
       fail(lease);
     }
   }
@@ -107,7 +105,7 @@ class Database {
   bool open_to_requests_yet() const { return open_.load(std::memory_order_acquire); }
 
   // Runs a script of several statements, as found in a migration file.
-  void execute_script(soci::session& sql, const std::string& script);
+  void execute_script(Connection& connection, const std::string& script);
 
   // True when a trivial query succeeds (and requests are let in).
   bool ping();
@@ -118,15 +116,15 @@ class Database {
   // scans, which each connection kept for its lifetime (bench/README.md).
   void analyze_filled_tables();
 
-  std::size_t pool_size() const { return connections_.size(); }
+  std::size_t pool_size() const { return slots_.size(); }
   std::size_t connections_in_use() const { return in_use_.load(); }
 
  private:
   using Clock = std::chrono::steady_clock;
 
-  struct Connection {
-    std::unique_ptr<soci::session> session;      // null until opened, or once broken
-    std::unique_ptr<StatementCache> statements;  // destroyed before its session
+  // A place in the pool.
+  struct Slot {
+    std::unique_ptr<Connection> connection;  // null until opened, or once broken
     Clock::time_point last_used{};
   };
 
@@ -140,7 +138,7 @@ class Database {
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
 
-    soci::session& session() { return *connection().session; }
+    Connection& connection() { return *slot().connection; }
     // In a catch handler: whether the connection broke; if so it is closed
     // when the lease ends.
     bool lost();
@@ -149,7 +147,7 @@ class Database {
     void discard() { broken_ = true; }
 
    private:
-    Connection& connection() { return database_.connections_[index_]; }
+    Slot& slot() { return database_.slots_[index_]; }
 
     Database& database_;
     std::size_t index_;
@@ -172,9 +170,9 @@ class Database {
   [[noreturn]] void throw_not_ready();
   std::size_t take();
   void give_back(std::size_t index, bool broken);
-  void make_usable(Connection& connection);
-  void connect(Connection& connection);
-  static void close(Connection& connection) noexcept;
+  void make_usable(Slot& slot);
+  void connect(Slot& slot);
+  static void close(Slot& slot) noexcept;
   bool alive(soci::session& sql) const;
   bool broken(soci::session& sql) const;
   // In a catch handler: whether the current exception says the server ended
@@ -187,7 +185,7 @@ class Database {
   void begin(Lease& lease);
   // Throws CommitOutcomeUnknown when the connection is lost on the way.
   void commit(Lease& lease);
-  static void rollback(soci::session& sql) noexcept;
+  static void rollback(Connection& connection) noexcept;
   // In a catch handler: throws the Failure the current exception stands
   // for, or the exception itself.
   [[noreturn]] void fail(Lease& lease);
@@ -210,10 +208,10 @@ class Database {
   std::atomic<std::size_t> in_use_{0};
   std::mutex sqlite_writer_;
 
-  std::vector<Connection> connections_;
+  std::vector<Slot> slots_;
   std::mutex pool_mutex_;
   std::condition_variable pool_changed_;
-  std::vector<std::size_t> idle_;  // indices into connections_, most recent last
+  std::vector<std::size_t> idle_;  // indices into slots_, most recent last
   Reconnect reconnect_;
 };
 

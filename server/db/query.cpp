@@ -57,52 +57,33 @@ Query& Query::bind_list(const std::vector<long long>& values) {
   return *this;
 }
 
-soci::statement Query::prepare(soci::session& session,
-                               const std::function<void(soci::statement&)>& define) const {
-  soci::statement statement(session);
-  if (define) define(statement);
-  for (const auto& value : order_)
-    std::visit([&](auto* pointer) { bind_value(statement, *pointer); }, value);
-  statement.alloc();
-  statement.prepare(text_);
-  statement.define_and_bind();
-  return statement;
+Query& Query::prefix(std::string_view text) {
+  text_.insert(0, text);
+  return *this;
 }
 
-soci::statement Query::run(soci::session& session,
-                           const std::function<void(soci::statement&)>& define) const {
-  soci::statement statement = prepare(session, define);
-  statement.execute(false);
-  return statement;
-}
-
-long long Query::execute(soci::session& session) const {
-  StatementCache* cache = StatementCache::of(session);
-  if (!cache) {
-    soci::statement statement = prepare(session, {});
-    statement.execute(true);
-    return statement.get_affected_rows();
-  }
+long long Query::execute(Connection& connection) const {
+  StatementCache& cache = connection.statements();
   const std::string key = cache_key("");
-  StatementCache::Entry& entry = cached(*cache, key, {});
+  StatementCache::Entry& entry = cached(cache, key, {});
   try {
     entry.statement.execute(true);
     return entry.statement.get_affected_rows();
   } catch (...) {
-    cache->erase(key);  // its state is unknown
+    cache.erase(key);  // its state is unknown
     throw;
   }
 }
 
-long long Query::insert_returning_id(soci::session& session) {
+long long Query::insert_returning_id(Connection& connection) {
   std::optional<long long> id;
-  if (session.get_backend_name() == "sqlite3") {
+  if (connection.dialect() == Dialect::sqlite) {
     // The last rowid is only this statement's when it inserted a row.
     long long rowid = 0;
-    if (execute(session) == 1 && session.get_last_insert_id({}, rowid)) id = rowid;
+    if (execute(connection) == 1 && connection.session().get_last_insert_id({}, rowid)) id = rowid;
   } else {
     text_ += " RETURNING id";
-    id = first<long long>(session);
+    id = first<long long>(connection);
   }
   if (!id) throw std::logic_error("An INSERT meant to add one row added none: " + text_);
   return *id;

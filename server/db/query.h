@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/connection.h"
 #include "db/statement_cache.h"
 
 #include <soci/soci.h>
@@ -15,8 +16,10 @@
 namespace ps::db {
 
 // SQL text with its bound values. Values are always bound, never spliced in.
-// Runs on statements prepared once per pooled connection (StatementCache),
-// so the same text is parsed once, not on every request.
+// Runs on the statements its Connection has prepared (StatementCache), so the
+// same text is parsed once per connection, not on every request. Stores keep
+// each statement as a named constant beside the function that runs it and
+// build with sql()/bind() only what depends on the request.
 class Query {
  public:
   using Nullable = StatementCache::Nullable;
@@ -25,6 +28,8 @@ class Query {
   explicit Query(std::string_view text) : text_(text) {}
   Query(const Query&) = delete;  // bound values are referenced by address
   Query& operator=(const Query&) = delete;
+  // Moving a deque keeps its elements where they are, so order_ stays valid.
+  Query(Query&&) = default;
 
   // Text and a value for a placeholder ":pN" appended with it, for queries
   // whose WHERE clause depends on the request (filters, search).
@@ -44,43 +49,42 @@ class Query {
     return *this;
   }
 
+  // Text put before the statement, its values unchanged: "EXPLAIN ...".
+  Query& prefix(std::string_view text);
+
   const std::string& text() const { return text_; }
 
-  // Prepares and executes; `define` adds the into() exchanges of one row.
-  // Call fetch() on the result for each row. Keep this Query alive meanwhile.
-  soci::statement run(soci::session& session,
-                      const std::function<void(soci::statement&)>& define) const;
   // Runs a statement without result rows and returns the affected row count.
-  long long execute(soci::session& session) const;
+  long long execute(Connection& connection) const;
   // Runs an INSERT of one row, written without RETURNING, and returns its id
   // (std::logic_error when it inserted none):
   // PostgreSQL answers it with RETURNING id; SQLite's RETURNING collected the
   // row in a temporary b-tree (~35 k instructions a statement), so there the
   // connection's last rowid is read instead (bench/README.md, fix 31).
-  long long insert_returning_id(soci::session& session);
+  long long insert_returning_id(Connection& connection);
 
   // Runs the query on a statement prepared once per connection and calls
   // visit(const Row&) for each result row. Row is default-constructible and
   // its define(soci::statement&) adds the into() exchanges of one row.
   template <class Row, class Visit>
-  void each(soci::session& session, Visit&& visit) const;
+  void each(Connection& connection, Visit&& visit) const;
 
   // The one value of a one-row, one-column query (a COUNT, say), or T{}.
   template <class T>
-  T single(soci::session& session) const {
-    return first<T>(session).value_or(T{});
+  T single(Connection& connection) const {
+    return first<T>(connection).value_or(T{});
   }
 
   // The first column of the last row (of the only one, typically), or
   // nullopt when there is no row.
   template <class T>
-  std::optional<T> first(soci::session& session) const {
+  std::optional<T> first(Connection& connection) const {
     struct Row {
       T value{};
       void define(soci::statement& st) { st.exchange(soci::into(value)); }
     };
     std::optional<T> result;
-    each<Row>(session, [&](const Row& row) { result = row.value; });
+    each<Row>(connection, [&](const Row& row) { result = row.value; });
     return result;
   }
 
@@ -95,9 +99,6 @@ class Query {
   // This query's values into an entry prepared for the same text.
   void load_values(StatementCache::Entry& entry) const;
 
-  soci::statement prepare(soci::session& session,
-                          const std::function<void(soci::statement&)>& define) const;
-
   std::string text_;
   mutable std::deque<std::string> strings_;
   mutable std::deque<long long> numbers_;
@@ -106,16 +107,10 @@ class Query {
 };
 
 template <class Row, class Visit>
-void Query::each(soci::session& session, Visit&& visit) const {
-  StatementCache* cache = StatementCache::of(session);
-  if (!cache) {
-    Row row;
-    auto statement = run(session, [&](soci::statement& st) { row.define(st); });
-    while (statement.fetch()) visit(static_cast<const Row&>(row));
-    return;
-  }
+void Query::each(Connection& connection, Visit&& visit) const {
+  StatementCache& cache = connection.statements();
   const std::string key = cache_key(typeid(Row).name());
-  StatementCache::Entry& entry = cached(*cache, key, [](StatementCache::Entry& fresh) {
+  StatementCache::Entry& entry = cached(cache, key, [](StatementCache::Entry& fresh) {
     auto row = std::make_shared<Row>();
     row->define(fresh.statement);
     fresh.row = row;
@@ -125,7 +120,7 @@ void Query::each(soci::session& session, Visit&& visit) const {
     const Row& row = *static_cast<const Row*>(entry.row.get());
     while (entry.statement.fetch()) visit(row);
   } catch (...) {
-    cache->erase(key);  // its state is unknown
+    cache.erase(key);  // its state is unknown
     throw;
   }
 }

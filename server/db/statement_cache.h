@@ -32,16 +32,12 @@ class StatementCache {
     std::shared_ptr<void> row;
   };
 
-  // Registers the cache of `pooled` (a connection of a Database's pool); a
-  // reconnected connection gets a new cache, its statements prepared afresh.
-  explicit StatementCache(soci::session& pooled);
-  ~StatementCache();
+  // The cache of `pooled` (a db::Connection's session); a reconnected
+  // connection is a new Connection, its statements prepared afresh.
+  explicit StatementCache(soci::session& pooled) : pooled_(pooled) {}
+  ~StatementCache() { entries_.clear(); }  // finalizes the statements first
   StatementCache(const StatementCache&) = delete;
   StatementCache& operator=(const StatementCache&) = delete;
-
-  // The cache of the pooled connection `session`, or null for a session that
-  // is not from a Database's pool.
-  static StatementCache* of(soci::session& session);
 
   soci::session& pooled() { return pooled_; }
   Entry* find(const std::string& key);

@@ -4,9 +4,12 @@
 
 #include "core/clock.h"
 
+#include <soci/statement.h>
+
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace ps::media {
 
@@ -29,5 +32,22 @@ struct Image {
 
 // The target widths of the small, medium and large variants.
 inline constexpr std::array<int, 3> kVariantWidths{320, 800, 1600};
+
+// One images row as read by a query (see db::Query::each), in the order of
+// image_columns(); here so that another feature's store can join images. It
+// may come from a LEFT JOIN: found() is false when no image matched.
+struct ImageRow {
+  long long id = 0, owner_id = 0, created_at = 0;
+  int width = 0, height = 0;
+  std::string sha256, format, small_file, medium_file, large_file;
+  std::array<soci::indicator, 10> indicators{};  // one per column
+
+  void define(soci::statement& statement);
+  bool found() const { return indicators.front() == soci::i_ok; }
+  Image to_image() const;
+};
+
+// The columns of an ImageRow as "<alias>.id, <alias>.owner_id, ...".
+std::string image_columns(std::string_view alias);
 
 }  // namespace ps::media

@@ -119,7 +119,7 @@ Image MediaService::store(std::int64_t owner_id, std::string_view bytes) {
 
   // The same bytes were proven and processed before: reuse their files.
   const auto earlier = database_.with_session(
-      [&](soci::session& sql) { return store::find_image_by_sha256(sql, image.sha256); });
+      [&](db::Connection& sql) { return store::find_image_by_sha256(sql, image.sha256); });
   if (earlier && has_variant(earlier->sha256, earlier->small_file) &&
       has_variant(earlier->sha256, earlier->medium_file) &&
       has_variant(earlier->sha256, earlier->large_file)) {
@@ -148,13 +148,13 @@ Image MediaService::store(std::int64_t owner_id, std::string_view bytes) {
 
   image.created_at = now_millis();
   image.id =
-      database_.transaction([&](soci::session& sql) { return store::insert_image(sql, image); });
+      database_.transaction([&](db::Connection& sql) { return store::insert_image(sql, image); });
   spdlog::info("image stored image_id={} owner_id={} format={} size={}x{} bytes={}", image.id,
                image.owner_id, image.format, image.width, image.height, bytes.size());
   return image;
 }
 
-Image MediaService::owned_image(soci::session& sql, std::int64_t image_id,
+Image MediaService::owned_image(db::Connection& sql, std::int64_t image_id,
                                 std::int64_t owner_id) const {
   auto image = store::find_image(sql, image_id);
   if (!image) throw ApiError::not_found("There is no image " + std::to_string(image_id) + ".");
@@ -163,7 +163,7 @@ Image MediaService::owned_image(soci::session& sql, std::int64_t image_id,
   return std::move(*image);
 }
 
-std::vector<Image> MediaService::find_many(soci::session& sql,
+std::vector<Image> MediaService::find_many(db::Connection& sql,
                                            const std::vector<std::int64_t>& ids) const {
   if (ids.empty()) return {};
   return store::find_images(sql, ids);

@@ -36,11 +36,11 @@ class MediaService {
 
   // Inside another feature's transaction: the image if owner_id owns it;
   // ApiError 404 when there is no such image, 403 when it belongs to someone else.
-  Image owned_image(soci::session& sql, std::int64_t image_id, std::int64_t owner_id) const;
+  Image owned_image(db::Connection& sql, std::int64_t image_id, std::int64_t owner_id) const;
 
   // Batch lookup for lists (one query, no N+1); missing ids are simply
   // absent, repeated ids give one image. Ordered by id.
-  std::vector<Image> find_many(soci::session& sql, const std::vector<std::int64_t>& ids) const;
+  std::vector<Image> find_many(db::Connection& sql, const std::vector<std::int64_t>& ids) const;
 
   // The bytes of a stored variant; nothing when the names are not ones this
   // service generates or no such file exists.

@@ -17,7 +17,7 @@ ApiError order_not_found() { return ApiError::not_found("There is no such order.
 
 }  // namespace
 
-OrderView OrdersService::place(soci::session& sql, Order order, shops::ShopSummary shop,
+OrderView OrdersService::place(db::Connection& sql, Order order, shops::ShopSummary shop,
                                std::vector<OrderItem> items) {
   order.created_at = order.updated_at = now_millis();
   order.id = store::insert(sql, order);
@@ -31,7 +31,7 @@ OrderView OrdersService::place(soci::session& sql, Order order, shops::ShopSumma
   return {std::move(order), std::move(shop), std::move(items), {paid}};
 }
 
-std::vector<OrderView> OrdersService::views(soci::session& sql, std::vector<Order> orders) {
+std::vector<OrderView> OrdersService::views(db::Connection& sql, std::vector<Order> orders) {
   std::vector<std::int64_t> ids, shop_ids;
   for (const auto& order : orders) {
     ids.push_back(order.id);
@@ -54,7 +54,7 @@ std::vector<OrderView> OrdersService::views(soci::session& sql, std::vector<Orde
   return views;
 }
 
-std::vector<OrderView> OrdersService::of_checkout(soci::session& sql, std::int64_t checkout_id) {
+std::vector<OrderView> OrdersService::of_checkout(db::Connection& sql, std::int64_t checkout_id) {
   // A checkout places one order per shop in the cart, which holds far fewer.
   const OrderFilter filter{.checkout_id = checkout_id, .page = {.page = 1, .limit = 1000}};
   auto orders = store::list(sql, filter);
@@ -62,10 +62,9 @@ std::vector<OrderView> OrdersService::of_checkout(soci::session& sql, std::int64
   return views(sql, std::move(orders));
 }
 
-Order OrdersService::load(soci::session& sql, const Actor& actor, std::int64_t order_id,
+Order OrdersService::load(db::Connection& sql, const Actor& actor, std::int64_t order_id,
                           bool for_update) {
-  auto order = for_update ? store::find_for_update(sql, database_.dialect(), order_id)
-                          : store::find(sql, order_id);
+  auto order = for_update ? store::find_for_update(sql, order_id) : store::find(sql, order_id);
   if (!order) throw order_not_found();
   if (order->buyer_id == actor.user_id) return std::move(*order);
   if (actor.role == accounts::Role::vendor) {
@@ -75,20 +74,20 @@ Order OrdersService::load(soci::session& sql, const Actor& actor, std::int64_t o
   throw order_not_found();  // someone else's order: as if it did not exist
 }
 
-bool OrdersService::is_seller(soci::session& sql, const Actor& actor, const Order& order) {
+bool OrdersService::is_seller(db::Connection& sql, const Actor& actor, const Order& order) {
   if (actor.role != accounts::Role::vendor) return false;
   const auto shop = shops_.summaries(sql, {order.shop_id});
   return !shop.empty() && shop.front().owner_id == actor.user_id;
 }
 
 OrderView OrdersService::get(const Actor& actor, std::int64_t order_id) {
-  return database_.with_session([&](soci::session& sql) {
+  return database_.with_session([&](db::Connection& sql) {
     return std::move(views(sql, {load(sql, actor, order_id)}).front());
   });
 }
 
 OrderPage OrdersService::list_for_buyer(std::int64_t buyer_id, const PageRequest& page) {
-  return database_.with_session([&](soci::session& sql) {
+  return database_.with_session([&](db::Connection& sql) {
     const OrderFilter filter{.buyer_id = buyer_id, .page = page};
     return OrderPage{views(sql, store::list(sql, filter)), store::count(sql, filter)};
   });
@@ -96,7 +95,7 @@ OrderPage OrdersService::list_for_buyer(std::int64_t buyer_id, const PageRequest
 
 OrderPage OrdersService::list_for_vendor(std::int64_t vendor_id, std::optional<OrderStatus> status,
                                          const PageRequest& page) {
-  return database_.with_session([&](soci::session& sql) {
+  return database_.with_session([&](db::Connection& sql) {
     const auto shop = shops_.require_shop_of(sql, vendor_id);
     const OrderFilter filter{.shop_id = shop.id, .status = status, .page = page};
     return OrderPage{views(sql, store::list(sql, filter)), store::count(sql, filter)};
@@ -108,7 +107,7 @@ OrderPage OrdersService::list_for_vendor(std::int64_t vendor_id, std::optional<O
 // the event; all in one transaction. The order is locked before its state is checked, so of two
 // concurrent changes only one reaches the gateway; the other sees its result.
 OrderView OrdersService::change(const Actor& actor, std::int64_t order_id, Change change) {
-  return database_.transaction([&](soci::session& sql) {
+  return database_.transaction([&](db::Connection& sql) {
     Order order = load(sql, actor, order_id, /*for_update=*/true);
     const bool by_seller = is_seller(sql, actor, order);
     if (change.sellers_only && !by_seller)
@@ -139,7 +138,7 @@ OrderView OrdersService::ship(const Actor& vendor, std::int64_t order_id,
                               const std::string& carrier, const std::string& tracking_number) {
   return change(vendor, order_id,
                 {OrderStatus::shipped, "Shipped with " + carrier + ", tracking " + tracking_number,
-                 true, [&](soci::session& sql, Order& order, bool, std::string&) {
+                 true, [&](db::Connection& sql, Order& order, bool, std::string&) {
                    order.carrier = carrier;
                    order.tracking_number = tracking_number;
                    payments_.capture(sql, order.payment_id, order.total_cents);
@@ -156,7 +155,7 @@ OrderView OrdersService::cancel(const Actor& actor, std::int64_t order_id,
   return change(
       actor, order_id,
       {OrderStatus::cancelled, "", false,
-       [&](soci::session& sql, Order& order, bool by_seller, std::string& note) {
+       [&](db::Connection& sql, Order& order, bool by_seller, std::string& note) {
          if (by_seller && reason.empty())
            throw ApiError::validation({{"reason", {"is required when the vendor cancels"}}});
          note = by_seller ? "Cancelled by the shop: " + reason
@@ -173,7 +172,7 @@ OrderView OrdersService::refund(const Actor& vendor, std::int64_t order_id,
                                 const std::string& reason) {
   return change(vendor, order_id,
                 {OrderStatus::refunded, reason.empty() ? "Refunded" : "Refunded: " + reason, true,
-                 [&](soci::session& sql, Order& order, bool, std::string&) {
+                 [&](db::Connection& sql, Order& order, bool, std::string&) {
                    payments_.refund(sql, order.payment_id, order.total_cents);
                    order.payment_status = PaymentStatus::refunded;
                    order.cancel_reason = reason;
@@ -181,7 +180,7 @@ OrderView OrdersService::refund(const Actor& vendor, std::int64_t order_id,
 }
 
 Dashboard OrdersService::dashboard(std::int64_t vendor_id) {
-  return database_.with_session([&](soci::session& sql) {
+  return database_.with_session([&](db::Connection& sql) {
     const auto shop = shops_.require_shop_of(sql, vendor_id);
     const long long today = now_millis() / kDayMillis;
     const long long first = today - (kDashboardDays - 1);

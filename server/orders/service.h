@@ -27,11 +27,11 @@ class OrdersService {
 
   // Inside checkout's transaction: a paid order with its items and first event.
   // Returns the order as written, without reading it back.
-  OrderView place(soci::session& sql, Order order, shops::ShopSummary shop,
+  OrderView place(db::Connection& sql, Order order, shops::ShopSummary shop,
                   std::vector<OrderItem> items);
-  std::vector<OrderView> views(soci::session& sql, std::vector<Order> orders);
+  std::vector<OrderView> views(db::Connection& sql, std::vector<Order> orders);
   // The orders one checkout placed, oldest first.
-  std::vector<OrderView> of_checkout(soci::session& sql, std::int64_t checkout_id);
+  std::vector<OrderView> of_checkout(db::Connection& sql, std::int64_t checkout_id);
 
   OrderView get(const Actor& actor, std::int64_t order_id);  // 404 unless buyer or vendor
   OrderPage list_for_buyer(std::int64_t buyer_id, const PageRequest& page);
@@ -48,7 +48,7 @@ class OrdersService {
   Dashboard dashboard(std::int64_t vendor_id);
 
   // For reviews: a delivered order of `buyer_id` containing the product.
-  std::optional<std::int64_t> delivered_order_with(soci::session& sql, std::int64_t buyer_id,
+  std::optional<std::int64_t> delivered_order_with(db::Connection& sql, std::int64_t buyer_id,
                                                    std::int64_t product_id) {
     return store::delivered_order_with(sql, buyer_id, product_id);
   }
@@ -56,9 +56,9 @@ class OrdersService {
  private:
   // Loads the order for `actor` (404 when it is not theirs to see);
   // `for_update` keeps other transactions from changing it until this one ends.
-  Order load(soci::session& sql, const Actor& actor, std::int64_t order_id,
+  Order load(db::Connection& sql, const Actor& actor, std::int64_t order_id,
              bool for_update = false);
-  bool is_seller(soci::session& sql, const Actor& actor, const Order& order);
+  bool is_seller(db::Connection& sql, const Actor& actor, const Order& order);
 
   // A move to `to` (model.cpp says from where), and what it does besides the
   // status: payments, stock, fields. The effect may rewrite the event's note.
@@ -66,7 +66,7 @@ class OrdersService {
     OrderStatus to;
     std::string note;
     bool sellers_only = true;
-    std::function<void(soci::session&, Order&, bool by_seller, std::string& note)> effect;
+    std::function<void(db::Connection&, Order&, bool by_seller, std::string& note)> effect;
   };
   OrderView change(const Actor& actor, std::int64_t order_id, Change change);
 

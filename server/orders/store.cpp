@@ -1,21 +1,16 @@
 #include "orders/store.h"
 
-#include "db/query.h"
-
-#include <soci/soci.h>
-
 namespace ps::orders::store {
 
 namespace {
-constexpr const char* kSelectOrder =
-    "SELECT o.id, o.checkout_id, o.payment_id, o.buyer_id, u.display_name, o.shop_id, o.status, "
-    "o.payment_status, o.total_cents, o.currency, o.shipping_address, o.carrier, "
-    "o.tracking_number, o.cancel_reason, o.created_at, o.updated_at "
-    "FROM orders o JOIN users u ON u.id = o.buyer_id ";
+// Continued by each query that reads OrderRows.
+constexpr std::string_view kSelectOrders = R"(
+  SELECT o.id, o.checkout_id, o.payment_id, o.buyer_id, u.display_name, o.shop_id, o.status,
+         o.payment_status, o.total_cents, o.currency, o.shipping_address, o.carrier,
+         o.tracking_number, o.cancel_reason, o.created_at, o.updated_at
+  FROM orders o JOIN users u ON u.id = o.buyer_id )";
 
-// Cancelled and refunded orders earn nothing.
-constexpr const char* kEarning = "o.status NOT IN ('cancelled', 'refunded')";
-
+// One row of kSelectOrders.
 struct OrderRow {
   long long id = 0, checkout = 0, payment = 0, buyer = 0, shop = 0, total = 0, created = 0,
             updated = 0;
@@ -65,16 +60,13 @@ struct OrderRow {
   }
 };
 
-std::vector<Order> fetch(soci::session& sql, const db::Query& query) {
+std::vector<Order> fetch(db::Connection& sql, const db::Query& query) {
   std::vector<Order> result;
   query.each<OrderRow>(sql, [&](const OrderRow& row) { result.push_back(row.to_order()); });
   return result;
 }
 
-// The order with this id; `suffix` ends the query (a row lock).
-std::optional<Order> find_by_id(soci::session& sql, std::int64_t id, std::string_view suffix) {
-  db::Query query(kSelectOrder);
-  query.sql("WHERE o.id = ").bind(static_cast<long long>(id)).sql(suffix);
+std::optional<Order> fetch_one(db::Connection& sql, const db::Query& query) {
   auto orders = fetch(sql, query);
   if (orders.empty()) return std::nullopt;
   return std::move(orders.front());
@@ -94,12 +86,14 @@ void add_where(db::Query& query, const OrderFilter& filter) {
 
 }  // namespace
 
-std::int64_t insert(soci::session& sql, const Order& order) {
-  return db::Query(
-             "INSERT INTO orders (checkout_id, payment_id, buyer_id, shop_id, status, "
-             "payment_status, total_cents, currency, shipping_address, created_at, updated_at) "
-             "VALUES (:checkout, :payment, :buyer, :shop, :status, :payment_status, :total, "
-             ":currency, :address, :created, :updated)")
+constexpr std::string_view kInsertOrder = R"(
+  INSERT INTO orders (checkout_id, payment_id, buyer_id, shop_id, status, payment_status,
+                      total_cents, currency, shipping_address, created_at, updated_at)
+  VALUES (:checkout, :payment, :buyer, :shop, :status, :payment_status, :total, :currency,
+          :address, :created, :updated))";
+
+std::int64_t insert(db::Connection& sql, const Order& order) {
+  return db::Query(kInsertOrder)
       .values(order.checkout_id, order.payment_id, order.buyer_id, order.shop_id,
               std::string(to_string(order.status)), std::string(to_string(order.payment_status)),
               order.total_cents, order.currency, order.shipping_address, order.created_at,
@@ -107,40 +101,57 @@ std::int64_t insert(soci::session& sql, const Order& order) {
       .insert_returning_id(sql);
 }
 
-void insert_item(soci::session& sql, const OrderItem& item) {
-  db::Query(
-      "INSERT INTO order_items (order_id, product_id, name, unit_price_cents, quantity) "
-      "VALUES (:order, :product, :name, :price, :quantity)")
+constexpr std::string_view kInsertItem = R"(
+  INSERT INTO order_items (order_id, product_id, name, unit_price_cents, quantity)
+  VALUES (:order, :product, :name, :price, :quantity))";
+
+void insert_item(db::Connection& sql, const OrderItem& item) {
+  db::Query(kInsertItem)
       .values(item.order_id, item.product_id, item.name, item.unit_price_cents, item.quantity)
       .execute(sql);
 }
 
-void insert_event(soci::session& sql, const OrderEvent& event, std::optional<std::int64_t> actor) {
-  db::Query(
-      "INSERT INTO order_events (order_id, status, note, actor_id, actor_role, at) "
-      "VALUES (:order, :status, :note, :actor, :role, :at)")
+constexpr std::string_view kInsertEvent = R"(
+  INSERT INTO order_events (order_id, status, note, actor_id, actor_role, at)
+  VALUES (:order, :status, :note, :actor, :role, :at))";
+
+void insert_event(db::Connection& sql, const OrderEvent& event, std::optional<std::int64_t> actor) {
+  db::Query(kInsertEvent)
       .values(event.order_id, std::string(to_string(event.status)), event.note,
               std::optional<long long>(actor), event.actor_role, event.at)
       .execute(sql);
 }
 
-std::optional<Order> find(soci::session& sql, std::int64_t id) { return find_by_id(sql, id, ""); }
+constexpr std::string_view kWhereId = "WHERE o.id = :id";
 
-std::optional<Order> find_for_update(soci::session& sql, db::Dialect dialect, std::int64_t id) {
-  return find_by_id(sql, id, dialect == db::Dialect::postgres ? " FOR UPDATE OF o" : "");
+std::optional<Order> find(db::Connection& sql, std::int64_t id) {
+  db::Query query(kSelectOrders);
+  return fetch_one(sql, query.sql(kWhereId).values(id));
 }
 
-std::vector<Order> list(soci::session& sql, const OrderFilter& filter) {
-  db::Query query(kSelectOrder);
+constexpr std::string_view kWhereIdLocked = "WHERE o.id = :id FOR UPDATE OF o";
+
+std::optional<Order> find_for_update(db::Connection& sql, std::int64_t id) {
+  if (sql.dialect() == db::Dialect::sqlite) return find(sql, id);
+  db::Query query(kSelectOrders);
+  return fetch_one(sql, query.sql(kWhereIdLocked).values(id));
+}
+
+constexpr std::string_view kNewestFirst = R"(
+  ORDER BY o.created_at DESC, o.id DESC LIMIT :limit OFFSET :offset)";
+
+db::Query list_query(const OrderFilter& filter) {
+  db::Query query(kSelectOrders);
   add_where(query, filter);
-  query.sql("ORDER BY o.created_at DESC, o.id DESC LIMIT ")
-      .bind(static_cast<long long>(filter.page.limit))
-      .sql(" OFFSET ")
-      .bind(filter.page.offset());
-  return fetch(sql, query);
+  query.sql(kNewestFirst).values(static_cast<long long>(filter.page.limit), filter.page.offset());
+  return query;
 }
 
-long long count(soci::session& sql, const OrderFilter& filter) {
+std::vector<Order> list(db::Connection& sql, const OrderFilter& filter) {
+  return fetch(sql, list_query(filter));
+}
+
+long long count(db::Connection& sql, const OrderFilter& filter) {
   db::Query query("SELECT COUNT(*) FROM orders o ");
   add_where(query, filter);
   return query.single<long long>(sql);
@@ -192,7 +203,7 @@ struct OrderEventRow {
 // The rows of `select` (its text ending in "WHERE order_id IN (") for these
 // orders, in `order_by`'s order.
 template <class Row>
-auto rows_of_orders(soci::session& sql, std::string_view select, std::string_view order_by,
+auto rows_of_orders(db::Connection& sql, std::string_view select, std::string_view order_by,
                     const std::vector<std::int64_t>& order_ids) {
   std::vector<decltype(std::declval<const Row&>().read())> rows;
   if (order_ids.empty()) return rows;
@@ -203,21 +214,22 @@ auto rows_of_orders(soci::session& sql, std::string_view select, std::string_vie
 }
 }  // namespace
 
-std::vector<OrderItem> items_of(soci::session& sql, const std::vector<std::int64_t>& order_ids) {
-  return rows_of_orders<OrderItemRow>(
-      sql,
-      "SELECT order_id, product_id, name, unit_price_cents, quantity FROM order_items "
-      "WHERE order_id IN (",
-      "order_id, product_id", order_ids);
+constexpr std::string_view kItemsOf = R"(
+  SELECT order_id, product_id, name, unit_price_cents, quantity FROM order_items
+  WHERE order_id IN ()";
+
+std::vector<OrderItem> items_of(db::Connection& sql, const std::vector<std::int64_t>& order_ids) {
+  return rows_of_orders<OrderItemRow>(sql, kItemsOf, "order_id, product_id", order_ids);
 }
 
-std::vector<OrderEvent> events_of(soci::session& sql, const std::vector<std::int64_t>& order_ids) {
-  return rows_of_orders<OrderEventRow>(
-      sql, "SELECT order_id, status, note, actor_role, at FROM order_events WHERE order_id IN (",
-      "order_id, id", order_ids);
+constexpr std::string_view kEventsOf = R"(
+  SELECT order_id, status, note, actor_role, at FROM order_events WHERE order_id IN ()";
+
+std::vector<OrderEvent> events_of(db::Connection& sql, const std::vector<std::int64_t>& order_ids) {
+  return rows_of_orders<OrderEventRow>(sql, kEventsOf, "order_id, id", order_ids);
 }
 
-bool transition(soci::session& sql, const Order& order, OrderStatus was) {
+bool transition(db::Connection& sql, const Order& order, OrderStatus was) {
   db::Query query("UPDATE orders SET status = ");
   query.bind(std::string(to_string(order.status)))
       .sql(", payment_status = ")
@@ -232,16 +244,15 @@ bool transition(soci::session& sql, const Order& order, OrderStatus was) {
   return query.execute(sql) == 1;
 }
 
-std::vector<DaySales> sales_by_day(soci::session& sql, std::int64_t shop_id,
+// Cancelled and refunded orders earn nothing.
+constexpr std::string_view kSalesByDay = R"(
+  SELECT o.created_at / 86400000 AS day, SUM(o.total_cents), COUNT(*) FROM orders o
+  WHERE o.shop_id = :shop AND o.created_at >= :since AND o.currency = :currency
+    AND o.status NOT IN ('cancelled', 'refunded')
+  GROUP BY o.created_at / 86400000 ORDER BY day)";
+
+std::vector<DaySales> sales_by_day(db::Connection& sql, std::int64_t shop_id,
                                    const std::string& currency, long long first_day) {
-  db::Query query(
-      "SELECT o.created_at / 86400000 AS day, SUM(o.total_cents), COUNT(*) FROM orders o "
-      "WHERE o.shop_id = ");
-  query.bind(static_cast<long long>(shop_id))
-      .sql(" AND o.created_at >= ")
-      .bind(first_day * 86400000);
-  query.sql(" AND o.currency = ").bind(currency);
-  query.sql(" AND ").sql(kEarning).sql(" GROUP BY o.created_at / 86400000 ORDER BY day");
   struct Row {
     DaySales sales;
     void define(soci::statement& st) {
@@ -251,20 +262,23 @@ std::vector<DaySales> sales_by_day(soci::session& sql, std::int64_t shop_id,
     }
   };
   std::vector<DaySales> days;
-  query.each<Row>(sql, [&](const Row& row) { days.push_back(row.sales); });
+  db::Query(kSalesByDay)
+      .values(shop_id, first_day * 86400000, currency)
+      .each<Row>(sql, [&](const Row& row) { days.push_back(row.sales); });
   return days;
 }
 
-std::vector<ProductSales> top_products(soci::session& sql, std::int64_t shop_id,
+// Cancelled and refunded orders earn nothing.
+constexpr std::string_view kTopProducts = R"(
+  SELECT i.product_id, MAX(i.name), SUM(i.quantity) AS units,
+         SUM(i.quantity * i.unit_price_cents) AS revenue
+  FROM order_items i JOIN orders o ON o.id = i.order_id
+  WHERE o.shop_id = :shop AND o.status NOT IN ('cancelled', 'refunded')
+    AND o.currency = :currency
+  GROUP BY i.product_id ORDER BY units DESC, revenue DESC, i.product_id LIMIT :limit)";
+
+std::vector<ProductSales> top_products(db::Connection& sql, std::int64_t shop_id,
                                        const std::string& currency, int limit) {
-  db::Query query(
-      "SELECT i.product_id, MAX(i.name), SUM(i.quantity) AS units, "
-      "SUM(i.quantity * i.unit_price_cents) AS revenue FROM order_items i "
-      "JOIN orders o ON o.id = i.order_id WHERE o.shop_id = ");
-  query.bind(static_cast<long long>(shop_id)).sql(" AND ").sql(kEarning);
-  query.sql(" AND o.currency = ").bind(currency);
-  query.sql(" GROUP BY i.product_id ORDER BY units DESC, revenue DESC, i.product_id LIMIT ")
-      .bind(static_cast<long long>(limit));
   struct Row {
     ProductSales sales;
     long long product = 0;
@@ -276,34 +290,39 @@ std::vector<ProductSales> top_products(soci::session& sql, std::int64_t shop_id,
     }
   };
   std::vector<ProductSales> result;
-  query.each<Row>(sql, [&](const Row& row) {
-    result.push_back(row.sales);
-    result.back().product_id = row.product;
-  });
+  db::Query(kTopProducts)
+      .values(shop_id, currency, static_cast<long long>(limit))
+      .each<Row>(sql, [&](const Row& row) {
+        result.push_back(row.sales);
+        result.back().product_id = row.product;
+      });
   return result;
 }
 
-std::string main_currency(soci::session& sql, std::int64_t shop_id) {
-  const long long shop = shop_id;
-  std::string currency;
-  sql << "SELECT currency FROM (SELECT currency, COUNT(*) AS n, 0 AS source FROM orders "
-         "WHERE shop_id = :shop GROUP BY currency UNION ALL SELECT currency, COUNT(*) AS n, "
-         "1 AS source FROM products WHERE shop_id = :shop2 GROUP BY currency) c "
-         "ORDER BY source, n DESC, currency LIMIT 1",
-      soci::into(currency), soci::use(shop), soci::use(shop);
-  return sql.got_data() ? currency : std::string("USD");
+constexpr std::string_view kMainCurrency = R"(
+  SELECT currency FROM (
+    SELECT currency, COUNT(*) AS n, 0 AS source FROM orders WHERE shop_id = :shop
+    GROUP BY currency
+    UNION ALL
+    SELECT currency, COUNT(*) AS n, 1 AS source FROM products WHERE shop_id = :shop2
+    GROUP BY currency) c
+  ORDER BY source, n DESC, currency LIMIT 1)";
+
+std::string main_currency(db::Connection& sql, std::int64_t shop_id) {
+  return db::Query(kMainCurrency)
+      .values(shop_id, shop_id)
+      .first<std::string>(sql)
+      .value_or(std::string("USD"));
 }
 
-std::optional<std::int64_t> delivered_order_with(soci::session& sql, std::int64_t buyer_id,
+constexpr std::string_view kDeliveredOrderWith = R"(
+  SELECT o.id FROM orders o JOIN order_items i ON i.order_id = o.id
+  WHERE o.buyer_id = :buyer AND i.product_id = :product AND o.status = 'delivered'
+  ORDER BY o.id LIMIT 1)";
+
+std::optional<std::int64_t> delivered_order_with(db::Connection& sql, std::int64_t buyer_id,
                                                  std::int64_t product_id) {
-  long long order = 0;
-  const long long buyer = buyer_id, product = product_id;
-  sql << "SELECT o.id FROM orders o JOIN order_items i ON i.order_id = o.id "
-         "WHERE o.buyer_id = :buyer AND i.product_id = :product AND o.status = 'delivered' "
-         "ORDER BY o.id LIMIT 1",
-      soci::into(order), soci::use(buyer), soci::use(product);
-  if (!sql.got_data()) return std::nullopt;
-  return order;
+  return db::Query(kDeliveredOrderWith).values(buyer_id, product_id).first<long long>(sql);
 }
 
 }  // namespace ps::orders::store

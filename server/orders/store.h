@@ -1,9 +1,7 @@
 #pragma once
 
-#include "db/database.h"
+#include "db/query.h"
 #include "orders/model.h"
-
-#include <soci/session.h>
 
 #include <cstdint>
 #include <optional>
@@ -14,29 +12,31 @@ namespace ps::orders {
 
 // SQL for orders, their items and events; no business rules here.
 namespace store {
-std::int64_t insert(soci::session& sql, const Order& order);
-void insert_item(soci::session& sql, const OrderItem& item);
-void insert_event(soci::session& sql, const OrderEvent& event, std::optional<std::int64_t> actor);
-std::optional<Order> find(soci::session& sql, std::int64_t id);
+std::int64_t insert(db::Connection& sql, const Order& order);
+void insert_item(db::Connection& sql, const OrderItem& item);
+void insert_event(db::Connection& sql, const OrderEvent& event, std::optional<std::int64_t> actor);
+std::optional<Order> find(db::Connection& sql, std::int64_t id);
 // find(), and no other transaction may change the order until this one ends:
 // PostgreSQL locks the row (FOR UPDATE); an SQLite write transaction holds
 // the whole database already.
-std::optional<Order> find_for_update(soci::session& sql, db::Dialect dialect, std::int64_t id);
-std::vector<Order> list(soci::session& sql, const OrderFilter& filter);
-long long count(soci::session& sql, const OrderFilter& filter);
-std::vector<OrderItem> items_of(soci::session& sql, const std::vector<std::int64_t>& order_ids);
-std::vector<OrderEvent> events_of(soci::session& sql, const std::vector<std::int64_t>& order_ids);
+std::optional<Order> find_for_update(db::Connection& sql, std::int64_t id);
+std::vector<Order> list(db::Connection& sql, const OrderFilter& filter);
+// The statement list runs (the SQLite plan test reads it too).
+db::Query list_query(const OrderFilter& filter);
+long long count(db::Connection& sql, const OrderFilter& filter);
+std::vector<OrderItem> items_of(db::Connection& sql, const std::vector<std::int64_t>& order_ids);
+std::vector<OrderEvent> events_of(db::Connection& sql, const std::vector<std::int64_t>& order_ids);
 // Moves an order from `was` to `order.status` (with its other fields); false
 // when the order was not in that state any more.
-bool transition(soci::session& sql, const Order& order, OrderStatus was);
+bool transition(db::Connection& sql, const Order& order, OrderStatus was);
 // Sales in one currency (a shop may in principle sell in several).
-std::vector<DaySales> sales_by_day(soci::session& sql, std::int64_t shop_id,
+std::vector<DaySales> sales_by_day(db::Connection& sql, std::int64_t shop_id,
                                    const std::string& currency, long long first_day);
-std::vector<ProductSales> top_products(soci::session& sql, std::int64_t shop_id,
+std::vector<ProductSales> top_products(db::Connection& sql, std::int64_t shop_id,
                                        const std::string& currency, int limit);
 // The currency most of the shop's orders, else its products, are in.
-std::string main_currency(soci::session& sql, std::int64_t shop_id);
-std::optional<std::int64_t> delivered_order_with(soci::session& sql, std::int64_t buyer_id,
+std::string main_currency(db::Connection& sql, std::int64_t shop_id);
+std::optional<std::int64_t> delivered_order_with(db::Connection& sql, std::int64_t buyer_id,
                                                  std::int64_t product_id);
 }  // namespace store
 

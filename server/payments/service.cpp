@@ -6,7 +6,7 @@
 
 namespace ps::payments {
 
-Payment PaymentsService::record(soci::session& sql, std::int64_t checkout_id,
+Payment PaymentsService::record(db::Connection& sql, std::int64_t checkout_id,
                                 const AuthorizationResult& auth, long long amount_cents,
                                 const std::string& currency) {
   Payment payment{0,        checkout_id,     provider_.name(), auth.authorization_id, amount_cents,
@@ -15,7 +15,7 @@ Payment PaymentsService::record(soci::session& sql, std::int64_t checkout_id,
   return payment;
 }
 
-std::string PaymentsService::authorization_of(soci::session& sql, std::int64_t payment_id) {
+std::string PaymentsService::authorization_of(db::Connection& sql, std::int64_t payment_id) {
   auto payment = store::find(sql, payment_id);
   if (!payment) throw std::logic_error("order without its payment");
   return payment->authorization_id;
@@ -43,19 +43,19 @@ AuthorizationResult PaymentsService::authorize(long long amount_cents, const std
   return result;
 }
 
-void PaymentsService::capture(soci::session& sql, std::int64_t payment_id, long long amount) {
+void PaymentsService::capture(db::Connection& sql, std::int64_t payment_id, long long amount) {
   if (amount <= 0) return;
   const auto authorization = authorization_of(sql, payment_id);
   at_gateway([&] { provider_.capture(authorization, amount); });
 }
 
-void PaymentsService::release(soci::session& sql, std::int64_t payment_id, long long amount) {
+void PaymentsService::release(db::Connection& sql, std::int64_t payment_id, long long amount) {
   if (amount <= 0) return;
   const auto authorization = authorization_of(sql, payment_id);
   at_gateway([&] { provider_.release(authorization, amount); });
 }
 
-void PaymentsService::refund(soci::session& sql, std::int64_t payment_id, long long amount) {
+void PaymentsService::refund(db::Connection& sql, std::int64_t payment_id, long long amount) {
   if (amount <= 0) return;
   const auto authorization = authorization_of(sql, payment_id);
   at_gateway([&] { provider_.refund(authorization, amount); });
@@ -70,7 +70,7 @@ void PaymentsService::release_unrecorded(const AuthorizationResult& auth,
   }
 }
 
-Payment PaymentsService::of_checkout(soci::session& sql, std::int64_t checkout_id) {
+Payment PaymentsService::of_checkout(db::Connection& sql, std::int64_t checkout_id) {
   auto payment = store::find_by_checkout(sql, checkout_id);
   if (!payment) throw std::logic_error("checkout without its payment");
   return *payment;

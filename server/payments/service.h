@@ -14,18 +14,18 @@ class PaymentsService {
 
   AuthorizationResult authorize(long long amount_cents, const std::string& currency,
                                 const CardDetails& card, const std::string& idempotency_key);
-  Payment record(soci::session& sql, std::int64_t checkout_id, const AuthorizationResult& auth,
+  Payment record(db::Connection& sql, std::int64_t checkout_id, const AuthorizationResult& auth,
                  long long amount_cents, const std::string& currency);
-  void capture(soci::session& sql, std::int64_t payment_id, long long amount_cents);
-  void release(soci::session& sql, std::int64_t payment_id, long long amount_cents);
-  void refund(soci::session& sql, std::int64_t payment_id, long long amount_cents);
+  void capture(db::Connection& sql, std::int64_t payment_id, long long amount_cents);
+  void release(db::Connection& sql, std::int64_t payment_id, long long amount_cents);
+  void refund(db::Connection& sql, std::int64_t payment_id, long long amount_cents);
   // Gives back an authorization whose checkout could not be saved.
   void release_unrecorded(const AuthorizationResult& auth, long long amount_cents) noexcept;
   // The payment of a checkout (every checkout has one).
-  Payment of_checkout(soci::session& sql, std::int64_t checkout_id);
+  Payment of_checkout(db::Connection& sql, std::int64_t checkout_id);
 
  private:
-  std::string authorization_of(soci::session& sql, std::int64_t payment_id);
+  std::string authorization_of(db::Connection& sql, std::int64_t payment_id);
 
   PaymentProvider& provider_;
 };

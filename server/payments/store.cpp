@@ -2,39 +2,13 @@
 
 #include "db/query.h"
 
-#include <soci/soci.h>
-
 namespace ps::payments::store {
 
-std::int64_t insert(soci::session& sql, const Payment& p) {
-  return db::Query(
-             "INSERT INTO payments (checkout_id, provider, authorization_id, amount_cents, "
-             "currency, card_brand, card_last4, created_at) VALUES (:checkout, :provider, :auth, "
-             ":amount, :currency, :brand, :last4, :created)")
-      .values(p.checkout_id, p.provider, p.authorization_id, p.amount_cents, p.currency,
-              p.card_brand, p.card_last4, p.created_at)
-      .insert_returning_id(sql);
-}
-
-std::optional<Payment> find(soci::session& sql, std::int64_t id) {
-  Payment p;
-  long long key = id, checkout = 0, created = 0;
-  sql << "SELECT id, checkout_id, provider, authorization_id, amount_cents, currency, card_brand, "
-         "card_last4, created_at FROM payments WHERE id = :id",
-      soci::into(key), soci::into(checkout), soci::into(p.provider), soci::into(p.authorization_id),
-      soci::into(p.amount_cents), soci::into(p.currency), soci::into(p.card_brand),
-      soci::into(p.card_last4), soci::into(created), soci::use(key);
-  if (!sql.got_data()) return std::nullopt;
-  p.id = key;
-  p.checkout_id = checkout;
-  p.created_at = created;
-  return p;
-}
-
 namespace {
+// The columns every read of a payment selects, in this order.
 struct PaymentRow {
-  long long id = 0, checkout = 0, created = 0;
   Payment payment;
+  long long id = 0, checkout = 0, created = 0;
 
   void define(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -47,22 +21,51 @@ struct PaymentRow {
     st.exchange(soci::into(payment.card_last4));
     st.exchange(soci::into(created));
   }
+
+  Payment read() const {
+    Payment result = payment;
+    result.id = id;
+    result.checkout_id = checkout;
+    result.created_at = created;
+    return result;
+  }
 };
+
+std::optional<Payment> first(db::Connection& sql, const db::Query& query) {
+  std::optional<Payment> found;
+  query.each<PaymentRow>(sql, [&](const PaymentRow& row) { found = row.read(); });
+  return found;
+}
 }  // namespace
 
-std::optional<Payment> find_by_checkout(soci::session& sql, std::int64_t checkout_id) {
-  std::optional<Payment> found;
-  db::Query(
-      "SELECT id, checkout_id, provider, authorization_id, amount_cents, currency, card_brand, "
-      "card_last4, created_at FROM payments WHERE checkout_id = :checkout")
-      .values(checkout_id)
-      .each<PaymentRow>(sql, [&](const PaymentRow& row) {
-        found = row.payment;
-        found->id = row.id;
-        found->checkout_id = row.checkout;
-        found->created_at = row.created;
-      });
-  return found;
+constexpr std::string_view kInsertPayment = R"(
+  INSERT INTO payments (checkout_id, provider, authorization_id, amount_cents, currency,
+                        card_brand, card_last4, created_at)
+  VALUES (:checkout, :provider, :auth, :amount, :currency, :brand, :last4, :created))";
+
+std::int64_t insert(db::Connection& sql, const Payment& p) {
+  return db::Query(kInsertPayment)
+      .values(p.checkout_id, p.provider, p.authorization_id, p.amount_cents, p.currency,
+              p.card_brand, p.card_last4, p.created_at)
+      .insert_returning_id(sql);
+}
+
+constexpr std::string_view kFindPayment = R"(
+  SELECT id, checkout_id, provider, authorization_id, amount_cents, currency, card_brand,
+         card_last4, created_at
+  FROM payments WHERE id = :id)";
+
+std::optional<Payment> find(db::Connection& sql, std::int64_t id) {
+  return first(sql, db::Query(kFindPayment).values(id));
+}
+
+constexpr std::string_view kFindByCheckout = R"(
+  SELECT id, checkout_id, provider, authorization_id, amount_cents, currency, card_brand,
+         card_last4, created_at
+  FROM payments WHERE checkout_id = :checkout)";
+
+std::optional<Payment> find_by_checkout(db::Connection& sql, std::int64_t checkout_id) {
+  return first(sql, db::Query(kFindByCheckout).values(checkout_id));
 }
 
 }  // namespace ps::payments::store

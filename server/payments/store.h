@@ -2,7 +2,7 @@
 
 #include "payments/model.h"
 
-#include <soci/session.h>
+#include "db/connection.h"
 
 #include <cstdint>
 #include <optional>
@@ -11,9 +11,9 @@
 namespace ps::payments {
 
 namespace store {
-std::int64_t insert(soci::session& sql, const Payment& payment);
-std::optional<Payment> find(soci::session& sql, std::int64_t id);
-std::optional<Payment> find_by_checkout(soci::session& sql, std::int64_t checkout_id);
+std::int64_t insert(db::Connection& sql, const Payment& payment);
+std::optional<Payment> find(db::Connection& sql, std::int64_t id);
+std::optional<Payment> find_by_checkout(db::Connection& sql, std::int64_t checkout_id);
 }  // namespace store
 
 }  // namespace ps::payments

@@ -13,7 +13,7 @@ ApiError review_not_found() { return ApiError::not_found("There is no such revie
 
 // The product if the viewer may see it (as GET /api/products/{id} decides);
 // 404 otherwise, so that its reviews do not tell that a draft exists.
-catalog::ProductView visible_product(soci::session& sql, catalog::CatalogService& catalog,
+catalog::ProductView visible_product(db::Connection& sql, catalog::CatalogService& catalog,
                                      std::int64_t product_id,
                                      std::optional<std::int64_t> viewer_id) {
   auto found = catalog.find_many(sql, {product_id}, catalog::CatalogService::Images::none);
@@ -25,7 +25,7 @@ catalog::ProductView visible_product(soci::session& sql, catalog::CatalogService
 
 Review ReviewsService::create(std::int64_t buyer_id, std::int64_t product_id, int rating,
                               const std::string& body) {
-  return database_.transaction([&](soci::session& sql) {
+  return database_.transaction([&](db::Connection& sql) {
     visible_product(sql, catalog_, product_id, buyer_id);
     const auto order = orders_.delivered_order_with(sql, buyer_id, product_id);
     if (!order)
@@ -46,7 +46,7 @@ Review ReviewsService::create(std::int64_t buyer_id, std::int64_t product_id, in
 
 Review ReviewsService::update(std::int64_t buyer_id, std::int64_t review_id,
                               const ReviewInput& input) {
-  return database_.transaction([&](soci::session& sql) {
+  return database_.transaction([&](db::Connection& sql) {
     auto review = store::find(sql, review_id);
     if (!review) throw review_not_found();
     if (review->buyer_id != buyer_id) throw ApiError::forbidden("This is someone else's review.");
@@ -62,7 +62,7 @@ Review ReviewsService::update(std::int64_t buyer_id, std::int64_t review_id,
 
 Review ReviewsService::reply(std::int64_t vendor_id, std::int64_t review_id,
                              const std::string& reply) {
-  return database_.transaction([&](soci::session& sql) {
+  return database_.transaction([&](db::Connection& sql) {
     auto review = store::find(sql, review_id);
     if (!review) throw review_not_found();
     const auto product = visible_product(sql, catalog_, review->product_id, vendor_id);
@@ -77,7 +77,7 @@ Review ReviewsService::reply(std::int64_t vendor_id, std::int64_t review_id,
 ReviewPage ReviewsService::for_product(std::int64_t product_id,
                                        std::optional<std::int64_t> viewer_id,
                                        const PageRequest& page) {
-  return database_.with_session([&](soci::session& sql) {
+  return database_.with_session([&](db::Connection& sql) {
     visible_product(sql, catalog_, product_id, viewer_id);
     return ReviewPage{store::for_product(sql, product_id, page),
                       store::count_for_product(sql, product_id)};

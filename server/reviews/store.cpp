@@ -1,18 +1,15 @@
 #include "reviews/store.h"
 
-#include "db/query.h"
-
-#include <soci/soci.h>
-
 namespace ps::reviews::store {
 
 namespace {
-constexpr const char* kSelect =
-    "SELECT r.id, r.product_id, r.buyer_id, u.display_name, r.order_id, r.rating, r.body, "
-    "r.reply, r.replied_at, r.created_at, r.updated_at FROM reviews r "
-    "JOIN users u ON u.id = r.buyer_id ";
+// Continued by each query that reads ReviewRows.
+constexpr std::string_view kSelectReviews = R"(
+  SELECT r.id, r.product_id, r.buyer_id, u.display_name, r.order_id, r.rating, r.body,
+         r.reply, r.replied_at, r.created_at, r.updated_at
+  FROM reviews r JOIN users u ON u.id = r.buyer_id )";
 
-// One row of kSelect, bound to a statement.
+// One row of kSelectReviews.
 struct ReviewRow {
   Review review;
   long long id = 0, product = 0, buyer = 0, order = 0, replied = 0, created = 0, updated = 0;
@@ -46,7 +43,7 @@ struct ReviewRow {
   }
 };
 
-std::vector<Review> fetch(soci::session& sql, const db::Query& query) {
+std::vector<Review> fetch(db::Connection& sql, const db::Query& query) {
   std::vector<Review> reviews;
   query.each<ReviewRow>(sql, [&](const ReviewRow& row) { reviews.push_back(row.to_review()); });
   return reviews;
@@ -58,56 +55,66 @@ std::optional<Review> first(std::vector<Review> reviews) {
 }
 }  // namespace
 
-std::int64_t insert(soci::session& sql, const Review& r) {
-  return db::Query(
-             "INSERT INTO reviews (product_id, buyer_id, order_id, rating, body, created_at, "
-             "updated_at) VALUES (:product, :buyer, :order, :rating, :body, :created, :updated)")
+constexpr std::string_view kInsertReview = R"(
+  INSERT INTO reviews (product_id, buyer_id, order_id, rating, body, created_at, updated_at)
+  VALUES (:product, :buyer, :order, :rating, :body, :created, :updated))";
+
+std::int64_t insert(db::Connection& sql, const Review& r) {
+  return db::Query(kInsertReview)
       .values(r.product_id, r.buyer_id, r.order_id, r.rating, r.body, r.created_at, r.updated_at)
       .insert_returning_id(sql);
 }
 
-std::optional<Review> find(soci::session& sql, std::int64_t id) {
-  db::Query query(kSelect);
-  query.sql("WHERE r.id = ").bind(static_cast<long long>(id));
-  return first(fetch(sql, query));
+constexpr std::string_view kWhereId = "WHERE r.id = :id";
+
+std::optional<Review> find(db::Connection& sql, std::int64_t id) {
+  db::Query query(kSelectReviews);
+  return first(fetch(sql, query.sql(kWhereId).values(id)));
 }
 
-std::optional<Review> find_by_author(soci::session& sql, std::int64_t product_id,
+constexpr std::string_view kWhereAuthor = "WHERE r.product_id = :product AND r.buyer_id = :buyer";
+
+std::optional<Review> find_by_author(db::Connection& sql, std::int64_t product_id,
                                      std::int64_t buyer_id) {
-  db::Query query(kSelect);
-  query.sql("WHERE r.product_id = ").bind(static_cast<long long>(product_id));
-  query.sql(" AND r.buyer_id = ").bind(static_cast<long long>(buyer_id));
-  return first(fetch(sql, query));
+  db::Query query(kSelectReviews);
+  return first(fetch(sql, query.sql(kWhereAuthor).values(product_id, buyer_id)));
 }
 
-void update(soci::session& sql, const Review& r) {
-  const long long id = r.id, updated = r.updated_at;
-  sql << "UPDATE reviews SET rating = :rating, body = :body, updated_at = :updated WHERE id = :id",
-      soci::use(r.rating), soci::use(r.body), soci::use(updated), soci::use(id);
+constexpr std::string_view kUpdateReview = R"(
+  UPDATE reviews SET rating = :rating, body = :body, updated_at = :updated WHERE id = :id)";
+
+void update(db::Connection& sql, const Review& r) {
+  db::Query(kUpdateReview).values(r.rating, r.body, r.updated_at, r.id).execute(sql);
 }
 
-bool set_reply(soci::session& sql, std::int64_t id, const std::string& reply, Millis now) {
-  db::Query query("UPDATE reviews SET reply = ");
-  query.bind(reply).sql(", replied_at = ").bind(static_cast<long long>(now));
-  query.sql(" WHERE id = ").bind(static_cast<long long>(id)).sql(" AND reply IS NULL");
-  return query.execute(sql) == 1;
+constexpr std::string_view kSetReply = R"(
+  UPDATE reviews SET reply = :reply, replied_at = :at WHERE id = :id AND reply IS NULL)";
+
+bool set_reply(db::Connection& sql, std::int64_t id, const std::string& reply, Millis now) {
+  return db::Query(kSetReply).values(reply, now, id).execute(sql) == 1;
 }
 
-std::vector<Review> for_product(soci::session& sql, std::int64_t product_id,
+constexpr std::string_view kWhereProductNewestFirst = R"(
+  WHERE r.product_id = :product
+  ORDER BY r.created_at DESC, r.id DESC LIMIT :limit OFFSET :offset)";
+
+db::Query for_product_query(std::int64_t product_id, const PageRequest& page) {
+  db::Query query(kSelectReviews);
+  query.sql(kWhereProductNewestFirst)
+      .values(product_id, static_cast<long long>(page.limit), page.offset());
+  return query;
+}
+
+std::vector<Review> for_product(db::Connection& sql, std::int64_t product_id,
                                 const PageRequest& page) {
-  db::Query query(kSelect);
-  query.sql("WHERE r.product_id = ").bind(static_cast<long long>(product_id));
-  query.sql(" ORDER BY r.created_at DESC, r.id DESC LIMIT ")
-      .bind(static_cast<long long>(page.limit))
-      .sql(" OFFSET ")
-      .bind(page.offset());
-  return fetch(sql, query);
+  return fetch(sql, for_product_query(product_id, page));
 }
 
-long long count_for_product(soci::session& sql, std::int64_t product_id) {
-  return db::Query("SELECT COUNT(*) FROM reviews WHERE product_id = :product")
-      .values(product_id)
-      .single<long long>(sql);
+constexpr std::string_view kCountForProduct = R"(
+  SELECT COUNT(*) FROM reviews WHERE product_id = :product)";
+
+long long count_for_product(db::Connection& sql, std::int64_t product_id) {
+  return db::Query(kCountForProduct).values(product_id).single<long long>(sql);
 }
 
 }  // namespace ps::reviews::store

@@ -1,8 +1,7 @@
 #pragma once
 
+#include "db/query.h"
 #include "reviews/model.h"
-
-#include <soci/session.h>
 
 #include <cstdint>
 #include <optional>
@@ -13,16 +12,18 @@ namespace ps::reviews {
 
 // SQL for reviews; no business rules here.
 namespace store {
-std::int64_t insert(soci::session& sql, const Review& review);
-std::optional<Review> find(soci::session& sql, std::int64_t id);
-std::optional<Review> find_by_author(soci::session& sql, std::int64_t product_id,
+std::int64_t insert(db::Connection& sql, const Review& review);
+std::optional<Review> find(db::Connection& sql, std::int64_t id);
+std::optional<Review> find_by_author(db::Connection& sql, std::int64_t product_id,
                                      std::int64_t buyer_id);
-void update(soci::session& sql, const Review& review);
+void update(db::Connection& sql, const Review& review);
 // Sets the reply unless there is one; false when there already was.
-bool set_reply(soci::session& sql, std::int64_t id, const std::string& reply, Millis now);
-std::vector<Review> for_product(soci::session& sql, std::int64_t product_id,
+bool set_reply(db::Connection& sql, std::int64_t id, const std::string& reply, Millis now);
+std::vector<Review> for_product(db::Connection& sql, std::int64_t product_id,
                                 const PageRequest& page);
-long long count_for_product(soci::session& sql, std::int64_t product_id);
+// The statement for_product runs (the SQLite plan test reads it too).
+db::Query for_product_query(std::int64_t product_id, const PageRequest& page);
+long long count_for_product(db::Connection& sql, std::int64_t product_id);
 }  // namespace store
 
 }  // namespace ps::reviews

@@ -67,14 +67,14 @@ bool is_valid_slug(std::string_view slug) {
   return true;
 }
 
-ShopView ShopsService::view_of(soci::session& sql, Shop shop) const {
+ShopView ShopsService::view_of(db::Connection& sql, Shop shop) const {
   std::vector<std::int64_t> ids;
   collect_image_ids(shop, ids);
   const auto images = media_.find_many(sql, ids);
   return with_images(std::move(shop), images);
 }
 
-std::string ShopsService::unique_slug(soci::session& sql, const std::string& base) const {
+std::string ShopsService::unique_slug(db::Connection& sql, const std::string& base) const {
   std::string candidate = base;
   for (int n = 2; store::slug_taken(sql, candidate, 0); ++n)
     candidate = base.substr(0, kMaxSlug - 4) + "-" + std::to_string(n);
@@ -83,7 +83,7 @@ std::string ShopsService::unique_slug(soci::session& sql, const std::string& bas
 
 // Copies the given fields onto the shop, checking that images are the
 // vendor's own and that a chosen slug is free.
-void ShopsService::apply(soci::session& sql, Shop& shop, const ShopInput& input) const {
+void ShopsService::apply(db::Connection& sql, Shop& shop, const ShopInput& input) const {
   if (input.name) shop.name = *input.name;
   if (input.description) shop.description = *input.description;
   if (input.accent_color) shop.accent_color = *input.accent_color;
@@ -104,7 +104,7 @@ void ShopsService::apply(soci::session& sql, Shop& shop, const ShopInput& input)
 }
 
 ShopView ShopsService::create(std::int64_t owner_id, const ShopInput& input) {
-  return database_.transaction([&](soci::session& sql) {
+  return database_.transaction([&](db::Connection& sql) {
     if (store::find_by_owner(sql, owner_id)) throw shop_exists();
     Shop shop;
     shop.owner_id = owner_id;
@@ -120,7 +120,7 @@ ShopView ShopsService::create(std::int64_t owner_id, const ShopInput& input) {
 
 ShopView ShopsService::update(std::int64_t owner_id, const std::string& slug,
                               const ShopInput& input) {
-  return database_.transaction([&](soci::session& sql) {
+  return database_.transaction([&](db::Connection& sql) {
     auto shop = store::find_by_slug(sql, slug);
     if (!shop) throw shop_not_found(slug);
     if (shop->owner_id != owner_id)
@@ -133,7 +133,7 @@ ShopView ShopsService::update(std::int64_t owner_id, const std::string& slug,
 }
 
 ShopView ShopsService::get(const std::string& slug) {
-  return database_.with_session([&](soci::session& sql) {
+  return database_.with_session([&](db::Connection& sql) {
     auto shop = store::find_by_slug(sql, slug);
     if (!shop) throw shop_not_found(slug);
     return view_of(sql, std::move(*shop));
@@ -141,7 +141,7 @@ ShopView ShopsService::get(const std::string& slug) {
 }
 
 std::optional<ShopView> ShopsService::find_by_owner(std::int64_t owner_id) {
-  return database_.with_session([&](soci::session& sql) -> std::optional<ShopView> {
+  return database_.with_session([&](db::Connection& sql) -> std::optional<ShopView> {
     auto shop = store::find_by_owner(sql, owner_id);
     if (!shop) return std::nullopt;
     return view_of(sql, std::move(*shop));
@@ -149,7 +149,7 @@ std::optional<ShopView> ShopsService::find_by_owner(std::int64_t owner_id) {
 }
 
 ShopPage ShopsService::list(const ShopFilter& filter) {
-  return database_.with_session([&](soci::session& sql) {
+  return database_.with_session([&](db::Connection& sql) {
     ShopPage page;
     page.total = store::count(sql, filter);
     auto shops = store::list(sql, filter);
@@ -161,17 +161,17 @@ ShopPage ShopsService::list(const ShopFilter& filter) {
   });
 }
 
-Shop ShopsService::require_shop_of(soci::session& sql, std::int64_t owner_id) const {
+Shop ShopsService::require_shop_of(db::Connection& sql, std::int64_t owner_id) const {
   auto shop = store::find_by_owner(sql, owner_id);
   if (!shop) throw ApiError(ErrorCode::shop_required, "Create your shop before adding products.");
   return std::move(*shop);
 }
 
-std::optional<Shop> ShopsService::find_shop(soci::session& sql, const std::string& slug) const {
+std::optional<Shop> ShopsService::find_shop(db::Connection& sql, const std::string& slug) const {
   return store::find_by_slug(sql, slug);
 }
 
-std::vector<ShopSummary> ShopsService::summaries(soci::session& sql,
+std::vector<ShopSummary> ShopsService::summaries(db::Connection& sql,
                                                  const std::vector<std::int64_t>& ids) const {
   return store::summaries(sql, ids);
 }

@@ -38,16 +38,16 @@ class ShopsService {
 
   // For other features, inside their transaction: the vendor's shop, or 409
   // when the vendor has not created one yet.
-  Shop require_shop_of(soci::session& sql, std::int64_t owner_id) const;
-  std::optional<Shop> find_shop(soci::session& sql, const std::string& slug) const;
+  Shop require_shop_of(db::Connection& sql, std::int64_t owner_id) const;
+  std::optional<Shop> find_shop(db::Connection& sql, const std::string& slug) const;
   // Summaries of shops by id, for lists (one query).
-  std::vector<ShopSummary> summaries(soci::session& sql,
+  std::vector<ShopSummary> summaries(db::Connection& sql,
                                      const std::vector<std::int64_t>& ids) const;
 
  private:
-  ShopView view_of(soci::session& sql, Shop shop) const;
-  std::string unique_slug(soci::session& sql, const std::string& base) const;
-  void apply(soci::session& sql, Shop& shop, const ShopInput& input) const;
+  ShopView view_of(db::Connection& sql, Shop shop) const;
+  std::string unique_slug(db::Connection& sql, const std::string& base) const;
+  void apply(db::Connection& sql, Shop& shop, const ShopInput& input) const;
 
   db::Database& database_;
   media::MediaService& media_;

@@ -1,15 +1,15 @@
 #include "shops/store.h"
 
-#include "db/query.h"
-
 namespace ps::shops::store {
 
 namespace {
-constexpr const char* kSelectShop =
-    "SELECT id, owner_id, slug, name, description, accent_color, logo_image_id, cover_image_id, "
-    "shipping_policy, returns_policy, created_at, updated_at, listed_products FROM shops ";
+// Continued by each query that reads ShopRows.
+constexpr std::string_view kSelectShops = R"(
+  SELECT id, owner_id, slug, name, description, accent_color, logo_image_id, cover_image_id,
+         shipping_policy, returns_policy, created_at, updated_at, listed_products
+  FROM shops )";
 
-// One row of kSelectShop, bound to a statement.
+// One row of kSelectShops.
 struct ShopRow {
   long long id = 0, owner_id = 0, logo = 0, cover = 0, created_at = 0, updated_at = 0, count = 0;
   std::string slug, name, description, accent_color, shipping, returns;
@@ -47,13 +47,13 @@ struct ShopRow {
   }
 };
 
-std::vector<Shop> fetch(soci::session& sql, const db::Query& query) {
+std::vector<Shop> fetch(db::Connection& sql, const db::Query& query) {
   std::vector<Shop> shops;
   query.each<ShopRow>(sql, [&](const ShopRow& row) { shops.push_back(row.to_shop()); });
   return shops;
 }
 
-std::optional<Shop> fetch_one(soci::session& sql, const db::Query& query) {
+std::optional<Shop> fetch_one(db::Connection& sql, const db::Query& query) {
   auto shops = fetch(sql, query);
   if (shops.empty()) return std::nullopt;
   return std::move(shops.front());
@@ -69,69 +69,79 @@ void add_filter(db::Query& query, const ShopFilter& filter) {
   query.sql("WHERE lower(name) LIKE ").bind("%" + pattern + "%").sql(" ESCAPE '\\' ");
 }
 
+std::string_view order_by(ShopSort sort) {
+  switch (sort) {
+    case ShopSort::products:
+      return "ORDER BY listed_products DESC, id DESC ";
+    case ShopSort::name:
+      return "ORDER BY lower(name), id ";
+    case ShopSort::newest:
+      break;
+  }
+  return "ORDER BY created_at DESC, id DESC ";
+}
 }  // namespace
 
-std::optional<Shop> find_by_slug(soci::session& sql, const std::string& slug) {
-  db::Query query(kSelectShop);
-  query.sql("WHERE slug = ").bind(slug);
-  return fetch_one(sql, query);
+constexpr std::string_view kWhereSlug = "WHERE slug = :slug";
+
+std::optional<Shop> find_by_slug(db::Connection& sql, const std::string& slug) {
+  db::Query query(kSelectShops);
+  return fetch_one(sql, query.sql(kWhereSlug).values(slug));
 }
 
-std::optional<Shop> find_by_owner(soci::session& sql, std::int64_t owner_id) {
-  db::Query query(kSelectShop);
-  query.sql("WHERE owner_id = ").bind(static_cast<long long>(owner_id));
-  return fetch_one(sql, query);
+constexpr std::string_view kWhereOwner = "WHERE owner_id = :owner";
+
+std::optional<Shop> find_by_owner(db::Connection& sql, std::int64_t owner_id) {
+  db::Query query(kSelectShops);
+  return fetch_one(sql, query.sql(kWhereOwner).values(owner_id));
 }
 
-bool slug_taken(soci::session& sql, const std::string& slug, std::int64_t except_shop_id) {
-  int count = 0;
-  const long long except = except_shop_id;
-  sql << "SELECT COUNT(*) FROM shops WHERE slug = :slug AND id <> :id", soci::into(count),
-      soci::use(slug), soci::use(except);
-  return count > 0;
+constexpr std::string_view kCountSlugOfOthers = R"(
+  SELECT COUNT(*) FROM shops WHERE slug = :slug AND id <> :id)";
+
+bool slug_taken(db::Connection& sql, const std::string& slug, std::int64_t except_shop_id) {
+  return db::Query(kCountSlugOfOthers).values(slug, except_shop_id).single<long long>(sql) > 0;
 }
 
-std::int64_t insert(soci::session& sql, const Shop& shop) {
-  return db::Query(
-             "INSERT INTO shops (owner_id, slug, name, description, accent_color, logo_image_id, "
-             "cover_image_id, shipping_policy, returns_policy, created_at, updated_at) VALUES "
-             "(:owner, :slug, :name, :description, :accent, :logo, :cover, :shipping, :returns, "
-             ":created, :updated)")
+constexpr std::string_view kInsertShop = R"(
+  INSERT INTO shops (owner_id, slug, name, description, accent_color, logo_image_id,
+                     cover_image_id, shipping_policy, returns_policy, created_at, updated_at)
+  VALUES (:owner, :slug, :name, :description, :accent, :logo, :cover, :shipping, :returns,
+          :created, :updated))";
+
+std::int64_t insert(db::Connection& sql, const Shop& shop) {
+  return db::Query(kInsertShop)
       .values(shop.owner_id, shop.slug, shop.name, shop.description, shop.accent_color,
               shop.logo_image_id, shop.cover_image_id, shop.shipping_policy, shop.returns_policy,
               shop.created_at, shop.updated_at)
       .insert_returning_id(sql);
 }
 
-void update(soci::session& sql, const Shop& shop) {
-  db::Query(
-      "UPDATE shops SET slug = :slug, name = :name, description = :description, "
-      "accent_color = :accent, logo_image_id = :logo, cover_image_id = :cover, "
-      "shipping_policy = :shipping, returns_policy = :returns, updated_at = :updated "
-      "WHERE id = :id")
+constexpr std::string_view kUpdateShop = R"(
+  UPDATE shops SET slug = :slug, name = :name, description = :description,
+                   accent_color = :accent, logo_image_id = :logo, cover_image_id = :cover,
+                   shipping_policy = :shipping, returns_policy = :returns, updated_at = :updated
+  WHERE id = :id)";
+
+void update(db::Connection& sql, const Shop& shop) {
+  db::Query(kUpdateShop)
       .values(shop.slug, shop.name, shop.description, shop.accent_color, shop.logo_image_id,
               shop.cover_image_id, shop.shipping_policy, shop.returns_policy, shop.updated_at,
               shop.id)
       .execute(sql);
 }
 
-std::vector<Shop> list(soci::session& sql, const ShopFilter& filter) {
-  db::Query query(kSelectShop);
+db::Query list_query(const ShopFilter& filter) {
+  db::Query query(kSelectShops);
   add_filter(query, filter);
-  switch (filter.sort) {
-    case ShopSort::products:
-      query.sql("ORDER BY listed_products DESC, id DESC ");
-      break;
-    case ShopSort::name:
-      query.sql("ORDER BY lower(name), id ");
-      break;
-    case ShopSort::newest:
-      query.sql("ORDER BY created_at DESC, id DESC ");
-      break;
-  }
+  query.sql(order_by(filter.sort));
   query.sql("LIMIT ").bind(static_cast<long long>(filter.page.limit));
   query.sql(" OFFSET ").bind(filter.page.offset());
-  return fetch(sql, query);
+  return query;
+}
+
+std::vector<Shop> list(db::Connection& sql, const ShopFilter& filter) {
+  return fetch(sql, list_query(filter));
 }
 
 namespace {
@@ -148,17 +158,20 @@ struct ShopSummaryRow {
 };
 }  // namespace
 
-// Only the summary columns.
-std::vector<ShopSummary> summaries(soci::session& sql, const std::vector<std::int64_t>& ids) {
+// Followed by the ids and ")".
+constexpr std::string_view kSummariesOf = R"(
+  SELECT id, owner_id, slug, name, accent_color FROM shops WHERE id IN ()";
+
+std::vector<ShopSummary> summaries(db::Connection& sql, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
-  db::Query query("SELECT id, owner_id, slug, name, accent_color FROM shops WHERE id IN (");
+  db::Query query(kSummariesOf);
   query.bind_list({ids.begin(), ids.end()}).sql(")");
   std::vector<ShopSummary> shops;
   query.each<ShopSummaryRow>(sql, [&](const ShopSummaryRow& row) { shops.push_back(row.summary); });
   return shops;
 }
 
-long long count(soci::session& sql, const ShopFilter& filter) {
+long long count(db::Connection& sql, const ShopFilter& filter) {
   db::Query query("SELECT COUNT(*) FROM shops ");
   add_filter(query, filter);
   return query.single<long long>(sql);

@@ -72,8 +72,9 @@ TEST_P(AccountsApi, LogLinesOfWorkerThreadsCarryTheRequestId) {
 TEST_P(AccountsApi, PasswordsAreStoredAsArgon2idHashes) {
   sign_up("hash@example.com");
   std::string stored;
-  server().app().database().with_session([&](soci::session& sql) {
-    sql << "SELECT password_hash FROM users WHERE email = 'hash@example.com'", soci::into(stored);
+  server().app().database().with_session([&](db::Connection& sql) {
+    sql.session() << "SELECT password_hash FROM users WHERE email = 'hash@example.com'",
+        soci::into(stored);
   });
   EXPECT_EQ(stored.rfind("$argon2id$", 0), 0u);
   EXPECT_EQ(stored.find("password123"), std::string::npos);
@@ -117,8 +118,9 @@ TEST_P(AccountsApi, EmailsWithControlOrFormatCharactersAre422) {
     expect_problem(login(email, "password123"), 422, "validation");
   }
   long long users = -1;
-  server().app().database().with_session(
-      [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM users", soci::into(users); });
+  server().app().database().with_session([&](db::Connection& sql) {
+    sql.session() << "SELECT COUNT(*) FROM users", soci::into(users);
+  });
   EXPECT_EQ(users, 0);
 }
 
@@ -188,8 +190,9 @@ TEST_P(AccountsApi, MeNeedsAValidToken) {
 
 TEST_P(AccountsApi, TokenOfADeletedUserIs401) {
   const auto account = sign_up("gone@example.com");
-  server().app().database().with_session(
-      [&](soci::session& sql) { sql << "DELETE FROM users WHERE email = 'gone@example.com'"; });
+  server().app().database().with_session([&](db::Connection& sql) {
+    sql.session() << "DELETE FROM users WHERE email = 'gone@example.com'";
+  });
   expect_problem(client().get("/api/me", account.access_token), 401, "unauthorized");
 }
 
@@ -261,9 +264,9 @@ TEST_P(AccountsApi, LogoutRevokesTheRefreshToken) {
 // What a database thief would find: every text column of refresh_tokens.
 std::vector<std::string> stored_refresh_token_texts(Application& app) {
   std::vector<std::string> texts;
-  app.database().with_session([&](soci::session& sql) {
+  app.database().with_session([&](db::Connection& sql) {
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT family_id, token_hash FROM refresh_tokens");
+        (sql.session().prepare << "SELECT family_id, token_hash FROM refresh_tokens");
     for (const auto& row : rows) {
       texts.push_back(row.get<std::string>(0));
       texts.push_back(row.get<std::string>(1));
@@ -274,8 +277,9 @@ std::vector<std::string> stored_refresh_token_texts(Application& app) {
 
 std::vector<std::string> stored_refresh_token_hashes(Application& app) {
   std::vector<std::string> hashes;
-  app.database().with_session([&](soci::session& sql) {
-    soci::rowset<std::string> rows = (sql.prepare << "SELECT token_hash FROM refresh_tokens");
+  app.database().with_session([&](db::Connection& sql) {
+    soci::rowset<std::string> rows =
+        (sql.session().prepare << "SELECT token_hash FROM refresh_tokens");
     hashes.assign(rows.begin(), rows.end());
   });
   return hashes;

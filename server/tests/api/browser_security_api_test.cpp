@@ -168,8 +168,9 @@ TEST_P(RefreshCookie, ACookieUsedLongAgoRevokesTheSession) {
   const auto second = refresh_cookie_value(refreshed);
   ASSERT_TRUE(second.has_value());
   // As if the first cookie had been used a minute ago.
-  server().app().database().with_session([](soci::session& sql) {
-    sql << "UPDATE refresh_tokens SET revoked_at = revoked_at - 60000 WHERE revoked_at IS NOT NULL";
+  server().app().database().with_session([](db::Connection& sql) {
+    sql.session()
+        << "UPDATE refresh_tokens SET revoked_at = revoked_at - 60000 WHERE revoked_at IS NOT NULL";
   });
 
   // The used cookie is refused, and deleted so the browser stops sending it;

@@ -45,9 +45,9 @@ TEST_P(CartApi, OneCartAcrossShopsWithSubtotals) {
 TEST_P(CartApi, ChangesMarkTheCartActiveAndReadsDoNot) {
   auto updated_at = [&] {
     long long at = 0;
-    server().app().database().with_session([&](soci::session& sql) {
-      sql << "SELECT c.updated_at FROM carts c JOIN users u ON u.id = c.user_id "
-             "WHERE u.email = 'buyer@example.com'",
+    server().app().database().with_session([&](db::Connection& sql) {
+      sql.session() << "SELECT c.updated_at FROM carts c JOIN users u ON u.id = c.user_id "
+                       "WHERE u.email = 'buyer@example.com'",
           soci::into(at);
     });
     return at;

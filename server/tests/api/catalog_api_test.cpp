@@ -143,7 +143,7 @@ TEST_P(CatalogApi, InsertsAnswerTheirOwnRowsId) {
   const auto vendor = vendor_with_shop("v@example.com", "Clay Studio");
   const auto shop_id =
       create_product(vendor.access_token, {{"name", "Bowl"}}).at("shop").at("id").as_int64();
-  auto insert_and_read_back = [&](soci::session& sql) {
+  auto insert_and_read_back = [&](db::Connection& sql) {
     std::vector<long long> checkouts;
     for (const std::string name : {"Jug", "Vase"}) {
       const auto product =
@@ -395,8 +395,9 @@ TEST_P(CatalogApi, DeletingArchivesTheProduct) {
   EXPECT_EQ(client().get("/api/my/products", owner.access_token).json().at("total").as_int64(), 0);
 
   int rows = 0;
-  server().app().database().with_session([&](soci::session& sql) {
-    sql << "SELECT COUNT(*) FROM products WHERE archived_at IS NOT NULL", soci::into(rows);
+  server().app().database().with_session([&](db::Connection& sql) {
+    sql.session() << "SELECT COUNT(*) FROM products WHERE archived_at IS NOT NULL",
+        soci::into(rows);
   });
   EXPECT_EQ(rows, 1);  // still there for the orders that point at it
 }
@@ -670,15 +671,16 @@ TEST_P(CatalogSearch, FollowingNextWalksTheWholeListOnce) {
 // (migration 006), and compacting it after a bulk load keeps every match.
 TEST_P(CatalogSearch, SearchIndexStaysCompactAndComplete) {
   auto& app = server().app();
-  app.database().with_session([&](soci::session& sql) {
+  app.database().with_session([&](db::Connection& sql) {
     if (GetParam() == Backend::sqlite) {
       int automerge = 0;
-      sql << "SELECT v FROM products_fts_config WHERE k = 'automerge'", soci::into(automerge);
+      sql.session() << "SELECT v FROM products_fts_config WHERE k = 'automerge'",
+          soci::into(automerge);
       EXPECT_EQ(automerge, 2);
     } else {
       std::string options;
-      sql << "SELECT array_to_string(reloptions, ',') FROM pg_class "
-             "WHERE relname = 'products_search'",
+      sql.session() << "SELECT array_to_string(reloptions, ',') FROM pg_class "
+                       "WHERE relname = 'products_search'",
           soci::into(options);
       EXPECT_EQ(options, "fastupdate=off");
     }
@@ -686,8 +688,8 @@ TEST_P(CatalogSearch, SearchIndexStaysCompactAndComplete) {
   const auto before = names(client().get("/api/products?q=blue&sort=newest"));
   app.catalog().compact_search_index();
   if (GetParam() == Backend::sqlite) {
-    app.database().with_session([](soci::session& sql) {  // throws if the index is damaged
-      sql << "INSERT INTO products_fts(products_fts) VALUES ('integrity-check')";
+    app.database().with_session([](db::Connection& sql) {  // throws if the index is damaged
+      sql.session() << "INSERT INTO products_fts(products_fts) VALUES ('integrity-check')";
     });
   }
   EXPECT_EQ(names(client().get("/api/products?q=blue&sort=newest")), before);

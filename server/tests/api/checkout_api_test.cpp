@@ -233,13 +233,13 @@ TEST_P(CheckoutApi, CardDataNeverReachesTheDatabaseOrTheLogs) {
     EXPECT_EQ(log.find(secret), std::string::npos) << secret;
 
   std::string everything;
-  server().app().database().with_session([&](soci::session& sql) {
+  server().app().database().with_session([&](db::Connection& sql) {
     for (const char* query :
          {"SELECT request_hmac || COALESCE(decline_code, '') || COALESCE(decline_message, '') "
           "FROM idempotency_keys",
           "SELECT provider || authorization_id || card_brand || card_last4 FROM payments",
           "SELECT shipping_address FROM checkouts"}) {
-      soci::rowset<std::string> rows = (sql.prepare << query);
+      soci::rowset<std::string> rows = (sql.session().prepare << query);
       for (const auto& row : rows) everything += row + "\n";
     }
   });
@@ -281,9 +281,9 @@ TEST_P(CheckoutApi, ConcurrentBuyersNeverOversell) {
   EXPECT_EQ(count("orders"), kUnits);
   EXPECT_EQ(count("payments"), kUnits);
   long long orphans = 0;
-  server().app().database().with_session([&](soci::session& sql) {
-    sql << "SELECT COUNT(*) FROM orders o LEFT JOIN payments p ON p.id = o.payment_id "
-           "WHERE p.id IS NULL OR p.checkout_id <> o.checkout_id",
+  server().app().database().with_session([&](db::Connection& sql) {
+    sql.session() << "SELECT COUNT(*) FROM orders o LEFT JOIN payments p ON p.id = o.payment_id "
+                     "WHERE p.id IS NULL OR p.checkout_id <> o.checkout_id",
         soci::into(orphans);
   });
   EXPECT_EQ(orphans, 0);

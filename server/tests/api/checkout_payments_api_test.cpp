@@ -49,11 +49,13 @@ class CheckoutPayments : public CheckoutTest {
   // The stored fingerprints of the caller's keys, in key order.
   std::vector<std::string> fingerprints() {
     std::vector<std::string> result;
-    server().app().database().with_session([&](soci::session& sql) {
-      soci::rowset<std::string> rows =
-          (sql.prepare << "SELECT request_hmac FROM idempotency_keys ORDER BY idempotency_key");
-      result.assign(rows.begin(), rows.end());
-    });
+    server().app().database().with_session(
+        [&](db::Connection& sql) {
+          soci::rowset<std::string> rows =
+              (sql.session().prepare
+               << "SELECT request_hmac FROM idempotency_keys ORDER BY idempotency_key");
+          result.assign(rows.begin(), rows.end());
+        });
     return result;
   }
 
@@ -62,7 +64,7 @@ class CheckoutPayments : public CheckoutTest {
 
   void run_script(const std::string& script) {
     auto& database = server().app().database();
-    database.with_session([&](soci::session& sql) { database.execute_script(sql, script); });
+    database.with_session([&](db::Connection& sql) { database.execute_script(sql, script); });
   }
 };
 POCKETSHOP_API_TEST(CheckoutPayments);

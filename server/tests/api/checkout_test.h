@@ -57,8 +57,9 @@ class CheckoutTest : public TwoShopsTest {
 
   long long count(const std::string& table) {
     long long n = 0;
-    server().app().database().with_session(
-        [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM " + table, soci::into(n); });
+    server().app().database().with_session([&](db::Connection& sql) {
+      sql.session() << "SELECT COUNT(*) FROM " + table, soci::into(n);
+    });
     return n;
   }
 
@@ -78,8 +79,9 @@ class CheckoutTest : public TwoShopsTest {
   std::string authorization_of(std::int64_t order_id) {
     std::string authorization;
     const long long order = order_id;
-    server().app().database().with_session([&](soci::session& sql) {
-      sql << "SELECT p.authorization_id FROM orders o JOIN payments p ON p.id = o.payment_id "
+    server().app().database().with_session([&](db::Connection& sql) {
+      sql.session()
+          << "SELECT p.authorization_id FROM orders o JOIN payments p ON p.id = o.payment_id "
              "WHERE o.id = :order",
           soci::into(authorization), soci::use(order);
     });

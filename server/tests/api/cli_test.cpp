@@ -55,6 +55,43 @@ TEST(Cli, MigrateIsSafeToRunTwice) {
   EXPECT_NE(second.output.find("0 migration(s) applied"), std::string::npos) << second.output;
 }
 
+// An applied migration whose file was edited since: `migrate` and `serve`
+// refuse to go on, naming the file.
+void expect_refusal_of_changed_migration(const std::string& database_url, const TempDir& dir) {
+  const std::string options =
+      " --data-dir " + dir.path().string() +
+      (database_url.empty() ? std::string() : " --database-url " + database_url);
+  const auto first = run("migrate" + options);
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  {
+    db::Database database(
+        database_url.empty() ? "sqlite://" + (dir.path() / "pocketshop.db").string() : database_url,
+        1);
+    database.with_session([](db::Connection& sql) {
+      sql.session() << "UPDATE schema_migrations SET checksum = 'edited' WHERE version = 3";
+    });
+  }
+  const std::string file = (database_url.empty() ? "sqlite/" : "postgres/") +
+                           std::string("003_shops_catalog.sql has changed since it was applied");
+  for (const std::string command : {"migrate", "serve --host 127.0.0.1 --port 0"}) {
+    const auto refused = run(command + options);
+    EXPECT_EQ(refused.exit_code, 1) << command << ": " << refused.output;
+    EXPECT_NE(refused.output.find("migration file " + file), std::string::npos)
+        << command << ": " << refused.output;
+  }
+}
+
+TEST(Cli, AChangedMigrationIsRefusedOnSqlite) {
+  TempDir dir;
+  expect_refusal_of_changed_migration("", dir);
+}
+
+TEST(Cli, AChangedMigrationIsRefusedOnPostgres) {
+  TempDir dir;
+  ScratchPostgres postgres;
+  expect_refusal_of_changed_migration(postgres.url(), dir);
+}
+
 TEST(Cli, JsonLogsAreOneObjectALine) {
   TempDir dir;
   const auto result = run("migrate --log-format json --data-dir " + dir.path().string());
@@ -267,9 +304,9 @@ using RowCounts = std::map<std::string, long long>;
 RowCounts row_counts(const std::filesystem::path& data_dir) {
   db::Database database("sqlite://" + (data_dir / "pocketshop.db").string(), 1);
   RowCounts counts;
-  database.with_session([&](soci::session& sql) {
+  database.with_session([&](db::Connection& sql) {
     for (const std::string table : {"users", "shops", "products", "images", "product_images"})
-      sql << "SELECT COUNT(*) FROM " + table, soci::into(counts[table]);
+      sql.session() << "SELECT COUNT(*) FROM " + table, soci::into(counts[table]);
   });
   return counts;
 }

@@ -21,18 +21,19 @@ using boost::beast::http::verb;
 class CutOffTransaction : public ApiTest {
  protected:
   void add_routes(Application& app) override {
-    app.database().with_session(
-        [](soci::session& sql) { sql << "CREATE TABLE probe_rows (n INTEGER NOT NULL)"; });
+    app.database().with_session([](db::Connection& sql) {
+      sql.session() << "CREATE TABLE probe_rows (n INTEGER NOT NULL)";
+    });
     // Writes one row, waits until the test has cut the connection, writes another.
     app.router().add(
         verb::post, "/test/cut-off",
         [&app, this](http::Request& request) -> boost::asio::awaitable<http::Response> {
           co_await app.workers().run(request.request_id, [&] {
-            app.database().transaction([&](soci::session& sql) {
-              sql << "INSERT INTO probe_rows (n) VALUES (1)";
+            app.database().transaction([&](db::Connection& sql) {
+              sql.session() << "INSERT INTO probe_rows (n) VALUES (1)";
               written_.count_down();
               cut_.wait();
-              sql << "INSERT INTO probe_rows (n) VALUES (2)";
+              sql.session() << "INSERT INTO probe_rows (n) VALUES (2)";
             });
           });
           co_return http::json_response(201, {{"written", 2}});
@@ -43,15 +44,15 @@ class CutOffTransaction : public ApiTest {
   // does, and waits until they are gone (pg_terminate_backend only signals).
   void terminate_server_connections() {
     db::Database admin(server().config().database_url, 1);
-    admin.with_session([](soci::session& sql) {
+    admin.with_session([](db::Connection& sql) {
       const std::string others =
           " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()";
-      sql << "SELECT COUNT(pg_terminate_backend(pid))" + others;
+      sql.session() << "SELECT COUNT(pg_terminate_backend(pid))" + others;
       const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
       long long left = 1;
       while (left > 0 && std::chrono::steady_clock::now() < deadline) {
-        sql << "SELECT pg_stat_clear_snapshot()";
-        sql << "SELECT COUNT(*)" + others, soci::into(left);
+        sql.session() << "SELECT pg_stat_clear_snapshot()";
+        sql.session() << "SELECT COUNT(*)" + others, soci::into(left);
         if (left > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
       }
       ASSERT_EQ(left, 0) << "the server's connections were not terminated";
@@ -61,8 +62,9 @@ class CutOffTransaction : public ApiTest {
   long long probe_rows() {
     long long n = -1;
     db::Database reader(server().config().database_url, 1);
-    reader.with_session(
-        [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM probe_rows", soci::into(n); });
+    reader.with_session([&](db::Connection& sql) {
+      sql.session() << "SELECT COUNT(*) FROM probe_rows", soci::into(n);
+    });
     return n;
   }
 

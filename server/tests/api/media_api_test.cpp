@@ -214,10 +214,10 @@ TEST_P(MediaApi, JpegUploadGivesThreeVariantsOfTheRightWidths) {
   // The row belongs to the uploader and names the bytes it came from.
   long long owner = 0;
   std::string sha256, format;
-  server().app().database().with_session([&](soci::session& sql) {
+  server().app().database().with_session([&](db::Connection& sql) {
     const long long id = image.at("id").as_int64();
-    sql << "SELECT owner_id, sha256, format FROM images WHERE id = :id", soci::into(owner),
-        soci::into(sha256), soci::into(format), soci::use(id);
+    sql.session() << "SELECT owner_id, sha256, format FROM images WHERE id = :id",
+        soci::into(owner), soci::into(sha256), soci::into(format), soci::use(id);
   });
   EXPECT_EQ(owner, vendor_.id);
   EXPECT_EQ(sha256, sha256_hex(bytes));
@@ -528,7 +528,7 @@ TEST_P(MediaApi, OwnedImageChecksTheOwner) {
   const auto other = sign_up("b@example.com", "vendor");
   auto& media = server().app().media();
 
-  server().app().database().with_session([&](soci::session& sql) {
+  server().app().database().with_session([&](db::Connection& sql) {
     const media::Image mine = media.owned_image(sql, id, vendor_.id);
     EXPECT_EQ(mine.id, id);
     EXPECT_EQ(mine.owner_id, vendor_.id);
@@ -557,7 +557,7 @@ TEST_P(MediaApi, FindManyLooksUpBatches) {
   ASSERT_FALSE(a.empty());
   ASSERT_FALSE(b.empty());
   const std::int64_t id_a = a.at("id").as_int64(), id_b = b.at("id").as_int64();
-  server().app().database().with_session([&](soci::session& sql) {
+  server().app().database().with_session([&](db::Connection& sql) {
     auto& media = server().app().media();
     EXPECT_TRUE(media.find_many(sql, {}).empty());
     const auto found = media.find_many(sql, {id_b, 987654, id_a, id_b});

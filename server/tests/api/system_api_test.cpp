@@ -1,7 +1,14 @@
+#include "catalog/store.h"
+#include "core/random.h"
 #include "db/database.h"
 #include "db/migrations.h"
+#include "db/query.h"
+#include "orders/store.h"
+#include "reviews/store.h"
+#include "shops/store.h"
 #include "support/api_test.h"
 
+#include <gmock/gmock.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <sqlite3.h>
@@ -9,8 +16,11 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <algorithm>
 #include <future>
+#include <map>
 #include <set>
+#include <span>
 #include <thread>
 
 namespace ps::testing {
@@ -175,10 +185,89 @@ TEST_P(SystemApi, ShutdownLetsRequestsInFlightFinish) {
 TEST_P(SystemApi, MigrationsAreRecordedAndSafeToRunTwice) {
   EXPECT_EQ(server().app().migrate(), 0);
   int recorded = 0;
-  server().app().database().with_session([&](soci::session& sql) {
-    sql << "SELECT COUNT(*) FROM schema_migrations", soci::into(recorded);
+  server().app().database().with_session([&](db::Connection& sql) {
+    sql.session() << "SELECT COUNT(*) FROM schema_migrations", soci::into(recorded);
   });
   EXPECT_GE(recorded, 1);
+}
+
+namespace {
+// This database's migration scripts, as embedded.
+std::vector<EmbeddedFile> migration_scripts(db::Dialect dialect) {
+  const std::string_view folder = dialect == db::Dialect::sqlite ? "sqlite/" : "postgres/";
+  std::vector<EmbeddedFile> scripts;
+  for (const auto& file : embedded_migrations())
+    if (file.name.starts_with(folder)) scripts.push_back(file);
+  std::ranges::sort(scripts, {}, &EmbeddedFile::name);
+  return scripts;
+}
+
+// version -> recorded checksum ("" when NULL).
+std::map<int, std::string> recorded_checksums(db::Database& database) {
+  struct Row {
+    int version = 0;
+    std::string checksum;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(version));
+      st.exchange(soci::into(checksum));
+    }
+  };
+  std::map<int, std::string> checksums;
+  database.with_session([&](db::Connection& sql) {
+    db::Query("SELECT version, COALESCE(checksum, '') FROM schema_migrations")
+        .each<Row>(sql, [&](const Row& row) { checksums[row.version] = row.checksum; });
+  });
+  return checksums;
+}
+
+// The message migrate() fails with, or "" when it does not.
+std::string migrate_error(db::Database& database, std::span<const EmbeddedFile> scripts) {
+  try {
+    db::migrate(database, scripts);
+  } catch (const std::exception& error) {
+    return error.what();
+  }
+  return {};
+}
+}  // namespace
+
+TEST_P(SystemApi, MigrationsRecordTheChecksumsOfTheirScripts) {
+  auto& database = server().app().database();
+  const auto scripts = migration_scripts(database.dialect());
+  const auto recorded = recorded_checksums(database);
+  ASSERT_EQ(recorded.size(), scripts.size());
+  auto script = scripts.begin();
+  for (const auto& [version, checksum] : recorded)
+    EXPECT_EQ(checksum, sha256_hex((script++)->content)) << "version " << version;
+}
+
+TEST_P(SystemApi, AnEditedMigrationStopsTheServerNamingTheFile) {
+  auto& database = server().app().database();
+  auto scripts = migration_scripts(database.dialect());
+  const std::string edited = std::string(scripts[1].content) + "\n-- edited after release\n";
+  scripts[1].content = edited;
+  const auto error = migrate_error(database, scripts);
+  EXPECT_THAT(error, ::testing::HasSubstr("migration file " + std::string(scripts[1].name) +
+                                          " has changed since it was applied"));
+  EXPECT_EQ(error.find(std::string(scripts[0].name)), std::string::npos) << error;
+  EXPECT_EQ(migrate_error(database, embedded_migrations()), "");  // as released: fine
+}
+
+// A database migrated before checksums were kept: its table lacks the column.
+TEST_P(SystemApi, ChecksumsAreAddedToMigrationsAppliedWithoutThem) {
+  auto& database = server().app().database();
+  const auto expected = recorded_checksums(database);
+  database.with_session([&](db::Connection& sql) {
+    sql.session() << "ALTER TABLE schema_migrations DROP COLUMN checksum";
+  });
+  EXPECT_EQ(db::migrate(database), 0);
+  EXPECT_EQ(recorded_checksums(database), expected);
+  database.with_session([&](db::Connection& sql) {
+    sql.session() << "UPDATE schema_migrations SET checksum = 'not what was applied' "
+                     "WHERE version = 1";
+  });
+  EXPECT_THAT(migrate_error(database, embedded_migrations()),
+              ::testing::HasSubstr(std::string(migration_scripts(database.dialect())[0].name)));
 }
 
 // Lists are newest first (or most products first) with id as the
@@ -188,31 +277,38 @@ TEST_P(SystemApi, MigrationsAreRecordedAndSafeToRunTwice) {
 TEST_P(SystemApi, ListsAreReadInTheirIndexesOrder) {
   if (server().app().database().dialect() != db::Dialect::sqlite)
     GTEST_SKIP() << "PostgreSQL's plans depend on its statistics";
-  const std::string orders =
-      "SELECT o.id, o.status, u.display_name FROM orders o "
-      "JOIN users u ON u.id = o.buyer_id WHERE ";
-  const std::string newest_orders = " ORDER BY o.created_at DESC, o.id DESC LIMIT 20 OFFSET 40";
-  const std::vector<std::pair<std::string, std::string>> lists = {
-      {orders + "o.buyer_id = 7" + newest_orders, "orders_"},
-      {orders + "o.shop_id = 3" + newest_orders, "orders_"},
-      {orders + "o.shop_id = 3 AND o.status = 'paid'" + newest_orders, "orders_"},
-      {"SELECT r.id, u.display_name FROM reviews r JOIN users u ON u.id = r.buyer_id "
-       "WHERE r.product_id = 5 ORDER BY r.created_at DESC, r.id DESC LIMIT 20 OFFSET 20",
-       "reviews_product"},
-      {"SELECT p.id FROM products p WHERE p.shop_id = 3 AND p.status = 'active' "
-       "AND p.archived_at IS NULL ORDER BY p.created_at DESC, p.id DESC LIMIT 25",
-       "products_listed_shop_newest"},
-      {"SELECT id, slug FROM shops ORDER BY listed_products DESC, id DESC LIMIT 24 OFFSET 24",
-       "shops_most_products"},
+  auto orders_list = [](std::optional<std::int64_t> buyer, std::optional<std::int64_t> shop,
+                        std::optional<orders::OrderStatus> status) {
+    return orders::store::list_query(
+        {.buyer_id = buyer, .shop_id = shop, .status = status, .page = PageRequest{3, 20}});
   };
-  for (const auto& [statement, index] : lists) {
+  std::vector<std::pair<db::Query, std::string>> lists;
+  lists.emplace_back(orders_list(7, std::nullopt, std::nullopt), "orders_");
+  lists.emplace_back(orders_list(std::nullopt, 3, std::nullopt), "orders_");
+  lists.emplace_back(orders_list(std::nullopt, 3, orders::OrderStatus::paid), "orders_");
+  lists.emplace_back(reviews::store::for_product_query(5, PageRequest{2, 20}), "reviews_product");
+  lists.emplace_back(catalog::store::newest_of_shops_query({3}, 25), "products_listed_shop_newest");
+  lists.emplace_back(shops::store::list_query({"", shops::ShopSort::products, PageRequest{2, 24}}),
+                     "shops_most_products");
+  struct PlanRow {
+    int id = 0, parent = 0, unused = 0;
+    std::string detail;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(id));
+      st.exchange(soci::into(parent));
+      st.exchange(soci::into(unused));
+      st.exchange(soci::into(detail));
+    }
+  };
+  for (auto& [statement, index] : lists) {
+    const std::string text = statement.text();
     std::string plan;
-    server().app().database().with_session([&](soci::session& sql) {
-      soci::rowset<soci::row> rows = sql.prepare << "EXPLAIN QUERY PLAN " + statement;
-      for (const auto& row : rows) plan += row.get<std::string>(3) + "\n";
+    statement.prefix("EXPLAIN QUERY PLAN ");
+    server().app().database().with_session([&](db::Connection& sql) {
+      statement.each<PlanRow>(sql, [&](const PlanRow& row) { plan += row.detail + "\n"; });
     });
-    EXPECT_NE(plan.find("INDEX " + index), std::string::npos) << statement << "\n" << plan;
-    EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << statement << "\n" << plan;
+    EXPECT_NE(plan.find("INDEX " + index), std::string::npos) << text << "\n" << plan;
+    EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << text << "\n" << plan;
   }
 }
 
@@ -246,12 +342,12 @@ struct SqliteSettings {
   bool connection_mutex = true;  // serialized mode; pooled sessions need none
 };
 
-SqliteSettings read_settings(soci::session& sql) {
+SqliteSettings read_settings(db::Connection& sql) {
   SqliteSettings settings;
-  sql << "PRAGMA journal_mode", soci::into(settings.journal_mode);
-  sql << "PRAGMA foreign_keys", soci::into(settings.foreign_keys);
-  sql << "PRAGMA busy_timeout", soci::into(settings.busy_timeout_ms);
-  auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+  sql.session() << "PRAGMA journal_mode", soci::into(settings.journal_mode);
+  sql.session() << "PRAGMA foreign_keys", soci::into(settings.foreign_keys);
+  sql.session() << "PRAGMA busy_timeout", soci::into(settings.busy_timeout_ms);
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.session().get_backend());
   settings.connection_mutex = sqlite_api::sqlite3_db_mutex(backend->conn_) != nullptr;
   return settings;
 }
@@ -259,7 +355,7 @@ SqliteSettings read_settings(soci::session& sql) {
 // Each nested with_session holds one more pooled connection, so every
 // connection of the pool is read.
 void read_every_connection(db::Database& database, std::vector<SqliteSettings>& settings) {
-  database.with_session([&](soci::session& sql) {
+  database.with_session([&](db::Connection& sql) {
     settings.push_back(read_settings(sql));
     if (settings.size() < database.pool_size()) read_every_connection(database, settings);
   });
@@ -279,8 +375,9 @@ TEST(SqliteConnections, UseWalForeignKeysABusyTimeoutAndNoConnectionMutex) {
     EXPECT_FALSE(connection.connection_mutex);
   }
   // And the foreign keys are enforced: no refresh token for a missing user.
-  EXPECT_THROW(database.with_session([](soci::session& sql) {
-    sql << "INSERT INTO refresh_tokens (user_id, family_id, token_hash, created_at, expires_at) "
+  EXPECT_THROW(database.with_session([](db::Connection& sql) {
+    sql.session()
+        << "INSERT INTO refresh_tokens (user_id, family_id, token_hash, created_at, expires_at) "
            "VALUES (987654, 'family', 'hash', 0, 0)";
   }),
                soci::soci_error);
@@ -291,16 +388,16 @@ TEST(SqliteConnections, UseWalForeignKeysABusyTimeoutAndNoConnectionMutex) {
 // orders' foreign-key checks plan sequential scans for good.
 TEST_P(SystemApi, AnalyzeAfterABulkLoadSkipsEmptyTables) {
   auto& database = server().app().database();
-  database.with_session([](soci::session& sql) {
-    sql << "INSERT INTO users (email, password_hash, display_name, role, created_at) "
-           "VALUES ('bulk@example.com', 'x', 'Bulk', 'buyer', 0)";
+  database.with_session([](db::Connection& sql) {
+    sql.session() << "INSERT INTO users (email, password_hash, display_name, role, created_at) "
+                     "VALUES ('bulk@example.com', 'x', 'Bulk', 'buyer', 0)";
   });
   database.analyze_filled_tables();
   if (GetParam() != Backend::postgres) return;  // SQLite: a plain ANALYZE, checked by not failing
   double users = 0, orders = 0;
-  database.with_session([&](soci::session& sql) {
-    sql << "SELECT reltuples FROM pg_class WHERE relname = 'users'", soci::into(users);
-    sql << "SELECT reltuples FROM pg_class WHERE relname = 'orders'", soci::into(orders);
+  database.with_session([&](db::Connection& sql) {
+    sql.session() << "SELECT reltuples FROM pg_class WHERE relname = 'users'", soci::into(users);
+    sql.session() << "SELECT reltuples FROM pg_class WHERE relname = 'orders'", soci::into(orders);
   });
   EXPECT_EQ(users, 1);
   EXPECT_EQ(orders, -1);  // never analyzed: the planner assumes a few pages, not none

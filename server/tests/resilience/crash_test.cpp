@@ -39,9 +39,9 @@ struct BuyerLog {
 
 // Every row a query returns, each as a tuple of `Columns` integers.
 template <std::size_t Columns>
-std::vector<std::array<long long, Columns>> rows(soci::session& sql, const std::string& query) {
+std::vector<std::array<long long, Columns>> rows(db::Connection& sql, const std::string& query) {
   std::array<long long, Columns> row{};
-  soci::statement statement(sql);
+  soci::statement statement(sql.session());
   for (auto& value : row) statement.exchange(soci::into(value));
   statement.alloc();
   statement.prepare(query);
@@ -52,9 +52,9 @@ std::vector<std::array<long long, Columns>> rows(soci::session& sql, const std::
   return result;
 }
 
-long long count(soci::session& sql, const std::string& query) {
+long long count(db::Connection& sql, const std::string& query) {
   long long n = -1;
-  sql << query, soci::into(n);
+  sql.session() << query, soci::into(n);
   return n;
 }
 
@@ -146,7 +146,7 @@ class CrashRecovery : public ::testing::TestWithParam<Backend> {
 };
 POCKETSHOP_API_TEST(CrashRecovery);
 
-void expect_answered_checkouts_exist(soci::session& sql, const std::vector<BuyerLog>& logs) {
+void expect_answered_checkouts_exist(db::Connection& sql, const std::vector<BuyerLog>& logs) {
   std::map<long long, long long> orders_per_checkout;
   for (const auto& [checkout, orders] :
        rows<2>(sql, "SELECT checkout_id, COUNT(*) FROM orders GROUP BY checkout_id"))
@@ -156,7 +156,7 @@ void expect_answered_checkouts_exist(soci::session& sql, const std::vector<Buyer
       EXPECT_GE(orders_per_checkout[checkout], 1) << "checkout " << checkout << " was lost";
 }
 
-void expect_nothing_half_written(soci::session& sql) {
+void expect_nothing_half_written(db::Connection& sql) {
   EXPECT_EQ(count(sql,
                   "SELECT COUNT(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM payments p "
                   "WHERE p.id = o.payment_id AND p.checkout_id = o.checkout_id)"),
@@ -181,7 +181,7 @@ void expect_nothing_half_written(soci::session& sql) {
       << "checkouts whose payment or orders do not add up";
 }
 
-void expect_stock_accounted_for(soci::session& sql) {
+void expect_stock_accounted_for(db::Connection& sql) {
   const auto stock = rows<3>(sql,
                              "SELECT p.id, p.inventory, COALESCE((SELECT SUM(i.quantity) FROM "
                              "order_items i WHERE i.product_id = p.id), 0) FROM products p");
@@ -200,13 +200,13 @@ TEST_P(CrashRecovery, KillDuringCheckoutLoadLosesNothing) {
 
   server_->restart();
   auto database = open_database();
-  database.with_session([&](soci::session& sql) {
+  database.with_session([&](db::Connection& sql) {
     expect_answered_checkouts_exist(sql, logs);
     expect_nothing_half_written(sql);
     expect_stock_accounted_for(sql);
   });
   const auto known = retry_cut_off_checkouts(logs);
-  database.with_session([&](soci::session& sql) {
+  database.with_session([&](db::Connection& sql) {
     for (const auto& [checkout] : rows<1>(sql, "SELECT id FROM checkouts"))
       EXPECT_TRUE(known.count(checkout)) << "checkout " << checkout << " was never answered";
   });
@@ -217,7 +217,7 @@ TEST_P(CrashRecovery, KillDuringCheckoutLoadLosesNothing) {
   ASSERT_EQ(add_to_cart(client, buyers_.front(), products_.front(), 1), 200);
   const auto after = checkout(client, buyers_.front(), "after-the-restart");
   EXPECT_EQ(after.status, 201) << after.body;
-  database.with_session([&](soci::session& sql) {
+  database.with_session([&](db::Connection& sql) {
     expect_nothing_half_written(sql);
     expect_stock_accounted_for(sql);
   });

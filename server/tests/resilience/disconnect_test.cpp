@@ -68,8 +68,9 @@ class ClientDisconnect : public MarketplaceTest {
 
   long long count(const std::string& table) {
     long long n = 0;
-    server().app().database().with_session(
-        [&](soci::session& sql) { sql << "SELECT COUNT(*) FROM " + table, soci::into(n); });
+    server().app().database().with_session([&](db::Connection& sql) {
+      sql.session() << "SELECT COUNT(*) FROM " + table, soci::into(n);
+    });
     return n;
   }
   long long inventory() {

@@ -75,7 +75,7 @@ std::set<std::string> stored_emails(const std::string& url) {
   db::Database database(url, 1);
   std::vector<std::string> emails(100000);
   database.with_session(
-      [&](soci::session& sql) { sql << "SELECT email FROM users", soci::into(emails); });
+      [&](db::Connection& sql) { sql.session() << "SELECT email FROM users", soci::into(emails); });
   return {emails.begin(), emails.end()};
 }
 

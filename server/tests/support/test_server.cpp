@@ -40,7 +40,7 @@ ScratchPostgres::ScratchPostgres() {
   admin_url_ = admin_env;
   name_ = "pocketshop_test_" + random_hex(6);
   db::Database admin(admin_url_, 1);
-  admin.with_session([&](soci::session& sql) { sql << "CREATE DATABASE " + name_; });
+  admin.with_session([&](db::Connection& sql) { sql.session() << "CREATE DATABASE " + name_; });
   boost::urls::url url(boost::urls::parse_uri(admin_url_).value());
   url.set_path("/" + name_);
   url_ = std::string(url.buffer());
@@ -49,8 +49,9 @@ ScratchPostgres::ScratchPostgres() {
 ScratchPostgres::~ScratchPostgres() {
   try {
     db::Database admin(admin_url_, 1);
-    admin.with_session(
-        [&](soci::session& sql) { sql << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)"; });
+    admin.with_session([&](db::Connection& sql) {
+      sql.session() << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)";
+    });
   } catch (...) {
     // Leaving a scratch database behind is harmless; the cluster is thrown away.
   }

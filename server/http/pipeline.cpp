@@ -118,12 +118,12 @@ boost::asio::awaitable<Response> Pipeline::handle(Request& request) const {
     add_validators(request, response);
     if (gzip) use_gzip(response);
   } catch (const ApiError& error) {
-    response = to_problem_response(error);
+    response = render_error_(error);
   } catch (const db::Failure& failure) {
-    response = to_problem_response(problem_for(failure, conflicts_));
+    response = render_error_(problem_for(failure, conflicts_));
   } catch (const std::exception& error) {
     spdlog::error("request_id={} unhandled error: {}", request.request_id, error.what());
-    response = to_problem_response(ApiError::internal());
+    response = render_error_(ApiError::internal());
   }
   finish(request, response, seconds_since(started));
   co_return response;
@@ -137,7 +137,7 @@ std::optional<std::size_t> Pipeline::body_limit(const RawRequest& request) const
 
 Response Pipeline::reject(Request& request, const ApiError& error) const {
   const auto started = Clock::now();
-  Response response = to_problem_response(error);
+  Response response = render_error_(error);
   response.keep_alive(false);
   finish(request, response, seconds_since(started));
   return response;

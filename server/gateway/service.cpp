@@ -372,8 +372,11 @@ Reply GatewayService::create_payment_intent(const Call& call) {
         {"object", "payment_intent"},
         {"amount", amount},
         {"amount_capturable", 0},
+        {"amount_details", json::object{{"tip", json::object{}}}},
         {"amount_received", 0},
+        {"application", nullptr},
         {"application_fee_amount", nullptr},
+        {"automatic_payment_methods", nullptr},
         {"canceled_at", nullptr},
         {"cancellation_reason", nullptr},
         {"capture_method", capture_method},
@@ -392,8 +395,13 @@ Reply GatewayService::create_payment_intent(const Call& call) {
         {"payment_method", payment_method ? payment_method->at("id") : json::value(nullptr)},
         {"payment_method_options", json::object{{"card", card_options}}},
         {"payment_method_types", json::array{"card"}},
+        {"processing", nullptr},
         {"receipt_email", nullable(form.get("receipt_email"))},
+        {"review", nullptr},
+        {"setup_future_usage", nullptr},
+        {"shipping", nullptr},
         {"statement_descriptor", nullable(form.get("statement_descriptor"))},
+        {"statement_descriptor_suffix", nullable(form.get("statement_descriptor_suffix"))},
         {"status", payment_method ? "requires_confirmation" : "requires_payment_method"},
         {"transfer_data", nullptr},
         {"transfer_group", nullable(form.get("transfer_group"))}};
@@ -619,7 +627,9 @@ Reply GatewayService::create_refund(const Call& call) {
                         {"payment_intent", charge.at("payment_intent")},
                         {"reason", nullable(reason)},
                         {"receipt_number", nullptr},
-                        {"status", "succeeded"}};
+                        {"source_transfer_reversal", nullptr},
+                        {"status", "succeeded"},
+                        {"transfer_reversal", nullptr}};
     charge["amount_refunded"] = refunded + refund_amount;
     charge["refunded"] = refunded + refund_amount == captured;
     store::add_to_balance(session.sql(), store::kPlatform, currency, -refund_amount);
@@ -738,6 +748,8 @@ Reply GatewayService::create_payout(const Call& call) {
     json::object payout{{"id", new_id("po_")},
                         {"object", "payout"},
                         {"amount", amount},
+                        {"application_fee", nullptr},
+                        {"application_fee_amount", nullptr},
                         {"arrival_date", now_seconds() + kSecondsPerDay},
                         {"automatic", false},
                         {"balance_transaction", nullptr},
@@ -751,6 +763,9 @@ Reply GatewayService::create_payout(const Call& call) {
                         {"livemode", false},
                         {"metadata", metadata_json(metadata)},
                         {"method", method},
+                        {"original_payout", nullptr},
+                        {"reconciliation_status", "not_applicable"},
+                        {"reversed_by", nullptr},
                         {"source_type", "card"},
                         {"statement_descriptor", nullable(form.get("statement_descriptor"))},
                         {"status", "pending"},

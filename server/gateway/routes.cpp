@@ -30,14 +30,29 @@ std::string redacted(std::string_view key) {
   return prefix + "****" + std::string(key.substr(key.size() > 4 ? key.size() - 4 : key.size()));
 }
 
+// The key of "Bearer <key>", or of "Basic base64(<key>:)" as `curl -u <key>:`
+// sends it (the form Stripe's reference uses); empty when there is none.
+std::string api_key_of(std::string_view header) {
+  constexpr std::string_view bearer = "Bearer ", basic = "Basic ";
+  if (header.starts_with(bearer)) return std::string(header.substr(bearer.size()));
+  if (!header.starts_with(basic)) return {};
+  const std::string_view encoded = header.substr(basic.size());
+  std::string decoded(encoded.size(), '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(decoded.data()), decoded.size(),
+                        encoded.data(), encoded.size(), nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0)
+    return {};
+  decoded.resize(length);
+  return decoded.substr(0, decoded.find(':'));
+}
+
 void authenticate(const http::Request& request, const ApiKeys& keys, KeyKind kind) {
-  const std::string_view header = request.header(http::bhttp::field::authorization);
-  constexpr std::string_view bearer = "Bearer ";
-  if (header.empty() || !header.starts_with(bearer))
+  const std::string key = api_key_of(request.header(http::bhttp::field::authorization));
+  if (key.empty())
     throw authentication_error(
         "You did not provide an API key. You need to provide your API key in the Authorization "
         "header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').");
-  const std::string_view key = header.substr(bearer.size());
   if (same(key, keys.secret)) return;
   if (same(key, keys.publishable)) {
     if (kind == KeyKind::publishable_or_secret) return;

@@ -18,6 +18,27 @@ using Form = std::initializer_list<std::pair<std::string, std::string>>;
 
 constexpr const char* kVisa = "4242424242424242";
 
+std::string base64(const std::string& text) {
+  static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < text.size(); i += 3) {
+    const unsigned n = (static_cast<unsigned char>(text[i]) << 16) |
+                       (static_cast<unsigned char>(text[i + 1]) << 8) |
+                       static_cast<unsigned char>(text[i + 2]);
+    for (int shift : {18, 12, 6, 0}) out += alphabet[(n >> shift) & 63];
+  }
+  if (i < text.size()) {
+    unsigned n = static_cast<unsigned char>(text[i]) << 16;
+    if (i + 1 < text.size()) n |= static_cast<unsigned char>(text[i + 1]) << 8;
+    out += alphabet[(n >> 18) & 63];
+    out += alphabet[(n >> 12) & 63];
+    out += i + 1 < text.size() ? alphabet[(n >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
 class GatewayApi : public ::testing::Test {
  protected:
   GatewayApi() : receiver_(GatewayProcess::kWebhookSecret), gateway_(receiver_.url()) {}
@@ -76,8 +97,7 @@ class GatewayApi : public ::testing::Test {
           << result.body;
     }
     if (!param.empty()) {
-      EXPECT_EQ(error.if_contains("param") ? *error.if_contains("param") : nullptr,
-                param.c_str())
+      EXPECT_EQ(error.if_contains("param") ? *error.if_contains("param") : nullptr, param.c_str())
           << result.body;
     }
   }
@@ -384,6 +404,13 @@ TEST_F(GatewayApi, RefusesMissingAndWrongKeysLikeStripe) {
   const std::string message(wrong.json().at("error").at("message").as_string());
   EXPECT_NE(message.find("sk_test_****9876"), std::string::npos) << message;
   EXPECT_EQ(message.find("not_the_key"), std::string::npos) << message;
+  // Basic auth with the key as the user name, as `curl -u sk_test_...:` sends it.
+  const auto basic = gateway_.get(
+      "/v1/balance",
+      {{"Authorization", "Basic " + base64(std::string(GatewayProcess::kSecretKey) + ":")}}, "");
+  EXPECT_EQ(basic.status, 200) << basic.body;
+  expect_error(gateway_.get("/v1/balance", {{"Authorization", "Basic !!!"}}, ""), 401,
+               "invalid_request_error");
   // The publishable key tokenizes cards and does nothing else.
   expect_error(
       gateway_.post("/v1/payment_intents", form_encode({{"amount", "100"}, {"currency", "usd"}}),

@@ -68,8 +68,10 @@ void finalize_gateway_config(GatewayConfig& c) {
     require_prefix(c.webhook_secret, "whsec_", "--webhook-secret");
   }
   if (c.data_dir.empty()) throw ConfigError("--data-dir must not be empty");
+  // Owner-only, like the shop's data folder: the records name every payment.
   std::error_code ec;
-  fs::create_directories(c.data_dir, ec);
+  if (!fs::exists(c.data_dir) && fs::create_directories(c.data_dir, ec))
+    fs::permissions(c.data_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
   if (ec) throw ConfigError("cannot create " + c.data_dir + ": " + ec.message());
   c.data_dir = fs::absolute(c.data_dir).lexically_normal().string();
 }

@@ -6,9 +6,11 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 namespace ps::testing {
 namespace {
@@ -349,6 +351,35 @@ TEST_F(GatewayApi, NeverCapturesMoreThanAuthorizedNorRefundsMoreThanCaptured) {
   EXPECT_EQ(partial.json().at("amount_capturable"), 0);
   expect_error(post("/v1/refunds", {{"payment_intent", single}, {"amount", "101"}}), 400,
                "invalid_request_error", "amount_too_large");
+}
+
+TEST_F(GatewayApi, ConcurrentCapturesAndRefundsNeverExceedTheAuthorization) {
+  const auto id = authorized_intent(kVisa, 1000, /*multicapture=*/true);
+  const auto capture = form_encode({{"amount_to_capture", "300"}, {"final_capture", "false"}});
+  std::atomic<int> captured{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i)
+    threads.emplace_back([&] {
+      if (gateway_.post("/v1/payment_intents/" + id + "/capture", capture).status == 200)
+        ++captured;
+    });
+  for (auto& thread : threads) thread.join();
+  threads.clear();
+  EXPECT_EQ(captured, 3);
+  EXPECT_EQ(gateway_.get("/v1/payment_intents/" + id).json().at("amount_received"), 900);
+
+  std::atomic<int> refunded{0};
+  const auto refund = form_encode({{"payment_intent", id}, {"amount", "200"}});
+  for (int i = 0; i < 8; ++i)
+    threads.emplace_back([&] {
+      if (gateway_.post("/v1/refunds", refund).status == 200) ++refunded;
+    });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(refunded, 4);
+  const auto charge = gateway_.get("/v1/payment_intents/" + id).json().at("latest_charge");
+  EXPECT_EQ(
+      gateway_.get("/v1/charges/" + std::string(charge.as_string())).json().at("amount_refunded"),
+      800);
 }
 
 TEST_F(GatewayApi, ReplaysAnIdempotentRequestAndRefusesTheKeyWithOtherParameters) {

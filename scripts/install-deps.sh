@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsoci-dev libsqlite3-dev libpq-dev sqlite3
-  libsodium-dev libjwt-dev libvips-dev libspdlog-dev libfmt-dev libcli11-dev zlib1g-dev libjemalloc-dev libxxhash-dev
+  libcurl4-openssl-dev libsodium-dev libjwt-dev libvips-dev libspdlog-dev libfmt-dev libcli11-dev zlib1g-dev libjemalloc-dev libxxhash-dev
   libgtest-dev libgmock-dev
   postgresql postgresql-contrib
   curl

@@ -7,6 +7,7 @@
 #include "core/errors.h"
 #include "core/logging.h"
 #include "db/failure.h"
+#include "gateway/gateway.h"
 
 #include <soci/soci.h>
 #include <spdlog/spdlog.h>
@@ -123,10 +124,18 @@ int main(int argc, char** argv) {
   user_cmd->add_option("--role", user.role, "buyer or vendor")
       ->check(CLI::IsMember({"buyer", "vendor"}))
       ->capture_default_str();
+  auto* gateway_cmd = cli.add_subcommand(
+      "gateway", "run the test-mode payment gateway, a subset of Stripe's API (docs/gateway.md)");
+  ps::gateway::GatewayConfig gateway;
+  ps::gateway::add_gateway_options(*gateway_cmd, gateway);
 
   CLI11_PARSE(cli, argc, argv);
 
   try {
+    if (gateway_cmd->parsed()) {  // its own data folder: none of the shop's
+      ps::init_logging(config.log_level, config.log_format);
+      return ps::gateway::run_gateway(std::move(gateway));
+    }
     ps::finalize_config(config);
     ps::init_logging(config.log_level, config.log_format);
     if (serve_cmd->parsed()) return serve(std::move(config));

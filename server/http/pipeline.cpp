@@ -103,11 +103,11 @@ void Pipeline::finish(Request& request, Response& response, double seconds) cons
 }
 
 // The client's answer; the private cause, if any, goes to the log only.
-static Response answer(const Request& request, const ApiError& error) {
+Response Pipeline::answer(const Request& request, const ApiError& error) const {
   if (!error.cause().empty())
     spdlog::warn("request_id={} problem={} cause={}", request.request_id,
                  problem_type(error.code()).slug, error.cause());
-  return problem_response(error);
+  return render_error_(error);
 }
 
 boost::asio::awaitable<Response> Pipeline::handle(Request& request) const {
@@ -126,7 +126,7 @@ boost::asio::awaitable<Response> Pipeline::handle(Request& request) const {
     response = answer(request, problem_for(failure, conflicts_));
   } catch (const std::exception& error) {
     spdlog::error("request_id={} unhandled error: {}", request.request_id, error.what());
-    response = problem_response(ApiError::internal());
+    response = render_error_(ApiError::internal());
   }
   finish(request, response, seconds_since(started));
   co_return response;

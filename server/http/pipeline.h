@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "http/metrics.h"
+#include "http/problems.h"
 #include "http/request.h"
 #include "http/router.h"
 
@@ -17,14 +18,23 @@ namespace ps::http {
 // plain /problems/conflict.
 using NamedConflicts = std::map<std::string, ApiError, std::less<>>;
 
+// How errors are answered: problem+json for the shop's API; another shape for
+// a server that speaks someone else's protocol (the test gateway).
+using ErrorRenderer = std::function<Response(const ApiError&)>;
+
 // What every request goes through around its route handler: URL parsing,
 // routing (404/405), turning errors into problem+json (database failures
 // included: 503, 507, named 409s), the X-Request-Id header, HEAD handling
 // and the access log.
 class Pipeline {
  public:
-  Pipeline(const Router& router, Metrics& metrics, NamedConflicts conflicts = {})
-      : router_(router), metrics_(metrics), conflicts_(std::move(conflicts)) {}
+  Pipeline(
+      const Router& router, Metrics& metrics, NamedConflicts conflicts = {},
+      ErrorRenderer render_error = [](const ApiError& error) { return problem_response(error); })
+      : router_(router),
+        metrics_(metrics),
+        conflicts_(std::move(conflicts)),
+        render_error_(std::move(render_error)) {}
 
   // Never throws: failures become problem+json responses.
   boost::asio::awaitable<Response> handle(Request& request) const;
@@ -39,10 +49,12 @@ class Pipeline {
 
  private:
   void finish(Request& request, Response& response, double seconds) const;
+  Response answer(const Request& request, const ApiError& error) const;
 
   const Router& router_;
   Metrics& metrics_;
   NamedConflicts conflicts_;
+  ErrorRenderer render_error_;
 };
 
 }  // namespace ps::http

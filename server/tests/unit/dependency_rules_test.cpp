@@ -1,5 +1,7 @@
 // The include graph of server/ follows the map in docs/architecture.md:
 //   core <- db <- http <- features <- app
+// The test gateway (gateway/) is app-level, like app/: no feature includes
+// it; and it stands apart from the shop, so it includes no feature either.
 // and inside a feature model <- store <- service <- json <- routes. A feature
 // may use another feature's model and service (and its other service-level
 // files, such as accounts/auth.h), never its store or routes; its json only
@@ -43,9 +45,11 @@ Source parse_path(const std::string& relative) {
   return {path.parent_path().string(), path.stem().string(), relative};
 }
 
+const std::set<std::string> kAppFolders{"", "app", "gateway"};
+
 int layer_of(const std::string& folder) {
   if (auto it = kLayerRank.find(folder); it != kLayerRank.end()) return it->second;
-  return folder == "app" || folder.empty() ? kAppLayer : kFeatureLayer;
+  return kAppFolders.contains(folder) ? kAppLayer : kFeatureLayer;
 }
 
 // model 0, store 1, service and other files 2, json 3, routes 4.
@@ -71,6 +75,7 @@ std::vector<std::string> includes_of(const fs::path& file) {
 std::string breach(const Source& from, const Source& to) {
   const int from_layer = layer_of(from.folder), to_layer = layer_of(to.folder);
   if (to_layer > from_layer) return "a lower layer uses a higher one";
+  if (from.folder == "gateway" && to_layer == kFeatureLayer) return "the gateway uses a feature";
   if (from_layer != kFeatureLayer) return {};
   const int from_rank = rank_in_feature(from.stem), to_rank = rank_in_feature(to.stem);
   if (to.folder == "http" && from_rank < 2) return "a " + from.stem + " uses HTTP";
@@ -147,6 +152,11 @@ TEST(DependencyRules, TheRulesThemselves) {
   EXPECT_EQ(check("orders/service.cpp", "shops/json.h"), "a service uses a json");
   EXPECT_EQ(check("orders/routes.h", "accounts/auth.h"), "");
   EXPECT_EQ(check("app/application.cpp", "orders/routes.h"), "");
+  EXPECT_EQ(check("payments/service.cpp", "gateway/service.h"), "a lower layer uses a higher one");
+  EXPECT_EQ(check("gateway/service.cpp", "payments/cards.h"), "the gateway uses a feature");
+  EXPECT_EQ(check("gateway/routes.cpp", "http/router.h"), "");
+  EXPECT_EQ(check("gateway/routes.cpp", "gateway/service.h"), "");
+  EXPECT_EQ(check("main.cpp", "gateway/gateway.h"), "");
   EXPECT_EQ(cycles({{"a", {"b"}}, {"b", {"c"}}, {"c", {"a"}}, {"d", {"a"}}}),
             (std::set<std::string>{"cycle: a b c"}));
 }

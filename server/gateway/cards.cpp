@@ -1,0 +1,111 @@
+#include "gateway/cards.h"
+
+#include "gateway/errors.h"
+
+#include <array>
+#include <ctime>
+#include <string_view>
+
+namespace ps::gateway {
+
+namespace {
+struct TestCard {
+  std::string_view number;
+  CardBehaviour behaviour;
+  std::string_view funding;
+};
+
+// Stripe's own test numbers where Stripe has one for the behaviour
+// (docs.stripe.com/testing); 4000000000000341 stands here for "authorizes,
+// then fails at capture", which Stripe's test mode has no card for.
+constexpr std::array kTestCards{
+    TestCard{"4242424242424242", CardBehaviour::approve, "credit"},
+    TestCard{"4000056655665556", CardBehaviour::approve, "debit"},
+    TestCard{"5555555555554444", CardBehaviour::approve, "credit"},
+    TestCard{"4000000000000002", CardBehaviour::decline, "credit"},
+    TestCard{"4000000000009995", CardBehaviour::insufficient, "credit"},
+    TestCard{"4000000000009987", CardBehaviour::lost, "credit"},
+    TestCard{"4000000000000341", CardBehaviour::fail_capture, "credit"},
+    TestCard{"4000000000000259", CardBehaviour::dispute, "credit"},
+};
+
+constexpr std::array kBehaviourNames{"approve",   "decline",      "insufficient_funds",
+                                     "lost_card", "fail_capture", "dispute"};
+
+bool passes_luhn(const std::string& digits) {
+  int sum = 0;
+  bool twice = false;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    if (*it < '0' || *it > '9') return false;
+    int digit = *it - '0';
+    if (twice && (digit *= 2) > 9) digit -= 9;
+    sum += digit;
+    twice = !twice;
+  }
+  return !digits.empty() && sum % 10 == 0;
+}
+
+std::string brand_of(const std::string& digits) {
+  auto starts = [&](std::string_view prefix) { return digits.starts_with(prefix); };
+  if (starts("4")) return "visa";
+  if (starts("34") || starts("37")) return "amex";
+  if (starts("6011") || starts("65")) return "discover";
+  const int two = std::stoi(digits.substr(0, 2));
+  const int four = std::stoi(digits.substr(0, 4));
+  if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return "mastercard";
+  return "unknown";
+}
+
+bool expired(int month, int year) {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  const int this_year = utc.tm_year + 1900, this_month = utc.tm_mon + 1;
+  return year < this_year || (year == this_year && month < this_month);
+}
+
+std::string digits_only(const std::string& number) {
+  std::string digits;
+  for (const char c : number)
+    if (c != ' ' && c != '-') digits += c;
+  return digits;
+}
+}  // namespace
+
+std::string to_string(CardBehaviour behaviour) {
+  return kBehaviourNames[static_cast<std::size_t>(behaviour)];
+}
+
+CardBehaviour card_behaviour_from(const std::string& text) {
+  for (std::size_t i = 0; i < kBehaviourNames.size(); ++i)
+    if (text == kBehaviourNames[i]) return static_cast<CardBehaviour>(i);
+  return CardBehaviour::approve;
+}
+
+CardSummary summarize_card(const std::string& number, int exp_month, int exp_year,
+                           const std::string& cvc) {
+  const std::string digits = digits_only(number);
+  if (digits.size() < 12 || digits.size() > 19 || !passes_luhn(digits))
+    throw card_error("Your card number is incorrect.", "incorrect_number", {}, "card[number]");
+  if (exp_month < 1 || exp_month > 12)
+    throw card_error("Your card's expiration month is invalid.", "invalid_expiry_month", {},
+                     "card[exp_month]");
+  if (expired(exp_month, exp_year))
+    throw card_error("Your card's expiration year is invalid.", "invalid_expiry_year", {},
+                     "card[exp_year]");
+  const bool cvc_digits = !cvc.empty() && cvc.find_first_not_of("0123456789") == std::string::npos;
+  if (!cvc_digits || cvc.size() < 3 || cvc.size() > 4)
+    throw card_error("Your card's security code is invalid.", "invalid_cvc", {}, "card[cvc]");
+
+  CardSummary card{brand_of(digits), digits.substr(digits.size() - 4),
+                   "credit",         exp_month,
+                   exp_year,         CardBehaviour::approve};
+  for (const auto& test : kTestCards)
+    if (digits == test.number) {
+      card.behaviour = test.behaviour;
+      card.funding = std::string(test.funding);
+    }
+  return card;
+}
+
+}  // namespace ps::gateway

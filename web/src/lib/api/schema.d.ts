@@ -1593,7 +1593,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: string[];
+                        items: string[];
                     };
                 };
             };
@@ -1853,7 +1853,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        cart_token?: string;
+                        cart_token: string;
                     };
                 };
             };

@@ -3,7 +3,6 @@ import { ApiClient } from './client';
 
 export { ApiError, NetworkError, errorMessage, fieldErrorsOf } from './errors';
 export type { FieldErrors } from './errors';
-export type { QueryValue } from './client';
 
 // Versions before the refresh cookie kept both tokens here.
 localValue('pocketshop.session').set(null);

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '../../../lib/api';
-import type { Cart } from '../../../lib/api/types';
+import type { Cart, JsonAnswer } from '../../../lib/api/types';
 import { useAuth } from '../../auth';
 import { cartKeys } from './keys';
 
 /** A guest's new, empty cart: the token to send as X-Cart-Token. */
-export const createGuestCart = () => client.post<{ cart_token: string }>('/api/carts');
+export const createGuestCart = () => client.post<JsonAnswer<'createGuestCart', 201>>('/api/carts');
 
 export const addToCart = (productId: number, quantity: number) =>
   client.post<Cart>('/api/cart/items', { product_id: productId, quantity }, { cart: true });

@@ -1,4 +1,4 @@
-import { errorMessage } from '../api';
+import { errorMessage } from '../lib/api';
 
 /** A failed request, said plainly, with an optional retry. */
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

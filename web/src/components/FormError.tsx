@@ -1,4 +1,4 @@
-import { ApiError, errorMessage } from '../api';
+import { ApiError, errorMessage } from '../lib/api';
 
 /**
  * The summary of a failed form submission. When the server listed field

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
-import type { ProductSummary } from '../api/types';
+import { paths } from '../config/paths';
+import type { ProductSummary } from '../lib/api/types';
 import { Money } from './Money';
 import { StarRating } from './StarRating';
 
@@ -27,7 +28,7 @@ export function ProductCard({
       </div>
       <div className="card-content">
         <h3 className="title is-6 mb-1">
-          <Link to={`/products/${product.id}`} className="stretched-link">
+          <Link to={paths.product.href(product.id)} className="stretched-link">
             {product.name}
           </Link>
         </h3>

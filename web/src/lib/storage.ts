@@ -1,4 +1,4 @@
-import type { SessionStore, ValueStore } from '../api/client';
+import type { SessionStore, ValueStore } from './api/client';
 
 function safeStorage(): Storage | null {
   try {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { fieldErrorsOf } from '../api';
+import { fieldErrorsOf } from './api';
 
 /**
  * A form's submit handler with its busy flag and error. The flag stays set

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { AppProviders } from '../AppProviders';
+import { AppProviders } from '../app/AppProviders';
 
 /** Renders a page inside the app's providers at a URL (and route pattern). */
 export function renderPage(

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { client } from '../api';
+import { client } from '../lib/api';
 
 afterEach(() => {
   cleanup();

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '../components/NotFoundPage';
+import { paths } from '../config/paths';
+import { RequireAuth, SignInPage, SignUpPage } from '../features/auth';
+import { CartPage } from '../features/cart';
+import { ProductPage, SearchPage } from '../features/catalog';
+import { CheckoutPage } from '../features/checkout';
+import { HomePage } from '../features/home';
+import { OrderPage, OrdersPage } from '../features/orders';
+import { ShopPage, ShopsPage } from '../features/shops';
+import {
+  DashboardPage,
+  ProductEditPage,
+  ProductsPage,
+  ShopEditPage,
+  VendorOrdersPage,
+} from '../features/vendor';
+import { Layout } from './Layout';
+
+/** Every page of the app at its route (config/paths.ts), inside the layout. */
+export function App() {
+  const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
+  const vendor = (page: ReactNode) => <RequireAuth role="vendor">{page}</RequireAuth>;
+  const { vendor: v } = paths;
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path={paths.shops.pattern} element={<ShopsPage />} />
+        <Route path={paths.shop.pattern} element={<ShopPage />} />
+        <Route path={paths.search.pattern} element={<SearchPage />} />
+        <Route path={paths.product.pattern} element={<ProductPage />} />
+        <Route path={paths.cart.pattern} element={<CartPage />} />
+        <Route path={paths.checkout.pattern} element={signedIn(<CheckoutPage />)} />
+        <Route path={paths.orders.pattern} element={signedIn(<OrdersPage />)} />
+        <Route path={paths.order.pattern} element={signedIn(<OrderPage />)} />
+        <Route path={paths.signIn.pattern} element={<SignInPage />} />
+        <Route path={paths.signUp.pattern} element={<SignUpPage />} />
+        <Route path={v.dashboard.pattern} element={vendor(<DashboardPage />)} />
+        <Route path={v.shop.pattern} element={vendor(<ShopEditPage />)} />
+        <Route path={v.products.pattern} element={vendor(<ProductsPage />)} />
+        <Route path={v.newProduct.pattern} element={vendor(<ProductEditPage />)} />
+        <Route path={v.product.pattern} element={vendor(<ProductEditPage />)} />
+        <Route path={v.orders.pattern} element={vendor(<VendorOrdersPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

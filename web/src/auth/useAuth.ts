@@ -1,8 +1,0 @@
-import { useContext } from 'react';
-import { AuthContext, type AuthState } from './AuthContext';
-
-export function useAuth(): AuthState {
-  const state = useContext(AuthContext);
-  if (!state) throw new Error('useAuth needs an AuthProvider');
-  return state;
-}

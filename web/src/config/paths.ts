@@ -1,0 +1,57 @@
+// Every route of the app, named once: `pattern` is what the router matches,
+// `href(...)` the link to it. Links and navigate() calls use these, never a
+// path written out.
+
+type Search = Record<string, string | number | undefined>;
+
+/** A path with a query string of the given values (empty ones left out). */
+function withSearch(path: string, search: Search | URLSearchParams = {}): string {
+  const text =
+    search instanceof URLSearchParams
+      ? search.toString()
+      : Object.entries(search)
+          .filter(([, value]) => value !== undefined && value !== '')
+          .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+          .join('&');
+  return text ? `${path}?${text}` : path;
+}
+
+const enc = (value: string | number) => encodeURIComponent(String(value));
+
+export const paths = {
+  home: { pattern: '/', href: () => '/' },
+  shops: { pattern: '/shops', href: () => '/shops' },
+  shop: { pattern: '/shops/:slug', href: (slug: string) => `/shops/${enc(slug)}` },
+  /** Product search; its state is the query string (see features/catalog/utils/search.ts). */
+  search: {
+    pattern: '/search',
+    href: (search: { q?: string; category?: string; shop?: string; sort?: string } = {}) =>
+      withSearch('/search', search),
+  },
+  product: {
+    pattern: '/products/:id',
+    /** `section` is the id of a part of the page to scroll to. */
+    href: (id: number, section?: string) => `/products/${id}${section ? `#${section}` : ''}`,
+  },
+  cart: { pattern: '/cart', href: () => '/cart' },
+  checkout: { pattern: '/checkout', href: () => '/checkout' },
+  orders: { pattern: '/orders', href: () => '/orders' },
+  order: { pattern: '/orders/:id', href: (id: number) => `/orders/${id}` },
+  /** `next` is where to go once signed in; other parameters pass on from sign-up. */
+  signIn: {
+    pattern: '/signin',
+    href: (search: { next?: string } | URLSearchParams = {}) => withSearch('/signin', search),
+  },
+  signUp: {
+    pattern: '/signup',
+    href: (search: { role?: 'vendor' } | URLSearchParams = {}) => withSearch('/signup', search),
+  },
+  vendor: {
+    dashboard: { pattern: '/vendor', href: () => '/vendor' },
+    shop: { pattern: '/vendor/shop', href: () => '/vendor/shop' },
+    products: { pattern: '/vendor/products', href: () => '/vendor/products' },
+    newProduct: { pattern: '/vendor/products/new', href: () => '/vendor/products/new' },
+    product: { pattern: '/vendor/products/:id', href: (id: number) => `/vendor/products/${id}` },
+    orders: { pattern: '/vendor/orders', href: () => '/vendor/orders' },
+  },
+} as const;

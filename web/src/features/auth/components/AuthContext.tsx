@@ -1,0 +1,77 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { client } from '../../../lib/api';
+import type { LoginInput, RegisterInput, Session, User } from '../../../lib/api/types';
+import { getMe, login, logout, mergeGuestCart, register } from '../api/session';
+
+export interface AuthState {
+  user: User | null;
+  /** True until the stored session has been checked. */
+  loading: boolean;
+  signIn(input: LoginInput): Promise<User>;
+  signUp(input: RegisterInput): Promise<User>;
+  signOut(): Promise<void>;
+}
+
+export const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [user, setUser] = useState<User | null>(null);
+  const [loading, setLoading] = useState(() => client.session.resumable());
+
+  // After a reload the client renews the session from its cookie first.
+  useEffect(() => {
+    if (!client.session.resumable()) return;
+    let cancelled = false;
+    getMe()
+      .then((me) => !cancelled && setUser(me))
+      .catch(() => !cancelled && setUser(null))
+      .finally(() => !cancelled && setLoading(false));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    const expired = () => {
+      setUser(null);
+      queryClient.removeQueries();
+    };
+    window.addEventListener('pocketshop:session-expired', expired);
+    return () => window.removeEventListener('pocketshop:session-expired', expired);
+  }, [queryClient]);
+
+  // A new session takes over the guest cart.
+  const start = useCallback(
+    async (session: Session) => {
+      client.session.set(session.access_token);
+      const guestCart = client.cartToken.get();
+      if (guestCart) {
+        await mergeGuestCart(guestCart).catch(() => undefined);
+        client.cartToken.set(null);
+      }
+      setUser(session.user);
+      queryClient.removeQueries();
+      return session.user;
+    },
+    [queryClient],
+  );
+
+  const signIn = useCallback(async (input: LoginInput) => start(await login(input)), [start]);
+
+  const signUp = useCallback(async (input: RegisterInput) => start(await register(input)), [start]);
+
+  const signOut = useCallback(async () => {
+    client.session.set(null);
+    setUser(null);
+    queryClient.removeQueries();
+    await logout().catch(() => undefined);
+  }, [queryClient]);
+
+  const value = useMemo(
+    () => ({ user, loading, signIn, signUp, signOut }),
+    [user, loading, signIn, signUp, signOut],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

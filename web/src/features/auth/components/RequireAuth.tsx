@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { Link, Navigate, useLocation } from 'react-router-dom';
+import type { Role } from '../../../lib/api/types';
+import { paths } from '../../../config/paths';
+import { Loading } from '../../../components/Loading';
+import { useAuth } from '../hooks/useAuth';
+
+/** Renders its children for a signed-in user (of a role); else asks to sign in. */
+export function RequireAuth({ role, children }: { role?: Role; children: ReactNode }) {
+  const { user, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!user) {
+    const next = location.pathname + location.search;
+    return <Navigate to={paths.signIn.href({ next })} replace />;
+  }
+  if (role && user.role !== role) {
+    return (
+      <section className="section">
+        <div className="notification is-warning" role="alert">
+          This page is for {role}s. <Link to={paths.home.href()}>Back to the shop</Link>
+        </div>
+      </section>
+    );
+  }
+  return <>{children}</>;
+}

@@ -1,0 +1,76 @@
+import { Link } from 'react-router-dom';
+import { EmptyState } from '../../../components/EmptyState';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Loading } from '../../../components/Loading';
+import { Money } from '../../../components/Money';
+import { paths } from '../../../config/paths';
+import { usePageTitle } from '../../../lib/usePageTitle';
+import { useCart } from '../../cart';
+import { AddressFields } from '../components/AddressFields';
+import { CardFields } from '../components/CardFields';
+import { OrderSummary } from '../components/OrderSummary';
+import { PaymentProblem } from '../components/PaymentProblem';
+import { useCheckoutForm } from '../hooks/useCheckoutForm';
+
+function EmptyCart() {
+  return (
+    <section className="section">
+      <div className="container">
+        <h1 className="title">Checkout</h1>
+        <EmptyState
+          title="Your cart is empty"
+          action={
+            <Link to={paths.search.href()} className="button is-primary">
+              Browse products
+            </Link>
+          }
+        />
+      </div>
+    </section>
+  );
+}
+
+export function CheckoutPage() {
+  usePageTitle('Checkout');
+  const cart = useCart();
+  const { address, setAddress, card, setCard, errors, pay, submit } = useCheckoutForm();
+
+  if (cart.isPending) return <Loading />;
+  const data = cart.data;
+  if (data && data.items.length === 0 && !pay.isPending && !pay.isSuccess) return <EmptyCart />;
+
+  return (
+    <section className="section">
+      <div className="container">
+        <h1 className="title">Checkout</h1>
+        <ErrorNotice error={cart.error} />
+        <div className="columns">
+          <form className="column is-7" onSubmit={submit} noValidate aria-label="Checkout">
+            <PaymentProblem error={pay.error} />
+            <div className="box">
+              <AddressFields address={address} onChange={setAddress} errors={errors} />
+            </div>
+            <div className="box">
+              <CardFields card={card} onChange={setCard} errors={errors} />
+            </div>
+            <button
+              type="submit"
+              className={`button is-primary is-medium is-fullwidth ${pay.isPending ? 'is-loading' : ''}`}
+              disabled={pay.isPending}
+            >
+              Pay
+              {data && (
+                <span className="ml-2">
+                  <Money cents={data.total_cents} currency={data.currency} />
+                </span>
+              )}
+            </button>
+          </form>
+          <aside className="column is-5">
+            <OrderSummary cart={data} />
+          </aside>
+        </div>
+      </div>
+    </section>
+  );
+}

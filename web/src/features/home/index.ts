@@ -1,0 +1,2 @@
+// The home feature's public face.
+export { HomePage } from './pages/HomePage';

@@ -1,0 +1,78 @@
+import { Link } from 'react-router-dom';
+import { EmptyState } from '../../../components/EmptyState';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Loading } from '../../../components/Loading';
+import { ProductGrid } from '../../../components/ProductCard';
+import { paths } from '../../../config/paths';
+import { usePageTitle } from '../../../lib/usePageTitle';
+import { useProducts } from '../../catalog';
+import { ShopCard, useShops } from '../../shops';
+
+export function HomePage() {
+  usePageTitle(undefined);
+  const shops = useShops({ sort: 'products', limit: 6 });
+  const products = useProducts({ sort: 'newest', limit: 8 });
+
+  return (
+    <>
+      <section className="hero is-primary home-hero">
+        <div className="hero-body">
+          <div className="container">
+            <h1 className="title is-2">Small shops, one cart.</h1>
+            <p className="subtitle">
+              Handmade and small-batch goods from independent makers. Fill one cart across every
+              shop and pay once.
+            </p>
+            <div className="buttons">
+              <Link to={paths.search.href()} className="button is-white">
+                Browse products
+              </Link>
+              <Link
+                to={paths.signUp.href({ role: 'vendor' })}
+                className="button is-primary is-inverted is-outlined"
+              >
+                Open your shop
+              </Link>
+            </div>
+          </div>
+        </div>
+      </section>
+      <section className="section">
+        <div className="container">
+          <div className="level is-mobile">
+            <h2 className="title is-4 level-left">Featured shops</h2>
+            <Link className="level-right" to={paths.shops.href()}>
+              All shops →
+            </Link>
+          </div>
+          {shops.isPending && <Loading />}
+          <ErrorNotice error={shops.error} onRetry={() => shops.refetch()} />
+          {shops.data?.items.length === 0 && (
+            <EmptyState title="No shops yet">Be the first to open one.</EmptyState>
+          )}
+          <ul className="shop-grid" aria-label="Featured shops">
+            {shops.data?.items.map((shop) => (
+              <li key={shop.id}>
+                <ShopCard shop={shop} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+      <section className="section pt-0">
+        <div className="container">
+          <div className="level is-mobile">
+            <h2 className="title is-4 level-left">New products</h2>
+            <Link className="level-right" to={paths.search.href({ sort: 'newest' })}>
+              See more →
+            </Link>
+          </div>
+          {products.isPending && <Loading />}
+          <ErrorNotice error={products.error} onRetry={() => products.refetch()} />
+          {products.data?.items.length === 0 && <EmptyState title="No products yet" />}
+          {products.data && <ProductGrid products={products.data.items} />}
+        </div>
+      </section>
+    </>
+  );
+}

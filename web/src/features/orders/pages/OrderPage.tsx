@@ -1,0 +1,141 @@
+import { Link, useParams } from 'react-router-dom';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Loading } from '../../../components/Loading';
+import { Money } from '../../../components/Money';
+import { NotFoundPage } from '../../../components/NotFoundPage';
+import { paths } from '../../../config/paths';
+import { ApiError } from '../../../lib/api';
+import { formatDateTime } from '../../../lib/dates';
+import { usePageTitle } from '../../../lib/usePageTitle';
+import { useAuth } from '../../auth';
+import { useOrder } from '../api/get-order';
+import { OrderActions, buyerCanCancel, vendorActions } from '../components/OrderActions';
+import { OrderTimeline } from '../components/OrderTimeline';
+import { StatusTag } from '../components/StatusTag';
+
+export function OrderPage() {
+  const id = Number(useParams().id);
+  const { user } = useAuth();
+  usePageTitle(`Order #${id}`);
+  const order = useOrder(id);
+
+  if (
+    !Number.isInteger(id) ||
+    id <= 0 ||
+    (order.error instanceof ApiError && [403, 404].includes(order.error.status))
+  ) {
+    return <NotFoundPage what="order" />;
+  }
+  if (order.isPending) return <Loading />;
+  if (order.error) {
+    return (
+      <section className="section">
+        <ErrorNotice error={order.error} onRetry={() => order.refetch()} />
+      </section>
+    );
+  }
+  const o = order.data;
+  const isBuyer = user?.id === o.buyer.id;
+  const actions = isBuyer ? (buyerCanCancel(o) ? (['cancel'] as const) : []) : vendorActions(o);
+
+  return (
+    <section className="section">
+      <div className="container">
+        <nav className="breadcrumb" aria-label="Breadcrumb">
+          <ul>
+            <li>
+              <Link to={isBuyer ? paths.orders.href() : paths.vendor.orders.href()}>
+                {isBuyer ? 'Your orders' : 'Shop orders'}
+              </Link>
+            </li>
+            <li className="is-active">
+              <a aria-current="page">Order #{o.id}</a>
+            </li>
+          </ul>
+        </nav>
+        <h1 className="title">
+          Order #{o.id} <StatusTag status={o.status} />
+        </h1>
+        <p className="subtitle is-6">
+          From <Link to={paths.shop.href(o.shop.slug)}>{o.shop.name}</Link> · placed{' '}
+          {formatDateTime(o.created_at)}
+          {!isBuyer && <> · buyer {o.buyer.display_name}</>}
+        </p>
+        <div className="columns">
+          <div className="column is-7">
+            <div className="box">
+              <h2 className="title is-5">Items</h2>
+              <div className="table-container">
+                <table className="table is-fullwidth">
+                  <thead>
+                    <tr>
+                      <th scope="col">Product</th>
+                      <th scope="col">Qty</th>
+                      <th scope="col" className="has-text-right">
+                        Total
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {o.items.map((item) => (
+                      <tr key={item.product_id}>
+                        <td>
+                          <Link to={paths.product.href(item.product_id)}>{item.name}</Link>
+                          {isBuyer && o.status === 'delivered' && (
+                            <Link
+                              to={paths.product.href(item.product_id, 'reviews-heading')}
+                              className="is-size-7 ml-2"
+                            >
+                              Write a review
+                            </Link>
+                          )}
+                        </td>
+                        <td>{item.quantity}</td>
+                        <td className="has-text-right">
+                          <Money cents={item.line_total_cents} currency={o.currency} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th colSpan={2}>Total</th>
+                      <th className="has-text-right">
+                        <Money cents={o.total_cents} currency={o.currency} />
+                      </th>
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+            </div>
+            <div className="box">
+              <h2 className="title is-5">Shipping to</h2>
+              <address>
+                {o.shipping_address.name}
+                <br />
+                {o.shipping_address.line1}
+                {o.shipping_address.line2 && (
+                  <>
+                    <br />
+                    {o.shipping_address.line2}
+                  </>
+                )}
+                <br />
+                {o.shipping_address.postal_code} {o.shipping_address.city}
+                <br />
+                {o.shipping_address.country}
+              </address>
+            </div>
+          </div>
+          <div className="column is-5">
+            <div className="box">
+              <h2 className="title is-5">Status</h2>
+              <OrderTimeline order={o} />
+              <OrderActions order={o} actions={[...actions]} by={isBuyer ? 'buyer' : 'vendor'} />
+            </div>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

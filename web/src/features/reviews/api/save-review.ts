@@ -1,0 +1,38 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { client } from '../../../lib/api';
+import type { RequestBody, Review } from '../../../lib/api/types';
+import { reviewKeys } from './keys';
+
+export type ReviewInput = RequestBody<'createReview'>;
+
+/** A buyer's review of a product delivered to them. */
+export const createReview = (productId: number, input: ReviewInput) =>
+  client.post<Review>(`/api/products/${productId}/reviews`, input);
+
+export const updateReview = (id: number, input: RequestBody<'updateReview'>) =>
+  client.patch<Review>(`/api/reviews/${id}`, input);
+
+/** The shop's one public reply to a review. */
+export const replyToReview = (id: number, body: string) =>
+  client.post<Review>(`/api/reviews/${id}/reply`, { body });
+
+/** Writes a review of a product, or (given one) changes it. */
+export function useSaveReview(productId: number, review?: Review) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ReviewInput) =>
+      review ? updateReview(review.id, input) : createReview(productId, input),
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: reviewKeys.ofProduct(productId) });
+    },
+  });
+}
+
+export function useReplyToReview(review: Review) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => replyToReview(review.id, body),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: reviewKeys.ofProduct(review.product_id) }),
+  });
+}

@@ -1,0 +1,214 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Field } from '../../../components/Field';
+import { FormError } from '../../../components/FormError';
+import { StarRating } from '../../../components/StarRating';
+import { paths } from '../../../config/paths';
+import { fieldErrorsOf } from '../../../lib/api';
+import type { Product, Review } from '../../../lib/api/types';
+import { formatDate } from '../../../lib/dates';
+import { useAuth } from '../../auth';
+import { useMyShop } from '../../shops';
+import { useReviews } from '../api/get-reviews';
+import { useReplyToReview, useSaveReview } from '../api/save-review';
+import { RatingInput } from './RatingInput';
+
+function ReviewForm({
+  productId,
+  review,
+  onSaved,
+  onDone,
+}: {
+  productId: number;
+  review?: Review;
+  onSaved?: () => void;
+  onDone?: () => void;
+}) {
+  const [rating, setRating] = useState(review?.rating ?? 0);
+  const [body, setBody] = useState(review?.body ?? '');
+  const ratingError = useId();
+  const save = useSaveReview(productId, review);
+  const errors = fieldErrorsOf(save.error);
+  const [missingRating, setMissingRating] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!rating) {
+      setMissingRating(true);
+      return;
+    }
+    setMissingRating(false);
+    save.mutate(
+      { rating, body },
+      {
+        onSuccess: () => {
+          onSaved?.();
+          if (!review) setBody('');
+          onDone?.();
+        },
+      },
+    );
+  };
+  const ratingMessages = [...(missingRating ? ['Choose a rating.'] : []), ...(errors.rating ?? [])];
+  return (
+    <form className="box review-form" onSubmit={submit} noValidate>
+      <h3 className="title is-6">{review ? 'Edit your review' : 'Write a review'}</h3>
+      {!review && (
+        <p className="is-size-7 has-text-grey mb-3">
+          You can review a product once it has been delivered to you.
+        </p>
+      )}
+      <FormError error={save.error} />
+      {save.isSuccess && !review && (
+        <p className="notification is-success is-light" role="status">
+          Thank you for your review!
+        </p>
+      )}
+      <RatingInput
+        name={`rating-${productId}`}
+        value={rating}
+        onChange={setRating}
+        describedBy={ratingMessages.length ? ratingError : undefined}
+      />
+      {ratingMessages.length > 0 && (
+        <p className="help is-danger" id={ratingError}>
+          {ratingMessages.join(' ')}
+        </p>
+      )}
+      <Field label="Your review" errors={errors.body}>
+        {(props) => (
+          <textarea
+            {...props}
+            className="textarea"
+            rows={3}
+            maxLength={4000}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="buttons">
+        <button type="submit" className={`button is-primary ${save.isPending ? 'is-loading' : ''}`}>
+          {review ? 'Save review' : 'Post review'}
+        </button>
+        {onDone && (
+          <button type="button" className="button is-light" onClick={onDone}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function ReplyForm({ review }: { review: Review }) {
+  const [body, setBody] = useState('');
+  const reply = useReplyToReview(review);
+  return (
+    <form
+      className="mt-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        reply.mutate(body);
+      }}
+    >
+      <FormError error={reply.error} />
+      <Field label="Reply as the shop" errors={fieldErrorsOf(reply.error).body}>
+        {(props) => (
+          <textarea
+            {...props}
+            className="textarea is-small"
+            rows={2}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" className={`button is-small ${reply.isPending ? 'is-loading' : ''}`}>
+        Post reply
+      </button>
+    </form>
+  );
+}
+
+/**
+ * A product's reviews, the buyer's form to write or edit one, the vendor's
+ * replies. onReviewed: a review was written or changed (the product's rating
+ * changed with it).
+ */
+export function Reviews({ product, onReviewed }: { product: Product; onReviewed?: () => void }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  const [editing, setEditing] = useState(false);
+  const reviews = useReviews(product.id);
+  const myShop = useMyShop({ enabled: user?.role === 'vendor' });
+  const ownsShop = myShop.data?.slug === product.shop.slug;
+  const mine = reviews.data?.items.find((r) => r.author?.id === user?.id);
+
+  return (
+    <section className="section pt-0" aria-labelledby="reviews-heading">
+      <div className="container">
+        <h2 id="reviews-heading" className="title is-4">
+          Reviews
+        </h2>
+        <p className="mb-4">
+          <StarRating
+            value={product.rating_average}
+            count={product.rating_count ?? reviews.data?.total}
+          />
+        </p>
+        <ErrorNotice error={reviews.error} />
+        <ul className="review-list">
+          {reviews.data?.items.map((review) => (
+            <li key={review.id} className="box review">
+              {editing && review === mine ? (
+                <ReviewForm
+                  productId={product.id}
+                  review={review}
+                  onSaved={onReviewed}
+                  onDone={() => setEditing(false)}
+                />
+              ) : (
+                <>
+                  <p>
+                    <StarRating value={review.rating} />{' '}
+                    <strong className="ml-2">{review.author?.display_name ?? 'A buyer'}</strong>{' '}
+                    <span className="has-text-grey is-size-7">{formatDate(review.created_at)}</span>
+                  </p>
+                  <p className="mt-2 review-body">{review.body}</p>
+                  {review.reply && (
+                    <blockquote className="review-reply mt-2">
+                      <p className="is-size-7 has-text-weight-semibold">
+                        Reply from {product.shop.name}
+                      </p>
+                      <p>{review.reply}</p>
+                    </blockquote>
+                  )}
+                  {review === mine && (
+                    <button
+                      type="button"
+                      className="button is-small is-text"
+                      onClick={() => setEditing(true)}
+                    >
+                      Edit your review
+                    </button>
+                  )}
+                  {ownsShop && !review.reply && <ReplyForm review={review} />}
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+        {user?.role === 'buyer' && !mine && (
+          <ReviewForm productId={product.id} onSaved={onReviewed} />
+        )}
+        {!user && (
+          <p className="has-text-grey">
+            <Link to={paths.signIn.href({ next: location.pathname })}>Sign in</Link> to review
+            products you have received.
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

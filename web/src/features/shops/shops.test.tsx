@@ -1,0 +1,96 @@
+import { render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import type { Image, ProductSummary, Shop, ShopListItem } from '../../lib/api/types';
+import { ShopCard } from './components/ShopCard';
+import { image } from '../../test/fixtures';
+
+const mossShop = { id: 1, slug: 'moss', name: 'Moss & Fern', accent_color: '#2f7d4f' };
+
+const preview = (id: number, name: string, img: Image | null): ProductSummary => ({
+  id,
+  shop: mossShop,
+  name,
+  category: 'plants',
+  price_cents: 3450,
+  currency: 'USD',
+  inventory: 3,
+  in_stock: true,
+  status: 'active',
+  image: img && { ...img, alt_text: `${name}, close up` },
+  rating_count: 0,
+  rating_average: null,
+  created_at: '2026-11-01T10:00:00Z',
+  updated_at: '2026-11-01T10:00:00Z',
+});
+
+const plainShop: Shop = {
+  ...mossShop,
+  description: 'Tiny gardens under glass.',
+  logo: null,
+  cover: null,
+  shipping_policy: '',
+  returns_policy: '',
+  product_count: 2,
+  created_at: '2026-11-01T10:00:00Z',
+  updated_at: '2026-11-01T10:00:00Z',
+};
+
+const listedShop = (products: ProductSummary[]): ShopListItem => ({ ...plainShop, products });
+
+describe('ShopCard', () => {
+  it('links to the shop and to each of its newest products', () => {
+    render(
+      <MemoryRouter>
+        <ShopCard
+          shop={listedShop([
+            preview(12, 'Moss terrarium', image(5)),
+            preview(11, 'Fern jar', null),
+          ])}
+        />
+      </MemoryRouter>,
+    );
+    const links = screen.getAllByRole('link');
+    // The shop first, then its products in the order given (newest first).
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      '/shops/moss',
+      '/products/12',
+      '/products/11',
+    ]);
+    expect(links[0]).toHaveAccessibleName('Moss & Fern');
+    expect(links[1]).toHaveAccessibleName('Moss terrarium');
+    expect(links[2]).toHaveAccessibleName('Fern jar');
+
+    const list = screen.getByRole('list', { name: 'New from Moss & Fern' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    const thumb = links[1].querySelector('img');
+    expect(thumb).toHaveAttribute('src', '/media/5/s.webp');
+    expect(thumb).toHaveAttribute('loading', 'lazy');
+    expect(thumb).toHaveAttribute('width', '64');
+    expect(thumb).toHaveAttribute('height', '64');
+    // The product without an image gets a placeholder tile, not a broken image.
+    expect(links[2].querySelector('img')).toBeNull();
+    expect(links[2].querySelector('.image-placeholder')).toHaveAttribute('aria-hidden', 'true');
+  });
+
+  it('shows no product row for a shop without products', () => {
+    const { container } = render(
+      <MemoryRouter>
+        <ShopCard shop={listedShop([])} />
+      </MemoryRouter>,
+    );
+    expect(screen.getAllByRole('link')).toHaveLength(1);
+    expect(screen.queryByRole('list')).toBeNull();
+    expect(container.querySelector('.shop-card-products')).toBeNull();
+  });
+
+  it('shows no product row for a shop that comes without the products field', () => {
+    render(
+      <MemoryRouter>
+        <ShopCard shop={plainShop} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole('link')).toHaveAccessibleName('Moss & Fern');
+    expect(screen.queryByRole('list')).toBeNull();
+  });
+});

@@ -1,0 +1,82 @@
+import type { Dashboard } from '../../../lib/api/types';
+import { formatMoney } from '../../../lib/money';
+
+/** Revenue per day as bars, with the same numbers in a table for screen readers. */
+export function RevenueChart({
+  days,
+  currency = 'USD',
+}: {
+  days: Dashboard['revenue_by_day'];
+  currency?: string;
+}) {
+  const max = Math.max(1, ...days.map((d) => d.revenue_cents));
+  const total = days.reduce((sum, d) => sum + d.revenue_cents, 0);
+  const orders = days.reduce((sum, d) => sum + d.orders, 0);
+  const width = 600;
+  const height = 160;
+  const gap = 2;
+  const barWidth = days.length ? width / days.length - gap : 0;
+  return (
+    <figure className="revenue-chart">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`Revenue over the last ${days.length} days: ${formatMoney(total, currency)} from ${orders} orders`}
+        preserveAspectRatio="none"
+      >
+        <line x1="0" y1={height} x2={width} y2={height} className="axis" />
+        {days.map((day, index) => {
+          const barHeight = (day.revenue_cents / max) * (height - 10);
+          return (
+            <rect
+              key={day.date}
+              x={index * (barWidth + gap)}
+              y={height - barHeight}
+              width={barWidth}
+              height={barHeight}
+              className="bar"
+            >
+              <title>
+                {day.date}: {formatMoney(day.revenue_cents, currency)} ({day.orders} orders)
+              </title>
+            </rect>
+          );
+        })}
+      </svg>
+      {days.length > 0 && (
+        <div
+          className="is-flex is-justify-content-space-between is-size-7 has-text-grey"
+          aria-hidden="true"
+        >
+          <span>{days[0].date}</span>
+          <span>{days[days.length - 1].date}</span>
+        </div>
+      )}
+      <figcaption className="is-size-7 has-text-grey">
+        {formatMoney(total, currency)} from {orders} {orders === 1 ? 'order' : 'orders'} in the last{' '}
+        {days.length} days
+      </figcaption>
+      <details className="mt-2">
+        <summary className="is-size-7">Show the numbers</summary>
+        <table className="table is-narrow is-fullwidth is-size-7">
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Orders</th>
+              <th scope="col">Revenue</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((day) => (
+              <tr key={day.date}>
+                <td>{day.date}</td>
+                <td>{day.orders}</td>
+                <td>{formatMoney(day.revenue_cents, currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,251 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { client } from '../../lib/api';
+import { json, mockFetch } from '../../test/fetchMock';
+import { renderPage } from '../../test/render';
+import { ShopEditPage } from './pages/ShopEditPage';
+import { VendorOrdersPage } from './pages/VendorOrdersPage';
+
+const vendor = {
+  id: 1,
+  email: 'v@example.test',
+  display_name: 'Vera',
+  role: 'vendor',
+  created_at: '',
+};
+const shop = {
+  id: 4,
+  slug: 'moss',
+  name: 'Moss & Fern',
+  description: '',
+  accent_color: '#2f7d4f',
+  logo: null,
+  cover: null,
+  shipping_policy: '',
+  returns_policy: '',
+  product_count: 0,
+  created_at: '',
+  updated_at: '',
+};
+
+describe('ShopEditPage', () => {
+  it('creates a shop, previewing the branding live', async () => {
+    client.session.set('a');
+    const { calls } = mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/my/shop': () =>
+        json({ title: 'Not found', status: 404, detail: 'No shop yet' }, 404),
+      'POST /api/shops': () => json({ ...shop, name: 'Fern Hall', accent_color: '#f7e463' }, 201),
+    });
+    renderPage(<ShopEditPage />);
+    fireEvent.change(await screen.findByLabelText('Shop name'), { target: { value: 'Fern Hall' } });
+    fireEvent.change(screen.getByLabelText('Brand colour', { exact: true }), {
+      target: { value: '#f7e463' },
+    });
+    const preview = screen.getByTestId('shop-preview');
+    expect(preview).toHaveTextContent('Fern Hall');
+    // Light brand colours get dark text, so the banner stays readable.
+    const hero = preview.querySelector('.shop-hero') as HTMLElement;
+    expect(hero.style.getPropertyValue('--shop-accent')).toBe('#f7e463');
+    expect(hero.style.getPropertyValue('--shop-accent-text')).toBe('#000000');
+    fireEvent.click(screen.getByRole('button', { name: 'Create shop' }));
+    await screen.findByText(/Shop saved/);
+    expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({
+      name: 'Fern Hall',
+      accent_color: '#f7e463',
+      logo_image_id: null,
+      cover_image_id: null,
+    });
+  });
+});
+
+const order = {
+  id: 12,
+  shop,
+  buyer: { id: 2, display_name: 'Bo' },
+  status: 'processing',
+  total_cents: 1800,
+  currency: 'USD',
+  items: [
+    { product_id: 1, name: 'Mug', unit_price_cents: 1800, quantity: 1, line_total_cents: 1800 },
+  ],
+  shipping_address: {
+    name: 'Bo',
+    line1: '1 Road',
+    city: 'Town',
+    postal_code: '1',
+    country: 'SE',
+  },
+  events: [],
+  created_at: '2026-11-01T10:00:00Z',
+};
+
+/** The vendor's order list holding one order whose status the test changes. */
+function shopWithOneOrder(state: { status: string }, routes: Parameters<typeof mockFetch>[0]) {
+  client.session.set('a');
+  return mockFetch({
+    'GET /api/me': () => json(vendor),
+    'GET /api/my/shop': () => json(shop),
+    'GET /api/my/shop/orders': () =>
+      json({ items: [{ ...order, ...state }], page: 1, limit: 24, total: 1, pages: 1 }),
+    ...routes,
+  });
+}
+
+describe('VendorOrdersPage', () => {
+  it('filters by status and ships an order with tracking', async () => {
+    client.session.set('a');
+    let shipped = false;
+    const { calls } = mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/my/shop': () => json(shop),
+      'GET /api/my/shop/orders': () =>
+        json({
+          items: [{ ...order, status: shipped ? 'shipped' : 'processing' }],
+          page: 1,
+          limit: 24,
+          total: 1,
+          pages: 1,
+        }),
+      'POST /api/orders/12/ship': () => {
+        shipped = true;
+        return json({ ...order, status: 'shipped' });
+      },
+    });
+    renderPage(<VendorOrdersPage />, { url: '/vendor/orders?status=processing' });
+    expect(await screen.findByText('1 × Mug')).toBeInTheDocument();
+    expect(calls.find((c) => c.url.startsWith('/api/my/shop/orders'))!.url).toContain(
+      'status=processing',
+    );
+    expect(screen.queryByRole('button', { name: /Start processing/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Ship order #12' }));
+    fireEvent.change(screen.getByLabelText('Carrier'), { target: { value: 'PostNord' } });
+    fireEvent.change(screen.getByLabelText('Tracking number'), { target: { value: 'PN1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm shipment' }));
+    await waitFor(() =>
+      expect(screen.getByText('Shipped', { selector: '[data-status]' })).toBeInTheDocument(),
+    );
+    expect(calls.find((c) => c.url === '/api/orders/12/ship')!.body).toEqual({
+      carrier: 'PostNord',
+      tracking_number: 'PN1',
+    });
+  });
+});
+
+describe('VendorOrdersPage refunds and cancellations', () => {
+  it.each(['shipped', 'delivered'])(
+    'refunds a %s order only after confirming the amount',
+    async (status) => {
+      const state = { status };
+      const { calls } = shopWithOneOrder(state, {
+        'POST /api/orders/12/refund': () => {
+          state.status = 'refunded';
+          return json({ ...order, status: 'refunded', payment_status: 'refunded' });
+        },
+      });
+      renderPage(<VendorOrdersPage />, { url: '/vendor/orders' });
+      const refund = await screen.findByRole('button', { name: 'Refund order #12' });
+      expect(refund).toHaveAttribute('aria-expanded', 'false');
+      // Neither cancelling nor (for a delivered order) delivering is offered.
+      expect(screen.queryByRole('button', { name: /Cancel order/ })).toBeNull();
+      fireEvent.click(refund);
+      expect(refund).toHaveAttribute('aria-expanded', 'true');
+      // The first click only asks: nothing is sent yet.
+      const form = screen.getByRole('form', { name: 'Refund order #12' });
+      expect(form).toHaveTextContent('Refund $18.00 to Bo’s card? This cannot be undone.');
+      expect(calls.some((c) => c.url.endsWith('/refund'))).toBe(false);
+      fireEvent.change(screen.getByLabelText('Reason (optional)'), {
+        target: { value: 'Arrived broken' },
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Confirm refund' }));
+      await waitFor(() =>
+        expect(screen.getByText('Refunded', { selector: '[data-status]' })).toBeInTheDocument(),
+      );
+      const refunds = calls.filter((c) => c.url === '/api/orders/12/refund');
+      expect(refunds).toHaveLength(1);
+      expect(refunds[0].method).toBe('POST');
+      expect(refunds[0].body).toEqual({ reason: 'Arrived broken' });
+      // A refunded order has no further actions.
+      expect(screen.queryByRole('button', { name: 'Refund order #12' })).toBeNull();
+    },
+  );
+
+  it('offers no refund before the order ships', async () => {
+    shopWithOneOrder({ status: 'paid' }, {});
+    renderPage(<VendorOrdersPage />, { url: '/vendor/orders' });
+    await screen.findByRole('button', { name: 'Ship order #12' });
+    expect(screen.queryByRole('button', { name: 'Refund order #12' })).toBeNull();
+  });
+
+  it('shows why a refund failed and keeps the order as it was', async () => {
+    shopWithOneOrder(
+      { status: 'shipped' },
+      {
+        'POST /api/orders/12/refund': () =>
+          json(
+            {
+              title: 'Payment gateway error',
+              status: 502,
+              detail: 'The payment gateway refused; nothing was changed.',
+            },
+            502,
+          ),
+      },
+    );
+    renderPage(<VendorOrdersPage />, { url: '/vendor/orders' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Refund order #12' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm refund' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Please try again.');
+    expect(screen.getByText('Shipped', { selector: '[data-status]' })).toBeInTheDocument();
+  });
+
+  it('cancels with the reason the vendor gives, which the form requires', async () => {
+    const state = { status: 'paid' };
+    const { calls } = shopWithOneOrder(state, {
+      'POST /api/orders/12/cancel': () => {
+        state.status = 'cancelled';
+        return json({ ...order, status: 'cancelled' });
+      },
+    });
+    renderPage(<VendorOrdersPage />, { url: '/vendor/orders' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel order #12' }));
+    const reason = screen.getByLabelText('Reason');
+    expect(reason).toBeRequired();
+    expect(reason).toHaveAccessibleDescription('The buyer sees this reason.');
+    fireEvent.change(reason, { target: { value: 'Out of clay' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm cancellation' }));
+    await waitFor(() =>
+      expect(screen.getByText('Cancelled', { selector: '[data-status]' })).toBeInTheDocument(),
+    );
+    const cancel = calls.find((c) => c.url === '/api/orders/12/cancel')!;
+    expect(cancel.method).toBe('POST');
+    expect(cancel.body).toEqual({ reason: 'Out of clay' });
+  });
+
+  it('shows the server’s error next to the reason', async () => {
+    shopWithOneOrder(
+      { status: 'processing' },
+      {
+        'POST /api/orders/12/cancel': () =>
+          json(
+            {
+              title: 'Invalid fields',
+              status: 422,
+              detail: 'One or more fields are invalid.',
+              errors: { reason: ['is required when the vendor cancels'] },
+            },
+            422,
+          ),
+      },
+    );
+    renderPage(<VendorOrdersPage />, { url: '/vendor/orders' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel order #12' }));
+    fireEvent.submit(screen.getByRole('form', { name: 'Cancel order #12' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Reason')).toHaveAccessibleDescription(
+        'The buyer sees this reason. is required when the vendor cancels',
+      ),
+    );
+    expect(screen.getByText('Processing', { selector: '[data-status]' })).toBeInTheDocument();
+  });
+});

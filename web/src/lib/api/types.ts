@@ -1,0 +1,75 @@
+// Names for the shapes of the PocketShop JSON API. Every one is an alias of a
+// type generated from docs/openapi.json (schema.d.ts, `npm run gen:api`):
+// change the document, never these shapes.
+import type { components, operations } from './schema';
+
+type Schemas = components['schemas'];
+type QueryOf<Operation extends keyof operations> = NonNullable<
+  operations[Operation]['parameters']['query']
+>;
+
+/** The JSON body an operation (by its operationId) takes. */
+export type RequestBody<Operation extends keyof operations> =
+  NonNullable<operations[Operation]['requestBody']> extends {
+    content: { 'application/json': infer Body };
+  }
+    ? Body
+    : never;
+
+/** The JSON an operation answers with a status. */
+export type JsonAnswer<
+  Operation extends keyof operations,
+  Status extends keyof operations[Operation]['responses'],
+> = operations[Operation]['responses'][Status] extends {
+  content: { 'application/json': infer Body };
+}
+  ? Body
+  : never;
+
+export type Role = Schemas['Role'];
+export type User = Schemas['User'];
+export type Session = Schemas['Session'];
+export type RegisterInput = Schemas['RegisterRequest'];
+export type LoginInput = Schemas['LoginRequest'];
+
+export type Image = Schemas['Image'];
+export type ProductImage = Schemas['ProductImage'];
+
+export type ShopSummary = Schemas['ShopSummary'];
+export type Shop = Schemas['Shop'];
+export type ShopPage = Schemas['ShopPage'];
+/** A shop as the directory (GET /api/shops) lists it: with its newest products. */
+export type ShopListItem = ShopPage['items'][number];
+/** A shop's own page (GET /api/shops/{slug}): with the first page of its products. */
+export type ShopWithProducts = Schemas['ShopWithProducts'];
+export type ShopInput = Schemas['ShopInput'];
+export type ShopQuery = QueryOf<'listShops'>;
+export type ShopSort = NonNullable<ShopQuery['sort']>;
+
+/** A product as lists and carts show it: no description, only the main image. */
+export type ProductSummary = Schemas['ProductSummary'];
+export type ProductStatus = ProductSummary['status'];
+/** The product page: the summary with its description and every image. */
+export type Product = Schemas['Product'];
+export type ProductPage = Schemas['ProductPage'];
+export type ProductInput = Schemas['ProductInput'];
+export type ProductQuery = QueryOf<'searchProducts'>;
+export type MyProductQuery = QueryOf<'myProducts'>;
+export type ProductSort = NonNullable<ProductQuery['sort']>;
+
+export type Cart = Schemas['Cart'];
+export type CartItem = Schemas['CartLine'];
+
+export type Address = Schemas['ShippingAddress'];
+export type CheckoutInput = Schemas['CheckoutRequest'];
+export type CheckoutResult = Schemas['CheckoutResult'];
+
+export type Order = Schemas['Order'];
+export type OrderStatus = Order['status'];
+export type OrderPage = Schemas['OrderPage'];
+export type ShopOrderQuery = QueryOf<'shopOrders'>;
+
+export type Dashboard = Schemas['Dashboard'];
+
+export type Review = Schemas['Review'];
+export type ReviewPage = Schemas['ReviewPage'];

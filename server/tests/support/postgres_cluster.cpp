@@ -1,5 +1,7 @@
 #include "support/postgres_cluster.h"
 
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -9,9 +11,27 @@
 namespace ps::testing {
 
 namespace {
-int random_port() {
+bool can_bind(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return false;
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool free = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  ::close(fd);
+  return free;
+}
+
+// A port nothing listens on, below Linux's ephemeral range (32768 and up):
+// a port in that range can be taken, between this choice and the cluster's
+// start, as the source port of any outgoing connection on a busy machine.
+int free_port() {
   std::random_device seed;
-  return std::uniform_int_distribution<int>(20000, 49999)(seed);
+  std::uniform_int_distribution<int> ports(20000, 32767);
+  for (int attempt = 0; attempt < 100; ++attempt)
+    if (const int port = ports(seed); can_bind(port)) return port;
+  throw std::runtime_error("no free port for a test PostgreSQL cluster");
 }
 
 void run(const std::string& command) {
@@ -27,7 +47,7 @@ bool PostgresCluster::available() {
 PostgresCluster::PostgresCluster() {
   if (!available()) throw std::runtime_error("POCKETSHOP_TEST_PG_BIN is not set");
   bin_ = std::getenv("POCKETSHOP_TEST_PG_BIN");
-  port_ = random_port();  // fixed, so a server can be pointed at it before it starts
+  port_ = free_port();  // fixed, so a server can be pointed at it before it starts
   // PostgreSQL refuses to run as root.
   if (geteuid() == 0) run("chown postgres:postgres '" + dir_.path().string() + "'");
   run(command("initdb") + " -D '" + (dir_.path() / "data").string() +
@@ -54,7 +74,7 @@ void PostgresCluster::pg_ctl(const std::string& arguments) const {
                               " -k '" + dir_.path().string() +
                               "' -c fsync=off -c synchronous_commit=off";
   run(command("pg_ctl") + " -D '" + (dir_.path() / "data").string() + "' -l '" +
-      (dir_.path() / "server.log").string() + "' -w -t 30 -o \"" + options + "\" " + arguments +
+      (dir_.path() / "server.log").string() + "' -w -t 120 -o \"" + options + "\" " + arguments +
       " >/dev/null");
 }
 

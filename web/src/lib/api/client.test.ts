@@ -72,6 +72,7 @@ describe('ApiClient', () => {
       .catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(422);
+    expect(error.type).toBe('/problems/validation');
     expect(error.fieldErrors.password).toEqual(['must be at least 8 characters']);
     expect(errorMessage(error)).toBe('One or more fields are invalid.');
   });

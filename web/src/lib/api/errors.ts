@@ -1,18 +1,18 @@
 // RFC 9457 problem details from the API, as one error type the UI understands.
 
+import type { components } from './schema';
+
 export type FieldErrors = Record<string, string[]>;
 
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: FieldErrors;
-  decline_code?: string;
-}
+/** Every problem type the server sends (docs/openapi.json, Problem.type). */
+export type ProblemType = components['schemas']['Problem']['type'];
+
+/** A problem body as received: any member may be missing from a proxy's answer. */
+export type Problem = Partial<components['schemas']['Problem']>;
 
 export class ApiError extends Error {
   readonly status: number;
+  readonly type?: ProblemType;
   readonly title: string;
   readonly detail: string;
   readonly fieldErrors: FieldErrors;
@@ -23,6 +23,7 @@ export class ApiError extends Error {
     super(problem.detail || problem.title || `Request failed (${status})`);
     this.name = 'ApiError';
     this.status = status;
+    this.type = problem.type;
     this.title = problem.title ?? '';
     this.detail = problem.detail ?? '';
     this.fieldErrors = problem.errors ?? {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "support/child_process.h"
 #include "support/http_client.h"
 #include "support/test_server.h"
 
@@ -34,10 +35,10 @@ class GatewayProcess {
   void kill();      // SIGKILL: exactly like a crash
   int terminate();  // SIGTERM; the exit code (-1 when signalled)
 
-  bool running() const { return pid_ > 0; }
+  bool running() const { return process_.running(); }
   std::uint16_t port() const { return port_; }
   const std::filesystem::path& data_dir() const { return data_dir_; }
-  std::string log() const;
+  std::string log() const { return process_.log(); }
 
   // A form-encoded POST with the secret key (or `key`) and extra headers.
   HttpResult post(const std::string& path, const std::string& form, const Headers& headers = {},
@@ -50,9 +51,8 @@ class GatewayProcess {
   TempDir scratch_;
   std::filesystem::path data_dir_;
   std::string webhook_url_;
-  pid_t pid_ = -1;
+  ChildProcess process_;
   std::uint16_t port_ = 0;
-  std::uintmax_t log_offset_ = 0;
 };
 
 // key=value pairs percent-encoded as application/x-www-form-urlencoded.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "support/child_process.h"
 #include "support/http_client.h"
 #include "support/test_server.h"
 
@@ -49,28 +50,24 @@ class ServerProcess {
   // Starts again on the same data folder and database (after kill/terminate).
   void restart(bool wait_until_healthy = true);
 
-  bool running() const { return pid_ > 0; }
+  bool running() const { return process_.running(); }
   std::uint16_t port() const { return port_; }
   HttpClient client() const { return HttpClient(port_); }
   const std::filesystem::path& data_dir() const { return data_dir_; }
   // The database the server uses, for checking it directly.
   std::string database_url() const;
-  std::string log() const;
+  std::string log() const { return process_.log(); }
 
  private:
   std::vector<std::string> command_line() const;
-  void spawn();
-  void wait_until_listening();
   void wait_until_healthy();
-  int reap();  // waits for the child; returns its exit code, -1 when signalled
 
   TempDir scratch_;  // the log, and the data folder unless Options name one
   std::filesystem::path data_dir_;
   std::unique_ptr<ScratchPostgres> postgres_;
   Options options_;
-  pid_t pid_ = -1;
+  ChildProcess process_;
   std::uint16_t port_ = 0;
-  std::uintmax_t log_offset_ = 0;  // where the current run's output starts
 };
 
 }  // namespace ps::testing

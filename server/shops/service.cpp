@@ -2,7 +2,6 @@
 
 #include "core/errors.h"
 
-#include <boost/json.hpp>
 
 namespace ps::shops {
 

@@ -37,4 +37,9 @@ class TwoShopsTest : public MarketplaceTest {
   std::int64_t mug = 0, card = 0;
 };
 
+// The product's own URL, from its JSON.
+inline std::string product_url(const boost::json::object& product) {
+  return "/api/products/" + std::to_string(product.at("id").as_int64());
+}
+
 }  // namespace ps::testing

@@ -1,5 +1,6 @@
 #include "gateway/cards.h"
 
+#include "core/cards.h"
 #include "gateway/errors.h"
 
 #include <array>
@@ -31,30 +32,6 @@ constexpr std::array kTestCards{
 
 constexpr std::array kBehaviourNames{"approve",   "decline",      "insufficient_funds",
                                      "lost_card", "fail_capture", "dispute"};
-
-bool passes_luhn(const std::string& digits) {
-  int sum = 0;
-  bool twice = false;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    if (*it < '0' || *it > '9') return false;
-    int digit = *it - '0';
-    if (twice && (digit *= 2) > 9) digit -= 9;
-    sum += digit;
-    twice = !twice;
-  }
-  return !digits.empty() && sum % 10 == 0;
-}
-
-std::string brand_of(const std::string& digits) {
-  auto starts = [&](std::string_view prefix) { return digits.starts_with(prefix); };
-  if (starts("4")) return "visa";
-  if (starts("34") || starts("37")) return "amex";
-  if (starts("6011") || starts("65")) return "discover";
-  const int two = std::stoi(digits.substr(0, 2));
-  const int four = std::stoi(digits.substr(0, 4));
-  if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return "mastercard";
-  return "unknown";
-}
 
 bool expired(int month, int year) {
   const std::time_t now = std::time(nullptr);
@@ -97,9 +74,8 @@ CardSummary summarize_card(const std::string& number, int exp_month, int exp_yea
   if (!cvc_digits || cvc.size() < 3 || cvc.size() > 4)
     throw card_error("Your card's security code is invalid.", "invalid_cvc", {}, "card[cvc]");
 
-  CardSummary card{brand_of(digits), digits.substr(digits.size() - 4),
-                   "credit",         exp_month,
-                   exp_year,         CardBehaviour::approve};
+  CardSummary card{card_brand(digits), card_last4(digits), "credit",
+                   exp_month,          exp_year,           CardBehaviour::approve};
   for (const auto& test : kTestCards)
     if (digits == test.number) {
       card.behaviour = test.behaviour;

@@ -2,7 +2,6 @@
 
 #include "db/connection.h"
 
-#include <soci/session.h>
 #include <boost/json/object.hpp>
 
 #include <cstdint>

@@ -154,6 +154,7 @@ TEST(DependencyRules, TheRulesThemselves) {
   EXPECT_EQ(check("app/application.cpp", "orders/routes.h"), "");
   EXPECT_EQ(check("payments/service.cpp", "gateway/service.h"), "a lower layer uses a higher one");
   EXPECT_EQ(check("gateway/service.cpp", "payments/cards.h"), "the gateway uses a feature");
+  EXPECT_EQ(check("gateway/cards.cpp", "core/cards.h"), "");
   EXPECT_EQ(check("gateway/routes.cpp", "http/router.h"), "");
   EXPECT_EQ(check("gateway/routes.cpp", "gateway/service.h"), "");
   EXPECT_EQ(check("main.cpp", "gateway/gateway.h"), "");

@@ -1,8 +1,8 @@
-#include "payments/cards.h"
+#include "core/cards.h"
 
 #include <string_view>
 
-namespace ps::payments {
+namespace ps {
 
 bool passes_luhn(const std::string& digits) {
   int sum = 0;
@@ -18,15 +18,20 @@ bool passes_luhn(const std::string& digits) {
 }
 
 std::string card_brand(const std::string& digits) {
-  auto starts = [&](std::string_view prefix) { return digits.rfind(prefix, 0) == 0; };
+  auto starts = [&](std::string_view prefix) { return digits.starts_with(prefix); };
+  auto prefix_in = [&](std::size_t length, int low, int high) {
+    if (digits.size() < length) return false;
+    int prefix = 0;
+    for (std::size_t i = 0; i < length; ++i) {
+      if (digits[i] < '0' || digits[i] > '9') return false;
+      prefix = prefix * 10 + (digits[i] - '0');
+    }
+    return prefix >= low && prefix <= high;
+  };
   if (starts("4")) return "visa";
   if (starts("34") || starts("37")) return "amex";
   if (starts("6011") || starts("65")) return "discover";
-  if (digits.size() >= 2) {
-    const int two = std::stoi(digits.substr(0, 2));
-    const int four = digits.size() >= 4 ? std::stoi(digits.substr(0, 4)) : 0;
-    if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return "mastercard";
-  }
+  if (prefix_in(2, 51, 55) || prefix_in(4, 2221, 2720)) return "mastercard";
   return "unknown";
 }
 
@@ -34,4 +39,4 @@ std::string card_last4(const std::string& digits) {
   return digits.size() >= 4 ? digits.substr(digits.size() - 4) : "";
 }
 
-}  // namespace ps::payments
+}  // namespace ps

@@ -6,6 +6,7 @@
 #include "checkout/routes.h"
 #include "core/embedded_file.h"
 #include "db/migrations.h"
+#include "ledger/routes.h"
 #include "media/routes.h"
 #include "orders/routes.h"
 #include "reviews/routes.h"
@@ -79,7 +80,8 @@ Application::Application(Config config)
       carts_(database_, catalog_),
       payment_provider_(mock_gateway_file(config_)),
       payments_(payment_provider_),
-      orders_(database_, shops_, catalog_, payments_),
+      ledger_(database_, shops_, config_.platform_fee_bps),
+      orders_(database_, shops_, catalog_, payments_, ledger_),
       checkout_(database_, carts_, catalog_, payments_, orders_, config_.jwt_secret),
       reviews_(database_, catalog_, orders_),
       login_per_client_(config_.login_limit_per_ip, std::chrono::minutes(1)),
@@ -96,6 +98,7 @@ Application::Application(Config config)
   cart::add_routes(router_, carts_, authenticator_, workers_);
   checkout::add_routes(router_, checkout_, authenticator_, workers_, checkouts_per_user_);
   orders::add_routes(router_, orders_, authenticator_, workers_);
+  ledger::add_routes(router_, ledger_, authenticator_, workers_);
   reviews::add_routes(router_, reviews_, authenticator_, workers_);
 }
 

@@ -15,6 +15,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "ledger/service.h"
 #include "media/service.h"
 #include "orders/service.h"
 #include "payments/mock_provider.h"
@@ -62,6 +63,7 @@ class Application {
   const accounts::Authenticator& authenticator() const { return authenticator_; }
   shops::ShopsService& shops() { return shops_; }
   catalog::CatalogService& catalog() { return catalog_; }
+  ledger::LedgerService& ledger() { return ledger_; }
   payments::MockPaymentProvider& payment_provider() { return payment_provider_; }
   const accounts::TokenIssuer& tokens() const { return tokens_; }
   WorkerPool& workers() { return workers_; }
@@ -87,6 +89,7 @@ class Application {
   cart::CartService carts_;
   payments::MockPaymentProvider payment_provider_;
   payments::PaymentsService payments_;
+  ledger::LedgerService ledger_;
   orders::OrdersService orders_;
   checkout::CheckoutService checkout_;
   reviews::ReviewsService reviews_;

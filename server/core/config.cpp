@@ -159,6 +159,9 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--checkout-limit-per-user", c.checkout_limit_per_user,
          "POCKETSHOP_CHECKOUT_LIMIT_PER_USER", "checkout attempts per minute per user")
       ->check(CLI::Range(1, 1000000));
+  option("--platform-fee-bps", c.platform_fee_bps, "POCKETSHOP_PLATFORM_FEE_BPS",
+         "the platform's fee on each sale, in basis points (1000 = 10%)")
+      ->check(CLI::Range(0, 5000));
   option("--trust-proxy", c.trust_proxy, "POCKETSHOP_TRUST_PROXY",
          "behind a reverse proxy: client address from X-Forwarded-For");
   option("--metrics-token", c.metrics_token, "POCKETSHOP_METRICS_TOKEN",

@@ -143,6 +143,8 @@ OrderView OrdersService::ship(const Actor& vendor, std::int64_t order_id,
                    order.tracking_number = tracking_number;
                    payments_.capture(sql, order.payment_id, order.total_cents);
                    order.payment_status = PaymentStatus::captured;
+                   ledger_.record_sale(sql, order.id, order.shop_id, order.total_cents,
+                                       order.currency);
                  }});
 }
 
@@ -175,6 +177,7 @@ OrderView OrdersService::refund(const Actor& vendor, std::int64_t order_id,
                  [&](db::Connection& sql, Order& order, bool, std::string&) {
                    payments_.refund(sql, order.payment_id, order.total_cents);
                    order.payment_status = PaymentStatus::refunded;
+                   ledger_.record_refund(sql, order.id);
                    order.cancel_reason = reason;
                  }});
 }

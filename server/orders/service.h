@@ -2,6 +2,7 @@
 
 #include "catalog/service.h"
 #include "db/database.h"
+#include "ledger/service.h"
 #include "orders/store.h"
 #include "payments/service.h"
 #include "shops/service.h"
@@ -14,16 +15,22 @@
 namespace ps::orders {
 
 // Orders from checkout to delivery. The shop's vendor moves an order
-// paid -> processing -> shipped (capturing its payment) -> delivered; before
-// shipping, the buyer or the vendor (with a reason) may cancel it, which
-// restocks and releases the payment; the vendor may refund a shipped or
-// delivered order. Every change is an event with its time and actor; any
-// other transition is a 409. Blocking: call from the WorkerPool.
+// paid -> processing -> shipped (capturing its payment, posted to the ledger
+// as a sale) -> delivered; before shipping, the buyer or the vendor (with a
+// reason) may cancel it, which restocks and releases the payment; the vendor
+// may refund a shipped or delivered order (reversing its sale). Every change
+// is an event with its time and actor; any other transition is a 409.
+// Blocking: call from the WorkerPool.
 class OrdersService {
  public:
   OrdersService(db::Database& database, shops::ShopsService& shops,
-                catalog::CatalogService& catalog, payments::PaymentsService& payments)
-      : database_(database), shops_(shops), catalog_(catalog), payments_(payments) {}
+                catalog::CatalogService& catalog, payments::PaymentsService& payments,
+                ledger::LedgerService& ledger)
+      : database_(database),
+        shops_(shops),
+        catalog_(catalog),
+        payments_(payments),
+        ledger_(ledger) {}
 
   // Inside checkout's transaction: a paid order with its items and first event.
   // Returns the order as written, without reading it back.
@@ -74,6 +81,7 @@ class OrdersService {
   shops::ShopsService& shops_;
   catalog::CatalogService& catalog_;
   payments::PaymentsService& payments_;
+  ledger::LedgerService& ledger_;
 };
 
 }  // namespace ps::orders

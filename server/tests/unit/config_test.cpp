@@ -208,6 +208,7 @@ TEST(Config, ReadsEveryOtherSettingFromTheEnvironment) {
                                           {"POCKETSHOP_LOGIN_LIMIT_PER_EMAIL", "4"},
                                           {"POCKETSHOP_SIGNUP_LIMIT_PER_IP", "6"},
                                           {"POCKETSHOP_CHECKOUT_LIMIT_PER_USER", "2"},
+                                          {"POCKETSHOP_PLATFORM_FEE_BPS", "250"},
                                           {"POCKETSHOP_TRUST_PROXY", "true"},
                                           {"POCKETSHOP_METRICS_TOKEN", "scrape-me"},
                                           {"POCKETSHOP_LOG_FORMAT", "json"},
@@ -228,6 +229,7 @@ TEST(Config, ReadsEveryOtherSettingFromTheEnvironment) {
   EXPECT_EQ(config.login_limit_per_email, 4);
   EXPECT_EQ(config.signup_limit_per_ip, 6);
   EXPECT_EQ(config.checkout_limit_per_user, 2);
+  EXPECT_EQ(config.platform_fee_bps, 250);
   EXPECT_TRUE(config.trust_proxy);
   EXPECT_EQ(config.metrics_token, "scrape-me");
   EXPECT_EQ(config.log_format, "json");
@@ -237,6 +239,15 @@ TEST(Config, ReadsEveryOtherSettingFromTheEnvironment) {
 TEST(Config, RefusesBadValuesFromTheEnvironment) {
   ScopedEnvironment environment(Variables{{"POCKETSHOP_LOG_FORMAT", "xml"}});
   EXPECT_THROW(parse({}), CLI::ParseError);
+}
+
+TEST(Config, ThePlatformFeeIsTenPercentByDefaultAndAtMostHalf) {
+  EXPECT_EQ(parse({}).platform_fee_bps, 1000);
+  EXPECT_EQ(parse({"--platform-fee-bps", "0"}).platform_fee_bps, 0);
+  EXPECT_EQ(parse({"--platform-fee-bps", "5000"}).platform_fee_bps, 5000);
+  EXPECT_THROW(parse({"--platform-fee-bps", "5001"}), CLI::ParseError);
+  EXPECT_THROW(parse({"--platform-fee-bps", "-1"}), CLI::ParseError);
+  EXPECT_THROW(parse({"--platform-fee-bps", "2.5"}), CLI::ParseError);
 }
 
 }  // namespace

@@ -630,6 +630,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the platform owes the vendor, per currency
+         * @description The vendor's balance account, per currency: the net of its shipped orders (total less the platform's fee) less refunds. Orders paid but not yet shipped are not in it: their money is not captured yet.
+         */
+        get: operations["myBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The vendor's statement, newest first
+         * @description One line per sale (an order shipped and captured) and refund of the vendor's orders: gross, the platform's fee and net, with the balance after it.
+         */
+        get: operations["myStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -975,6 +1015,35 @@ export interface components {
         };
         ReviewPage: components["schemas"]["Page"] & {
             items: components["schemas"]["Review"][];
+        };
+        Balances: {
+            balances: {
+                currency: string;
+                /** @description minor units owed to the vendor; negative when refunds exceeded earnings */
+                balance_cents: number;
+            }[];
+            /** @description the platform's fee on each sale, in basis points (1000 = 10%) */
+            platform_fee_bps: number;
+        };
+        StatementLine: {
+            transaction_id: number;
+            /** @enum {unknown} */
+            kind: "sale" | "refund";
+            order_id: number;
+            currency: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description minor units the buyer paid (negative: given back) */
+            gross_cents: number;
+            /** @description the platform's fee (negative: given back) */
+            fee_cents: number;
+            /** @description what the vendor's balance moved by: gross less fee */
+            net_cents: number;
+            /** @description the vendor's balance in this currency after this line */
+            balance_cents: number;
+        };
+        StatementPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["StatementLine"][];
         };
     };
     responses: {
@@ -2746,6 +2815,72 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    myBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The balances */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Balances"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No shop yet (/problems/shop-required) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    myStatement: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of statement lines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No shop yet (/problems/shop-required) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Invalid"];
         };
     };
 }

@@ -1,0 +1,169 @@
+#include "ledger/store.h"
+
+#include <cstdlib>
+
+namespace ps::ledger::store {
+
+constexpr std::string_view kInsertTransaction = R"(
+  INSERT INTO ledger_transactions (kind, reference, currency, memo, created_at)
+  VALUES (:kind, :reference, :currency, :memo, :created)
+  ON CONFLICT (kind, reference) DO NOTHING)";
+
+bool insert_transaction(db::Connection& sql, const LedgerTransaction& t) {
+  return db::Query(kInsertTransaction)
+             .values(t.kind, t.reference, t.currency, t.memo, t.created_at)
+             .execute(sql) == 1;
+}
+
+namespace {
+struct TransactionRow {
+  LedgerTransaction transaction;
+  long long id = 0, created = 0;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(transaction.kind));
+    st.exchange(soci::into(transaction.reference));
+    st.exchange(soci::into(transaction.currency));
+    st.exchange(soci::into(transaction.memo));
+    st.exchange(soci::into(created));
+  }
+};
+
+struct EntryRow {
+  Entry entry;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(entry.account));
+    st.exchange(soci::into(entry.amount));
+  }
+};
+}  // namespace
+
+constexpr std::string_view kFindTransaction = R"(
+  SELECT id, kind, reference, currency, memo, created_at FROM ledger_transactions
+  WHERE kind = :kind AND reference = :reference)";
+
+constexpr std::string_view kEntriesOf = R"(
+  SELECT account, amount FROM ledger_entries WHERE transaction_id = :transaction ORDER BY id)";
+
+std::optional<LedgerTransaction> find_transaction(db::Connection& sql, const std::string& kind,
+                                                  const std::string& reference) {
+  std::optional<LedgerTransaction> found;
+  db::Query(kFindTransaction)
+      .values(kind, reference)
+      .each<TransactionRow>(sql, [&](const TransactionRow& row) {
+        found = row.transaction;
+        found->id = row.id;
+        found->created_at = row.created;
+      });
+  if (!found) return std::nullopt;
+  db::Query(kEntriesOf).values(found->id).each<EntryRow>(sql, [&](const EntryRow& row) {
+    found->entries.push_back(row.entry);
+  });
+  return found;
+}
+
+constexpr std::string_view kInsertEntry = R"(
+  INSERT INTO ledger_entries (transaction_id, account, amount)
+  VALUES (:transaction, :account, :amount))";
+
+void insert_entry(db::Connection& sql, std::int64_t transaction_id, const Entry& entry) {
+  db::Query(kInsertEntry).values(transaction_id, entry.account, entry.amount).execute(sql);
+}
+
+constexpr std::string_view kAddToBalance = R"(
+  INSERT INTO ledger_balances (account, currency, amount) VALUES (:account, :currency, :amount)
+  ON CONFLICT (account, currency) DO UPDATE SET amount = ledger_balances.amount + excluded.amount)";
+
+void add_to_balance(db::Connection& sql, const std::string& account, const std::string& currency,
+                    long long amount) {
+  db::Query(kAddToBalance).values(account, currency, amount).execute(sql);
+}
+
+namespace {
+struct BalanceRow {
+  Balance balance;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(balance.currency));
+    st.exchange(soci::into(balance.balance_cents));
+  }
+};
+}  // namespace
+
+constexpr std::string_view kBalancesOf = R"(
+  SELECT currency, amount FROM ledger_balances WHERE account = :account ORDER BY currency)";
+
+std::vector<Balance> balances_of(db::Connection& sql, const std::string& account) {
+  std::vector<Balance> balances;
+  db::Query(kBalancesOf).values(account).each<BalanceRow>(sql, [&](const BalanceRow& row) {
+    balances.push_back(row.balance);
+  });
+  return balances;
+}
+
+namespace {
+// One row of kStatementLines.
+struct StatementRow {
+  StatementLine line;
+  long long id = 0, created = 0;
+  std::string reference;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(line.kind));
+    st.exchange(soci::into(reference));
+    st.exchange(soci::into(line.currency));
+    st.exchange(soci::into(created));
+    st.exchange(soci::into(line.gross_cents));
+    st.exchange(soci::into(line.fee_cents));
+    st.exchange(soci::into(line.net_cents));
+    st.exchange(soci::into(line.balance_cents));
+  }
+
+  StatementLine to_line() const {
+    StatementLine read = line;
+    read.transaction_id = id;
+    read.created_at = created;
+    read.order_id = std::strtoll(reference.c_str(), nullptr, 10);  // sales and refunds: an order
+    return read;
+  }
+};
+}  // namespace
+
+// The vendor's entries with the running sum of what it is owed per currency
+// (a window over all of them, so a page's balances are right), newest first.
+// The casts keep PostgreSQL's SUM of BIGINT (a NUMERIC) a 64-bit integer.
+constexpr std::string_view kStatementLines = R"(
+  SELECT id, kind, reference, currency, created_at, gross, fee, net, balance FROM (
+    SELECT t.id, t.kind, t.reference, t.currency, t.created_at,
+      CAST(COALESCE((SELECT SUM(c.amount) FROM ledger_entries c
+                     WHERE c.transaction_id = t.id AND c.account = :clearing), 0) AS BIGINT)
+        AS gross,
+      CAST(COALESCE((SELECT -SUM(f.amount) FROM ledger_entries f
+                     WHERE f.transaction_id = t.id AND f.account = :fees), 0) AS BIGINT) AS fee,
+      -v.amount AS net,
+      CAST(SUM(-v.amount) OVER (PARTITION BY t.currency ORDER BY t.id) AS BIGINT) AS balance
+    FROM ledger_entries v JOIN ledger_transactions t ON t.id = v.transaction_id
+    WHERE v.account = :vendor) lines
+  ORDER BY id DESC LIMIT :limit OFFSET :offset)";
+
+std::vector<StatementLine> statement_lines(db::Connection& sql, const std::string& vendor_account,
+                                           const PageRequest& page) {
+  std::vector<StatementLine> lines;
+  db::Query(kStatementLines)
+      .values(chart::kGatewayClearing, chart::kPlatformFees, vendor_account,
+              static_cast<long long>(page.limit), page.offset())
+      .each<StatementRow>(sql, [&](const StatementRow& row) { lines.push_back(row.to_line()); });
+  return lines;
+}
+
+constexpr std::string_view kCountStatementLines = R"(
+  SELECT COUNT(*) FROM ledger_entries WHERE account = :vendor)";
+
+long long count_statement_lines(db::Connection& sql, const std::string& vendor_account) {
+  return db::Query(kCountStatementLines).values(vendor_account).single<long long>(sql);
+}
+
+}  // namespace ps::ledger::store

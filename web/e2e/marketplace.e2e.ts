@@ -464,6 +464,25 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
     await phoneScreenshot(page, '15-order-detail-phone');
   });
 
+  test('the vendor’s earnings show the shipped order, less the platform’s fee', async () => {
+    await fixtures.ensureOrdered(buyerUser, ORDERED);
+    await fixtures.ensureOrderStatus(buyerUser, vendorUser, vendorShop.name, 'shipped');
+    const page = await openAs(vendor, vendorUser, '/vendor');
+    await page
+      .getByRole('navigation', { name: 'Vendor' })
+      .getByRole('link', { name: 'Earnings' })
+      .click();
+    await page.waitForURL('**/vendor/earnings');
+    // $69.00 paid, the default 10% fee: $62.10 is the vendor's.
+    expect(await page.getByTestId('balance-USD').textContent()).toBe('$62.10');
+    const statement = page.getByRole('table', { name: 'Statement' });
+    const sale = statement.getByRole('row').filter({ hasText: 'Sale' });
+    for (const amount of ['$69.00', '$6.90', '$62.10'])
+      expect(await sale.textContent()).toContain(amount);
+    await checkPage(page, 'the vendor’s earnings');
+    await screenshot(page, '15b-vendor-earnings');
+  });
+
   test('the buyer cancels the other shop’s order before it ships', async () => {
     await fixtures.ensureOrdered(buyerUser, ORDERED);
     const page = await openAs(buyer, buyerUser, '/orders');

@@ -11,6 +11,7 @@ import { OrderPage, OrdersPage } from '../features/orders';
 import { ShopPage, ShopsPage } from '../features/shops';
 import {
   DashboardPage,
+  EarningsPage,
   ProductEditPage,
   ProductsPage,
   ShopEditPage,
@@ -43,6 +44,7 @@ export function App() {
         <Route path={v.newProduct.pattern} element={vendor(<ProductEditPage />)} />
         <Route path={v.product.pattern} element={vendor(<ProductEditPage />)} />
         <Route path={v.orders.pattern} element={vendor(<VendorOrdersPage />)} />
+        <Route path={v.earnings.pattern} element={vendor(<EarningsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -53,5 +53,6 @@ export const paths = {
     newProduct: { pattern: '/vendor/products/new', href: () => '/vendor/products/new' },
     product: { pattern: '/vendor/products/:id', href: (id: number) => `/vendor/products/${id}` },
     orders: { pattern: '/vendor/orders', href: () => '/vendor/orders' },
+    earnings: { pattern: '/vendor/earnings', href: () => '/vendor/earnings' },
   },
 } as const;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { client } from '../../lib/api';
 import { json, mockFetch } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
+import { EarningsPage } from './pages/EarningsPage';
 import { ShopEditPage } from './pages/ShopEditPage';
 import { VendorOrdersPage } from './pages/VendorOrdersPage';
 
@@ -247,5 +248,52 @@ describe('VendorOrdersPage refunds and cancellations', () => {
       ),
     );
     expect(screen.getByText('Processing', { selector: '[data-status]' })).toBeInTheDocument();
+  });
+});
+
+describe('EarningsPage', () => {
+  it('shows what is owed and a line per sale and refund, with the fee', async () => {
+    client.session.set('a');
+    const line = {
+      transaction_id: 7,
+      kind: 'sale',
+      order_id: 12,
+      currency: 'USD',
+      created_at: '2026-11-02T10:00:00Z',
+      gross_cents: 1800,
+      fee_cents: 180,
+      net_cents: 1620,
+      balance_cents: 1620,
+    };
+    const { calls } = mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/my/shop': () => json(shop),
+      'GET /api/my/balance': () =>
+        json({ balances: [{ currency: 'USD', balance_cents: 1620 }], platform_fee_bps: 1000 }),
+      'GET /api/my/statement': () =>
+        json({ items: [line], page: 2, limit: 20, total: 21, pages: 2 }),
+    });
+    renderPage(<EarningsPage />, { url: '/vendor/earnings?page=2' });
+    expect(await screen.findByTestId('balance-USD')).toHaveTextContent('$16.20');
+    expect(screen.getByText(/after its 10% fee/)).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Statement' });
+    expect(table).toHaveTextContent('#12');
+    expect(table).toHaveTextContent('Sale');
+    expect(table).toHaveTextContent('$18.00');
+    expect(table).toHaveTextContent('$1.80');
+    expect(calls.find((c) => c.url.startsWith('/api/my/statement'))!.url).toContain('page=2');
+  });
+
+  it('explains an empty statement', async () => {
+    client.session.set('a');
+    mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/my/shop': () => json(shop),
+      'GET /api/my/balance': () => json({ balances: [], platform_fee_bps: 750 }),
+      'GET /api/my/statement': () => json({ items: [], page: 1, limit: 20, total: 0, pages: 0 }),
+    });
+    renderPage(<EarningsPage />, { url: '/vendor/earnings' });
+    expect(await screen.findByText('No sales yet')).toBeInTheDocument();
+    expect(screen.getByText(/after its 7.5% fee/)).toBeInTheDocument();
   });
 });

@@ -71,5 +71,9 @@ export type ShopOrderQuery = QueryOf<'shopOrders'>;
 
 export type Dashboard = Schemas['Dashboard'];
 
+export type Balances = Schemas['Balances'];
+export type StatementLine = Schemas['StatementLine'];
+export type StatementPage = Schemas['StatementPage'];
+
 export type Review = Schemas['Review'];
 export type ReviewPage = Schemas['ReviewPage'];

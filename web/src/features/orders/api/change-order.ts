@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '../../../lib/api';
 import type { Order } from '../../../lib/api/types';
+import { earningsKeys } from '../../earnings';
 import { orderKeys } from './keys';
 
 export const cancelOrder = (id: number, reason: string) =>
@@ -41,7 +42,7 @@ function runOrderAction(id: number, input: OrderActionInput): Promise<Order> {
   }
 }
 
-/** Moves an order on; the order's page, the order lists and the dashboard follow. */
+/** Moves an order on; the order's page, the order lists, the dashboard and the earnings follow. */
 export function useOrderAction(id: number, { onSuccess }: { onSuccess?: () => void } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -51,6 +52,7 @@ export function useOrderAction(id: number, { onSuccess }: { onSuccess?: () => vo
       queryClient.setQueryData(orderKeys.detail(id), updated);
       queryClient.invalidateQueries({ queryKey: orderKeys.lists() });
       queryClient.invalidateQueries({ queryKey: orderKeys.dashboard() });
+      queryClient.invalidateQueries({ queryKey: earningsKeys.all });
     },
   });
 }

@@ -5,6 +5,7 @@ const TABS: [string, string][] = [
   [paths.vendor.dashboard.href(), 'Dashboard'],
   [paths.vendor.products.href(), 'Products'],
   [paths.vendor.orders.href(), 'Orders'],
+  [paths.vendor.earnings.href(), 'Earnings'],
   [paths.vendor.shop.href(), 'Shop settings'],
 ];
 

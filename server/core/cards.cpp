@@ -1,5 +1,6 @@
 #include "core/cards.h"
 
+#include <ctime>
 #include <string_view>
 
 namespace ps {
@@ -37,6 +38,14 @@ std::string card_brand(const std::string& digits) {
 
 std::string card_last4(const std::string& digits) {
   return digits.size() >= 4 ? digits.substr(digits.size() - 4) : "";
+}
+
+bool card_expired(int month, int year) {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  const int this_year = utc.tm_year + 1900, this_month = utc.tm_mon + 1;
+  return year < this_year || (year == this_year && month < this_month);
 }
 
 }  // namespace ps

@@ -11,5 +11,8 @@ bool passes_luhn(const std::string& digits);
 std::string card_brand(const std::string& digits);
 // The last four digits: with the brand, all of a number that may be kept.
 std::string card_last4(const std::string& digits);
+// Whether a card whose expiry is month/year (1..12, four digits) has expired:
+// it is good through the last day of that month, UTC.
+bool card_expired(int month, int year);
 
 }  // namespace ps

@@ -4,7 +4,6 @@
 #include "gateway/errors.h"
 
 #include <array>
-#include <ctime>
 #include <string_view>
 
 namespace ps::gateway {
@@ -33,14 +32,6 @@ constexpr std::array kTestCards{
 constexpr std::array kBehaviourNames{"approve",   "decline",      "insufficient_funds",
                                      "lost_card", "fail_capture", "dispute"};
 
-bool expired(int month, int year) {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  const int this_year = utc.tm_year + 1900, this_month = utc.tm_mon + 1;
-  return year < this_year || (year == this_year && month < this_month);
-}
-
 std::string digits_only(const std::string& number) {
   std::string digits;
   for (const char c : number)
@@ -67,7 +58,7 @@ CardSummary summarize_card(const std::string& number, int exp_month, int exp_yea
   if (exp_month < 1 || exp_month > 12)
     throw card_error("Your card's expiration month is invalid.", "invalid_expiry_month", {},
                      "card[exp_month]");
-  if (expired(exp_month, exp_year))
+  if (card_expired(exp_month, exp_year))
     throw card_error("Your card's expiration year is invalid.", "invalid_expiry_year", {},
                      "card[exp_year]");
   const bool cvc_digits = !cvc.empty() && cvc.find_first_not_of("0123456789") == std::string::npos;

@@ -1,12 +1,11 @@
 #include "payments/mock_provider.h"
 
+#include "core/cards.h"
 #include "core/random.h"
 #include "db/database.h"
 
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
-
-#include <ctime>
 
 namespace ps::payments {
 
@@ -29,18 +28,10 @@ AuthorizationResult declined(std::string code, std::string message) {
   return result;
 }
 
-bool expired(int month, int year) {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  const int this_year = utc.tm_year + 1900, this_month = utc.tm_mon + 1;
-  return year < this_year || (year == this_year && month < this_month);
-}
-
 AuthorizationResult check_card(const CardDetails& card) {
   if (card.number.size() < 12 || card.number.size() > 19 || !passes_luhn(card.number))
     return declined("incorrect_number", "The card number is incorrect.");
-  if (card.exp_month < 1 || card.exp_month > 12 || expired(card.exp_month, card.exp_year))
+  if (card.exp_month < 1 || card.exp_month > 12 || card_expired(card.exp_month, card.exp_year))
     return declined("expired_card", "The card has expired.");
   const bool cvc_digits = card.cvc.find_first_not_of("0123456789") == std::string::npos;
   if (!cvc_digits || card.cvc.size() < 3 || card.cvc.size() > 4)

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
+
 namespace ps {
 namespace {
 
@@ -39,6 +41,22 @@ TEST(Cards, LastFour) {
   EXPECT_EQ(card_last4("4242424242424242"), "4242");
   EXPECT_EQ(card_last4("4444"), "4444");
   EXPECT_EQ(card_last4("424"), "");
+}
+
+TEST(Cards, GoodThroughTheLastDayOfItsMonth) {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  const int year = utc.tm_year + 1900, month = utc.tm_mon + 1;
+  EXPECT_FALSE(card_expired(month, year));
+  EXPECT_FALSE(card_expired(1, year + 1));
+  EXPECT_TRUE(card_expired(12, year - 1));
+  if (month > 1) {
+    EXPECT_TRUE(card_expired(month - 1, year));
+  }
+  if (month < 12) {
+    EXPECT_FALSE(card_expired(month + 1, year));
+  }
 }
 
 }  // namespace

@@ -43,11 +43,6 @@ int io_thread_count(const Config& config) {
 // PostgreSQL server sharing the machine (bench/README.md, fixes 17 and 25). A
 // database across a network keeps more statements in flight: set
 // --db-pool-size.
-// The test gateway's own records, beside the shop's data (see MockPaymentProvider).
-std::string mock_gateway_file(const Config& config) {
-  return (std::filesystem::path(config.data_dir) / "mock-gateway.db").string();
-}
-
 std::size_t pool_size(const Config& config) {
   if (config.db_pool_size > 0) return static_cast<std::size_t>(config.db_pool_size);
   return 2 * std::max(1u, std::thread::hardware_concurrency());
@@ -78,7 +73,8 @@ Application::Application(Config config)
       shops_(database_, media_),
       catalog_(database_, shops_, media_),
       carts_(database_, catalog_),
-      payment_provider_(mock_gateway_file(config_)),
+      payment_provider_({config_.payment_gateway_url, config_.payment_secret_key,
+                         std::chrono::milliseconds(config_.payment_timeout_ms)}),
       payments_(payment_provider_),
       ledger_(database_, shops_, config_.platform_fee_bps),
       orders_(database_, shops_, catalog_, payments_, ledger_),
@@ -89,6 +85,8 @@ Application::Application(Config config)
       signups_per_client_(config_.signup_limit_per_ip, std::chrono::hours(1)),
       checkouts_per_user_(config_.checkout_limit_per_user, std::chrono::minutes(1)),
       pipeline_(router_, metrics_, named_conflicts()) {
+  pipeline_.set_content_security_policy(
+      http::content_security_policy(http::origin_of(config_.payment_tokens_url)));
   add_system_routes();
   accounts::add_routes(router_, accounts_, authenticator_, workers_,
                        {login_per_client_, login_per_email_, signups_per_client_});
@@ -96,7 +94,8 @@ Application::Application(Config config)
   shops::add_routes(router_, shops_, authenticator_, workers_);
   catalog::add_routes(router_, catalog_, authenticator_, workers_);
   cart::add_routes(router_, carts_, authenticator_, workers_);
-  checkout::add_routes(router_, checkout_, authenticator_, workers_, checkouts_per_user_);
+  checkout::add_routes(router_, checkout_, authenticator_, workers_, checkouts_per_user_,
+                       {config_.payment_tokens_url, config_.payment_publishable_key});
   orders::add_routes(router_, orders_, authenticator_, workers_);
   ledger::add_routes(router_, ledger_, authenticator_, workers_);
   reviews::add_routes(router_, reviews_, authenticator_, workers_);

@@ -18,8 +18,8 @@
 #include "ledger/service.h"
 #include "media/service.h"
 #include "orders/service.h"
-#include "payments/mock_provider.h"
 #include "payments/service.h"
+#include "payments/stripe_provider.h"
 #include "reviews/service.h"
 #include "shops/service.h"
 
@@ -64,7 +64,7 @@ class Application {
   shops::ShopsService& shops() { return shops_; }
   catalog::CatalogService& catalog() { return catalog_; }
   ledger::LedgerService& ledger() { return ledger_; }
-  payments::MockPaymentProvider& payment_provider() { return payment_provider_; }
+  payments::PaymentProvider& payment_provider() { return payment_provider_; }
   const accounts::TokenIssuer& tokens() const { return tokens_; }
   WorkerPool& workers() { return workers_; }
   // Mutable until start(): tests add probe routes here.
@@ -87,7 +87,7 @@ class Application {
   shops::ShopsService shops_;
   catalog::CatalogService catalog_;
   cart::CartService carts_;
-  payments::MockPaymentProvider payment_provider_;
+  payments::StripeProvider payment_provider_;
   payments::PaymentsService payments_;
   ledger::LedgerService ledger_;
   orders::OrdersService orders_;

@@ -14,6 +14,7 @@ using http::Request;
 using http::Response;
 
 constexpr std::size_t kMaxIdempotencyKey = 255;
+constexpr std::size_t kMaxPaymentToken = 255;
 
 // Reads a nested object's fields, reporting errors as "object.field".
 class NestedFields {
@@ -45,22 +46,16 @@ class NestedFields {
   JsonFields fields_{object_};
 };
 
-payments::CardDetails read_card(const boost::json::object& body, JsonFields& fields) {
-  NestedFields card(body, "card", fields);
-  payments::CardDetails details;
-  auto number = card.fields().required_string("number", 1, 30);
-  number.erase(
-      std::remove_if(number.begin(), number.end(), [](char c) { return c == ' ' || c == '-'; }),
-      number.end());
-  if (!number.empty() && (number.find_first_not_of("0123456789") != std::string::npos ||
-                          number.size() < 12 || number.size() > 19))
-    card.fields().fail("number", "must be 12 to 19 digits");
-  details.number = number;
-  details.exp_month = static_cast<int>(card.fields().required_integer("exp_month", 1, 12));
-  details.exp_year = static_cast<int>(card.fields().required_integer("exp_year", 2000, 2100));
-  details.cvc = card.fields().required_string("cvc", 1, 4);
-  card.finish();
-  return details;
+// The card goes to the gateway, never here: a body that carries card details
+// is refused before anything else is read, and without echoing any of it.
+void refuse_card_data(const boost::json::object& body) {
+  for (const char* field : {"card", "card_number", "number", "cvc", "cvv", "exp_month", "exp_year"})
+    if (body.contains(field))
+      throw ApiError(ErrorCode::card_data_refused,
+                     "Card details are never sent to this server. Send the card to the payment "
+                     "gateway's tokenizing endpoint (GET /api/payments/config says where) and "
+                     "post the single-use token it returns as payment_token.")
+          .with_member("expected", boost::json::string("payment_token"));
 }
 
 ShippingAddress read_address(const boost::json::object& body, JsonFields& fields) {
@@ -80,7 +75,14 @@ ShippingAddress read_address(const boost::json::object& body, JsonFields& fields
 
 void add_routes(http::Router& router, CheckoutService& checkout,
                 const accounts::Authenticator& auth, WorkerPool& workers,
-                http::RateLimiter& per_user) {
+                http::RateLimiter& per_user, const CardTokenizing& tokenizing) {
+  router.add(http::bhttp::verb::get, "/api/payments/config",
+             [tokenizing](Request&) -> awaitable<Response> {
+               co_return http::json_response(200,
+                                             {{"provider", "stripe"},
+                                              {"tokens_url", tokenizing.tokens_url},
+                                              {"publishable_key", tokenizing.publishable_key}});
+             });
   router.add(
       http::bhttp::verb::post, "/api/checkout", [&](Request& request) -> awaitable<Response> {
         const auto buyer = co_await auth.require_user(request);
@@ -93,7 +95,8 @@ void add_routes(http::Router& router, CheckoutService& checkout,
           throw ApiError::validation({{"Idempotency-Key", {"must be at most 255 characters"}}});
         const auto body = http::parse_json_object(request);
         JsonFields fields(body);
-        input.card = read_card(body, fields);
+        refuse_card_data(body);
+        input.payment_token = fields.required_string("payment_token", 1, kMaxPaymentToken);
         input.address = read_address(body, fields);
         fields.finish();
 

@@ -8,9 +8,15 @@
 
 namespace ps::checkout {
 
-// POST /api/checkout.
+// Where browsers turn the card into a token: the card goes there, never here.
+struct CardTokenizing {
+  std::string tokens_url;
+  std::string publishable_key;
+};
+
+// POST /api/checkout, GET /api/payments/config.
 void add_routes(http::Router& router, CheckoutService& checkout,
                 const accounts::Authenticator& auth, WorkerPool& workers,
-                http::RateLimiter& per_user);
+                http::RateLimiter& per_user, const CardTokenizing& tokenizing);
 
 }  // namespace ps::checkout

@@ -4,7 +4,6 @@
 #include "core/errors.h"
 #include "core/random.h"
 #include "db/failure.h"
-#include "payments/cards.h"
 
 #include <sodium.h>
 #include <spdlog/spdlog.h>
@@ -17,12 +16,8 @@ namespace ps::checkout {
 
 namespace {
 ApiError declined(const std::string& decline_code, const std::string& message) {
-  const std::string field = decline_code == "incorrect_number" ? "card.number"
-                            : decline_code == "expired_card"   ? "card.exp_month"
-                            : decline_code == "incorrect_cvc"  ? "card.cvc"
-                                                               : "card";
   return ApiError(ErrorCode::payment_declined, message)
-      .with_field_errors({{field, {message}}})
+      .with_field_errors({{"payment_token", {message}}})
       .with_member("decline_code", boost::json::string(decline_code));
 }
 
@@ -47,27 +42,27 @@ std::string hex(const unsigned char* data, std::size_t size) {
 
 // What makes two requests with one Idempotency-Key "the same": the parsed
 // request in a fixed order, so key order, spacing and spelling of the JSON do
-// not matter, with the card reduced to what is kept anyway (brand, last four,
-// expiry). The CVC and the other digits of the number are left out, so even
-// with the server secret the stored hash cannot be searched for them; a
-// retry that differs only there replays the first answer.
+// not matter. Tokens are single-use, so a retry carries the same token.
 std::string canonical(const CheckoutRequest& request) {
-  const auto& card = request.card;
   const boost::json::object canonical{
-      {"card",
-       {{"brand", payments::card_brand(card.number)},
-        {"last4", payments::card_last4(card.number)},
-        {"exp_month", card.exp_month},
-        {"exp_year", card.exp_year}}},
+      {"payment_token", request.payment_token},
       {"shipping_address", boost::json::parse(to_storage_text(request.address))}};
   return boost::json::serialize(canonical);
 }
 
 // The gateway's idempotency key for one attempt at a checkout. Never the
-// client's Idempotency-Key: gateway keys are shared by all buyers, and a retry
-// after a failed attempt (whose authorization was released) needs a new one.
-std::string gateway_key(std::int64_t buyer_id) {
-  return "checkout-" + std::to_string(buyer_id) + "-" + random_hex(16);
+// client's Idempotency-Key itself: gateway keys are shared by all buyers. With
+// a key, a retry of the same request (same token) gets the same gateway key,
+// so an attempt cut off after the gateway authorized (a crash, a lost commit)
+// is answered with that authorization instead of spending the card twice.
+// Without one, every attempt is new.
+std::string gateway_key(const CheckoutRequest& request) {
+  const std::string prefix = "checkout-" + std::to_string(request.buyer_id) + "-";
+  if (request.idempotency_key.empty()) return prefix + random_hex(16);
+  const std::string text = request.idempotency_key + '\n' + request.payment_token;
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  return prefix + hex(digest, 16);
 }
 
 // Checks every line can be bought as it is; throws the problem that explains why not.
@@ -187,7 +182,8 @@ PlacedCheckout CheckoutService::place(const CheckoutRequest& request, const Clai
         total += product.price_cents * line.quantity;
       }
       const std::string currency = lines.front().product.product.currency;
-      auto auth = payments_.authorize(total, currency, request.card, gateway_key(request.buyer_id));
+      const auto attempt = gateway_key(request);
+      auto auth = payments_.authorize(total, currency, request.payment_token, attempt, attempt);
       if (!auth.approved) throw Declined{auth.decline_code, auth.message};
       authorized = auth;
 
@@ -241,7 +237,7 @@ PlacedCheckout CheckoutService::place(const CheckoutRequest& request, const Clai
     if (!claim) throw declined(decline.code, decline.message);
     throw;
   } catch (...) {
-    if (authorized) payments_.release_unrecorded(*authorized, total);
+    if (authorized) payments_.release_unrecorded(*authorized);
     throw;
   }
 }

@@ -15,24 +15,22 @@ using orders::ShippingAddress;
 
 struct CheckoutRequest {
   std::int64_t buyer_id = 0;
-  std::string buyer_name;  // shown on the orders
-  payments::CardDetails card;
+  std::string buyer_name;     // shown on the orders
+  std::string payment_token;  // the gateway's single-use token for the card
   ShippingAddress address;
   std::string idempotency_key;  // empty: none
 };
 
 // Turns the buyer's cart into paid orders, all or nothing: in one
 // transaction it re-reads prices, takes stock with conditional decrements,
-// authorizes the card, records the checkout and its payment, creates one
-// order per shop and empties the cart. Any failure rolls everything back
-// (and gives back an authorization that was taken). With an Idempotency-Key
-// the first outcome is kept and replayed (the checkout read back, or the same
-// decline); the key with another body is a 422.
-// The key is claimed and its outcome kept in the checkout's own transaction, so a
-// concurrent request with the same key waits for it and replays its answer
-// (or gets a 409 while it runs), and a crash leaves no claim behind; a claim
-// left unanswered by an older server is taken over by the request's retry.
-// Blocking.
+// authorizes the card (by the token the browser got for it at the gateway), records the checkout
+// and its payment, creates one order per shop and empties the cart. Any failure rolls everything
+// back (and gives back an authorization that was taken). With an Idempotency-Key the first outcome
+// is kept and replayed (the checkout read back, or the same decline); the key with another body is
+// a 422. The key is claimed and its outcome kept in the checkout's own transaction, so a concurrent
+// request with the same key waits for it and replays its answer (or gets a 409 while it runs), and
+// a crash leaves no claim behind; a claim left unanswered by an older server is taken over by the
+// request's retry. Blocking.
 class CheckoutService {
  public:
   CheckoutService(db::Database& database, cart::CartService& carts,

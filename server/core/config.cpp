@@ -162,6 +162,18 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--platform-fee-bps", c.platform_fee_bps, "POCKETSHOP_PLATFORM_FEE_BPS",
          "the platform's fee on each sale, in basis points (1000 = 10%)")
       ->check(CLI::Range(0, 5000));
+  option("--payment-gateway-url", c.payment_gateway_url, "POCKETSHOP_PAYMENT_GATEWAY_URL",
+         "base URL of the Stripe-compatible card gateway (https://api.stripe.com)");
+  option("--payment-secret-key", c.payment_secret_key, "POCKETSHOP_PAYMENT_SECRET_KEY",
+         "the gateway's secret API key (sk_...)");
+  option("--payment-publishable-key", c.payment_publishable_key,
+         "POCKETSHOP_PAYMENT_PUBLISHABLE_KEY",
+         "the gateway's publishable key (pk_...), given to browsers to tokenize cards");
+  option("--payment-tokens-url", c.payment_tokens_url, "POCKETSHOP_PAYMENT_TOKENS_URL",
+         "where browsers tokenize cards (empty: <payment-gateway-url>/v1/tokens)");
+  option("--payment-timeout-ms", c.payment_timeout_ms, "POCKETSHOP_PAYMENT_TIMEOUT_MS",
+         "how long a request to the gateway may take")
+      ->check(CLI::Range(100, 120000));
   option("--trust-proxy", c.trust_proxy, "POCKETSHOP_TRUST_PROXY",
          "behind a reverse proxy: client address from X-Forwarded-For");
   option("--metrics-token", c.metrics_token, "POCKETSHOP_METRICS_TOKEN",
@@ -188,6 +200,16 @@ void finalize_config(Config& c) {
   }
 
   if (c.web_dir.empty() && fs::exists("web/dist/index.html")) c.web_dir = "web/dist";
+
+  while (c.payment_gateway_url.ends_with('/')) c.payment_gateway_url.pop_back();
+  if (!c.payment_gateway_url.starts_with("http://") &&
+      !c.payment_gateway_url.starts_with("https://"))
+    throw ConfigError("payment gateway URL must start with http:// or https://");
+  if (!c.payment_secret_key.starts_with("sk_") && !c.payment_secret_key.starts_with("rk_"))
+    throw ConfigError("payment secret key must start with sk_ (or rk_ for a restricted key)");
+  if (!c.payment_publishable_key.starts_with("pk_"))
+    throw ConfigError("payment publishable key must start with pk_");
+  if (c.payment_tokens_url.empty()) c.payment_tokens_url = c.payment_gateway_url + "/v1/tokens";
 }
 
 }  // namespace ps

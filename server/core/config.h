@@ -39,7 +39,15 @@ struct Config {
   int login_limit_per_email = 10;                 // per 15 minutes per email per client address
   int signup_limit_per_ip = 20;                   // accounts per hour per client address
   int checkout_limit_per_user = 10;               // checkout attempts per minute per user
-  int platform_fee_bps = 1000;      // the platform's fee on each sale, in basis points (10%)
+  int platform_fee_bps = 1000;  // the platform's fee on each sale, in basis points (10%)
+  // The card gateway, Stripe's API or `pocketshop gateway` (docs/gateway.md).
+  // The defaults reach the local test gateway as `make run` starts it.
+  std::string payment_gateway_url = "http://127.0.0.1:12111";
+  std::string payment_secret_key = "sk_test_pocketshop_local";
+  std::string payment_publishable_key = "pk_test_pocketshop_local";
+  // Where browsers send the card; empty: <payment_gateway_url>/v1/tokens.
+  std::string payment_tokens_url;
+  int payment_timeout_ms = 10000;
   bool trust_proxy = false;         // take the client address from X-Forwarded-For
   std::string metrics_token;        // when set, GET /metrics needs "Authorization: Bearer <it>"
   std::string log_format = "text";  // text | json

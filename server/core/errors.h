@@ -39,6 +39,8 @@ enum class ErrorCode {
   payment_declined,
   payload_too_large,
   unsupported_media_type,
+  card_data_refused,
+  payment_token_invalid,
   validation,
   rate_limited,
   headers_too_large,

@@ -312,6 +312,14 @@ json::object outcome(bool authorized, const std::string& reason) {
           {"type", authorized ? "authorized" : "issuer_declined"}};
 }
 
+// The answer with its payment method in full when the request asked for it
+// (expand[]=payment_method), as Stripe expands it; what is stored keeps the id.
+json::object expanded(json::object intent, const Form& form, const json::object& payment_method) {
+  for (const char* key : {"expand[]", "expand[0]", "expand[1]"})
+    if (form.get(key) == "payment_method") intent["payment_method"] = payment_method;
+  return intent;
+}
+
 bool multicapture_requested(const json::object& intent) {
   const auto* options = intent.at("payment_method_options").as_object().if_contains("card");
   return options && text(options->as_object(), "request_multicapture") == "if_available";
@@ -446,7 +454,7 @@ Reply GatewayService::create_payment_intent(const Call& call) {
       session.save(charge);
       session.save(intent);
       session.emit("payment_intent.amount_capturable_updated", intent);
-      return Reply{200, intent};
+      return Reply{200, expanded(intent, form, *payment_method)};
     }
     charge["captured"] = true;
     charge["amount_captured"] = amount;
@@ -457,7 +465,7 @@ Reply GatewayService::create_payment_intent(const Call& call) {
     session.save(intent);
     session.emit("charge.succeeded", charge);
     session.emit("payment_intent.succeeded", intent);
-    return Reply{200, intent};
+    return Reply{200, expanded(intent, form, *payment_method)};
   });
 }
 

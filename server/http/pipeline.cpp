@@ -88,7 +88,7 @@ ApiError problem_for(const db::Failure& failure, const NamedConflicts& conflicts
 // log line and the metrics.
 void Pipeline::finish(Request& request, Response& response, double seconds) const {
   response.set("X-Request-Id", request.request_id);
-  add_security_headers(response);
+  add_security_headers(response, content_security_policy_);
   if (request.method() == bhttp::verb::head) {
     const auto length = response.body().size();
     response.body().clear();

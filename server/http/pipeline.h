@@ -5,6 +5,7 @@
 #include "http/problems.h"
 #include "http/request.h"
 #include "http/router.h"
+#include "http/security_headers.h"
 
 #include <functional>
 #include <map>
@@ -47,6 +48,11 @@ class Pipeline {
   // too large, ...). Logged like any other.
   Response reject(Request& request, const ApiError& error) const;
 
+  // Before serving: the Content-Security-Policy every response carries.
+  void set_content_security_policy(std::string policy) {
+    content_security_policy_ = std::move(policy);
+  }
+
  private:
   void finish(Request& request, Response& response, double seconds) const;
   Response answer(const Request& request, const ApiError& error) const;
@@ -55,6 +61,7 @@ class Pipeline {
   Metrics& metrics_;
   NamedConflicts conflicts_;
   ErrorRenderer render_error_;
+  std::string content_security_policy_ = content_security_policy();
 };
 
 }  // namespace ps::http

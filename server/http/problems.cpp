@@ -34,6 +34,8 @@ constexpr std::array<ProblemType, kErrorCodeCount> kProblemTypes{{
     {payment_declined, 402, "payment-declined", "Payment declined"},
     {payload_too_large, 413, "payload-too-large", "Payload too large"},
     {unsupported_media_type, 415, "unsupported-media-type", "Unsupported media type"},
+    {card_data_refused, 422, "card-data-refused", "Card data refused"},
+    {payment_token_invalid, 422, "payment-token-invalid", "Payment token invalid"},
     {validation, 422, "validation", "Invalid fields"},
     {rate_limited, 429, "rate-limited", "Too many requests"},
     {headers_too_large, 431, "headers-too-large", "Request header fields too large"},

@@ -21,6 +21,13 @@ struct Payment {
   std::string card_brand;
   std::string card_last4;
   Millis created_at = 0;
+  // What became of the authorized amount so far, as we record it.
+  long long captured_cents = 0;
+  long long released_cents = 0;
+  long long refunded_cents = 0;
+
+  // Still held on the card: neither captured nor released.
+  long long uncaptured_cents() const { return amount_cents - captured_cents - released_cents; }
 };
 
 }  // namespace ps::payments

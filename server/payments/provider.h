@@ -5,47 +5,65 @@
 
 namespace ps::payments {
 
-// What a buyer types into the card form. Lives only in memory for the length
-// of one checkout: never logged, stored or echoed.
-struct CardDetails {
-  std::string number;  // digits only
-  int exp_month = 0;
-  int exp_year = 0;
-  std::string cvc;
-};
-
 struct AuthorizationResult {
   bool approved = false;
-  std::string authorization_id;  // when approved
-  std::string decline_code;      // when declined: card_declined, insufficient_funds, ...
+  std::string authorization_id;  // the payment intent (pi_...), when approved
+  std::string decline_code;      // when declined: generic_decline, insufficient_funds, ...
   std::string message;           // for the buyer; never contains card data
   std::string card_brand;        // visa, mastercard, amex, discover, unknown
   std::string card_last4;
 };
 
-// A gateway refused an operation on an existing authorization.
+// What the gateway says about one authorization, for reconciliation and tests.
+struct AuthorizationState {
+  std::string status;  // requires_capture, succeeded, canceled, ...
+  long long amount = 0;
+  long long capturable = 0;
+  long long received = 0;
+  long long refunded = 0;
+  friend bool operator==(const AuthorizationState&, const AuthorizationState&) = default;
+};
+
+// The gateway refused an operation, or could not be reached.
 class PaymentError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
+// The card token given to authorize() cannot be used: unknown, already used,
+// or for another account. The buyer's browser must tokenize the card again.
+class PaymentTokenRejected : public PaymentError {
+ public:
+  using PaymentError::PaymentError;
+};
+
 // The seam to a card gateway (Stripe-like): authorize once at checkout, then
-// capture, release or refund parts of it as each order is shipped, cancelled
-// or refunded. Implementations must be thread-safe.
+// capture parts of it as each order ships, cancel what is left, refund parts
+// of what was captured. The buyer's card reaches the gateway only: checkout
+// gets a single-use token for it. Implementations must be thread-safe.
+//
+// idempotency_key: the same key acts at most once at the gateway; repeating
+// it gets the first answer again. Gateway keys are global to our account, so
+// callers build them from our own ids, never from a client's key.
 class PaymentProvider {
  public:
   virtual ~PaymentProvider() = default;
   virtual std::string name() const = 0;
-  // idempotency_key: the same key authorizes at most once; repeating it gets
-  // the first answer again, as from a real gateway, even after that
-  // authorization was released. So each attempt at a payment needs its own
-  // key, never one a client chose (gateway keys are global to our account).
+  // `reference` is kept with the authorization at the gateway (metadata), so
+  // that reconciliation can find authorizations our database never recorded.
   virtual AuthorizationResult authorize(long long amount_cents, const std::string& currency,
-                                        const CardDetails& card,
+                                        const std::string& payment_token,
+                                        const std::string& reference,
                                         const std::string& idempotency_key) = 0;
-  virtual void capture(const std::string& authorization_id, long long amount_cents) = 0;
-  virtual void release(const std::string& authorization_id, long long amount_cents) = 0;
-  virtual void refund(const std::string& authorization_id, long long amount_cents) = 0;
+  // final_capture: releases whatever this capture leaves uncaptured.
+  virtual void capture(const std::string& authorization_id, long long amount_cents,
+                       bool final_capture, const std::string& idempotency_key) = 0;
+  // Releases all that is still uncaptured.
+  virtual void cancel(const std::string& authorization_id, const std::string& idempotency_key) = 0;
+  // Returns the gateway's refund id.
+  virtual std::string refund(const std::string& authorization_id, long long amount_cents,
+                             const std::string& idempotency_key) = 0;
+  virtual AuthorizationState state(const std::string& authorization_id) = 0;
 };
 
 }  // namespace ps::payments

@@ -6,6 +6,46 @@
 
 namespace ps::payments {
 
+namespace {
+// A gateway refusal becomes a 502 for the client (and rolls the change back).
+template <class Operation>
+auto at_gateway(Operation operation) {
+  try {
+    return operation();
+  } catch (const PaymentTokenRejected& error) {
+    throw ApiError(ErrorCode::payment_token_invalid,
+                   "This payment token cannot be used (unknown, expired or already used); "
+                   "enter the card again for a new one.")
+        .with_field_errors({{"payment_token", {"cannot be used; tokenize the card again"}}})
+        .with_cause(std::string("payment token rejected: ") + error.what());
+  } catch (const PaymentError& error) {
+    throw ApiError(ErrorCode::payment_gateway,
+                   "The payment provider refused this operation; nothing was changed.")
+        .with_cause(std::string("payment gateway refused an operation: ") + error.what());
+  }
+}
+
+// Gateway idempotency keys for the movements of one authorization. The
+// payment row is locked while its amounts change, so a key names one state
+// of it: a retry after our transaction rolled back gets the gateway's first
+// answer instead of moving the money twice. The authorization id makes keys
+// unique across databases that share one gateway account.
+std::string movement_key(const Payment& payment, const char* movement, long long amount) {
+  return payment.authorization_id + "-" + movement + "-" + std::to_string(payment.captured_cents) +
+         "-" + std::to_string(payment.released_cents) + "-" +
+         std::to_string(payment.refunded_cents) + "-" + std::to_string(amount);
+}
+}  // namespace
+
+AuthorizationResult PaymentsService::authorize(long long amount_cents, const std::string& currency,
+                                               const std::string& payment_token,
+                                               const std::string& reference,
+                                               const std::string& idempotency_key) {
+  return at_gateway([&] {
+    return provider_.authorize(amount_cents, currency, payment_token, reference, idempotency_key);
+  });
+}
+
 Payment PaymentsService::record(db::Connection& sql, std::int64_t checkout_id,
                                 const AuthorizationResult& auth, long long amount_cents,
                                 const std::string& currency) {
@@ -15,56 +55,55 @@ Payment PaymentsService::record(db::Connection& sql, std::int64_t checkout_id,
   return payment;
 }
 
-std::string PaymentsService::authorization_of(db::Connection& sql, std::int64_t payment_id) {
-  auto payment = store::find(sql, payment_id);
+Payment PaymentsService::locked(db::Connection& sql, std::int64_t payment_id) {
+  auto payment = store::find_for_update(sql, payment_id);
   if (!payment) throw std::logic_error("order without its payment");
-  return payment->authorization_id;
-}
-
-namespace {
-// A gateway refusal becomes a 502 for the client (and rolls the change back).
-template <class Operation>
-void at_gateway(Operation operation) {
-  try {
-    operation();
-  } catch (const PaymentError& error) {
-    throw ApiError(ErrorCode::payment_gateway,
-                   "The payment provider refused this operation; nothing was changed.")
-        .with_cause(std::string("payment gateway refused an operation: ") + error.what());
-  }
-}
-}  // namespace
-
-AuthorizationResult PaymentsService::authorize(long long amount_cents, const std::string& currency,
-                                               const CardDetails& card,
-                                               const std::string& idempotency_key) {
-  AuthorizationResult result;
-  at_gateway([&] { result = provider_.authorize(amount_cents, currency, card, idempotency_key); });
-  return result;
+  return *payment;
 }
 
 void PaymentsService::capture(db::Connection& sql, std::int64_t payment_id, long long amount) {
   if (amount <= 0) return;
-  const auto authorization = authorization_of(sql, payment_id);
-  at_gateway([&] { provider_.capture(authorization, amount); });
+  auto payment = locked(sql, payment_id);
+  if (amount > payment.uncaptured_cents())
+    throw std::logic_error("capture of more than the authorization holds");
+  const bool final_capture = amount == payment.uncaptured_cents();
+  const auto key = movement_key(payment, "capture", amount);
+  at_gateway([&] { provider_.capture(payment.authorization_id, amount, final_capture, key); });
+  payment.captured_cents += amount;
+  store::save_progress(sql, payment);
 }
 
 void PaymentsService::release(db::Connection& sql, std::int64_t payment_id, long long amount) {
   if (amount <= 0) return;
-  const auto authorization = authorization_of(sql, payment_id);
-  at_gateway([&] { provider_.release(authorization, amount); });
+  auto payment = locked(sql, payment_id);
+  if (amount > payment.uncaptured_cents())
+    throw std::logic_error("release of more than the authorization holds");
+  // A card hold cannot shrink at the gateway: it ends with the last order.
+  if (amount == payment.uncaptured_cents()) {
+    const auto key = movement_key(payment, "cancel", amount);
+    at_gateway([&] { provider_.cancel(payment.authorization_id, key); });
+  }
+  payment.released_cents += amount;
+  store::save_progress(sql, payment);
 }
 
-void PaymentsService::refund(db::Connection& sql, std::int64_t payment_id, long long amount) {
-  if (amount <= 0) return;
-  const auto authorization = authorization_of(sql, payment_id);
-  at_gateway([&] { provider_.refund(authorization, amount); });
+std::string PaymentsService::refund(db::Connection& sql, std::int64_t payment_id,
+                                    long long amount) {
+  if (amount <= 0) return {};
+  auto payment = locked(sql, payment_id);
+  if (amount > payment.captured_cents - payment.refunded_cents)
+    throw std::logic_error("refund of more than was captured");
+  const auto key = movement_key(payment, "refund", amount);
+  const auto refund_id =
+      at_gateway([&] { return provider_.refund(payment.authorization_id, amount, key); });
+  payment.refunded_cents += amount;
+  store::save_progress(sql, payment);
+  return refund_id;
 }
 
-void PaymentsService::release_unrecorded(const AuthorizationResult& auth,
-                                         long long amount_cents) noexcept {
+void PaymentsService::release_unrecorded(const AuthorizationResult& auth) noexcept {
   try {
-    provider_.release(auth.authorization_id, amount_cents);
+    provider_.cancel(auth.authorization_id, auth.authorization_id + "-cancel-unrecorded");
   } catch (const std::exception& error) {
     spdlog::error("could not release authorization {}: {}", auth.authorization_id, error.what());
   }

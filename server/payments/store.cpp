@@ -20,6 +20,9 @@ struct PaymentRow {
     st.exchange(soci::into(payment.card_brand));
     st.exchange(soci::into(payment.card_last4));
     st.exchange(soci::into(created));
+    st.exchange(soci::into(payment.captured_cents));
+    st.exchange(soci::into(payment.released_cents));
+    st.exchange(soci::into(payment.refunded_cents));
   }
 
   Payment read() const {
@@ -52,7 +55,7 @@ std::int64_t insert(db::Connection& sql, const Payment& p) {
 
 constexpr std::string_view kFindPayment = R"(
   SELECT id, checkout_id, provider, authorization_id, amount_cents, currency, card_brand,
-         card_last4, created_at
+         card_last4, created_at, captured_cents, released_cents, refunded_cents
   FROM payments WHERE id = :id)";
 
 std::optional<Payment> find(db::Connection& sql, std::int64_t id) {
@@ -61,8 +64,29 @@ std::optional<Payment> find(db::Connection& sql, std::int64_t id) {
 
 constexpr std::string_view kFindByCheckout = R"(
   SELECT id, checkout_id, provider, authorization_id, amount_cents, currency, card_brand,
-         card_last4, created_at
+         card_last4, created_at, captured_cents, released_cents, refunded_cents
   FROM payments WHERE checkout_id = :checkout)";
+
+constexpr std::string_view kFindPaymentLocked = R"(
+  SELECT id, checkout_id, provider, authorization_id, amount_cents, currency, card_brand,
+         card_last4, created_at, captured_cents, released_cents, refunded_cents
+  FROM payments WHERE id = :id FOR UPDATE)";
+
+std::optional<Payment> find_for_update(db::Connection& sql, std::int64_t id) {
+  if (sql.dialect() == db::Dialect::sqlite) return find(sql, id);  // one writer at a time
+  return first(sql, db::Query(kFindPaymentLocked).values(id));
+}
+
+constexpr std::string_view kSaveProgress = R"(
+  UPDATE payments SET captured_cents = :captured, released_cents = :released,
+                      refunded_cents = :refunded
+  WHERE id = :id)";
+
+void save_progress(db::Connection& sql, const Payment& p) {
+  db::Query(kSaveProgress)
+      .values(p.captured_cents, p.released_cents, p.refunded_cents, p.id)
+      .execute(sql);
+}
 
 std::optional<Payment> find_by_checkout(db::Connection& sql, std::int64_t checkout_id) {
   return first(sql, db::Query(kFindByCheckout).values(checkout_id));

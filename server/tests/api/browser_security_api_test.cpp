@@ -4,6 +4,7 @@
 #include "http/security_headers.h"
 #include "media/demo_images.h"
 #include "support/api_test.h"
+#include "support/card_tokens.h"
 
 #include <gmock/gmock.h>
 #include <soci/soci.h>
@@ -18,7 +19,12 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 void expect_security_headers(const HttpResult& result, const std::string& what) {
-  EXPECT_EQ(result.header("content-security-policy"), http::kContentSecurityPolicy) << what;
+  // Scripts talk to this origin, and to the gateway's for the card only.
+  EXPECT_EQ(result.header("content-security-policy"),
+            http::content_security_policy(test_gateway_url()))
+      << what;
+  EXPECT_THAT(result.header("content-security-policy"),
+              HasSubstr("connect-src 'self' " + test_gateway_url() + ";"));
   EXPECT_EQ(result.header("x-content-type-options"), "nosniff") << what;
   EXPECT_EQ(result.header("x-frame-options"), "DENY") << what;
   EXPECT_EQ(result.header("referrer-policy"), "strict-origin-when-cross-origin") << what;
@@ -57,9 +63,8 @@ TEST_P(SecurityHeaders, OnProblemsAndRefusals) {
   connection.send("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'b') + "\r\n\r\n");
   const auto refused = connection.read_response(2000);
   ASSERT_EQ(refused.rfind("HTTP/1.1 431", 0), 0u) << refused.substr(0, 200);
-  EXPECT_THAT(
-      refused,
-      HasSubstr("Content-Security-Policy: " + std::string(http::kContentSecurityPolicy) + "\r\n"));
+  EXPECT_THAT(refused, HasSubstr("Content-Security-Policy: " +
+                                 http::content_security_policy(test_gateway_url()) + "\r\n"));
   EXPECT_THAT(refused, HasSubstr("X-Frame-Options: DENY\r\n"));
 }
 

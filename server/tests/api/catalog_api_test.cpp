@@ -1,4 +1,5 @@
 #include "db/query.h"
+#include "support/checkout_request.h"
 #include "support/marketplace.h"
 
 #include <gmock/gmock.h>
@@ -404,16 +405,8 @@ std::int64_t place_order(const HttpClient& client, const Account& buyer, std::in
   const auto added = client.post_json(
       "/api/cart/items", {{"product_id", product}, {"quantity", quantity}}, buyer.access_token);
   EXPECT_EQ(added.status, 200) << added.body;
-  const boost::json::object checkout{
-      {"card",
-       {{"number", "4242 4242 4242 4242"}, {"exp_month", 12}, {"exp_year", 2099}, {"cvc", "123"}}},
-      {"shipping_address",
-       {{"name", "Sam Buyer"},
-        {"line1", "1 High Street"},
-        {"city", "Leeds"},
-        {"postal_code", "LS1 1AA"},
-        {"country", "GB"}}}};
-  const auto placed = client.post_json("/api/checkout", checkout, buyer.access_token);
+  const auto placed =
+      client.post_json("/api/checkout", checkout_body(kApproves), buyer.access_token);
   EXPECT_EQ(placed.status, 201) << placed.body;
   return placed.status == 201 ? placed.json().at("orders").at(0).at("id").as_int64() : 0;
 }

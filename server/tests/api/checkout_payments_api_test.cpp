@@ -1,14 +1,13 @@
 // Checkout and orders as the card gateway sees them: which authorization each
 // order draws on, what is captured, released and refunded, what happens to an
 // authorization when the checkout fails after it, and what the
-// Idempotency-Key's stored fingerprint may depend on.
+// Idempotency-Key's stored fingerprint may depend on. The gateway is the real
+// `pocketshop gateway` process, asked over HTTP.
 
 #include "api/checkout_test.h"
 
 namespace ps::testing {
 namespace {
-
-using Ledger = payments::MockPaymentProvider::Ledger;
 
 class CheckoutPayments : public CheckoutTest {
  protected:
@@ -77,14 +76,29 @@ TEST_P(CheckoutPayments, EachOrderMovesItsOwnAmountAtTheGateway) {
   const auto mug_order = placed.json().at("orders").at(0).at("id").as_int64();   // 50.00
   const auto card_order = placed.json().at("orders").at(1).at("id").as_int64();  // 12.00
   ASSERT_EQ(authorization_of(mug_order), authorization_of(card_order));          // one payment
-  EXPECT_EQ(ledger_of(mug_order), (Ledger{6200, 0, 0, 0}));
+  EXPECT_EQ(at_gateway(mug_order), (AtGateway{"requires_capture", 6200, 6200, 0, 0}));
 
-  ASSERT_EQ(ship(clay, mug_order).status, 200);
-  EXPECT_EQ(ledger_of(mug_order), (Ledger{6200, 5000, 0, 0}));
-  ASSERT_EQ(act(buyer, card_order, "cancel").status, 200);
-  EXPECT_EQ(ledger_of(mug_order), (Ledger{6200, 5000, 1200, 0}));
+  ASSERT_EQ(ship(clay, mug_order).status, 200);  // a partial capture: the rest stays held
+  EXPECT_EQ(at_gateway(mug_order), (AtGateway{"requires_capture", 6200, 1200, 5000, 0}));
+  ASSERT_EQ(act(buyer, card_order, "cancel").status, 200);  // the last order lets the hold go
+  EXPECT_EQ(at_gateway(mug_order), (AtGateway{"succeeded", 6200, 0, 5000, 0}));
   ASSERT_EQ(act(clay, mug_order, "refund", {{"reason", "Arrived broken"}}).status, 200);
-  EXPECT_EQ(ledger_of(mug_order), (Ledger{6200, 5000, 1200, 5000}));
+  EXPECT_EQ(at_gateway(mug_order), (AtGateway{"succeeded", 6200, 0, 5000, 5000}));
+}
+
+// Cancelling one order of two keeps the hold for the other until it ships:
+// a card hold cannot shrink, so the last order's capture is the final one.
+TEST_P(CheckoutPayments, TheLastOrderToShipCapturesFinally) {
+  fill_cart(buyer, mug, 1);
+  fill_cart(buyer, card, 1);
+  const auto placed = checkout(buyer, checkout_body(kApproves));
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const auto mug_order = first_order(placed);
+  const auto card_order = placed.json().at("orders").at(1).at("id").as_int64();
+  ASSERT_EQ(act(buyer, mug_order, "cancel").status, 200);
+  EXPECT_EQ(at_gateway(card_order), (AtGateway{"requires_capture", 2900, 2900, 0, 0}));
+  ASSERT_EQ(ship(paper, card_order).status, 200);
+  EXPECT_EQ(at_gateway(card_order), (AtGateway{"succeeded", 2900, 0, 400, 0}));
 }
 
 TEST_P(CheckoutPayments, BuyersSharingAnIdempotencyKeyAreEachCharged) {
@@ -99,11 +113,11 @@ TEST_P(CheckoutPayments, BuyersSharingAnIdempotencyKeyAreEachCharged) {
 
   const auto mug_order = first_order(first), card_order = first_order(second);
   EXPECT_NE(authorization_of(mug_order), authorization_of(card_order));
-  EXPECT_EQ(ledger_of(mug_order), (Ledger{2500, 0, 0, 0}));
-  EXPECT_EQ(ledger_of(card_order), (Ledger{800, 0, 0, 0}));
+  EXPECT_EQ(at_gateway(mug_order), (AtGateway{"requires_capture", 2500, 2500, 0, 0}));
+  EXPECT_EQ(at_gateway(card_order), (AtGateway{"requires_capture", 800, 800, 0, 0}));
   ASSERT_EQ(ship(paper, card_order).status, 200);
-  EXPECT_EQ(ledger_of(card_order), (Ledger{800, 800, 0, 0}));
-  EXPECT_EQ(ledger_of(mug_order), (Ledger{2500, 0, 0, 0}));
+  EXPECT_EQ(at_gateway(card_order), (AtGateway{"succeeded", 800, 0, 800, 0}));
+  EXPECT_EQ(at_gateway(mug_order), (AtGateway{"requires_capture", 2500, 2500, 0, 0}));
 }
 
 // The order insert fails after the card was authorized: nothing may be kept,
@@ -123,16 +137,16 @@ TEST_P(CheckoutPayments, AFailureAfterAuthorizingVoidsItAndKeepsNothing) {
   EXPECT_EQ(cart_items(buyer), 3);
   for (const char* table : {"orders", "order_items", "payments", "checkouts"})
     EXPECT_EQ(count(table), 0) << table;
-  const auto authorizations = gateway().ledgers();
+  const auto authorizations = gateway_authorizations();
   ASSERT_EQ(authorizations.size(), 1u);
-  EXPECT_EQ(authorizations.begin()->second, (Ledger{5400, 0, 5400, 0}));
+  EXPECT_EQ(gateway().state(authorizations[0]), (AtGateway{"canceled", 5400, 0, 0, 0}));
 
   accept_orders();
   const auto retried = checkout(buyer, checkout_body(kApproves, "987"));
   ASSERT_EQ(retried.status, 201) << retried.body;
   EXPECT_EQ(inventory(mug), 1);
   EXPECT_EQ(cart_items(buyer), 0);
-  EXPECT_EQ(ledger_of(first_order(retried)), (Ledger{5400, 0, 0, 0}));
+  EXPECT_EQ(at_gateway(first_order(retried)), (AtGateway{"requires_capture", 5400, 5400, 0, 0}));
 }
 
 // A lost COMMIT may have kept the orders, which will capture their
@@ -142,15 +156,16 @@ TEST_P(CheckoutPayments, ACommitCutOffKeepsTheAuthorization) {
   if (GetParam() == Backend::sqlite) GTEST_SKIP() << "an SQLite connection cannot be cut off";
   fill_cart(buyer, mug, 1);
   cut_off_commits();
-  const auto cut_off = checkout(buyer, checkout_body(kApproves), "cut-off");
+  const auto cut_off_body = checkout_body(kApproves);  // the retry sends the same token
+  const auto cut_off = checkout(buyer, cut_off_body, "cut-off");
   expect_problem(cut_off, 503, "database-unavailable");
   EXPECT_EQ(cut_off.json().at("type").as_string(), "/problems/database-unavailable");
-  const auto authorizations = gateway().ledgers();
+  const auto authorizations = gateway_authorizations();
   ASSERT_EQ(authorizations.size(), 1u);
-  EXPECT_EQ(authorizations.begin()->second, (Ledger{2500, 0, 0, 0}));
+  EXPECT_EQ(gateway().state(authorizations[0]), (AtGateway{"requires_capture", 2500, 2500, 0, 0}));
 
   let_commits_through();
-  const auto retried = checkout(buyer, checkout_body(kApproves), "cut-off");
+  const auto retried = checkout(buyer, cut_off_body, "cut-off");
   ASSERT_EQ(retried.status, 201) << retried.body;
   EXPECT_EQ(count("orders"), 1);
   EXPECT_EQ(inventory(mug), 2);
@@ -161,53 +176,46 @@ TEST_P(CheckoutPayments, ACommitCutOffKeepsTheAuthorization) {
 TEST_P(CheckoutPayments, ARetryAfterAFailureGetsAFreshAuthorization) {
   fill_cart(buyer, mug, 1);
   refuse_orders();
-  expect_problem(checkout(buyer, checkout_body(kApproves), "retry-key"), 500, "internal");
-  const auto released = gateway().ledgers();
+  const auto body = checkout_body(kApproves);  // a retry sends the same token
+  expect_problem(checkout(buyer, body, "retry-key"), 500, "internal");
+  const auto released = gateway_authorizations();
   ASSERT_EQ(released.size(), 1u);
   accept_orders();
 
+  // The token was spent on the released authorization: the buyer's browser
+  // tokenizes the card again, and the key's retry with it is placed.
+  expect_problem(checkout(buyer, body, "retry-key"), 422, "payment-token-invalid");
   const auto retried = checkout(buyer, checkout_body(kApproves), "retry-key");
   ASSERT_EQ(retried.status, 201) << retried.body;
   const auto order = first_order(retried);
-  EXPECT_EQ(released.count(authorization_of(order)), 0u);
-  EXPECT_EQ(ledger_of(order), (Ledger{2500, 0, 0, 0}));
+  EXPECT_NE(released[0], authorization_of(order));
+  EXPECT_EQ(at_gateway(order), (AtGateway{"requires_capture", 2500, 2500, 0, 0}));
   const auto shipped = ship(clay, order);
   EXPECT_EQ(shipped.status, 200) << shipped.body;
-  EXPECT_EQ(ledger_of(order), (Ledger{2500, 2500, 0, 0}));
+  EXPECT_EQ(at_gateway(order), (AtGateway{"succeeded", 2500, 0, 2500, 0}));
 }
 
-// The fingerprint that tells "the same request" from another is a function of
-// what is stored anyway (card brand, last four, expiry; the address), so it
-// reveals nothing more about the card: two requests that differ only in the
-// other digits of the number and in the CVC have one fingerprint.
-TEST_P(CheckoutPayments, TheKeysFingerprintIgnoresTheCvcAndTheHiddenDigits) {
-  fill_cart(buyer, card, 1);
-  ASSERT_EQ(checkout(buyer, checkout_body(kApproves, "123"), "key-a").status, 201);
-  fill_cart(buyer, card, 1);
-  ASSERT_EQ(checkout(buyer, checkout_body("4111 1111 1117 4242", "9876"), "key-b").status, 201);
-  const auto stored = fingerprints();
-  ASSERT_EQ(stored.size(), 2u);
-  EXPECT_EQ(stored[0], stored[1]);
-}
-
-// So the same card details, however the JSON is spelled, replay the first
-// answer; another last four (or address) is another request.
+// So the same request, however its JSON is spelled, replays the first
+// answer; another token (or address) is another request.
 TEST_P(CheckoutPayments, TheSameRequestSpelledDifferentlyIsReplayed) {
   fill_cart(buyer, mug, 1);
-  const auto first = checkout(buyer, checkout_body(kApproves), "key-1");
+  const auto token = card_token(kApproves);
+  const auto first = checkout(buyer, checkout_body_with_token(token), "key-1");
   ASSERT_EQ(first.status, 201) << first.body;
   const std::string respelled = R"({ "shipping_address": {"country": "GB", "postal_code": "LS1 1AA",
       "city": "Leeds", "line1": "1 High Street", "name": "Sam Buyer"},
-    "card": {"cvc": "321", "exp_year": 2099, "exp_month": 12, "number": "4242-4242-4242-4242"} })";
+    "payment_token": ")" + token +
+                                R"(" })";
   const auto again = checkout_text(buyer, respelled, "key-1");
   EXPECT_EQ(again.status, 201) << again.body;
   EXPECT_EQ(again.body, first.body);
 
-  expect_problem(checkout(buyer, checkout_body("4111 1111 1111 1111"), "key-1"), 422, "validation");
-  auto elsewhere = checkout_body(kApproves);
+  expect_problem(checkout(buyer, checkout_body(kApproves), "key-1"), 422, "validation");
+  auto elsewhere = checkout_body_with_token(token);
   elsewhere["shipping_address"].as_object()["city"] = "York";
   expect_problem(checkout(buyer, elsewhere, "key-1"), 422, "validation");
   EXPECT_EQ(count("payments"), 1);
+  EXPECT_EQ(gateway_authorizations().size(), 1u);
 }
 
 }  // namespace

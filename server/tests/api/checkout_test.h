@@ -1,8 +1,8 @@
 #pragma once
 
 // What the checkout, payment and order API tests share: test cards, a
-// checkout body, and a fixture that buys, acts on orders and reads the
-// gateway's ledger.
+// checkout body, and a fixture that buys, acts on orders and reads what the
+// gateway says about each authorization.
 
 #include "support/checkout_request.h"
 #include "support/marketplace.h"
@@ -13,9 +13,9 @@
 #include <string>
 
 namespace ps::payments {
-inline void PrintTo(const MockPaymentProvider::Ledger& ledger, std::ostream* out) {
-  *out << "{authorized " << ledger.authorized << ", captured " << ledger.captured << ", released "
-       << ledger.released << ", refunded " << ledger.refunded << "}";
+inline void PrintTo(const AuthorizationState& state, std::ostream* out) {
+  *out << "{" << state.status << ", amount " << state.amount << ", capturable " << state.capturable
+       << ", received " << state.received << ", refunded " << state.refunded << "}";
 }
 }  // namespace ps::payments
 
@@ -23,6 +23,11 @@ namespace ps::testing {
 
 class CheckoutTest : public TwoShopsTest {
  protected:
+  // The gateway's view of an authorization: {status, amount, capturable, received, refunded}.
+  using AtGateway = payments::AuthorizationState;
+
+  CheckoutTest() : authorizations_before_(newest_authorization_event()) {}
+
   void fill_cart(const Account& who, std::int64_t product, long long quantity) {
     const auto result = client().post_json(
         "/api/cart/items", {{"product_id", product}, {"quantity", quantity}}, who.access_token);
@@ -73,7 +78,7 @@ class CheckoutTest : public TwoShopsTest {
     return act(vendor, order, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0001"}});
   }
 
-  payments::MockPaymentProvider& gateway() { return server().app().payment_provider(); }
+  payments::PaymentProvider& gateway() { return server().app().payment_provider(); }
 
   // The gateway's authorization behind an order, as our payments table records it.
   std::string authorization_of(std::int64_t order_id) {
@@ -88,9 +93,36 @@ class CheckoutTest : public TwoShopsTest {
     return authorization;
   }
 
-  payments::MockPaymentProvider::Ledger ledger_of(std::int64_t order_id) {
-    return gateway().ledger(authorization_of(order_id));
+  AtGateway at_gateway(std::int64_t order_id) {
+    return gateway().state(authorization_of(order_id));
   }
+
+  // The payment intents the test gateway authorized since this test began,
+  // oldest first (the gateway serves every server of this test process).
+  std::vector<std::string> gateway_authorizations() {
+    std::vector<std::string> found;
+    for (const auto& event : authorization_events(100)) {
+      if (event.at("id").as_string() == authorizations_before_) break;
+      const auto& intent = event.at("data").at("object").as_object();
+      if (intent.at("amount_received").as_int64() == 0)
+        found.insert(found.begin(), std::string(intent.at("id").as_string()));
+    }
+    return found;
+  }
+
+ private:
+  static boost::json::array authorization_events(int limit) {
+    const auto answer = test_gateway().get(
+        "/v1/events?type=payment_intent.amount_capturable_updated&limit=" + std::to_string(limit));
+    return answer.json().at("data").as_array();
+  }
+
+  static std::string newest_authorization_event() {
+    const auto events = authorization_events(1);
+    return events.empty() ? "" : std::string(events.front().at("id").as_string());
+  }
+
+  std::string authorizations_before_;
 };
 
 }  // namespace ps::testing

@@ -1,3 +1,4 @@
+#include "support/checkout_request.h"
 #include "support/marketplace.h"
 
 namespace ps::testing {
@@ -45,14 +46,8 @@ TEST_P(MetricsApi, CountsRequestsByRoutePatternAndStatus) {
 
 TEST_P(MetricsApi, CountsCheckoutsAndUploadsByOutcome) {
   client().post_json("/api/cart/items", {{"product_id", mug}, {"quantity", 1}}, buyer.access_token);
-  const auto body = [](const char* number) {
-    return boost::json::object{
-        {"card", {{"number", number}, {"exp_month", 1}, {"exp_year", 2099}, {"cvc", "123"}}},
-        {"shipping_address",
-         {{"name", "A"}, {"line1", "B"}, {"city", "C"}, {"postal_code", "D"}, {"country", "GB"}}}};
-  };
-  client().post_json("/api/checkout", body("4000000000000002"), buyer.access_token);
-  client().post_json("/api/checkout", body("4242424242424242"), buyer.access_token);
+  client().post_json("/api/checkout", checkout_body("4000000000000002"), buyer.access_token);
+  client().post_json("/api/checkout", checkout_body("4242424242424242"), buyer.access_token);
   upload_image(clay.access_token);
   upload_bytes(clay.access_token, "not an image at all");
   const auto text = scrape();

@@ -50,7 +50,10 @@ TEST_P(OrdersApi, AGatewayRefusalIs502AndChangesNothing) {
   fill_cart(buyer, mug, 1);
   const auto order_id =
       checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
-  server().app().payment_provider().forget_all();  // as if the gateway lost the authorization
+  // As if the gateway had lost the authorization: it knows no such payment intent.
+  server().app().database().with_session([](db::Connection& sql) {
+    sql.session() << "UPDATE payments SET authorization_id = 'pi_thegatewaylostthis'";
+  });
   expect_problem(act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD9"}}), 502,
                  "payment-gateway");
   expect_problem(act(buyer, order_id, "cancel"), 502, "payment-gateway");

@@ -74,11 +74,12 @@ class PostgresOutage : public ::testing::Test {
   }
 
   HttpResult checkout(const std::string& key) const {
-    return server_->client().request(verb::post, "/api/checkout",
-                                     boost::json::serialize(checkout_body(kApproves)),
-                                     {{"Content-Type", "application/json"},
-                                      {"Authorization", "Bearer " + buyer_},
-                                      {"Idempotency-Key", key}});
+    return server_->client().request(
+        verb::post, "/api/checkout",
+        boost::json::serialize(checkout_body_with_token(approved_token_for_key(key))),
+        {{"Content-Type", "application/json"},
+         {"Authorization", "Bearer " + buyer_},
+         {"Idempotency-Key", key}});
   }
 
   HttpResult product() const {

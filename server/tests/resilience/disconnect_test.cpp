@@ -60,7 +60,7 @@ class ClientDisconnect : public MarketplaceTest {
   }
 
   std::string checkout_request(const std::string& key) const {
-    const auto body = boost::json::serialize(checkout_body(kApproves));
+    const auto body = boost::json::serialize(checkout_body_with_token(approved_token_for_key(key)));
     return request_head("/api/checkout", buyer_.access_token, "application/json", body.size(),
                         "Idempotency-Key: " + key + "\r\n") +
            body;
@@ -119,11 +119,12 @@ class ClientDisconnect : public MarketplaceTest {
       expect_bought_once();
     else
       expect_nothing_bought();
-    const auto retried = client().request(boost::beast::http::verb::post, "/api/checkout",
-                                          boost::json::serialize(checkout_body(kApproves)),
-                                          {{"Content-Type", "application/json"},
-                                           {"Authorization", "Bearer " + buyer_.access_token},
-                                           {"Idempotency-Key", key}});
+    const auto retried = client().request(
+        boost::beast::http::verb::post, "/api/checkout",
+        boost::json::serialize(checkout_body_with_token(approved_token_for_key(key))),
+        {{"Content-Type", "application/json"},
+         {"Authorization", "Bearer " + buyer_.access_token},
+         {"Idempotency-Key", key}});
     EXPECT_EQ(retried.status, 201) << retried.body;
     expect_bought_once();
   }

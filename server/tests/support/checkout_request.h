@@ -3,6 +3,8 @@
 // A checkout request as the API tests and the resilience tests send it: test
 // cards and a body, plus a filter for looking for card data in answers.
 
+#include "support/card_tokens.h"
+
 #include <boost/json.hpp>
 
 #include <regex>
@@ -30,7 +32,26 @@ inline std::string without_random_ids(const std::string& text) {
   return kept.append(text, from);
 }
 
+inline boost::json::object shipping_address_body() {
+  return {{"name", "Sam Buyer"},
+          {"line1", "1 High Street"},
+          {"city", "Leeds"},
+          {"postal_code", "LS1 1AA"},
+          {"country", "gb"}};
+}
+
+// A checkout body paying with `token` (from card_token()).
+inline boost::json::object checkout_body_with_token(const std::string& token) {
+  return {{"payment_token", token}, {"shipping_address", shipping_address_body()}};
+}
+
+// A checkout body paying with a fresh token for the card `number`.
 inline boost::json::object checkout_body(const std::string& number, std::string cvc = "123") {
+  return checkout_body_with_token(card_token(number, cvc));
+}
+
+// A checkout body with the card itself in it, as the server must refuse.
+inline boost::json::object raw_card_body(const std::string& number, std::string cvc = "123") {
   return {{"card", {{"number", number}, {"exp_month", 12}, {"exp_year", 2099}, {"cvc", cvc}}},
           {"shipping_address",
            {{"name", "Sam Buyer"},

@@ -1,5 +1,7 @@
 #include "support/server_process.h"
 
+#include "support/card_tokens.h"
+
 #include <cstdlib>
 #include <stdexcept>
 #include <thread>
@@ -46,7 +48,13 @@ std::vector<std::string> ServerProcess::command_line() const {
                                 "--password-strength",
                                 "min",
                                 "--log-level",
-                                "info"};
+                                "info",
+                                "--payment-gateway-url",
+                                test_gateway_url(),
+                                "--payment-secret-key",
+                                GatewayProcess::kSecretKey,
+                                "--payment-publishable-key",
+                                GatewayProcess::kPublishableKey};
   if (options_.backend == Backend::postgres || !options_.database_url.empty()) {
     args.push_back("--database-url");
     args.push_back(database_url());

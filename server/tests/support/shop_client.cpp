@@ -39,8 +39,9 @@ int add_to_cart(const HttpClient& client, const std::string& token, std::int64_t
 HttpResult checkout(const HttpClient& client, const std::string& token, const std::string& key) {
   Headers headers{{"Content-Type", "application/json"}, {"Authorization", "Bearer " + token}};
   if (!key.empty()) headers.emplace_back("Idempotency-Key", key);
-  return client.request(verb::post, "/api/checkout",
-                        boost::json::serialize(checkout_body(kApproves)), headers);
+  return client.request(
+      verb::post, "/api/checkout",
+      boost::json::serialize(checkout_body_with_token(approved_token_for_key(key))), headers);
 }
 
 HttpResult eventually(int status, const std::function<HttpResult()>& request,

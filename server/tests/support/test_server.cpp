@@ -1,5 +1,7 @@
 #include "support/test_server.h"
 
+#include "support/card_tokens.h"
+
 #include "core/logging.h"
 #include "core/random.h"
 
@@ -65,6 +67,9 @@ TestServer::TestServer(Backend backend, const ConfigTweak& tweak, const RouteHoo
   config_.io_threads = 2;
   config_.db_pool_size = 4;
   config_.log_level = "warn";
+  config_.payment_gateway_url = test_gateway_url();
+  config_.payment_secret_key = GatewayProcess::kSecretKey;
+  config_.payment_publishable_key = GatewayProcess::kPublishableKey;
   if (backend == Backend::postgres) {
     postgres_ = std::make_unique<ScratchPostgres>();
     config_.database_url = postgres_->url();

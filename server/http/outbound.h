@@ -1,0 +1,47 @@
+#pragma once
+
+// Requests this server sends to other services (the payment gateway, webhook
+// receivers), over libcurl. Blocking: call from a worker thread, never from
+// the I/O threads.
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ps::http {
+
+struct OutboundRequest {
+  std::string method = "GET";  // GET or POST
+  std::string url;
+  std::vector<std::string> headers;  // "Name: value"
+  std::string body;
+  std::chrono::milliseconds timeout{10'000};
+};
+
+struct OutboundResponse {
+  long status = 0;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
+
+  // The value of the first header with this (lower-case) name; empty when absent.
+  std::string header(std::string_view name) const;
+};
+
+// The request never got an answer: refused, timed out, cut off. Whether the
+// other side acted on it is unknown.
+class OutboundError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Sends one request and reads the whole answer (at most 1 MiB). Each thread
+// keeps its own handle, so connections to a service are reused.
+OutboundResponse send(const OutboundRequest& request);
+
+// key=value pairs as application/x-www-form-urlencoded, in the given order.
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& pairs);
+
+}  // namespace ps::http

@@ -1,0 +1,193 @@
+#include "payments/stripe_provider.h"
+
+#include "http/outbound.h"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace ps::payments {
+
+namespace json = boost::json;
+
+namespace {
+std::string text_of(const json::object& object, std::string_view key) {
+  const auto* value = object.if_contains(key);
+  return value && value->is_string() ? std::string(value->as_string()) : std::string();
+}
+
+long long integer_of(const json::object& object, std::string_view key) {
+  const auto* value = object.if_contains(key);
+  return value && value->is_int64() ? value->as_int64() : 0;
+}
+
+// Ids go into URL paths: only the characters gateway ids are made of.
+const std::string& checked_id(const std::string& id) {
+  const bool plain =
+      !id.empty() && id.size() <= 255 && std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+      });
+  if (!plain) throw PaymentError("not a gateway id: " + id.substr(0, 40));
+  return id;
+}
+
+json::object error_of(const json::object& body) {
+  const auto* error = body.if_contains("error");
+  return error && error->is_object() ? error->as_object() : json::object{};
+}
+
+[[noreturn]] void refused(const std::string& what, long status, const json::object& body) {
+  const auto error = error_of(body);
+  throw PaymentError(what + ": HTTP " + std::to_string(status) + " " + text_of(error, "type") +
+                     " " + text_of(error, "code") + ": " + text_of(error, "message"));
+}
+
+// The card's brand and last four, from the expanded payment method (or an
+// error's, for a decline).
+void read_card(const json::value* method, AuthorizationResult& result) {
+  if (!method || !method->is_object()) return;
+  const auto* card = method->as_object().if_contains("card");
+  if (!card || !card->is_object()) return;
+  result.card_brand = text_of(card->as_object(), "brand");
+  result.card_last4 = text_of(card->as_object(), "last4");
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+}  // namespace
+
+StripeProvider::Answer StripeProvider::send(const std::string& method, const std::string& path,
+                                            const std::string& body,
+                                            const std::string& idempotency_key) {
+  http::OutboundRequest request;
+  request.method = method;
+  request.url = settings_.base_url + path;
+  request.headers = {"Authorization: Bearer " + settings_.secret_key, "Accept: application/json"};
+  if (method == "POST") {
+    request.headers.push_back("Content-Type: application/x-www-form-urlencoded");
+    if (!idempotency_key.empty()) request.headers.push_back("Idempotency-Key: " + idempotency_key);
+  }
+  request.body = body;
+  request.timeout = settings_.timeout;
+  http::OutboundResponse response;
+  try {
+    response = http::send(request);
+  } catch (const http::OutboundError& error) {
+    throw PaymentError(std::string("the gateway did not answer: ") + error.what());
+  }
+  Answer answer{response.status, {}, response.header("idempotent-replayed") == "true"};
+  boost::system::error_code parse_error;
+  auto parsed = json::parse(response.body, parse_error);
+  if (parse_error || !parsed.is_object())
+    throw PaymentError("the gateway answered " + std::to_string(response.status) +
+                       " without a JSON object (" + method + " " + path + ")");
+  answer.body = std::move(parsed.as_object());
+  return answer;
+}
+
+StripeProvider::Answer StripeProvider::post(const std::string& path, const Form& form,
+                                            const std::string& idempotency_key) {
+  return send("POST", path, http::form_encode(form), idempotency_key);
+}
+
+StripeProvider::Answer StripeProvider::get(const std::string& path) {
+  return send("GET", path, {}, {});
+}
+
+AuthorizationResult StripeProvider::authorize(long long amount_cents, const std::string& currency,
+                                              const std::string& payment_token,
+                                              const std::string& reference,
+                                              const std::string& idempotency_key) {
+  const Form form{{"amount", std::to_string(amount_cents)},
+                  {"currency", lower(currency)},
+                  {"capture_method", "manual"},
+                  {"confirm", "true"},
+                  {"payment_method_types[]", "card"},
+                  {"payment_method_data[type]", "card"},
+                  {"payment_method_data[card][token]", payment_token},
+                  {"payment_method_options[card][request_multicapture]", "if_available"},
+                  {"metadata[pocketshop_reference]", reference},
+                  {"expand[]", "payment_method"}};
+  const auto answer = post("/v1/payment_intents", form, idempotency_key);
+  AuthorizationResult result;
+  if (answer.status == 200) {
+    if (text_of(answer.body, "status") != "requires_capture")
+      throw PaymentError("the payment intent is " + text_of(answer.body, "status") +
+                         ", not requires_capture");
+    result.approved = true;
+    result.authorization_id = text_of(answer.body, "id");
+    // A replayed answer is the authorization as it was; it may have been
+    // released since (the attempt failed after it), and the token with it.
+    if (answer.replayed && state(result.authorization_id).status != "requires_capture")
+      throw PaymentTokenRejected("the authorization of this token was released");
+    read_card(answer.body.if_contains("payment_method"), result);
+    if (result.card_brand.empty()) {
+      // A gateway that does not expand: ask for the payment method itself.
+      const auto method = text_of(answer.body, "payment_method");
+      if (!method.empty()) {
+        const auto card = get("/v1/payment_methods/" + checked_id(method));
+        const json::value method_object(card.body);
+        if (card.status == 200) read_card(&method_object, result);
+      }
+    }
+    return result;
+  }
+  const auto error = error_of(answer.body);
+  if (answer.status == 402 && text_of(error, "type") == "card_error") {
+    result.decline_code = text_of(error, "decline_code");
+    if (result.decline_code.empty()) result.decline_code = text_of(error, "code");
+    result.message = text_of(error, "message");
+    read_card(error.if_contains("payment_method"), result);
+    return result;
+  }
+  if (answer.status == 400 && text_of(error, "param").starts_with("payment_method_data"))
+    throw PaymentTokenRejected(text_of(error, "message"));
+  refused("authorize", answer.status, answer.body);
+}
+
+void StripeProvider::capture(const std::string& authorization_id, long long amount_cents,
+                             bool final_capture, const std::string& idempotency_key) {
+  const auto answer = post("/v1/payment_intents/" + checked_id(authorization_id) + "/capture",
+                           {{"amount_to_capture", std::to_string(amount_cents)},
+                            {"final_capture", final_capture ? "true" : "false"}},
+                           idempotency_key);
+  if (answer.status != 200) refused("capture", answer.status, answer.body);
+}
+
+void StripeProvider::cancel(const std::string& authorization_id,
+                            const std::string& idempotency_key) {
+  const auto answer = post("/v1/payment_intents/" + checked_id(authorization_id) + "/cancel",
+                           {{"cancellation_reason", "requested_by_customer"}}, idempotency_key);
+  if (answer.status != 200) refused("cancel", answer.status, answer.body);
+}
+
+std::string StripeProvider::refund(const std::string& authorization_id, long long amount_cents,
+                                   const std::string& idempotency_key) {
+  const auto answer = post(
+      "/v1/refunds",
+      {{"payment_intent", checked_id(authorization_id)}, {"amount", std::to_string(amount_cents)}},
+      idempotency_key);
+  if (answer.status != 200) refused("refund", answer.status, answer.body);
+  return text_of(answer.body, "id");
+}
+
+AuthorizationState StripeProvider::state(const std::string& authorization_id) {
+  const auto intent = get("/v1/payment_intents/" + checked_id(authorization_id));
+  if (intent.status != 200) refused("retrieve", intent.status, intent.body);
+  AuthorizationState state{text_of(intent.body, "status"), integer_of(intent.body, "amount"),
+                           integer_of(intent.body, "amount_capturable"),
+                           integer_of(intent.body, "amount_received"), 0};
+  const auto charge_id = text_of(intent.body, "latest_charge");
+  if (!charge_id.empty()) {
+    const auto charge = get("/v1/charges/" + checked_id(charge_id));
+    if (charge.status != 200) refused("retrieve charge", charge.status, charge.body);
+    state.refunded = integer_of(charge.body, "amount_refunded");
+  }
+  return state;
+}
+
+}  // namespace ps::payments

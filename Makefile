@@ -47,9 +47,9 @@ web/node_modules/.installed: web/package-lock.json web/package.json
 web: deps web/node_modules/.installed
 	cd web && npm run build
 
+# The shop and, beside it, the test-mode card gateway (docs/gateway.md).
 run: build web
-	$(BUILD_DIR)/server/pocketshop seed --demo
-	$(BUILD_DIR)/server/pocketshop serve --port $(PORT)
+	PORT=$(PORT) scripts/run-shop.sh $(BUILD_DIR)/server/pocketshop
 
 test: build web
 	scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)

@@ -22,17 +22,42 @@ interface Order {
   shop: { name: string };
 }
 
-/** A card the mock payment provider approves, and an address that passes checkout. */
-const APPROVED_CHECKOUT = {
-  card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' },
-  shipping_address: {
-    name: 'Bo Buyer',
-    line1: '1 Fern Road',
-    city: 'Malmö',
-    postal_code: '21100',
-    country: 'SE',
-  },
+/** An address that passes checkout. */
+const SHIPPING_ADDRESS = {
+  name: 'Bo Buyer',
+  line1: '1 Fern Road',
+  city: 'Malmö',
+  postal_code: '21100',
+  country: 'SE',
 };
+
+/**
+ * A single-use token for the card the test gateway approves, made where a
+ * browser makes it: at the gateway's tokenizing endpoint, never at /api.
+ */
+async function approvedCardToken(baseUrl: string): Promise<string> {
+  const config = (await (await fetch(`${baseUrl}/api/payments/config`)).json()) as {
+    tokens_url: string;
+    publishable_key: string;
+  };
+  const answer = await fetch(config.tokens_url, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${config.publishable_key}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({
+      'card[number]': '4242424242424242',
+      'card[exp_month]': '12',
+      'card[exp_year]': '2034',
+      'card[cvc]': '123',
+    }).toString(),
+  });
+  const token = (await answer.json()) as { id?: string };
+  if (!answer.ok || !token.id)
+    throw new Error(`the gateway refused the test card: ${answer.status}`);
+  return token.id;
+}
 
 /**
  * What a step of the story needs before it starts, made through the API only
@@ -46,7 +71,7 @@ export class StoryFixtures {
 
   /** accessTokenSeconds: how long the server accepts an access token. */
   constructor(
-    baseUrl: string,
+    private readonly baseUrl: string,
     private readonly accessTokenSeconds: number,
   ) {
     this.api = new ApiSetup(baseUrl);
@@ -141,7 +166,11 @@ export class StoryFixtures {
   async ensureOrdered(buyer: StoryUser, quantities: Record<string, number>) {
     if ((await this.orders(buyer)).length > 0) return;
     await this.ensureCart(buyer, quantities);
-    await this.api.request('POST', '/api/checkout', await this.token(buyer), APPROVED_CHECKOUT, {
+    const checkout = {
+      payment_token: await approvedCardToken(this.baseUrl),
+      shipping_address: SHIPPING_ADDRESS,
+    };
+    await this.api.request('POST', '/api/checkout', await this.token(buyer), checkout, {
       'Idempotency-Key': randomUUID(),
     });
   }

@@ -11,9 +11,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+const GATEWAY_SECRET_KEY = 'sk_test_e2e_0123456789';
+const GATEWAY_PUBLISHABLE_KEY = 'pk_test_e2e_0123456789';
+
 /**
  * Starts the real pocketshop binary on a free port with a fresh data
- * directory, serving the built web app; resolves once it logs its address.
+ * directory, serving the built web app, and beside it the test-mode payment
+ * gateway (`pocketshop gateway`) that the browser tokenizes cards at;
+ * resolves once both log their address.
  */
 export async function startServer(
   env: Record<string, string> = {},
@@ -25,14 +30,66 @@ export async function startServer(
   if (!existsSync(join(dist, 'index.html')))
     throw new Error('web/dist is missing: run npm run build');
   const dataDir = mkdtempSync(join(tmpdir(), 'pocketshop-e2e-'));
-  const child: ChildProcess = spawn(
+  const gateway = await startProcess(
+    'the gateway',
     binary,
-    ['serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--web-dir', dist],
-    {
-      env: { ...process.env, POCKETSHOP_PASSWORD_STRENGTH: 'min', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    [
+      'gateway',
+      '--port',
+      '0',
+      '--data-dir',
+      join(dataDir, 'gateway'),
+      '--secret-key',
+      GATEWAY_SECRET_KEY,
+      '--publishable-key',
+      GATEWAY_PUBLISHABLE_KEY,
+    ],
+    {},
+    timeoutMs,
   );
+  let shop: RunningProcess;
+  try {
+    shop = await startProcess(
+      'pocketshop',
+      binary,
+      ['serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--web-dir', dist],
+      {
+        POCKETSHOP_PASSWORD_STRENGTH: 'min',
+        POCKETSHOP_PAYMENT_GATEWAY_URL: gateway.url,
+        POCKETSHOP_PAYMENT_SECRET_KEY: GATEWAY_SECRET_KEY,
+        POCKETSHOP_PAYMENT_PUBLISHABLE_KEY: GATEWAY_PUBLISHABLE_KEY,
+        ...env,
+      },
+      timeoutMs,
+    );
+  } catch (error) {
+    await gateway.stop();
+    throw error;
+  }
+  return {
+    url: shop.url,
+    async stop() {
+      await shop.stop();
+      await gateway.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+type RunningProcess = RunningServer;
+
+/** Starts `binary args`; resolves with the address it logs once it listens. */
+async function startProcess(
+  name: string,
+  binary: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<RunningProcess> {
+  const child: ChildProcess = spawn(binary, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
 
@@ -40,7 +97,7 @@ export async function startServer(
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`pocketshop did not start within ${timeoutMs} ms:\n${log}`));
+      reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${log}`));
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       log = (log + chunk.toString()).slice(-20_000);
@@ -58,15 +115,15 @@ export async function startServer(
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`pocketshop exited with ${code} before listening:\n${log}`));
+      reject(new Error(`${name} exited with ${code} before listening:\n${log}`));
     });
   });
-  // The output is drained (onData keeps its tail) so the server never blocks
-  // on a full pipe; if the server dies mid-test, its last words are shown.
+  // The output is drained (onData keeps its tail) so the process never blocks
+  // on a full pipe; if it dies mid-test, its last words are shown.
   let stopping = false;
   child.once('exit', (code, signal) => {
     if (!stopping)
-      console.error(`pocketshop exited unexpectedly (${signal ?? code}); its last output:\n${log}`);
+      console.error(`${name} exited unexpectedly (${signal ?? code}); its last output:\n${log}`);
   });
 
   return {
@@ -81,7 +138,6 @@ export async function startServer(
         await exited;
         clearTimeout(timer);
       }
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

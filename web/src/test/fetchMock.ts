@@ -28,7 +28,9 @@ export function mockFetch(routes: Record<string, Responder>) {
     const method = (init.method ?? 'GET').toUpperCase();
     const headers = { ...(init.headers as Record<string, string>) };
     let body: unknown = init.body;
-    if (typeof body === 'string') body = JSON.parse(body);
+    const form = (headers['Content-Type'] ?? '').startsWith('application/x-www-form-urlencoded');
+    if (typeof body === 'string')
+      body = form ? Object.fromEntries(new URLSearchParams(body)) : JSON.parse(body);
     const call = { method, url, headers, body };
     calls.push(call);
     const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];

@@ -17,18 +17,88 @@ describe('CheckoutPage', () => {
     fireEvent.click(screen.getByRole('button', { name: /^Pay/ }));
   }
 
-  it('shows a decline clearly, next to the card, with a new idempotency key per attempt', async () => {
+  const gateway = {
+    'GET /api/payments/config': () =>
+      json({
+        provider: 'stripe',
+        tokens_url: 'http://127.0.0.1:12111/v1/tokens',
+        publishable_key: 'pk_test_web',
+      }),
+  };
+
+  it('sends the card to the gateway only, and checkout its token', async () => {
     signedIn();
+    let minted = 0;
     const { calls } = mockFetch({
+      ...gateway,
       'GET /api/me': () => json(user),
       'GET /api/cart': () => json(cart),
+      'POST /v1/tokens': () => json({ id: `tok_${++minted}`, object: 'token' }),
+      'POST /api/checkout': () => json({ message: 'never answered in this test' }, 500),
+    });
+    renderPage(<CheckoutPage />, { url: '/checkout' });
+    await screen.findByText('Order summary');
+    await fillAndPay('4242 4242 4242 4242');
+    await waitFor(() => expect(calls.some((c) => c.url === '/api/checkout')).toBe(true));
+    const tokenCall = calls.find((c) => c.url.endsWith('/v1/tokens'))!;
+    expect(tokenCall.url).toBe('http://127.0.0.1:12111/v1/tokens');
+    expect(tokenCall.headers.Authorization).toBe('Bearer pk_test_web');
+    expect(tokenCall.body).toEqual({
+      'card[number]': '4242424242424242',
+      'card[exp_month]': '12',
+      'card[exp_year]': '2030',
+      'card[cvc]': '123',
+    });
+    for (const call of calls.filter((c) => c.url.startsWith('/api')))
+      expect(JSON.stringify(call.body ?? '')).not.toMatch(/4242|"123"|cvc/);
+    expect(calls.find((c) => c.url === '/api/checkout')!.body).toMatchObject({
+      payment_token: 'tok_1',
+    });
+  });
+
+  it('shows a card the gateway refuses next to its field, and pays nothing', async () => {
+    signedIn();
+    const { calls } = mockFetch({
+      ...gateway,
+      'GET /api/me': () => json(user),
+      'GET /api/cart': () => json(cart),
+      'POST /v1/tokens': () =>
+        json(
+          {
+            error: {
+              type: 'card_error',
+              code: 'incorrect_number',
+              message: 'Your card number is incorrect.',
+              param: 'number',
+            },
+          },
+          402,
+        ),
+    });
+    renderPage(<CheckoutPage />, { url: '/checkout' });
+    await screen.findByText('Order summary');
+    await fillAndPay('4242 4242 4242 4241');
+    const alert = await screen.findByTestId('checkout-error');
+    expect(alert).toHaveTextContent('Your card number is incorrect.');
+    expect(screen.getByLabelText('Card number')).toHaveAttribute('aria-invalid', 'true');
+    expect(calls.some((c) => c.url === '/api/checkout')).toBe(false);
+  });
+
+  it('shows a decline clearly, next to the card, with a new idempotency key per attempt', async () => {
+    signedIn();
+    let minted = 0;
+    const { calls } = mockFetch({
+      ...gateway,
+      'GET /api/me': () => json(user),
+      'GET /api/cart': () => json(cart),
+      'POST /v1/tokens': () => json({ id: `tok_${++minted}`, object: 'token' }),
       'POST /api/checkout': () =>
         json(
           {
             title: 'Payment declined',
             status: 402,
             detail: 'The card was declined.',
-            decline_code: 'card_declined',
+            decline_code: 'generic_decline',
           },
           402,
         ),
@@ -46,7 +116,7 @@ describe('CheckoutPage', () => {
     expect(screen.getByLabelText('Card number')).toHaveAttribute('aria-invalid', 'true');
     const payments = () => calls.filter((c) => c.url === '/api/checkout');
     expect(payments()[0].body).toEqual({
-      card: { number: '4000000000000002', exp_month: 12, exp_year: 2030, cvc: '123' },
+      payment_token: 'tok_1',
       shipping_address: {
         name: 'Bo Buyer',
         line1: '1 Fern Road',
@@ -57,6 +127,7 @@ describe('CheckoutPage', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: /^Pay/ }));
     await waitFor(() => expect(payments()).toHaveLength(2));
+    expect((payments()[1].body as { payment_token: string }).payment_token).toBe('tok_2');
     expect(payments()[0].headers['Idempotency-Key']).not.toBe(
       payments()[1].headers['Idempotency-Key'],
     );
@@ -65,6 +136,7 @@ describe('CheckoutPage', () => {
   it('checks the form before paying', async () => {
     signedIn();
     const { calls } = mockFetch({
+      ...gateway,
       'GET /api/me': () => json(user),
       'GET /api/cart': () => json(cart),
     });
@@ -75,6 +147,8 @@ describe('CheckoutPage', () => {
     expect(screen.getByLabelText('Expiry (MM/YY)')).toHaveAccessibleDescription(
       'Enter the expiry date as MM/YY.',
     );
-    expect(calls.some((c) => c.url === '/api/checkout')).toBe(false);
+    expect(calls.some((c) => c.url === '/api/checkout' || c.url.endsWith('/v1/tokens'))).toBe(
+      false,
+    );
   });
 });

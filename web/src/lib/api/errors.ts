@@ -42,6 +42,9 @@ export class NetworkError extends Error {
 
 const DECLINE_MESSAGES: Record<string, string> = {
   card_declined: 'Your card was declined. Please use another card.',
+  generic_decline: 'Your card was declined. Please use another card.',
+  lost_card: 'Your card was declined. Please use another card.',
+  stolen_card: 'Your card was declined. Please use another card.',
   insufficient_funds: 'Your card has insufficient funds. Please use another card.',
   expired_card: 'Your card has expired. Check the expiry date or use another card.',
   incorrect_cvc: 'The security code (CVC) is incorrect.',

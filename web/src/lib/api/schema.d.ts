@@ -396,9 +396,29 @@ export interface paths {
         put?: never;
         /**
          * Pay for the cart: one order per shop
-         * @description All or nothing. Honours Idempotency-Key: a retry with the same key and body (as parsed; the card counts by brand, last four and expiry) returns the first answer (201 or 402) and charges once; the same key with another body is a 422; a concurrent request with the key waits for the first and returns its answer (a 409 only for a key claimed by a request whose server died, until its 60 s lease ends). Test cards: 4242 4242 4242 4242 approves; 4000 0000 0000 0002 declines (card_declined); 4000 0000 0000 9995 declines (insufficient_funds).
+         * @description All or nothing. The card never reaches this server: the browser sends it to the payment gateway's tokenizing endpoint (see GET /api/payments/config) and posts only the single-use token it gets back, as payment_token. A body with card details (card, card_number, number, cvc, ...) is refused with /problems/card-data-refused, whose expected member names payment_token. Honours Idempotency-Key: a retry with the same key and body (as parsed) returns the first answer (201 or 402) and charges once; the same key with another body is a 422; a concurrent request with the key waits for the first and returns its answer (a 409 only for a key claimed by a request whose server died, until its 60 s lease ends). A retry must reuse its token: tokens are single-use. Test cards (tokenized at the test gateway, docs/gateway.md): 4242 4242 4242 4242 approves; 4000 0000 0000 0002 declines (generic_decline); 4000 0000 0000 9995 declines (insufficient_funds).
          */
         post: operations["checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the browser tokenizes the card
+         * @description The gateway's tokenizing endpoint and the publishable key. The card goes there, never to /api.
+         */
+        get: operations["paymentConfig"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -677,7 +697,7 @@ export interface components {
         /** @description RFC 9457 problem details. type names the failure: one of the types listed, each described (with its status and title) in components.x-problem-types. Clients should branch on type, not on status or title. Some types carry extension members: decline_code (payment-declined), product_id (out-of-stock, product-unavailable). */
         Problem: {
             /** @enum {string} */
-            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage";
+            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage";
             title: string;
             status: number;
             detail: string;
@@ -688,6 +708,8 @@ export interface components {
             decline_code?: string;
             /** @description out-of-stock, product-unavailable: the product at fault. */
             product_id?: number;
+            /** @description card-data-refused: the field to send instead (payment_token). */
+            expected?: string;
         };
         Health: {
             /** @constant */
@@ -904,13 +926,8 @@ export interface components {
             country: string;
         };
         CheckoutRequest: {
-            /** @description Never stored or logged; only brand and last four digits are kept. */
-            card: {
-                number: string;
-                exp_month: number;
-                exp_year: number;
-                cvc: string;
-            };
+            /** @description The single-use card token (tok_...) from the gateway's POST /v1/tokens, made with the publishable key. */
+            payment_token: string;
             shipping_address: components["schemas"]["ShippingAddress"];
         };
         Payment: {
@@ -1044,6 +1061,13 @@ export interface components {
         };
         StatementPage: components["schemas"]["Page"] & {
             items: components["schemas"]["StatementLine"][];
+        };
+        PaymentConfig: {
+            /** @description stripe: a Stripe-compatible gateway (PocketShop's test gateway, or Stripe). */
+            provider: string;
+            /** @description Where the browser POSTs the card (form-encoded card[number], card[exp_month], card[exp_year], card[cvc], with Authorization: Bearer <publishable_key>) for a single-use token. */
+            tokens_url: string;
+            publishable_key: string;
         };
     };
     responses: {
@@ -2169,7 +2193,7 @@ export interface operations {
             };
             400: components["responses"]["Malformed"];
             401: components["responses"]["Unauthorized"];
-            /** @description The card was declined; decline_code says why (card_declined, insufficient_funds, incorrect_number, expired_card, incorrect_cvc) */
+            /** @description The card was declined; decline_code says why (generic_decline, insufficient_funds, lost_card, ...) */
             402: {
                 headers: {
                     [name: string]: unknown;
@@ -2197,8 +2221,36 @@ export interface operations {
                 };
             };
             415: components["responses"]["WrongMediaType"];
-            422: components["responses"]["Invalid"];
+            /** @description Invalid fields (/problems/validation), card details in the body (/problems/card-data-refused) or a token the gateway refuses (/problems/payment-token-invalid) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["RateLimited"];
+        };
+    };
+    paymentConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment configuration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentConfig"];
+                };
+            };
         };
     };
     myOrders: {

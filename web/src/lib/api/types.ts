@@ -63,6 +63,7 @@ export type CartItem = Schemas['CartLine'];
 export type Address = Schemas['ShippingAddress'];
 export type CheckoutInput = Schemas['CheckoutRequest'];
 export type CheckoutResult = Schemas['CheckoutResult'];
+export type PaymentConfig = Schemas['PaymentConfig'];
 
 export type Order = Schemas['Order'];
 export type OrderStatus = Order['status'];

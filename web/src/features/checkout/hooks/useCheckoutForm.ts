@@ -4,6 +4,7 @@ import { paths } from '../../../config/paths';
 import type { FieldErrors } from '../../../lib/api';
 import type { Address } from '../../../lib/api/types';
 import { uuid } from '../../../lib/uuid';
+import { CardRefused, tokenizeCard, usePaymentConfig } from '../api/card-token';
 import { useCheckout } from '../api/checkout';
 import { cardDigits, parseExpiry } from '../utils/card';
 import { ADDRESS_FIELDS, checkoutErrors, type CardDraft } from '../utils/fields';
@@ -30,35 +31,57 @@ function localErrors(address: Address, card: CardDraft): FieldErrors {
 }
 
 /**
- * The checkout form's state and its submit: checks the fields, pays, and on
- * success shows the buyer's orders with the receipt.
+ * The checkout form's state and its submit: checks the fields, turns the card
+ * into a token at the payment gateway (the card never goes to PocketShop),
+ * pays with the token, and on success shows the buyer's orders with the
+ * receipt.
  */
 export function useCheckoutForm() {
   const navigate = useNavigate();
   const pay = useCheckout();
+  const config = usePaymentConfig();
+  const [tokenizing, setTokenizing] = useState(false);
+  const [cardRefused, setCardRefused] = useState<CardRefused | null>(null);
   const [address, setAddress] = useState<Address>(EMPTY_ADDRESS);
   const [card, setCard] = useState<CardDraft>({ number: '', expiry: '', cvc: '' });
   const [checked, setChecked] = useState<FieldErrors>({});
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const local = localErrors(address, card);
     setChecked(local);
+    setCardRefused(null);
     const expiry = parseExpiry(card.expiry);
-    if (Object.keys(local).length || !expiry) {
+    if (Object.keys(local).length || !expiry || tokenizing || pay.isPending) {
       pay.reset();
       return;
     }
-    const input = {
-      card: {
+    pay.reset();
+    setTokenizing(true);
+    let token: string;
+    try {
+      const gateway = config.data ?? (await config.refetch({ throwOnError: true })).data!;
+      token = await tokenizeCard(gateway, {
         number: cardDigits(card.number),
         exp_month: expiry.month,
         exp_year: expiry.year,
         cvc: card.cvc,
-      },
+      });
+    } catch (error) {
+      setCardRefused(
+        error instanceof CardRefused
+          ? error
+          : new CardRefused('card', 'We could not reach the payment service. Please try again.'),
+      );
+      return;
+    } finally {
+      setTokenizing(false);
+    }
+    const input = {
+      payment_token: token,
       shipping_address: { ...address, line2: address.line2 || undefined },
     };
-    // A new key per attempt; a retried request reuses its own.
+    // A new key per attempt (a token is single-use); a retried request reuses its own.
     pay.mutate(
       { input, idempotencyKey: uuid() },
       { onSuccess: (result) => navigate(paths.orders.href(), { state: { placed: result } }) },
@@ -70,7 +93,9 @@ export function useCheckoutForm() {
     setAddress,
     card,
     setCard,
-    errors: checkoutErrors(pay.error, checked),
+    errors: checkoutErrors(pay.error, { ...checked, ...cardRefused?.fieldErrors }),
+    problem: cardRefused ?? pay.error,
+    busy: tokenizing || pay.isPending,
     pay,
     submit,
   };

@@ -33,7 +33,8 @@ function EmptyCart() {
 export function CheckoutPage() {
   usePageTitle('Checkout');
   const cart = useCart();
-  const { address, setAddress, card, setCard, errors, pay, submit } = useCheckoutForm();
+  const { address, setAddress, card, setCard, errors, problem, busy, pay, submit } =
+    useCheckoutForm();
 
   if (cart.isPending) return <Loading />;
   const data = cart.data;
@@ -45,8 +46,13 @@ export function CheckoutPage() {
         <h1 className="title">Checkout</h1>
         <ErrorNotice error={cart.error} />
         <div className="columns">
-          <form className="column is-7" onSubmit={submit} noValidate aria-label="Checkout">
-            <PaymentProblem error={pay.error} />
+          <form
+            className="column is-7"
+            onSubmit={(event) => void submit(event)}
+            noValidate
+            aria-label="Checkout"
+          >
+            <PaymentProblem error={problem} />
             <div className="box">
               <AddressFields address={address} onChange={setAddress} errors={errors} />
             </div>
@@ -55,8 +61,8 @@ export function CheckoutPage() {
             </div>
             <button
               type="submit"
-              className={`button is-primary is-medium is-fullwidth ${pay.isPending ? 'is-loading' : ''}`}
-              disabled={pay.isPending}
+              className={`button is-primary is-medium is-fullwidth ${busy ? 'is-loading' : ''}`}
+              disabled={busy}
             >
               Pay
               {data && (

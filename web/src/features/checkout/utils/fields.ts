@@ -17,22 +17,15 @@ export interface CardDraft {
   cvc: string;
 }
 
-/** Problems the server reports on the card ("card.number"…) and the address, after the form's own. */
+/** Problems reported on the card (a decline, a refused token) and the address, after the form's own. */
 export function checkoutErrors(error: unknown, local: FieldErrors): FieldErrors {
   const server = fieldErrorsOf(error);
   const merged: FieldErrors = { ...local };
   for (const [key, messages] of Object.entries(server)) {
-    const field = key === 'card.exp_month' || key === 'card.exp_year' ? 'card.expiry' : key;
+    // A decline or a refused token concerns the card as a whole: shown at its number.
+    const field = key === 'payment_token' ? 'card.number' : key;
     merged[field] = [...(merged[field] ?? []), ...messages];
   }
-  if (error instanceof ApiError && error.declineCode) {
-    const field =
-      error.declineCode === 'incorrect_cvc'
-        ? 'card.cvc'
-        : error.declineCode === 'expired_card'
-          ? 'card.expiry'
-          : 'card.number';
-    merged[field] = [...(merged[field] ?? []), errorMessage(error)];
-  }
+  if (error instanceof ApiError && error.declineCode) merged['card.number'] = [errorMessage(error)];
   return merged;
 }

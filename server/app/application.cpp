@@ -80,7 +80,11 @@ Application::Application(Config config)
       carts_(database_, catalog_),
       payment_provider_(mock_gateway_file(config_)),
       payments_(payment_provider_),
-      ledger_(database_, shops_, config_.platform_fee_bps),
+      ledger_(database_, shops_,
+              {.bps = config_.platform_fee_bps, .fixed_cents = config_.platform_fee_fixed_cents},
+              std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::days(config_.payout_hold_days))
+                  .count()),
       orders_(database_, shops_, catalog_, payments_, ledger_),
       checkout_(database_, carts_, catalog_, payments_, orders_, config_.jwt_secret),
       reviews_(database_, catalog_, orders_),
@@ -88,7 +92,10 @@ Application::Application(Config config)
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
       signups_per_client_(config_.signup_limit_per_ip, std::chrono::hours(1)),
       checkouts_per_user_(config_.checkout_limit_per_user, std::chrono::minutes(1)),
-      pipeline_(router_, metrics_, named_conflicts()) {
+      pipeline_(router_, metrics_, named_conflicts()),
+      release_earnings_("releasing due earnings",
+                        std::chrono::seconds(config_.release_interval_seconds),
+                        [this] { ledger_.release_due(now_millis()); }) {
   add_system_routes();
   accounts::add_routes(router_, accounts_, authenticator_, workers_,
                        {login_per_client_, login_per_email_, signups_per_client_});
@@ -166,6 +173,7 @@ void Application::start(bool handle_signals) {
   for (int i = 0; i < count; ++i) threads_.emplace_back([this] { io_.run(); });
   if (!database_.open_to_requests_yet())
     migrator_ = std::thread([this] { migrate_when_reachable(); });
+  release_earnings_.start();
   spdlog::info("listening on http://{}:{} database={} threads={}", config_.host, port(),
                database_.display_url(), count);
   spdlog::default_logger()->flush();  // scripts and tests wait for this line
@@ -204,6 +212,7 @@ void Application::stop() {
     stopping_ = true;
   }
   stopping_changed_.notify_all();
+  release_earnings_.stop();
   if (!server_) return;
   static_cast<void>(asio::co_spawn(io_, drain(), asio::detached));
 }
@@ -223,6 +232,7 @@ asio::awaitable<void> Application::drain() {
 
 void Application::wait() {
   if (migrator_.joinable()) migrator_.join();
+  release_earnings_.join();
   for (auto& thread : threads_)
     if (thread.joinable()) thread.join();
   threads_.clear();

@@ -65,22 +65,24 @@ void LedgerService::record_refund(db::Connection& sql, std::int64_t order_id,
     return;
   }
   const long long from_vendor = amount_cents - fee_back_cents;
-  // The sale's vendor line names the shop's account: pending, or (posted
-  // before holds existed) the balance.
+  // The vendor's share comes back from where the sale put it: pending while
+  // the order's hold is unreleased, else the balance (also for a sale posted
+  // before holds existed, which credited the balance and has no hold).
   std::string vendor_account;
   for (const auto& entry : sale->entries)
     if (entry.account.starts_with("vendor:")) vendor_account = entry.account;
-  auto hold = store::find_hold_for_update(sql, order_reference);
-  if (hold && !hold->released && hold->amount >= from_vendor) {
-    store::set_hold_amount(sql, order_reference, hold->amount - from_vendor);
-    vendor_account = chart::vendor_pending(hold->shop_id);
-  } else if (hold) {
-    vendor_account = chart::vendor_balance(hold->shop_id);
-  } else if (vendor_account.ends_with(":pending")) {
-    throw std::logic_error("ledger: a pending sale without its hold");
+  if (auto hold = store::find_hold_for_update(sql, order_reference)) {
+    if (hold->released) {
+      vendor_account = chart::vendor_balance(hold->shop_id);
+    } else {
+      // Never below 0: fee_reversed_through() keeps each refund's share within
+      // what is left of the order's earnings (the table's CHECK holds us to it).
+      store::set_hold_amount(sql, order_reference, hold->amount - from_vendor);
+      vendor_account = chart::vendor_pending(hold->shop_id);
+    }
   }
   if (vendor_account.empty() && from_vendor != 0)
-    throw std::logic_error("ledger: the vendor's share of a sale without a vendor line");
+    throw std::logic_error("ledger: a refund of a sale without a vendor line");
   post(sql, refund_of(refund_reference(order_id, refund_id), vendor_account, sale->currency,
                       amount_cents, fee_back_cents));
 }

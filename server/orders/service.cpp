@@ -20,6 +20,21 @@ bool captured(const Order& order) {
          (order.status == OrderStatus::shipped || order.status == OrderStatus::delivered);
 }
 
+// The refund an earlier request with the same Idempotency-Key made, if any;
+// 422 when that request asked for something else.
+std::optional<OrderRefund> earlier_refund(const OrderView& view, const RefundRequest& request,
+                                          const std::string& fingerprint) {
+  if (request.idempotency_key.empty()) return std::nullopt;
+  for (const auto& earlier : view.refunds)
+    if (earlier.idempotency_key == request.idempotency_key) {
+      if (earlier.request_fingerprint != fingerprint)
+        throw ApiError::validation(
+            {{"Idempotency-Key", {"was already used for a different request"}}});
+      return earlier;
+    }
+  return std::nullopt;
+}
+
 // Quantities of each product in these lines.
 std::map<std::int64_t, long long> quantities(const std::vector<RefundItem>& items) {
   std::map<std::int64_t, long long> by_product;
@@ -236,29 +251,23 @@ long long OrdersService::amount_of(const RefundRequest& request, const OrderView
 RefundResult OrdersService::refund(const Actor& vendor, std::int64_t order_id,
                                    const RefundRequest& request) {
   return database_.transaction([&](db::Connection& sql) {
+    // The order's row lock puts concurrent refunds (and a release of its
+    // earnings) one after the other, each seeing the refunds before it.
     Order order = load(sql, vendor, order_id, /*for_update=*/true);
     if (!is_seller(sql, vendor, order))
       throw ApiError::forbidden("Only the shop's vendor can do this.");
     const auto fingerprint = fingerprint_of(request);
-    auto view = std::move(views(sql, {order}, true).front());
-    if (!request.idempotency_key.empty())
-      for (const auto& earlier : view.refunds)
-        if (earlier.idempotency_key == request.idempotency_key) {
-          if (earlier.request_fingerprint != fingerprint)
-            throw ApiError::validation(
-                {{"Idempotency-Key", {"was already used for a different request"}}});
-          return RefundResult{std::move(view), earlier, /*replayed=*/true};
-        }
+    auto before = std::move(views(sql, {order}, true).front());
+    if (auto earlier = earlier_refund(before, request, fingerprint))
+      return RefundResult{std::move(before), std::move(*earlier), /*replayed=*/true};
     if (!captured(order))
       throw ApiError(
           ErrorCode::order_state,
           "An order that is " + std::string(to_string(order.status)) + " cannot be refunded.");
-    const long long amount = amount_of(request, view);
+    const long long amount = amount_of(request, before);
     if (amount <= 0)
       throw ApiError(ErrorCode::refund_exceeds_captured, "Nothing of this order is left to refund.")
           .with_member("refundable_cents", 0);
-
-    const long long refunded = view.refunded_cents() + amount;
     OrderRefund refund{.order_id = order.id,
                        .amount_cents = amount,
                        .reason = request.reason,
@@ -266,34 +275,40 @@ RefundResult OrdersService::refund(const Actor& vendor, std::int64_t order_id,
                        .idempotency_key = request.idempotency_key,
                        .request_fingerprint = fingerprint,
                        .created_at = now_millis()};
-    if (order.platform_fee_cents)
-      refund.fee_reversed_cents =
-          ledger::fee_reversed_through(*order.platform_fee_cents, order.total_cents, refunded) -
-          view.fee_reversed_cents();
-    payments_.refund(sql, order.payment_id, amount);
-    refund.id = store::insert_refund(sql, refund);
-    ledger_.record_refund(sql, order.id, refund.id, amount, refund.fee_reversed_cents);
-
-    const OrderStatus was = order.status;
-    const bool in_full = refunded == order.total_cents;
-    if (in_full) {
-      order.status = OrderStatus::refunded;
-      order.payment_status = PaymentStatus::refunded;
-      order.cancel_reason = request.reason;
-    }
-    order.updated_at = refund.created_at;
-    if (!store::transition(sql, order, was))
-      throw ApiError(ErrorCode::order_changed,
-                     "The order changed meanwhile; reload it and try again.");
-    const std::string note = in_full ? "Refunded" : "Partly refunded";
-    store::insert_event(
-        sql,
-        {order.id, order.status, request.reason.empty() ? note : note + ": " + request.reason,
-         "vendor", order.updated_at},
-        vendor.user_id);
+    apply(sql, vendor, order, before, refund);
     return RefundResult{std::move(views(sql, {store::find(sql, order.id).value()}, true).front()),
                         std::move(refund), /*replayed=*/false};
   });
+}
+
+void OrdersService::apply(db::Connection& sql, const Actor& vendor, Order& order,
+                          const OrderView& before, OrderRefund& refund) {
+  const long long refunded = before.refunded_cents() + refund.amount_cents;
+  if (order.platform_fee_cents)  // else captured before the ledger: no fee recorded
+    refund.fee_reversed_cents =
+        ledger::fee_reversed_through(*order.platform_fee_cents, order.total_cents, refunded) -
+        before.fee_reversed_cents();
+  payments_.refund(sql, order.payment_id, refund.amount_cents);
+  refund.id = store::insert_refund(sql, refund);
+  ledger_.record_refund(sql, order.id, refund.id, refund.amount_cents, refund.fee_reversed_cents);
+
+  const OrderStatus was = order.status;
+  const bool in_full = refunded == order.total_cents;
+  if (in_full) {
+    order.status = OrderStatus::refunded;
+    order.payment_status = PaymentStatus::refunded;
+    order.cancel_reason = refund.reason;
+  }
+  order.updated_at = refund.created_at;
+  if (!store::transition(sql, order, was))
+    throw ApiError(ErrorCode::order_changed,
+                   "The order changed meanwhile; reload it and try again.");
+  const std::string note = in_full ? "Refunded" : "Partly refunded";
+  store::insert_event(
+      sql,
+      {order.id, order.status, refund.reason.empty() ? note : note + ": " + refund.reason, "vendor",
+       order.updated_at},
+      vendor.user_id);
 }
 
 Dashboard OrdersService::dashboard(std::int64_t vendor_id) {

@@ -77,6 +77,10 @@ class OrdersService {
   bool is_seller(db::Connection& sql, const Actor& actor, const Order& order);
   // The amount a refund request asks for, checked against what is left.
   long long amount_of(const RefundRequest& request, const OrderView& view) const;
+  // Makes the refund of the locked order: the card, its row, the ledger
+  // (with its share of the fee), the order's state and event.
+  void apply(db::Connection& sql, const Actor& vendor, Order& order, const OrderView& before,
+             OrderRefund& refund);
 
   // A move to `to` (model.cpp says from where), and what it does besides the
   // status: payments, stock, fields. The effect may rewrite the event's note.

@@ -624,6 +624,29 @@ TEST_P(LedgerApi, ARefundBeforeReleaseComesFromPendingAndAfterItFromAvailable) {
   EXPECT_EQ(order_json(clay, order_id).at("refunds").as_array().size(), 3u);
 }
 
+// Before migration 013 a sale credited the vendor's balance and left no hold.
+TEST_P(LedgerApi, AnOrderShippedBeforeHoldsExistedIsRefundedFromTheBalance) {
+  const auto order_id = buy(mug);
+  ASSERT_EQ(ship(clay, order_id).status, 200);
+  const auto pending_account = vendor_account(clay, "pending");
+  server().app().database().with_session([&](db::Connection& sql) {
+    const auto balance_account = vendor_account(clay);
+    sql.session() << "UPDATE ledger_entries SET account = :b WHERE account = :p",
+        soci::use(balance_account), soci::use(pending_account);
+    sql.session() << "UPDATE ledger_balances SET account = :b WHERE account = :p",
+        soci::use(balance_account), soci::use(pending_account);
+    sql.session() << "DELETE FROM ledger_holds";
+  });
+  EXPECT_EQ(available(clay), 2250);
+  ASSERT_EQ(act(clay, order_id, "deliver").status, 200);
+  EXPECT_EQ(release_after(8), 0);  // nothing held
+
+  ASSERT_EQ(refund_amount(clay, order_id, 1000).status, 201);
+  EXPECT_EQ(available(clay), 2250 - 900);
+  EXPECT_EQ(pending(clay), 0);
+  EXPECT_EQ(ledger_balance(pending_account), 0);
+}
+
 TEST_P(LedgerApi, TheWholeOrderRefundRefundsWhatIsLeft) {
   const auto order_id = buy(mug);
   ASSERT_EQ(ship(clay, order_id).status, 200);

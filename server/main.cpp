@@ -94,6 +94,29 @@ int create_user(ps::Config config, const NewUserOptions& options) {
   return 0;
 }
 
+struct ShopFeeOptions {
+  std::string slug;
+  int bps = 0;
+  long long fixed_cents = 0;
+  bool has_bps = false, has_fixed = false;  // else the platform's default
+};
+
+// The operator sets a shop's own fee; there is no admin role in the API.
+int set_shop_fee(ps::Config config, const ShopFeeOptions& options) {
+  ps::Application app(std::move(config));
+  app.migrate();
+  ps::shops::FeeOverride fee;
+  if (options.has_bps) fee.bps = options.bps;
+  if (options.has_fixed) fee.fixed_cents = options.fixed_cents;
+  app.shops().set_fee_override(options.slug, fee);
+  const auto show = [](bool has, long long value) {
+    return has ? std::to_string(value) : std::string("the platform's default");
+  };
+  std::cout << "shop " << options.slug << ": fee " << show(options.has_bps, options.bps)
+            << " bps plus " << show(options.has_fixed, options.fixed_cents) << " fixed\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -124,6 +147,21 @@ int main(int argc, char** argv) {
   user_cmd->add_option("--role", user.role, "buyer or vendor")
       ->check(CLI::IsMember({"buyer", "vendor"}))
       ->capture_default_str();
+  auto* shops_cmd = cli.add_subcommand("shops", "operator commands for shops");
+  shops_cmd->require_subcommand(1);
+  auto* set_fee_cmd = shops_cmd->add_subcommand(
+      "set-fee", "give a shop its own platform fee (orders shipped from now on pay it)");
+  ShopFeeOptions shop_fee;
+  bool clear_fee = false;
+  set_fee_cmd->add_option("slug", shop_fee.slug, "the shop's address")->required();
+  auto* bps_flag = set_fee_cmd->add_option("--bps", shop_fee.bps, "percentage, in basis points")
+                       ->check(CLI::Range(0, ps::shops::kMaxFeeBps));
+  auto* fixed_flag =
+      set_fee_cmd->add_option("--fixed", shop_fee.fixed_cents, "fixed fee per order, minor units")
+          ->check(CLI::Range(0LL, ps::shops::kMaxFixedFeeCents));
+  auto* clear_flag =
+      set_fee_cmd->add_flag("--clear", clear_fee, "back to the platform's default fee");
+  clear_flag->excludes(bps_flag)->excludes(fixed_flag);
   auto* gateway_cmd = cli.add_subcommand(
       "gateway", "run the test-mode payment gateway, a subset of Stripe's API (docs/gateway.md)");
   ps::gateway::GatewayConfig gateway;
@@ -141,6 +179,13 @@ int main(int argc, char** argv) {
     if (serve_cmd->parsed()) return serve(std::move(config));
     if (migrate_cmd->parsed()) return migrate(std::move(config));
     if (user_cmd->parsed()) return create_user(std::move(config), user);
+    if (set_fee_cmd->parsed()) {
+      shop_fee.has_bps = bps_flag->count() > 0;
+      shop_fee.has_fixed = fixed_flag->count() > 0;
+      if (!clear_fee && !shop_fee.has_bps && !shop_fee.has_fixed)
+        throw std::invalid_argument("shops set-fee: give --bps, --fixed or --clear");
+      return set_shop_fee(std::move(config), shop_fee);
+    }
     if (seed_cmd->parsed())
       return bench ? seed_bench(std::move(config), manifest) : seed_demo(std::move(config));
   } catch (const ps::ApiError& error) {

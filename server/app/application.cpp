@@ -76,7 +76,11 @@ Application::Application(Config config)
       payment_provider_({config_.payment_gateway_url, config_.payment_secret_key,
                          std::chrono::milliseconds(config_.payment_timeout_ms)}),
       payments_(payment_provider_),
-      ledger_(database_, shops_, config_.platform_fee_bps),
+      ledger_(database_, shops_,
+              {.bps = config_.platform_fee_bps, .fixed_cents = config_.platform_fee_fixed_cents},
+              std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::days(config_.payout_hold_days))
+                  .count()),
       orders_(database_, shops_, catalog_, payments_, ledger_),
       checkout_(database_, carts_, catalog_, payments_, orders_, config_.jwt_secret),
       reviews_(database_, catalog_, orders_),
@@ -84,7 +88,10 @@ Application::Application(Config config)
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
       signups_per_client_(config_.signup_limit_per_ip, std::chrono::hours(1)),
       checkouts_per_user_(config_.checkout_limit_per_user, std::chrono::minutes(1)),
-      pipeline_(router_, metrics_, named_conflicts()) {
+      pipeline_(router_, metrics_, named_conflicts()),
+      release_earnings_("releasing due earnings",
+                        std::chrono::seconds(config_.release_interval_seconds),
+                        [this] { ledger_.release_due(now_millis()); }) {
   pipeline_.set_content_security_policy(
       http::content_security_policy(http::origin_of(config_.payment_tokens_url)));
   add_system_routes();
@@ -165,6 +172,7 @@ void Application::start(bool handle_signals) {
   for (int i = 0; i < count; ++i) threads_.emplace_back([this] { io_.run(); });
   if (!database_.open_to_requests_yet())
     migrator_ = std::thread([this] { migrate_when_reachable(); });
+  release_earnings_.start();
   spdlog::info("listening on http://{}:{} database={} threads={}", config_.host, port(),
                database_.display_url(), count);
   spdlog::default_logger()->flush();  // scripts and tests wait for this line
@@ -203,6 +211,7 @@ void Application::stop() {
     stopping_ = true;
   }
   stopping_changed_.notify_all();
+  release_earnings_.stop();
   if (!server_) return;
   static_cast<void>(asio::co_spawn(io_, drain(), asio::detached));
 }
@@ -222,6 +231,7 @@ asio::awaitable<void> Application::drain() {
 
 void Application::wait() {
   if (migrator_.joinable()) migrator_.join();
+  release_earnings_.join();
   for (auto& thread : threads_)
     if (thread.joinable()) thread.join();
   threads_.clear();

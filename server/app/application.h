@@ -4,6 +4,7 @@
 #include "accounts/passwords.h"
 #include "accounts/service.h"
 #include "accounts/tokens.h"
+#include "app/periodic_task.h"
 #include "cart/service.h"
 #include "catalog/service.h"
 #include "checkout/service.h"
@@ -105,6 +106,7 @@ class Application {
   std::unique_ptr<http::Server> server_;
   std::vector<std::thread> threads_;
   std::thread migrator_;  // while the database was unreachable at start
+  PeriodicTask release_earnings_;
   std::mutex stopping_mutex_;
   std::condition_variable stopping_changed_;
   bool stopping_ = false;

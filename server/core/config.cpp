@@ -162,6 +162,15 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--platform-fee-bps", c.platform_fee_bps, "POCKETSHOP_PLATFORM_FEE_BPS",
          "the platform's fee on each sale, in basis points (1000 = 10%)")
       ->check(CLI::Range(0, 5000));
+  option("--platform-fee-fixed", c.platform_fee_fixed_cents, "POCKETSHOP_PLATFORM_FEE_FIXED",
+         "a fixed fee on each order besides the percentage, in minor units (30 = 0.30)")
+      ->check(CLI::Range(0LL, 100'000'000LL));
+  option("--payout-hold-days", c.payout_hold_days, "POCKETSHOP_PAYOUT_HOLD_DAYS",
+         "days a vendor's earnings stay pending after the order is delivered")
+      ->check(CLI::Range(0, 365));
+  option("--release-interval", c.release_interval_seconds, "POCKETSHOP_RELEASE_INTERVAL",
+         "seconds between releases of earnings whose hold has passed")
+      ->check(CLI::Range(1, 86400));
   option("--payment-gateway-url", c.payment_gateway_url, "POCKETSHOP_PAYMENT_GATEWAY_URL",
          "base URL of the Stripe-compatible card gateway (https://api.stripe.com)");
   option("--payment-secret-key", c.payment_secret_key, "POCKETSHOP_PAYMENT_SECRET_KEY",

@@ -39,7 +39,10 @@ struct Config {
   int login_limit_per_email = 10;                 // per 15 minutes per email per client address
   int signup_limit_per_ip = 20;                   // accounts per hour per client address
   int checkout_limit_per_user = 10;               // checkout attempts per minute per user
-  int platform_fee_bps = 1000;  // the platform's fee on each sale, in basis points (10%)
+  int platform_fee_bps = 1000;             // the platform's fee on each sale, in basis points (10%)
+  long long platform_fee_fixed_cents = 0;  // plus this much per order, in minor units
+  int payout_hold_days = 7;                // earnings pending this long after delivery
+  int release_interval_seconds = 60;       // how often due earnings are released
   // The card gateway, Stripe's API or `pocketshop gateway` (docs/gateway.md).
   // The defaults reach the local test gateway as `make run` starts it.
   std::string payment_gateway_url = "http://127.0.0.1:12111";

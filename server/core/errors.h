@@ -50,8 +50,11 @@ enum class ErrorCode {
   database_unavailable,
   database_read_only,
   insufficient_storage,
+  // Refunds (issue 16, money rules).
+  refund_exceeds_captured,
+  refund_quantity_exceeded,
 };
-inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::insufficient_storage) + 1;
+inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::refund_quantity_exceeded) + 1;
 
 // Per-field validation messages, as sent in a problem's "errors" member.
 using FieldErrors = std::map<std::string, std::vector<std::string>>;

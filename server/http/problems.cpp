@@ -45,6 +45,9 @@ constexpr std::array<ProblemType, kErrorCodeCount> kProblemTypes{{
     {database_unavailable, 503, "database-unavailable", "Database unavailable"},
     {database_read_only, 503, "database-read-only", "Database read-only"},
     {insufficient_storage, 507, "insufficient-storage", "Insufficient storage"},
+    // Refunds (issue 16, money rules).
+    {refund_exceeds_captured, 409, "refund-exceeds-captured", "Refund exceeds what is left"},
+    {refund_quantity_exceeded, 409, "refund-quantity-exceeded", "Refund exceeds the quantity"},
 }};
 
 constexpr bool in_code_order() {

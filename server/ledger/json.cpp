@@ -6,11 +6,17 @@
 
 namespace ps::ledger {
 
-boost::json::object balances_json(const std::vector<Balance>& balances, int platform_fee_bps) {
+boost::json::object to_json(const VendorBalances& vendor) {
   boost::json::array items;
-  for (const auto& balance : balances)
-    items.push_back({{"currency", balance.currency}, {"balance_cents", balance.balance_cents}});
-  return {{"balances", std::move(items)}, {"platform_fee_bps", platform_fee_bps}};
+  for (const auto& balance : vendor.balances)
+    items.push_back({{"currency", balance.currency},
+                     {"balance_cents", balance.balance_cents()},
+                     {"pending_cents", balance.pending_cents},
+                     {"available_cents", balance.available_cents},
+                     {"paid_cents", balance.paid_cents}});
+  return {{"balances", std::move(items)},
+          {"platform_fee_bps", vendor.fee.bps},
+          {"platform_fee_fixed_cents", vendor.fee.fixed_cents}};
 }
 
 boost::json::object to_json(const Statement& statement, const PageRequest& request) {

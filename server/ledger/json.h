@@ -9,7 +9,7 @@
 
 namespace ps::ledger {
 
-boost::json::object balances_json(const std::vector<Balance>& balances, int platform_fee_bps);
+boost::json::object to_json(const VendorBalances& balances);
 boost::json::object to_json(const Statement& statement, const PageRequest& request);
 
 }  // namespace ps::ledger

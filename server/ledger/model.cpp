@@ -1,5 +1,6 @@
 #include "ledger/model.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -17,6 +18,20 @@ long long fee_for(long long amount, int bps) {
   const long long wholes = amount / kBasisPointsPerWhole;
   const long long rest = amount % kBasisPointsPerWhole;
   return wholes * bps + (rest * bps + kBasisPointsPerWhole / 2) / kBasisPointsPerWhole;
+}
+
+long long fee_of(long long total_cents, const FeeRule& rule) {
+  if (rule.fixed_cents < 0) throw std::invalid_argument("fee_of: a negative fixed fee");
+  const long long percentage = fee_for(total_cents, rule.bps);  // <= the total
+  return percentage + std::min(rule.fixed_cents, total_cents - percentage);
+}
+
+long long fee_reversed_through(long long fee, long long total, long long refunded) {
+  if (refunded < 0 || refunded > total || fee < 0 || fee > total)
+    throw std::invalid_argument("fee_reversed_through: needs 0 <= refunded, fee <= total");
+  if (total == 0) return 0;
+  // fee * refunded can exceed 64 bits; the quotient cannot exceed fee.
+  return static_cast<long long>(static_cast<__int128>(fee) * refunded / total);
 }
 
 void check_postable(const LedgerTransaction& transaction) {
@@ -38,9 +53,8 @@ void check_postable(const LedgerTransaction& transaction) {
 
 std::optional<LedgerTransaction> sale_of(std::int64_t order_id, std::int64_t shop_id,
                                          long long total_cents, const std::string& currency,
-                                         int fee_bps) {
+                                         long long fee) {
   if (total_cents == 0) return std::nullopt;
-  const long long fee = fee_for(total_cents, fee_bps);
   LedgerTransaction sale{.kind = kinds::kSale,
                          .reference = std::to_string(order_id),
                          .currency = currency,
@@ -48,17 +62,31 @@ std::optional<LedgerTransaction> sale_of(std::int64_t order_id, std::int64_t sho
   sale.entries.push_back({chart::kGatewayClearing, total_cents});
   if (fee != 0) sale.entries.push_back({chart::kPlatformFees, -fee});
   if (total_cents != fee)
-    sale.entries.push_back({chart::vendor_balance(shop_id), fee - total_cents});
+    sale.entries.push_back({chart::vendor_pending(shop_id), fee - total_cents});
   return sale;
 }
 
-LedgerTransaction refund_of(const LedgerTransaction& sale) {
-  LedgerTransaction refund{.kind = kinds::kRefund,
-                           .reference = sale.reference,
-                           .currency = sale.currency,
-                           .memo = "Order " + sale.reference + " refunded"};
-  for (const auto& entry : sale.entries) refund.entries.push_back({entry.account, -entry.amount});
+LedgerTransaction refund_of(std::string reference, const std::string& vendor_account,
+                            const std::string& currency, long long amount_cents,
+                            long long fee_back_cents) {
+  LedgerTransaction refund{
+      .kind = kinds::kRefund, .reference = std::move(reference), .currency = currency};
+  refund.memo = "Refund " + refund.reference;
+  refund.entries.push_back({chart::kGatewayClearing, -amount_cents});
+  if (fee_back_cents != 0) refund.entries.push_back({chart::kPlatformFees, fee_back_cents});
+  if (amount_cents != fee_back_cents)
+    refund.entries.push_back({vendor_account, amount_cents - fee_back_cents});
   return refund;
+}
+
+std::optional<LedgerTransaction> release_of(const Hold& hold) {
+  if (hold.amount == 0) return std::nullopt;
+  return LedgerTransaction{.kind = kinds::kRelease,
+                           .reference = hold.reference,
+                           .currency = hold.currency,
+                           .memo = "Order " + hold.reference + " earnings released",
+                           .entries = {{chart::vendor_pending(hold.shop_id), hold.amount},
+                                       {chart::vendor_balance(hold.shop_id), -hold.amount}}};
 }
 
 }  // namespace ps::ledger

@@ -13,7 +13,10 @@
 //   gateway:clearing          asset: money the gateway holds for us (captured,
 //                             not yet paid out)
 //   platform:fees             revenue: the platform's fees, less fees given back
-//   vendor:<shop_id>:balance  liability: what we owe the shop's vendor
+//   vendor:<shop_id>:pending  liability: the vendor's earnings still on hold
+//                             (until payout_hold_days after delivery)
+//   vendor:<shop_id>:balance  liability: what we owe the shop's vendor and it
+//                             may be paid (available)
 //   vendor:<shop_id>:payouts  money paid out to the vendor (for payouts, later)
 
 #include "core/clock.h"
@@ -29,6 +32,9 @@ namespace ps::ledger {
 namespace chart {
 inline const std::string kGatewayClearing = "gateway:clearing";
 inline const std::string kPlatformFees = "platform:fees";
+inline std::string vendor_pending(std::int64_t shop_id) {
+  return "vendor:" + std::to_string(shop_id) + ":pending";
+}
 inline std::string vendor_balance(std::int64_t shop_id) {
   return "vendor:" + std::to_string(shop_id) + ":balance";
 }
@@ -37,12 +43,27 @@ inline std::string vendor_payouts(std::int64_t shop_id) {
 }
 }  // namespace chart
 
-// What kind of business event a transaction records; with its reference (an
-// order id for both kinds so far) it names the event, which posts once.
+// What kind of business event a transaction records; with its reference it
+// names the event, which posts once.
 namespace kinds {
-inline const std::string kSale = "sale";      // an order's amount captured
-inline const std::string kRefund = "refund";  // a captured order refunded in full
+inline const std::string kSale = "sale";        // an order's amount captured; the order id
+inline const std::string kRefund = "refund";    // a refund: "<order id>/<refund id>" (a
+                                                // whole-order refund before 013: the order id)
+inline const std::string kRelease = "release";  // an order's earnings released; the order id
 }  // namespace kinds
+
+// The reference of a refund's transaction: the order id first, so a
+// statement line still names its order.
+inline std::string refund_reference(std::int64_t order_id, std::int64_t refund_id) {
+  return std::to_string(order_id) + "/" + std::to_string(refund_id);
+}
+
+// The platform's fee on an order: a percentage in basis points plus a fixed
+// amount, in the order's minor units.
+struct FeeRule {
+  int bps = 0;
+  long long fixed_cents = 0;
+};
 
 struct Entry {
   std::string account;
@@ -59,10 +80,36 @@ struct LedgerTransaction {
   std::vector<Entry> entries;
 };
 
-// What we owe a vendor in one currency.
+// An account's balance in one currency: the sum of its entries.
+struct AccountBalance {
+  std::string currency;
+  long long amount = 0;
+};
+
+// What we owe a vendor in one currency, as the API shows it (positive: owed).
 struct Balance {
   std::string currency;
-  long long balance_cents = 0;
+  long long pending_cents = 0;    // earnings on hold
+  long long available_cents = 0;  // released, less refunds taken after release
+  long long paid_cents = 0;       // paid out so far
+  long long balance_cents() const { return pending_cents + available_cents; }
+};
+
+// What a vendor reads as its balance: per currency, and the fee its shop pays.
+struct VendorBalances {
+  std::vector<Balance> balances;
+  FeeRule fee;
+};
+
+// An order's earnings while they are pending: what is left of them in the
+// vendor's pending account, due for release at due_at (0: not delivered yet).
+struct Hold {
+  std::string reference;  // the order id
+  std::int64_t shop_id = 0;
+  std::string currency;
+  long long amount = 0;
+  Millis due_at = 0;
+  bool released = false;
 };
 
 // One line of a vendor's statement: a sale or refund of one of its orders,
@@ -93,6 +140,18 @@ struct Statement {
 // std::invalid_argument for a negative amount or a rate outside 0..10000.
 long long fee_for(long long amount, int bps);
 
+// The fee on an order total: fee_for(total, rule.bps) plus the fixed fee,
+// never more than the total. std::invalid_argument as fee_for, or for a
+// negative fixed fee.
+long long fee_of(long long total_cents, const FeeRule& rule);
+
+// How much of an order's fee has been given back once `refunded` of its
+// `total` has been refunded: fee * refunded / total rounded down, so partial
+// refunds never give back more than the fee together and a full refund gives
+// back exactly all of it. Each refund gives back this less what earlier ones
+// did. std::invalid_argument unless 0 <= refunded <= total and 0 <= fee <= total.
+long long fee_reversed_through(long long fee, long long total, long long refunded);
+
 // Throws std::logic_error unless the transaction may be posted: a kind, a
 // reference and a currency, at least two entries, none of them zero, summing
 // to zero (without overflow). A failure is a bug in the caller, not bad input.
@@ -100,14 +159,22 @@ void check_postable(const LedgerTransaction& transaction);
 
 // The sale of an order whose total was captured: the gateway holds the total
 // (debit clearing), of which the fee is the platform's and the rest the
-// vendor's (credits). Zero lines are left out (a fee of 0, or a fee equal to
-// a 1-unit total); nullopt for a total of 0, which moves no money.
+// vendor's, pending (credits). Zero lines are left out (a fee of 0, or a fee
+// equal to the total); nullopt for a total of 0, which moves no money.
 std::optional<LedgerTransaction> sale_of(std::int64_t order_id, std::int64_t shop_id,
                                          long long total_cents, const std::string& currency,
-                                         int fee_bps);
+                                         long long fee_cents);
 
-// The refund of a whole order: the entries of its sale, negated, so the fee
-// the platform took is given back with the rest.
-LedgerTransaction refund_of(const LedgerTransaction& sale);
+// A refund of `amount_cents` to the buyer (credit clearing), of which
+// `fee_back_cents` comes from the platform's fees and the rest from the vendor:
+// from `vendor_account` (its pending account while the order's earnings are
+// held, else its balance). Zero lines are left out.
+LedgerTransaction refund_of(std::string reference, const std::string& vendor_account,
+                            const std::string& currency, long long amount_cents,
+                            long long fee_back_cents);
+
+// The release of a hold: its amount moves from pending to the balance.
+// nullopt for a hold with nothing left in it.
+std::optional<LedgerTransaction> release_of(const Hold& hold);
 
 }  // namespace ps::ledger

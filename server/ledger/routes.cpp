@@ -23,7 +23,7 @@ void add_routes(http::Router& router, LedgerService& ledger, const accounts::Aut
     query.finish();
     auto balances =
         co_await workers.run(request.request_id, [&] { return ledger.balances(vendor.id); });
-    co_return http::json_response(200, balances_json(balances, ledger.platform_fee_bps()));
+    co_return http::json_response(200, to_json(balances));
   });
 
   router.add(verb::get, "/api/my/statement", [&](Request& request) -> awaitable<Response> {

@@ -3,8 +3,14 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <map>
 
 namespace ps::ledger {
+
+namespace {
+// Holds released per query of due ones; the loop asks again until none are left.
+constexpr int kReleaseBatch = 100;
+}  // namespace
 
 LedgerTransaction LedgerService::post(db::Connection& sql, LedgerTransaction transaction) {
   check_postable(transaction);
@@ -25,35 +31,113 @@ LedgerTransaction LedgerService::post(db::Connection& sql, LedgerTransaction tra
   return std::move(*posted);
 }
 
-void LedgerService::record_sale(db::Connection& sql, std::int64_t order_id, std::int64_t shop_id,
-                                long long total_cents, const std::string& currency) {
-  if (auto sale = sale_of(order_id, shop_id, total_cents, currency, platform_fee_bps_))
-    post(sql, std::move(*sale));
+FeeRule LedgerService::fee_rule(db::Connection& sql, std::int64_t shop_id) const {
+  const auto own = shops_.fee_override(sql, shop_id);
+  return {own.bps.value_or(default_fee_.bps), own.fixed_cents.value_or(default_fee_.fixed_cents)};
 }
 
-void LedgerService::record_refund(db::Connection& sql, std::int64_t order_id) {
-  const auto sale = store::find_transaction(sql, kinds::kSale, std::to_string(order_id));
+long long LedgerService::record_sale(db::Connection& sql, std::int64_t order_id,
+                                     std::int64_t shop_id, long long total_cents,
+                                     const std::string& currency) {
+  const long long fee = fee_of(total_cents, fee_rule(sql, shop_id));
+  auto sale = sale_of(order_id, shop_id, total_cents, currency, fee);
+  if (!sale) return fee;
+  const auto posted = post(sql, std::move(*sale));
+  store::insert_hold(sql, {.reference = posted.reference,
+                           .shop_id = shop_id,
+                           .currency = currency,
+                           .amount = total_cents - fee});
+  return fee;
+}
+
+void LedgerService::record_delivery(db::Connection& sql, std::int64_t order_id,
+                                    Millis delivered_at) {
+  store::set_hold_due(sql, std::to_string(order_id), delivered_at + payout_hold_);
+}
+
+void LedgerService::record_refund(db::Connection& sql, std::int64_t order_id,
+                                  std::int64_t refund_id, long long amount_cents,
+                                  long long fee_back_cents) {
+  const auto order_reference = std::to_string(order_id);
+  const auto sale = store::find_transaction(sql, kinds::kSale, order_reference);
   if (!sale) {
     spdlog::warn("ledger: order {} refunded without a recorded sale; nothing posted", order_id);
     return;
   }
-  post(sql, refund_of(*sale));
+  const long long from_vendor = amount_cents - fee_back_cents;
+  // The vendor's share comes back from where the sale put it: pending while
+  // the order's hold is unreleased, else the balance (also for a sale posted
+  // before holds existed, which credited the balance and has no hold).
+  std::string vendor_account;
+  for (const auto& entry : sale->entries)
+    if (entry.account.starts_with("vendor:")) vendor_account = entry.account;
+  if (auto hold = store::find_hold_for_update(sql, order_reference)) {
+    if (hold->released) {
+      vendor_account = chart::vendor_balance(hold->shop_id);
+    } else {
+      // Never below 0: fee_reversed_through() keeps each refund's share within
+      // what is left of the order's earnings (the table's CHECK holds us to it).
+      store::set_hold_amount(sql, order_reference, hold->amount - from_vendor);
+      vendor_account = chart::vendor_pending(hold->shop_id);
+    }
+  }
+  if (vendor_account.empty() && from_vendor != 0)
+    throw std::logic_error("ledger: a refund of a sale without a vendor line");
+  post(sql, refund_of(refund_reference(order_id, refund_id), vendor_account, sale->currency,
+                      amount_cents, fee_back_cents));
 }
 
-std::vector<Balance> LedgerService::balances(std::int64_t vendor_id) {
+int LedgerService::release_due(Millis now) {
+  int released = 0;
+  for (;;) {
+    const auto due = database_.with_session(
+        [&](db::Connection& sql) { return store::due_holds(sql, now, kReleaseBatch); });
+    int released_now = 0;
+    for (const auto& reference : due)
+      if (release(reference, now)) ++released_now;
+    released += released_now;
+    // Another instance may be releasing the same batch: stop when this one
+    // released none of it, rather than find the same rows again.
+    if (static_cast<int>(due.size()) < kReleaseBatch || released_now == 0) return released;
+  }
+}
+
+bool LedgerService::release(const std::string& reference, Millis now) {
+  return database_.transaction([&](db::Connection& sql) {
+    if (!store::claim_release(sql, reference, now)) return false;
+    // The claim locked the row, so a refund cannot change the amount under us.
+    const auto hold = store::find_hold_for_update(sql, reference);
+    if (auto release = release_of(hold.value())) post(sql, std::move(*release));
+    return true;
+  });
+}
+
+VendorBalances LedgerService::balances(std::int64_t vendor_id) {
   return database_.with_session([&](db::Connection& sql) {
     const auto shop = shops_.require_shop_of(sql, vendor_id);
-    auto balances = store::balances_of(sql, chart::vendor_balance(shop.id));
-    for (auto& balance : balances) balance.balance_cents = -balance.balance_cents;  // owed to them
-    return balances;
+    std::map<std::string, Balance> by_currency;
+    auto add = [&](const std::string& account, long long Balance::*field, int sign) {
+      for (const auto& row : store::balances_of(sql, account)) {
+        auto& balance = by_currency[row.currency];
+        balance.currency = row.currency;
+        balance.*field = sign * row.amount;
+      }
+    };
+    // Liabilities are credits (negative): what we owe is their negation.
+    add(chart::vendor_pending(shop.id), &Balance::pending_cents, -1);
+    add(chart::vendor_balance(shop.id), &Balance::available_cents, -1);
+    add(chart::vendor_payouts(shop.id), &Balance::paid_cents, 1);
+    VendorBalances result{{}, fee_rule(sql, shop.id)};
+    for (auto& [currency, balance] : by_currency) result.balances.push_back(std::move(balance));
+    return result;
   });
 }
 
 Statement LedgerService::statement(std::int64_t vendor_id, const PageRequest& page) {
   return database_.with_session([&](db::Connection& sql) {
-    const auto account = chart::vendor_balance(shops_.require_shop_of(sql, vendor_id).id);
-    return Statement{store::statement_lines(sql, account, page),
-                     store::count_statement_lines(sql, account)};
+    const auto shop_id = shops_.require_shop_of(sql, vendor_id).id;
+    return Statement{store::statement_lines(sql, shop_id, page),
+                     store::count_statement_lines(sql, shop_id)};
   });
 }
 

@@ -15,12 +15,16 @@ namespace ps::ledger {
 // posted once per business event, with account balances kept in step; and
 // what vendors read of it. Posting runs inside the caller's transaction, so
 // the ledger moves with the order change that moved the money, or not at all.
+// A sale's earnings are pending (a hold, model.h) until `payout_hold` after
+// the order is delivered; release_due() then makes them available.
 // Blocking: call from the WorkerPool.
 class LedgerService {
  public:
-  // platform_fee_bps: Config::platform_fee_bps, the fee on each sale.
-  LedgerService(db::Database& database, shops::ShopsService& shops, int platform_fee_bps)
-      : database_(database), shops_(shops), platform_fee_bps_(platform_fee_bps) {}
+  // default_fee: Config::platform_fee_bps and platform_fee_fixed_cents, for
+  // shops without a fee of their own; payout_hold: Config::payout_hold_days.
+  LedgerService(db::Database& database, shops::ShopsService& shops, FeeRule default_fee,
+                Millis payout_hold)
+      : database_(database), shops_(shops), default_fee_(default_fee), payout_hold_(payout_hold) {}
 
   // Posts the transaction and adds its entries to the accounts' balances.
   // Posting (kind, reference) again changes nothing and returns the first
@@ -28,22 +32,39 @@ class LedgerService {
   // for that one to end). std::logic_error when check_postable() refuses it.
   LedgerTransaction post(db::Connection& sql, LedgerTransaction transaction);
 
-  // For orders, inside their transaction: the order's total was captured.
-  void record_sale(db::Connection& sql, std::int64_t order_id, std::int64_t shop_id,
-                   long long total_cents, const std::string& currency);
-  // The whole order was refunded after capture: its sale, reversed. An order
-  // captured before the ledger existed has no sale, and nothing is posted.
-  void record_refund(db::Connection& sql, std::int64_t order_id);
+  // For orders, inside their transaction. The order's total was captured:
+  // posts its sale (the vendor's part pending) at the shop's fee, and returns
+  // the fee, which the order keeps.
+  long long record_sale(db::Connection& sql, std::int64_t order_id, std::int64_t shop_id,
+                        long long total_cents, const std::string& currency);
+  // The order was delivered: its earnings become due payout_hold from now.
+  void record_delivery(db::Connection& sql, std::int64_t order_id, Millis delivered_at);
+  // A refund of amount_cents of a captured order, of which fee_back_cents is
+  // the platform's fee given back: the rest comes from the vendor's pending
+  // earnings of the order while they are held, else from its balance (which
+  // may go negative, to be made up by later earnings). An order captured
+  // before the ledger existed has no sale, and nothing is posted.
+  void record_refund(db::Connection& sql, std::int64_t order_id, std::int64_t refund_id,
+                     long long amount_cents, long long fee_back_cents);
 
+  // Releases every hold due at `now`, each in its own transaction, and
+  // returns how many it released. Safe to run concurrently, in several
+  // instances: each hold is released once.
+  int release_due(Millis now);
+
+  FeeRule fee_rule(db::Connection& sql, std::int64_t shop_id) const;
   // What we owe the vendor, per currency (409 shop-required without a shop).
-  std::vector<Balance> balances(std::int64_t vendor_id);
+  VendorBalances balances(std::int64_t vendor_id);
   Statement statement(std::int64_t vendor_id, const PageRequest& page);
-  int platform_fee_bps() const { return platform_fee_bps_; }
 
  private:
+  // Releases one hold if it is due and unreleased; true when it did.
+  bool release(const std::string& reference, Millis now);
+
   db::Database& database_;
   shops::ShopsService& shops_;
-  int platform_fee_bps_;
+  FeeRule default_fee_;
+  Millis payout_hold_;
 };
 
 }  // namespace ps::ledger

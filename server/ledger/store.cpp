@@ -83,11 +83,11 @@ void add_to_balance(db::Connection& sql, const std::string& account, const std::
 
 namespace {
 struct BalanceRow {
-  Balance balance;
+  AccountBalance balance;
 
   void define(soci::statement& st) {
     st.exchange(soci::into(balance.currency));
-    st.exchange(soci::into(balance.balance_cents));
+    st.exchange(soci::into(balance.amount));
   }
 };
 }  // namespace
@@ -95,8 +95,8 @@ struct BalanceRow {
 constexpr std::string_view kBalancesOf = R"(
   SELECT currency, amount FROM ledger_balances WHERE account = :account ORDER BY currency)";
 
-std::vector<Balance> balances_of(db::Connection& sql, const std::string& account) {
-  std::vector<Balance> balances;
+std::vector<AccountBalance> balances_of(db::Connection& sql, const std::string& account) {
+  std::vector<AccountBalance> balances;
   db::Query(kBalancesOf).values(account).each<BalanceRow>(sql, [&](const BalanceRow& row) {
     balances.push_back(row.balance);
   });
@@ -132,9 +132,11 @@ struct StatementRow {
 };
 }  // namespace
 
-// The vendor's entries with the running sum of what it is owed per currency
-// (a window over all of them, so a page's balances are right), newest first.
-// The casts keep PostgreSQL's SUM of BIGINT (a NUMERIC) a 64-bit integer.
+// The vendor's entries on its pending and balance accounts (releases left
+// out: they move money from one to the other) with the running sum of what
+// it is owed per currency (a window over all of them, so a page's balances
+// are right), newest first. The casts keep PostgreSQL's SUM of BIGINT (a
+// NUMERIC) a 64-bit integer.
 constexpr std::string_view kStatementLines = R"(
   SELECT id, kind, reference, currency, created_at, gross, fee, net, balance FROM (
     SELECT t.id, t.kind, t.reference, t.currency, t.created_at,
@@ -146,24 +148,118 @@ constexpr std::string_view kStatementLines = R"(
       -v.amount AS net,
       CAST(SUM(-v.amount) OVER (PARTITION BY t.currency ORDER BY t.id) AS BIGINT) AS balance
     FROM ledger_entries v JOIN ledger_transactions t ON t.id = v.transaction_id
-    WHERE v.account = :vendor) lines
+    WHERE v.account IN (:pending, :balance) AND t.kind <> :release) lines
   ORDER BY id DESC LIMIT :limit OFFSET :offset)";
 
-std::vector<StatementLine> statement_lines(db::Connection& sql, const std::string& vendor_account,
+std::vector<StatementLine> statement_lines(db::Connection& sql, std::int64_t shop_id,
                                            const PageRequest& page) {
   std::vector<StatementLine> lines;
   db::Query(kStatementLines)
-      .values(chart::kGatewayClearing, chart::kPlatformFees, vendor_account,
-              static_cast<long long>(page.limit), page.offset())
+      .values(chart::kGatewayClearing, chart::kPlatformFees, chart::vendor_pending(shop_id),
+              chart::vendor_balance(shop_id), kinds::kRelease, static_cast<long long>(page.limit),
+              page.offset())
       .each<StatementRow>(sql, [&](const StatementRow& row) { lines.push_back(row.to_line()); });
   return lines;
 }
 
 constexpr std::string_view kCountStatementLines = R"(
-  SELECT COUNT(*) FROM ledger_entries WHERE account = :vendor)";
+  SELECT COUNT(*) FROM ledger_entries v JOIN ledger_transactions t ON t.id = v.transaction_id
+  WHERE v.account IN (:pending, :balance) AND t.kind <> :release)";
 
-long long count_statement_lines(db::Connection& sql, const std::string& vendor_account) {
-  return db::Query(kCountStatementLines).values(vendor_account).single<long long>(sql);
+long long count_statement_lines(db::Connection& sql, std::int64_t shop_id) {
+  return db::Query(kCountStatementLines)
+      .values(chart::vendor_pending(shop_id), chart::vendor_balance(shop_id), kinds::kRelease)
+      .single<long long>(sql);
+}
+
+constexpr std::string_view kInsertHold = R"(
+  INSERT INTO ledger_holds (reference, shop_id, currency, amount)
+  VALUES (:reference, :shop, :currency, :amount)
+  ON CONFLICT (reference) DO NOTHING)";
+
+void insert_hold(db::Connection& sql, const Hold& hold) {
+  db::Query(kInsertHold)
+      .values(hold.reference, hold.shop_id, hold.currency, hold.amount)
+      .execute(sql);
+}
+
+namespace {
+struct HoldRow {
+  Hold hold;
+  long long shop = 0, due = 0, released = 0;
+  soci::indicator due_ind = soci::i_null, released_ind = soci::i_null;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(hold.reference));
+    st.exchange(soci::into(shop));
+    st.exchange(soci::into(hold.currency));
+    st.exchange(soci::into(hold.amount));
+    st.exchange(soci::into(due, due_ind));
+    st.exchange(soci::into(released, released_ind));
+  }
+
+  Hold read() const {
+    Hold read = hold;
+    read.shop_id = shop;
+    read.due_at = due_ind == soci::i_ok ? due : 0;
+    read.released = released_ind == soci::i_ok;
+    return read;
+  }
+};
+}  // namespace
+
+constexpr std::string_view kFindHold = R"(
+  SELECT reference, shop_id, currency, amount, due_at, released_at FROM ledger_holds
+  WHERE reference = :reference)";
+constexpr std::string_view kLocked = " FOR UPDATE";
+
+std::optional<Hold> find_hold_for_update(db::Connection& sql, const std::string& reference) {
+  db::Query query(kFindHold);
+  if (sql.dialect() == db::Dialect::postgres) query.sql(kLocked);
+  std::optional<Hold> found;
+  query.values(reference).each<HoldRow>(sql, [&](const HoldRow& row) { found = row.read(); });
+  return found;
+}
+
+constexpr std::string_view kSetHoldAmount = R"(
+  UPDATE ledger_holds SET amount = :amount WHERE reference = :reference)";
+
+void set_hold_amount(db::Connection& sql, const std::string& reference, long long amount) {
+  db::Query(kSetHoldAmount).values(amount, reference).execute(sql);
+}
+
+constexpr std::string_view kSetHoldDue = R"(
+  UPDATE ledger_holds SET due_at = :due WHERE reference = :reference AND due_at IS NULL)";
+
+void set_hold_due(db::Connection& sql, const std::string& reference, Millis due_at) {
+  db::Query(kSetHoldDue).values(static_cast<long long>(due_at), reference).execute(sql);
+}
+
+constexpr std::string_view kDueHolds = R"(
+  SELECT reference FROM ledger_holds
+  WHERE released_at IS NULL AND due_at IS NOT NULL AND due_at <= :now
+  ORDER BY due_at, reference LIMIT :limit)";
+
+std::vector<std::string> due_holds(db::Connection& sql, Millis now, int limit) {
+  struct Row {
+    std::string reference;
+    void define(soci::statement& st) { st.exchange(soci::into(reference)); }
+  };
+  std::vector<std::string> references;
+  db::Query(kDueHolds)
+      .values(static_cast<long long>(now), static_cast<long long>(limit))
+      .each<Row>(sql, [&](const Row& row) { references.push_back(row.reference); });
+  return references;
+}
+
+constexpr std::string_view kClaimRelease = R"(
+  UPDATE ledger_holds SET released_at = :now
+  WHERE reference = :reference AND released_at IS NULL AND due_at IS NOT NULL
+    AND due_at <= :due_by)";
+
+bool claim_release(db::Connection& sql, const std::string& reference, Millis now) {
+  const auto at = static_cast<long long>(now);
+  return db::Query(kClaimRelease).values(at, reference, at).execute(sql) == 1;
 }
 
 }  // namespace ps::ledger::store

@@ -20,7 +20,28 @@ boost::json::value optional_text(const std::string& text) {
   return text.empty() ? boost::json::value(nullptr) : boost::json::value(text);
 }
 
+boost::json::value optional_amount(const std::optional<long long>& amount) {
+  return amount ? boost::json::value(*amount) : boost::json::value(nullptr);
+}
+
+boost::json::array refund_items_json(const std::vector<RefundItem>& items) {
+  boost::json::array json;
+  for (const auto& item : items)
+    json.push_back({{"product_id", item.product_id}, {"quantity", item.quantity}});
+  return json;
+}
+
 }  // namespace
+
+boost::json::object to_json(const OrderRefund& refund, bool seen_by_seller) {
+  boost::json::object json{{"id", refund.id},
+                           {"amount_cents", refund.amount_cents},
+                           {"reason", refund.reason},
+                           {"items", refund_items_json(refund.items)},
+                           {"created_at", to_rfc3339(refund.created_at)}};
+  if (seen_by_seller) json["fee_reversed_cents"] = refund.fee_reversed_cents;
+  return json;
+}
 
 boost::json::object to_json(const OrderView& view) {
   const Order& o = view.order;
@@ -31,28 +52,43 @@ boost::json::object to_json(const OrderView& view) {
                      {"unit_price_cents", item.unit_price_cents},
                      {"quantity", item.quantity},
                      {"line_total_cents", item.unit_price_cents * item.quantity}});
+  boost::json::array refunds;
+  for (const auto& refund : view.refunds) refunds.push_back(to_json(refund, view.seen_by_seller));
   for (const auto& event : view.events)
     events.push_back({{"status", to_string(event.status)},
                       {"note", event.note},
                       {"actor", event.actor_role},
                       {"at", to_rfc3339(event.at)}});
-  return {{"id", o.id},
-          {"checkout_id", o.checkout_id},
-          {"shop", shops::summary_json(view.shop)},
-          {"buyer", {{"id", o.buyer_id}, {"display_name", o.buyer_name}}},
-          {"status", to_string(o.status)},
-          {"payment_status", to_string(o.payment_status)},
-          {"total_cents", o.total_cents},
-          {"currency", o.currency},
-          {"items", std::move(items)},
-          {"shipping_address", address_json(o.shipping_address)},
-          {"carrier", optional_text(o.carrier)},
-          {"tracking_number", optional_text(o.tracking_number)},
-          {"cancel_reason", optional_text(o.cancel_reason)},
-          {"can_cancel", cancellable(o.status)},
-          {"events", std::move(events)},
-          {"created_at", to_rfc3339(o.created_at)},
-          {"updated_at", to_rfc3339(o.updated_at)}};
+  boost::json::object json{{"id", o.id},
+                           {"checkout_id", o.checkout_id},
+                           {"shop", shops::summary_json(view.shop)},
+                           {"buyer", {{"id", o.buyer_id}, {"display_name", o.buyer_name}}},
+                           {"status", to_string(o.status)},
+                           {"payment_status", to_string(o.payment_status)},
+                           {"total_cents", o.total_cents},
+                           {"currency", o.currency},
+                           {"items", std::move(items)},
+                           {"shipping_address", address_json(o.shipping_address)},
+                           {"carrier", optional_text(o.carrier)},
+                           {"tracking_number", optional_text(o.tracking_number)},
+                           {"cancel_reason", optional_text(o.cancel_reason)},
+                           {"can_cancel", cancellable(o.status)},
+                           {"events", std::move(events)},
+                           {"refunded_cents", view.refunded_cents()},
+                           {"refunds", std::move(refunds)},
+                           {"created_at", to_rfc3339(o.created_at)},
+                           {"updated_at", to_rfc3339(o.updated_at)}};
+  if (view.seen_by_seller) {
+    // What the platform keeps of what the buyer has not got back, and the rest.
+    std::optional<long long> fee, net;
+    if (o.platform_fee_cents) {
+      fee = *o.platform_fee_cents - view.fee_reversed_cents();
+      net = o.total_cents - view.refunded_cents() - *fee;
+    }
+    json["platform_fee_cents"] = optional_amount(fee);
+    json["vendor_net_cents"] = optional_amount(net);
+  }
+  return json;
 }
 
 boost::json::object to_json(const OrderPage& page, const PageRequest& request) {

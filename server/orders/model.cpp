@@ -77,6 +77,29 @@ bool allowed(OrderStatus from, OrderStatus to) {
   return false;
 }
 
+long long OrderView::refunded_cents() const {
+  long long sum = 0;
+  for (const auto& refund : refunds) sum += refund.amount_cents;
+  return sum;
+}
+
+long long OrderView::fee_reversed_cents() const {
+  long long sum = 0;
+  for (const auto& refund : refunds) sum += refund.fee_reversed_cents;
+  return sum;
+}
+
+std::string fingerprint_of(const RefundRequest& request) {
+  boost::json::array items;
+  for (const auto& item : request.items)
+    items.push_back({{"product_id", item.product_id}, {"quantity", item.quantity}});
+  boost::json::object fields{{"items", std::move(items)},
+                             {"everything_left", request.everything_left},
+                             {"reason", request.reason}};
+  if (request.amount_cents) fields["amount_cents"] = *request.amount_cents;
+  return boost::json::serialize(fields);
+}
+
 std::string to_storage_text(const ShippingAddress& a) {
   return boost::json::serialize(boost::json::object{{"name", a.name},
                                                     {"line1", a.line1},

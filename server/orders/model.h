@@ -60,6 +60,9 @@ struct Order {
   std::string cancel_reason;
   Millis created_at = 0;
   Millis updated_at = 0;
+  // The platform's fee on the total, fixed when the sale was posted at
+  // shipping; nullopt before (and for orders captured before the ledger).
+  std::optional<long long> platform_fee_cents;
 };
 
 struct OrderItem {
@@ -77,6 +80,40 @@ struct OrderEvent {
   std::string actor_role;  // buyer | vendor | system
   Millis at = 0;
 };
+
+// Part of an order's line (named by its product: an order has one line per
+// product) given back in a refund.
+struct RefundItem {
+  std::int64_t product_id = 0;
+  long long quantity = 0;
+};
+
+// One refund of a captured order: an amount of its total and the part of the
+// platform's fee given back with it.
+struct OrderRefund {
+  std::int64_t id = 0;
+  std::int64_t order_id = 0;
+  long long amount_cents = 0;
+  long long fee_reversed_cents = 0;
+  std::string reason;
+  std::vector<RefundItem> items;  // empty for a refund of an amount
+  std::string idempotency_key;    // empty: none
+  std::string request_fingerprint;
+  std::string gateway_refund_id;  // empty: unknown
+  Millis created_at = 0;
+};
+
+// What a vendor asks to refund: items, an amount, or (the whole-order
+// refund endpoint) everything not refunded yet.
+struct RefundRequest {
+  std::vector<RefundItem> items;
+  std::optional<long long> amount_cents;
+  bool everything_left = false;
+  std::string reason;
+  std::string idempotency_key;  // empty: none
+};
+// What makes two requests with one Idempotency-Key "the same".
+std::string fingerprint_of(const RefundRequest& request);
 
 struct OrderFilter {
   std::optional<std::int64_t> checkout_id;
@@ -104,6 +141,18 @@ struct OrderView {
   shops::ShopSummary shop;
   std::vector<OrderItem> items;
   std::vector<OrderEvent> events;
+  std::vector<OrderRefund> refunds;  // oldest first
+  bool seen_by_seller = false;       // the shop's vendor sees the fee
+
+  long long refunded_cents() const;
+  long long fee_reversed_cents() const;
+};
+
+// A refund made (or, for a retry with its Idempotency-Key, found again).
+struct RefundResult {
+  OrderView order;
+  OrderRefund refund;
+  bool replayed = false;
 };
 
 struct OrderPage {

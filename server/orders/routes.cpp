@@ -6,6 +6,8 @@
 
 #include <boost/json.hpp>
 
+#include <limits>
+
 namespace ps::orders {
 
 namespace {
@@ -39,6 +41,60 @@ std::optional<OrderStatus> status_filter(http::QueryFields& query) {
     names += (names.empty() ? "" : ", ") + std::string(to_string(status));
   query.fail("status", "must be one of: " + names);
   return std::nullopt;
+}
+
+constexpr std::size_t kMaxIdempotencyKey = 255;
+constexpr std::size_t kMaxRefundItems = 100;
+constexpr long long kMaxQuantity = 1'000'000;
+constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
+
+// The items of a refund request; each names a product of the order once.
+std::vector<RefundItem> refund_items(const boost::json::value& value, JsonFields& fields) {
+  std::vector<RefundItem> items;
+  if (!value.is_array() || value.as_array().empty() || value.as_array().size() > kMaxRefundItems) {
+    fields.fail("items", "must be a list of 1.." + std::to_string(kMaxRefundItems) +
+                             " {product_id, quantity}");
+    return items;
+  }
+  for (const auto& element : value.as_array()) {
+    if (!element.is_object()) {
+      fields.fail("items", "each item must be an object {product_id, quantity}");
+      return {};
+    }
+    JsonFields item(element.as_object());
+    const auto product = item.required_integer("product_id", 1, kMaxId);
+    const auto quantity = item.required_integer("quantity", 1, kMaxQuantity);
+    if (!item.ok()) {
+      fields.fail("items", "each item needs a product_id and a quantity of 1.." +
+                               std::to_string(kMaxQuantity));
+      return {};
+    }
+    for (const auto& earlier : items)
+      if (earlier.product_id == product) {
+        fields.fail("items", "names product " + std::to_string(product) + " twice");
+        return {};
+      }
+    items.push_back({product, quantity});
+  }
+  return items;
+}
+
+// {"items": [...], "reason"} or {"amount_cents", "reason"}, and the
+// Idempotency-Key header.
+RefundRequest refund_request(const Request& request) {
+  const auto body = http::parse_json_object(request);
+  JsonFields fields(body);
+  RefundRequest refund;
+  refund.reason = fields.optional_string("reason", 0, 500).value_or("");
+  refund.amount_cents = fields.optional_integer("amount_cents", 1, kMaxId);
+  if (const auto* items = body.if_contains("items")) refund.items = refund_items(*items, fields);
+  if (fields.has("items") == fields.has("amount_cents"))
+    fields.fail("items", "send either items or amount_cents");
+  fields.finish();
+  refund.idempotency_key = std::string(request.header("Idempotency-Key"));
+  if (refund.idempotency_key.size() > kMaxIdempotencyKey)
+    throw ApiError::validation({{"Idempotency-Key", {"must be at most 255 characters"}}});
+  return refund;
 }
 
 std::string optional_reason(const Request& request) {
@@ -126,6 +182,19 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
     auto view =
         co_await workers.run(request.request_id, [&] { return orders.refund(vendor, id, reason); });
     co_return http::json_response(200, to_json(view));
+  });
+
+  router.add(verb::post, "/api/orders/{id}/refunds", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await vendor_of(request, auth);
+    const auto id = request.id_param("id", "order");
+    const auto refund = refund_request(request);
+    auto result =
+        co_await workers.run(request.request_id, [&] { return orders.refund(vendor, id, refund); });
+    const boost::json::object body{{"refund", to_json(result.refund, /*seen_by_seller=*/true)},
+                                   {"order", to_json(result.order)}};
+    auto response = http::json_response(201, body);
+    if (result.replayed) response.set("Idempotent-Replayed", "true");
+    co_return response;
   });
 
   router.add(verb::get, "/api/dashboard", [&](Request& request) -> awaitable<Response> {

@@ -15,6 +15,33 @@ constexpr long long kDayMillis = 86'400'000;
 
 ApiError order_not_found() { return ApiError::not_found("There is no such order."); }
 
+bool captured(const Order& order) {
+  return order.payment_status == PaymentStatus::captured &&
+         (order.status == OrderStatus::shipped || order.status == OrderStatus::delivered);
+}
+
+// The refund an earlier request with the same Idempotency-Key made, if any;
+// 422 when that request asked for something else.
+std::optional<OrderRefund> earlier_refund(const OrderView& view, const RefundRequest& request,
+                                          const std::string& fingerprint) {
+  if (request.idempotency_key.empty()) return std::nullopt;
+  for (const auto& earlier : view.refunds)
+    if (earlier.idempotency_key == request.idempotency_key) {
+      if (earlier.request_fingerprint != fingerprint)
+        throw ApiError::validation(
+            {{"Idempotency-Key", {"was already used for a different request"}}});
+      return earlier;
+    }
+  return std::nullopt;
+}
+
+// Quantities of each product in these lines.
+std::map<std::int64_t, long long> quantities(const std::vector<RefundItem>& items) {
+  std::map<std::int64_t, long long> by_product;
+  for (const auto& item : items) by_product[item.product_id] += item.quantity;
+  return by_product;
+}
+
 }  // namespace
 
 OrderView OrdersService::place(db::Connection& sql, Order order, shops::ShopSummary shop,
@@ -31,7 +58,8 @@ OrderView OrdersService::place(db::Connection& sql, Order order, shops::ShopSumm
   return {std::move(order), std::move(shop), std::move(items), {paid}};
 }
 
-std::vector<OrderView> OrdersService::views(db::Connection& sql, std::vector<Order> orders) {
+std::vector<OrderView> OrdersService::views(db::Connection& sql, std::vector<Order> orders,
+                                            bool seen_by_seller) {
   std::vector<std::int64_t> ids, shop_ids;
   for (const auto& order : orders) {
     ids.push_back(order.id);
@@ -41,10 +69,13 @@ std::vector<OrderView> OrdersService::views(db::Connection& sql, std::vector<Ord
   for (auto& shop : shops_.summaries(sql, shop_ids)) shops.emplace(shop.id, std::move(shop));
   const auto items = store::items_of(sql, ids);
   const auto events = store::events_of(sql, ids);
+  const auto refunds = store::refunds_of(sql, ids);
   std::vector<OrderView> views;
   for (auto& order : orders) {
-    OrderView view{std::move(order), {}, {}, {}};
+    OrderView view{std::move(order), {}, {}, {}, {}, seen_by_seller};
     view.shop = shops[view.order.shop_id];
+    for (const auto& refund : refunds)
+      if (refund.order_id == view.order.id) view.refunds.push_back(refund);
     for (const auto& item : items)
       if (item.order_id == view.order.id) view.items.push_back(item);
     for (const auto& event : events)
@@ -82,7 +113,9 @@ bool OrdersService::is_seller(db::Connection& sql, const Actor& actor, const Ord
 
 OrderView OrdersService::get(const Actor& actor, std::int64_t order_id) {
   return database_.with_session([&](db::Connection& sql) {
-    return std::move(views(sql, {load(sql, actor, order_id)}).front());
+    auto order = load(sql, actor, order_id);
+    const bool seller = is_seller(sql, actor, order);
+    return std::move(views(sql, {std::move(order)}, seller).front());
   });
 }
 
@@ -98,7 +131,8 @@ OrderPage OrdersService::list_for_vendor(std::int64_t vendor_id, std::optional<O
   return database_.with_session([&](db::Connection& sql) {
     const auto shop = shops_.require_shop_of(sql, vendor_id);
     const OrderFilter filter{.shop_id = shop.id, .status = status, .page = page};
-    return OrderPage{views(sql, store::list(sql, filter)), store::count(sql, filter)};
+    return OrderPage{views(sql, store::list(sql, filter), /*seen_by_seller=*/true),
+                     store::count(sql, filter)};
   });
 }
 
@@ -126,7 +160,7 @@ OrderView OrdersService::change(const Actor& actor, std::int64_t order_id, Chang
     store::insert_event(
         sql, {order.id, change.to, change.note, by_seller ? "vendor" : "buyer", order.updated_at},
         actor.user_id);
-    return std::move(views(sql, {store::find(sql, order.id).value()}).front());
+    return std::move(views(sql, {store::find(sql, order.id).value()}, by_seller).front());
   });
 }
 
@@ -143,13 +177,17 @@ OrderView OrdersService::ship(const Actor& vendor, std::int64_t order_id,
                    order.tracking_number = tracking_number;
                    payments_.capture(sql, order.payment_id, order.total_cents);
                    order.payment_status = PaymentStatus::captured;
-                   ledger_.record_sale(sql, order.id, order.shop_id, order.total_cents,
-                                       order.currency);
+                   order.platform_fee_cents = ledger_.record_sale(
+                       sql, order.id, order.shop_id, order.total_cents, order.currency);
                  }});
 }
 
 OrderView OrdersService::deliver(const Actor& vendor, std::int64_t order_id) {
-  return change(vendor, order_id, {OrderStatus::delivered, "Delivered"});
+  return change(vendor, order_id,
+                {OrderStatus::delivered, "Delivered", true,
+                 [&](db::Connection& sql, Order& order, bool, std::string&) {
+                   ledger_.record_delivery(sql, order.id, order.updated_at);
+                 }});
 }
 
 OrderView OrdersService::cancel(const Actor& actor, std::int64_t order_id,
@@ -172,14 +210,105 @@ OrderView OrdersService::cancel(const Actor& actor, std::int64_t order_id,
 
 OrderView OrdersService::refund(const Actor& vendor, std::int64_t order_id,
                                 const std::string& reason) {
-  return change(vendor, order_id,
-                {OrderStatus::refunded, reason.empty() ? "Refunded" : "Refunded: " + reason, true,
-                 [&](db::Connection& sql, Order& order, bool, std::string&) {
-                   payments_.refund(sql, order.payment_id, order.total_cents);
-                   order.payment_status = PaymentStatus::refunded;
-                   ledger_.record_refund(sql, order.id);
-                   order.cancel_reason = reason;
-                 }});
+  return refund(vendor, order_id, RefundRequest{.everything_left = true, .reason = reason}).order;
+}
+
+long long OrdersService::amount_of(const RefundRequest& request, const OrderView& view) const {
+  const Order& order = view.order;
+  const long long left = order.total_cents - view.refunded_cents();
+  if (request.everything_left) return left;
+  long long amount = request.amount_cents.value_or(0);
+  if (!request.items.empty()) {
+    std::vector<RefundItem> refunded;
+    for (const auto& refund : view.refunds)
+      refunded.insert(refunded.end(), refund.items.begin(), refund.items.end());
+    const auto already = quantities(refunded);
+    for (const auto& [product_id, quantity] : quantities(request.items)) {
+      const auto line =
+          std::find_if(view.items.begin(), view.items.end(),
+                       [&](const OrderItem& item) { return item.product_id == product_id; });
+      if (line == view.items.end())
+        throw ApiError::validation(
+            {{"items", {"product " + std::to_string(product_id) + " is not in this order"}}});
+      const long long refundable =
+          line->quantity - (already.contains(product_id) ? already.at(product_id) : 0);
+      if (quantity > refundable)
+        throw ApiError(ErrorCode::refund_quantity_exceeded,
+                       "Only " + std::to_string(refundable) + " of product " +
+                           std::to_string(product_id) + " can still be refunded.")
+            .with_member("product_id", product_id)
+            .with_member("refundable_quantity", refundable);
+      amount += line->unit_price_cents * quantity;
+    }
+  }
+  if (amount > left)
+    throw ApiError(ErrorCode::refund_exceeds_captured,
+                   "Only " + std::to_string(left) + " of this order can still be refunded.")
+        .with_member("refundable_cents", left);
+  return amount;
+}
+
+RefundResult OrdersService::refund(const Actor& vendor, std::int64_t order_id,
+                                   const RefundRequest& request) {
+  return database_.transaction([&](db::Connection& sql) {
+    // The order's row lock puts concurrent refunds (and a release of its
+    // earnings) one after the other, each seeing the refunds before it.
+    Order order = load(sql, vendor, order_id, /*for_update=*/true);
+    if (!is_seller(sql, vendor, order))
+      throw ApiError::forbidden("Only the shop's vendor can do this.");
+    const auto fingerprint = fingerprint_of(request);
+    auto before = std::move(views(sql, {order}, true).front());
+    if (auto earlier = earlier_refund(before, request, fingerprint))
+      return RefundResult{std::move(before), std::move(*earlier), /*replayed=*/true};
+    if (!captured(order))
+      throw ApiError(
+          ErrorCode::order_state,
+          "An order that is " + std::string(to_string(order.status)) + " cannot be refunded.");
+    const long long amount = amount_of(request, before);
+    if (amount <= 0)
+      throw ApiError(ErrorCode::refund_exceeds_captured, "Nothing of this order is left to refund.")
+          .with_member("refundable_cents", 0);
+    OrderRefund refund{.order_id = order.id,
+                       .amount_cents = amount,
+                       .reason = request.reason,
+                       .items = request.items,
+                       .idempotency_key = request.idempotency_key,
+                       .request_fingerprint = fingerprint,
+                       .created_at = now_millis()};
+    apply(sql, vendor, order, before, refund);
+    return RefundResult{std::move(views(sql, {store::find(sql, order.id).value()}, true).front()),
+                        std::move(refund), /*replayed=*/false};
+  });
+}
+
+void OrdersService::apply(db::Connection& sql, const Actor& vendor, Order& order,
+                          const OrderView& before, OrderRefund& refund) {
+  const long long refunded = before.refunded_cents() + refund.amount_cents;
+  if (order.platform_fee_cents)  // else captured before the ledger: no fee recorded
+    refund.fee_reversed_cents =
+        ledger::fee_reversed_through(*order.platform_fee_cents, order.total_cents, refunded) -
+        before.fee_reversed_cents();
+  payments_.refund(sql, order.payment_id, refund.amount_cents);
+  refund.id = store::insert_refund(sql, refund);
+  ledger_.record_refund(sql, order.id, refund.id, refund.amount_cents, refund.fee_reversed_cents);
+
+  const OrderStatus was = order.status;
+  const bool in_full = refunded == order.total_cents;
+  if (in_full) {
+    order.status = OrderStatus::refunded;
+    order.payment_status = PaymentStatus::refunded;
+    order.cancel_reason = refund.reason;
+  }
+  order.updated_at = refund.created_at;
+  if (!store::transition(sql, order, was))
+    throw ApiError(ErrorCode::order_changed,
+                   "The order changed meanwhile; reload it and try again.");
+  const std::string note = in_full ? "Refunded" : "Partly refunded";
+  store::insert_event(
+      sql,
+      {order.id, order.status, refund.reason.empty() ? note : note + ": " + refund.reason, "vendor",
+       order.updated_at},
+      vendor.user_id);
 }
 
 Dashboard OrdersService::dashboard(std::int64_t vendor_id) {

@@ -18,7 +18,8 @@ namespace ps::orders {
 // paid -> processing -> shipped (capturing its payment, posted to the ledger
 // as a sale) -> delivered; before shipping, the buyer or the vendor (with a
 // reason) may cancel it, which restocks and releases the payment; the vendor
-// may refund a shipped or delivered order (reversing its sale). Every change
+// may refund a shipped or delivered order in parts or in full (each refund
+// posted to the ledger with its share of the fee). Every change
 // is an event with its time and actor; any other transition is a 409.
 // Blocking: call from the WorkerPool.
 class OrdersService {
@@ -36,7 +37,9 @@ class OrdersService {
   // Returns the order as written, without reading it back.
   OrderView place(db::Connection& sql, Order order, shops::ShopSummary shop,
                   std::vector<OrderItem> items);
-  std::vector<OrderView> views(db::Connection& sql, std::vector<Order> orders);
+  // seen_by_seller: whether the viewer is the shop's vendor (who sees the fee).
+  std::vector<OrderView> views(db::Connection& sql, std::vector<Order> orders,
+                               bool seen_by_seller = false);
   // The orders one checkout placed, oldest first.
   std::vector<OrderView> of_checkout(db::Connection& sql, std::int64_t checkout_id);
 
@@ -50,7 +53,13 @@ class OrdersService {
                  const std::string& tracking_number);
   OrderView deliver(const Actor& vendor, std::int64_t order_id);
   OrderView cancel(const Actor& actor, std::int64_t order_id, const std::string& reason);
+  // Refunds everything not refunded yet (the whole-order refund endpoint).
   OrderView refund(const Actor& vendor, std::int64_t order_id, const std::string& reason);
+  // Refunds items or an amount of a shipped or delivered order, up to what
+  // is left of its total; once all of it is refunded the order is refunded.
+  // A retry with the request's Idempotency-Key finds the first refund (422
+  // when the key came with a different request).
+  RefundResult refund(const Actor& vendor, std::int64_t order_id, const RefundRequest& request);
 
   Dashboard dashboard(std::int64_t vendor_id);
 
@@ -66,6 +75,12 @@ class OrdersService {
   Order load(db::Connection& sql, const Actor& actor, std::int64_t order_id,
              bool for_update = false);
   bool is_seller(db::Connection& sql, const Actor& actor, const Order& order);
+  // The amount a refund request asks for, checked against what is left.
+  long long amount_of(const RefundRequest& request, const OrderView& view) const;
+  // Makes the refund of the locked order: the card, its row, the ledger
+  // (with its share of the fee), the order's state and event.
+  void apply(db::Connection& sql, const Actor& vendor, Order& order, const OrderView& before,
+             OrderRefund& refund);
 
   // A move to `to` (model.cpp says from where), and what it does besides the
   // status: payments, stock, fields. The effect may rewrite the event's note.

@@ -7,16 +7,16 @@ namespace {
 constexpr std::string_view kSelectOrders = R"(
   SELECT o.id, o.checkout_id, o.payment_id, o.buyer_id, u.display_name, o.shop_id, o.status,
          o.payment_status, o.total_cents, o.currency, o.shipping_address, o.carrier,
-         o.tracking_number, o.cancel_reason, o.created_at, o.updated_at
+         o.tracking_number, o.cancel_reason, o.created_at, o.updated_at, o.platform_fee_cents
   FROM orders o JOIN users u ON u.id = o.buyer_id )";
 
 // One row of kSelectOrders.
 struct OrderRow {
   long long id = 0, checkout = 0, payment = 0, buyer = 0, shop = 0, total = 0, created = 0,
-            updated = 0;
+            updated = 0, fee = 0;
   std::string buyer_name, status, payment_status, currency, address, carrier, tracking, reason;
   soci::indicator carrier_ind = soci::i_null, tracking_ind = soci::i_null,
-                  reason_ind = soci::i_null;
+                  reason_ind = soci::i_null, fee_ind = soci::i_null;
 
   void define(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -35,6 +35,7 @@ struct OrderRow {
     st.exchange(soci::into(reason, reason_ind));
     st.exchange(soci::into(created));
     st.exchange(soci::into(updated));
+    st.exchange(soci::into(fee, fee_ind));
   }
 
   Order to_order() const {
@@ -56,7 +57,8 @@ struct OrderRow {
             text(tracking, tracking_ind),
             text(reason, reason_ind),
             created,
-            updated};
+            updated,
+            fee_ind == soci::i_ok ? std::optional<long long>(fee) : std::nullopt};
   }
 };
 
@@ -239,6 +241,8 @@ bool transition(db::Connection& sql, const Order& order, OrderStatus was) {
   if (!order.carrier.empty()) query.sql(", carrier = ").bind(order.carrier);
   if (!order.tracking_number.empty()) query.sql(", tracking_number = ").bind(order.tracking_number);
   if (!order.cancel_reason.empty()) query.sql(", cancel_reason = ").bind(order.cancel_reason);
+  if (order.platform_fee_cents)
+    query.sql(", platform_fee_cents = ").bind(static_cast<long long>(*order.platform_fee_cents));
   query.sql(" WHERE id = ").bind(static_cast<long long>(order.id));
   query.sql(" AND status = ").bind(std::string(to_string(was)));
   return query.execute(sql) == 1;
@@ -323,6 +327,101 @@ constexpr std::string_view kDeliveredOrderWith = R"(
 std::optional<std::int64_t> delivered_order_with(db::Connection& sql, std::int64_t buyer_id,
                                                  std::int64_t product_id) {
   return db::Query(kDeliveredOrderWith).values(buyer_id, product_id).first<long long>(sql);
+}
+
+constexpr std::string_view kInsertRefund = R"(
+  INSERT INTO order_refunds (order_id, amount_cents, fee_reversed_cents, reason, idempotency_key,
+                             request_fingerprint, gateway_refund_id, created_at)
+  VALUES (:order, :amount, :fee, :reason, :key, :fingerprint, :gateway, :created))";
+
+constexpr std::string_view kInsertRefundItem = R"(
+  INSERT INTO order_refund_items (refund_id, order_id, product_id, quantity)
+  VALUES (:refund, :order, :product, :quantity))";
+
+std::int64_t insert_refund(db::Connection& sql, const OrderRefund& refund) {
+  auto null_if_empty = [](const std::string& text) {
+    return text.empty() ? std::optional<std::string>() : std::optional<std::string>(text);
+  };
+  db::Query insert(kInsertRefund);
+  insert.values(refund.order_id, refund.amount_cents, refund.fee_reversed_cents, refund.reason);
+  for (const auto& text :
+       {refund.idempotency_key, refund.request_fingerprint, refund.gateway_refund_id}) {
+    if (const auto value = null_if_empty(text))
+      insert.value(*value);
+    else
+      insert.value(std::optional<long long>());
+  }
+  const std::int64_t id =
+      insert.value(static_cast<long long>(refund.created_at)).insert_returning_id(sql);
+  for (const auto& item : refund.items)
+    db::Query(kInsertRefundItem)
+        .values(id, refund.order_id, item.product_id, item.quantity)
+        .execute(sql);
+  return id;
+}
+
+namespace {
+struct RefundRow {
+  OrderRefund refund;
+  long long id = 0, order = 0, created = 0;
+  std::string key, fingerprint, gateway;
+  soci::indicator key_ind = soci::i_null, fingerprint_ind = soci::i_null,
+                  gateway_ind = soci::i_null;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(order));
+    st.exchange(soci::into(refund.amount_cents));
+    st.exchange(soci::into(refund.fee_reversed_cents));
+    st.exchange(soci::into(refund.reason));
+    st.exchange(soci::into(key, key_ind));
+    st.exchange(soci::into(fingerprint, fingerprint_ind));
+    st.exchange(soci::into(gateway, gateway_ind));
+    st.exchange(soci::into(created));
+  }
+
+  OrderRefund read() const {
+    OrderRefund result = refund;
+    result.id = id;
+    result.order_id = order;
+    result.created_at = created;
+    if (key_ind == soci::i_ok) result.idempotency_key = key;
+    if (fingerprint_ind == soci::i_ok) result.request_fingerprint = fingerprint;
+    if (gateway_ind == soci::i_ok) result.gateway_refund_id = gateway;
+    return result;
+  }
+};
+
+struct RefundItemRow {
+  long long refund = 0, product = 0, quantity = 0;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(refund));
+    st.exchange(soci::into(product));
+    st.exchange(soci::into(quantity));
+  }
+
+  std::pair<std::int64_t, RefundItem> read() const { return {refund, {product, quantity}}; }
+};
+}  // namespace
+
+constexpr std::string_view kRefundsOf = R"(
+  SELECT id, order_id, amount_cents, fee_reversed_cents, reason, idempotency_key,
+         request_fingerprint, gateway_refund_id, created_at
+  FROM order_refunds WHERE order_id IN ()";
+
+constexpr std::string_view kRefundItemsOf = R"(
+  SELECT refund_id, product_id, quantity FROM order_refund_items WHERE order_id IN ()";
+
+std::vector<OrderRefund> refunds_of(db::Connection& sql,
+                                    const std::vector<std::int64_t>& order_ids) {
+  auto refunds = rows_of_orders<RefundRow>(sql, kRefundsOf, "order_id, id", order_ids);
+  if (refunds.empty()) return refunds;
+  for (const auto& [refund_id, item] :
+       rows_of_orders<RefundItemRow>(sql, kRefundItemsOf, "refund_id, product_id", order_ids))
+    for (auto& refund : refunds)
+      if (refund.id == refund_id) refund.items.push_back(item);
+  return refunds;
 }
 
 }  // namespace ps::orders::store

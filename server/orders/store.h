@@ -36,6 +36,11 @@ std::vector<ProductSales> top_products(db::Connection& sql, std::int64_t shop_id
                                        const std::string& currency, int limit);
 // The currency most of the shop's orders, else its products, are in.
 std::string main_currency(db::Connection& sql, std::int64_t shop_id);
+// Inserts the refund and its items; returns its id.
+std::int64_t insert_refund(db::Connection& sql, const OrderRefund& refund);
+// The refunds of these orders with their items, by order, oldest first.
+std::vector<OrderRefund> refunds_of(db::Connection& sql,
+                                    const std::vector<std::int64_t>& order_ids);
 std::optional<std::int64_t> delivered_order_with(db::Connection& sql, std::int64_t buyer_id,
                                                  std::int64_t product_id);
 }  // namespace store

@@ -62,6 +62,13 @@ struct ShopView {
   std::optional<media::Image> cover;
 };
 
+// The platform fee the operator set for one shop; a field left empty takes
+// the platform's default (Config::platform_fee_bps, platform_fee_fixed_cents).
+struct FeeOverride {
+  std::optional<int> bps;
+  std::optional<long long> fixed_cents;
+};
+
 struct ShopPage {
   std::vector<ShopView> items;
   long long total = 0;

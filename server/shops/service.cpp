@@ -2,7 +2,6 @@
 
 #include "core/errors.h"
 
-
 namespace ps::shops {
 
 namespace {
@@ -168,6 +167,23 @@ Shop ShopsService::require_shop_of(db::Connection& sql, std::int64_t owner_id) c
 
 std::optional<Shop> ShopsService::find_shop(db::Connection& sql, const std::string& slug) const {
   return store::find_by_slug(sql, slug);
+}
+
+FeeOverride ShopsService::fee_override(db::Connection& sql, std::int64_t shop_id) const {
+  return store::fee_override(sql, shop_id);
+}
+
+void ShopsService::set_fee_override(const std::string& slug, const FeeOverride& fee) {
+  FieldErrors errors;
+  if (fee.bps && (*fee.bps < 0 || *fee.bps > kMaxFeeBps))
+    errors["bps"].push_back("must be 0.." + std::to_string(kMaxFeeBps));
+  if (fee.fixed_cents && (*fee.fixed_cents < 0 || *fee.fixed_cents > kMaxFixedFeeCents))
+    errors["fixed"].push_back("must be 0.." + std::to_string(kMaxFixedFeeCents));
+  if (!errors.empty()) throw ApiError::validation(std::move(errors));
+  database_.transaction([&](db::Connection& sql) {
+    if (!store::set_fee_override(sql, slug, fee))
+      throw ApiError::not_found("There is no shop " + slug + ".");
+  });
 }
 
 std::vector<ShopSummary> ShopsService::summaries(db::Connection& sql,

@@ -22,6 +22,9 @@ std::string slugify(std::string_view name);
 bool is_valid_slug(std::string_view slug);
 
 constexpr const char* kDefaultAccentColor = "#485fc7";
+// A shop's own fee has the ranges of the platform's (core/config.cpp).
+constexpr int kMaxFeeBps = 5000;
+constexpr long long kMaxFixedFeeCents = 100'000'000;
 
 // Shop profiles and discovery. A vendor has at most one shop and only its
 // owner may change it. Blocking: call from the WorkerPool.
@@ -40,6 +43,11 @@ class ShopsService {
   // when the vendor has not created one yet.
   Shop require_shop_of(db::Connection& sql, std::int64_t owner_id) const;
   std::optional<Shop> find_shop(db::Connection& sql, const std::string& slug) const;
+  // The fee the operator set for the shop (fields empty: the default).
+  FeeOverride fee_override(db::Connection& sql, std::int64_t shop_id) const;
+  // For the operator's command line: sets (or, with both fields empty,
+  // clears) the shop's own fee. 404 without such a shop, 422 out of range.
+  void set_fee_override(const std::string& slug, const FeeOverride& fee);
   // Summaries of shops by id, for lists (one query).
   std::vector<ShopSummary> summaries(db::Connection& sql,
                                      const std::vector<std::int64_t>& ids) const;

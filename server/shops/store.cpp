@@ -177,4 +177,32 @@ long long count(db::Connection& sql, const ShopFilter& filter) {
   return query.single<long long>(sql);
 }
 
+constexpr std::string_view kFeeOverride = R"(
+  SELECT platform_fee_bps, platform_fee_fixed_cents FROM shops WHERE id = :id)";
+
+FeeOverride fee_override(db::Connection& sql, std::int64_t shop_id) {
+  struct Row {
+    long long bps = 0, fixed = 0;
+    soci::indicator bps_ind = soci::i_null, fixed_ind = soci::i_null;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(bps, bps_ind));
+      st.exchange(soci::into(fixed, fixed_ind));
+    }
+  };
+  FeeOverride fee;
+  db::Query(kFeeOverride).values(shop_id).each<Row>(sql, [&](const Row& row) {
+    if (row.bps_ind == soci::i_ok) fee.bps = static_cast<int>(row.bps);
+    if (row.fixed_ind == soci::i_ok) fee.fixed_cents = row.fixed;
+  });
+  return fee;
+}
+
+constexpr std::string_view kSetFeeOverride = R"(
+  UPDATE shops SET platform_fee_bps = :bps, platform_fee_fixed_cents = :fixed WHERE slug = :slug)";
+
+bool set_fee_override(db::Connection& sql, const std::string& slug, const FeeOverride& fee) {
+  const auto bps = fee.bps ? std::optional<long long>(*fee.bps) : std::nullopt;
+  return db::Query(kSetFeeOverride).values(bps, fee.fixed_cents, slug).execute(sql) == 1;
+}
+
 }  // namespace ps::shops::store

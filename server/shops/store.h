@@ -22,6 +22,9 @@ std::vector<Shop> list(db::Connection& sql, const ShopFilter& filter);
 db::Query list_query(const ShopFilter& filter);
 std::vector<ShopSummary> summaries(db::Connection& sql, const std::vector<std::int64_t>& ids);
 long long count(db::Connection& sql, const ShopFilter& filter);
+FeeOverride fee_override(db::Connection& sql, std::int64_t shop_id);
+// false when there is no shop with this slug.
+bool set_fee_override(db::Connection& sql, const std::string& slug, const FeeOverride& fee);
 }  // namespace store
 
 }  // namespace ps::shops

@@ -109,6 +109,54 @@ TEST(Cli, JsonLogsAreOneObjectALine) {
             std::string::npos);
 }
 
+// The shop's own fee as stored: "bps/fixed", NULL as "-".
+std::string shop_fee(const TempDir& dir, const std::string& slug) {
+  db::Database database("sqlite://" + (dir.path() / "pocketshop.db").string(), 1);
+  std::string fee;
+  database.with_session([&](db::Connection& sql) {
+    long long bps = 0, fixed = 0;
+    soci::indicator bps_ind = soci::i_null, fixed_ind = soci::i_null;
+    sql.session() << "SELECT platform_fee_bps, platform_fee_fixed_cents FROM shops WHERE slug = :s",
+        soci::into(bps, bps_ind), soci::into(fixed, fixed_ind), soci::use(slug);
+    fee = (bps_ind == soci::i_ok ? std::to_string(bps) : "-") + "/" +
+          (fixed_ind == soci::i_ok ? std::to_string(fixed) : "-");
+  });
+  return fee;
+}
+
+TEST(Cli, ShopsSetFeeGivesAShopItsOwnFeeUntilCleared) {
+  TempDir dir;
+  const std::string data = " --data-dir " + dir.path().string();
+  ASSERT_EQ(run("migrate" + data).exit_code, 0);
+  {
+    db::Database database("sqlite://" + (dir.path() / "pocketshop.db").string(), 1);
+    database.with_session([](db::Connection& sql) {
+      sql.session() << "INSERT INTO users (id, email, password_hash, display_name, role, "
+                       "created_at) VALUES (1, 'v@example.com', 'x', 'V', 'vendor', 0)";
+      sql.session() << "INSERT INTO shops (owner_id, slug, name, accent_color, created_at, "
+                       "updated_at) VALUES (1, 'pots', 'Pots', '#485fc7', 0, 0)";
+    });
+  }
+  EXPECT_EQ(shop_fee(dir, "pots"), "-/-");
+  const auto set = run("shops set-fee pots --bps 250 --fixed 15" + data);
+  EXPECT_EQ(set.exit_code, 0) << set.output;
+  EXPECT_EQ(shop_fee(dir, "pots"), "250/15");
+  EXPECT_EQ(run("shops set-fee pots --bps 0" + data).exit_code, 0);
+  EXPECT_EQ(shop_fee(dir, "pots"), "0/-");  // the fixed fee: the platform's
+  EXPECT_EQ(run("shops set-fee pots --clear" + data).exit_code, 0);
+  EXPECT_EQ(shop_fee(dir, "pots"), "-/-");
+
+  const auto unknown = run("shops set-fee nope --bps 1" + data);
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_THAT(unknown.output, ::testing::HasSubstr("There is no shop nope"));
+  for (const std::string bad :
+       {"pots --bps 5001", "pots --fixed -1", "pots --clear --bps 1", "pots", "--bps 1"}) {
+    const auto refused = run("shops set-fee " + bad + data);
+    EXPECT_NE(refused.exit_code, 0) << bad;
+  }
+  EXPECT_EQ(shop_fee(dir, "pots"), "-/-");
+}
+
 TEST(Cli, CreateUserRefusesADuplicate) {
   TempDir dir;
   const std::string base = "create-user --data-dir " + dir.path().string() +

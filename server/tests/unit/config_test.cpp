@@ -250,5 +250,22 @@ TEST(Config, ThePlatformFeeIsTenPercentByDefaultAndAtMostHalf) {
   EXPECT_THROW(parse({"--platform-fee-bps", "2.5"}), CLI::ParseError);
 }
 
+TEST(Config, TheFixedFeeAndThePayoutHoldHaveDefaultsAndRanges) {
+  const auto defaults = parse({});
+  EXPECT_EQ(defaults.platform_fee_fixed_cents, 0);
+  EXPECT_EQ(defaults.payout_hold_days, 7);
+  EXPECT_EQ(defaults.release_interval_seconds, 60);
+  EXPECT_EQ(parse({"--platform-fee-fixed", "30"}).platform_fee_fixed_cents, 30);
+  EXPECT_EQ(parse({"--payout-hold-days", "0"}).payout_hold_days, 0);
+  EXPECT_THROW(parse({"--platform-fee-fixed", "-1"}), CLI::ParseError);
+  EXPECT_THROW(parse({"--platform-fee-fixed", "100000001"}), CLI::ParseError);
+  EXPECT_THROW(parse({"--payout-hold-days", "366"}), CLI::ParseError);
+  EXPECT_THROW(parse({"--release-interval", "0"}), CLI::ParseError);
+  ScopedEnvironment environment(
+      Variables{{"POCKETSHOP_PLATFORM_FEE_FIXED", "25"}, {"POCKETSHOP_PAYOUT_HOLD_DAYS", "3"}});
+  EXPECT_EQ(parse({}).platform_fee_fixed_cents, 25);
+  EXPECT_EQ(parse({}).payout_hold_days, 3);
+}
+
 }  // namespace
 }  // namespace ps

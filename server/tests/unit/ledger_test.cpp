@@ -74,7 +74,7 @@ TEST(CheckPostable, RefusesWhatCannotBeALedgerTransaction) {
 }
 
 TEST(SaleOf, SplitsTheTotalBetweenThePlatformAndTheVendor) {
-  const auto sale = sale_of(42, 3, 2900, "EUR", 1000).value();
+  const auto sale = sale_of(42, 3, 2900, "EUR", 290).value();
   EXPECT_EQ(sale.kind, kinds::kSale);
   EXPECT_EQ(sale.reference, "42");
   EXPECT_EQ(sale.currency, "EUR");
@@ -83,7 +83,7 @@ TEST(SaleOf, SplitsTheTotalBetweenThePlatformAndTheVendor) {
   EXPECT_EQ(sale.entries[0].amount, 2900);
   EXPECT_EQ(sale.entries[1].account, "platform:fees");
   EXPECT_EQ(sale.entries[1].amount, -290);
-  EXPECT_EQ(sale.entries[2].account, "vendor:3:balance");
+  EXPECT_EQ(sale.entries[2].account, "vendor:3:pending");
   EXPECT_EQ(sale.entries[2].amount, -2610);
   EXPECT_NO_THROW(check_postable(sale));
 }
@@ -91,29 +91,75 @@ TEST(SaleOf, SplitsTheTotalBetweenThePlatformAndTheVendor) {
 TEST(SaleOf, LeavesOutZeroLinesAndZeroTotals) {
   const auto no_fee = sale_of(1, 3, 500, "EUR", 0).value();
   ASSERT_EQ(no_fee.entries.size(), 2u);
-  EXPECT_EQ(no_fee.entries[1].account, "vendor:3:balance");
+  EXPECT_EQ(no_fee.entries[1].account, "vendor:3:pending");
   EXPECT_NO_THROW(check_postable(no_fee));
 
-  const auto all_fee = sale_of(1, 3, 1, "EUR", 5000).value();  // 0.5 rounds up to 1
+  const auto all_fee = sale_of(1, 3, 1, "EUR", 1).value();  // a fee of all of it
   ASSERT_EQ(all_fee.entries.size(), 2u);
   EXPECT_EQ(all_fee.entries[1].account, "platform:fees");
   EXPECT_NO_THROW(check_postable(all_fee));
 
-  EXPECT_FALSE(sale_of(1, 3, 0, "EUR", 1000));
+  EXPECT_FALSE(sale_of(1, 3, 0, "EUR", 0));
 }
 
-TEST(RefundOf, ReversesEveryLineOfTheSaleFeeIncluded) {
-  const auto sale = sale_of(42, 3, 2900, "EUR", 1000).value();
-  const auto refund = refund_of(sale);
-  EXPECT_EQ(refund.kind, kinds::kRefund);
-  EXPECT_EQ(refund.reference, "42");
-  ASSERT_EQ(refund.entries.size(), sale.entries.size());
-  for (std::size_t i = 0; i < sale.entries.size(); ++i) {
-    EXPECT_EQ(refund.entries[i].account, sale.entries[i].account);
-    EXPECT_EQ(refund.entries[i].amount, -sale.entries[i].amount);
+TEST(FeeOf, AddsTheFixedFeeAndNeverExceedsTheTotal) {
+  EXPECT_EQ(fee_of(2500, {.bps = 1000, .fixed_cents = 30}), 280);
+  EXPECT_EQ(fee_of(399, {.bps = 1000, .fixed_cents = 0}), 40);  // 39.9 rounds up
+  EXPECT_EQ(fee_of(20, {.bps = 1000, .fixed_cents = 30}), 20);  // capped at the total
+  EXPECT_EQ(fee_of(0, {.bps = 1000, .fixed_cents = 30}), 0);
+  const long long largest = std::numeric_limits<long long>::max();
+  EXPECT_EQ(fee_of(largest, {.bps = 10000, .fixed_cents = largest}), largest);  // no overflow
+  EXPECT_THROW(fee_of(100, {.bps = 1000, .fixed_cents = -1}), std::invalid_argument);
+}
+
+TEST(FeeReversedThrough, GivesBackTheFeeInProportionAndAllOfItAtTheEnd) {
+  // A fee of 283 on 2530, refunded in three odd parts.
+  long long reversed = 0, refunded = 0;
+  for (const long long part : {777LL, 1001LL, 752LL}) {
+    refunded += part;
+    const long long through = fee_reversed_through(283, 2530, refunded);
+    EXPECT_GE(through, reversed);
+    EXPECT_LE(through, 283);
+    reversed = through;
   }
+  EXPECT_EQ(reversed, 283);
+  EXPECT_EQ(fee_reversed_through(283, 2530, 777), 86);  // 86.9 rounds down
+  EXPECT_EQ(fee_reversed_through(0, 0, 0), 0);
+  const long long largest = std::numeric_limits<long long>::max();
+  EXPECT_EQ(fee_reversed_through(largest, largest, largest), largest);  // no overflow
+  EXPECT_THROW(fee_reversed_through(10, 100, 101), std::invalid_argument);
+  EXPECT_THROW(fee_reversed_through(101, 100, 1), std::invalid_argument);
+}
+
+TEST(RefundOf, TakesTheAmountFromTheVendorAndTheFeeFromThePlatform) {
+  const auto refund = refund_of(refund_reference(42, 7), "vendor:3:pending", "EUR", 1000, 100);
+  EXPECT_EQ(refund.kind, kinds::kRefund);
+  EXPECT_EQ(refund.reference, "42/7");
+  ASSERT_EQ(refund.entries.size(), 3u);
+  EXPECT_EQ(refund.entries[0].account, "gateway:clearing");
+  EXPECT_EQ(refund.entries[0].amount, -1000);
+  EXPECT_EQ(refund.entries[1].account, "platform:fees");
+  EXPECT_EQ(refund.entries[1].amount, 100);
+  EXPECT_EQ(refund.entries[2].account, "vendor:3:pending");
+  EXPECT_EQ(refund.entries[2].amount, 900);
   EXPECT_EQ(sum(refund), 0);
   EXPECT_NO_THROW(check_postable(refund));
+  EXPECT_EQ(refund_of("1/2", "vendor:3:balance", "EUR", 5, 0).entries.size(), 2u);
+}
+
+TEST(ReleaseOf, MovesWhatIsLeftOfAHoldFromPendingToTheBalance) {
+  const auto release =
+      release_of({.reference = "42", .shop_id = 3, .currency = "EUR", .amount = 900});
+  ASSERT_TRUE(release);
+  EXPECT_EQ(release->kind, kinds::kRelease);
+  EXPECT_EQ(release->reference, "42");
+  ASSERT_EQ(release->entries.size(), 2u);
+  EXPECT_EQ(release->entries[0].account, "vendor:3:pending");
+  EXPECT_EQ(release->entries[0].amount, 900);
+  EXPECT_EQ(release->entries[1].account, "vendor:3:balance");
+  EXPECT_EQ(release->entries[1].amount, -900);
+  EXPECT_NO_THROW(check_postable(*release));
+  EXPECT_FALSE(release_of({.reference = "43", .shop_id = 3, .currency = "EUR", .amount = 0}));
 }
 
 }  // namespace

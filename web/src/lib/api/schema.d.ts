@@ -536,8 +536,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Vendor: refund a shipped or delivered order */
+        /**
+         * Vendor: refund what is left of a shipped or delivered order
+         * @description Refunds everything not refunded yet (see POST /api/orders/{id}/refunds for parts); the order becomes refunded.
+         */
         post: operations["refundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vendor: refund items or an amount of a shipped or delivered order
+         * @description Refunds to the buyer's card, up to what was captured less what was already refunded; the platform gives back its fee in proportion. Once everything is refunded the order is refunded. With an Idempotency-Key, a retry of the same request answers the first refund again (header Idempotent-Replayed: true) and refunds nothing more.
+         */
+        post: operations["refundOrderPart"];
         delete?: never;
         options?: never;
         head?: never;
@@ -659,7 +682,7 @@ export interface paths {
         };
         /**
          * What the platform owes the vendor, per currency
-         * @description The vendor's balance account, per currency: the net of its shipped orders (total less the platform's fee) less refunds. Orders paid but not yet shipped are not in it: their money is not captured yet.
+         * @description What the platform owes the vendor, per currency: the net of its shipped orders (total less the platform's fee) less refunds. A sale's net is pending until the store's payout hold (payout_hold_days, 7 by default) after its order is delivered, then available. Orders paid but not yet shipped are not in it: their money is not captured yet.
          */
         get: operations["myBalance"];
         put?: never;
@@ -679,7 +702,7 @@ export interface paths {
         };
         /**
          * The vendor's statement, newest first
-         * @description One line per sale (an order shipped and captured) and refund of the vendor's orders: gross, the platform's fee and net, with the balance after it.
+         * @description One line per sale (an order shipped and captured) and refund (in full or in part) of the vendor's orders: gross, the platform's fee and net, with the balance (pending and available together) after it. Releases of pending earnings are not lines: they move nothing between the vendor and anyone else.
          */
         get: operations["myStatement"];
         put?: never;
@@ -694,10 +717,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description RFC 9457 problem details. type names the failure: one of the types listed, each described (with its status and title) in components.x-problem-types. Clients should branch on type, not on status or title. Some types carry extension members: decline_code (payment-declined), product_id (out-of-stock, product-unavailable). */
+        /** @description RFC 9457 problem details. type names the failure: one of the types listed, each described (with its status and title) in components.x-problem-types. Clients should branch on type, not on status or title. Some types carry extension members: decline_code (payment-declined), product_id (out-of-stock, product-unavailable), refundable_cents (refund-exceeds-captured), product_id and refundable_quantity (refund-quantity-exceeded). */
         Problem: {
             /** @enum {string} */
-            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage";
+            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage" | "/problems/refund-exceeds-captured" | "/problems/refund-quantity-exceeded";
             title: string;
             status: number;
             detail: string;
@@ -989,6 +1012,14 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description minor units refunded so far (always sent; not listed as required until the web app's test fixtures carry it) */
+            refunded_cents?: number;
+            /** @description oldest first (always sent; not listed as required until the web app's test fixtures carry it) */
+            refunds?: components["schemas"]["OrderRefund"][];
+            /** @description Shown to the shop's vendor only: the platform's fee on the order (fixed when it was shipped and captured; null before), less the part given back with refunds */
+            platform_fee_cents?: number | null;
+            /** @description Shown to the shop's vendor only: what the vendor keeps, the total less refunds and platform_fee_cents (null before capture) */
+            vendor_net_cents?: number | null;
         };
         OrderPage: components["schemas"]["Page"] & {
             items: components["schemas"]["Order"][];
@@ -1036,11 +1067,19 @@ export interface components {
         Balances: {
             balances: {
                 currency: string;
-                /** @description minor units owed to the vendor; negative when refunds exceeded earnings */
+                /** @description minor units owed to the vendor, pending_cents + available_cents; negative when refunds exceeded earnings */
                 balance_cents: number;
+                /** @description earnings on hold until payout_hold_days after their order is delivered */
+                pending_cents: number;
+                /** @description earnings released, less refunds taken from them; negative when a refund after payout exceeded them (made up by later earnings) */
+                available_cents: number;
+                /** @description paid out to the vendor so far */
+                paid_cents: number;
             }[];
-            /** @description the platform's fee on each sale, in basis points (1000 = 10%) */
+            /** @description the shop's fee on each order, in basis points (1000 = 10%): its own, set by the operator, or the platform's */
             platform_fee_bps: number;
+            /** @description plus this fixed fee per order, in minor units (the fee is never more than the order's total) */
+            platform_fee_fixed_cents: number;
         };
         StatementLine: {
             transaction_id: number;
@@ -1068,6 +1107,22 @@ export interface components {
             /** @description Where the browser POSTs the card (form-encoded card[number], card[exp_month], card[exp_year], card[cvc], with Authorization: Bearer <publishable_key>) for a single-use token. */
             tokens_url: string;
             publishable_key: string;
+        };
+        /** @description One refund of a captured order. */
+        OrderRefund: {
+            id: number;
+            /** @description minor units given back to the buyer */
+            amount_cents: number;
+            reason: string;
+            /** @description the order's lines (by product) refunded; empty for a refund of an amount */
+            items: {
+                product_id: number;
+                quantity: number;
+            }[];
+            /** @description the part of the platform's fee given back with it (shown to the shop's vendor only) */
+            fee_reversed_cents?: number;
+            /** Format: date-time */
+            created_at: string;
         };
     };
     responses: {
@@ -2564,6 +2619,88 @@ export interface operations {
             };
             415: components["responses"]["WrongMediaType"];
             422: components["responses"]["Invalid"];
+            /** @description The payment gateway refused; nothing was changed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refundOrderPart: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** @description the order's line, named by its product */
+                        product_id: number;
+                        quantity: number;
+                    }[];
+                    reason?: string;
+                } | {
+                    /** @description minor units */
+                    amount_cents: number;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The refund and the order after it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        refund: components["schemas"]["OrderRefund"];
+                        order: components["schemas"]["Order"];
+                    };
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such order (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The order is not shipped or delivered (/problems/order-state), the refund exceeds what is left (/problems/refund-exceeds-captured) or a product's quantity left to refund (/problems/refund-quantity-exceeded), or the order changed meanwhile (/problems/order-changed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["WrongMediaType"];
+            /** @description Invalid fields (/problems/validation): neither or both of items and amount_cents, a product not in the order, or an Idempotency-Key used before with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The payment gateway refused; nothing was changed */
             502: {
                 headers: {

@@ -535,7 +535,7 @@ TEST_P(LedgerApi, AVendorRefundsItemsOfAnOrder) {
   EXPECT_EQ(order.at("refunded_cents").as_int64(), 2500);
   EXPECT_EQ(order.at("platform_fee_cents").as_int64(), 250);
   EXPECT_EQ(order.at("vendor_net_cents").as_int64(), 2250);
-  EXPECT_EQ(ledger_of(order_id).refunded, 2500);
+  EXPECT_EQ(at_gateway(order_id).refunded, 2500);
 
   // The buyer sees the refund, not the fee.
   const auto seen_by_buyer = order_json(buyer, order_id);
@@ -570,7 +570,7 @@ TEST_P(LedgerApi, ARefundOfAnAmountIsRefusedBeyondWhatIsLeft) {
   ASSERT_EQ(refund_amount(clay, order_id, 1500).status, 201);
   EXPECT_EQ(order_json(clay, order_id).at("status").as_string(), "refunded");
   expect_problem(refund_amount(clay, order_id, 1), 409, "order-state");
-  EXPECT_EQ(ledger_of(order_id).refunded, 2500);
+  EXPECT_EQ(at_gateway(order_id).refunded, 2500);
   EXPECT_EQ(transactions("refund"), 2);
 }
 
@@ -620,7 +620,7 @@ TEST_P(LedgerApi, ARefundBeforeReleaseComesFromPendingAndAfterItFromAvailable) {
   EXPECT_EQ(available(clay), 2700);
   ASSERT_EQ(act(clay, order_id, "refund").status, 200);  // all that is left
   EXPECT_EQ(available(clay), 0);
-  EXPECT_EQ(ledger_of(order_id).refunded, 5000);
+  EXPECT_EQ(at_gateway(order_id).refunded, 5000);
   EXPECT_EQ(order_json(clay, order_id).at("refunds").as_array().size(), 3u);
 }
 
@@ -716,7 +716,7 @@ TEST_P(LedgerApi, BadRefundRequestsAreRefusedByName) {
       {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + paper.access_token}});
   expect_problem(text, 400, "bad-request");
   EXPECT_EQ(transactions("refund"), 0);
-  EXPECT_EQ(ledger_of(order_id).refunded, 0);
+  EXPECT_EQ(at_gateway(order_id).refunded, 0);
 }
 
 TEST_P(LedgerApi, ARetryWithTheSameKeyFindsTheFirstRefund) {
@@ -729,7 +729,7 @@ TEST_P(LedgerApi, ARetryWithTheSameKeyFindsTheFirstRefund) {
   EXPECT_EQ(again.header("Idempotent-Replayed"), "true");
   EXPECT_EQ(again.json().at("refund").at("id"), first.json().at("refund").at("id"));
   expect_problem(refund_amount(clay, order_id, 800, "refund-1"), 422, "validation");
-  EXPECT_EQ(ledger_of(order_id).refunded, 700);
+  EXPECT_EQ(at_gateway(order_id).refunded, 700);
   EXPECT_EQ(transactions("refund"), 1);
 }
 
@@ -740,7 +740,7 @@ TEST_P(LedgerApi, ConcurrentRefundsWithOneKeyRefundOnce) {
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), kConcurrentRequests);
   EXPECT_EQ(count("order_refunds"), 1);
   EXPECT_EQ(transactions("refund"), 1);
-  EXPECT_EQ(ledger_of(order_id).refunded, 1000);
+  EXPECT_EQ(at_gateway(order_id).refunded, 1000);
   EXPECT_EQ(balance(clay), 2250 - 900);
 }
 
@@ -751,9 +751,9 @@ TEST_P(LedgerApi, ConcurrentRefundsForTheLastAmountRefundItOnce) {
   const auto statuses = all_at_once([&] { return refund_amount(clay, order_id, 400); });
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 1);
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 409), kConcurrentRequests - 1);
-  EXPECT_EQ(ledger_of(order_id).refunded, 2400);
+  EXPECT_EQ(at_gateway(order_id).refunded, 2400);
   EXPECT_EQ(count("order_refunds"), 2);
-  EXPECT_LE(ledger_of(order_id).refunded, ledger_of(order_id).captured);
+  EXPECT_LE(at_gateway(order_id).refunded, at_gateway(order_id).received);
 }
 
 }  // namespace

@@ -75,6 +75,16 @@ int seed_demo(ps::Config config) {
   return 0;
 }
 
+// Runs the jobs due now, once, and exits: for operators without job workers
+// (--job-workers 0), and for a queue left waiting.
+int run_jobs(ps::Config config) {
+  ps::Application app(std::move(config));
+  app.migrate();
+  const int ran = app.jobs().run_due();
+  std::cout << "ran " << ran << " job(s)\n";
+  return 0;
+}
+
 struct NewUserOptions {
   std::string email, password, display_name, role = "buyer";
 };
@@ -124,6 +134,9 @@ int main(int argc, char** argv) {
   user_cmd->add_option("--role", user.role, "buyer or vendor")
       ->check(CLI::IsMember({"buyer", "vendor"}))
       ->capture_default_str();
+  auto* jobs_cmd = cli.add_subcommand("jobs", "the durable job queue");
+  jobs_cmd->require_subcommand(1);
+  auto* jobs_run_cmd = jobs_cmd->add_subcommand("run", "run the jobs that are due once, then exit");
   auto* gateway_cmd = cli.add_subcommand(
       "gateway", "run the test-mode payment gateway, a subset of Stripe's API (docs/gateway.md)");
   ps::gateway::GatewayConfig gateway;
@@ -141,6 +154,7 @@ int main(int argc, char** argv) {
     if (serve_cmd->parsed()) return serve(std::move(config));
     if (migrate_cmd->parsed()) return migrate(std::move(config));
     if (user_cmd->parsed()) return create_user(std::move(config), user);
+    if (jobs_run_cmd->parsed()) return run_jobs(std::move(config));
     if (seed_cmd->parsed())
       return bench ? seed_bench(std::move(config), manifest) : seed_demo(std::move(config));
   } catch (const ps::ApiError& error) {

@@ -39,10 +39,14 @@ struct Config {
   int login_limit_per_email = 10;                 // per 15 minutes per email per client address
   int signup_limit_per_ip = 20;                   // accounts per hour per client address
   int checkout_limit_per_user = 10;               // checkout attempts per minute per user
-  int platform_fee_bps = 1000;      // the platform's fee on each sale, in basis points (10%)
-  bool trust_proxy = false;         // take the client address from X-Forwarded-For
-  std::string metrics_token;        // when set, GET /metrics needs "Authorization: Bearer <it>"
-  std::string log_format = "text";  // text | json
+  int platform_fee_bps = 1000;         // the platform's fee on each sale, in basis points (10%)
+  std::string payment_webhook_secret;  // whsec_...; empty: webhooks answer 503
+  int job_workers = 2;                 // job queue threads; 0: none (tests, `jobs run`)
+  int job_poll_ms = 1000;              // an idle job worker looks this often
+  int job_lease_seconds = 300;         // a job running longer is taken for dead, run again
+  bool trust_proxy = false;            // take the client address from X-Forwarded-For
+  std::string metrics_token;           // when set, GET /metrics needs "Authorization: Bearer <it>"
+  std::string log_format = "text";     // text | json
   std::string log_level = "info";
 };
 

@@ -426,5 +426,56 @@ TEST_P(PaymentWebhooksRunnerApi, TheApplicationsRunnersApplyEventsByThemselves) 
   EXPECT_EQ(done, 1);
 }
 
+// Two instances on one database, each with its own job workers, take events
+// in turn: every event is applied once, by one claim (no job run twice).
+TEST_P(PaymentWebhooksRunnerApi, TwoInstancesOnOneDatabaseApplyEachEventOnce) {
+  TestServer other(Backend::sqlite, [&](Config& config) {
+    config.database_url = server().config().database_url;
+    config.payment_webhook_secret = kSecret;
+    config.job_workers = 3;
+    config.job_poll_ms = 10;
+  });
+  fill_cart(buyer, mug, 1);
+  const auto placed = checkout(buyer, checkout_body(kApproves));
+  ASSERT_EQ(placed.status, 201);
+  const auto order = placed.json().at("orders").at(0).at("id").as_int64();
+  const auto intent = authorization_of(order);
+  const auto currency = [&] {
+    std::string text;
+    server().app().database().with_session([&](db::Connection& sql) {
+      sql.session() << "SELECT currency FROM payments", soci::into(text);
+    });
+    return text;
+  }();
+  constexpr int kEvents = 40;
+  for (int n = 0; n < kEvents; ++n) {
+    const auto id = std::to_string(n);
+    const auto body = event_body("evt_two_" + id, "charge.dispute.created", unix_now(),
+                                 {{"id", "du_two_" + id},
+                                  {"amount", 1},
+                                  {"currency", currency},
+                                  {"payment_intent", intent}});
+    const auto to = n % 2 ? other.client() : client();
+    ASSERT_EQ(to.request(boost::beast::http::verb::post, "/api/payments/webhook", body,
+                         {{"Stripe-Signature", signature(body)}})
+                  .status,
+              200);
+  }
+  auto number = [&](const std::string& query) {
+    long long n = 0;
+    server().app().database().with_session(
+        [&](db::Connection& sql) { sql.session() << query, soci::into(n); });
+    return n;
+  };
+  for (int i = 0; i < 200 && number("SELECT COUNT(*) FROM jobs WHERE status = 'done'") < kEvents;
+       ++i)
+    std::this_thread::sleep_for(50ms);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM payment_events WHERE processed_at IS NOT NULL"), kEvents);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM jobs WHERE status = 'done' AND attempts = 1"), kEvents);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'dispute'"), kEvents);
+  EXPECT_EQ(number("SELECT -SUM(amount) FROM ledger_balances WHERE account = 'gateway:clearing'"),
+            kEvents);
+}
+
 }  // namespace
 }  // namespace ps::testing

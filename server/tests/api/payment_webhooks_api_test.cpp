@@ -4,6 +4,7 @@
 // once, snapshots that ignore older events, and disputes taken back from the
 // vendors with the books still balanced.
 #include "api/checkout_test.h"
+#include "support/gateway_process.h"
 
 #include <soci/soci.h>
 #include <sodium.h>
@@ -383,6 +384,64 @@ TEST_P(PaymentWebhooksApi, ABodyOverTheLimitIsRefusedUnread) {
   const auto body = event_body("evt_big", "customer.created", unix_now(), object);
   expect_problem(deliver(body), 413, "payload-too-large");
   EXPECT_EQ(count("payment_events"), 0);
+}
+
+// The real test gateway (`pocketshop gateway`, its own process) posting to
+// this shop: its signatures are taken, and a disputed capture's events (one
+// of our payments made to stand for its intent) apply as above.
+class GatewayWebhooksApi : public PaymentWebhooksApi {
+ protected:
+  void configure(Config& config) override {
+    PaymentWebhooksApi::configure(config);
+    config.payment_webhook_secret = GatewayProcess::kWebhookSecret;
+  }
+};
+POCKETSHOP_API_TEST(GatewayWebhooksApi);
+
+TEST_P(GatewayWebhooksApi, TheGatewaysEventsOfADisputedCaptureApply) {
+  const auto order = buy({mug}).at(0);
+  ASSERT_EQ(ship(clay, order).status, 200);
+  const auto vendor = vendor_account(clay);
+  std::string currency = currency_of(order);
+  for (auto& c : currency) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+
+  GatewayProcess gateway("http://127.0.0.1:" + std::to_string(server().port()) +
+                         "/api/payments/webhook");
+  const auto token = gateway.post("/v1/tokens",
+                                  form_encode({{"card[number]", "4000000000000259"},
+                                               {"card[exp_month]", "12"},
+                                               {"card[exp_year]", "2034"},
+                                               {"card[cvc]", "123"}}),
+                                  {}, GatewayProcess::kPublishableKey);
+  ASSERT_EQ(token.status, 200) << token.body;
+  const auto authorized = gateway.post(
+      "/v1/payment_intents", form_encode({{"amount", "2500"},
+                                          {"currency", currency},
+                                          {"capture_method", "manual"},
+                                          {"confirm", "true"},
+                                          {"payment_method_data[type]", "card"},
+                                          {"payment_method_data[card][token]",
+                                           std::string(token.json().at("id").as_string())}}));
+  ASSERT_EQ(authorized.status, 200) << authorized.body;
+  const std::string intent(authorized.json().at("id").as_string());
+  server().app().database().with_session([&](db::Connection& sql) {
+    sql.session() << "UPDATE payments SET authorization_id = :intent", soci::use(intent);
+  });
+  ASSERT_EQ(gateway.post("/v1/payment_intents/" + intent + "/capture", "").status, 200);
+
+  const std::string dispute_recorded =
+      "SELECT COUNT(*) FROM payment_events WHERE type = 'charge.dispute.created'";
+  for (int i = 0; i < 200 && sql_number(dispute_recorded) == 0; ++i)
+    std::this_thread::sleep_for(50ms);
+  ASSERT_EQ(sql_number(dispute_recorded), 1) << gateway.log();
+  EXPECT_GE(run_jobs(), 4);  // authorized, captured, succeeded, disputed
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM payment_events WHERE processed_at IS NULL"), 0);
+  EXPECT_EQ(payment_column(order, "gateway_status"), "succeeded");
+  EXPECT_EQ(payment_column(order, "amount_received"), "2500");
+  EXPECT_EQ(payment_column(order, "amount_capturable"), "0");
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'dispute'"), 1);
+  EXPECT_EQ(ledger_balance(vendor), 250);
+  EXPECT_EQ(ledger_balance("gateway:clearing"), 0);
 }
 
 class PaymentWebhooksUnconfiguredApi : public ApiTest {};

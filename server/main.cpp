@@ -75,6 +75,16 @@ int seed_demo(ps::Config config) {
   return 0;
 }
 
+// Runs the jobs due now, once, and exits: for operators without job workers
+// (--job-workers 0), and for a queue left waiting.
+int run_jobs(ps::Config config) {
+  ps::Application app(std::move(config));
+  app.migrate();
+  const int ran = app.jobs().run_due();
+  std::cout << "ran " << ran << " job(s)\n";
+  return 0;
+}
+
 struct NewUserOptions {
   std::string email, password, display_name, role = "buyer";
 };
@@ -162,6 +172,9 @@ int main(int argc, char** argv) {
   auto* clear_flag =
       set_fee_cmd->add_flag("--clear", clear_fee, "back to the platform's default fee");
   clear_flag->excludes(bps_flag)->excludes(fixed_flag);
+  auto* jobs_cmd = cli.add_subcommand("jobs", "the durable job queue");
+  jobs_cmd->require_subcommand(1);
+  auto* jobs_run_cmd = jobs_cmd->add_subcommand("run", "run the jobs that are due once, then exit");
   auto* gateway_cmd = cli.add_subcommand(
       "gateway", "run the test-mode payment gateway, a subset of Stripe's API (docs/gateway.md)");
   ps::gateway::GatewayConfig gateway;
@@ -186,6 +199,7 @@ int main(int argc, char** argv) {
         throw std::invalid_argument("shops set-fee: give --bps, --fixed or --clear");
       return set_shop_fee(std::move(config), shop_fee);
     }
+    if (jobs_run_cmd->parsed()) return run_jobs(std::move(config));
     if (seed_cmd->parsed())
       return bench ? seed_bench(std::move(config), manifest) : seed_demo(std::move(config));
   } catch (const ps::ApiError& error) {

@@ -9,6 +9,7 @@
 #include "ledger/routes.h"
 #include "media/routes.h"
 #include "orders/routes.h"
+#include "payments/webhook_routes.h"
 #include "reviews/routes.h"
 #include "shops/routes.h"
 
@@ -21,6 +22,8 @@
 #include <boost/json/parse.hpp>
 
 #include <filesystem>
+
+#include <unistd.h>
 
 namespace ps {
 
@@ -43,6 +46,13 @@ int io_thread_count(const Config& config) {
 // PostgreSQL server sharing the machine (bench/README.md, fixes 17 and 25). A
 // database across a network keeps more statements in flight: set
 // --db-pool-size.
+jobs::QueueOptions job_queue_options(const Config& config) {
+  jobs::QueueOptions options;
+  options.owner = "pid" + std::to_string(::getpid());
+  options.lease = std::chrono::seconds(config.job_lease_seconds);
+  return options;
+}
+
 std::size_t pool_size(const Config& config) {
   if (config.db_pool_size > 0) return static_cast<std::size_t>(config.db_pool_size);
   return 2 * std::max(1u, std::thread::hardware_concurrency());
@@ -64,6 +74,7 @@ Application::Application(Config config)
       workers_(pool_size(config_)),
       database_(config_.database_url, pool_size(config_),
                 db::Database::Gate::closed_until_migrated),
+      jobs_(database_, job_queue_options(config_)),
       media_(database_, config_),
       tokens_(config_.jwt_secret, std::chrono::seconds(config_.access_token_ttl_seconds)),
       passwords_(config_.password_strength),
@@ -81,9 +92,11 @@ Application::Application(Config config)
               std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::days(config_.payout_hold_days))
                   .count()),
+      payment_events_(database_, ledger_, config_.payment_webhook_secret),
       orders_(database_, shops_, catalog_, payments_, ledger_),
       checkout_(database_, carts_, catalog_, payments_, orders_, config_.jwt_secret),
       reviews_(database_, catalog_, orders_),
+      job_runner_(jobs_, config_.job_workers, std::chrono::milliseconds(config_.job_poll_ms)),
       login_per_client_(config_.login_limit_per_ip, std::chrono::minutes(1)),
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
       signups_per_client_(config_.signup_limit_per_ip, std::chrono::hours(1)),
@@ -106,6 +119,10 @@ Application::Application(Config config)
   orders::add_routes(router_, orders_, authenticator_, workers_);
   ledger::add_routes(router_, ledger_, authenticator_, workers_);
   reviews::add_routes(router_, reviews_, authenticator_, workers_);
+  payments::add_webhook_routes(router_, payment_events_, workers_, [this] { job_runner_.wake(); });
+
+  jobs_.handle(payments::kPaymentEventJob,
+               [this](const jobs::Job& job) { return payment_events_.handle_job(job); });
 }
 
 Application::~Application() {
@@ -170,6 +187,7 @@ void Application::start(bool handle_signals) {
   }
   const int count = io_thread_count(config_);
   for (int i = 0; i < count; ++i) threads_.emplace_back([this] { io_.run(); });
+  job_runner_.start();  // polls until the database is migrated, like requests wait
   if (!database_.open_to_requests_yet())
     migrator_ = std::thread([this] { migrate_when_reachable(); });
   release_earnings_.start();
@@ -235,6 +253,7 @@ void Application::wait() {
   for (auto& thread : threads_)
     if (thread.joinable()) thread.join();
   threads_.clear();
+  job_runner_.stop();  // after the job each worker has in hand
   workers_.join();
 }
 

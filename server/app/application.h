@@ -16,9 +16,12 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "jobs/queue.h"
+#include "jobs/runner.h"
 #include "ledger/service.h"
 #include "media/service.h"
 #include "orders/service.h"
+#include "payments/events_service.h"
 #include "payments/service.h"
 #include "payments/stripe_provider.h"
 #include "reviews/service.h"
@@ -65,6 +68,8 @@ class Application {
   shops::ShopsService& shops() { return shops_; }
   catalog::CatalogService& catalog() { return catalog_; }
   ledger::LedgerService& ledger() { return ledger_; }
+  // The durable job queue; with --job-workers 0 nothing runs it by itself.
+  jobs::JobQueue& jobs() { return jobs_; }
   payments::PaymentProvider& payment_provider() { return payment_provider_; }
   const accounts::TokenIssuer& tokens() const { return tokens_; }
   WorkerPool& workers() { return workers_; }
@@ -80,6 +85,7 @@ class Application {
   Config config_;
   WorkerPool workers_;
   db::Database database_;
+  jobs::JobQueue jobs_;
   media::MediaService media_;
   accounts::TokenIssuer tokens_;
   accounts::PasswordHasher passwords_;
@@ -91,9 +97,11 @@ class Application {
   payments::StripeProvider payment_provider_;
   payments::PaymentsService payments_;
   ledger::LedgerService ledger_;
+  payments::PaymentEventsService payment_events_;
   orders::OrdersService orders_;
   checkout::CheckoutService checkout_;
   reviews::ReviewsService reviews_;
+  jobs::JobRunner job_runner_;  // after every service a job handler uses
   http::RateLimiter login_per_client_;
   http::RateLimiter login_per_email_;
   http::RateLimiter signups_per_client_;

@@ -183,6 +183,17 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--payment-timeout-ms", c.payment_timeout_ms, "POCKETSHOP_PAYMENT_TIMEOUT_MS",
          "how long a request to the gateway may take")
       ->check(CLI::Range(100, 120000));
+  option("--payment-webhook-secret", c.payment_webhook_secret, "POCKETSHOP_PAYMENT_WEBHOOK_SECRET",
+         "the gateway's webhook signing secret, whsec_... (empty: webhooks refused, 503)");
+  option("--job-workers", c.job_workers, "POCKETSHOP_JOB_WORKERS",
+         "threads running queued jobs (0: none; run them with `pocketshop jobs run`)")
+      ->check(CLI::Range(0, 64));
+  option("--job-poll-ms", c.job_poll_ms, "POCKETSHOP_JOB_POLL_MS",
+         "milliseconds between an idle job worker's looks for due jobs")
+      ->check(CLI::Range(10, 600000));
+  option("--job-lease-seconds", c.job_lease_seconds, "POCKETSHOP_JOB_LEASE_SECONDS",
+         "seconds a job may run before another worker takes it for dead and runs it again")
+      ->check(CLI::Range(1, 24 * 3600));
   option("--trust-proxy", c.trust_proxy, "POCKETSHOP_TRUST_PROXY",
          "behind a reverse proxy: client address from X-Forwarded-For");
   option("--metrics-token", c.metrics_token, "POCKETSHOP_METRICS_TOKEN",

@@ -1,6 +1,7 @@
 // The pocketshop binary as an operator uses it: subcommands, configuration
 // from the environment, the demo seed, and a clean exit on SIGTERM/SIGINT.
 #include "db/database.h"
+#include "jobs/queue.h"
 #include "support/http_client.h"
 #include "support/test_server.h"
 
@@ -430,6 +431,34 @@ TEST(Cli, SeedDemoFillsAnEmptyMarketplaceOnlyOnce) {
   ServeCommand server(dir.path());
   expect_demo_catalogue(server.client(), seeded);
   expect_printed_logins_work(server.client(), first.output);
+}
+
+// `jobs run` runs what is due once (here a recorded webhook event's job) and exits.
+TEST(Cli, JobsRunRunsTheDueJobsOnce) {
+  TempDir dir;
+  ASSERT_EQ(run("migrate --data-dir " + dir.path().string()).exit_code, 0);
+  {
+    db::Database database("sqlite://" + (dir.path() / "pocketshop.db").string(), 1);
+    database.transaction([](db::Connection& sql) {
+      sql.session() << "INSERT INTO payment_events (id, type, account, created, payload, "
+                       "received_at) VALUES ('evt_cli', 'customer.created', '', 0, "
+                       "'{\"id\":\"evt_cli\",\"type\":\"customer.created\",\"created\":0,"
+                       "\"data\":{\"object\":{}}}', 0)";
+      jobs::enqueue(sql, {.kind = "payment_event", .payload = R"({"event_id":"evt_cli"})"});
+    });
+  }
+  const auto first = run("jobs run --data-dir " + dir.path().string());
+  EXPECT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("ran 1 job(s)"), std::string::npos) << first.output;
+  const auto second = run("jobs run --data-dir " + dir.path().string());
+  EXPECT_NE(second.output.find("ran 0 job(s)"), std::string::npos) << second.output;
+  db::Database database("sqlite://" + (dir.path() / "pocketshop.db").string(), 1);
+  long long processed = 0;
+  database.with_session([&](db::Connection& sql) {
+    sql.session() << "SELECT COUNT(*) FROM payment_events WHERE processed_at IS NOT NULL",
+        soci::into(processed);
+  });
+  EXPECT_EQ(processed, 1);
 }
 
 }  // namespace

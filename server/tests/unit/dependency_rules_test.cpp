@@ -1,5 +1,6 @@
 // The include graph of server/ follows the map in docs/architecture.md:
 //   core <- db <- http <- features <- app
+//           db <- jobs <- features      (jobs, the job queue, beside http)
 // The test gateway (gateway/) is app-level, like app/: no feature includes
 // it; and it stands apart from the shop, so it includes no feature either.
 // and inside a feature model <- store <- service <- json <- routes. A feature
@@ -27,8 +28,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::set<std::string> kLayers{"core", "db", "http"};
-const std::map<std::string, int> kLayerRank{{"core", 0}, {"db", 1}, {"http", 2}};
+const std::set<std::string> kLayers{"core", "db", "jobs", "http"};
+// jobs and http share a rank: neither may use the other (see breach()).
+const std::map<std::string, int> kLayerRank{{"core", 0}, {"db", 1}, {"jobs", 2}, {"http", 2}};
 constexpr int kFeatureLayer = 3;
 constexpr int kAppLayer = 4;
 
@@ -75,6 +77,8 @@ std::vector<std::string> includes_of(const fs::path& file) {
 std::string breach(const Source& from, const Source& to) {
   const int from_layer = layer_of(from.folder), to_layer = layer_of(to.folder);
   if (to_layer > from_layer) return "a lower layer uses a higher one";
+  if (from.folder == "jobs" && to.folder == "http") return "jobs uses HTTP";
+  if (from.folder == "http" && to.folder == "jobs") return "HTTP uses jobs";
   if (from.folder == "gateway" && to_layer == kFeatureLayer) return "the gateway uses a feature";
   if (from_layer != kFeatureLayer) return {};
   const int from_rank = rank_in_feature(from.stem), to_rank = rank_in_feature(to.stem);
@@ -158,6 +162,13 @@ TEST(DependencyRules, TheRulesThemselves) {
   EXPECT_EQ(check("gateway/routes.cpp", "http/router.h"), "");
   EXPECT_EQ(check("gateway/routes.cpp", "gateway/service.h"), "");
   EXPECT_EQ(check("main.cpp", "gateway/gateway.h"), "");
+  EXPECT_EQ(check("jobs/queue.h", "db/database.h"), "");
+  EXPECT_EQ(check("jobs/queue.cpp", "http/router.h"), "jobs uses HTTP");
+  EXPECT_EQ(check("http/pipeline.cpp", "jobs/queue.h"), "HTTP uses jobs");
+  EXPECT_EQ(check("db/database.cpp", "jobs/queue.h"), "a lower layer uses a higher one");
+  EXPECT_EQ(check("jobs/queue.cpp", "payments/events.h"), "a lower layer uses a higher one");
+  EXPECT_EQ(check("payments/events_service.h", "jobs/queue.h"), "");
+  EXPECT_EQ(check("payments/store.h", "jobs/model.h"), "");
   EXPECT_EQ(cycles({{"a", {"b"}}, {"b", {"c"}}, {"c", {"a"}}, {"d", {"a"}}}),
             (std::set<std::string>{"cycle: a b c"}));
 }

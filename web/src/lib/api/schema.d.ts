@@ -713,6 +713,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The payment gateway's events (Stripe webhooks)
+         * @description Signed with Stripe's scheme: Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the whole whsec_ secret> (several v1 values allowed; timestamps over 300 s from now refused). The event is recorded by its id and answered at once; its effects (the payment's gateway status and amounts, a dispute's clawback from the vendors) are applied by a job, once. A delivery of an id already recorded answers 200 with duplicate true and changes nothing. Bodies over 256 KiB are refused.
+         */
+        post: operations["paymentWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -720,7 +740,7 @@ export interface components {
         /** @description RFC 9457 problem details. type names the failure: one of the types listed, each described (with its status and title) in components.x-problem-types. Clients should branch on type, not on status or title. Some types carry extension members: decline_code (payment-declined), product_id (out-of-stock, product-unavailable), refundable_cents (refund-exceeds-captured), product_id and refundable_quantity (refund-quantity-exceeded). */
         Problem: {
             /** @enum {string} */
-            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage" | "/problems/refund-exceeds-captured" | "/problems/refund-quantity-exceeded";
+            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/webhook-signature-invalid" | "/problems/webhook-timestamp-out-of-tolerance" | "/problems/webhook-event-malformed" | "/problems/webhooks-not-configured" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage" | "/problems/refund-exceeds-captured" | "/problems/refund-quantity-exceeded";
             title: string;
             status: number;
             detail: string;
@@ -1123,6 +1143,13 @@ export interface components {
             fee_reversed_cents?: number;
             /** Format: date-time */
             created_at: string;
+        };
+        /** @description An event taken: recorded, its effects to be applied by a job. */
+        WebhookReceipt: {
+            /** @description The event's id (evt_...). */
+            id: string;
+            /** @description True when this event id was recorded before: this delivery changed nothing. */
+            duplicate: boolean;
         };
     };
     responses: {
@@ -3070,6 +3097,60 @@ export interface operations {
                 };
             };
             422: components["responses"]["Invalid"];
+        };
+    };
+    paymentWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<hex HMAC-SHA256>[,v1=...] */
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    id: string;
+                    type: string;
+                    created: number;
+                    account?: string;
+                    data: {
+                        object: Record<string, never>;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Taken (or taken before) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description Bad signature (/problems/webhook-signature-invalid), stale or future timestamp (/problems/webhook-timestamp-out-of-tolerance) or not an event (/problems/webhook-event-malformed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            /** @description No webhook secret configured (/problems/webhooks-not-configured) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }

@@ -1,0 +1,130 @@
+#include "payments/events_service.h"
+
+#include "core/errors.h"
+#include "payments/webhook_signature.h"
+
+#include <spdlog/spdlog.h>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace ps::payments {
+
+namespace {
+bool same_currency(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+}  // namespace
+
+PaymentEventsService::Received PaymentEventsService::receive(std::string_view signature_header,
+                                                             std::string_view body,
+                                                             std::int64_t now_seconds) {
+  if (!configured())
+    throw ApiError(ErrorCode::webhooks_not_configured,
+                   "This shop has no webhook secret; set --payment-webhook-secret.");
+  switch (check_signature(signature_header, body, webhook_secret_, now_seconds)) {
+    case SignatureCheck::valid:
+      break;
+    case SignatureCheck::stale:
+      throw ApiError(ErrorCode::webhook_timestamp_out_of_tolerance,
+                     "The Stripe-Signature timestamp is more than 300 seconds away from now.");
+    default:
+      throw ApiError(ErrorCode::webhook_signature_invalid,
+                     "The Stripe-Signature header is missing, malformed or does not match.");
+  }
+  auto event = parse_event(body);
+  if (!event)
+    throw ApiError(ErrorCode::webhook_event_malformed,
+                   "The body is not an event: it needs a string id and type, an integer "
+                   "created and an object data.object.");
+  StoredEvent stored{event->id,         event->type,  event->account, event->created * 1000,
+                     std::string(body), now_millis(), std::nullopt};
+  const bool recorded = database_.transaction([&](db::Connection& sql) {
+    if (!event_store::insert(sql, stored)) return false;
+    jobs::NewJob job;
+    job.kind = kPaymentEventJob;
+    job.payload = boost::json::serialize(boost::json::object{{"event_id", event->id}});
+    job.dedupe_key = kPaymentEventJob + ":" + event->id;
+    jobs::enqueue(sql, job);
+    return true;
+  });
+  return {event->id, !recorded};
+}
+
+jobs::JobEffects PaymentEventsService::handle_job(const jobs::Job& job) {
+  const auto payload = boost::json::parse(job.payload).as_object();
+  std::string event_id(payload.at("event_id").as_string());
+  return [this, event_id](db::Connection& sql) { apply(sql, event_id); };
+}
+
+void PaymentEventsService::apply(db::Connection& sql, const std::string& event_id) {
+  const auto stored = event_store::find(sql, event_id);
+  if (!stored) throw std::runtime_error("payment event " + event_id + " is not recorded");
+  if (stored->processed_at) return;
+  const auto event = parse_event(stored->payload);
+  if (!event) throw std::runtime_error("payment event " + event_id + " no longer parses");
+  switch (family_of(event->type)) {
+    case EventFamily::payment_intent:
+    case EventFamily::charge:
+      if (const auto snapshot = snapshot_of(*event)) event_store::apply_snapshot(sql, *snapshot);
+      break;
+    case EventFamily::dispute_created: {
+      const auto dispute = dispute_of(*event);
+      if (!dispute) throw std::runtime_error("dispute event " + event_id + " lacks its fields");
+      apply_dispute(sql, *dispute);
+      break;
+    }
+    case EventFamily::payout:
+      // Extension point for payouts: their events stay unprocessed
+      // (processed_at NULL, payment_events_unprocessed) until the payouts
+      // feature applies them here and marks them.
+      return;
+    case EventFamily::other:
+      break;
+  }
+  event_store::mark_processed(sql, event_id, now_millis());
+}
+
+// The disputed amount leaves the gateway's balance (clearing) and is taken
+// back from the vendors whose orders the payment paid for, split over the
+// orders in proportion to their totals: the captured ones, or all of them
+// when none was captured (the dispute is the gateway's word, not ours).
+void PaymentEventsService::apply_dispute(db::Connection& sql, const Dispute& dispute) {
+  const auto payment = event_store::find_payment(sql, dispute.payment_intent);
+  if (!payment) {
+    spdlog::warn("payments: dispute {} names payment intent {}, which no payment of ours has",
+                 dispute.id, dispute.payment_intent);
+    return;
+  }
+  if (!same_currency(payment->currency, dispute.currency))
+    throw std::runtime_error("dispute " + dispute.id + " is in " + dispute.currency +
+                             ", its payment in " + payment->currency);
+  auto orders = event_store::orders_paid_by(sql, payment->id);
+  if (orders.empty() || dispute.amount == 0) return;
+  const bool any_captured =
+      std::any_of(orders.begin(), orders.end(), [](const auto& order) { return order.captured; });
+  std::vector<long long> weights;
+  for (const auto& order : orders)
+    weights.push_back(order.captured || !any_captured ? order.total_cents : 0);
+  const auto shares = split_in_proportion(dispute.amount, weights);
+
+  std::map<std::int64_t, long long> per_shop;
+  for (std::size_t i = 0; i < orders.size(); ++i) per_shop[orders[i].shop_id] += shares[i];
+  ledger::LedgerTransaction clawback;
+  clawback.kind = kDisputeKind;
+  clawback.reference = dispute.id;
+  clawback.currency = payment->currency;
+  clawback.memo = "dispute " + dispute.id + " on " + dispute.payment_intent;
+  clawback.entries.push_back({ledger::chart::kGatewayClearing, -dispute.amount});
+  for (const auto& [shop_id, amount] : per_shop)
+    if (amount != 0) clawback.entries.push_back({ledger::chart::vendor_balance(shop_id), amount});
+  ledger_.post(sql, std::move(clawback));
+}
+
+}  // namespace ps::payments

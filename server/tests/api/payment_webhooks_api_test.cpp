@@ -1,0 +1,540 @@
+// The gateway's webhook events: Stripe's signature scheme (computed here
+// with libsodium, as the protocol says, not with the server's code), the
+// event recorded once however often it is delivered, its job applying it
+// once, snapshots that ignore older events, and disputes taken back from the
+// vendors with the books still balanced.
+#include "api/checkout_test.h"
+#include "support/gateway_process.h"
+
+#include <soci/soci.h>
+#include <sodium.h>
+
+#include <boost/json.hpp>
+
+#include <chrono>
+#include <thread>
+
+namespace ps::testing {
+namespace {
+
+using namespace std::chrono_literals;
+namespace json = boost::json;
+
+constexpr const char* kSecret = "whsec_test_0123456789abcdef";
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string hmac_hex(const std::string& key, const std::string& message) {
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
+                                message.size());
+  crypto_auth_hmacsha256_final(&state, mac);
+  char hex[2 * sizeof mac + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  return hex;
+}
+
+std::string signature(const std::string& body, std::int64_t t = unix_now(),
+                      const std::string& secret = kSecret) {
+  return "t=" + std::to_string(t) + ",v1=" + hmac_hex(secret, std::to_string(t) + "." + body);
+}
+
+std::string event_body(const std::string& id, const std::string& type, std::int64_t created,
+                       const json::object& object) {
+  return json::serialize(json::object{{"id", id},
+                                      {"object", "event"},
+                                      {"api_version", "2024-06-20"},
+                                      {"created", created},
+                                      {"type", type},
+                                      {"livemode", false},
+                                      {"data", {{"object", object}}}});
+}
+
+class PaymentWebhooksApi : public CheckoutTest {
+ protected:
+  void configure(Config& config) override {
+    config.payment_webhook_secret = kSecret;
+    config.job_workers = 0;  // the tests run the jobs
+  }
+
+  void TearDown() override {
+    expect_books_balance();
+    CheckoutTest::TearDown();
+  }
+
+  HttpResult deliver(const std::string& body, const std::optional<std::string>& header) {
+    Headers headers{{"Content-Type", "application/json; charset=utf-8"}};
+    if (header) headers.emplace_back("Stripe-Signature", *header);
+    return client().request(boost::beast::http::verb::post, "/api/payments/webhook", body, headers);
+  }
+  HttpResult deliver(const std::string& body) { return deliver(body, signature(body)); }
+
+  int run_jobs() { return server().app().jobs().run_due(); }
+
+  long long sql_number(const std::string& query) {
+    long long n = 0;
+    server().app().database().with_session([&](db::Connection& sql) {
+      soci::indicator indicator = soci::i_ok;
+      sql.session() << query, soci::into(n, indicator);
+      if (indicator != soci::i_ok) n = 0;
+    });
+    return n;
+  }
+  std::string sql_text(const std::string& query) {
+    std::string text;
+    server().app().database().with_session([&](db::Connection& sql) {
+      soci::indicator indicator = soci::i_ok;
+      sql.session() << query, soci::into(text, indicator);
+      if (indicator != soci::i_ok) text.clear();
+    });
+    return text;
+  }
+  std::string payment_column(std::int64_t order_id, const std::string& column) {
+    return sql_text("SELECT CAST(p." + column +
+                    " AS TEXT) FROM payments p JOIN orders o ON o.payment_id = p.id WHERE o.id = " +
+                    std::to_string(order_id));
+  }
+  long long processed(const std::string& event_id) {
+    return sql_number("SELECT COUNT(*) FROM payment_events WHERE id = '" + event_id +
+                      "' AND processed_at IS NOT NULL");
+  }
+  long long ledger_balance(const std::string& account) {
+    return sql_number("SELECT SUM(amount) FROM ledger_balances WHERE account = '" + account + "'");
+  }
+  std::string vendor_account(const Account& vendor) {
+    const auto shop = client().get("/api/my/shop", vendor.access_token).json();
+    return "vendor:" + std::to_string(shop.at("id").as_int64()) + ":balance";
+  }
+  std::string currency_of(std::int64_t order_id) {
+    return sql_text("SELECT currency FROM orders WHERE id = " + std::to_string(order_id));
+  }
+
+  void expect_books_balance() {
+    EXPECT_EQ(sql_number("SELECT COUNT(*) FROM (SELECT transaction_id FROM ledger_entries "
+                         "GROUP BY transaction_id HAVING SUM(amount) <> 0) unbalanced"),
+              0);
+    EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_balances b WHERE b.amount <> "
+                         "(SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e JOIN "
+                         "ledger_transactions t ON t.id = e.transaction_id "
+                         "WHERE e.account = b.account AND t.currency = b.currency)"),
+              0);
+  }
+
+  // Orders bought in one checkout: one per shop.
+  std::vector<std::int64_t> buy(const std::vector<std::int64_t>& products) {
+    for (const auto product : products) fill_cart(buyer, product, 1);
+    const auto placed = checkout(buyer, checkout_body(kApproves));
+    EXPECT_EQ(placed.status, 201) << placed.body;
+    std::vector<std::int64_t> orders;
+    if (placed.status != 201) return orders;
+    const auto answer = placed.json();
+    for (const auto& order : answer.at("orders").as_array())
+      orders.push_back(order.at("id").as_int64());
+    return orders;
+  }
+
+  std::string dispute(const std::string& event_id, const std::string& dispute_id,
+                      const std::string& intent, long long amount, const std::string& currency) {
+    return event_body(event_id, "charge.dispute.created", unix_now(),
+                      {{"id", dispute_id},
+                       {"object", "dispute"},
+                       {"amount", amount},
+                       {"currency", currency},
+                       {"charge", "ch_test"},
+                       {"payment_intent", intent},
+                       {"reason", "fraudulent"},
+                       {"status", "needs_response"}});
+  }
+};
+POCKETSHOP_API_TEST(PaymentWebhooksApi);
+
+TEST_P(PaymentWebhooksApi, AnEventIsRecordedAtOnceAndAppliedByItsJob) {
+  const auto order = buy({mug}).at(0);
+  const auto intent = authorization_of(order);
+  const auto body = event_body("evt_1", "payment_intent.amount_capturable_updated", unix_now(),
+                               {{"id", intent},
+                                {"object", "payment_intent"},
+                                {"status", "requires_capture"},
+                                {"amount_capturable", 2500},
+                                {"amount_received", 0}});
+  const auto delivered = deliver(body);
+  ASSERT_EQ(delivered.status, 200) << delivered.body;
+  EXPECT_EQ(delivered.json().at("id").as_string(), "evt_1");
+  EXPECT_EQ(delivered.json().at("duplicate").as_bool(), false);
+  EXPECT_EQ(count("payment_events"), 1);
+  EXPECT_EQ(processed("evt_1"), 0);  // the answer did not wait for the effects
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM jobs WHERE kind = 'payment_event' AND "
+                       "dedupe_key = 'payment_event:evt_1' AND status = 'queued'"),
+            1);
+  EXPECT_EQ(sql_text("SELECT payload FROM payment_events WHERE id = 'evt_1'"), body);
+
+  EXPECT_EQ(run_jobs(), 1);
+  EXPECT_EQ(processed("evt_1"), 1);
+  EXPECT_EQ(payment_column(order, "gateway_status"), "requires_capture");
+  EXPECT_EQ(payment_column(order, "amount_capturable"), "2500");
+  EXPECT_EQ(payment_column(order, "amount_received"), "0");
+  EXPECT_EQ(payment_column(order, "amount_refunded"), "");  // no event said yet
+}
+
+TEST_P(PaymentWebhooksApi, OnlyAFreshSignatureWithOurSecretIsTaken) {
+  const auto body = event_body("evt_sig", "customer.created", unix_now(), {{"id", "cus_1"}});
+  const auto now = unix_now();
+  const auto good = hmac_hex(kSecret, std::to_string(now) + "." + body);
+  struct Case {
+    std::string name;
+    std::optional<std::string> header;
+    int status;
+    std::string type;
+  };
+  const std::vector<Case> refused{
+      {"no header", std::nullopt, 400, "webhook-signature-invalid"},
+      {"empty header", "", 400, "webhook-signature-invalid"},
+      {"no v1", "t=" + std::to_string(now), 400, "webhook-signature-invalid"},
+      {"no t", "v1=" + good, 400, "webhook-signature-invalid"},
+      {"not a number", "t=now,v1=" + good, 400, "webhook-signature-invalid"},
+      {"another secret", signature(body, now, "whsec_other"), 400, "webhook-signature-invalid"},
+      {"another body", signature(body + " ", now), 400, "webhook-signature-invalid"},
+      {"another t", "t=" + std::to_string(now + 1) + ",v1=" + good, 400,
+       "webhook-signature-invalid"},
+      {"v0 only", "t=" + std::to_string(now) + ",v0=" + good, 400, "webhook-signature-invalid"},
+      {"cut short", "t=" + std::to_string(now) + ",v1=" + good.substr(0, 63), 400,
+       "webhook-signature-invalid"},
+      {"301 s old", signature(body, now - 301), 400, "webhook-timestamp-out-of-tolerance"},
+      {"301 s ahead", signature(body, now + 301), 400, "webhook-timestamp-out-of-tolerance"},
+  };
+  for (const auto& refusal : refused) {
+    SCOPED_TRACE(refusal.name);
+    expect_problem(deliver(body, refusal.header), refusal.status, refusal.type);
+  }
+  EXPECT_EQ(count("payment_events"), 0);
+  EXPECT_EQ(count("jobs"), 0);
+
+  // Several v1 values (a secret being rolled): one of them matching is enough.
+  const auto rolled =
+      "t=" + std::to_string(now) + ",v1=" + hmac_hex("whsec_old", "x") + ",v0=ignored,v1=" + good;
+  EXPECT_EQ(deliver(body, rolled).status, 200);
+  const auto late = event_body("evt_late", "customer.created", now - 299, {{"id", "cus_2"}});
+  EXPECT_EQ(deliver(late, signature(late, now - 299)).status, 200);
+  EXPECT_EQ(count("payment_events"), 2);
+}
+
+TEST_P(PaymentWebhooksApi, WhatIsNotAnEventIsRefused) {
+  for (const std::string body :
+       {std::string("not json"), std::string("[]"),
+        std::string(R"({"id": "evt_x", "type": "charge.captured", "created": 1})"),
+        std::string(R"({"id": 7, "type": "a.b", "created": 1, "data": {"object": {}}})"),
+        std::string(R"({"id": "evt_x", "type": "a.b", "created": "1", "data": {"object": {}}})"),
+        std::string(R"({"id": "evt x", "type": "a.b", "created": 1, "data": {"object": {}}})"),
+        std::string(R"({"id": "evt_x", "type": "a.b", "created": 1, "data": {"object": 1}})")}) {
+    SCOPED_TRACE(body);
+    expect_problem(deliver(body), 400, "webhook-event-malformed");
+  }
+  EXPECT_EQ(count("payment_events"), 0);
+}
+
+TEST_P(PaymentWebhooksApi, ARedeliveredEventChangesNothing) {
+  const auto order = buy({mug}).at(0);
+  const auto body = event_body("evt_again", "payment_intent.succeeded", unix_now(),
+                               {{"id", authorization_of(order)},
+                                {"object", "payment_intent"},
+                                {"status", "succeeded"},
+                                {"amount_capturable", 0},
+                                {"amount_received", 2500}});
+  ASSERT_EQ(deliver(body).status, 200);
+  const auto again = deliver(body, signature(body, unix_now() - 10));  // signed anew
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.json().at("duplicate").as_bool(), true);
+  EXPECT_EQ(count("payment_events"), 1);
+  EXPECT_EQ(count("jobs"), 1);
+  EXPECT_EQ(run_jobs(), 1);
+  EXPECT_EQ(deliver(body).json().at("duplicate").as_bool(), true);
+  EXPECT_EQ(run_jobs(), 0);
+  EXPECT_EQ(payment_column(order, "gateway_status"), "succeeded");
+}
+
+TEST_P(PaymentWebhooksApi, AnOlderEventDoesNotOverwriteANewerOne) {
+  const auto order = buy({mug}).at(0);
+  const auto intent = authorization_of(order);
+  const auto t = unix_now();
+  const auto newer = event_body("evt_newer", "payment_intent.succeeded", t,
+                                {{"id", intent},
+                                 {"object", "payment_intent"},
+                                 {"status", "succeeded"},
+                                 {"amount_capturable", 0},
+                                 {"amount_received", 2500}});
+  const auto older = event_body("evt_older", "payment_intent.amount_capturable_updated", t - 60,
+                                {{"id", intent},
+                                 {"object", "payment_intent"},
+                                 {"status", "requires_capture"},
+                                 {"amount_capturable", 2500},
+                                 {"amount_received", 0}});
+  const auto refund = event_body("evt_refund", "charge.refunded", t + 5,
+                                 {{"id", "ch_1"},
+                                  {"object", "charge"},
+                                  {"payment_intent", intent},
+                                  {"amount_captured", 2500},
+                                  {"amount_refunded", 700}});
+  ASSERT_EQ(deliver(newer).status, 200);
+  ASSERT_EQ(deliver(older).status, 200);
+  EXPECT_EQ(run_jobs(), 2);
+  EXPECT_EQ(payment_column(order, "gateway_status"), "succeeded");
+  EXPECT_EQ(payment_column(order, "amount_capturable"), "0");
+  EXPECT_EQ(payment_column(order, "amount_received"), "2500");
+  EXPECT_EQ(processed("evt_older"), 1);  // recorded and processed, without effect
+
+  ASSERT_EQ(deliver(refund).status, 200);
+  EXPECT_EQ(run_jobs(), 1);
+  EXPECT_EQ(payment_column(order, "gateway_status"), "succeeded");  // a charge does not say
+  EXPECT_EQ(payment_column(order, "amount_refunded"), "700");
+  EXPECT_EQ(payment_column(order, "gateway_event_created"), std::to_string((t + 5) * 1000));
+}
+
+TEST_P(PaymentWebhooksApi, ADisputeTakesItsAmountBackFromTheVendorOnce) {
+  const auto order = buy({mug}).at(0);
+  ASSERT_EQ(ship(clay, order).status, 200);  // captured: 2250 owed to the vendor
+  const auto vendor = vendor_account(clay);
+  ASSERT_EQ(ledger_balance(vendor), -2250);
+  const auto currency = currency_of(order);
+  const auto body = dispute("evt_dispute", "du_1", authorization_of(order), 2500, currency);
+  ASSERT_EQ(deliver(body).status, 200);
+  EXPECT_EQ(run_jobs(), 1);
+
+  EXPECT_EQ(ledger_balance(vendor), 250);  // the vendor now owes the fee the platform kept
+  EXPECT_EQ(ledger_balance("gateway:clearing"), 0);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'dispute' AND "
+                       "reference = 'du_1'"),
+            1);
+  EXPECT_EQ(processed("evt_dispute"), 1);
+
+  // Delivered again, and sent again under another event id: posted once.
+  EXPECT_EQ(deliver(body).json().at("duplicate").as_bool(), true);
+  ASSERT_EQ(
+      deliver(dispute("evt_dispute_2", "du_1", authorization_of(order), 2500, currency)).status,
+      200);
+  EXPECT_EQ(run_jobs(), 1);
+  EXPECT_EQ(ledger_balance(vendor), 250);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'dispute'"), 1);
+}
+
+TEST_P(PaymentWebhooksApi, ADisputeOverSeveralShopsIsSplitInProportion) {
+  const auto orders = buy({mug, card});  // 2500 + 400 in one payment
+  ASSERT_EQ(orders.size(), 2u);
+  for (const auto order : orders) {
+    auto shipped = ship(clay, order);
+    if (shipped.status != 200) shipped = ship(paper, order);
+    ASSERT_EQ(shipped.status, 200) << shipped.body;
+  }
+  const auto clay_account = vendor_account(clay), paper_account = vendor_account(paper);
+  const auto clay_before = ledger_balance(clay_account);
+  const auto paper_before = ledger_balance(paper_account);
+  const auto clearing_before = ledger_balance("gateway:clearing");
+
+  // 1001 over 2500:400 is 862.93 and 138.07: 862 and 138, the cent left to the larger.
+  ASSERT_EQ(deliver(dispute("evt_split", "du_split", authorization_of(orders[0]), 1001,
+                            currency_of(orders[0])))
+                .status,
+            200);
+  EXPECT_EQ(run_jobs(), 1);
+  EXPECT_EQ(ledger_balance(clay_account) - clay_before, 863);
+  EXPECT_EQ(ledger_balance(paper_account) - paper_before, 138);
+  EXPECT_EQ(ledger_balance("gateway:clearing") - clearing_before, -1001);
+}
+
+TEST_P(PaymentWebhooksApi, ADisputeThatCannotBeAppliedLeavesNothingAndIsRetried) {
+  const auto order = buy({mug}).at(0);
+  ASSERT_EQ(ship(clay, order).status, 200);
+  ASSERT_EQ(deliver(dispute("evt_bad", "du_bad", authorization_of(order), 2500, "xxx")).status,
+            200);
+  EXPECT_EQ(run_jobs(), 1);
+  EXPECT_EQ(processed("evt_bad"), 0);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'dispute'"), 0);
+  EXPECT_EQ(sql_number("SELECT attempts FROM jobs WHERE status = 'queued'"), 1);
+  EXPECT_NE(sql_text("SELECT last_error FROM jobs").find("xxx"), std::string::npos);
+}
+
+TEST_P(PaymentWebhooksApi, OtherEventsAreRecordedAndPayoutsKeptForLater) {
+  ASSERT_EQ(
+      deliver(event_body("evt_other", "customer.created", unix_now(), {{"id", "cus_1"}})).status,
+      200);
+  const auto payout = event_body("evt_payout", "payout.paid", unix_now(),
+                                 {{"id", "po_1"}, {"object", "payout"}, {"amount", 1000}});
+  ASSERT_EQ(deliver(payout).status, 200);
+  EXPECT_EQ(run_jobs(), 2);
+  EXPECT_EQ(processed("evt_other"), 1);
+  EXPECT_EQ(processed("evt_payout"), 0);  // for the payouts feature
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM jobs WHERE status = 'done'"), 2);
+  // An event about a payment we do not know changes nothing and is processed.
+  ASSERT_EQ(deliver(event_body("evt_unknown", "payment_intent.succeeded", unix_now(),
+                               {{"id", "pi_unknown"}, {"status", "succeeded"}}))
+                .status,
+            200);
+  EXPECT_EQ(run_jobs(), 1);
+  EXPECT_EQ(processed("evt_unknown"), 1);
+}
+
+TEST_P(PaymentWebhooksApi, ABodyOverTheLimitIsRefusedUnread) {
+  json::object object{{"id", "cus_big"}, {"padding", std::string(300 * 1024, 'x')}};
+  const auto body = event_body("evt_big", "customer.created", unix_now(), object);
+  expect_problem(deliver(body), 413, "payload-too-large");
+  EXPECT_EQ(count("payment_events"), 0);
+}
+
+// The real test gateway (`pocketshop gateway`, its own process) posting to
+// this shop: its signatures are taken, and a disputed capture's events (one
+// of our payments made to stand for its intent) apply as above.
+class GatewayWebhooksApi : public PaymentWebhooksApi {
+ protected:
+  void configure(Config& config) override {
+    PaymentWebhooksApi::configure(config);
+    config.payment_webhook_secret = GatewayProcess::kWebhookSecret;
+  }
+};
+POCKETSHOP_API_TEST(GatewayWebhooksApi);
+
+TEST_P(GatewayWebhooksApi, TheGatewaysEventsOfADisputedCaptureApply) {
+  const auto order = buy({mug}).at(0);
+  ASSERT_EQ(ship(clay, order).status, 200);
+  const auto vendor = vendor_account(clay);
+  std::string currency = currency_of(order);
+  for (auto& c : currency) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+
+  GatewayProcess gateway("http://127.0.0.1:" + std::to_string(server().port()) +
+                         "/api/payments/webhook");
+  const auto token = gateway.post("/v1/tokens",
+                                  form_encode({{"card[number]", "4000000000000259"},
+                                               {"card[exp_month]", "12"},
+                                               {"card[exp_year]", "2034"},
+                                               {"card[cvc]", "123"}}),
+                                  {}, GatewayProcess::kPublishableKey);
+  ASSERT_EQ(token.status, 200) << token.body;
+  const auto authorized = gateway.post(
+      "/v1/payment_intents", form_encode({{"amount", "2500"},
+                                          {"currency", currency},
+                                          {"capture_method", "manual"},
+                                          {"confirm", "true"},
+                                          {"payment_method_data[type]", "card"},
+                                          {"payment_method_data[card][token]",
+                                           std::string(token.json().at("id").as_string())}}));
+  ASSERT_EQ(authorized.status, 200) << authorized.body;
+  const std::string intent(authorized.json().at("id").as_string());
+  server().app().database().with_session([&](db::Connection& sql) {
+    sql.session() << "UPDATE payments SET authorization_id = :intent", soci::use(intent);
+  });
+  ASSERT_EQ(gateway.post("/v1/payment_intents/" + intent + "/capture", "").status, 200);
+
+  const std::string dispute_recorded =
+      "SELECT COUNT(*) FROM payment_events WHERE type = 'charge.dispute.created'";
+  for (int i = 0; i < 200 && sql_number(dispute_recorded) == 0; ++i)
+    std::this_thread::sleep_for(50ms);
+  ASSERT_EQ(sql_number(dispute_recorded), 1) << gateway.log();
+  EXPECT_GE(run_jobs(), 4);  // authorized, captured, succeeded, disputed
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM payment_events WHERE processed_at IS NULL"), 0);
+  EXPECT_EQ(payment_column(order, "gateway_status"), "succeeded");
+  EXPECT_EQ(payment_column(order, "amount_received"), "2500");
+  EXPECT_EQ(payment_column(order, "amount_capturable"), "0");
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'dispute'"), 1);
+  EXPECT_EQ(ledger_balance(vendor), 250);
+  EXPECT_EQ(ledger_balance("gateway:clearing"), 0);
+}
+
+class PaymentWebhooksUnconfiguredApi : public ApiTest {};
+POCKETSHOP_API_TEST(PaymentWebhooksUnconfiguredApi);
+
+TEST_P(PaymentWebhooksUnconfiguredApi, WithoutASecretTheEndpointIsUnavailable) {
+  const auto body = event_body("evt_1", "customer.created", unix_now(), {{"id", "cus_1"}});
+  const auto result = client().request(boost::beast::http::verb::post, "/api/payments/webhook",
+                                       body, {{"Stripe-Signature", signature(body)}});
+  expect_problem(result, 503, "webhooks-not-configured");
+}
+
+class PaymentWebhooksRunnerApi : public CheckoutTest {
+ protected:
+  void configure(Config& config) override {
+    config.payment_webhook_secret = kSecret;
+    config.job_workers = 2;
+    config.job_poll_ms = 50;
+  }
+};
+POCKETSHOP_API_TEST(PaymentWebhooksRunnerApi);
+
+TEST_P(PaymentWebhooksRunnerApi, TheApplicationsRunnersApplyEventsByThemselves) {
+  fill_cart(buyer, mug, 1);
+  const auto placed = checkout(buyer, checkout_body(kApproves));
+  ASSERT_EQ(placed.status, 201);
+  const auto order = placed.json().at("orders").at(0).at("id").as_int64();
+  const auto body = event_body("evt_run", "payment_intent.succeeded", unix_now(),
+                               {{"id", authorization_of(order)}, {"status", "succeeded"}});
+  const auto delivered = client().request(boost::beast::http::verb::post, "/api/payments/webhook",
+                                          body, {{"Stripe-Signature", signature(body)}});
+  ASSERT_EQ(delivered.status, 200) << delivered.body;
+  long long done = 0;
+  for (int i = 0; i < 200 && done == 0; ++i) {
+    std::this_thread::sleep_for(50ms);
+    server().app().database().with_session([&](db::Connection& sql) {
+      sql.session() << "SELECT COUNT(*) FROM payment_events WHERE processed_at IS NOT NULL",
+          soci::into(done);
+    });
+  }
+  EXPECT_EQ(done, 1);
+}
+
+// Two instances on one database, each with its own job workers, take events
+// in turn: every event is applied once, by one claim (no job run twice).
+TEST_P(PaymentWebhooksRunnerApi, TwoInstancesOnOneDatabaseApplyEachEventOnce) {
+  TestServer other(Backend::sqlite, [&](Config& config) {
+    config.database_url = server().config().database_url;
+    config.payment_webhook_secret = kSecret;
+    config.job_workers = 3;
+    config.job_poll_ms = 10;
+  });
+  fill_cart(buyer, mug, 1);
+  const auto placed = checkout(buyer, checkout_body(kApproves));
+  ASSERT_EQ(placed.status, 201);
+  const auto order = placed.json().at("orders").at(0).at("id").as_int64();
+  const auto intent = authorization_of(order);
+  const auto currency = [&] {
+    std::string text;
+    server().app().database().with_session([&](db::Connection& sql) {
+      sql.session() << "SELECT currency FROM payments", soci::into(text);
+    });
+    return text;
+  }();
+  constexpr int kEvents = 40;
+  for (int n = 0; n < kEvents; ++n) {
+    const auto id = std::to_string(n);
+    const auto body = event_body("evt_two_" + id, "charge.dispute.created", unix_now(),
+                                 {{"id", "du_two_" + id},
+                                  {"amount", 1},
+                                  {"currency", currency},
+                                  {"payment_intent", intent}});
+    const auto to = n % 2 ? other.client() : client();
+    ASSERT_EQ(to.request(boost::beast::http::verb::post, "/api/payments/webhook", body,
+                         {{"Stripe-Signature", signature(body)}})
+                  .status,
+              200);
+  }
+  auto number = [&](const std::string& query) {
+    long long n = 0;
+    server().app().database().with_session(
+        [&](db::Connection& sql) { sql.session() << query, soci::into(n); });
+    return n;
+  };
+  for (int i = 0; i < 200 && number("SELECT COUNT(*) FROM jobs WHERE status = 'done'") < kEvents;
+       ++i)
+    std::this_thread::sleep_for(50ms);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM payment_events WHERE processed_at IS NOT NULL"), kEvents);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM jobs WHERE status = 'done' AND attempts = 1"), kEvents);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'dispute'"), kEvents);
+  EXPECT_EQ(number("SELECT -SUM(amount) FROM ledger_balances WHERE account = 'gateway:clearing'"),
+            kEvents);
+}
+
+}  // namespace
+}  // namespace ps::testing

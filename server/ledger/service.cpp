@@ -87,6 +87,23 @@ void LedgerService::record_refund(db::Connection& sql, std::int64_t order_id,
                       amount_cents, fee_back_cents));
 }
 
+std::vector<Entry> LedgerService::take_back(db::Connection& sql, std::int64_t order_id,
+                                            std::int64_t shop_id, long long amount_cents) {
+  std::vector<Entry> debits;
+  long long left = amount_cents;
+  const auto reference = std::to_string(order_id);
+  if (auto hold = store::find_hold_for_update(sql, reference); hold && !hold->released) {
+    const long long from_pending = std::min(left, hold->amount);
+    if (from_pending > 0) {
+      store::set_hold_amount(sql, reference, hold->amount - from_pending);
+      debits.push_back({chart::vendor_pending(shop_id), from_pending});
+      left -= from_pending;
+    }
+  }
+  if (left > 0) debits.push_back({chart::vendor_balance(shop_id), left});
+  return debits;
+}
+
 int LedgerService::release_due(Millis now) {
   int released = 0;
   for (;;) {

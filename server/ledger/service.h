@@ -47,6 +47,13 @@ class LedgerService {
   void record_refund(db::Connection& sql, std::int64_t order_id, std::int64_t refund_id,
                      long long amount_cents, long long fee_back_cents);
 
+  // Takes `amount_cents` back from the vendor of an order (a dispute's
+  // clawback): from the order's pending earnings as far as they go while
+  // they are held, the rest from the vendor's balance (which may go
+  // negative). Returns the debits, for the caller's transaction to post.
+  std::vector<Entry> take_back(db::Connection& sql, std::int64_t order_id, std::int64_t shop_id,
+                               long long amount_cents);
+
   // Releases every hold due at `now`, each in its own transaction, and
   // returns how many it released. Safe to run concurrently, in several
   // instances: each hold is released once.

@@ -94,7 +94,8 @@ void PaymentEventsService::apply(db::Connection& sql, const std::string& event_i
 // The disputed amount leaves the gateway's balance (clearing) and is taken
 // back from the vendors whose orders the payment paid for, split over the
 // orders in proportion to their totals: the captured ones, or all of them
-// when none was captured (the dispute is the gateway's word, not ours).
+// when none was captured (the dispute is the gateway's word, not ours). Each
+// order's share comes from its pending earnings first, then the balance.
 void PaymentEventsService::apply_dispute(db::Connection& sql, const Dispute& dispute) {
   const auto payment = event_store::find_payment(sql, dispute.payment_intent);
   if (!payment) {
@@ -114,16 +115,18 @@ void PaymentEventsService::apply_dispute(db::Connection& sql, const Dispute& dis
     weights.push_back(order.captured || !any_captured ? order.total_cents : 0);
   const auto shares = split_in_proportion(dispute.amount, weights);
 
-  std::map<std::int64_t, long long> per_shop;
-  for (std::size_t i = 0; i < orders.size(); ++i) per_shop[orders[i].shop_id] += shares[i];
+  std::map<std::string, long long> per_account;
+  for (std::size_t i = 0; i < orders.size(); ++i)
+    if (shares[i] != 0)
+      for (const auto& debit : ledger_.take_back(sql, orders[i].id, orders[i].shop_id, shares[i]))
+        per_account[debit.account] += debit.amount;
   ledger::LedgerTransaction clawback;
   clawback.kind = kDisputeKind;
   clawback.reference = dispute.id;
   clawback.currency = payment->currency;
   clawback.memo = "dispute " + dispute.id + " on " + dispute.payment_intent;
   clawback.entries.push_back({ledger::chart::kGatewayClearing, -dispute.amount});
-  for (const auto& [shop_id, amount] : per_shop)
-    if (amount != 0) clawback.entries.push_back({ledger::chart::vendor_balance(shop_id), amount});
+  for (const auto& [account, amount] : per_account) clawback.entries.push_back({account, amount});
   ledger_.post(sql, std::move(clawback));
 }
 

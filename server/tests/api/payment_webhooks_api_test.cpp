@@ -106,11 +106,14 @@ class PaymentWebhooksApi : public CheckoutTest {
                       "' AND processed_at IS NOT NULL");
   }
   long long ledger_balance(const std::string& account) {
-    return sql_number("SELECT SUM(amount) FROM ledger_balances WHERE account = '" + account + "'");
+    return sql_number("SELECT COALESCE(SUM(amount), 0) FROM ledger_balances WHERE account LIKE '" +
+                      account + "' AND account NOT LIKE '%:payouts'");
   }
+  // The vendor's accounts, pending and available ("vendor:<shop>:%"): what
+  // the ledger owes them is minus their sum.
   std::string vendor_account(const Account& vendor) {
     const auto shop = client().get("/api/my/shop", vendor.access_token).json();
-    return "vendor:" + std::to_string(shop.at("id").as_int64()) + ":balance";
+    return "vendor:" + std::to_string(shop.at("id").as_int64()) + ":%";
   }
   std::string currency_of(std::int64_t order_id) {
     return sql_text("SELECT currency FROM orders WHERE id = " + std::to_string(order_id));

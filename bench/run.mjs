@@ -86,12 +86,13 @@ function databaseUrl(database, work) {
   return admin.replace(/\/[^/]*$/, `/${name}`);
 }
 
+// The numbers one SELECT answers, in one snapshot (its columns separated by |).
 function sql(database, url, query) {
   const out =
     database === "sqlite"
       ? run("sqlite3", [url.replace("sqlite://", ""), query])
       : run("psql", [url, "-Atc", query]);
-  return Number(out.trim());
+  return out.trim().split("|").map(Number);
 }
 
 class Server {
@@ -295,17 +296,26 @@ async function login(base, emails, password) {
 
 // Every 201 is a checkout in the database, every order has its payment, and
 // initial stock = stock now + units sold. wrk stops with up to one request per
-// connection in flight: those checkouts may exist without a 201 seen.
-function integrity(database, url, manifest, answered201, inFlight) {
-  const stockNow = sql(database, url, "SELECT SUM(inventory) FROM products");
-  const sold = sql(database, url, "SELECT COALESCE(SUM(quantity), 0) FROM order_items");
-  const checkouts = sql(database, url, "SELECT COUNT(*) FROM checkouts");
-  const unpaid = sql(
+// connection in flight: those checkouts may exist without a 201 seen, and may
+// still commit after wrk is done, so the check waits until the count of
+// checkouts holds still and reads all of it in one statement (one snapshot).
+async function integrity(database, url, manifest, answered201, inFlight) {
+  const count = () => sql(database, url, "SELECT COUNT(*) FROM checkouts")[0];
+  for (let previous = -1, attempt = 0; attempt < 25; ++attempt) {
+    const now = count();
+    if (now === previous) break;
+    previous = now;
+    await sleep(200);
+  }
+  const [stockNow, sold, checkouts, unpaid, negative] = sql(
     database,
     url,
-    "SELECT COUNT(*) FROM orders o LEFT JOIN payments p ON p.id = o.payment_id WHERE p.id IS NULL",
+    `SELECT (SELECT SUM(inventory) FROM products),
+            (SELECT COALESCE(SUM(quantity), 0) FROM order_items),
+            (SELECT COUNT(*) FROM checkouts),
+            (SELECT COUNT(*) FROM orders o LEFT JOIN payments p ON p.id = o.payment_id WHERE p.id IS NULL),
+            (SELECT COUNT(*) FROM products WHERE inventory < 0)`,
   );
-  const negative = sql(database, url, "SELECT COUNT(*) FROM products WHERE inventory < 0");
   const problems = [];
   if (stockNow + sold !== manifest.total_inventory)
     problems.push(`stock ${stockNow} + sold ${sold} != initial ${manifest.total_inventory}`);
@@ -396,8 +406,9 @@ async function benchCheckout(database, url, base, server, gateway, work, manifes
     connections,
     seconds: Number(options.seconds),
   });
-  const cpuPerOrder = (process, before) => (process.cpuMicros() - before) / Math.max(result.orders, 1);
-  const check = integrity(database, url, manifest, result.orders, connections);
+  const cpuAfter = { server: server.cpuMicros(), gateway: gateway.cpuMicros() };
+  const cpuPerOrder = (name) => (cpuAfter[name] - cpuBefore[name]) / Math.max(result.orders, 1);
+  const check = await integrity(database, url, manifest, result.orders, connections);
   if (result.starved)
     check.problems.push(`${result.starved} of ${connections} buyers ran out of payment tokens`);
   const row = {
@@ -407,8 +418,8 @@ async function benchCheckout(database, url, base, server, gateway, work, manifes
     ordersPerSecond: result.orders / result.seconds,
     minOrders: checkoutTargets[database],
     integrity: check,
-    serverCpuPerOrderUs: cpuPerOrder(server, cpuBefore.server),
-    gatewayCpuPerOrderUs: cpuPerOrder(gateway, cpuBefore.gateway),
+    serverCpuPerOrderUs: cpuPerOrder("server"),
+    gatewayCpuPerOrderUs: cpuPerOrder("gateway"),
   };
   console.log(
     `${database} checkout: ${Math.round(row.ordersPerSecond)} orders/s, CPU per order: ` +

@@ -9,7 +9,7 @@
 //   node bench/run.mjs --binary build-release/server/pocketshop
 //        [--seconds 10] [--databases sqlite,postgresql]
 //        [--cases list,pages,detail,search,shop,directory,checkout]
-//        [--payment-tokens-per-second 2500]
+//        [--payment-tokens-per-second 2500] [--keep-work]
 //
 // PostgreSQL runs need POCKETSHOP_TEST_PG_URL (scripts/with-postgres.sh).
 import { spawn, execFileSync } from "node:child_process";
@@ -34,6 +34,8 @@ const { values: options } = parseArgs({
     // Single-use payment tokens minted before the checkout case, per second
     // of it (and of the warm-up, as headroom): above any rate it reaches.
     "payment-tokens-per-second": { type: "string", default: "2500" },
+    // Keep each database's work folder (logs of the server and the gateway).
+    "keep-work": { type: "boolean", default: false },
   },
 });
 
@@ -373,7 +375,8 @@ async function benchDatabase(database) {
     await server.stop();
     await gateway.stop();
   }
-  fs.rmSync(work, { recursive: true, force: true });
+  if (options["keep-work"]) console.log(`${database}: work folder kept in ${work}`);
+  else fs.rmSync(work, { recursive: true, force: true });
   return rows;
 }
 

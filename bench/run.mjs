@@ -97,6 +97,7 @@ function sql(database, url, query) {
   return out.trim().split("|").map(Number);
 }
 
+// A child process of the same binary: `serve`, or the payment `gateway`.
 class Server {
   constructor(binary, args, logFile, command = "serve") {
     this.logFile = logFile;
@@ -185,16 +186,19 @@ async function writeListCase(work, base) {
 
 // One request on a connection of its own, closed after: fetch() would keep
 // connections for later requests, and the server closes them when they have
-// been idle for a minute (the read cases take longer than that).
+// been idle for a minute (the read cases take longer than that). Minting
+// payment tokens, one burst, passes a keep-alive agent instead.
 function request(method, url, body, { headers = {}, agent = false, form = false } = {}) {
   return new Promise((resolve, reject) => {
-    if (body) headers = { ...headers, "Content-Type": form ? "application/x-www-form-urlencoded" : "application/json" };
+    const type = form ? "application/x-www-form-urlencoded" : "application/json";
+    if (body) headers = { ...headers, "Content-Type": type };
     const outgoing = http.request(url, { method, headers, agent }, (response) => {
       let text = "";
       response.setEncoding("utf8");
       response.on("data", (chunk) => (text += chunk));
       response.on("end", () => {
-        if (response.statusCode !== 200) reject(new Error(`${method} ${url}: ${response.statusCode} ${text}`));
+        if (response.statusCode !== 200)
+          reject(new Error(`${method} ${url}: ${response.statusCode} ${text}`));
         else resolve(JSON.parse(text));
       });
     });
@@ -244,7 +248,8 @@ async function mintPaymentTokens(gatewayUrl, count, inFlight = 32) {
   async function worker() {
     while (next < count) {
       const index = next++;
-      tokens[index] = (await request("POST", `${gatewayUrl}/v1/tokens`, card, { headers, agent, form: true })).id;
+      const token = await request("POST", `${gatewayUrl}/v1/tokens`, card, { headers, agent, form: true });
+      tokens[index] = token.id;
     }
   }
   await Promise.all(Array.from({ length: inFlight }, worker));
@@ -372,8 +377,11 @@ async function benchDatabase(database) {
     if (chosen.has("checkout"))
       rows.push(await benchCheckout(database, url, base, server, gateway, work, manifest));
   } finally {
-    await server.stop();
-    await gateway.stop();
+    try {
+      await server.stop();
+    } finally {
+      await gateway.stop();
+    }
   }
   if (options["keep-work"]) console.log(`${database}: work folder kept in ${work}`);
   else fs.rmSync(work, { recursive: true, force: true });
@@ -392,7 +400,8 @@ async function benchCheckout(database, url, base, server, gateway, work, manifes
   );
   const minting = Date.now();
   const paymentTokens = await mintPaymentTokens(gateway.url, paymentTokenCount);
-  console.log(`${database}: ${paymentTokenCount} payment tokens minted in ${((Date.now() - minting) / 1000).toFixed(1)} s`);
+  const mintingSeconds = ((Date.now() - minting) / 1000).toFixed(1);
+  console.log(`${database}: ${paymentTokenCount} payment tokens minted in ${mintingSeconds} s`);
   server.resetPeakRss();
   const cpuBefore = { server: server.cpuMicros(), gateway: gateway.cpuMicros() };
   const result = wrk({

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // The PocketShop benchmark (bench/README.md). For each database: seed the
 // bench marketplace into a fresh database, start a Release server on
-// 127.0.0.1, drive every case with wrk for a fixed time, check that checkout
-// never oversold, and write a table of the results to bench/results/.
+// 127.0.0.1 with the test-mode payment gateway (`pocketshop gateway`, the
+// same binary) beside it, drive every case with wrk for a fixed time, check
+// that checkout never oversold, and write a table of the results to
+// bench/results/.
 //
 //   node bench/run.mjs --binary build-release/server/pocketshop
 //        [--seconds 10] [--databases sqlite,postgresql]
 //        [--cases list,pages,detail,search,shop,directory,checkout]
+//        [--payment-tokens-per-second 2500] [--keep-work]
 //
 // PostgreSQL runs need POCKETSHOP_TEST_PG_URL (scripts/with-postgres.sh).
 import { spawn, execFileSync } from "node:child_process";
@@ -28,6 +31,11 @@ const { values: options } = parseArgs({
     databases: { type: "string", default: "sqlite,postgresql" },
     cases: { type: "string", default: "list,pages,detail,search,shop,directory,checkout" },
     out: { type: "string", default: path.join(here, "results") },
+    // Single-use payment tokens minted before the checkout case, per second
+    // of it (and of the warm-up, as headroom): above any rate it reaches.
+    "payment-tokens-per-second": { type: "string", default: "2500" },
+    // Keep each database's work folder (logs of the server and the gateway).
+    "keep-work": { type: "boolean", default: false },
   },
 });
 
@@ -80,19 +88,40 @@ function databaseUrl(database, work) {
   return admin.replace(/\/[^/]*$/, `/${name}`);
 }
 
+// The numbers one SELECT answers, in one snapshot (its columns separated by |).
 function sql(database, url, query) {
   const out =
     database === "sqlite"
       ? run("sqlite3", [url.replace("sqlite://", ""), query])
       : run("psql", [url, "-Atc", query]);
-  return Number(out.trim());
+  return out.trim().split("|").map(Number);
 }
 
+// A child process of the same binary: `serve`, or the payment `gateway`.
 class Server {
-  constructor(binary, args, logFile) {
+  constructor(binary, args, logFile, command = "serve") {
+    this.logFile = logFile;
     this.log = fs.openSync(logFile, "w");
-    this.process = spawn(binary, ["serve", ...args], { stdio: ["ignore", this.log, this.log] });
+    this.process = spawn(binary, [command, ...args], { stdio: ["ignore", this.log, this.log] });
     this.exited = new Promise((resolve) => this.process.on("exit", (code) => resolve(code)));
+  }
+
+  // The address it logs once it serves ("listening on http://HOST:PORT").
+  async waitUntilListening() {
+    for (let attempt = 0; attempt < 100; ++attempt) {
+      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(fs.readFileSync(this.logFile, "utf8"));
+      if (match) return match[1];
+      if (this.process.exitCode !== null) break;
+      await sleep(100);
+    }
+    throw new Error(`${this.logFile}: not listening`);
+  }
+
+  // User + system CPU time so far, in microseconds (/proc/<pid>/stat).
+  cpuMicros() {
+    const stat = fs.readFileSync(`/proc/${this.process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100;  // utime, stime at USER_HZ 100
   }
 
   async waitUntilHealthy(base) {
@@ -122,7 +151,7 @@ class Server {
     this.process.kill("SIGTERM");
     const code = await this.exited;
     fs.closeSync(this.log);
-    if (code !== 0) throw new Error(`the server exited with ${code} after SIGTERM`);
+    if (code !== 0) throw new Error(`${this.logFile}: exited with ${code} after SIGTERM`);
   }
 }
 
@@ -157,22 +186,75 @@ async function writeListCase(work, base) {
 
 // One request on a connection of its own, closed after: fetch() would keep
 // connections for later requests, and the server closes them when they have
-// been idle for a minute (the read cases take longer than that).
-function request(method, url, body) {
+// been idle for a minute (the read cases take longer than that). Minting
+// payment tokens, one burst, passes a keep-alive agent instead.
+function request(method, url, body, { headers = {}, agent = false, form = false } = {}) {
   return new Promise((resolve, reject) => {
-    const headers = body ? { "Content-Type": "application/json" } : {};
-    const outgoing = http.request(url, { method, headers, agent: false }, (response) => {
+    const type = form ? "application/x-www-form-urlencoded" : "application/json";
+    if (body) headers = { ...headers, "Content-Type": type };
+    const outgoing = http.request(url, { method, headers, agent }, (response) => {
       let text = "";
       response.setEncoding("utf8");
       response.on("data", (chunk) => (text += chunk));
       response.on("end", () => {
-        if (response.statusCode !== 200) reject(new Error(`${method} ${url}: ${response.statusCode}`));
+        if (response.statusCode !== 200)
+          reject(new Error(`${method} ${url}: ${response.statusCode} ${text}`));
         else resolve(JSON.parse(text));
       });
     });
     outgoing.on("error", reject);
-    outgoing.end(body ? JSON.stringify(body) : undefined);
+    outgoing.end(body ? (form ? body : JSON.stringify(body)) : undefined);
   });
+}
+
+// The payment gateway: its own scratch data directory and keys, a free port.
+const gatewayKeys = {
+  secret: `sk_test_bench_${process.pid}`,
+  publishable: `pk_test_bench_${process.pid}`,
+};
+
+async function startGateway(work) {
+  const dataDir = path.join(work, "gateway");
+  fs.mkdirSync(dataDir);
+  const gateway = new Server(
+    options.binary,
+    [
+      "--host", "127.0.0.1",
+      "--port", "0",
+      "--data-dir", dataDir,
+      "--secret-key", gatewayKeys.secret,
+      "--publishable-key", gatewayKeys.publishable,
+    ],
+    path.join(work, "gateway.log"),
+    "gateway",
+  );
+  try {
+    gateway.url = await gateway.waitUntilListening();
+  } catch (error) {
+    gateway.process.kill("SIGKILL");
+    throw error;
+  }
+  return gateway;
+}
+
+// Single-use card tokens, as the browser gets them from the gateway
+// (`POST /v1/tokens` with the publishable key), `inFlight` at a time.
+async function mintPaymentTokens(gatewayUrl, count, inFlight = 32) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
+  const headers = { Authorization: `Bearer ${gatewayKeys.publishable}` };
+  const card = "card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=2040&card[cvc]=123";
+  const tokens = new Array(count);
+  let next = 0;
+  async function worker() {
+    while (next < count) {
+      const index = next++;
+      const token = await request("POST", `${gatewayUrl}/v1/tokens`, card, { headers, agent, form: true });
+      tokens[index] = token.id;
+    }
+  }
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  agent.destroy();
+  return tokens;
 }
 
 // The paths of the other read cases, from the seed's manifest.
@@ -221,17 +303,26 @@ async function login(base, emails, password) {
 
 // Every 201 is a checkout in the database, every order has its payment, and
 // initial stock = stock now + units sold. wrk stops with up to one request per
-// connection in flight: those checkouts may exist without a 201 seen.
-function integrity(database, url, manifest, answered201, inFlight) {
-  const stockNow = sql(database, url, "SELECT SUM(inventory) FROM products");
-  const sold = sql(database, url, "SELECT COALESCE(SUM(quantity), 0) FROM order_items");
-  const checkouts = sql(database, url, "SELECT COUNT(*) FROM checkouts");
-  const unpaid = sql(
+// connection in flight: those checkouts may exist without a 201 seen, and may
+// still commit after wrk is done, so the check waits until the count of
+// checkouts holds still and reads all of it in one statement (one snapshot).
+async function integrity(database, url, manifest, answered201, inFlight) {
+  const count = () => sql(database, url, "SELECT COUNT(*) FROM checkouts")[0];
+  for (let previous = -1, attempt = 0; attempt < 25; ++attempt) {
+    const now = count();
+    if (now === previous) break;
+    previous = now;
+    await sleep(200);
+  }
+  const [stockNow, sold, checkouts, unpaid, negative] = sql(
     database,
     url,
-    "SELECT COUNT(*) FROM orders o LEFT JOIN payments p ON p.id = o.payment_id WHERE p.id IS NULL",
+    `SELECT (SELECT SUM(inventory) FROM products),
+            (SELECT COALESCE(SUM(quantity), 0) FROM order_items),
+            (SELECT COUNT(*) FROM checkouts),
+            (SELECT COUNT(*) FROM orders o LEFT JOIN payments p ON p.id = o.payment_id WHERE p.id IS NULL),
+            (SELECT COUNT(*) FROM products WHERE inventory < 0)`,
   );
-  const negative = sql(database, url, "SELECT COUNT(*) FROM products WHERE inventory < 0");
   const problems = [];
   if (stockNow + sold !== manifest.total_inventory)
     problems.push(`stock ${stockNow} + sold ${sold} != initial ${manifest.total_inventory}`);
@@ -251,6 +342,7 @@ async function benchDatabase(database) {
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
   writeCaseFiles(work, manifest);
 
+  const gateway = await startGateway(work);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // Rate limits are raised: the load comes from one address and 200 buyers.
@@ -262,6 +354,9 @@ async function benchDatabase(database) {
       "--port", String(port),
       "--login-limit-per-ip", "1000000",
       "--checkout-limit-per-user", "1000000",
+      "--payment-gateway-url", gateway.url,
+      "--payment-secret-key", gatewayKeys.secret,
+      "--payment-publishable-key", gatewayKeys.publishable,
     ],
     path.join(work, "server.log"),
   );
@@ -279,28 +374,55 @@ async function benchDatabase(database) {
       console.log(`${database} ${c.name}: ${Math.round(result.rps)} req/s, p99 ${result.p99_ms.toFixed(2)} ms`);
     }
 
-    if (chosen.has("checkout")) rows.push(await benchCheckout(database, url, base, server, work, manifest));
+    if (chosen.has("checkout"))
+      rows.push(await benchCheckout(database, url, base, server, gateway, work, manifest));
   } finally {
-    await server.stop();
+    try {
+      await server.stop();
+    } finally {
+      await gateway.stop();
+    }
   }
-  fs.rmSync(work, { recursive: true, force: true });
+  if (options["keep-work"]) console.log(`${database}: work folder kept in ${work}`);
+  else fs.rmSync(work, { recursive: true, force: true });
   return rows;
 }
 
-// The checkout case: one buyer per wrk connection, each adding to the cart and paying.
-async function benchCheckout(database, url, base, server, work, manifest) {
+// The checkout case: one buyer per wrk connection, each adding to the cart and
+// paying with a payment token minted beforehand (the browser's round trip to
+// the gateway, not the server's). Each token is used once; a wrk thread that
+// runs out stops and is reported.
+async function benchCheckout(database, url, base, server, gateway, work, manifest) {
   const connections = Number(options.connections);
   const tokens = await login(base, manifest.buyers, manifest.password);
+  const paymentTokenCount = Math.ceil(
+    Number(options["payment-tokens-per-second"]) * (Number(options.seconds) + Number(options.warmup)),
+  );
+  const minting = Date.now();
+  const paymentTokens = await mintPaymentTokens(gateway.url, paymentTokenCount);
+  const mintingSeconds = ((Date.now() - minting) / 1000).toFixed(1);
+  console.log(`${database}: ${paymentTokenCount} payment tokens minted in ${mintingSeconds} s`);
   server.resetPeakRss();
+  const cpuBefore = { server: server.cpuMicros(), gateway: gateway.cpuMicros() };
   const result = wrk({
     base,
     script: path.join(here, "lua", "checkout.lua"),
-    args: [writeLines(path.join(work, "tokens.txt"), tokens), path.join(work, "products.txt"), `run${Date.now()}`],
+    args: [
+      writeLines(path.join(work, "tokens.txt"), tokens),
+      path.join(work, "products.txt"),
+      `run${Date.now()}`,
+      writeLines(path.join(work, "payment-tokens.txt"), paymentTokens),
+      String(connections),
+    ],
     threads: connections,
     connections,
     seconds: Number(options.seconds),
   });
-  const check = integrity(database, url, manifest, result.orders, connections);
+  const cpuAfter = { server: server.cpuMicros(), gateway: gateway.cpuMicros() };
+  const cpuPerOrder = (name) => (cpuAfter[name] - cpuBefore[name]) / Math.max(result.orders, 1);
+  const check = await integrity(database, url, manifest, result.orders, connections);
+  if (result.starved)
+    check.problems.push(`${result.starved} of ${connections} buyers ran out of payment tokens`);
   const row = {
     name: "checkout (add to cart + pay)",
     ...result,
@@ -308,8 +430,13 @@ async function benchCheckout(database, url, base, server, work, manifest) {
     ordersPerSecond: result.orders / result.seconds,
     minOrders: checkoutTargets[database],
     integrity: check,
+    serverCpuPerOrderUs: cpuPerOrder("server"),
+    gatewayCpuPerOrderUs: cpuPerOrder("gateway"),
   };
-  console.log(`${database} checkout: ${Math.round(result.orders / result.seconds)} orders/s`);
+  console.log(
+    `${database} checkout: ${Math.round(row.ordersPerSecond)} orders/s, CPU per order: ` +
+      `server ${Math.round(row.serverCpuPerOrderUs)} µs, gateway ${Math.round(row.gatewayCpuPerOrderUs)} µs`,
+  );
   return row;
 }
 
@@ -339,6 +466,13 @@ function table(database, rows) {
         `${row.rssMb.toFixed(0)} | ${verdict(row)} |`,
     );
   }
+  const checkout = rows.find((row) => row.serverCpuPerOrderUs !== undefined);
+  if (checkout)
+    lines.push(
+      "",
+      `Checkout CPU per order: server ${Math.round(checkout.serverCpuPerOrderUs)} µs, ` +
+        `payment gateway ${Math.round(checkout.gatewayCpuPerOrderUs)} µs.`,
+    );
   return lines.join("\n");
 }
 
@@ -354,7 +488,8 @@ for (const database of options.databases.split(",")) sections.push(table(databas
 const report = [
   `# PocketShop benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`,
   "",
-  `Machine: ${machine()}. wrk and the server share these cores; ${options.connections} connections, ` +
+  `Machine: ${machine()}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end. ` +
+    `wrk, the server and the payment gateway share these cores; ${options.connections} connections, ` +
     `${options.seconds} s per case after a ${options.warmup} s warm-up. Bench marketplace: see bench/README.md.`,
   "",
   ...sections.flatMap((s) => [s, ""]),

@@ -29,10 +29,10 @@ function common.done(summary, latency)
   local seconds = summary.duration / 1e6
   io.write(string.format(
     'BENCH_RESULT {"requests":%d,"seconds":%.3f,"rps":%.1f,"p50_ms":%.3f,"p99_ms":%.3f,' ..
-      '"max_ms":%.3f,"socket_errors":%d,"status_errors":%d,"orders":%d}\n',
+      '"max_ms":%.3f,"socket_errors":%d,"status_errors":%d,"orders":%d,"starved":%d}\n',
     summary.requests, seconds, summary.requests / seconds, latency:percentile(50) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000,
-    e.connect + e.read + e.write + e.timeout, e.status, total("orders")))
+    e.connect + e.read + e.write + e.timeout, e.status, total("orders"), total("starved")))
 end
 
 return common

@@ -85,6 +85,31 @@ int run_jobs(ps::Config config) {
   return 0;
 }
 
+struct ReconcileOptions {
+  int window_hours = 48;
+  int grace_minutes = 10;
+};
+
+// Compares our payments with the gateway's, repairs what is safe and prints
+// the report as JSON; exit code 1 when differences need a person.
+int reconcile_payments(ps::Config config, const ReconcileOptions& options) {
+  ps::Application app(std::move(config));
+  app.migrate();
+  const auto report = app.reconciler().run(ps::now_millis(), options.window_hours * 3600'000LL,
+                                           options.grace_minutes * 60'000LL);
+  auto strings = [](const std::vector<std::string>& items) {
+    return boost::json::array(items.begin(), items.end());
+  };
+  std::cout << boost::json::serialize(
+                   boost::json::object{{"authorizations_checked", report.authorizations_checked},
+                                       {"payments_checked", report.payments_checked},
+                                       {"released_unrecorded", strings(report.released_unrecorded)},
+                                       {"released_finished", strings(report.released_finished)},
+                                       {"differences", strings(report.differences)}})
+            << "\n";
+  return report.differences.empty() ? 0 : 1;
+}
+
 struct NewUserOptions {
   std::string email, password, display_name, role = "buyer";
 };
@@ -172,6 +197,17 @@ int main(int argc, char** argv) {
   auto* clear_flag =
       set_fee_cmd->add_flag("--clear", clear_fee, "back to the platform's default fee");
   clear_flag->excludes(bps_flag)->excludes(fixed_flag);
+  auto* payments_cmd = cli.add_subcommand("payments", "payments at the gateway");
+  payments_cmd->require_subcommand(1);
+  auto* reconcile_cmd = payments_cmd->add_subcommand(
+      "reconcile", "compare payments with the gateway, release holds nobody will capture");
+  ReconcileOptions reconcile;
+  reconcile_cmd->add_option("--window-hours", reconcile.window_hours, "how far back to look")
+      ->check(CLI::Range(1, 30 * 24));
+  reconcile_cmd
+      ->add_option("--grace-minutes", reconcile.grace_minutes,
+                   "payments younger than this are left alone (checkouts in flight)")
+      ->check(CLI::Range(0, 24 * 60));
   auto* jobs_cmd = cli.add_subcommand("jobs", "the durable job queue");
   jobs_cmd->require_subcommand(1);
   auto* jobs_run_cmd = jobs_cmd->add_subcommand("run", "run the jobs that are due once, then exit");
@@ -200,6 +236,7 @@ int main(int argc, char** argv) {
       return set_shop_fee(std::move(config), shop_fee);
     }
     if (jobs_run_cmd->parsed()) return run_jobs(std::move(config));
+    if (reconcile_cmd->parsed()) return reconcile_payments(std::move(config), reconcile);
     if (seed_cmd->parsed())
       return bench ? seed_bench(std::move(config), manifest) : seed_demo(std::move(config));
   } catch (const ps::ApiError& error) {

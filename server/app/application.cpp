@@ -31,6 +31,9 @@ namespace asio = boost::asio;
 using http::bhttp::verb;
 
 namespace {
+// How far back each reconciliation looks, at the gateway and in our records.
+constexpr Millis kReconcileWindow = 48LL * 3600 * 1000;
+
 constexpr auto kDrainLimit = std::chrono::seconds(30);
 constexpr auto kDrainPoll = std::chrono::milliseconds(20);
 // Between attempts to migrate a database that was unreachable at start.
@@ -93,6 +96,7 @@ Application::Application(Config config)
                   std::chrono::days(config_.payout_hold_days))
                   .count()),
       payment_events_(database_, ledger_, config_.payment_webhook_secret),
+      reconciler_(database_, payment_provider_),
       orders_(database_, shops_, catalog_, payments_, ledger_),
       checkout_(database_, carts_, catalog_, payments_, orders_, config_.jwt_secret),
       reviews_(database_, catalog_, orders_),
@@ -104,7 +108,13 @@ Application::Application(Config config)
       pipeline_(router_, metrics_, named_conflicts()),
       release_earnings_("releasing due earnings",
                         std::chrono::seconds(config_.release_interval_seconds),
-                        [this] { ledger_.release_due(now_millis()); }) {
+                        [this] { ledger_.release_due(now_millis()); }),
+      reconcile_payments_("reconciling payments with the gateway",
+                          std::chrono::seconds(std::max(1, config_.reconcile_interval_seconds)),
+                          [this] {
+                            reconciler_.run(now_millis(), kReconcileWindow,
+                                            config_.reconcile_grace_seconds * 1000LL);
+                          }) {
   pipeline_.set_content_security_policy(
       http::content_security_policy(http::origin_of(config_.payment_tokens_url)));
   add_system_routes();
@@ -191,6 +201,7 @@ void Application::start(bool handle_signals) {
   if (!database_.open_to_requests_yet())
     migrator_ = std::thread([this] { migrate_when_reachable(); });
   release_earnings_.start();
+  if (config_.reconcile_interval_seconds > 0) reconcile_payments_.start();
   spdlog::info("listening on http://{}:{} database={} threads={}", config_.host, port(),
                database_.display_url(), count);
   spdlog::default_logger()->flush();  // scripts and tests wait for this line
@@ -230,6 +241,7 @@ void Application::stop() {
   }
   stopping_changed_.notify_all();
   release_earnings_.stop();
+  reconcile_payments_.stop();
   if (!server_) return;
   static_cast<void>(asio::co_spawn(io_, drain(), asio::detached));
 }
@@ -250,6 +262,7 @@ asio::awaitable<void> Application::drain() {
 void Application::wait() {
   if (migrator_.joinable()) migrator_.join();
   release_earnings_.join();
+  reconcile_payments_.join();
   for (auto& thread : threads_)
     if (thread.joinable()) thread.join();
   threads_.clear();

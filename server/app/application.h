@@ -22,6 +22,7 @@
 #include "media/service.h"
 #include "orders/service.h"
 #include "payments/events_service.h"
+#include "payments/reconciliation.h"
 #include "payments/service.h"
 #include "payments/stripe_provider.h"
 #include "reviews/service.h"
@@ -71,6 +72,7 @@ class Application {
   // The durable job queue; with --job-workers 0 nothing runs it by itself.
   jobs::JobQueue& jobs() { return jobs_; }
   payments::PaymentProvider& payment_provider() { return payment_provider_; }
+  payments::Reconciler& reconciler() { return reconciler_; }
   const accounts::TokenIssuer& tokens() const { return tokens_; }
   WorkerPool& workers() { return workers_; }
   // Mutable until start(): tests add probe routes here.
@@ -98,6 +100,7 @@ class Application {
   payments::PaymentsService payments_;
   ledger::LedgerService ledger_;
   payments::PaymentEventsService payment_events_;
+  payments::Reconciler reconciler_;
   orders::OrdersService orders_;
   checkout::CheckoutService checkout_;
   reviews::ReviewsService reviews_;
@@ -115,6 +118,7 @@ class Application {
   std::vector<std::thread> threads_;
   std::thread migrator_;  // while the database was unreachable at start
   PeriodicTask release_earnings_;
+  PeriodicTask reconcile_payments_;  // started when config.reconcile_interval_seconds > 0
   std::mutex stopping_mutex_;
   std::condition_variable stopping_changed_;
   bool stopping_ = false;

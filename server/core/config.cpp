@@ -183,6 +183,12 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--payment-timeout-ms", c.payment_timeout_ms, "POCKETSHOP_PAYMENT_TIMEOUT_MS",
          "how long a request to the gateway may take")
       ->check(CLI::Range(100, 120000));
+  option("--reconcile-interval", c.reconcile_interval_seconds, "POCKETSHOP_RECONCILE_INTERVAL",
+         "seconds between reconciliations of payments with the gateway (0: none in-process)")
+      ->check(CLI::Range(0, 7 * 86400));
+  option("--reconcile-grace", c.reconcile_grace_seconds, "POCKETSHOP_RECONCILE_GRACE",
+         "payments younger than this are left to the checkout still running them")
+      ->check(CLI::Range(0, 86400));
   option("--payment-webhook-secret", c.payment_webhook_secret, "POCKETSHOP_PAYMENT_WEBHOOK_SECRET",
          "the gateway's webhook signing secret, whsec_... (empty: webhooks refused, 503)");
   option("--job-workers", c.job_workers, "POCKETSHOP_JOB_WORKERS",

@@ -51,11 +51,13 @@ struct Config {
   // Where browsers send the card; empty: <payment_gateway_url>/v1/tokens.
   std::string payment_tokens_url;
   int payment_timeout_ms = 10000;
-  std::string payment_webhook_secret;  // whsec_...; empty: webhooks answer 503
-  int job_workers = 2;                 // job queue threads; 0: none (tests, `jobs run`)
-  int job_poll_ms = 1000;              // an idle job worker looks this often
-  int job_lease_seconds = 300;         // a job running longer is taken for dead, run again
-  bool trust_proxy = false;         // take the client address from X-Forwarded-For
+  int reconcile_interval_seconds = 600;  // payments vs the gateway; 0: only `payments reconcile`
+  int reconcile_grace_seconds = 600;     // younger payments may still be in flight: left alone
+  std::string payment_webhook_secret;    // whsec_...; empty: webhooks answer 503
+  int job_workers = 2;                   // job queue threads; 0: none (tests, `jobs run`)
+  int job_poll_ms = 1000;                // an idle job worker looks this often
+  int job_lease_seconds = 300;           // a job running longer is taken for dead, run again
+  bool trust_proxy = false;              // take the client address from X-Forwarded-For
   std::string metrics_token;        // when set, GET /metrics needs "Authorization: Bearer <it>"
   std::string log_format = "text";  // text | json
   std::string log_level = "info";

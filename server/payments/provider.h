@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace ps::payments {
 
@@ -22,6 +24,14 @@ struct AuthorizationState {
   long long received = 0;
   long long refunded = 0;
   friend bool operator==(const AuthorizationState&, const AuthorizationState&) = default;
+};
+
+// An authorization as the gateway listed it, for reconciliation.
+struct GatewayAuthorization {
+  std::string id;
+  std::string reference;  // what authorize() was given; empty when not ours
+  long long amount = 0;
+  std::int64_t created = 0;  // unix seconds
 };
 
 // The gateway refused an operation, or could not be reached.
@@ -64,6 +74,9 @@ class PaymentProvider {
   virtual std::string refund(const std::string& authorization_id, long long amount_cents,
                              const std::string& idempotency_key) = 0;
   virtual AuthorizationState state(const std::string& authorization_id) = 0;
+  // The authorizations the gateway took since `created_after` (unix seconds),
+  // newest first, from its event log.
+  virtual std::vector<GatewayAuthorization> authorizations_since(std::int64_t created_after) = 0;
 };
 
 }  // namespace ps::payments

@@ -62,6 +62,29 @@ std::optional<Payment> find(db::Connection& sql, std::int64_t id) {
   return first(sql, db::Query(kFindPayment).values(id));
 }
 
+constexpr std::string_view kFindByAuthorization = R"(
+  SELECT id, checkout_id, provider, authorization_id, amount_cents, currency, card_brand,
+         card_last4, created_at, captured_cents, released_cents, refunded_cents
+  FROM payments WHERE authorization_id = :authorization)";
+
+std::optional<Payment> find_by_authorization(db::Connection& sql,
+                                             const std::string& authorization_id) {
+  return first(sql, db::Query(kFindByAuthorization).values(authorization_id));
+}
+
+constexpr std::string_view kCreatedSince = R"(
+  SELECT id, checkout_id, provider, authorization_id, amount_cents, currency, card_brand,
+         card_last4, created_at, captured_cents, released_cents, refunded_cents
+  FROM payments WHERE created_at >= :since ORDER BY created_at, id)";
+
+std::vector<Payment> created_since(db::Connection& sql, Millis since) {
+  std::vector<Payment> found;
+  db::Query(kCreatedSince)
+      .values(static_cast<long long>(since))
+      .each<PaymentRow>(sql, [&](const PaymentRow& row) { found.push_back(row.read()); });
+  return found;
+}
+
 constexpr std::string_view kFindByCheckout = R"(
   SELECT id, checkout_id, provider, authorization_id, amount_cents, currency, card_brand,
          card_last4, created_at, captured_cents, released_cents, refunded_cents

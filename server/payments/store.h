@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ps::payments {
 
@@ -17,6 +18,10 @@ std::optional<Payment> find(db::Connection& sql, std::int64_t id);
 // writer at a time anyway), so changes to its amounts happen one at a time.
 std::optional<Payment> find_for_update(db::Connection& sql, std::int64_t id);
 void save_progress(db::Connection& sql, const Payment& payment);
+std::optional<Payment> find_by_authorization(db::Connection& sql,
+                                             const std::string& authorization_id);
+// Payments made at or after `since`, oldest first.
+std::vector<Payment> created_since(db::Connection& sql, Millis since);
 std::optional<Payment> find_by_checkout(db::Connection& sql, std::int64_t checkout_id);
 }  // namespace store
 

@@ -6,12 +6,16 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace ps::payments {
 
 namespace json = boost::json;
 
 namespace {
+// At 100 events a page: the last 50,000 authorizations.
+constexpr int kMaxEventPages = 500;
+
 std::string text_of(const json::object& object, std::string_view key) {
   const auto* value = object.if_contains(key);
   return value && value->is_string() ? std::string(value->as_string()) : std::string();
@@ -188,6 +192,39 @@ AuthorizationState StripeProvider::state(const std::string& authorization_id) {
     state.refunded = integer_of(charge.body, "amount_refunded");
   }
   return state;
+}
+
+// Stripe keeps events for 30 days and lists them newest first; every
+// authorization with manual capture has a payment_intent.amount_capturable_updated.
+std::vector<GatewayAuthorization> StripeProvider::authorizations_since(std::int64_t created_after) {
+  std::vector<GatewayAuthorization> found;
+  std::set<std::string> seen;
+  std::string after;
+  for (int page = 0; page < kMaxEventPages; ++page) {
+    std::string path = "/v1/events?type=payment_intent.amount_capturable_updated&limit=100";
+    if (!after.empty()) path += "&starting_after=" + checked_id(after);
+    const auto answer = get(path);
+    if (answer.status != 200) refused("list events", answer.status, answer.body);
+    const auto* data = answer.body.if_contains("data");
+    if (!data || !data->is_array() || data->as_array().empty()) break;
+    for (const auto& item : data->as_array()) {
+      const auto& event = item.as_object();
+      after = text_of(event, "id");
+      if (integer_of(event, "created") < created_after) return found;
+      const auto& intent = event.at("data").at("object").as_object();
+      const auto id = text_of(intent, "id");
+      if (!seen.insert(id).second) continue;
+      const auto* metadata = intent.if_contains("metadata");
+      found.push_back({id,
+                       metadata && metadata->is_object()
+                           ? text_of(metadata->as_object(), "pocketshop_reference")
+                           : std::string(),
+                       integer_of(intent, "amount"), integer_of(intent, "created")});
+    }
+    const auto* more = answer.body.if_contains("has_more");
+    if (!more || !more->is_bool() || !more->as_bool()) break;
+  }
+  return found;
 }
 
 }  // namespace ps::payments

@@ -37,6 +37,7 @@ class StripeProvider : public PaymentProvider {
   std::string refund(const std::string& authorization_id, long long amount_cents,
                      const std::string& idempotency_key) override;
   AuthorizationState state(const std::string& authorization_id) override;
+  std::vector<GatewayAuthorization> authorizations_since(std::int64_t created_after) override;
 
   using Form = std::vector<std::pair<std::string, std::string>>;
 

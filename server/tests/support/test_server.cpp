@@ -70,6 +70,7 @@ TestServer::TestServer(Backend backend, const ConfigTweak& tweak, const RouteHoo
   config_.payment_gateway_url = test_gateway_url();
   config_.payment_secret_key = GatewayProcess::kSecretKey;
   config_.payment_publishable_key = GatewayProcess::kPublishableKey;
+  config_.reconcile_interval_seconds = 0;  // tests run it when they mean to
   if (backend == Backend::postgres) {
     postgres_ = std::make_unique<ScratchPostgres>();
     config_.database_url = postgres_->url();

@@ -160,6 +160,10 @@ std::vector<CartLine> CartService::locked_lines(db::Connection& sql, std::int64_
   return lines_for(sql, store::user_cart_items(sql, user_id), Images::none);
 }
 
+std::vector<CartLine> CartService::lines(db::Connection& sql, std::int64_t user_id) {
+  return lines_for(sql, store::user_cart_items(sql, user_id), Images::none);
+}
+
 void CartService::clear(db::Connection& sql, std::int64_t user_id) {
   store::clear_user_cart(sql, user_id);
 }

@@ -35,6 +35,8 @@ class CartService {
   // user's cart is locked until that transaction ends, so concurrent
   // checkouts of one cart take turns and only the first finds its lines.
   std::vector<CartLine> locked_lines(db::Connection& sql, std::int64_t user_id);
+  // The same lines, read without a lock (checkout's quote before paying).
+  std::vector<CartLine> lines(db::Connection& sql, std::int64_t user_id);
   void clear(db::Connection& sql, std::int64_t user_id);
 
  private:

@@ -65,6 +65,14 @@ std::string gateway_key(const CheckoutRequest& request) {
   return prefix + hex(digest, 16);
 }
 
+// What the lines cost; the checkout's transaction reads them again under its
+// locks and must find the price it authorized.
+std::pair<long long, std::string> price_of(const std::vector<cart::CartLine>& lines) {
+  long long total = 0;
+  for (const auto& line : lines) total += line.product.product.price_cents * line.quantity;
+  return {total, lines.front().product.product.currency};
+}
+
 // Checks every line can be bought as it is; throws the problem that explains why not.
 void check_lines(const std::vector<cart::CartLine>& lines, std::int64_t buyer_id) {
   if (lines.empty()) throw ApiError(ErrorCode::cart_empty, "Your cart is empty.");
@@ -158,88 +166,115 @@ PlacedCheckout CheckoutService::read_back(db::Connection& sql, std::int64_t chec
   return placed;
 }
 
+bool CheckoutService::answered(const CheckoutRequest& request) {
+  return database_.with_session([&](db::Connection& sql) {
+    const auto record = store::find_key(sql, request.buyer_id, request.idempotency_key);
+    return record && record->outcome != KeyOutcome::running;
+  });
+}
+
+// The card is authorized before the transaction, so that no lock (on SQLite:
+// the database's one write lock) is held across the gateway's round trip.
+// A retry with the same Idempotency-Key and token gets the same gateway key,
+// so concurrent duplicates share one authorization, which only the request
+// that records it may keep (the others replay its answer).
 PlacedCheckout CheckoutService::place(const CheckoutRequest& request, const Claim* claim) {
-  std::optional<payments::AuthorizationResult> authorized;
-  long long total = 0;
+  if (claim && answered(request)) throw AnsweredElsewhere{};
+  const Quote quote = database_.with_session([&](db::Connection& sql) {
+    const auto lines = carts_.lines(sql, request.buyer_id);
+    check_lines(lines, request.buyer_id);
+    const auto [total, currency] = price_of(lines);
+    return Quote{total, currency};
+  });
+  const auto attempt = gateway_key(request);
+  const auto auth = payments_.authorize(quote.total_cents, quote.currency, request.payment_token,
+                                        attempt, attempt);
+  if (!auth.approved) {
+    if (!claim) throw declined(auth.decline_code, auth.message);
+    throw Declined{auth.decline_code, auth.message};
+  }
   try {
-    return database_.transaction([&](db::Connection& sql) {
-      // On PostgreSQL a concurrent request with the same key waits here until
-      // this transaction ends, then finds the key answered.
-      if (claim && !store::claim_key(sql, request.buyer_id, request.idempotency_key, claim->hmac,
-                                     claim->now, claim->stale_before))
-        throw AnsweredElsewhere{};
-      auto lines = carts_.locked_lines(sql, request.buyer_id);
-      check_lines(lines, request.buyer_id);
-      // Always in product order, so concurrent checkouts lock rows in one order.
-      std::sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) {
-        return a.product.product.id < b.product.product.id;
-      });
-      for (const auto& line : lines) {
-        const auto& product = line.product.product;
-        if (!catalog_.take_stock(sql, product.id, line.quantity))
-          throw ApiError(ErrorCode::out_of_stock, "Not enough of '" + product.name + "' is left.")
-              .with_member("product_id", product.id);
-        total += product.price_cents * line.quantity;
-      }
-      const std::string currency = lines.front().product.product.currency;
-      const auto attempt = gateway_key(request);
-      auto auth = payments_.authorize(total, currency, request.payment_token, attempt, attempt);
-      if (!auth.approved) throw Declined{auth.decline_code, auth.message};
-      authorized = auth;
-
-      const std::string address = to_storage_text(request.address);
-      PlacedCheckout placed{
-          store::insert_checkout(sql, request.buyer_id, total, currency, address, now_millis()),
-          total, currency};
-      placed.payment = payments_.record(sql, placed.checkout_id, auth, total, currency);
-
-      std::map<std::int64_t, std::vector<const cart::CartLine*>> by_shop;
-      for (const auto& line : lines) by_shop[line.product.shop.id].push_back(&line);
-      for (const auto& [shop_id, shop_lines] : by_shop) {
-        orders::Order order;
-        order.checkout_id = placed.checkout_id;
-        order.payment_id = placed.payment.id;
-        order.buyer_id = request.buyer_id;
-        order.buyer_name = request.buyer_name;
-        order.shop_id = shop_id;
-        order.currency = currency;
-        order.shipping_address = address;
-        std::vector<orders::OrderItem> items;
-        for (const auto* line : shop_lines) {
-          const auto& product = line->product.product;
-          items.push_back({0, product.id, product.name, product.price_cents, line->quantity});
-          order.total_cents += product.price_cents * line->quantity;
-        }
-        placed.orders.push_back(
-            orders_.place(sql, std::move(order), shop_lines.front()->product.shop, items));
-      }
-      carts_.clear(sql, request.buyer_id);
-
-      // Kept in this transaction, so a crash can never keep a checkout and
-      // lose its outcome (the retry would then find the key forever "running").
-      if (claim && !store::complete_key(sql, request.buyer_id, request.idempotency_key,
-                                        {claim->hmac, KeyOutcome::placed, placed.checkout_id}))
-        throw AnsweredElsewhere{};
-      spdlog::info(
-          "checkout completed checkout_id={} buyer_id={} orders={} total_cents={} brand={}",
-          placed.checkout_id, request.buyer_id, placed.orders.size(), total, auth.card_brand);
-      return placed;
-    });
+    return record(request, claim, quote, auth);
+  } catch (const AnsweredElsewhere&) {
+    throw;  // the authorization is the one that request recorded
   } catch (const db::CommitOutcomeUnknown&) {
     // The orders may exist and will capture this authorization when shipped:
-    // it is kept. If they do not, it lapses uncaptured at the gateway, and a
-    // retry with the Idempotency-Key learns which it was.
-    if (authorized)
-      spdlog::error("checkout's commit outcome unknown; authorization {} kept buyer_id={}",
-                    authorized->authorization_id, request.buyer_id);
-    throw;
-  } catch (const Declined& decline) {
-    if (!claim) throw declined(decline.code, decline.message);
+    // it is kept. If they do not, reconciliation releases it, and a retry
+    // with the Idempotency-Key learns which it was.
+    spdlog::error("checkout's commit outcome unknown; authorization {} kept buyer_id={}",
+                  auth.authorization_id, request.buyer_id);
     throw;
   } catch (...) {
-    if (authorized) payments_.release_unrecorded(*authorized);
+    payments_.release_unrecorded(auth);
     throw;
   }
+}
+
+PlacedCheckout CheckoutService::record(const CheckoutRequest& request, const Claim* claim,
+                                       const Quote& quote,
+                                       const payments::AuthorizationResult& auth) {
+  return database_.transaction([&](db::Connection& sql) {
+    // On PostgreSQL a concurrent request with the same key waits here until
+    // this transaction ends, then finds the key answered.
+    if (claim && !store::claim_key(sql, request.buyer_id, request.idempotency_key, claim->hmac,
+                                   claim->now, claim->stale_before))
+      throw AnsweredElsewhere{};
+    auto lines = carts_.locked_lines(sql, request.buyer_id);
+    check_lines(lines, request.buyer_id);
+    // Always in product order, so concurrent checkouts lock rows in one order.
+    std::sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) {
+      return a.product.product.id < b.product.product.id;
+    });
+    for (const auto& line : lines) {
+      const auto& product = line.product.product;
+      if (!catalog_.take_stock(sql, product.id, line.quantity))
+        throw ApiError(ErrorCode::out_of_stock, "Not enough of '" + product.name + "' is left.")
+            .with_member("product_id", product.id);
+    }
+    const auto [total, currency] = price_of(lines);
+    if (total != quote.total_cents || currency != quote.currency)
+      throw ApiError(ErrorCode::concurrent_change,
+                     "Your cart changed while you were paying; nothing was charged. Review it "
+                     "and pay again.");
+
+    const std::string address = to_storage_text(request.address);
+    PlacedCheckout placed{
+        store::insert_checkout(sql, request.buyer_id, total, currency, address, now_millis()),
+        total, currency};
+    placed.payment = payments_.record(sql, placed.checkout_id, auth, total, currency);
+
+    std::map<std::int64_t, std::vector<const cart::CartLine*>> by_shop;
+    for (const auto& line : lines) by_shop[line.product.shop.id].push_back(&line);
+    for (const auto& [shop_id, shop_lines] : by_shop) {
+      orders::Order order;
+      order.checkout_id = placed.checkout_id;
+      order.payment_id = placed.payment.id;
+      order.buyer_id = request.buyer_id;
+      order.buyer_name = request.buyer_name;
+      order.shop_id = shop_id;
+      order.currency = currency;
+      order.shipping_address = address;
+      std::vector<orders::OrderItem> items;
+      for (const auto* line : shop_lines) {
+        const auto& product = line->product.product;
+        items.push_back({0, product.id, product.name, product.price_cents, line->quantity});
+        order.total_cents += product.price_cents * line->quantity;
+      }
+      placed.orders.push_back(
+          orders_.place(sql, std::move(order), shop_lines.front()->product.shop, items));
+    }
+    carts_.clear(sql, request.buyer_id);
+
+    // Kept in this transaction, so a crash can never keep a checkout and
+    // lose its outcome (the retry would then find the key forever "running").
+    if (claim && !store::complete_key(sql, request.buyer_id, request.idempotency_key,
+                                      {claim->hmac, KeyOutcome::placed, placed.checkout_id}))
+      throw AnsweredElsewhere{};
+    spdlog::info("checkout completed checkout_id={} buyer_id={} orders={} total_cents={} brand={}",
+                 placed.checkout_id, request.buyer_id, placed.orders.size(), total,
+                 auth.card_brand);
+    return placed;
+  });
 }
 
 }  // namespace ps::checkout

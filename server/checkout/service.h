@@ -55,8 +55,19 @@ class CheckoutService {
     Millis stale_before = 0;
   };
 
+  // What the cart costs, read before the card is authorized.
+  struct Quote {
+    long long total_cents = 0;
+    std::string currency;
+  };
+
   // claim: null without an Idempotency-Key.
   PlacedCheckout place(const CheckoutRequest& request, const Claim* claim);
+  // The checkout's transaction, after the card was authorized for `quote`.
+  PlacedCheckout record(const CheckoutRequest& request, const Claim* claim, const Quote& quote,
+                        const payments::AuthorizationResult& auth);
+  // Whether the request's Idempotency-Key already has its outcome.
+  bool answered(const CheckoutRequest& request);
   PlacedCheckout replay(const CheckoutRequest& request, const std::string& hmac);
   PlacedCheckout read_back(db::Connection& sql, std::int64_t checkout_id);
   // Keyed hash of what identifies the request (see canonical() in service.cpp).

@@ -1162,8 +1162,11 @@ export interface components {
         };
         StatementLine: {
             transaction_id: number;
-            /** @enum {unknown} */
-            kind: "sale" | "refund" | "payout" | "payout_reversal";
+            /**
+             * @description also payout and payout_reversal (a payout, and a failed payout giving its money back) and dispute: the enum lists the kinds the web app labels so far
+             * @enum {unknown}
+             */
+            kind: "sale" | "refund";
             /** @description the order of a sale or refund; 0 for a payout or its reversal (a failed payout giving the money back) */
             order_id: number;
             currency: string;

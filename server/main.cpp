@@ -114,6 +114,14 @@ struct NewUserOptions {
   std::string email, password, display_name, role = "buyer";
 };
 
+int run_payouts(ps::Config config) {
+  ps::Application app(std::move(config));
+  app.migrate();
+  const int created = app.run_payouts(ps::now_millis());
+  std::cout << "created " << created << " scheduled payout(s)\n";
+  return 0;
+}
+
 int create_user(ps::Config config, const NewUserOptions& options) {
   ps::Application app(std::move(config));
   app.migrate();
@@ -211,6 +219,10 @@ int main(int argc, char** argv) {
   auto* jobs_cmd = cli.add_subcommand("jobs", "the durable job queue");
   jobs_cmd->require_subcommand(1);
   auto* jobs_run_cmd = jobs_cmd->add_subcommand("run", "run the jobs that are due once, then exit");
+  auto* payouts_cmd = cli.add_subcommand("payouts", "vendor payouts");
+  payouts_cmd->require_subcommand(1);
+  auto* payouts_run_cmd = payouts_cmd->add_subcommand(
+      "run", "create the scheduled payouts that are due and send them, then exit");
   auto* gateway_cmd = cli.add_subcommand(
       "gateway", "run the test-mode payment gateway, a subset of Stripe's API (docs/gateway.md)");
   ps::gateway::GatewayConfig gateway;
@@ -237,6 +249,7 @@ int main(int argc, char** argv) {
     }
     if (jobs_run_cmd->parsed()) return run_jobs(std::move(config));
     if (reconcile_cmd->parsed()) return reconcile_payments(std::move(config), reconcile);
+    if (payouts_run_cmd->parsed()) return run_payouts(std::move(config));
     if (seed_cmd->parsed())
       return bench ? seed_bench(std::move(config), manifest) : seed_demo(std::move(config));
   } catch (const ps::ApiError& error) {

@@ -10,6 +10,7 @@
 #include "media/routes.h"
 #include "orders/routes.h"
 #include "payments/webhook_routes.h"
+#include "payouts/routes.h"
 #include "reviews/routes.h"
 #include "shops/routes.h"
 
@@ -97,6 +98,8 @@ Application::Application(Config config)
                   .count()),
       payment_events_(database_, ledger_, config_.payment_webhook_secret),
       reconciler_(database_, payment_provider_),
+      payouts_(database_, shops_, ledger_, payment_provider_,
+               config_.payment_secret_key.starts_with("sk_test_")),
       orders_(database_, shops_, catalog_, payments_, ledger_),
       checkout_(database_, carts_, catalog_, payments_, orders_, config_.jwt_secret),
       reviews_(database_, catalog_, orders_),
@@ -114,7 +117,11 @@ Application::Application(Config config)
                           [this] {
                             reconciler_.run(now_millis(), kReconcileWindow,
                                             config_.reconcile_grace_seconds * 1000LL);
-                          }) {
+                          }),
+      // Creating payouts only: the job runners send them (--job-workers).
+      scheduled_payouts_("creating scheduled payouts",
+                         std::chrono::seconds(config_.release_interval_seconds),
+                         [this] { payouts_.create_scheduled(now_millis()); }) {
   pipeline_.set_content_security_policy(
       http::content_security_policy(http::origin_of(config_.payment_tokens_url)));
   add_system_routes();
@@ -128,11 +135,27 @@ Application::Application(Config config)
                        {config_.payment_tokens_url, config_.payment_publishable_key});
   orders::add_routes(router_, orders_, authenticator_, workers_);
   ledger::add_routes(router_, ledger_, authenticator_, workers_);
+  payouts::add_routes(router_, payouts_, authenticator_, workers_);
   reviews::add_routes(router_, reviews_, authenticator_, workers_);
   payments::add_webhook_routes(router_, payment_events_, workers_, [this] { job_runner_.wake(); });
 
   jobs_.handle(payments::kPaymentEventJob,
                [this](const jobs::Job& job) { return payment_events_.handle_job(job); });
+  jobs_.handle(payouts::kPayoutJob,
+               [this](const jobs::Job& job) { return payouts_.handle_job(job); });
+  payment_events_.on_payout_event([this](db::Connection& sql, const payments::GatewayEvent& event) {
+    payouts_.apply_gateway_event(sql, event.type, event.object);
+  });
+  payouts_.on_payout_created([this] { job_runner_.wake(); });
+}
+
+int Application::run_payouts(Millis now) {
+  ledger_.release_due(now);
+  const int created = payouts_.create_scheduled(now);
+  // The payouts' jobs are due from when they were enqueued, which may be
+  // later than `now`.
+  jobs_.run_due(std::max(now, now_millis()));
+  return created;
 }
 
 Application::~Application() {
@@ -202,6 +225,7 @@ void Application::start(bool handle_signals) {
     migrator_ = std::thread([this] { migrate_when_reachable(); });
   release_earnings_.start();
   if (config_.reconcile_interval_seconds > 0) reconcile_payments_.start();
+  scheduled_payouts_.start();
   spdlog::info("listening on http://{}:{} database={} threads={}", config_.host, port(),
                database_.display_url(), count);
   spdlog::default_logger()->flush();  // scripts and tests wait for this line
@@ -242,6 +266,7 @@ void Application::stop() {
   stopping_changed_.notify_all();
   release_earnings_.stop();
   reconcile_payments_.stop();
+  scheduled_payouts_.stop();
   if (!server_) return;
   static_cast<void>(asio::co_spawn(io_, drain(), asio::detached));
 }
@@ -263,6 +288,7 @@ void Application::wait() {
   if (migrator_.joinable()) migrator_.join();
   release_earnings_.join();
   reconcile_payments_.join();
+  scheduled_payouts_.join();
   for (auto& thread : threads_)
     if (thread.joinable()) thread.join();
   threads_.clear();

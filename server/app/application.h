@@ -25,6 +25,7 @@
 #include "payments/reconciliation.h"
 #include "payments/service.h"
 #include "payments/stripe_provider.h"
+#include "payouts/service.h"
 #include "reviews/service.h"
 #include "shops/service.h"
 
@@ -69,6 +70,11 @@ class Application {
   shops::ShopsService& shops() { return shops_; }
   catalog::CatalogService& catalog() { return catalog_; }
   ledger::LedgerService& ledger() { return ledger_; }
+  payouts::PayoutsService& payouts() { return payouts_; }
+  // What `pocketshop payouts run` and the in-process scheduler do: releases
+  // due earnings, creates the scheduled payouts due at `now` and runs the
+  // jobs that are due. Returns how many payouts it created.
+  int run_payouts(Millis now);
   // The durable job queue; with --job-workers 0 nothing runs it by itself.
   jobs::JobQueue& jobs() { return jobs_; }
   payments::PaymentProvider& payment_provider() { return payment_provider_; }
@@ -101,6 +107,7 @@ class Application {
   ledger::LedgerService ledger_;
   payments::PaymentEventsService payment_events_;
   payments::Reconciler reconciler_;
+  payouts::PayoutsService payouts_;
   orders::OrdersService orders_;
   checkout::CheckoutService checkout_;
   reviews::ReviewsService reviews_;
@@ -119,6 +126,7 @@ class Application {
   std::thread migrator_;  // while the database was unreachable at start
   PeriodicTask release_earnings_;
   PeriodicTask reconcile_payments_;  // started when config.reconcile_interval_seconds > 0
+  PeriodicTask scheduled_payouts_;
   std::mutex stopping_mutex_;
   std::condition_variable stopping_changed_;
   bool stopping_ = false;

@@ -57,8 +57,11 @@ enum class ErrorCode {
   // Refunds (issue 16, money rules).
   refund_exceeds_captured,
   refund_quantity_exceeded,
+  // Payouts (issue 16).
+  payout_account_required,
+  payout_below_minimum,
 };
-inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::refund_quantity_exceeded) + 1;
+inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::payout_below_minimum) + 1;
 
 // Per-field validation messages, as sent in a problem's "errors" member.
 using FieldErrors = std::map<std::string, std::vector<std::string>>;

@@ -53,6 +53,9 @@ constexpr std::array<ProblemType, kErrorCodeCount> kProblemTypes{{
     // Refunds (issue 16, money rules).
     {refund_exceeds_captured, 409, "refund-exceeds-captured", "Refund exceeds what is left"},
     {refund_quantity_exceeded, 409, "refund-quantity-exceeded", "Refund exceeds the quantity"},
+    // Payouts (issue 16).
+    {payout_account_required, 409, "payout-account-required", "Payout account required"},
+    {payout_below_minimum, 409, "payout-below-minimum", "Payout below the minimum"},
 }};
 
 constexpr bool in_code_order() {

@@ -17,7 +17,9 @@
 //                             (until payout_hold_days after delivery)
 //   vendor:<shop_id>:balance  liability: what we owe the shop's vendor and it
 //                             may be paid (available)
-//   vendor:<shop_id>:payouts  money paid out to the vendor (for payouts, later)
+//   vendor:<shop_id>:payouts  negative: money paid out to the vendor (a payout
+//                             debits the balance and credits this account; a
+//                             failed payout's reversal does the opposite)
 
 #include "core/clock.h"
 
@@ -50,6 +52,8 @@ inline const std::string kSale = "sale";        // an order's amount captured; t
 inline const std::string kRefund = "refund";    // a refund: "<order id>/<refund id>" (a
                                                 // whole-order refund before 013: the order id)
 inline const std::string kRelease = "release";  // an order's earnings released; the order id
+inline const std::string kPayout = "payout";    // a payout made; the payout id
+inline const std::string kPayoutReversal = "payout_reversal";  // a payout failed; the payout id
 }  // namespace kinds
 
 // The reference of a refund's transaction: the order id first, so a

@@ -129,6 +129,13 @@ bool LedgerService::release(const std::string& reference, Millis now) {
   });
 }
 
+std::vector<AccountBalance> LedgerService::available(db::Connection& sql,
+                                                     std::int64_t shop_id) const {
+  auto balances = store::balances_of(sql, chart::vendor_balance(shop_id));
+  for (auto& balance : balances) balance.amount = -balance.amount;
+  return balances;
+}
+
 VendorBalances LedgerService::balances(std::int64_t vendor_id) {
   return database_.with_session([&](db::Connection& sql) {
     const auto shop = shops_.require_shop_of(sql, vendor_id);
@@ -143,7 +150,8 @@ VendorBalances LedgerService::balances(std::int64_t vendor_id) {
     // Liabilities are credits (negative): what we owe is their negation.
     add(chart::vendor_pending(shop.id), &Balance::pending_cents, -1);
     add(chart::vendor_balance(shop.id), &Balance::available_cents, -1);
-    add(chart::vendor_payouts(shop.id), &Balance::paid_cents, 1);
+    // Payouts credit the payouts account (model.h): paid is its negation too.
+    add(chart::vendor_payouts(shop.id), &Balance::paid_cents, -1);
     VendorBalances result{{}, fee_rule(sql, shop.id)};
     for (auto& [currency, balance] : by_currency) result.balances.push_back(std::move(balance));
     return result;

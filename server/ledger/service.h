@@ -60,6 +60,9 @@ class LedgerService {
   int release_due(Millis now);
 
   FeeRule fee_rule(db::Connection& sql, std::int64_t shop_id) const;
+  // What the shop's vendor may be paid now, per currency (positive: owed),
+  // in the caller's transaction.
+  std::vector<AccountBalance> available(db::Connection& sql, std::int64_t shop_id) const;
   // What we owe the vendor, per currency (409 shop-required without a shop).
   VendorBalances balances(std::int64_t vendor_id);
   Statement statement(std::int64_t vendor_id, const PageRequest& page);

@@ -126,7 +126,9 @@ struct StatementRow {
     StatementLine read = line;
     read.transaction_id = id;
     read.created_at = created;
-    read.order_id = std::strtoll(reference.c_str(), nullptr, 10);  // sales and refunds: an order
+    // Sales and refunds name an order; payouts and their reversals a payout.
+    if (line.kind != kinds::kPayout && line.kind != kinds::kPayoutReversal)
+      read.order_id = std::strtoll(reference.c_str(), nullptr, 10);
     return read;
   }
 };

@@ -81,10 +81,11 @@ void PaymentEventsService::apply(db::Connection& sql, const std::string& event_i
       break;
     }
     case EventFamily::payout:
-      // Extension point for payouts: their events stay unprocessed
-      // (processed_at NULL, payment_events_unprocessed) until the payouts
-      // feature applies them here and marks them.
-      return;
+      // Without a handler (no payouts wired) they stay unprocessed
+      // (processed_at NULL) for one that comes later.
+      if (!payout_handler_) return;
+      payout_handler_(sql, *event);
+      break;
     case EventFamily::other:
       break;
   }

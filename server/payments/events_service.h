@@ -5,6 +5,7 @@
 #include "ledger/service.h"
 #include "payments/event_store.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,8 @@ namespace ps::payments {
 //                               amounts), unless a later event was applied
 //   charge.dispute.created      the disputed amount taken back from the
 //                               vendors (ledger kind "dispute")
-//   payout.*                    recorded, left unprocessed for payouts
+//   payout.*                    the payout handler's (payouts registers it
+//                               at wiring time); without one, left unprocessed
 //   anything else               recorded and marked processed, no effect
 //
 // Blocking: call from the WorkerPool (receive) or a job runner (apply).
@@ -32,6 +34,11 @@ class PaymentEventsService {
       : database_(database), ledger_(ledger), webhook_secret_(std::move(webhook_secret)) {}
 
   bool configured() const { return !webhook_secret_.empty(); }
+
+  // Applies payout.* events in the event's transaction; set before any job
+  // runs. The payouts feature registers it (payments does not know payouts).
+  using PayoutEventHandler = std::function<void(db::Connection&, const GatewayEvent&)>;
+  void on_payout_event(PayoutEventHandler handler) { payout_handler_ = std::move(handler); }
 
   struct Received {
     std::string event_id;
@@ -58,6 +65,7 @@ class PaymentEventsService {
   db::Database& database_;
   ledger::LedgerService& ledger_;
   std::string webhook_secret_;
+  PayoutEventHandler payout_handler_;
 };
 
 }  // namespace ps::payments

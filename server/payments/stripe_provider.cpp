@@ -66,11 +66,14 @@ std::string lower(std::string text) {
 
 StripeProvider::Answer StripeProvider::send(const std::string& method, const std::string& path,
                                             const std::string& body,
-                                            const std::string& idempotency_key) {
+                                            const std::string& idempotency_key,
+                                            const std::string& connected_account) {
   http::OutboundRequest request;
   request.method = method;
   request.url = settings_.base_url + path;
   request.headers = {"Authorization: Bearer " + settings_.secret_key, "Accept: application/json"};
+  if (!connected_account.empty())
+    request.headers.push_back("Stripe-Account: " + checked_id(connected_account));
   if (method == "POST") {
     request.headers.push_back("Content-Type: application/x-www-form-urlencoded");
     if (!idempotency_key.empty()) request.headers.push_back("Idempotency-Key: " + idempotency_key);
@@ -94,12 +97,13 @@ StripeProvider::Answer StripeProvider::send(const std::string& method, const std
 }
 
 StripeProvider::Answer StripeProvider::post(const std::string& path, const Form& form,
-                                            const std::string& idempotency_key) {
-  return send("POST", path, http::form_encode(form), idempotency_key);
+                                            const std::string& idempotency_key,
+                                            const std::string& connected_account) {
+  return send("POST", path, http::form_encode(form), idempotency_key, connected_account);
 }
 
 StripeProvider::Answer StripeProvider::get(const std::string& path) {
-  return send("GET", path, {}, {});
+  return send("GET", path, {}, {}, {});
 }
 
 AuthorizationResult StripeProvider::authorize(long long amount_cents, const std::string& currency,
@@ -225,6 +229,48 @@ std::vector<GatewayAuthorization> StripeProvider::authorizations_since(std::int6
     if (!more || !more->is_bool() || !more->as_bool()) break;
   }
   return found;
+}
+
+namespace {
+void add_metadata(StripeProvider::Form& form, const std::map<std::string, std::string>& metadata) {
+  for (const auto& [key, value] : metadata) form.emplace_back("metadata[" + key + "]", value);
+}
+}  // namespace
+
+std::string StripeProvider::create_account(const std::string& email, const std::string& country,
+                                           const std::map<std::string, std::string>& metadata,
+                                           const std::string& idempotency_key) {
+  Form form{{"type", "custom"}, {"country", country}, {"email", email}};
+  add_metadata(form, metadata);
+  const auto answer = post("/v1/accounts", form, idempotency_key);
+  if (answer.status != 200) refused("create account", answer.status, answer.body);
+  return text_of(answer.body, "id");
+}
+
+std::string StripeProvider::transfer(const std::string& account_id, long long amount_cents,
+                                     const std::string& currency, const std::string& transfer_group,
+                                     const std::map<std::string, std::string>& metadata,
+                                     const std::string& idempotency_key) {
+  Form form{{"amount", std::to_string(amount_cents)},
+            {"currency", lower(currency)},
+            {"destination", checked_id(account_id)},
+            {"transfer_group", transfer_group}};
+  add_metadata(form, metadata);
+  const auto answer = post("/v1/transfers", form, idempotency_key);
+  if (answer.status != 200) refused("transfer", answer.status, answer.body);
+  return text_of(answer.body, "id");
+}
+
+GatewayPayout StripeProvider::payout(const std::string& account_id, long long amount_cents,
+                                     const std::string& currency,
+                                     const std::map<std::string, std::string>& metadata,
+                                     const std::string& idempotency_key) {
+  Form form{{"amount", std::to_string(amount_cents)}, {"currency", lower(currency)}};
+  add_metadata(form, metadata);
+  const auto answer = post("/v1/payouts", form, idempotency_key, account_id);
+  if (answer.status != 200) refused("payout", answer.status, answer.body);
+  return {text_of(answer.body, "id"), text_of(answer.body, "status"),
+          text_of(answer.body, "failure_code")};
 }
 
 }  // namespace ps::payments

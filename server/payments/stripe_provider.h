@@ -1,5 +1,6 @@
 #pragma once
 
+#include "payments/payout_gateway.h"
 #include "payments/provider.h"
 
 #include <boost/json/object.hpp>
@@ -22,8 +23,9 @@ struct GatewaySettings {
 // A PaymentProvider that speaks Stripe's API over HTTP (form-encoded
 // requests, Bearer secret key, Idempotency-Key on every POST): one payment
 // intent per checkout, confirmed with manual capture and multicapture, so
-// each order captures its own part when it ships.
-class StripeProvider : public PaymentProvider {
+// each order captures its own part when it ships. Also the PayoutGateway:
+// connected accounts, transfers and payouts (with Stripe-Account).
+class StripeProvider : public PaymentProvider, public PayoutGateway {
  public:
   explicit StripeProvider(GatewaySettings settings) : settings_(std::move(settings)) {}
 
@@ -39,6 +41,18 @@ class StripeProvider : public PaymentProvider {
   AuthorizationState state(const std::string& authorization_id) override;
   std::vector<GatewayAuthorization> authorizations_since(std::int64_t created_after) override;
 
+  std::string create_account(const std::string& email, const std::string& country,
+                             const std::map<std::string, std::string>& metadata,
+                             const std::string& idempotency_key) override;
+  std::string transfer(const std::string& account_id, long long amount_cents,
+                       const std::string& currency, const std::string& transfer_group,
+                       const std::map<std::string, std::string>& metadata,
+                       const std::string& idempotency_key) override;
+  GatewayPayout payout(const std::string& account_id, long long amount_cents,
+                       const std::string& currency,
+                       const std::map<std::string, std::string>& metadata,
+                       const std::string& idempotency_key) override;
+
   using Form = std::vector<std::pair<std::string, std::string>>;
 
  private:
@@ -47,10 +61,12 @@ class StripeProvider : public PaymentProvider {
     boost::json::object body;
     bool replayed = false;  // the gateway's stored answer to this Idempotency-Key
   };
-  Answer post(const std::string& path, const Form& form, const std::string& idempotency_key);
+  // connected_account: acts for that account (Stripe-Account); empty: ours.
+  Answer post(const std::string& path, const Form& form, const std::string& idempotency_key,
+              const std::string& connected_account = {});
   Answer get(const std::string& path);
   Answer send(const std::string& method, const std::string& path, const std::string& body,
-              const std::string& idempotency_key);
+              const std::string& idempotency_key, const std::string& connected_account);
 
   GatewaySettings settings_;
 };

@@ -461,5 +461,15 @@ TEST(Cli, JobsRunRunsTheDueJobsOnce) {
   EXPECT_EQ(processed, 1);
 }
 
+// `payouts run` creates the scheduled payouts that are due (none in an empty
+// shop: PayoutsApi covers what it creates) and exits.
+TEST(Cli, PayoutsRunCreatesTheDueScheduledPayoutsAndExits) {
+  TempDir dir;
+  const auto ran = run("payouts run --data-dir " + dir.path().string());
+  EXPECT_EQ(ran.exit_code, 0) << ran.output;
+  EXPECT_NE(ran.output.find("created 0 scheduled payout(s)"), std::string::npos) << ran.output;
+  EXPECT_NE(run("payouts --data-dir " + dir.path().string()).exit_code, 0);
+}
+
 }  // namespace
 }  // namespace ps::testing

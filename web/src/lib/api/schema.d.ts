@@ -682,7 +682,7 @@ export interface paths {
         };
         /**
          * What the platform owes the vendor, per currency
-         * @description What the platform owes the vendor, per currency: the net of its shipped orders (total less the platform's fee) less refunds. A sale's net is pending until the store's payout hold (payout_hold_days, 7 by default) after its order is delivered, then available. Orders paid but not yet shipped are not in it: their money is not captured yet.
+         * @description What the platform owes the vendor, per currency: the net of its shipped orders (total less the platform's fee) less refunds. A sale's net is pending until the store's payout hold (payout_hold_days, 7 by default) after its order is delivered, then available. Orders paid but not yet shipped are not in it: their money is not captured yet. paid_cents is what payouts have paid (a failed payout gives it back to available).
          */
         get: operations["myBalance"];
         put?: never;
@@ -733,14 +733,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my/payout-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's payout account */
+        get: operations["myPayoutAccount"];
+        put?: never;
+        /**
+         * Connect the shop's payout account
+         * @description Creates the shop's connected account at the payment gateway, once: calling it again answers the same account. test_payout_failure is honoured only when the gateway is in test mode (an sk_test_ key): every payout of the account then fails with that code (docs/gateway.md).
+         */
+        post: operations["connectPayoutAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/payout-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the payout schedule and minimum */
+        put: operations["setPayoutSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's payouts, newest first, with their orders */
+        get: operations["myPayouts"];
+        put?: never;
+        /**
+         * Pay out the available balance now
+         * @description Takes the whole available balance in one currency (currency may be left out when money is available in one only), if it is at least the shop's minimum; the gateway transfer and payout follow in the background. With an Idempotency-Key the shop used before, answers that payout (200) and pays nothing more; concurrent requests never pay more than is available.
+         */
+        post: operations["requestPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description RFC 9457 problem details. type names the failure: one of the types listed, each described (with its status and title) in components.x-problem-types. Clients should branch on type, not on status or title. Some types carry extension members: decline_code (payment-declined), product_id (out-of-stock, product-unavailable), refundable_cents (refund-exceeds-captured), product_id and refundable_quantity (refund-quantity-exceeded). */
+        /** @description RFC 9457 problem details. type names the failure: one of the types listed, each described (with its status and title) in components.x-problem-types. Clients should branch on type, not on status or title. Some types carry extension members: decline_code (payment-declined), product_id (out-of-stock, product-unavailable), refundable_cents (refund-exceeds-captured), product_id and refundable_quantity (refund-quantity-exceeded), available_cents and minimum_cents (payout-below-minimum). */
         Problem: {
             /** @enum {string} */
-            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/webhook-signature-invalid" | "/problems/webhook-timestamp-out-of-tolerance" | "/problems/webhook-event-malformed" | "/problems/webhooks-not-configured" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage" | "/problems/refund-exceeds-captured" | "/problems/refund-quantity-exceeded";
+            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/webhook-signature-invalid" | "/problems/webhook-timestamp-out-of-tolerance" | "/problems/webhook-event-malformed" | "/problems/webhooks-not-configured" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage" | "/problems/refund-exceeds-captured" | "/problems/refund-quantity-exceeded" | "/problems/payout-account-required" | "/problems/payout-below-minimum";
             title: string;
             status: number;
             detail: string;
@@ -1103,8 +1162,12 @@ export interface components {
         };
         StatementLine: {
             transaction_id: number;
-            /** @enum {unknown} */
+            /**
+             * @description also payout and payout_reversal (a payout, and a failed payout giving its money back) and dispute: the enum lists the kinds the web app labels so far
+             * @enum {unknown}
+             */
             kind: "sale" | "refund";
+            /** @description the order of a sale or refund; 0 for a payout or its reversal (a failed payout giving the money back) */
             order_id: number;
             currency: string;
             /** Format: date-time */
@@ -1150,6 +1213,47 @@ export interface components {
             id: string;
             /** @description True when this event id was recorded before: this delivery changed nothing. */
             duplicate: boolean;
+        };
+        /** @description The shop's connected account at the payment gateway and its payout schedule. */
+        PayoutAccount: {
+            /** @description acct_... */
+            gateway_account_id: string;
+            /**
+             * @description manual: on request only; daily or weekly: also paid by the scheduler, once per period (UTC day, or week from Monday)
+             * @enum {string}
+             */
+            schedule: "manual" | "daily" | "weekly";
+            /** @description no payout below this (minor units) */
+            minimum_cents: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A payout of the vendor's available balance in one currency, and the orders whose released earnings it pays. */
+        Payout: {
+            id: number;
+            currency: string;
+            amount_cents: number;
+            /**
+             * @description pending: taken from the balance; in_transit: sent to the gateway; paid; failed: the money is back in the available balance
+             * @enum {string}
+             */
+            status: "pending" | "in_transit" | "paid" | "failed";
+            /** @description made by the schedule rather than on request */
+            scheduled: boolean;
+            gateway_transfer_id: string | null;
+            gateway_payout_id: string | null;
+            /** @description the gateway's failure code, when failed */
+            failure_code: string | null;
+            order_ids: number[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PayoutList: {
+            items: components["schemas"]["Payout"][];
         };
     };
     responses: {
@@ -3151,6 +3255,209 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    myPayoutAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutAccount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No shop (/problems/shop-required) or no payout account yet (/problems/payout-account-required) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    connectPayoutAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description test mode only: the failure code of every payout, e.g. account_closed */
+                    test_payout_failure?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutAccount"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No shop yet (/problems/shop-required) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Invalid"];
+            /** @description The gateway refused or did not answer (/problems/payment-gateway) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setPayoutSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    schedule: "manual" | "daily" | "weekly";
+                    /** @description default 0 */
+                    minimum_cents?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutAccount"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No shop (/problems/shop-required) or no payout account (/problems/payout-account-required) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Invalid"];
+        };
+    };
+    myPayouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payouts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No shop yet (/problems/shop-required) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestPayout: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    currency?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The payout made earlier with this Idempotency-Key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            /** @description The payout */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No shop (/problems/shop-required), no payout account (/problems/payout-account-required), or the available balance is 0 or below the minimum (/problems/payout-below-minimum, with available_cents and minimum_cents) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Invalid"];
         };
     };
 }

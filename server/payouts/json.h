@@ -1,0 +1,15 @@
+#pragma once
+
+#include "payouts/model.h"
+
+#include <boost/json/object.hpp>
+
+#include <vector>
+
+namespace ps::payouts {
+
+boost::json::object to_json(const PayoutAccount& account);
+boost::json::object to_json(const Payout& payout);
+boost::json::object to_json(const std::vector<Payout>& payouts);
+
+}  // namespace ps::payouts

@@ -1,0 +1,74 @@
+#include "payouts/model.h"
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <utility>
+
+namespace ps::payouts {
+
+namespace {
+constexpr std::array<std::pair<PayoutSchedule, std::string_view>, 3> kSchedules{
+    {{PayoutSchedule::manual, "manual"},
+     {PayoutSchedule::daily, "daily"},
+     {PayoutSchedule::weekly, "weekly"}}};
+constexpr std::array<std::pair<PayoutStatus, std::string_view>, 4> kStatuses{
+    {{PayoutStatus::pending, "pending"},
+     {PayoutStatus::in_transit, "in_transit"},
+     {PayoutStatus::paid, "paid"},
+     {PayoutStatus::failed, "failed"}}};
+}  // namespace
+
+std::string_view to_string(PayoutSchedule schedule) {
+  for (const auto& [value, name] : kSchedules)
+    if (value == schedule) return name;
+  return "manual";
+}
+
+std::optional<PayoutSchedule> parse_schedule(std::string_view text) {
+  for (const auto& [value, name] : kSchedules)
+    if (name == text) return value;
+  return std::nullopt;
+}
+
+std::string_view to_string(PayoutStatus status) {
+  for (const auto& [value, name] : kStatuses)
+    if (value == status) return name;
+  return "pending";
+}
+
+std::optional<PayoutStatus> parse_payout_status(std::string_view text) {
+  for (const auto& [value, name] : kStatuses)
+    if (name == text) return value;
+  return std::nullopt;
+}
+
+bool allowed(PayoutStatus from, PayoutStatus to) {
+  using enum PayoutStatus;
+  switch (from) {
+    case pending:
+      return to == in_transit || to == paid || to == failed;
+    case in_transit:
+      return to == paid || to == failed;
+    case paid:
+    case failed:
+      return false;
+  }
+  return false;
+}
+
+std::string period_key(PayoutSchedule schedule, Millis at) {
+  using namespace std::chrono;
+  auto day = floor<days>(sys_time<milliseconds>(milliseconds(at)));
+  if (schedule == PayoutSchedule::weekly) {
+    const weekday wd{day};
+    day -= days((wd.c_encoding() + 6) % 7);  // back to Monday
+  }
+  const year_month_day date{day};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return std::string(to_string(schedule)) + ":" + text;
+}
+
+}  // namespace ps::payouts

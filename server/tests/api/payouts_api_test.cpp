@@ -1,0 +1,366 @@
+// Payouts: a vendor connects an account at the (real, test-mode) gateway and
+// is paid its available balance, on request or on a schedule; the payout
+// takes the balance in one transaction with its ledger posting and its job,
+// the job transfers and pays out at the gateway, and the gateway's events
+// finish it: paid, or failed with the money back in the balance. Concurrent
+// requests and runs pay once and never overdraw, and after every scenario
+// the books balance and agree with the orders and payouts.
+#include "api/checkout_test.h"
+#include "support/card_tokens.h"
+#include "support/gateway_process.h"
+
+#include <sodium.h>
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <future>
+#include <latch>
+#include <mutex>
+#include <numeric>
+#include <thread>
+
+namespace ps::testing {
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kSecret = "whsec_payouts_tests_0123456789";
+constexpr int kConcurrentRequests = 8;
+constexpr Millis kDay = 86'400'000;
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Stripe's signature, computed here with libsodium as the protocol says.
+std::string signature(const std::string& body) {
+  const auto t = std::to_string(unix_now());
+  const std::string message = t + "." + body;
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state state;
+  const std::string key = kSecret;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
+                                message.size());
+  crypto_auth_hmacsha256_final(&state, mac);
+  char hex[2 * sizeof mac + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  return "t=" + t + ",v1=" + hex;
+}
+
+class PayoutsApi : public CheckoutTest {
+ protected:
+  void configure(Config& config) override {
+    config.payment_webhook_secret = kSecret;
+    config.job_workers = 0;  // the tests run the jobs
+  }
+
+  void TearDown() override {
+    expect_books_balance();
+    CheckoutTest::TearDown();
+  }
+
+  long long sql_number(const std::string& query) {
+    long long n = 0;
+    server().app().database().with_session([&](db::Connection& sql) {
+      soci::indicator indicator = soci::i_ok;
+      sql.session() << query, soci::into(n, indicator);
+      if (indicator != soci::i_ok) n = 0;
+    });
+    return n;
+  }
+
+  // Each transaction sums to zero, balances are their entries, and what
+  // vendors are owed is their earnings less refunds less what payouts that
+  // have not failed took; no order is covered by two payouts that stand.
+  void expect_books_balance() {
+    EXPECT_EQ(sql_number("SELECT COUNT(*) FROM (SELECT transaction_id FROM ledger_entries "
+                         "GROUP BY transaction_id HAVING SUM(amount) <> 0) unbalanced"),
+              0);
+    EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_balances b WHERE b.amount <> "
+                         "(SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e JOIN "
+                         "ledger_transactions t ON t.id = e.transaction_id "
+                         "WHERE e.account = b.account AND t.currency = b.currency)"),
+              0);
+    const long long earned = sql_number(
+        "SELECT SUM(total_cents - platform_fee_cents) FROM orders "
+        "WHERE platform_fee_cents IS NOT NULL");
+    const long long refunded =
+        sql_number("SELECT SUM(amount_cents - fee_reversed_cents) FROM order_refunds");
+    const long long paid_out =
+        sql_number("SELECT SUM(amount_cents) FROM payouts WHERE status <> 'failed'");
+    const long long owed = -sql_number(
+        "SELECT SUM(amount) FROM ledger_balances WHERE account LIKE 'vendor:%:pending' "
+        "OR account LIKE 'vendor:%:balance'");
+    EXPECT_EQ(owed, earned - refunded - paid_out);
+    EXPECT_EQ(-sql_number("SELECT SUM(amount) FROM ledger_balances WHERE account LIKE "
+                          "'vendor:%:payouts'"),
+              paid_out);
+    EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_balances WHERE account LIKE "
+                         "'vendor:%:balance' AND amount > 0"),
+              0);  // never overdrawn
+    EXPECT_EQ(sql_number("SELECT COUNT(*) FROM (SELECT po.order_id FROM payout_orders po JOIN "
+                         "payouts p ON p.id = po.payout_id WHERE p.status <> 'failed' "
+                         "GROUP BY po.order_id HAVING COUNT(*) > 1) twice"),
+              0);
+  }
+
+  // An order of the product, shipped, delivered and past its hold.
+  std::int64_t earn(const Account& vendor, std::int64_t product) {
+    fill_cart(buyer, product, 1);
+    const auto placed = checkout(buyer, checkout_body(kApproves));
+    EXPECT_EQ(placed.status, 201) << placed.body;
+    const auto order = placed.json().at("orders").at(0).at("id").as_int64();
+    EXPECT_EQ(ship(vendor, order).status, 200);
+    EXPECT_EQ(act(vendor, order, "deliver").status, 200);
+    server().app().ledger().release_due(now_millis() + 30 * kDay);
+    return order;
+  }
+
+  HttpResult connect(const Account& vendor, const std::string& failure = {}) {
+    json::object body;
+    if (!failure.empty()) body["test_payout_failure"] = failure;
+    return client().post_json("/api/my/payout-account", body, vendor.access_token);
+  }
+
+  HttpResult settings(const Account& vendor, const json::object& body) {
+    return client().request(
+        boost::beast::http::verb::put, "/api/my/payout-settings", json::serialize(body),
+        {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + vendor.access_token}});
+  }
+
+  HttpResult request_payout(const Account& vendor, const std::string& key = {}) {
+    Headers headers{{"Content-Type", "application/json"},
+                    {"Authorization", "Bearer " + vendor.access_token}};
+    if (!key.empty()) headers.emplace_back("Idempotency-Key", key);
+    return client().request(boost::beast::http::verb::post, "/api/my/payouts", "{}", headers);
+  }
+
+  json::object balance_line(const Account& vendor) {
+    const auto answer = client().get("/api/my/balance", vendor.access_token).json();
+    const auto& lines = answer.at("balances").as_array();
+    return lines.empty() ? json::object{} : lines.at(0).as_object();
+  }
+
+  json::array payouts(const Account& vendor) {
+    const auto answer = client().get("/api/my/payouts", vendor.access_token);
+    EXPECT_EQ(answer.status, 200) << answer.body;
+    return answer.json().at("items").as_array();
+  }
+
+  int run_jobs() { return server().app().jobs().run_due(); }
+
+  // What the gateway would post: for each payout it has, its payout.paid or
+  // payout.failed event, delivered signed to our webhook; then the jobs run.
+  void deliver_payout_events(const Account& vendor) {
+    const auto account = std::string(client()
+                                         .get("/api/my/payout-account", vendor.access_token)
+                                         .json()
+                                         .at("gateway_account_id")
+                                         .as_string());
+    for (const auto& listed : payouts(vendor)) {
+      const auto& id = listed.at("gateway_payout_id");
+      if (!id.is_string()) continue;
+      const auto at_gateway = test_gateway().get("/v1/payouts/" + std::string(id.as_string()),
+                                                 {{"Stripe-Account", account}});
+      ASSERT_EQ(at_gateway.status, 200) << at_gateway.body;
+      const auto object = at_gateway.json().as_object();
+      const std::string status(object.at("status").as_string());
+      ASSERT_TRUE(status == "paid" || status == "failed") << status;
+      const auto body =
+          json::serialize(json::object{{"id", "evt_" + std::string(id.as_string()) + "_" + status},
+                                       {"object", "event"},
+                                       {"created", unix_now()},
+                                       {"type", "payout." + status},
+                                       {"account", account},
+                                       {"data", {{"object", object}}}});
+      for (int delivery = 0; delivery < 2; ++delivery) {  // at least once: twice
+        const auto answer = client().request(
+            boost::beast::http::verb::post, "/api/payments/webhook", body,
+            {{"Content-Type", "application/json"}, {"Stripe-Signature", signature(body)}});
+        ASSERT_EQ(answer.status, 200) << answer.body;
+      }
+    }
+    run_jobs();
+  }
+
+  std::vector<int> all_at_once(const std::function<int()>& request) {
+    std::latch start(kConcurrentRequests);
+    std::vector<std::future<int>> sent;
+    for (int i = 0; i < kConcurrentRequests; ++i)
+      sent.push_back(std::async(std::launch::async, [&] {
+        start.arrive_and_wait();
+        return request();
+      }));
+    std::vector<int> statuses;
+    for (auto& one : sent) statuses.push_back(one.get());
+    return statuses;
+  }
+};
+POCKETSHOP_API_TEST(PayoutsApi);
+
+TEST_P(PayoutsApi, AVendorConnectsOneAccountAndSetsItsSchedule) {
+  expect_problem(client().get("/api/my/payout-account", clay.access_token), 409,
+                 "payout-account-required");
+  expect_problem(request_payout(clay), 409, "payout-account-required");
+  const auto first = connect(clay);
+  ASSERT_EQ(first.status, 200) << first.body;
+  const std::string account(first.json().at("gateway_account_id").as_string());
+  EXPECT_TRUE(account.starts_with("acct_")) << account;
+  EXPECT_EQ(first.json().at("schedule").as_string(), "manual");
+  const auto again = connect(clay);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.json().at("gateway_account_id").as_string(), account);
+  const auto at_gateway = test_gateway().get("/v1/accounts/" + account);
+  ASSERT_EQ(at_gateway.status, 200) << at_gateway.body;
+  EXPECT_EQ(at_gateway.json().at("email").as_string(), "clay@example.com");
+
+  const auto weekly = settings(clay, {{"schedule", "weekly"}, {"minimum_cents", 1000}});
+  ASSERT_EQ(weekly.status, 200) << weekly.body;
+  EXPECT_EQ(weekly.json().at("schedule").as_string(), "weekly");
+  EXPECT_EQ(weekly.json().at("minimum_cents").as_int64(), 1000);
+  EXPECT_EQ(
+      client().get("/api/my/payout-account", clay.access_token).json().at("schedule").as_string(),
+      "weekly");
+  expect_problem(settings(clay, {{"schedule", "hourly"}}), 422, "validation");
+  expect_problem(settings(clay, {{"schedule", "daily"}, {"minimum_cents", -1}}), 422, "validation");
+  expect_problem(settings(paper, {{"schedule", "daily"}}), 409, "payout-account-required");
+  expect_problem(connect(buyer), 403, "forbidden");
+  expect_problem(client().get("/api/my/payouts"), 401, "unauthorized");
+}
+
+TEST_P(PayoutsApi, APayoutOnRequestPaysTheAvailableBalanceAndListsItsOrders) {
+  ASSERT_EQ(connect(clay).status, 200);
+  const auto first = earn(clay, mug);
+  const auto second = earn(clay, mug);
+  EXPECT_EQ(balance_line(clay).at("available_cents").as_int64(), 2 * 2250);
+
+  ASSERT_EQ(settings(clay, {{"schedule", "manual"}, {"minimum_cents", 5000}}).status, 200);
+  const auto below = request_payout(clay);
+  expect_problem(below, 409, "payout-below-minimum");
+  EXPECT_EQ(below.json().at("available_cents").as_int64(), 4500);
+  ASSERT_EQ(settings(clay, {{"schedule", "manual"}, {"minimum_cents", 1000}}).status, 200);
+
+  const auto made = request_payout(clay);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const auto payout = made.json().as_object();
+  EXPECT_EQ(payout.at("amount_cents").as_int64(), 4500);
+  EXPECT_EQ(payout.at("status").as_string(), "pending");
+  EXPECT_EQ(payout.at("order_ids"), json::value(json::array{first, second}));
+  auto line = balance_line(clay);
+  EXPECT_EQ(line.at("available_cents").as_int64(), 0);
+  EXPECT_EQ(line.at("paid_cents").as_int64(), 4500);
+  expect_problem(request_payout(clay), 409, "payout-below-minimum");  // nothing left
+
+  EXPECT_EQ(run_jobs(), 1);
+  auto listed = payouts(clay);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed.at(0).at("status").as_string(), "in_transit");
+  EXPECT_TRUE(listed.at(0).at("gateway_transfer_id").as_string().starts_with("tr_"));
+  EXPECT_TRUE(listed.at(0).at("gateway_payout_id").as_string().starts_with("po_"));
+
+  deliver_payout_events(clay);
+  listed = payouts(clay);
+  EXPECT_EQ(listed.at(0).at("status").as_string(), "paid");
+  EXPECT_EQ(listed.at(0).at("order_ids"), json::value(json::array{first, second}));
+  line = balance_line(clay);
+  EXPECT_EQ(line.at("paid_cents").as_int64(), 4500);
+  EXPECT_EQ(line.at("available_cents").as_int64(), 0);
+
+  // A later order is the next payout's alone.
+  const auto third = earn(clay, mug);
+  ASSERT_EQ(settings(clay, {{"schedule", "manual"}, {"minimum_cents", 0}}).status, 200);
+  const auto next = request_payout(clay);
+  ASSERT_EQ(next.status, 201) << next.body;
+  EXPECT_EQ(next.json().at("order_ids"), json::value(json::array{third}));
+  EXPECT_EQ(next.json().at("amount_cents").as_int64(), 2250);
+}
+
+TEST_P(PayoutsApi, ConcurrentRequestsWithOneKeyPayOnce) {
+  ASSERT_EQ(connect(clay).status, 200);
+  earn(clay, mug);
+  const auto statuses = all_at_once([&] { return request_payout(clay, "payout-key-1").status; });
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 1);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 200), kConcurrentRequests - 1);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM payouts"), 1);
+  const auto replay = request_payout(clay, "payout-key-1");
+  EXPECT_EQ(replay.status, 200);
+  EXPECT_EQ(replay.json().at("amount_cents").as_int64(), 2250);
+  EXPECT_EQ(run_jobs(), 1);
+  EXPECT_EQ(run_jobs(), 0);
+}
+
+TEST_P(PayoutsApi, ConcurrentRequestsWithOtherKeysNeverOverdraw) {
+  ASSERT_EQ(connect(clay).status, 200);
+  earn(clay, mug);
+  int n = 0;
+  std::mutex mutex;
+  const auto statuses = all_at_once([&] {
+    std::string key;
+    {
+      std::lock_guard lock(mutex);
+      key = "key-" + std::to_string(++n);
+    }
+    return request_payout(clay, key).status;
+  });
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 1);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 409), kConcurrentRequests - 1);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM payouts"), 1);
+  EXPECT_EQ(balance_line(clay).at("available_cents").as_int64(), 0);
+  EXPECT_EQ(balance_line(clay).at("paid_cents").as_int64(), 2250);
+}
+
+TEST_P(PayoutsApi, AFailedPayoutReturnsTheMoneyToTheBalance) {
+  ASSERT_EQ(connect(clay, "account_closed").status, 200);
+  const auto order = earn(clay, mug);
+  ASSERT_EQ(request_payout(clay).status, 201);
+  EXPECT_EQ(run_jobs(), 1);
+  deliver_payout_events(clay);
+
+  const auto listed = payouts(clay);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed.at(0).at("status").as_string(), "failed");
+  EXPECT_EQ(listed.at(0).at("failure_code").as_string(), "account_closed");
+  EXPECT_EQ(listed.at(0).at("order_ids"), json::value(json::array{order}));
+  const auto line = balance_line(clay);
+  EXPECT_EQ(line.at("available_cents").as_int64(), 2250);
+  EXPECT_EQ(line.at("paid_cents").as_int64(), 0);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'payout_reversal'"),
+            1);
+
+  // The order is free again: the next payout covers it.
+  const auto retry = request_payout(clay);
+  ASSERT_EQ(retry.status, 201) << retry.body;
+  EXPECT_EQ(retry.json().at("order_ids"), json::value(json::array{order}));
+}
+
+TEST_P(PayoutsApi, ScheduledRunsMakeOnePayoutPerPeriodEvenWhenConcurrent) {
+  ASSERT_EQ(connect(clay).status, 200);
+  ASSERT_EQ(connect(paper).status, 200);
+  ASSERT_EQ(settings(clay, {{"schedule", "daily"}, {"minimum_cents", 0}}).status, 200);
+  // paper stays manual: never paid by the schedule.
+  earn(clay, mug);
+  earn(paper, card);
+  const auto now = now_millis();
+  const auto created = all_at_once([&] { return server().app().payouts().create_scheduled(now); });
+  EXPECT_EQ(std::accumulate(created.begin(), created.end(), 0), 1);
+  EXPECT_EQ(server().app().run_payouts(now), 0);  // the same day again: nothing new
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM payouts"), 1);
+  EXPECT_EQ(payouts(clay).at(0).at("status").as_string(), "in_transit");
+  EXPECT_TRUE(payouts(clay).at(0).at("scheduled").as_bool());
+  EXPECT_EQ(payouts(paper).size(), 0u);
+
+  // The next day's earnings are the next day's payout.
+  earn(clay, mug);
+  EXPECT_EQ(server().app().run_payouts(now + kDay), 1);
+  EXPECT_EQ(server().app().run_payouts(now + kDay), 0);
+  EXPECT_EQ(payouts(clay).size(), 2u);
+}
+
+}  // namespace
+}  // namespace ps::testing

@@ -1,0 +1,49 @@
+#include "payouts/model.h"
+
+#include <gtest/gtest.h>
+
+namespace ps::payouts {
+namespace {
+
+using S = PayoutStatus;
+
+// 2026-12-05 12:00 UTC, a Saturday.
+constexpr Millis kSaturdayNoon = 1'796'472'000'000;
+constexpr Millis kDay = 86'400'000;
+
+TEST(PayoutModel, NamesRoundTrip) {
+  for (const auto status : {S::pending, S::in_transit, S::paid, S::failed})
+    EXPECT_EQ(parse_payout_status(to_string(status)), status) << to_string(status);
+  for (const auto schedule :
+       {PayoutSchedule::manual, PayoutSchedule::daily, PayoutSchedule::weekly})
+    EXPECT_EQ(parse_schedule(to_string(schedule)), schedule) << to_string(schedule);
+  EXPECT_FALSE(parse_schedule("hourly"));
+  EXPECT_FALSE(parse_schedule("Daily"));
+  EXPECT_FALSE(parse_payout_status(""));
+}
+
+TEST(PayoutModel, StatusesMoveForwardOnly) {
+  EXPECT_TRUE(allowed(S::pending, S::in_transit));
+  EXPECT_TRUE(allowed(S::pending, S::paid));  // the event overtook the job
+  EXPECT_TRUE(allowed(S::pending, S::failed));
+  EXPECT_TRUE(allowed(S::in_transit, S::paid));
+  EXPECT_TRUE(allowed(S::in_transit, S::failed));
+  EXPECT_FALSE(allowed(S::in_transit, S::pending));
+  EXPECT_FALSE(allowed(S::paid, S::failed));
+  EXPECT_FALSE(allowed(S::failed, S::paid));
+  EXPECT_FALSE(allowed(S::paid, S::paid));
+}
+
+TEST(PayoutModel, PeriodsAreUtcDaysAndWeeksFromMonday) {
+  EXPECT_EQ(period_key(PayoutSchedule::daily, kSaturdayNoon), "daily:2026-12-05");
+  EXPECT_EQ(period_key(PayoutSchedule::daily, kSaturdayNoon + kDay / 2 - 1), "daily:2026-12-05");
+  EXPECT_EQ(period_key(PayoutSchedule::daily, kSaturdayNoon + kDay / 2), "daily:2026-12-06");
+  EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon), "weekly:2026-11-30");
+  EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon + kDay), "weekly:2026-11-30");
+  EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon + 2 * kDay), "weekly:2026-12-07");
+  EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon - 5 * kDay), "weekly:2026-11-30");
+  EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon - 6 * kDay), "weekly:2026-11-23");
+}
+
+}  // namespace
+}  // namespace ps::payouts

@@ -166,4 +166,12 @@ Statement LedgerService::statement(std::int64_t vendor_id, const PageRequest& pa
   });
 }
 
+std::vector<StatementLine> LedgerService::statement_between(std::int64_t vendor_id, Millis from,
+                                                            Millis until) {
+  return database_.with_session([&](db::Connection& sql) {
+    const auto shop_id = shops_.require_shop_of(sql, vendor_id).id;
+    return store::statement_lines_between(sql, shop_id, from, until);
+  });
+}
+
 }  // namespace ps::ledger

@@ -66,6 +66,8 @@ class LedgerService {
   // What we owe the vendor, per currency (409 shop-required without a shop).
   VendorBalances balances(std::int64_t vendor_id);
   Statement statement(std::int64_t vendor_id, const PageRequest& page);
+  // The vendor's statement lines posted in [from, until), oldest first.
+  std::vector<StatementLine> statement_between(std::int64_t vendor_id, Millis from, Millis until);
 
  private:
   // Releases one hold if it is due and unreleased; true when it did.

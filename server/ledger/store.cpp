@@ -174,6 +174,33 @@ long long count_statement_lines(db::Connection& sql, std::int64_t shop_id) {
       .single<long long>(sql);
 }
 
+// kStatementLines' lines, posted in [from, until), oldest first.
+constexpr std::string_view kStatementLinesBetween = R"(
+  SELECT id, kind, reference, currency, created_at, gross, fee, net, balance FROM (
+    SELECT t.id, t.kind, t.reference, t.currency, t.created_at,
+      CAST(COALESCE((SELECT SUM(c.amount) FROM ledger_entries c
+                     WHERE c.transaction_id = t.id AND c.account = :clearing), 0) AS BIGINT)
+        AS gross,
+      CAST(COALESCE((SELECT -SUM(f.amount) FROM ledger_entries f
+                     WHERE f.transaction_id = t.id AND f.account = :fees), 0) AS BIGINT) AS fee,
+      -v.amount AS net,
+      CAST(SUM(-v.amount) OVER (PARTITION BY t.currency ORDER BY t.id) AS BIGINT) AS balance
+    FROM ledger_entries v JOIN ledger_transactions t ON t.id = v.transaction_id
+    WHERE v.account IN (:pending, :balance) AND t.kind <> :release) lines
+  WHERE created_at >= :from AND created_at < :until
+  ORDER BY id)";
+
+std::vector<StatementLine> statement_lines_between(db::Connection& sql, std::int64_t shop_id,
+                                                   Millis from, Millis until) {
+  std::vector<StatementLine> lines;
+  db::Query(kStatementLinesBetween)
+      .values(chart::kGatewayClearing, chart::kPlatformFees, chart::vendor_pending(shop_id),
+              chart::vendor_balance(shop_id), kinds::kRelease, static_cast<long long>(from),
+              static_cast<long long>(until))
+      .each<StatementRow>(sql, [&](const StatementRow& row) { lines.push_back(row.to_line()); });
+  return lines;
+}
+
 constexpr std::string_view kInsertHold = R"(
   INSERT INTO ledger_holds (reference, shop_id, currency, amount)
   VALUES (:reference, :shop, :currency, :amount)

@@ -30,6 +30,10 @@ std::vector<AccountBalance> balances_of(db::Connection& sql, const std::string& 
 std::vector<StatementLine> statement_lines(db::Connection& sql, std::int64_t shop_id,
                                            const PageRequest& page);
 long long count_statement_lines(db::Connection& sql, std::int64_t shop_id);
+// The same lines posted in [from, until), oldest first, each with the
+// balance after it counted over all of the vendor's lines.
+std::vector<StatementLine> statement_lines_between(db::Connection& sql, std::int64_t shop_id,
+                                                   Millis from, Millis until);
 
 // Holds (model.h); a hold is written by the transaction that posts its sale.
 void insert_hold(db::Connection& sql, const Hold& hold);

@@ -78,6 +78,10 @@ boost::json::object to_json(const OrderView& view) {
                            {"refunds", std::move(refunds)},
                            {"created_at", to_rfc3339(o.created_at)},
                            {"updated_at", to_rfc3339(o.updated_at)}};
+  if (view.card)
+    json["payment"] = {{"card_brand", view.card->brand},
+                       {"card_last4", view.card->last4},
+                       {"amount_cents", o.total_cents}};
   if (view.seen_by_seller) {
     // What the platform keeps of what the buyer has not got back, and the rest.
     std::optional<long long> fee, net;

@@ -136,6 +136,12 @@ struct ProductSales {
   long long revenue_cents = 0;
 };
 
+// The card an order was paid with, as its buyer sees it.
+struct PaymentCard {
+  std::string brand;
+  std::string last4;
+};
+
 struct OrderView {
   Order order;
   shops::ShopSummary shop;
@@ -143,6 +149,7 @@ struct OrderView {
   std::vector<OrderEvent> events;
   std::vector<OrderRefund> refunds;  // oldest first
   bool seen_by_seller = false;       // the shop's vendor sees the fee
+  std::optional<PaymentCard> card;   // the buyer's, on GET /api/orders/{id} only
 
   long long refunded_cents() const;
   long long fee_reversed_cents() const;

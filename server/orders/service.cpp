@@ -115,7 +115,14 @@ OrderView OrdersService::get(const Actor& actor, std::int64_t order_id) {
   return database_.with_session([&](db::Connection& sql) {
     auto order = load(sql, actor, order_id);
     const bool seller = is_seller(sql, actor, order);
-    return std::move(views(sql, {std::move(order)}, seller).front());
+    const bool buyer = actor.user_id == order.buyer_id;
+    const auto checkout_id = order.checkout_id;
+    auto view = std::move(views(sql, {std::move(order)}, seller).front());
+    if (buyer) {
+      const auto payment = payments_.of_checkout(sql, checkout_id);
+      view.card = PaymentCard{payment.card_brand, payment.card_last4};
+    }
+    return view;
   });
 }
 

@@ -21,7 +21,8 @@ import { startServer, type RunningServer } from './support/server';
 // finds the vendor's product by search and adds it too. A declined card leaves
 // the cart intact; the approving card makes one order per shop. The vendor
 // ships theirs, the buyer follows it, cancels the other one, and reviews the
-// product once it is delivered; the vendor then refunds it.
+// product once it is delivered; the vendor then refunds one of the two
+// terrariums, which the buyer sees on the order, and then the rest.
 //
 // Along the way, axe-core audits the key pages (serious or critical WCAG A/AA
 // violations fail), each must fit a 375 px wide phone without sideways
@@ -526,14 +527,59 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
     await screenshot(page, '16-product-review');
   });
 
-  test('the vendor refunds the delivered order after confirming, and the buyer sees it', async () => {
+  test('the vendor refunds one terrarium of the delivered order, and the buyer sees that refund', async () => {
     await fixtures.ensureOrdered(buyerUser, ORDERED);
     await fixtures.ensureOrderStatus(buyerUser, vendorUser, vendorShop.name, 'delivered');
+    const page = await openAs(vendor, vendorUser, '/vendor/orders?status=delivered');
+    await page
+      .getByTestId('shop-order-row')
+      .filter({ hasText: 'Moss terrarium' })
+      .getByRole('link', { name: /^#\d+$/ })
+      .click();
+    await page.getByRole('button', { name: /^Refund order/ }).click();
+    const form = page.getByRole('form', { name: /^Refund order/ });
+    await form.getByLabel('Moss terrarium: how many to refund').fill('1');
+    expect(await page.getByTestId('refund-total').textContent()).toContain('$34.50');
+    await form.getByLabel('Reason (optional)').fill('One arrived cracked');
+    await form.getByRole('button', { name: 'Review refund' }).click();
+    const confirmation = page.getByTestId('refund-confirmation');
+    expect(await confirmation.textContent()).toContain('Refund $34.50 to Bo Buyer’s card?');
+    await page.getByRole('button', { name: 'Confirm refund' }).click();
+    await page.getByRole('status').filter({ hasText: 'Refunded $34.50.' }).waitFor();
+    expect(await page.getByTestId('refunded-total').textContent()).toContain('$34.50');
+    await checkPage(page, 'the vendor’s order after a partial refund');
+    await screenshot(page, '16b-vendor-partial-refund');
+
+    const buyerPage = await openAs(buyer, buyerUser, '/orders');
+    await buyerPage
+      .getByTestId('order-row')
+      .filter({ hasText: 'Moss & Fern' })
+      .getByRole('link', { name: /Order #/ })
+      .click();
+    const refund = buyerPage.getByTestId('refund');
+    await refund.waitFor();
+    expect(await refund.textContent()).toContain('$34.50');
+    expect(await refund.textContent()).toContain('One arrived cracked');
+    expect(await buyerPage.getByTestId('refunded-total').textContent()).toContain('$34.50');
+    expect(await buyerPage.getByTestId('payment').textContent()).toContain('Visa ending in 4242');
+    // Still delivered: one terrarium is the buyer's to keep.
+    await buyerPage
+      .getByRole('heading', { level: 1 })
+      .locator('[data-status="delivered"]')
+      .waitFor();
+    await checkPage(buyerPage, 'the buyer’s order with a refund');
+  });
+
+  test('the vendor refunds the rest of the delivered order after confirming, and the buyer sees it', async () => {
+    await fixtures.ensureOrdered(buyerUser, ORDERED);
+    await fixtures.ensureOrderStatus(buyerUser, vendorUser, vendorShop.name, 'delivered');
+    await fixtures.ensurePartlyRefunded(buyerUser, vendorUser, vendorShop.name, TERRARIUM, 1);
     const page = await openAs(vendor, vendorUser, '/vendor/orders?status=delivered');
     const row = page.getByTestId('shop-order-row').filter({ hasText: 'Moss terrarium' });
     await row.getByRole('button', { name: /^Refund/ }).click();
     const confirmation = row.getByTestId('refund-confirmation');
-    expect(await confirmation.textContent()).toContain('Refund $69.00 to Bo Buyer’s card?');
+    // One of the two terrariums was refunded already.
+    expect(await confirmation.textContent()).toContain('Refund $34.50 to Bo Buyer’s card?');
     await row.getByLabel('Reason (optional)').fill('Glass cracked in transit');
     await screenshot(page, '17-vendor-refund-confirmation');
     await row.getByRole('button', { name: 'Confirm refund' }).click();

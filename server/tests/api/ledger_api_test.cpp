@@ -758,3 +758,134 @@ TEST_P(LedgerApi, ConcurrentRefundsForTheLastAmountRefundItOnce) {
 
 }  // namespace
 }  // namespace ps::testing
+
+namespace ps::testing {
+namespace {
+
+// "YYYY-MM-DD" of the UTC day `days` from today.
+std::string day_from_today(int days) {
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::chrono::year_month_day day{today + std::chrono::days(days)};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+  return text;
+}
+
+// The CSV's lines without their CRLF, and each line's cells (no quoted cells here).
+std::vector<std::vector<std::string>> csv_rows(const std::string& csv) {
+  std::vector<std::vector<std::string>> rows;
+  std::size_t start = 0;
+  while (start < csv.size()) {
+    const auto end = csv.find("\r\n", start);
+    EXPECT_NE(end, std::string::npos) << "a line without CRLF";
+    if (end == std::string::npos) break;
+    std::vector<std::string> cells;
+    std::size_t cell = start;
+    for (std::size_t comma; (comma = csv.find(',', cell)) < end; cell = comma + 1)
+      cells.push_back(csv.substr(cell, comma - cell));
+    cells.push_back(csv.substr(cell, end - cell));
+    rows.push_back(std::move(cells));
+    start = end + 2;
+  }
+  return rows;
+}
+
+TEST_P(LedgerApi, TheStatementExportsAsCsvForADateRangeWithRunningBalances) {
+  const auto order_id = buy(mug, 2);  // 50.00
+  ASSERT_EQ(ship(clay, order_id).status, 200);
+  // The sale, three days ago: before the range exported below.
+  server().app().database().with_session([&](db::Connection& sql) {
+    sql.session() << "UPDATE ledger_transactions SET created_at = created_at - " << 3 * kDay
+                  << " WHERE kind = 'sale'";
+  });
+  ASSERT_EQ(refund(clay, order_id, {{"items", {{{"product_id", mug}, {"quantity", 1}}}}}).status,
+            201);
+  const auto from = day_from_today(-1), to = day_from_today(1);
+  const auto query = "/api/my/statement.csv?from=" + from + "&to=" + to;
+
+  const auto recent = client().get(query, clay.access_token);
+  ASSERT_EQ(recent.status, 200) << recent.body;
+  EXPECT_EQ(recent.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(recent.header("content-disposition"),
+            "attachment; filename=\"statement-" + from + "-to-" + to + ".csv\"");
+  auto rows = csv_rows(recent.body);
+  ASSERT_EQ(rows.size(), 2u) << recent.body;
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"date", "kind", "order_id", "currency", "gross",
+                                               "fee", "net", "balance"}));
+  // The refund alone, its balance counted over the sale before the range too.
+  ASSERT_EQ(rows[1].size(), 8u);
+  EXPECT_EQ(rows[1][0].substr(0, 2), "20");
+  EXPECT_EQ(rows[1][0].back(), 'Z');
+  EXPECT_EQ((std::vector<std::string>(rows[1].begin() + 1, rows[1].end())),
+            (std::vector<std::string>{"refund", std::to_string(order_id), "USD", "-25.00", "-2.50",
+                                      "-22.50", "22.50"}));
+
+  // Both lines, oldest first.
+  const auto all = client().get("/api/my/statement.csv?from=" + day_from_today(-5) + "&to=" + to,
+                                clay.access_token);
+  ASSERT_EQ(all.status, 200) << all.body;
+  rows = csv_rows(all.body);
+  ASSERT_EQ(rows.size(), 3u) << all.body;
+  EXPECT_EQ((std::vector<std::string>(rows[1].begin() + 1, rows[1].end())),
+            (std::vector<std::string>{"sale", std::to_string(order_id), "USD", "50.00", "5.00",
+                                      "45.00", "45.00"}));
+  EXPECT_EQ(rows[2][1], "refund");
+
+  // A range with nothing in it, and another vendor's books: the header alone.
+  const auto header = "date,kind,order_id,currency,gross,fee,net,balance\r\n";
+  EXPECT_EQ(client()
+                .get("/api/my/statement.csv?from=" + day_from_today(2) + "&to=" + day_from_today(3),
+                     clay.access_token)
+                .body,
+            header);
+  EXPECT_EQ(client().get(query, paper.access_token).body, header);
+}
+
+TEST_P(LedgerApi, TheBuyerSeesTheCardItPaidWithAndTheVendorDoesNot) {
+  const auto order_id = buy(mug, 2);
+  const auto seen_by_buyer = order_json(buyer, order_id);
+  ASSERT_TRUE(seen_by_buyer.contains("payment")) << seen_by_buyer;
+  const auto& payment = seen_by_buyer.at("payment");
+  EXPECT_EQ(payment.at("card_brand").as_string(), "visa");
+  EXPECT_EQ(payment.at("card_last4").as_string(), "4242");
+  EXPECT_EQ(payment.at("amount_cents").as_int64(), 5000);
+  EXPECT_FALSE(order_json(clay, order_id).contains("payment"));
+  // Lists leave it out.
+  const auto listed = client().get("/api/orders", buyer.access_token).json();
+  EXPECT_FALSE(listed.at("items").at(0).as_object().contains("payment"));
+}
+
+TEST_P(LedgerApi, BadStatementExportRangesAreRefusedByName) {
+  const auto shopless = sign_up("shopless@example.com", "vendor");
+  const std::string path = "/api/my/statement.csv?from=2026-01-01&to=2026-01-31";
+  expect_problem(client().get(path, buyer.access_token), 403, "forbidden");
+  expect_problem(client().get(path), 401, "unauthorized");
+  expect_problem(client().get(path, shopless.access_token), 409, "shop-required");
+  ASSERT_EQ(client().get(path, clay.access_token).status, 200);
+  ASSERT_EQ(
+      client().get("/api/my/statement.csv?from=2024-01-01&to=2024-12-31", clay.access_token).status,
+      200);  // 366 days: a leap year at most
+
+  const std::pair<const char*, const char*> refused[] = {
+      {"", "from"},
+      {"?from=2026-01-01", "to"},
+      {"?to=2026-01-01", "from"},
+      {"?from=2026-02-30&to=2026-03-01", "from"},
+      {"?from=2026-1-01&to=2026-03-01", "from"},
+      {"?from=2026-01-01&to=2026-13-01", "to"},
+      {"?from=+026-01-01&to=2026-03-01", "from"},
+      {"?from=2026-01-01T00:00&to=2026-03-01", "from"},
+      {"?from=2026-03-02&to=2026-03-01", "to"},
+      {"?from=2025-01-01&to=2026-01-02", "to"},  // 367 days
+  };
+  for (const auto& [query, field] : refused) {
+    const auto result =
+        client().get(std::string("/api/my/statement.csv") + query, clay.access_token);
+    expect_problem(result, 422, "validation");
+    EXPECT_TRUE(result.json().at("errors").as_object().contains(field)) << query << result.body;
+  }
+}
+
+}  // namespace
+}  // namespace ps::testing

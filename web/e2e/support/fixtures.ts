@@ -20,6 +20,7 @@ interface Order {
   id: number;
   status: string;
   shop: { name: string };
+  refunded_cents?: number;
 }
 
 /** An address that passes checkout. */
@@ -193,5 +194,26 @@ export class StoryFixtures {
     }
     if (status === 'delivered' && order.status !== 'delivered')
       await this.api.request('POST', `/api/orders/${order.id}/deliver`, token);
+  }
+
+  /** The buyer's order from `shop` has had `quantity` of `product` refunded, if nothing was yet. */
+  async ensurePartlyRefunded(
+    buyer: StoryUser,
+    vendor: StoryUser,
+    shop: string,
+    product: string,
+    quantity: number,
+  ) {
+    const order = (await this.orders(buyer)).find((o) => o.shop.name === shop);
+    if (!order) throw new Error(`the buyer has no order from ${shop}`);
+    if ((order.refunded_cents ?? 0) > 0) return;
+    const items = [{ product_id: await this.productId(product), quantity }];
+    await this.api.request(
+      'POST',
+      `/api/orders/${order.id}/refunds`,
+      await this.token(vendor),
+      { items, reason: 'One arrived cracked' },
+      { 'Idempotency-Key': randomUUID() },
+    );
   }
 }

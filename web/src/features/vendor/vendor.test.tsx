@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { client } from '../../lib/api';
 import { json, mockFetch } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
@@ -269,12 +269,28 @@ describe('EarningsPage', () => {
       'GET /api/me': () => json(vendor),
       'GET /api/my/shop': () => json(shop),
       'GET /api/my/balance': () =>
-        json({ balances: [{ currency: 'USD', balance_cents: 1620 }], platform_fee_bps: 1000 }),
+        json({
+          balances: [
+            {
+              currency: 'USD',
+              balance_cents: 1620,
+              pending_cents: 1200,
+              available_cents: 420,
+              paid_cents: 5000,
+            },
+          ],
+          platform_fee_bps: 1000,
+        }),
       'GET /api/my/statement': () =>
         json({ items: [line], page: 2, limit: 20, total: 21, pages: 2 }),
     });
     renderPage(<EarningsPage />, { url: '/vendor/earnings?page=2' });
     expect(await screen.findByTestId('balance-USD')).toHaveTextContent('$16.20');
+    expect(screen.getByTestId('pending-USD')).toHaveTextContent('$12.00');
+    expect(screen.getByTestId('available-USD')).toHaveTextContent('$4.20');
+    expect(screen.getByTestId('paid-USD')).toHaveTextContent('$50.00');
+    expect(screen.getByText(/after the order is delivered/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Payouts' })).toBeInTheDocument();
     expect(screen.getByText(/after its 10% fee/)).toBeInTheDocument();
     const table = await screen.findByRole('table', { name: 'Statement' });
     expect(table).toHaveTextContent('#12');
@@ -295,5 +311,72 @@ describe('EarningsPage', () => {
     renderPage(<EarningsPage />, { url: '/vendor/earnings' });
     expect(await screen.findByText('No sales yet')).toBeInTheDocument();
     expect(screen.getByText(/after its 7.5% fee/)).toBeInTheDocument();
+  });
+});
+
+describe('EarningsPage’s CSV export', () => {
+  const emptyBooks = {
+    'GET /api/me': () => json(vendor),
+    'GET /api/my/shop': () => json(shop),
+    'GET /api/my/balance': () => json({ balances: [], platform_fee_bps: 1000 }),
+    'GET /api/my/statement': () => json({ items: [], page: 1, limit: 20, total: 0, pages: 0 }),
+  };
+
+  it('downloads the statement of the days chosen as a CSV file', async () => {
+    client.session.set('a');
+    const csv = 'date,kind,order_id,currency,gross,fee,net,balance\r\n';
+    const { calls } = mockFetch({
+      ...emptyBooks,
+      'GET /api/my/statement.csv': () =>
+        new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } }),
+    });
+    const saved: { name: string; blob: Blob }[] = [];
+    const urls = new Map<string, Blob>();
+    vi.stubGlobal('URL', {
+      ...URL,
+      createObjectURL: (blob: Blob) => {
+        urls.set('blob:1', blob);
+        return 'blob:1';
+      },
+      revokeObjectURL: () => {},
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push({ name: this.download, blob: urls.get(this.getAttribute('href')!)! });
+    });
+    renderPage(<EarningsPage />, { url: '/vendor/earnings' });
+    fireEvent.change(await screen.findByLabelText('From'), { target: { value: '2026-11-01' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0].name).toBe('statement-2026-11-01-to-2026-11-30.csv');
+    expect(await saved[0].blob.text()).toBe(csv);
+    const request = calls.find((c) => c.url.startsWith('/api/my/statement.csv'))!;
+    expect(request.url).toBe('/api/my/statement.csv?from=2026-11-01&to=2026-11-30');
+    click.mockRestore();
+    vi.unstubAllGlobals();
+  });
+
+  it('shows the server’s complaint about a range at its field', async () => {
+    client.session.set('a');
+    mockFetch({
+      ...emptyBooks,
+      'GET /api/my/statement.csv': () =>
+        json(
+          {
+            type: '/problems/validation',
+            title: 'Invalid',
+            status: 422,
+            errors: { to: ['The last day cannot be before the first.'] },
+          },
+          422,
+        ),
+    });
+    renderPage(<EarningsPage />, { url: '/vendor/earnings' });
+    fireEvent.change(await screen.findByLabelText('To'), { target: { value: '2020-01-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    expect(await screen.findByText('The last day cannot be before the first.')).toBeInTheDocument();
+    expect(screen.getByLabelText('To')).toHaveAttribute('aria-invalid', 'true');
   });
 });

@@ -32,6 +32,8 @@ export interface RequestOptions {
   /** Sends the guest cart token when nobody is signed in. */
   cart?: boolean;
   signal?: AbortSignal;
+  /** A successful answer's body as text (a CSV download), not parsed as JSON. */
+  text?: boolean;
 }
 
 export interface ClientOptions {
@@ -122,7 +124,7 @@ export class ApiClient {
       const renewed = current && current !== sentAccess ? true : await this.refresh();
       if (renewed) response = await this.send(method, path, options, session.get());
     }
-    return this.parse<T>(response);
+    return this.parse<T>(response, options);
   }
 
   /** Exchanges the refresh cookie for a new access token; one exchange at a time. */
@@ -191,9 +193,10 @@ export class ApiClient {
     }
   }
 
-  private async parse<T>(response: Response): Promise<T> {
+  private async parse<T>(response: Response, options: RequestOptions): Promise<T> {
     if (response.status === 204) return undefined as T;
     const text = await response.text();
+    if (response.ok && options.text) return text as T;
     let data: unknown = undefined;
     if (text) {
       try {

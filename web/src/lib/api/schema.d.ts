@@ -713,6 +713,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my/statement.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The vendor's statement for a range of days, as CSV
+         * @description The statement's lines posted from the first day to the last (both included, UTC), oldest first, as text/csv (RFC 4180, lines end in CRLF) with a header line: date (RFC 3339, UTC), kind (sale or refund), order_id, currency, gross, fee, net and balance (pending and available together, after the line, counted over all of the vendor's lines), amounts as decimal strings with two fraction digits ("-12.05"). Text cells that would start like a spreadsheet formula (= + - @) are prefixed with '. Sent as an attachment (Content-Disposition) named statement-<from>-to-<to>.csv.
+         */
+        get: operations["myStatementCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/webhook": {
         parameters: {
             query?: never;
@@ -1099,6 +1119,14 @@ export interface components {
             platform_fee_cents?: number | null;
             /** @description Shown to the shop's vendor only: what the vendor keeps, the total less refunds and platform_fee_cents (null before capture) */
             vendor_net_cents?: number | null;
+            /** @description Shown to the buyer on GET /api/orders/{id} only: the card the order was paid with and what the order charged to it */
+            payment?: {
+                /** @description visa, mastercard, amex, discover or unknown */
+                card_brand: string;
+                card_last4: string;
+                /** @description minor units: the order's total */
+                amount_cents: number;
+            };
         };
         OrderPage: components["schemas"]["Page"] & {
             items: components["schemas"]["Order"][];
@@ -3201,6 +3229,53 @@ export interface operations {
                 };
             };
             422: components["responses"]["Invalid"];
+        };
+    };
+    myStatementCsv: {
+        parameters: {
+            query: {
+                /** @description the first day, YYYY-MM-DD (UTC) */
+                from: string;
+                /** @description the last day, YYYY-MM-DD (UTC), at most 365 days after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement lines in the range */
+            200: {
+                headers: {
+                    /** @description attachment; filename="statement-<from>-to-<to>.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No shop yet (/problems/shop-required) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A day missing or not YYYY-MM-DD, the last day before the first, or more than 366 days (/problems/validation, errors by from and to) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     paymentWebhook: {

@@ -69,6 +69,9 @@ export type Order = Schemas['Order'];
 export type OrderStatus = Order['status'];
 export type OrderPage = Schemas['OrderPage'];
 export type ShopOrderQuery = QueryOf<'shopOrders'>;
+export type OrderRefund = Schemas['OrderRefund'];
+export type RefundRequest = RequestBody<'refundOrderPart'>;
+export type RefundResult = JsonAnswer<'refundOrderPart', 201>;
 
 export type Dashboard = Schemas['Dashboard'];
 

@@ -49,7 +49,11 @@ export function useOrderAction(id: number, { onSuccess }: { onSuccess?: () => vo
     mutationFn: (input: OrderActionInput) => runOrderAction(id, input),
     onSuccess: (updated) => {
       onSuccess?.();
-      queryClient.setQueryData(orderKeys.detail(id), updated);
+      // Only GET /api/orders/{id} shows the buyer's card: keep it.
+      queryClient.setQueryData(orderKeys.detail(id), (before: Order | undefined) => ({
+        ...updated,
+        payment: updated.payment ?? before?.payment,
+      }));
       queryClient.invalidateQueries({ queryKey: orderKeys.lists() });
       queryClient.invalidateQueries({ queryKey: orderKeys.dashboard() });
       queryClient.invalidateQueries({ queryKey: earningsKeys.all });

@@ -234,8 +234,12 @@ export function OrderActions({
           aria-label={`Refund ${label}`}
         >
           <p className="mb-2" data-testid="refund-confirmation">
-            Refund <Money cents={order.total_cents} currency={order.currency} /> to{' '}
-            {order.buyer.display_name}’s card? This cannot be undone.
+            Refund{' '}
+            <Money
+              cents={order.total_cents - (order.refunded_cents ?? 0)}
+              currency={order.currency}
+            />{' '}
+            to {order.buyer.display_name}’s card? This cannot be undone.
           </p>
           <ReasonField errors={errors.reason} value={reason} onChange={setReason} />
           <ConfirmButton color="is-danger" pending={run.isPending}>

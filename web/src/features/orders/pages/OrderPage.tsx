@@ -10,6 +10,8 @@ import { usePageTitle } from '../../../lib/usePageTitle';
 import { useAuth } from '../../auth';
 import { useOrder } from '../api/get-order';
 import { OrderActions, buyerCanCancel, vendorActions } from '../components/OrderActions';
+import { OrderPayment } from '../components/OrderPayment';
+import { RefundPanel } from '../components/RefundPanel';
 import { OrderTimeline } from '../components/OrderTimeline';
 import { StatusTag } from '../components/StatusTag';
 
@@ -36,7 +38,12 @@ export function OrderPage() {
   }
   const o = order.data;
   const isBuyer = user?.id === o.buyer.id;
-  const actions = isBuyer ? (buyerCanCancel(o) ? (['cancel'] as const) : []) : vendorActions(o);
+  // The vendor refunds from here in parts (RefundPanel), not all at once.
+  const actions = isBuyer
+    ? buyerCanCancel(o)
+      ? (['cancel'] as const)
+      : []
+    : vendorActions(o).filter((action) => action !== 'refund');
 
   return (
     <section className="section">
@@ -132,7 +139,9 @@ export function OrderPage() {
               <h2 className="title is-5">Status</h2>
               <OrderTimeline order={o} />
               <OrderActions order={o} actions={[...actions]} by={isBuyer ? 'buyer' : 'vendor'} />
+              {!isBuyer && <RefundPanel order={o} />}
             </div>
+            <OrderPayment order={o} />
           </div>
         </div>
       </div>

@@ -1,15 +1,18 @@
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { EmptyState } from '../../../components/EmptyState';
+import { Field } from '../../../components/Field';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { Pagination } from '../../../components/Pagination';
 import { paths } from '../../../config/paths';
+import { errorMessage, fieldErrorsOf } from '../../../lib/api';
 import type { StatementLine } from '../../../lib/api/types';
 import { formatDate } from '../../../lib/dates';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useUrlParams } from '../../../lib/useUrlParams';
-import { useBalances, useStatement } from '../../earnings';
+import { useBalances, useExportStatement, useStatement, type DayRange } from '../../earnings';
 import { useMyShop } from '../../shops';
 import { NoShopYet } from '../components/NoShopYet';
 import { VendorNav } from '../components/VendorNav';
@@ -33,19 +36,147 @@ function BalanceBox() {
       {owed.length === 0 ? (
         <p className="has-text-grey">Nothing yet: an order counts once you ship it.</p>
       ) : (
-        <ul>
-          {owed.map((b) => (
-            <li key={b.currency} className="is-size-4" data-testid={`balance-${b.currency}`}>
-              <Money cents={b.balance_cents} currency={b.currency} />
-            </li>
-          ))}
-        </ul>
+        <div className="table-container">
+          <table className="table is-fullwidth is-narrow" aria-label="Balances">
+            <thead>
+              <tr>
+                <th scope="col">Currency</th>
+                <th scope="col" className="has-text-right">
+                  Pending
+                </th>
+                <th scope="col" className="has-text-right">
+                  Available
+                </th>
+                <th scope="col" className="has-text-right">
+                  Paid out
+                </th>
+                <th scope="col" className="has-text-right">
+                  Owed to you
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {owed.map((b) => (
+                <tr key={b.currency}>
+                  <th scope="row">{b.currency}</th>
+                  <td className="has-text-right" data-testid={`pending-${b.currency}`}>
+                    <Money cents={b.pending_cents} currency={b.currency} />
+                  </td>
+                  <td className="has-text-right" data-testid={`available-${b.currency}`}>
+                    <Money cents={b.available_cents} currency={b.currency} />
+                  </td>
+                  <td className="has-text-right" data-testid={`paid-${b.currency}`}>
+                    <Money cents={b.paid_cents} currency={b.currency} />
+                  </td>
+                  <td
+                    className="has-text-right has-text-weight-bold"
+                    data-testid={`balance-${b.currency}`}
+                  >
+                    <Money cents={b.balance_cents} currency={b.currency} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <p className="help">
         What PocketShop owes you for shipped orders, after its {percent(fee)} fee. Orders that are
         paid but not shipped yet are not counted.
       </p>
+      <p className="help">
+        <strong>Pending</strong> earnings are on hold: they become <strong>available</strong> a few
+        days after the order is delivered, once the hold after delivery has passed. Refunds come out
+        of pending earnings while the order’s are still on hold, else out of available ones.{' '}
+        <strong>Paid out</strong> is what has been sent to you so far.
+      </p>
     </div>
+  );
+}
+
+/** Today, or the first day of this month, as YYYY-MM-DD in UTC (the server's days). */
+function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+function firstOfMonth(date: Date): string {
+  return `${utcDay(date).slice(0, 8)}01`;
+}
+
+/** Downloads the statement of a range of days as a CSV file for a spreadsheet. */
+function ExportForm() {
+  const [range, setRange] = useState<DayRange>(() => {
+    const now = new Date();
+    return { from: firstOfMonth(now), to: utcDay(now) };
+  });
+  const exporting = useExportStatement();
+  const errors = fieldErrorsOf(exporting.error);
+  const fieldError = errors.from ?? errors.to;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    exporting.mutate(range);
+  };
+  return (
+    <form className="box" onSubmit={submit} aria-labelledby="export-heading">
+      <h2 className="title is-5" id="export-heading">
+        Export to a spreadsheet
+      </h2>
+      <div className="columns is-mobile is-multiline is-align-items-flex-end">
+        <Field className="column is-narrow" label="From" errors={errors.from}>
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              className="input"
+              required
+              value={range.from}
+              onChange={(e) => setRange({ ...range, from: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field className="column is-narrow" label="To" errors={errors.to}>
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              className="input"
+              required
+              value={range.to}
+              onChange={(e) => setRange({ ...range, to: e.target.value })}
+            />
+          )}
+        </Field>
+        <div className="column is-narrow field">
+          <button
+            type="submit"
+            className={`button is-link ${exporting.isPending ? 'is-loading' : ''}`}
+          >
+            Download CSV
+          </button>
+        </div>
+      </div>
+      <p className="help">
+        One line per sale and refund in those days (UTC), with gross, fee, net and your balance
+        after it.
+      </p>
+      {exporting.error != null && !fieldError && (
+        <p className="help is-danger" role="alert">
+          {errorMessage(exporting.error)}
+        </p>
+      )}
+    </form>
+  );
+}
+
+// Payouts to the vendor's bank account are listed here once they exist
+// (the payouts feature, server/payouts).
+function PayoutsBox() {
+  return (
+    <section className="box" aria-labelledby="payouts-heading" data-testid="payouts">
+      <h2 className="title is-5" id="payouts-heading">
+        Payouts
+      </h2>
+      <p className="has-text-grey">Payouts of your available balance will be listed here.</p>
+    </section>
   );
 }
 
@@ -60,6 +191,9 @@ function StatementTable({ lines }: { lines: StatementLine[] }) {
             <th scope="col">Kind</th>
             <th scope="col" className="has-text-right">
               Gross
+            </th>
+            <th scope="col" className="has-text-right">
+              Refunds
             </th>
             <th scope="col" className="has-text-right">
               Fee
@@ -81,7 +215,14 @@ function StatementTable({ lines }: { lines: StatementLine[] }) {
               </td>
               <td>{KIND_LABELS[line.kind]}</td>
               <td className="has-text-right">
-                <Money cents={line.gross_cents} currency={line.currency} />
+                {line.kind === 'sale' && (
+                  <Money cents={line.gross_cents} currency={line.currency} />
+                )}
+              </td>
+              <td className="has-text-right">
+                {line.kind === 'refund' && (
+                  <Money cents={line.gross_cents} currency={line.currency} />
+                )}
               </td>
               <td className="has-text-right">
                 <Money cents={line.fee_cents} currency={line.currency} />
@@ -100,7 +241,10 @@ function StatementTable({ lines }: { lines: StatementLine[] }) {
   );
 }
 
-/** The vendor's money: what is owed, and a statement line per sale and refund. */
+/**
+ * The vendor's money: what is owed (pending, available, paid out), a statement
+ * line per sale and refund, a CSV export of a range of days, and payouts.
+ */
 export function EarningsPage() {
   usePageTitle('Earnings');
   const shop = useMyShop();
@@ -118,6 +262,9 @@ export function EarningsPage() {
           <>
             <BalanceBox />
             <h2 className="title is-5">Statement</h2>
+            <p className="help mb-3">
+              A refund’s fee is the part of the platform’s fee given back to you.
+            </p>
             {statement.isPending && <Loading />}
             <ErrorNotice error={statement.error} onRetry={() => statement.refetch()} />
             {statement.data?.items.length === 0 && (
@@ -136,6 +283,8 @@ export function EarningsPage() {
                 />
               </>
             )}
+            <ExportForm />
+            <PayoutsBox />
           </>
         )}
       </div>

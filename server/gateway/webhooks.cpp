@@ -3,8 +3,8 @@
 #include "core/clock.h"
 #include "gateway/signature.h"
 #include "gateway/store.h"
+#include "http/outbound.h"
 
-#include <curl/curl.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -16,7 +16,6 @@ namespace {
 constexpr int kBatch = 50;
 constexpr auto kIdleWait = std::chrono::seconds(5);
 
-std::size_t ignore_body(char*, std::size_t size, std::size_t count, void*) { return size * count; }
 }  // namespace
 
 WebhookDelivery::WebhookDelivery(db::Database& database, WebhookOptions options)
@@ -96,32 +95,24 @@ std::chrono::milliseconds WebhookDelivery::deliver_due() {
 }
 
 std::string WebhookDelivery::post(const std::string& payload) {
-  CURL* curl = curl_easy_init();
-  if (!curl) return "curl_easy_init failed";
-  const std::string signature =
+  http::OutboundRequest request;
+  request.method = "POST";
+  request.url = options_.url;
+  request.headers = {
+      "Content-Type: application/json; charset=utf-8",
       "Stripe-Signature: " +
-      signature_header(options_.secret, static_cast<std::int64_t>(std::time(nullptr)), payload);
-  curl_slist* headers = nullptr;
-  headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8");
-  headers = curl_slist_append(headers, signature.c_str());
-  headers =
-      curl_slist_append(headers, "User-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)");
-  headers = curl_slist_append(headers, "Expect:");
-  curl_easy_setopt(curl, CURLOPT_URL, options_.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_POST, 1L);
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload.data());
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(payload.size()));
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(options_.timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, ignore_body);
-  const CURLcode result = curl_easy_perform(curl);
-  long status = 0;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-  curl_slist_free_all(headers);
-  curl_easy_cleanup(curl);
-  if (result != CURLE_OK) return curl_easy_strerror(result);
-  if (status < 200 || status >= 300) return "HTTP " + std::to_string(status);
+          signature_header(options_.secret, static_cast<std::int64_t>(std::time(nullptr)), payload),
+      "User-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)"};
+  request.body = payload;
+  request.timeout = options_.timeout;
+  request.keep_answer = false;
+  try {
+    const auto response = http::send(request);
+    if (response.status < 200 || response.status >= 300)
+      return "HTTP " + std::to_string(response.status);
+  } catch (const http::OutboundError& error) {
+    return error.what();
+  }
   return {};
 }
 

@@ -53,6 +53,8 @@ std::size_t collect(char* data, std::size_t size, std::size_t count, void* targe
   body.append(data, bytes);
   return bytes;
 }
+
+std::size_t drop(char*, std::size_t size, std::size_t count, void*) { return size * count; }
 }  // namespace
 
 OutboundResponse send(const OutboundRequest& request) {
@@ -77,7 +79,7 @@ OutboundResponse send(const OutboundRequest& request) {
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.list);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, request.keep_answer ? collect : drop);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect_header);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);

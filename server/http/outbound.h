@@ -19,6 +19,7 @@ struct OutboundRequest {
   std::vector<std::string> headers;  // "Name: value"
   std::string body;
   std::chrono::milliseconds timeout{10'000};
+  bool keep_answer = true;  // false: the answer's body is read and dropped, however long
 };
 
 struct OutboundResponse {

@@ -71,16 +71,6 @@ class JobsApi : public ApiTest {
     });
   }
 
-  long long sql_number(const std::string& query) {
-    long long n = 0;
-    database().with_session([&](db::Connection& sql) {
-      soci::indicator indicator = soci::i_ok;
-      sql.session() << query, soci::into(n, indicator);
-      if (indicator != soci::i_ok) n = 0;
-    });
-    return n;
-  }
-
   long long effects_of(std::int64_t job_id) {
     return sql_number("SELECT COUNT(*) FROM job_effects WHERE job_id = " + std::to_string(job_id));
   }

@@ -42,16 +42,6 @@ class LedgerApi : public CheckoutTest {
     return placed.json().at("orders").at(0).at("id").as_int64();
   }
 
-  long long sql_number(const std::string& query) {
-    long long n = 0;
-    server().app().database().with_session([&](db::Connection& sql) {
-      soci::indicator indicator = soci::i_ok;
-      sql.session() << query, soci::into(n, indicator);
-      if (indicator != soci::i_ok) n = 0;
-    });
-    return n;
-  }
-
   // The invariants, in SQL over the tables themselves.
   void expect_books_balance() {
     EXPECT_EQ(sql_number("SELECT COUNT(*) FROM (SELECT transaction_id FROM ledger_entries "

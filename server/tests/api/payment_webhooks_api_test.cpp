@@ -5,6 +5,7 @@
 // vendors with the books still balanced.
 #include "api/checkout_test.h"
 #include "support/gateway_process.h"
+#include "support/stripe_signature.h"
 
 #include <soci/soci.h>
 #include <sodium.h>
@@ -22,28 +23,9 @@ namespace json = boost::json;
 
 constexpr const char* kSecret = "whsec_test_0123456789abcdef";
 
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-std::string hmac_hex(const std::string& key, const std::string& message) {
-  unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
-                              key.size());
-  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
-                                message.size());
-  crypto_auth_hmacsha256_final(&state, mac);
-  char hex[2 * sizeof mac + 1];
-  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
-  return hex;
-}
-
 std::string signature(const std::string& body, std::int64_t t = unix_now(),
                       const std::string& secret = kSecret) {
-  return "t=" + std::to_string(t) + ",v1=" + hmac_hex(secret, std::to_string(t) + "." + body);
+  return stripe_signature(secret, body, t);
 }
 
 std::string event_body(const std::string& id, const std::string& type, std::int64_t created,
@@ -78,15 +60,6 @@ class PaymentWebhooksApi : public CheckoutTest {
 
   int run_jobs() { return server().app().jobs().run_due(); }
 
-  long long sql_number(const std::string& query) {
-    long long n = 0;
-    server().app().database().with_session([&](db::Connection& sql) {
-      soci::indicator indicator = soci::i_ok;
-      sql.session() << query, soci::into(n, indicator);
-      if (indicator != soci::i_ok) n = 0;
-    });
-    return n;
-  }
   std::string sql_text(const std::string& query) {
     std::string text;
     server().app().database().with_session([&](db::Connection& sql) {
@@ -189,7 +162,7 @@ TEST_P(PaymentWebhooksApi, AnEventIsRecordedAtOnceAndAppliedByItsJob) {
 TEST_P(PaymentWebhooksApi, OnlyAFreshSignatureWithOurSecretIsTaken) {
   const auto body = event_body("evt_sig", "customer.created", unix_now(), {{"id", "cus_1"}});
   const auto now = unix_now();
-  const auto good = hmac_hex(kSecret, std::to_string(now) + "." + body);
+  const auto good = hmac_sha256_hex(kSecret, std::to_string(now) + "." + body);
   struct Case {
     std::string name;
     std::optional<std::string> header;
@@ -220,8 +193,8 @@ TEST_P(PaymentWebhooksApi, OnlyAFreshSignatureWithOurSecretIsTaken) {
   EXPECT_EQ(count("jobs"), 0);
 
   // Several v1 values (a secret being rolled): one of them matching is enough.
-  const auto rolled =
-      "t=" + std::to_string(now) + ",v1=" + hmac_hex("whsec_old", "x") + ",v0=ignored,v1=" + good;
+  const auto rolled = "t=" + std::to_string(now) + ",v1=" + hmac_sha256_hex("whsec_old", "x") +
+                      ",v0=ignored,v1=" + good;
   EXPECT_EQ(deliver(body, rolled).status, 200);
   const auto late = event_body("evt_late", "customer.created", now - 299, {{"id", "cus_2"}});
   EXPECT_EQ(deliver(late, signature(late, now - 299)).status, 200);

@@ -8,6 +8,7 @@
 #include "api/checkout_test.h"
 #include "support/card_tokens.h"
 #include "support/gateway_process.h"
+#include "support/stripe_signature.h"
 
 #include <sodium.h>
 
@@ -30,28 +31,7 @@ constexpr const char* kSecret = "whsec_payouts_tests_0123456789";
 constexpr int kConcurrentRequests = 8;
 constexpr Millis kDay = 86'400'000;
 
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-// Stripe's signature, computed here with libsodium as the protocol says.
-std::string signature(const std::string& body) {
-  const auto t = std::to_string(unix_now());
-  const std::string message = t + "." + body;
-  unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state state;
-  const std::string key = kSecret;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
-                              key.size());
-  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
-                                message.size());
-  crypto_auth_hmacsha256_final(&state, mac);
-  char hex[2 * sizeof mac + 1];
-  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
-  return "t=" + t + ",v1=" + hex;
-}
+std::string signature(const std::string& body) { return stripe_signature(kSecret, body); }
 
 class PayoutsApi : public CheckoutTest {
  protected:
@@ -63,16 +43,6 @@ class PayoutsApi : public CheckoutTest {
   void TearDown() override {
     expect_books_balance();
     CheckoutTest::TearDown();
-  }
-
-  long long sql_number(const std::string& query) {
-    long long n = 0;
-    server().app().database().with_session([&](db::Connection& sql) {
-      soci::indicator indicator = soci::i_ok;
-      sql.session() << query, soci::into(n, indicator);
-      if (indicator != soci::i_ok) n = 0;
-    });
-    return n;
   }
 
   // Each transaction sums to zero, balances are their entries, and what

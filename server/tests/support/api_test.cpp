@@ -1,5 +1,7 @@
 #include "support/api_test.h"
 
+#include <soci/soci.h>
+
 namespace ps::testing {
 
 void ApiTest::SetUp() {
@@ -29,6 +31,16 @@ void expect_problem(const HttpResult& result, int status, std::string_view type)
   EXPECT_EQ(json.at("status").as_int64(), status);
   EXPECT_EQ(json.at("type").as_string(), "/problems/" + std::string(type)) << result.body;
   EXPECT_TRUE(json.contains("title") && json.contains("detail")) << result.body;
+}
+
+long long ApiTest::sql_number(const std::string& query) {
+  long long n = 0;
+  server().app().database().with_session([&](db::Connection& sql) {
+    soci::indicator indicator = soci::i_ok;
+    sql.session() << query, soci::into(n, indicator);
+    if (indicator != soci::i_ok) n = 0;
+  });
+  return n;
 }
 
 }  // namespace ps::testing

@@ -36,6 +36,9 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
   Account sign_up(const std::string& email, const std::string& role = "buyer",
                   const std::string& password = "password123");
 
+  // The one number a query answers in the server's database (0 for NULL).
+  long long sql_number(const std::string& query);
+
  private:
   std::unique_ptr<TestServer> server_;
 };

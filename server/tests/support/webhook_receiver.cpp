@@ -1,5 +1,7 @@
 #include "support/webhook_receiver.h"
 
+#include "support/stripe_signature.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -16,19 +18,6 @@
 namespace ps::testing {
 
 namespace {
-std::string hmac_hex(const std::string& key, const std::string& message) {
-  unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
-                              key.size());
-  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
-                                message.size());
-  crypto_auth_hmacsha256_final(&state, mac);
-  char hex[2 * sizeof mac + 1];
-  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
-  return hex;
-}
-
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), ::tolower);
   return text;
@@ -111,7 +100,8 @@ void WebhookReceiver::handle(int fd) {
   static const std::regex parts(R"(^t=(\d+),v1=([0-9a-f]{64})$)");
   if (std::regex_match(signature, match, parts)) {
     delivery.signed_at = std::stoll(match[1]);
-    delivery.signature_valid = hmac_hex(secret_, std::string(match[1]) + "." + body) == match[2];
+    delivery.signature_valid =
+        hmac_sha256_hex(secret_, std::string(match[1]) + "." + body) == match[2];
   }
   const int status = status_;
   if (status >= 200 && status < 300) {

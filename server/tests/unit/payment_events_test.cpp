@@ -2,6 +2,7 @@
 // event, the snapshot and dispute it carries, and the exact proportional split.
 #include "payments/events.h"
 #include "payments/webhook_signature.h"
+#include "support/stripe_signature.h"
 
 #include <gtest/gtest.h>
 #include <sodium.h>
@@ -12,23 +13,10 @@
 namespace ps::payments {
 namespace {
 
-std::string hmac_hex(const std::string& key, const std::string& message) {
-  unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
-                              key.size());
-  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
-                                message.size());
-  crypto_auth_hmacsha256_final(&state, mac);
-  char hex[2 * sizeof mac + 1];
-  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
-  return hex;
-}
-
 TEST(WebhookSignature, ChecksTheMacAndTheTime) {
   const std::string secret = "whsec_unit", body = R"({"id":"evt_1"})";
   const std::int64_t now = 1'700'000'000;
-  const auto mac = hmac_hex(secret, std::to_string(now) + "." + body);
+  const auto mac = testing::hmac_sha256_hex(secret, std::to_string(now) + "." + body);
   const auto header = "t=" + std::to_string(now) + ",v1=" + mac;
   EXPECT_EQ(check_signature(header, body, secret, now), SignatureCheck::valid);
   EXPECT_EQ(check_signature(header, body, secret, now + 300), SignatureCheck::valid);
@@ -50,7 +38,7 @@ TEST(WebhookSignature, ChecksTheMacAndTheTime) {
   EXPECT_EQ(check_signature("t=" + std::to_string(now) + ",v1=" + upper, body, secret, now),
             SignatureCheck::valid);  // hex is hex
   // An authentic but ancient signature is stale, never "valid".
-  const auto old = "t=1,v1=" + hmac_hex(secret, "1." + body);
+  const auto old = "t=1,v1=" + testing::hmac_sha256_hex(secret, "1." + body);
   EXPECT_EQ(check_signature(old, body, secret, now), SignatureCheck::stale);
 }
 

@@ -4,7 +4,6 @@
 #include "gateway/errors.h"
 #include "gateway/store.h"
 
-#include <curl/curl.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -134,13 +133,11 @@ void Gateway::wait() {
 
 int run_gateway(GatewayConfig config) {
   finalize_gateway_config(config);
-  curl_global_init(CURL_GLOBAL_DEFAULT);
   {
     Gateway gateway(std::move(config));
     gateway.start(/*handle_signals=*/true);
     gateway.wait();
   }
-  curl_global_cleanup();
   spdlog::info("gateway stopped");
   return 0;
 }

@@ -10,6 +10,7 @@
 #include "api/checkout_test.h"
 
 #include "ledger/service.h"
+#include "support/ledger_invariants.h"
 
 #include <chrono>
 #include <future>
@@ -27,8 +28,9 @@ constexpr Millis kDay = 86'400'000;
 class LedgerApi : public CheckoutTest {
  protected:
   void TearDown() override {
-    expect_books_balance();
-    if (postings_stand_for_orders) expect_books_agree_with_orders();
+    const SqlNumber number = [this](const std::string& query) { return sql_number(query); };
+    expect_ledger_balanced(number);
+    if (postings_stand_for_orders) expect_ledger_agrees_with_orders(number);
     CheckoutTest::TearDown();
   }
 
@@ -40,60 +42,6 @@ class LedgerApi : public CheckoutTest {
     const auto placed = checkout(buyer, checkout_body(kApproves));
     EXPECT_EQ(placed.status, 201) << placed.body;
     return placed.json().at("orders").at(0).at("id").as_int64();
-  }
-
-  // The invariants, in SQL over the tables themselves.
-  void expect_books_balance() {
-    EXPECT_EQ(sql_number("SELECT COUNT(*) FROM (SELECT transaction_id FROM ledger_entries "
-                         "GROUP BY transaction_id HAVING SUM(amount) <> 0) unbalanced"),
-              0);
-    EXPECT_EQ(
-        sql_number("SELECT COUNT(*) FROM ledger_transactions t WHERE "
-                   "(SELECT COUNT(*) FROM ledger_entries e WHERE e.transaction_id = t.id) < 2"),
-        0);
-    EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_balances b WHERE b.amount <> "
-                         "(SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e JOIN "
-                         "ledger_transactions t ON t.id = e.transaction_id "
-                         "WHERE e.account = b.account AND t.currency = b.currency)"),
-              0);
-    EXPECT_EQ(sql_number("SELECT COUNT(*) FROM (SELECT DISTINCT e.account, t.currency FROM "
-                         "ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id) "
-                         "moved WHERE NOT EXISTS (SELECT 1 FROM ledger_balances b WHERE "
-                         "b.account = moved.account AND b.currency = moved.currency)"),
-              0);
-  }
-
-  // The ledger against the orders and refunds it stands for: what vendors are
-  // owed is their earnings less refunds (no payouts yet), the platform's
-  // revenue its fees less those given back, the gateway holds what was
-  // captured less refunds, and the holds not yet released are what the
-  // pending accounts hold.
-  void expect_books_agree_with_orders() {
-    const long long earned = sql_number(
-        "SELECT SUM(total_cents - platform_fee_cents) FROM orders "
-        "WHERE platform_fee_cents IS NOT NULL");
-    const long long fees = sql_number("SELECT SUM(platform_fee_cents) FROM orders");
-    const long long captured =
-        sql_number("SELECT SUM(total_cents) FROM orders WHERE platform_fee_cents IS NOT NULL");
-    const long long refunded = sql_number("SELECT SUM(amount_cents) FROM order_refunds");
-    const long long fees_back = sql_number("SELECT SUM(fee_reversed_cents) FROM order_refunds");
-    const long long owed = -sql_number(
-        "SELECT SUM(amount) FROM ledger_balances WHERE account LIKE 'vendor:%:pending' "
-        "OR account LIKE 'vendor:%:balance'");
-    EXPECT_EQ(owed, earned - (refunded - fees_back));
-    EXPECT_EQ(sql_number("SELECT SUM(amount) FROM ledger_balances WHERE account LIKE "
-                         "'vendor:%:payouts'"),
-              0);
-    EXPECT_EQ(-ledger_balance("platform:fees"), fees - fees_back);
-    EXPECT_EQ(ledger_balance("gateway:clearing"), captured - refunded);
-    EXPECT_EQ(sql_number("SELECT COUNT(*) FROM (SELECT shop_id, SUM(amount) AS held FROM "
-                         "ledger_holds WHERE released_at IS NULL GROUP BY shop_id) h WHERE "
-                         "h.held <> -(SELECT COALESCE(SUM(b.amount), 0) FROM ledger_balances b "
-                         "WHERE b.account = 'vendor:' || h.shop_id || ':pending')"),
-              0);
-    EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_balances WHERE account LIKE "
-                         "'vendor:%:pending' AND amount > 0"),
-              0);
   }
 
   long long ledger_balance(const std::string& account) {

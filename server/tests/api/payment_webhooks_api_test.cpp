@@ -5,6 +5,7 @@
 // vendors with the books still balanced.
 #include "api/checkout_test.h"
 #include "support/gateway_process.h"
+#include "support/ledger_invariants.h"
 #include "support/stripe_signature.h"
 
 #include <soci/soci.h>
@@ -47,7 +48,9 @@ class PaymentWebhooksApi : public CheckoutTest {
   }
 
   void TearDown() override {
-    expect_books_balance();
+    const SqlNumber number = [this](const std::string& query) { return sql_number(query); };
+    expect_ledger_balanced(number);
+    expect_ledger_agrees_with_orders(number);
     CheckoutTest::TearDown();
   }
 
@@ -90,17 +93,6 @@ class PaymentWebhooksApi : public CheckoutTest {
   }
   std::string currency_of(std::int64_t order_id) {
     return sql_text("SELECT currency FROM orders WHERE id = " + std::to_string(order_id));
-  }
-
-  void expect_books_balance() {
-    EXPECT_EQ(sql_number("SELECT COUNT(*) FROM (SELECT transaction_id FROM ledger_entries "
-                         "GROUP BY transaction_id HAVING SUM(amount) <> 0) unbalanced"),
-              0);
-    EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_balances b WHERE b.amount <> "
-                         "(SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e JOIN "
-                         "ledger_transactions t ON t.id = e.transaction_id "
-                         "WHERE e.account = b.account AND t.currency = b.currency)"),
-              0);
   }
 
   // Orders bought in one checkout: one per shop.

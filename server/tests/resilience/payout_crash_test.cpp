@@ -6,6 +6,7 @@
 #include "support/api_test.h"
 #include "support/card_tokens.h"
 #include "support/gateway_process.h"
+#include "support/ledger_invariants.h"
 #include "support/server_process.h"
 #include "support/shop_client.h"
 
@@ -115,10 +116,9 @@ TEST_P(PayoutCrashRecovery, NothingIsPaidTwiceAcrossAKill) {
             kVendors);
   EXPECT_EQ(count(database, "SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'payout'"),
             kVendors);
-  EXPECT_EQ(count(database,
-                  "SELECT COUNT(*) FROM (SELECT transaction_id FROM ledger_entries "
-                  "GROUP BY transaction_id HAVING SUM(amount) <> 0) unbalanced"),
-            0);
+  const SqlNumber number = [&](const std::string& query) { return count(database, query); };
+  expect_ledger_balanced(number);
+  expect_ledger_agrees_with_orders(number);
   EXPECT_EQ(count(database,
                   "SELECT COUNT(*) FROM ledger_balances WHERE account LIKE "
                   "'vendor:%:balance' AND amount <> 0"),

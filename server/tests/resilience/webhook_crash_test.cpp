@@ -4,6 +4,7 @@
 // posted once and the books balance. Jobs the kill cut off are taken back
 // when their lease lapses (their attempts show it).
 #include "support/api_test.h"
+#include "support/ledger_invariants.h"
 #include "support/server_process.h"
 #include "support/shop_client.h"
 
@@ -132,10 +133,9 @@ TEST_P(WebhookCrashRecovery, EventsAreAppliedExactlyOnceAcrossAKill) {
                   "'gateway:clearing'"),
             kEvents);
   RecordProperty("jobs_run_twice", count(database, "SELECT COUNT(*) FROM jobs WHERE attempts > 1"));
-  EXPECT_EQ(count(database,
-                  "SELECT COUNT(*) FROM (SELECT transaction_id FROM ledger_entries "
-                  "GROUP BY transaction_id HAVING SUM(amount) <> 0) unbalanced"),
-            0);
+  const SqlNumber number = [&](const std::string& query) { return count(database, query); };
+  expect_ledger_balanced(number);
+  expect_ledger_agrees_with_orders(number);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, WebhookCrashRecovery,

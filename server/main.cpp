@@ -85,6 +85,34 @@ int run_jobs(ps::Config config) {
   return 0;
 }
 
+// One line per dead job: id, kind, attempts, when it died and why.
+int list_dead_jobs(ps::Config config) {
+  ps::Application app(std::move(config));
+  app.migrate();
+  const auto dead = app.jobs().dead();
+  for (const auto& job : dead)
+    std::cout << job.id << '\t' << job.kind << '\t' << job.attempts << " attempts\t"
+              << ps::to_rfc3339(job.updated_at) << '\t' << job.last_error << '\n';
+  std::cout << dead.size() << " dead job(s)\n";
+  return 0;
+}
+
+// Queues dead jobs again; exit code 1 when one of them was not dead.
+int retry_jobs(ps::Config config, const std::vector<std::int64_t>& ids) {
+  ps::Application app(std::move(config));
+  app.migrate();
+  int status = 0;
+  for (const auto id : ids) {
+    if (app.jobs().revive(id)) {
+      std::cout << "job " << id << " queued again\n";
+    } else {
+      std::cerr << "pocketshop: job " << id << " is not dead\n";
+      status = 1;
+    }
+  }
+  return status;
+}
+
 struct ReconcileOptions {
   int window_hours = 48;
   int grace_minutes = 10;
@@ -219,6 +247,12 @@ int main(int argc, char** argv) {
   auto* jobs_cmd = cli.add_subcommand("jobs", "the durable job queue");
   jobs_cmd->require_subcommand(1);
   auto* jobs_run_cmd = jobs_cmd->add_subcommand("run", "run the jobs that are due once, then exit");
+  auto* jobs_dead_cmd =
+      jobs_cmd->add_subcommand("dead", "list the jobs that failed their last attempt");
+  auto* jobs_retry_cmd =
+      jobs_cmd->add_subcommand("retry", "queue dead jobs again, once what made them fail is fixed");
+  std::vector<std::int64_t> retry_ids;
+  jobs_retry_cmd->add_option("ids", retry_ids, "job ids (see `jobs dead`)")->required();
   auto* payouts_cmd = cli.add_subcommand("payouts", "vendor payouts");
   payouts_cmd->require_subcommand(1);
   auto* payouts_run_cmd = payouts_cmd->add_subcommand(
@@ -248,6 +282,8 @@ int main(int argc, char** argv) {
       return set_shop_fee(std::move(config), shop_fee);
     }
     if (jobs_run_cmd->parsed()) return run_jobs(std::move(config));
+    if (jobs_dead_cmd->parsed()) return list_dead_jobs(std::move(config));
+    if (jobs_retry_cmd->parsed()) return retry_jobs(std::move(config), retry_ids);
     if (reconcile_cmd->parsed()) return reconcile_payments(std::move(config), reconcile);
     if (payouts_run_cmd->parsed()) return run_payouts(std::move(config));
     if (seed_cmd->parsed())

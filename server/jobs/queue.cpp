@@ -118,4 +118,12 @@ std::optional<Job> JobQueue::find(std::int64_t id) {
   return database_.with_session([&](db::Connection& sql) { return store::find(sql, id); });
 }
 
+std::vector<Job> JobQueue::dead(int limit) {
+  return database_.with_session([&](db::Connection& sql) { return store::dead(sql, limit); });
+}
+
+bool JobQueue::revive(std::int64_t id, Millis now) {
+  return database_.transaction([&](db::Connection& sql) { return store::revive(sql, id, now); });
+}
+
 }  // namespace ps::jobs

@@ -67,6 +67,14 @@ class JobQueue {
   bool run(const Job& claimed, Millis now = now_millis());
 
   std::optional<Job> find(std::int64_t id);
+  // The jobs that had their last attempt and failed, newest first: for an
+  // operator, who may revive one once its cause is fixed (`pocketshop jobs
+  // dead`, `pocketshop jobs retry`). Handlers are idempotent, so a revived
+  // job may safely repeat outside work it did before.
+  std::vector<Job> dead(int limit = 100);
+  // A dead job is queued again with a fresh count of attempts; false when it
+  // is not dead.
+  bool revive(std::int64_t id, Millis now = now_millis());
 
  private:
   void record_failure(const Job& claimed, const std::string& error, Millis now);

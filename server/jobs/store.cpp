@@ -195,4 +195,25 @@ void bury(db::Connection& sql, std::int64_t id, const std::string& error, Millis
       .execute(sql);
 }
 
+std::vector<Job> dead(db::Connection& sql, int limit) {
+  db::Query query;
+  query.sql("SELECT ").sql(kColumns).sql(
+      " FROM jobs WHERE status = 'dead' ORDER BY id DESC LIMIT ");
+  query.bind(static_cast<long long>(limit));
+  std::vector<Job> found;
+  query.each<JobRow>(sql, [&](const JobRow& row) { found.push_back(row.to_job()); });
+  return found;
+}
+
+constexpr std::string_view kRevive = R"(
+  UPDATE jobs SET status = 'queued', attempts = 0, run_at = :now, updated_at = :updated
+  WHERE id = :id AND status = 'dead')";
+
+bool revive(db::Connection& sql, std::int64_t id, Millis now) {
+  return db::Query(kRevive)
+             .values(static_cast<long long>(now), static_cast<long long>(now),
+                     static_cast<long long>(id))
+             .execute(sql) == 1;
+}
+
 }  // namespace ps::jobs::store

@@ -36,6 +36,11 @@ bool fail(db::Connection& sql, std::int64_t id, const std::string& lease_owner,
           std::optional<Millis> run_at, const std::string& error, Millis now);
 // A running job whose lease lapsed after its last attempt -> dead.
 void bury(db::Connection& sql, std::int64_t id, const std::string& error, Millis now);
+// The dead jobs, newest first, at most `limit`.
+std::vector<Job> dead(db::Connection& sql, int limit);
+// Dead -> queued, due now, with its attempts counted from zero again; false
+// when the job is not dead.
+bool revive(db::Connection& sql, std::int64_t id, Millis now);
 }  // namespace store
 
 }  // namespace ps::jobs

@@ -461,6 +461,42 @@ TEST(Cli, JobsRunRunsTheDueJobsOnce) {
   EXPECT_EQ(processed, 1);
 }
 
+// A job that died (its cause since fixed) is listed by `jobs dead`, queued
+// again by `jobs retry` and then run; a job that is not dead is refused.
+TEST(Cli, JobsRetryQueuesADeadJobAgain) {
+  TempDir dir;
+  const std::string data_dir = " --data-dir " + dir.path().string();
+  ASSERT_EQ(run("migrate" + data_dir).exit_code, 0);
+  std::int64_t job_id = 0;
+  {
+    db::Database database("sqlite://" + (dir.path() / "pocketshop.db").string(), 1);
+    database.transaction([&](db::Connection& sql) {
+      sql.session() << "INSERT INTO payment_events (id, type, account, created, payload, "
+                       "received_at) VALUES ('evt_dead', 'customer.created', '', 0, "
+                       "'{\"id\":\"evt_dead\",\"type\":\"customer.created\",\"created\":0,"
+                       "\"data\":{\"object\":{}}}', 0)";
+      job_id =
+          jobs::enqueue(sql, {.kind = "payment_event", .payload = R"({"event_id":"evt_dead"})"}).id;
+      sql.session() << "UPDATE jobs SET status = 'dead', attempts = max_attempts, "
+                       "last_error = 'the gateway did not answer'";
+    });
+  }
+  const auto listed = run("jobs dead" + data_dir);
+  EXPECT_EQ(listed.exit_code, 0) << listed.output;
+  EXPECT_THAT(listed.output, ::testing::HasSubstr(std::to_string(job_id) + "\tpayment_event\t"));
+  EXPECT_THAT(listed.output, ::testing::HasSubstr("the gateway did not answer"));
+  EXPECT_THAT(run("jobs run" + data_dir).output, ::testing::HasSubstr("ran 0 job(s)"));
+
+  const auto retried = run("jobs retry " + std::to_string(job_id) + data_dir);
+  EXPECT_EQ(retried.exit_code, 0) << retried.output;
+  EXPECT_THAT(run("jobs dead" + data_dir).output, ::testing::HasSubstr("0 dead job(s)"));
+  EXPECT_THAT(run("jobs run" + data_dir).output, ::testing::HasSubstr("ran 1 job(s)"));
+
+  const auto again = run("jobs retry " + std::to_string(job_id) + data_dir);
+  EXPECT_EQ(again.exit_code, 1) << again.output;
+  EXPECT_THAT(again.output, ::testing::HasSubstr("is not dead"));
+}
+
 // `payouts run` creates the scheduled payouts that are due (none in an empty
 // shop: PayoutsApi covers what it creates) and exits.
 TEST(Cli, PayoutsRunCreatesTheDueScheduledPayoutsAndExits) {

@@ -177,6 +177,38 @@ TEST_P(JobsApi, FailuresAreRetriedWithBackoffThenTheJobIsDead) {
   EXPECT_EQ(calls, 3);
 }
 
+// An operator revives a dead job once its cause is fixed: it is due at
+// once, with its attempts counted afresh, and runs; only dead jobs revive.
+TEST_P(JobsApi, ARevivedDeadJobRunsAgain) {
+  jobs::JobQueue queue(database(), options());
+  bool fixed = false;
+  queue.handle(kKind, [&](const jobs::Job& job) -> jobs::JobEffects {
+    if (!fixed) throw std::runtime_error("the gateway did not answer");
+    return [id = job.id](db::Connection& sql) { insert_effect(sql, id, "done"); };
+  });
+  const auto job = enqueue({}, 1);
+  const auto other = enqueue({}, 5);
+  const Millis t0 = now_millis();
+  EXPECT_EQ(queue.run_due(t0), 2);
+  ASSERT_EQ(reread(queue, job.id).status, jobs::JobStatus::dead);
+  const auto dead = queue.dead();
+  ASSERT_EQ(dead.size(), 1u);
+  EXPECT_EQ(dead[0].id, job.id);
+  EXPECT_EQ(dead[0].last_error, "the gateway did not answer");
+
+  EXPECT_FALSE(queue.revive(other.id, t0)) << "a queued job is not dead";
+  fixed = true;
+  EXPECT_TRUE(queue.revive(job.id, t0 + 10));
+  EXPECT_FALSE(queue.revive(job.id, t0 + 10)) << "revived once";
+  const auto revived = reread(queue, job.id);
+  EXPECT_EQ(revived.status, jobs::JobStatus::queued);
+  EXPECT_EQ(revived.attempts, 0);
+  EXPECT_EQ(queue.run_due(t0 + 10), 1);  // the revived job; the other waits for its retry
+  EXPECT_EQ(reread(queue, job.id).status, jobs::JobStatus::done);
+  EXPECT_EQ(effects_of(job.id), 1);
+  EXPECT_TRUE(queue.dead().empty());
+}
+
 TEST_P(JobsApi, EffectsThatThrowLeaveNothingAndTheJobIsRetried) {
   jobs::JobQueue queue(database(), options());
   int attempt = 0;

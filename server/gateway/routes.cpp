@@ -161,6 +161,7 @@ void add_routes(http::Router& router, GatewayService& service, WorkerPool& worke
     co_return response;
   });
 
+  secret_post("/v1/payment_methods", &GatewayService::create_payment_method);
   secret_post("/v1/payment_intents", &GatewayService::create_payment_intent);
   secret_get("/v1/payment_intents/{id}", "payment_intent");
   secret_post("/v1/payment_intents/{id}/capture", &GatewayService::capture_payment_intent);

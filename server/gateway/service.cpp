@@ -248,7 +248,8 @@ Reply GatewayService::create_token(const Call& call) {
 }
 
 namespace {
-// A card payment method made from a token, as payment_method_data[card][token] does.
+// A card payment method made from a token, as POST /v1/payment_methods (card[token])
+// and payment_method_data[card][token] do.
 json::object payment_method_from(const json::object& token) {
   const auto& card = token.at("card").as_object();
   std::string brand = text(card, "brand");
@@ -325,6 +326,30 @@ bool multicapture_requested(const json::object& intent) {
   return options && text(options->as_object(), "request_multicapture") == "if_available";
 }
 }  // namespace
+
+// --- payment methods ----------------------------------------------------
+
+// A card payment method from a token (card[token]): the way Stripe's API
+// reference gives for a token; payment_method_data has no card there.
+Reply GatewayService::create_payment_method(const Call& call) {
+  const Form& form = call.form;
+  form.allow_only({"type", "card[token]", "metadata[", "expand["});
+  if (!form.optional_enum("type", {"card"})) throw missing_param("type");
+  const auto token_id = form.required_string("card[token]", 255);
+  const auto metadata = form.metadata();
+  return write(call, [&](Session& session) {
+    auto token = session.load("token", token_id, "card[token]");
+    if (token.body.at("used").as_bool())
+      throw invalid_request("You cannot use a Stripe token more than once: " + token_id + ".",
+                            "card[token]", "token_already_used");
+    token.body["used"] = true;
+    session.save(token.body, token.account, token.behaviour);
+    auto payment_method = payment_method_from(token.body);
+    payment_method["metadata"] = metadata_json(metadata);
+    session.save(payment_method, store::kPlatform, token.behaviour);
+    return Reply{200, payment_method};
+  });
+}
 
 // --- payment intents ----------------------------------------------------
 

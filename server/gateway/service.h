@@ -36,6 +36,7 @@ class GatewayService {
   GatewayService(db::Database& database, bool webhooks_enabled, std::function<void()> events_added);
 
   Reply create_token(const Call& call);
+  Reply create_payment_method(const Call& call);
   Reply create_payment_intent(const Call& call);
   Reply capture_payment_intent(const Call& call);
   Reply cancel_payment_intent(const Call& call);

@@ -47,8 +47,7 @@ json::object error_of(const json::object& body) {
                      " " + text_of(error, "code") + ": " + text_of(error, "message"));
 }
 
-// The card's brand and last four, from the expanded payment method (or an
-// error's, for a decline).
+// The card's brand and last four, from its payment method.
 void read_card(const json::value* method, AuthorizationResult& result) {
   if (!method || !method->is_object()) return;
   const auto* card = method->as_object().if_contains("card");
@@ -106,22 +105,32 @@ StripeProvider::Answer StripeProvider::get(const std::string& path) {
   return send("GET", path, {}, {}, {});
 }
 
+// The card first becomes a payment method (POST /v1/payment_methods with
+// card[token]), the way Stripe's API reference takes a token: its
+// PaymentIntent has no payment_method_data[card].
 AuthorizationResult StripeProvider::authorize(long long amount_cents, const std::string& currency,
                                               const std::string& payment_token,
                                               const std::string& reference,
                                               const std::string& idempotency_key) {
+  const auto method =
+      post("/v1/payment_methods", {{"type", "card"}, {"card[token]", payment_token}},
+           idempotency_key.empty() ? "" : idempotency_key + "-payment-method");
+  if (method.status == 400 && text_of(error_of(method.body), "param").starts_with("card"))
+    throw PaymentTokenRejected(text_of(error_of(method.body), "message"));
+  if (method.status != 200) refused("create payment method", method.status, method.body);
+  AuthorizationResult result;
+  const json::value method_object(method.body);
+  read_card(&method_object, result);
+
   const Form form{{"amount", std::to_string(amount_cents)},
                   {"currency", lower(currency)},
                   {"capture_method", "manual"},
                   {"confirm", "true"},
                   {"payment_method_types[]", "card"},
-                  {"payment_method_data[type]", "card"},
-                  {"payment_method_data[card][token]", payment_token},
+                  {"payment_method", checked_id(text_of(method.body, "id"))},
                   {"payment_method_options[card][request_multicapture]", "if_available"},
-                  {"metadata[pocketshop_reference]", reference},
-                  {"expand[]", "payment_method"}};
+                  {"metadata[pocketshop_reference]", reference}};
   const auto answer = post("/v1/payment_intents", form, idempotency_key);
-  AuthorizationResult result;
   if (answer.status == 200) {
     if (text_of(answer.body, "status") != "requires_capture")
       throw PaymentError("the payment intent is " + text_of(answer.body, "status") +
@@ -132,16 +141,6 @@ AuthorizationResult StripeProvider::authorize(long long amount_cents, const std:
     // released since (the attempt failed after it), and the token with it.
     if (answer.replayed && state(result.authorization_id).status != "requires_capture")
       throw PaymentTokenRejected("the authorization of this token was released");
-    read_card(answer.body.if_contains("payment_method"), result);
-    if (result.card_brand.empty()) {
-      // A gateway that does not expand: ask for the payment method itself.
-      const auto method = text_of(answer.body, "payment_method");
-      if (!method.empty()) {
-        const auto card = get("/v1/payment_methods/" + checked_id(method));
-        const json::value method_object(card.body);
-        if (card.status == 200) read_card(&method_object, result);
-      }
-    }
     return result;
   }
   const auto error = error_of(answer.body);
@@ -149,10 +148,9 @@ AuthorizationResult StripeProvider::authorize(long long amount_cents, const std:
     result.decline_code = text_of(error, "decline_code");
     if (result.decline_code.empty()) result.decline_code = text_of(error, "code");
     result.message = text_of(error, "message");
-    read_card(error.if_contains("payment_method"), result);
     return result;
   }
-  if (answer.status == 400 && text_of(error, "param").starts_with("payment_method_data"))
+  if (answer.status == 400 && text_of(error, "param") == "payment_method")
     throw PaymentTokenRejected(text_of(error, "message"));
   refused("authorize", answer.status, answer.body);
 }

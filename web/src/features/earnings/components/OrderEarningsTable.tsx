@@ -54,6 +54,10 @@ export function OrderEarningsTable() {
       <h2 className="title is-5" id="order-earnings-heading">
         By order
       </h2>
+      <p className="help mb-3">
+        What each order earned you: what the buyer paid, less the platform’s fee and refunds, plus
+        the part of the fee each refund gave back.
+      </p>
       {orders.isPending && <Loading />}
       <ErrorNotice error={orders.error} onRetry={() => orders.refetch()} />
       {orders.data?.items.length === 0 && (

@@ -144,6 +144,35 @@ describe('PayoutsBox', () => {
     expect(first).toMatch(/^[0-9a-f-]{36}$/);
     expect(second).toMatch(/^[0-9a-f-]{36}$/);
     expect(second).not.toBe(first);
+    expect(calls.find((c) => c.method === 'POST')!.body).toBeUndefined();
+  });
+
+  it('asks which currency to pay out when money is available in several', async () => {
+    signedIn();
+    const available = (currency: string, cents: number) => ({
+      currency,
+      balance_cents: cents,
+      pending_cents: 0,
+      available_cents: cents,
+      paid_cents: 0,
+    });
+    const { calls } = mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/my/payout-account': () => json(account),
+      'GET /api/my/payouts': () => json({ items: [] }),
+      'GET /api/my/balance': () =>
+        json({
+          balances: [available('EUR', 1200), available('USD', 3105)],
+          platform_fee_bps: 1000,
+        }),
+      'POST /api/my/payouts': () =>
+        json({ ...paidPayout, status: 'pending', currency: 'EUR' }, 201),
+    });
+    renderPage(<PayoutsBox />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Request payout (EUR)' }));
+    expect(screen.getByRole('button', { name: 'Request payout (USD)' })).toBeInTheDocument();
+    expect(await screen.findByText(/requested\./)).toHaveTextContent('Payout #5 of');
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ currency: 'EUR' });
   });
 
   it('lists payouts with their status and the orders they pay, linked', async () => {

@@ -88,12 +88,18 @@ const SETTLED: PayoutStatus[] = ['paid', 'failed'];
 const isOrdersQuery = (query: { queryKey: readonly unknown[] }) =>
   query.queryKey[1] === 'orders' || query.queryKey[1] === 'order';
 
+/** One payout request: its Idempotency-Key, and the currency when money is available in several. */
+export interface PayoutIntent {
+  idempotencyKey: string;
+  currency?: string;
+}
+
 /**
  * Pays out the available balance. The key names one intent: a retry of it
  * with the same key pays nothing more (the server answers the first payout).
  */
-export const requestPayout = (idempotencyKey: string) =>
-  client.post<Payout>('/api/my/payouts', undefined, {
+export const requestPayout = ({ idempotencyKey, currency }: PayoutIntent) =>
+  client.post<Payout>('/api/my/payouts', currency ? { currency } : undefined, {
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 

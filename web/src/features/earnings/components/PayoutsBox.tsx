@@ -11,6 +11,7 @@ import type { Payout, PayoutAccount, PayoutSchedule } from '../../../lib/api/typ
 import { formatDate } from '../../../lib/dates';
 import { centsToAmount, parseAmountToCents } from '../../../lib/money';
 import { uuid } from '../../../lib/uuid';
+import { useBalances } from '../api/get-balances';
 import {
   useConnectPayoutAccount,
   usePayoutAccount,
@@ -121,23 +122,37 @@ function SettingsForm({ account }: { account: PayoutAccount }) {
 }
 
 /**
- * Pays out the available balance now. One click is one intent: its
+ * Pays out the available balance now: one button, or one per currency when
+ * money is available in several. One click is one intent: its
  * Idempotency-Key is made once, so a retry of a request whose answer was
  * lost pays nothing twice.
  */
 function RequestPayout() {
+  const balances = useBalances();
   const requesting = useRequestPayout();
-  const request = () => requesting.mutate(uuid());
+  const withMoney = (balances.data?.balances ?? [])
+    .filter((balance) => balance.available_cents > 0)
+    .map((balance) => balance.currency);
+  const choices = withMoney.length > 1 ? withMoney : [undefined];
   return (
     <div className="mb-4">
-      <button
-        type="button"
-        className={`button is-primary ${requesting.isPending ? 'is-loading' : ''}`}
-        disabled={requesting.isPending}
-        onClick={request}
-      >
-        Request payout
-      </button>
+      <div className="buttons">
+        {choices.map((currency) => (
+          <button
+            key={currency ?? 'any'}
+            type="button"
+            className={`button is-primary ${
+              requesting.isPending && requesting.variables?.currency === currency
+                ? 'is-loading'
+                : ''
+            }`}
+            disabled={requesting.isPending}
+            onClick={() => requesting.mutate({ idempotencyKey: uuid(), currency })}
+          >
+            {currency ? `Request payout (${currency})` : 'Request payout'}
+          </button>
+        ))}
+      </div>
       {requesting.error != null && (
         <p className="help is-danger" role="alert" data-testid="payout-error">
           {errorMessage(requesting.error)}

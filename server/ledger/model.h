@@ -137,6 +137,31 @@ struct Statement {
   long long total = 0;
 };
 
+// What one order earned its vendor, from its sale and its refunds: gross
+// (the captured total) less the platform's fee, less what was refunded plus
+// the fee those refunds gave back; and its hold (model above). A dispute is
+// not here: its clawback is one transaction over a payment's orders, with no
+// share per order.
+struct OrderEarnings {
+  std::int64_t order_id = 0;
+  std::string currency;
+  Millis created_at = 0;  // the sale's posting
+  long long gross_cents = 0;
+  long long fee_cents = 0;
+  long long refunded_cents = 0;      // >= 0
+  long long fee_returned_cents = 0;  // >= 0
+  Millis available_at = 0;           // the hold's end; 0: not delivered yet (or no hold)
+  bool released = false;             // in the vendor's balance (a sale from before holds always is)
+  long long net_cents() const {
+    return gross_cents - fee_cents - refunded_cents + fee_returned_cents;
+  }
+};
+
+struct OrderEarningsPage {
+  std::vector<OrderEarnings> items;  // newest sale first
+  long long total = 0;
+};
+
 // The platform's fee on an amount, at a rate in basis points (1/100 of a
 // percent, 0..10000): amount * bps / 10000 rounded half up, so an exact half
 // unit goes to the platform (1 cent at 50 bps = 0.5 -> 1; 0.4999 -> 0). Exact

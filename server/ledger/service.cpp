@@ -136,6 +136,17 @@ std::vector<AccountBalance> LedgerService::available(db::Connection& sql,
   return balances;
 }
 
+OrderEarningsPage LedgerService::order_earnings(db::Connection& sql, std::int64_t shop_id,
+                                                const PageRequest& page) const {
+  return {store::order_earnings(sql, shop_id, page), store::count_order_earnings(sql, shop_id)};
+}
+
+std::optional<OrderEarnings> LedgerService::order_earnings_of(db::Connection& sql,
+                                                              std::int64_t shop_id,
+                                                              std::int64_t order_id) const {
+  return store::order_earnings_of(sql, shop_id, order_id);
+}
+
 VendorBalances LedgerService::balances(std::int64_t vendor_id) {
   return database_.with_session([&](db::Connection& sql) {
     const auto shop = shops_.require_shop_of(sql, vendor_id);

@@ -6,6 +6,7 @@
 #include "shops/service.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,12 @@ class LedgerService {
   // What the shop's vendor may be paid now, per currency (positive: owed),
   // in the caller's transaction.
   std::vector<AccountBalance> available(db::Connection& sql, std::int64_t shop_id) const;
+  // What the shop's orders earned, newest sale first, in the caller's session.
+  OrderEarningsPage order_earnings(db::Connection& sql, std::int64_t shop_id,
+                                   const PageRequest& page) const;
+  // One order's earnings; nullopt when it is not the shop's or has no sale yet.
+  std::optional<OrderEarnings> order_earnings_of(db::Connection& sql, std::int64_t shop_id,
+                                                 std::int64_t order_id) const;
   // What we owe the vendor, per currency (409 shop-required without a shop).
   VendorBalances balances(std::int64_t vendor_id);
   Statement statement(std::int64_t vendor_id, const PageRequest& page);

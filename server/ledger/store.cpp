@@ -201,6 +201,106 @@ std::vector<StatementLine> statement_lines_between(db::Connection& sql, std::int
   return lines;
 }
 
+namespace {
+// One row of kOrderEarnings.
+struct OrderEarningsRow {
+  OrderEarnings earnings;
+  long long order = 0, created = 0, available = 0, released = 0;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(order));
+    st.exchange(soci::into(earnings.currency));
+    st.exchange(soci::into(created));
+    st.exchange(soci::into(earnings.gross_cents));
+    st.exchange(soci::into(earnings.fee_cents));
+    st.exchange(soci::into(earnings.refunded_cents));
+    st.exchange(soci::into(earnings.fee_returned_cents));
+    st.exchange(soci::into(available));
+    st.exchange(soci::into(released));
+  }
+
+  OrderEarnings read() const {
+    OrderEarnings read = earnings;
+    read.order_id = order;
+    read.created_at = created;
+    read.available_at = available;
+    read.released = released != 0;
+    return read;
+  }
+};
+}  // namespace
+
+// The shop's sales (those with an entry on its pending or balance account),
+// each with its refunds: a refund's reference is "<order>/<refund>" (or the
+// order id alone, for a whole-order refund from before 013). Gross is what
+// the gateway's clearing account took in, the fee what the platform's fee
+// account got; a refund's are the reverse. A sale from before holds has no
+// hold and credited the balance: released. The casts keep PostgreSQL's SUM
+// of BIGINT (a NUMERIC) a 64-bit integer.
+constexpr std::string_view kOrderEarnings = R"(
+  SELECT CAST(s.reference AS BIGINT), s.currency, s.created_at,
+    CAST(COALESCE((SELECT SUM(e.amount) FROM ledger_entries e
+                   WHERE e.transaction_id = s.id AND e.account = :clearing), 0) AS BIGINT),
+    CAST(COALESCE((SELECT -SUM(e.amount) FROM ledger_entries e
+                   WHERE e.transaction_id = s.id AND e.account = :fees), 0) AS BIGINT),
+    CAST(COALESCE((SELECT -SUM(e.amount) FROM ledger_transactions r
+                   JOIN ledger_entries e ON e.transaction_id = r.id
+                   WHERE r.kind = :refund AND e.account = :refund_clearing
+                     AND (r.reference = s.reference OR r.reference LIKE s.reference || '/%')),
+                  0) AS BIGINT),
+    CAST(COALESCE((SELECT SUM(e.amount) FROM ledger_transactions r
+                   JOIN ledger_entries e ON e.transaction_id = r.id
+                   WHERE r.kind = :fee_refund AND e.account = :refund_fees
+                     AND (r.reference = s.reference OR r.reference LIKE s.reference || '/%')),
+                  0) AS BIGINT),
+    CAST(COALESCE(h.due_at, 0) AS BIGINT),
+    CAST(CASE WHEN h.reference IS NULL OR h.released_at IS NOT NULL THEN 1 ELSE 0 END AS BIGINT)
+  FROM ledger_entries v
+  JOIN ledger_transactions s ON s.id = v.transaction_id
+  LEFT JOIN ledger_holds h ON h.reference = s.reference
+  WHERE v.account IN (:pending, :balance) AND s.kind = :sale)";
+constexpr std::string_view kNewestFirst = " ORDER BY s.id DESC LIMIT :limit OFFSET :offset";
+constexpr std::string_view kOfOrder = " AND s.reference = :order";
+
+namespace {
+db::Query order_earnings_query(std::int64_t shop_id) {
+  db::Query query(kOrderEarnings);
+  query.values(chart::kGatewayClearing, chart::kPlatformFees, kinds::kRefund,
+               chart::kGatewayClearing, kinds::kRefund, chart::kPlatformFees,
+               chart::vendor_pending(shop_id), chart::vendor_balance(shop_id), kinds::kSale);
+  return query;
+}
+}  // namespace
+
+std::vector<OrderEarnings> order_earnings(db::Connection& sql, std::int64_t shop_id,
+                                          const PageRequest& page) {
+  std::vector<OrderEarnings> orders;
+  auto query = order_earnings_query(shop_id);
+  query.sql(kNewestFirst).values(static_cast<long long>(page.limit), page.offset());
+  query.each<OrderEarningsRow>(sql,
+                               [&](const OrderEarningsRow& row) { orders.push_back(row.read()); });
+  return orders;
+}
+
+constexpr std::string_view kCountOrderEarnings = R"(
+  SELECT COUNT(*) FROM ledger_entries v JOIN ledger_transactions s ON s.id = v.transaction_id
+  WHERE v.account IN (:pending, :balance) AND s.kind = :sale)";
+
+long long count_order_earnings(db::Connection& sql, std::int64_t shop_id) {
+  return db::Query(kCountOrderEarnings)
+      .values(chart::vendor_pending(shop_id), chart::vendor_balance(shop_id), kinds::kSale)
+      .single<long long>(sql);
+}
+
+std::optional<OrderEarnings> order_earnings_of(db::Connection& sql, std::int64_t shop_id,
+                                               std::int64_t order_id) {
+  std::optional<OrderEarnings> found;
+  auto query = order_earnings_query(shop_id);
+  query.sql(kOfOrder).value(std::to_string(order_id));
+  query.each<OrderEarningsRow>(sql, [&](const OrderEarningsRow& row) { found = row.read(); });
+  return found;
+}
+
 constexpr std::string_view kInsertHold = R"(
   INSERT INTO ledger_holds (reference, shop_id, currency, amount)
   VALUES (:reference, :shop, :currency, :amount)

@@ -35,6 +35,14 @@ long long count_statement_lines(db::Connection& sql, std::int64_t shop_id);
 std::vector<StatementLine> statement_lines_between(db::Connection& sql, std::int64_t shop_id,
                                                    Millis from, Millis until);
 
+// What each of the shop's orders with a sale earned (OrderEarnings), newest
+// sale first; the order's, or nullopt when it is not the shop's or has no sale.
+std::vector<OrderEarnings> order_earnings(db::Connection& sql, std::int64_t shop_id,
+                                          const PageRequest& page);
+long long count_order_earnings(db::Connection& sql, std::int64_t shop_id);
+std::optional<OrderEarnings> order_earnings_of(db::Connection& sql, std::int64_t shop_id,
+                                               std::int64_t order_id);
+
 // Holds (model.h); a hold is written by the transaction that posts its sale.
 void insert_hold(db::Connection& sql, const Hold& hold);
 // The hold, locked until this transaction ends (FOR UPDATE on PostgreSQL;

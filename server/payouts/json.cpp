@@ -1,6 +1,7 @@
 #include "payouts/json.h"
 
 #include "core/clock.h"
+#include "http/query_input.h"
 
 #include <boost/json.hpp>
 
@@ -41,6 +42,33 @@ boost::json::object to_json(const std::vector<Payout>& payouts) {
   boost::json::array items;
   for (const auto& payout : payouts) items.push_back(to_json(payout));
   return {{"items", std::move(items)}};
+}
+
+boost::json::object to_json(const OrderEarnings& order) {
+  const auto& e = order.earnings;
+  boost::json::value available_at = nullptr;
+  if (e.available_at != 0) available_at = boost::json::string(to_rfc3339(e.available_at));
+  boost::json::value payout_id = nullptr;
+  if (order.payout_id) payout_id = *order.payout_id;
+  return {{"order_id", e.order_id},
+          {"currency", e.currency},
+          {"created_at", to_rfc3339(e.created_at)},
+          {"gross_cents", e.gross_cents},
+          {"fee_cents", e.fee_cents},
+          {"refunded_cents", e.refunded_cents},
+          {"fee_returned_cents", e.fee_returned_cents},
+          {"net_cents", e.net_cents()},
+          {"status", to_string(order.status)},
+          {"available_at", std::move(available_at)},
+          {"payout_id", std::move(payout_id)}};
+}
+
+boost::json::object to_json(const OrderEarningsPage& page, const PageRequest& request) {
+  boost::json::array items;
+  for (const auto& order : page.items) items.push_back(to_json(order));
+  auto json = http::page_json(request, page.total);
+  json["items"] = std::move(items);
+  return json;
 }
 
 }  // namespace ps::payouts

@@ -37,6 +37,32 @@ std::string_view to_string(PayoutStatus status) {
   return "pending";
 }
 
+std::string_view to_string(EarningsStatus status) {
+  switch (status) {
+    case EarningsStatus::pending:
+      return "pending";
+    case EarningsStatus::available:
+      return "available";
+    case EarningsStatus::in_payout:
+      return "in_payout";
+    case EarningsStatus::paid_out:
+      return "paid_out";
+  }
+  return "pending";
+}
+
+OrderEarnings with_coverage(ledger::OrderEarnings earnings, const std::optional<Coverage>& payout) {
+  OrderEarnings order{.earnings = std::move(earnings)};
+  if (payout) {
+    order.payout_id = payout->payout_id;
+    order.status =
+        payout->status == PayoutStatus::paid ? EarningsStatus::paid_out : EarningsStatus::in_payout;
+  } else {
+    order.status = order.earnings.released ? EarningsStatus::available : EarningsStatus::pending;
+  }
+  return order;
+}
+
 std::optional<PayoutStatus> parse_payout_status(std::string_view text) {
   for (const auto& [value, name] : kStatuses)
     if (name == text) return value;

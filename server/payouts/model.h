@@ -5,6 +5,7 @@
 // whose earnings it pays.
 
 #include "core/clock.h"
+#include "ledger/model.h"
 
 #include <cstdint>
 #include <optional>
@@ -52,6 +53,34 @@ struct Payout {
   Millis created_at = 0;
   Millis updated_at = 0;
   std::vector<std::int64_t> order_ids;  // the orders whose earnings it pays
+};
+
+// Where an order's earnings stand: pending (held; ledger::Hold), available
+// (in the balance, no payout covers them), in_payout (a pending or in-transit
+// payout covers them) or paid_out (a paid one does). A failed payout covers
+// nothing: its orders are available again.
+enum class EarningsStatus { pending, available, in_payout, paid_out };
+std::string_view to_string(EarningsStatus status);
+
+// The payout (not a failed one) that covers an order.
+struct Coverage {
+  std::int64_t order_id = 0;
+  std::int64_t payout_id = 0;
+  PayoutStatus status = PayoutStatus::pending;
+};
+
+// What an order earned (the ledger's figures) and where that money stands.
+struct OrderEarnings {
+  ledger::OrderEarnings earnings;
+  EarningsStatus status = EarningsStatus::pending;
+  std::optional<std::int64_t> payout_id;
+};
+// The status of earnings with their covering payout, if any.
+OrderEarnings with_coverage(ledger::OrderEarnings earnings, const std::optional<Coverage>& payout);
+
+struct OrderEarningsPage {
+  std::vector<OrderEarnings> items;  // newest sale first
+  long long total = 0;
 };
 
 // The job that sends a payout to the gateway (payload {"payout_id": N}).

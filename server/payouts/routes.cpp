@@ -1,6 +1,7 @@
 #include "payouts/routes.h"
 
 #include "http/json_input.h"
+#include "http/query_input.h"
 #include "payouts/json.h"
 
 #include <boost/json.hpp>
@@ -103,6 +104,25 @@ void add_routes(http::Router& router, PayoutsService& payouts, const accounts::A
     });
     co_return http::json_response(requested.created ? 201 : 200, to_json(requested.payout));
   });
+
+  router.add(verb::get, "/api/my/earnings/orders", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
+    http::QueryFields query(request);
+    const auto page = query.page(20, 100);
+    query.finish();
+    auto orders = co_await workers.run(request.request_id,
+                                       [&] { return payouts.order_earnings(vendor.id, page); });
+    co_return http::json_response(200, to_json(orders, page));
+  });
+
+  router.add(verb::get, "/api/my/earnings/orders/{id}",
+             [&](Request& request) -> awaitable<Response> {
+               const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
+               const auto id = request.id_param("id", "order");
+               auto order = co_await workers.run(
+                   request.request_id, [&] { return payouts.order_earnings_of(vendor.id, id); });
+               co_return http::json_response(200, to_json(order));
+             });
 
   router.add(verb::get, "/api/my/payouts", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace ps::payouts {
 
@@ -175,6 +176,44 @@ PayoutsService::Requested PayoutsService::request_payout(std::int64_t vendor_id,
 std::vector<Payout> PayoutsService::payouts(std::int64_t vendor_id) {
   return database_.with_session([&](db::Connection& sql) {
     return store::payouts_of(sql, shops_.require_shop_of(sql, vendor_id).id);
+  });
+}
+
+namespace {
+// The earnings with the payouts that cover them (one query for all).
+std::vector<OrderEarnings> covered_earnings(db::Connection& sql, std::int64_t shop_id,
+                                            std::vector<ledger::OrderEarnings> orders) {
+  std::vector<long long> ids;
+  for (const auto& order : orders) ids.push_back(order.order_id);
+  std::map<std::int64_t, Coverage> covered;
+  for (const auto& coverage : store::coverage_of(sql, shop_id, ids))
+    covered[coverage.order_id] = coverage;
+  std::vector<OrderEarnings> result;
+  for (auto& order : orders) {
+    const auto found = covered.find(order.order_id);
+    result.push_back(with_coverage(std::move(order), found == covered.end()
+                                                         ? std::nullopt
+                                                         : std::optional<Coverage>(found->second)));
+  }
+  return result;
+}
+}  // namespace
+
+OrderEarningsPage PayoutsService::order_earnings(std::int64_t vendor_id, const PageRequest& page) {
+  return database_.with_session([&](db::Connection& sql) {
+    const auto shop_id = shops_.require_shop_of(sql, vendor_id).id;
+    auto ledger_page = ledger_.order_earnings(sql, shop_id, page);
+    return OrderEarningsPage{covered_earnings(sql, shop_id, std::move(ledger_page.items)),
+                             ledger_page.total};
+  });
+}
+
+OrderEarnings PayoutsService::order_earnings_of(std::int64_t vendor_id, std::int64_t order_id) {
+  return database_.with_session([&](db::Connection& sql) {
+    const auto shop_id = shops_.require_shop_of(sql, vendor_id).id;
+    auto earnings = ledger_.order_earnings_of(sql, shop_id, order_id);
+    if (!earnings) throw ApiError::not_found("No earnings of your shop for this order.");
+    return covered_earnings(sql, shop_id, {std::move(*earnings)}).front();
   });
 }
 

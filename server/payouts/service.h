@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/page.h"
 #include "db/database.h"
 #include "jobs/queue.h"
 #include "ledger/service.h"
@@ -62,6 +63,11 @@ class PayoutsService {
   Requested request_payout(std::int64_t vendor_id, const std::optional<std::string>& currency,
                            const std::string& idempotency_key);
   std::vector<Payout> payouts(std::int64_t vendor_id);
+  // What the vendor's orders earned and where that money stands, newest
+  // sale first (409 shop-required without a shop).
+  OrderEarningsPage order_earnings(std::int64_t vendor_id, const PageRequest& page);
+  // One order's: 404 not-found unless it is the vendor's shop's, with a sale.
+  OrderEarnings order_earnings_of(std::int64_t vendor_id, std::int64_t order_id);
 
   // Creates the scheduled payouts due at `now`: for each shop paid daily or
   // weekly and each currency with an available balance at or above its

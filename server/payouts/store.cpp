@@ -230,6 +230,32 @@ std::vector<std::int64_t> uncovered_orders(db::Connection& sql, std::int64_t sho
   return orders;
 }
 
+constexpr std::string_view kCoverage = R"(
+  SELECT po.order_id, p.id, p.status FROM payout_orders po JOIN payouts p ON p.id = po.payout_id
+  WHERE p.shop_id = :shop AND p.status <> 'failed' AND po.order_id IN ()";
+
+std::vector<Coverage> coverage_of(db::Connection& sql, std::int64_t shop_id,
+                                  const std::vector<long long>& order_ids) {
+  struct Row {
+    long long order = 0, payout = 0;
+    std::string status;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(order));
+      st.exchange(soci::into(payout));
+      st.exchange(soci::into(status));
+    }
+  };
+  std::vector<Coverage> covered;
+  if (order_ids.empty()) return covered;
+  db::Query query(kCoverage);
+  query.values(shop_id).bind_list(order_ids).sql(")");
+  query.each<Row>(sql, [&](const Row& row) {
+    covered.push_back(
+        {row.order, row.payout, parse_payout_status(row.status).value_or(PayoutStatus::pending)});
+  });
+  return covered;
+}
+
 constexpr std::string_view kChangeStatus = R"(
   UPDATE payouts SET status = :to_status,
     gateway_transfer_id = COALESCE(NULLIF(:transfer, ''), gateway_transfer_id),

@@ -38,6 +38,9 @@ std::vector<Payout> payouts_of(db::Connection& sql, std::int64_t shop_id);
 // currency and that no payout which has not failed covers yet, by id.
 std::vector<std::int64_t> uncovered_orders(db::Connection& sql, std::int64_t shop_id,
                                            const std::string& currency);
+// The payouts of the shop, not failed ones, that cover any of the orders.
+std::vector<Coverage> coverage_of(db::Connection& sql, std::int64_t shop_id,
+                                  const std::vector<long long>& order_ids);
 // Moves the payout from `from` to `to` with the gateway's ids (kept when
 // empty) and failure code; false when it was not in `from` any more.
 bool change_status(db::Connection& sql, std::int64_t id, PayoutStatus from, PayoutStatus to,

@@ -22,7 +22,9 @@ import { startServer, type RunningServer } from './support/server';
 // the cart intact; the approving card makes one order per shop. The vendor
 // ships theirs, the buyer follows it, cancels the other one, and reviews the
 // product once it is delivered; the vendor then refunds one of the two
-// terrariums, which the buyer sees on the order, and then the rest.
+// terrariums, which the buyer sees on the order, connects a payout account and
+// is paid out what the order earned (the gateway's payout.paid event reaches
+// the server's webhook), and then refunds the rest.
 //
 // Along the way, axe-core audits the key pages (serious or critical WCAG A/AA
 // violations fail), each must fit a 375 px wide phone without sideways
@@ -108,6 +110,10 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
       // The fixtures sign in through the API as often as steps need them.
       POCKETSHOP_LOGIN_LIMIT_PER_EMAIL: '1000',
       POCKETSHOP_LOGIN_LIMIT_PER_IP: '1000',
+      // A delivered order's earnings are available at once (no hold), and the
+      // release task runs every second, so the payout step has money to pay.
+      POCKETSHOP_PAYOUT_HOLD_DAYS: '0',
+      POCKETSHOP_RELEASE_INTERVAL: '1',
     });
     fixtures = new StoryFixtures(server.url, ACCESS_TOKEN_ACCEPTED_SECONDS);
     // The other shop of the cart; the vendor's own shop is made through the UI.
@@ -568,6 +574,54 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
       .locator('[data-status="delivered"]')
       .waitFor();
     await checkPage(buyerPage, 'the buyer’s order with a refund');
+  });
+
+  test('the vendor connects a payout account and is paid out the order’s earnings', async () => {
+    await fixtures.ensureOrdered(buyerUser, ORDERED);
+    await fixtures.ensureOrderStatus(buyerUser, vendorUser, vendorShop.name, 'delivered');
+    await fixtures.ensurePartlyRefunded(buyerUser, vendorUser, vendorShop.name, TERRARIUM, 1);
+    // $69.00 less the $6.90 fee, less the $34.50 refund plus the $3.45 of fee it gave back.
+    const earned = 3105;
+    // Released by the server's task within a second of delivery.
+    await expect.poll(() => fixtures.availableCents(vendorUser), { timeout: 15_000 }).toBe(earned);
+
+    const page = await openAs(vendor, vendorUser, '/vendor/earnings');
+    expect(await page.getByTestId('available-USD').textContent()).toBe('$31.05');
+    const byOrder = page.getByRole('table', { name: 'Earnings by order' });
+    const orderRow = byOrder.getByTestId('order-earnings-row');
+    for (const amount of ['$69.00', '-$6.90', '-$34.50', '$3.45', '$31.05'])
+      expect(await orderRow.textContent()).toContain(amount);
+    await orderRow.locator('[data-status="available"]').waitFor();
+    const orderLink = (await orderRow.getByRole('link').textContent())!;
+
+    const payouts = page.getByRole('region', { name: 'Payouts' });
+    await payouts.getByRole('button', { name: 'Connect payout account' }).click();
+    await payouts.getByText(/Paid to account acct_/).waitFor();
+    await payouts.getByRole('button', { name: 'Request payout' }).click();
+    await payouts.getByRole('status').filter({ hasText: 'of $31.05 requested' }).waitFor();
+    // The money leaves the available balance for the paid-out column at once.
+    await page.getByTestId('paid-USD').filter({ hasText: '$31.05' }).waitFor();
+    expect(await page.getByTestId('available-USD').textContent()).toBe('$0.00');
+    const statementPayout = page
+      .getByRole('table', { name: 'Statement' })
+      .getByRole('row')
+      .filter({ hasText: 'Payout' });
+    await statementPayout.waitFor();
+    expect(await statementPayout.textContent()).toContain('-$31.05');
+    // The gateway pays it out and says so through the webhook; the list follows.
+    const payout = payouts.getByTestId('payout-row');
+    await payout.locator('[data-status="paid"]').waitFor({ timeout: 20_000 });
+    expect(await payout.textContent()).toContain('$31.05');
+    await orderRow.locator('[data-status="paid_out"]').waitFor();
+    await checkPage(page, 'the vendor’s earnings after a payout');
+    await screenshot(page, '16c-vendor-payout');
+
+    await payout.getByRole('link', { name: orderLink }).click();
+    const earnings = page.getByTestId('order-earnings');
+    await earnings.getByTestId('order-net').filter({ hasText: '$31.05' }).waitFor();
+    expect(await earnings.getByTestId('order-earnings-status').textContent()).toMatch(
+      /Paid out in payout #\d+/,
+    );
   });
 
   test('the vendor refunds the rest of the delivered order after confirming, and the buyer sees it', async () => {

@@ -4,7 +4,9 @@
 // the job transfers and pays out at the gateway, and the gateway's events
 // finish it: paid, or failed with the money back in the balance. Concurrent
 // requests and runs pay once and never overdraw, and after every scenario
-// the books balance and agree with the orders and payouts.
+// the books balance and agree with the orders and payouts. What each order
+// earned (gross, fee, refunds, the fee they gave back, net) is read from the
+// ledger, with where its money stands: pending, available, in a payout, paid.
 #include "api/checkout_test.h"
 #include "support/card_tokens.h"
 #include "support/gateway_process.h"
@@ -138,6 +140,25 @@ class PayoutsApi : public CheckoutTest {
       }
     }
     run_jobs();
+  }
+
+  HttpResult refund_amount(const Account& vendor, std::int64_t order, long long amount) {
+    return client().request(
+        boost::beast::http::verb::post, "/api/orders/" + std::to_string(order) + "/refunds",
+        json::serialize(json::object{{"amount_cents", amount}}),
+        {{"Content-Type", "application/json"},
+         {"Authorization", "Bearer " + vendor.access_token},
+         {"Idempotency-Key", "refund-" + std::to_string(order) + "-" + std::to_string(amount)}});
+  }
+
+  HttpResult earnings_of(const Account& who, std::int64_t order) {
+    return client().get("/api/my/earnings/orders/" + std::to_string(order), who.access_token);
+  }
+
+  json::object order_earnings_page(const Account& vendor, const std::string& query = {}) {
+    const auto answer = client().get("/api/my/earnings/orders" + query, vendor.access_token);
+    EXPECT_EQ(answer.status, 200) << answer.body;
+    return answer.json().as_object();
   }
 
   std::vector<int> all_at_once(const std::function<int()>& request) {
@@ -311,6 +332,121 @@ TEST_P(PayoutsApi, ScheduledRunsMakeOnePayoutPerPeriodEvenWhenConcurrent) {
   EXPECT_EQ(server().app().run_payouts(now + kDay), 1);
   EXPECT_EQ(server().app().run_payouts(now + kDay), 0);
   EXPECT_EQ(payouts(clay).size(), 2u);
+}
+
+// The default fee is 10%: a 25.00 mug earns 22.50. A refund of 10.00 gives
+// back 1.00 of the fee (10.00 / 25.00 of it), so the vendor loses 9.00.
+TEST_P(PayoutsApi, EachOrderShowsWhatItEarnedAfterRefundsAndWhereItsMoneyStands) {
+  ASSERT_EQ(connect(clay).status, 200);
+  const auto partly = earn(clay, mug);
+  const auto fully = earn(clay, mug);
+  ASSERT_EQ(refund_amount(clay, partly, 1000).status, 201);
+  ASSERT_EQ(refund_amount(clay, fully, 2500).status, 201);
+  fill_cart(buyer, mug, 1);
+  const auto placed = checkout(buyer, checkout_body(kApproves));
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const auto held = placed.json().at("orders").at(0).at("id").as_int64();
+  ASSERT_EQ(ship(clay, held).status, 200);
+
+  auto page = order_earnings_page(clay);
+  EXPECT_EQ(page.at("total").as_int64(), 3);
+  auto items = page.at("items").as_array();
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items.at(0).at("order_id").as_int64(), held);  // newest sale first
+  EXPECT_EQ(items.at(1).at("order_id").as_int64(), fully);
+  EXPECT_EQ(items.at(2).at("order_id").as_int64(), partly);
+  const struct {
+    std::int64_t order;
+    long long gross, fee, refunded, fee_returned, net;
+    std::string status;
+  } expected[] = {
+      {held, 2500, 250, 0, 0, 2250, "pending"},
+      {fully, 2500, 250, 2500, 250, 0, "available"},
+      {partly, 2500, 250, 1000, 100, 1350, "available"},
+  };
+  for (std::size_t i = 0; i < std::size(expected); ++i) {
+    const auto& want = expected[i];
+    const auto& got = items.at(i).as_object();
+    SCOPED_TRACE("order " + std::to_string(want.order));
+    EXPECT_EQ(got.at("currency").as_string(), "USD");
+    EXPECT_EQ(got.at("gross_cents").as_int64(), want.gross);
+    EXPECT_EQ(got.at("fee_cents").as_int64(), want.fee);
+    EXPECT_EQ(got.at("refunded_cents").as_int64(), want.refunded);
+    EXPECT_EQ(got.at("fee_returned_cents").as_int64(), want.fee_returned);
+    EXPECT_EQ(got.at("net_cents").as_int64(), want.net);
+    EXPECT_EQ(got.at("status").as_string(), want.status);
+    EXPECT_TRUE(got.at("payout_id").is_null());
+    EXPECT_EQ(got.at("available_at").is_null(), want.order == held);  // not delivered yet
+    // One order's own answer is its item of the list.
+    const auto one = earnings_of(clay, want.order);
+    ASSERT_EQ(one.status, 200) << one.body;
+    EXPECT_EQ(one.json(), items.at(i));
+  }
+  // The orders' nets are what the vendor is owed.
+  const auto line = balance_line(clay);
+  EXPECT_EQ(line.at("available_cents").as_int64(), 1350 + 0);
+  EXPECT_EQ(line.at("pending_cents").as_int64(), 2250);
+
+  page = order_earnings_page(clay, "?limit=2&page=2");
+  EXPECT_EQ(page.at("pages").as_int64(), 2);
+  ASSERT_EQ(page.at("items").as_array().size(), 1u);
+  EXPECT_EQ(page.at("items").at(0).at("order_id").as_int64(), partly);
+
+  // The payout covers the released orders: in a payout, then paid out.
+  const auto made = request_payout(clay);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const auto payout_id = made.json().at("id").as_int64();
+  auto partly_now = earnings_of(clay, partly).json();
+  EXPECT_EQ(partly_now.at("status").as_string(), "in_payout");
+  EXPECT_EQ(partly_now.at("payout_id").as_int64(), payout_id);
+  EXPECT_EQ(earnings_of(clay, held).json().at("status").as_string(), "pending");
+  EXPECT_EQ(run_jobs(), 1);
+  deliver_payout_events(clay);
+  items = order_earnings_page(clay).at("items").as_array();
+  EXPECT_EQ(items.at(0).at("status").as_string(), "pending");
+  for (std::size_t i : {1u, 2u}) {
+    EXPECT_EQ(items.at(i).at("status").as_string(), "paid_out");
+    EXPECT_EQ(items.at(i).at("payout_id").as_int64(), payout_id);
+  }
+  EXPECT_EQ(items.at(2).at("net_cents").as_int64(), 1350);  // a payout changes no figure
+}
+
+TEST_P(PayoutsApi, AVendorReadsOnlyItsOwnShopsCapturedOrders) {
+  const auto order = earn(clay, mug);
+  fill_cart(buyer, card, 1);
+  const auto placed = checkout(buyer, checkout_body(kApproves));
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const auto not_shipped = placed.json().at("orders").at(0).at("id").as_int64();
+
+  const struct {
+    std::string name;
+    const Account* who;
+    std::string path;
+    int status;
+    std::string type;
+  } cases[] = {
+      {"the owner", &clay, "/api/my/earnings/orders/" + std::to_string(order), 200, ""},
+      {"another vendor", &paper, "/api/my/earnings/orders/" + std::to_string(order), 404,
+       "not-found"},
+      {"a buyer", &buyer, "/api/my/earnings/orders/" + std::to_string(order), 403, "forbidden"},
+      {"a guest", nullptr, "/api/my/earnings/orders/" + std::to_string(order), 401, "unauthorized"},
+      {"a buyer's list", &buyer, "/api/my/earnings/orders", 403, "forbidden"},
+      {"not captured yet", &paper, "/api/my/earnings/orders/" + std::to_string(not_shipped), 404,
+       "not-found"},
+      {"no such order", &clay, "/api/my/earnings/orders/999999", 404, "not-found"},
+      {"not an id", &clay, "/api/my/earnings/orders/abc", 404, "not-found"},
+      {"a bad page", &clay, "/api/my/earnings/orders?page=0", 422, "validation"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const auto answer = client().get(c.path, c.who ? c.who->access_token : std::string());
+    if (c.status == 200)
+      EXPECT_EQ(answer.status, 200) << answer.body;
+    else
+      expect_problem(answer, c.status, c.type);
+  }
+  EXPECT_EQ(order_earnings_page(paper).at("total").as_int64(), 0);
+  EXPECT_EQ(order_earnings_page(clay).at("total").as_int64(), 1);
 }
 
 }  // namespace

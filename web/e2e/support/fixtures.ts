@@ -216,4 +216,12 @@ export class StoryFixtures {
       { 'Idempotency-Key': randomUUID() },
     );
   }
+
+  /** What the vendor may be paid out now, in US cents (once held earnings are released). */
+  async availableCents(vendor: StoryUser): Promise<number> {
+    const { balances } = await this.api.request<{
+      balances: { currency: string; available_cents: number }[];
+    }>('GET', '/api/my/balance', await this.token(vendor));
+    return balances.find((b) => b.currency === 'USD')?.available_cents ?? 0;
+  }
 }

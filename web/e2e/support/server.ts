@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -13,11 +14,26 @@ export interface RunningServer {
 
 const GATEWAY_SECRET_KEY = 'sk_test_e2e_0123456789';
 const GATEWAY_PUBLISHABLE_KEY = 'pk_test_e2e_0123456789';
+const WEBHOOK_SECRET = 'whsec_e2e_0123456789';
+
+/** A TCP port free on 127.0.0.1 now, for a server that must be known before it starts. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', resolve);
+  });
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
 
 /**
  * Starts the real pocketshop binary on a free port with a fresh data
  * directory, serving the built web app, and beside it the test-mode payment
- * gateway (`pocketshop gateway`) that the browser tokenizes cards at;
+ * gateway (`pocketshop gateway`) that the browser tokenizes cards at and
+ * that posts its signed events (payout.paid, ...) to the server's webhook;
  * resolves once both log their address.
  */
 export async function startServer(
@@ -30,6 +46,8 @@ export async function startServer(
   if (!existsSync(join(dist, 'index.html')))
     throw new Error('web/dist is missing: run npm run build');
   const dataDir = mkdtempSync(join(tmpdir(), 'pocketshop-e2e-'));
+  // The gateway is told where to post events before the server starts.
+  const port = await freePort();
   const gateway = await startProcess(
     'the gateway',
     binary,
@@ -43,6 +61,10 @@ export async function startServer(
       GATEWAY_SECRET_KEY,
       '--publishable-key',
       GATEWAY_PUBLISHABLE_KEY,
+      '--webhook-url',
+      `http://127.0.0.1:${port}/api/payments/webhook`,
+      '--webhook-secret',
+      WEBHOOK_SECRET,
     ],
     {},
     timeoutMs,
@@ -52,12 +74,23 @@ export async function startServer(
     shop = await startProcess(
       'pocketshop',
       binary,
-      ['serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--web-dir', dist],
+      [
+        'serve',
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+        '--data-dir',
+        dataDir,
+        '--web-dir',
+        dist,
+      ],
       {
         POCKETSHOP_PASSWORD_STRENGTH: 'min',
         POCKETSHOP_PAYMENT_GATEWAY_URL: gateway.url,
         POCKETSHOP_PAYMENT_SECRET_KEY: GATEWAY_SECRET_KEY,
         POCKETSHOP_PAYMENT_PUBLISHABLE_KEY: GATEWAY_PUBLISHABLE_KEY,
+        POCKETSHOP_PAYMENT_WEBHOOK_SECRET: WEBHOOK_SECRET,
         ...env,
       },
       timeoutMs,

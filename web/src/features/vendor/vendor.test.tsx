@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { client } from '../../lib/api';
 import { json, mockFetch } from '../../test/fetchMock';
@@ -251,6 +251,21 @@ describe('VendorOrdersPage refunds and cancellations', () => {
   });
 });
 
+/** A shop that has sold nothing that counts yet and has no payout account. */
+const noPayoutsYet = {
+  'GET /api/my/payout-account': () =>
+    json(
+      {
+        type: '/problems/payout-account-required',
+        title: 'Payout account required',
+        status: 409,
+        detail: 'Connect a payout account first.',
+      },
+      409,
+    ),
+  'GET /api/my/earnings/orders': () => json({ items: [], page: 1, limit: 20, total: 0, pages: 0 }),
+};
+
 describe('EarningsPage', () => {
   it('shows what is owed and a line per sale and refund, with the fee', async () => {
     client.session.set('a');
@@ -264,6 +279,16 @@ describe('EarningsPage', () => {
       fee_cents: 180,
       net_cents: 1620,
       balance_cents: 1620,
+    };
+    const payoutLine = {
+      ...line,
+      transaction_id: 8,
+      kind: 'payout',
+      order_id: 0,
+      gross_cents: 0,
+      fee_cents: 0,
+      net_cents: -1620,
+      balance_cents: 0,
     };
     const { calls } = mockFetch({
       'GET /api/me': () => json(vendor),
@@ -282,7 +307,8 @@ describe('EarningsPage', () => {
           platform_fee_bps: 1000,
         }),
       'GET /api/my/statement': () =>
-        json({ items: [line], page: 2, limit: 20, total: 21, pages: 2 }),
+        json({ items: [line, payoutLine], page: 2, limit: 20, total: 21, pages: 2 }),
+      ...noPayoutsYet,
     });
     renderPage(<EarningsPage />, { url: '/vendor/earnings?page=2' });
     expect(await screen.findByTestId('balance-USD')).toHaveTextContent('$16.20');
@@ -298,6 +324,10 @@ describe('EarningsPage', () => {
     expect(table).toHaveTextContent('$18.00');
     expect(table).toHaveTextContent('$1.80');
     expect(calls.find((c) => c.url.startsWith('/api/my/statement'))!.url).toContain('page=2');
+    // A payout's line names no order, and says what it is.
+    const payoutRow = within(table).getByRole('row', { name: /Payout/ });
+    expect(within(payoutRow).getAllByRole('cell')[1]).toHaveTextContent('—');
+    expect(payoutRow).toHaveTextContent('-$16.20');
   });
 
   it('explains an empty statement', async () => {
@@ -307,6 +337,7 @@ describe('EarningsPage', () => {
       'GET /api/my/shop': () => json(shop),
       'GET /api/my/balance': () => json({ balances: [], platform_fee_bps: 750 }),
       'GET /api/my/statement': () => json({ items: [], page: 1, limit: 20, total: 0, pages: 0 }),
+      ...noPayoutsYet,
     });
     renderPage(<EarningsPage />, { url: '/vendor/earnings' });
     expect(await screen.findByText('No sales yet')).toBeInTheDocument();
@@ -320,6 +351,7 @@ describe('EarningsPage’s CSV export', () => {
     'GET /api/my/shop': () => json(shop),
     'GET /api/my/balance': () => json({ balances: [], platform_fee_bps: 1000 }),
     'GET /api/my/statement': () => json({ items: [], page: 1, limit: 20, total: 0, pages: 0 }),
+    ...noPayoutsYet,
   };
 
   it('downloads the statement of the days chosen as a CSV file', async () => {

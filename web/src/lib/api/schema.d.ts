@@ -733,6 +733,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my/earnings/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What each of the shop's orders earned, newest first
+         * @description One item per order whose sale the ledger recorded (an order counts once it is captured, when it ships): gross, the platform's fee, refunds and the fee they gave back, and net, in the order's currency, with where the money stands (pending, available, in a payout, paid out).
+         */
+        get: operations["myOrderEarnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/earnings/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What one of the shop's orders earned
+         * @description The same figures as one item of /api/my/earnings/orders. 404 for an order of another shop, and for one of this shop not captured yet (no sale in the ledger).
+         */
+        get: operations["myOrderEarning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/webhook": {
         parameters: {
             query?: never;
@@ -1191,11 +1231,11 @@ export interface components {
         StatementLine: {
             transaction_id: number;
             /**
-             * @description also payout and payout_reversal (a payout, and a failed payout giving its money back) and dispute: the enum lists the kinds the web app labels so far
+             * @description sale and refund: of an order; payout: money paid out to the vendor; payout_reversal: a failed payout giving its money back; dispute: a card dispute's amount taken back from the vendor
              * @enum {unknown}
              */
-            kind: "sale" | "refund";
-            /** @description the order of a sale or refund; 0 for a payout or its reversal (a failed payout giving the money back) */
+            kind: "sale" | "refund" | "payout" | "payout_reversal" | "dispute";
+            /** @description the order of a sale or refund; 0 for a payout, its reversal or a dispute (a dispute may cover several orders of one payment) */
             order_id: number;
             currency: string;
             /** Format: date-time */
@@ -1282,6 +1322,41 @@ export interface components {
         };
         PayoutList: {
             items: components["schemas"]["Payout"][];
+        };
+        /** @description What one order earned the vendor, from the ledger: its sale less the platform's fee, less its refunds (each giving back its share of the fee). A dispute is not counted here: it is taken from the vendor's balance as a line of its own on the statement. */
+        OrderEarnings: {
+            order_id: number;
+            currency: string;
+            /**
+             * Format: date-time
+             * @description when the sale was posted (the order's capture)
+             */
+            created_at: string;
+            /** @description minor units the buyer paid for the order */
+            gross_cents: number;
+            /** @description the platform's fee on the sale */
+            fee_cents: number;
+            /** @description minor units refunded to the buyer so far (0 or more) */
+            refunded_cents: number;
+            /** @description the part of the fee given back with those refunds */
+            fee_returned_cents: number;
+            /** @description what the order earned the vendor: gross - fee - refunded + fee_returned */
+            net_cents: number;
+            /**
+             * @description pending: on hold until available_at (or until delivery when that is null); available: in the vendor's available balance; in_payout: covered by a payout on its way; paid_out: covered by a paid payout
+             * @enum {unknown}
+             */
+            status: "pending" | "available" | "in_payout" | "paid_out";
+            /**
+             * Format: date-time
+             * @description when the hold ends (or ended); null until the order is delivered, and for sales from before holds
+             */
+            available_at: string | null;
+            /** @description the payout that covers the order (not a failed one), or null */
+            payout_id: number | null;
+        };
+        OrderEarningsPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["OrderEarnings"][];
         };
     };
     responses: {
@@ -3269,6 +3344,83 @@ export interface operations {
             };
             /** @description A day missing or not YYYY-MM-DD, the last day before the first, or more than 366 days (/problems/validation, errors by from and to) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    myOrderEarnings: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders' earnings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEarningsPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No shop yet (/problems/shop-required) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Invalid"];
+        };
+    };
+    myOrderEarning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order's earnings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEarnings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not an order of this shop with a sale (/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No shop yet (/problems/shop-required) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -78,6 +78,17 @@ export type Dashboard = Schemas['Dashboard'];
 export type Balances = Schemas['Balances'];
 export type StatementLine = Schemas['StatementLine'];
 export type StatementPage = Schemas['StatementPage'];
+export type StatementKind = StatementLine['kind'];
+export type OrderEarnings = Schemas['OrderEarnings'];
+export type OrderEarningsStatus = OrderEarnings['status'];
+export type OrderEarningsPage = Schemas['OrderEarningsPage'];
+
+export type PayoutAccount = Schemas['PayoutAccount'];
+export type PayoutSchedule = PayoutAccount['schedule'];
+export type PayoutSettings = RequestBody<'setPayoutSettings'>;
+export type Payout = Schemas['Payout'];
+export type PayoutStatus = Payout['status'];
+export type PayoutList = Schemas['PayoutList'];
 
 export type Review = Schemas['Review'];
 export type ReviewPage = Schemas['ReviewPage'];

@@ -8,6 +8,7 @@ import { ApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/dates';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useAuth } from '../../auth';
+import { OrderEarningsBox } from '../../earnings';
 import { useOrder } from '../api/get-order';
 import { OrderActions, buyerCanCancel, vendorActions } from '../components/OrderActions';
 import { OrderPayment } from '../components/OrderPayment';
@@ -142,6 +143,7 @@ export function OrderPage() {
               {!isBuyer && <RefundPanel order={o} />}
             </div>
             <OrderPayment order={o} />
+            {!isBuyer && <OrderEarningsBox orderId={o.id} />}
           </div>
         </div>
       </div>

@@ -12,12 +12,18 @@ import type { StatementLine } from '../../../lib/api/types';
 import { formatDate } from '../../../lib/dates';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useUrlParams } from '../../../lib/useUrlParams';
-import { useBalances, useExportStatement, useStatement, type DayRange } from '../../earnings';
+import {
+  KIND_LABELS,
+  OrderEarningsTable,
+  PayoutsBox,
+  useBalances,
+  useExportStatement,
+  useStatement,
+  type DayRange,
+} from '../../earnings';
 import { useMyShop } from '../../shops';
 import { NoShopYet } from '../components/NoShopYet';
 import { VendorNav } from '../components/VendorNav';
-
-const KIND_LABELS: Record<StatementLine['kind'], string> = { sale: 'Sale', refund: 'Refund' };
 
 /** "10%" or "7.5%" for a rate in basis points. */
 function percent(bps: number): string {
@@ -155,8 +161,8 @@ function ExportForm() {
         </div>
       </div>
       <p className="help">
-        One line per sale and refund in those days (UTC), with gross, fee, net and your balance
-        after it.
+        One line per sale, refund, payout and dispute in those days (UTC), with gross, fee, net and
+        your balance after it.
       </p>
       {exporting.error != null && !fieldError && (
         <p className="help is-danger" role="alert">
@@ -164,19 +170,6 @@ function ExportForm() {
         </p>
       )}
     </form>
-  );
-}
-
-// Payouts to the vendor's bank account are listed here once they exist
-// (the payouts feature, server/payouts).
-function PayoutsBox() {
-  return (
-    <section className="box" aria-labelledby="payouts-heading" data-testid="payouts">
-      <h2 className="title is-5" id="payouts-heading">
-        Payouts
-      </h2>
-      <p className="has-text-grey">Payouts of your available balance will be listed here.</p>
-    </section>
   );
 }
 
@@ -211,21 +204,27 @@ function StatementTable({ lines }: { lines: StatementLine[] }) {
             <tr key={line.transaction_id}>
               <td>{formatDate(line.created_at)}</td>
               <td>
-                <Link to={paths.order.href(line.order_id)}>#{line.order_id}</Link>
+                {line.order_id > 0 ? (
+                  <Link to={paths.order.href(line.order_id)}>#{line.order_id}</Link>
+                ) : (
+                  '—'
+                )}
               </td>
-              <td>{KIND_LABELS[line.kind]}</td>
+              <td>{KIND_LABELS[line.kind] ?? line.kind}</td>
               <td className="has-text-right">
                 {line.kind === 'sale' && (
                   <Money cents={line.gross_cents} currency={line.currency} />
                 )}
               </td>
               <td className="has-text-right">
-                {line.kind === 'refund' && (
+                {(line.kind === 'refund' || line.kind === 'dispute') && (
                   <Money cents={line.gross_cents} currency={line.currency} />
                 )}
               </td>
               <td className="has-text-right">
-                <Money cents={line.fee_cents} currency={line.currency} />
+                {(line.kind === 'sale' || line.kind === 'refund') && (
+                  <Money cents={line.fee_cents} currency={line.currency} />
+                )}
               </td>
               <td className="has-text-right">
                 <Money cents={line.net_cents} currency={line.currency} />
@@ -242,8 +241,9 @@ function StatementTable({ lines }: { lines: StatementLine[] }) {
 }
 
 /**
- * The vendor's money: what is owed (pending, available, paid out), a statement
- * line per sale and refund, a CSV export of a range of days, and payouts.
+ * The vendor's money: what is owed (pending, available, paid out), payouts,
+ * what each order earned, a statement line per ledger movement (sales,
+ * refunds, payouts, disputes), and a CSV export of a range of days.
  */
 export function EarningsPage() {
   usePageTitle('Earnings');
@@ -261,6 +261,8 @@ export function EarningsPage() {
         {shop.data && (
           <>
             <BalanceBox />
+            <PayoutsBox />
+            <OrderEarningsTable />
             <h2 className="title is-5">Statement</h2>
             <p className="help mb-3">
               A refund’s fee is the part of the platform’s fee given back to you.
@@ -284,7 +286,6 @@ export function EarningsPage() {
               </>
             )}
             <ExportForm />
-            <PayoutsBox />
           </>
         )}
       </div>

@@ -104,7 +104,7 @@ TEST_P(AccountsApi, InvalidFieldsAre422WithPerFieldMessages) {
 // Issue 15, item 7: such an email was stored, then shown and logged as is.
 TEST_P(AccountsApi, EmailsWithControlOrFormatCharactersAre422) {
   using namespace std::string_literals;
-  for (const std::string email :
+  for (const std::string& email :
        {"nul\0@example.com"s, "bell\a@example.com"s, "esc\x1b[2J@example.com"s,
         "del\x7f@example.com"s, "rlo\xe2\x80\xaemoc.elpmaxe@example.com"s}) {
     const auto result = client().post_json("/api/auth/register", {{"email", email},

@@ -53,8 +53,9 @@ TEST(LogForging, TheRealServerEscapesPathsAndForwardedAddresses) {
     EXPECT_EQ(log.find(raw), std::string::npos) << log;
   for (const auto& line : lines_of(log)) {
     EXPECT_NE(line.rfind("2026-01-01T00:00:00.000Z", 0), 0u) << "a forged line: " << line;
-    if (line.find("FORGED") != std::string::npos)
+    if (line.find("FORGED") != std::string::npos) {
       EXPECT_NE(line.find(" info access request_id="), std::string::npos) << line;
+    }
   }
   EXPECT_NE(log.find("path=/api/nothing\\r\\n2026-01-01T00:00:00.000Z info FORGED-PATH\\x1b[2J "
                      "status=404"),

@@ -194,7 +194,7 @@ TEST_P(PaymentWebhooksApi, OnlyAFreshSignatureWithOurSecretIsTaken) {
 }
 
 TEST_P(PaymentWebhooksApi, WhatIsNotAnEventIsRefused) {
-  for (const std::string body :
+  for (const std::string& body :
        {std::string("not json"), std::string("[]"),
         std::string(R"({"id": "evt_x", "type": "charge.captured", "created": 1})"),
         std::string(R"({"id": 7, "type": "a.b", "created": 1, "data": {"object": {}}})"),

@@ -35,8 +35,9 @@ void expect_unavailable(const HttpResult& result) {
   EXPECT_EQ(result.status, 503) << result.body;
   EXPECT_EQ(result.header("content-type"), "application/problem+json") << result.body;
   EXPECT_FALSE(result.header("retry-after").empty()) << "503 without Retry-After";
-  if (result.header("content-type") == "application/problem+json")
+  if (result.header("content-type") == "application/problem+json") {
     EXPECT_EQ(result.json().at("type").as_string(), "/problems/database-unavailable");
+  }
 }
 
 class PostgresOutage : public ::testing::Test {

@@ -39,7 +39,8 @@ class Tmpfs {
   bool mounted() const { return mounted_; }
   const fs::path& path() const { return dir_.path(); }
   bool set_read_only(bool read_only) {
-    const unsigned long flags = MS_REMOUNT | (read_only ? MS_RDONLY : 0UL);
+    const unsigned long flags =
+        MS_REMOUNT | (read_only ? static_cast<unsigned long>(MS_RDONLY) : 0UL);
     return ::mount("tmpfs", dir_.path().c_str(), "tmpfs", flags, kTmpfsSize) == 0;
   }
 

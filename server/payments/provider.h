@@ -40,6 +40,22 @@ class PaymentError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The gateway answered and refused the request for good: the same request
+// cannot succeed later (an account or object it names does not exist, a
+// parameter it cannot take). Not for refusals that time may lift (the
+// platform's balance too low for a transfer, rate limits, conflicts) or for
+// no answer at all: those stay PaymentError, and are retried.
+class PaymentRefused : public PaymentError {
+ public:
+  PaymentRefused(const std::string& what, std::string code)
+      : PaymentError(what), code_(std::move(code)) {}
+  // The gateway's error code ("resource_missing"), or its error type.
+  const std::string& code() const { return code_; }
+
+ private:
+  std::string code_;
+};
+
 // The card token given to authorize() cannot be used: unknown, already used,
 // or for another account. The buyer's browser must tokenize the card again.
 class PaymentTokenRejected : public PaymentError {

@@ -41,10 +41,23 @@ json::object error_of(const json::object& body) {
   return error && error->is_object() ? error->as_object() : json::object{};
 }
 
+// Stripe: 400, 402 and 404 refuse the request itself; 401 and 403 are our
+// keys (fixed by configuration), 409 and 429 conflicts and rate limits, 5xx
+// the gateway's own trouble. A transfer beyond the platform's balance is a
+// 400 that later captures lift.
+bool refused_for_good(long status, const std::string& code) {
+  return (status == 400 || status == 402 || status == 404) && code != "balance_insufficient" &&
+         code != "idempotency_key_in_use" && code != "lock_timeout";
+}
+
 [[noreturn]] void refused(const std::string& what, long status, const json::object& body) {
   const auto error = error_of(body);
-  throw PaymentError(what + ": HTTP " + std::to_string(status) + " " + text_of(error, "type") +
-                     " " + text_of(error, "code") + ": " + text_of(error, "message"));
+  const auto code = text_of(error, "code");
+  const auto message = what + ": HTTP " + std::to_string(status) + " " + text_of(error, "type") +
+                       " " + code + ": " + text_of(error, "message");
+  if (refused_for_good(status, code))
+    throw PaymentRefused(message, code.empty() ? text_of(error, "type") : code);
+  throw PaymentError(message);
 }
 
 // The card's brand and last four, from its payment method.

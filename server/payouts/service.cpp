@@ -266,9 +266,20 @@ jobs::JobEffects PayoutsService::handle_job(const jobs::Job& job) {
   const std::map<std::string, std::string> metadata{
       {"pocketshop_payout_id", std::to_string(payout.id)},
       {"pocketshop_shop_id", std::to_string(payout.shop_id)}};
-  const auto transfer_id = gateway_.transfer(account.gateway_account_id, payout.amount_cents,
-                                             payout.currency, "payout_" + std::to_string(payout.id),
-                                             metadata, transfer_key(account, payout.id));
+  std::string transfer_id;
+  try {
+    transfer_id = gateway_.transfer(account.gateway_account_id, payout.amount_cents,
+                                    payout.currency, "payout_" + std::to_string(payout.id),
+                                    metadata, transfer_key(account, payout.id));
+  } catch (const payments::PaymentRefused& refusal) {
+    // No money moved, and retrying cannot help (the account is gone, say):
+    // the payout fails and its amount goes back to the vendor's balance.
+    spdlog::error("payouts: the gateway refused the transfer of payout {}: {}", payout.id,
+                  refusal.what());
+    return [this, payout_id, code = refusal.code()](db::Connection& sql) {
+      fail_payout(sql, payout_id, PayoutStatus::pending, "", "transfer_" + code);
+    };
+  }
   const auto sent = gateway_.payout(account.gateway_account_id, payout.amount_cents,
                                     payout.currency, metadata, payout_key(account, payout.id));
   return [payout_id, transfer_id, sent](db::Connection& sql) {
@@ -307,10 +318,20 @@ void PayoutsService::apply_gateway_event(db::Connection& sql, const std::string&
   const auto to = paid ? PayoutStatus::paid : PayoutStatus::failed;
   if (!allowed(payout->status, to)) return;  // applied before (or the other outcome)
   const auto failure = paid ? std::string() : text_of(object, "failure_code");
-  if (!store::change_status(sql, payout->id, payout->status, to, "", gateway_id,
-                            failure.empty() && !paid ? "unknown" : failure, now_millis()))
+  if (paid) {
+    store::change_status(sql, payout->id, payout->status, to, "", gateway_id, "", now_millis());
     return;
-  if (!paid) ledger_.post(sql, payout_posting(*payout, true));
+  }
+  fail_payout(sql, payout->id, payout->status, gateway_id, failure.empty() ? "unknown" : failure);
+}
+
+void PayoutsService::fail_payout(db::Connection& sql, std::int64_t payout_id, PayoutStatus from,
+                                 const std::string& gateway_payout_id,
+                                 const std::string& failure_code) {
+  if (!store::change_status(sql, payout_id, from, PayoutStatus::failed, "", gateway_payout_id,
+                            failure_code, now_millis()))
+    return;  // failed or finished before
+  ledger_.post(sql, payout_posting(store::find_payout(sql, payout_id).value(), true));
 }
 
 }  // namespace ps::payouts

@@ -86,6 +86,10 @@ class PayoutsService {
                            const boost::json::object& payout);
 
  private:
+  // from -> failed with failure_code, and the payout's amount back in the
+  // vendor's balance; nothing when the payout is no longer `from`.
+  void fail_payout(db::Connection& sql, std::int64_t payout_id, PayoutStatus from,
+                   const std::string& gateway_payout_id, const std::string& failure_code);
   // Under the shop's payout lock: a payout of what is available in currency.
   Payout create_locked(db::Connection& sql, const PayoutAccount& account,
                        const std::string& currency, const std::string& idempotency_key,

@@ -311,6 +311,34 @@ TEST_P(PayoutsApi, AFailedPayoutReturnsTheMoneyToTheBalance) {
   EXPECT_EQ(retry.json().at("order_ids"), json::value(json::array{order}));
 }
 
+// A transfer the gateway refuses for good (its account is gone) moves no
+// money and cannot succeed later: the payout fails at once, its money back in
+// the balance, and its job is done rather than retried until it dies.
+TEST_P(PayoutsApi, ATransferTheGatewayRefusesFailsThePayoutAtOnce) {
+  ASSERT_EQ(connect(clay).status, 200);
+  const auto order = earn(clay, mug);
+  server().app().database().with_session([](db::Connection& sql) {
+    sql.session() << "UPDATE payout_accounts SET gateway_account_id = 'acct_gone'";
+  });
+  ASSERT_EQ(request_payout(clay).status, 201);
+  EXPECT_EQ(run_jobs(), 1);
+
+  const auto listed = payouts(clay);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed.at(0).at("status").as_string(), "failed");
+  EXPECT_EQ(listed.at(0).at("failure_code").as_string(), "transfer_resource_missing");
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM jobs WHERE kind = 'payout' AND status = 'done'"), 1);
+  EXPECT_EQ(run_jobs(), 0);
+  const auto line = balance_line(clay);
+  EXPECT_EQ(line.at("available_cents").as_int64(), 2250);
+  EXPECT_EQ(line.at("paid_cents").as_int64(), 0);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'payout_reversal'"),
+            1);
+  const auto retry = request_payout(clay);
+  ASSERT_EQ(retry.status, 201) << retry.body;
+  EXPECT_EQ(retry.json().at("order_ids"), json::value(json::array{order}));
+}
+
 TEST_P(PayoutsApi, ScheduledRunsMakeOnePayoutPerPeriodEvenWhenConcurrent) {
   ASSERT_EQ(connect(clay).status, 200);
   ASSERT_EQ(connect(paper).status, 200);

@@ -16,7 +16,8 @@ boost::json::object to_json(const VendorBalances& vendor) {
                      {"paid_cents", balance.paid_cents}});
   return {{"balances", std::move(items)},
           {"platform_fee_bps", vendor.fee.bps},
-          {"platform_fee_fixed_cents", vendor.fee.fixed_cents}};
+          {"platform_fee_fixed_cents", vendor.fee.fixed_cents},
+          {"payout_hold_days", vendor.payout_hold_days}};
 }
 
 boost::json::object to_json(const Statement& statement, const PageRequest& request) {

@@ -103,6 +103,7 @@ struct Balance {
 struct VendorBalances {
   std::vector<Balance> balances;
   FeeRule fee;
+  int payout_hold_days = 0;  // how long earnings stay pending after delivery
 };
 
 // An order's earnings while they are pending: what is left of them in the

@@ -166,6 +166,7 @@ TEST_P(LedgerApi, AShippedOrderCreditsTheVendorItsTotalLessTheFee) {
   const auto shown = client().get("/api/my/balance", clay.access_token).json();
   EXPECT_EQ(shown.at("platform_fee_bps").as_int64(), 1000);
   EXPECT_EQ(shown.at("platform_fee_fixed_cents").as_int64(), 0);
+  EXPECT_EQ(shown.at("payout_hold_days").as_int64(), server().config().payout_hold_days);
   EXPECT_EQ(shown.at("balances").at(0).at("paid_cents").as_int64(), 0);
   EXPECT_EQ(shown.at("balances").at(0).at("currency"), line.at("currency"));
 }

@@ -164,6 +164,7 @@ describe('PayoutsBox', () => {
         json({
           balances: [available('EUR', 1200), available('USD', 3105)],
           platform_fee_bps: 1000,
+          payout_hold_days: 7,
         }),
       'POST /api/my/payouts': () =>
         json({ ...paidPayout, status: 'pending', currency: 'EUR' }, 201),

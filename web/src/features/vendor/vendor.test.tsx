@@ -305,6 +305,7 @@ describe('EarningsPage', () => {
             },
           ],
           platform_fee_bps: 1000,
+          payout_hold_days: 7,
         }),
       'GET /api/my/statement': () =>
         json({ items: [line, payoutLine], page: 2, limit: 20, total: 21, pages: 2 }),
@@ -315,7 +316,7 @@ describe('EarningsPage', () => {
     expect(screen.getByTestId('pending-USD')).toHaveTextContent('$12.00');
     expect(screen.getByTestId('available-USD')).toHaveTextContent('$4.20');
     expect(screen.getByTestId('paid-USD')).toHaveTextContent('$50.00');
-    expect(screen.getByText(/after the order is delivered/)).toBeInTheDocument();
+    expect(screen.getByText(/7 days after the order is delivered/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Payouts' })).toBeInTheDocument();
     expect(screen.getByText(/after its 10% fee/)).toBeInTheDocument();
     const table = await screen.findByRole('table', { name: 'Statement' });
@@ -335,13 +336,15 @@ describe('EarningsPage', () => {
     mockFetch({
       'GET /api/me': () => json(vendor),
       'GET /api/my/shop': () => json(shop),
-      'GET /api/my/balance': () => json({ balances: [], platform_fee_bps: 750 }),
+      'GET /api/my/balance': () =>
+        json({ balances: [], platform_fee_bps: 750, payout_hold_days: 0 }),
       'GET /api/my/statement': () => json({ items: [], page: 1, limit: 20, total: 0, pages: 0 }),
       ...noPayoutsYet,
     });
     renderPage(<EarningsPage />, { url: '/vendor/earnings' });
     expect(await screen.findByText('No sales yet')).toBeInTheDocument();
     expect(screen.getByText(/after its 7.5% fee/)).toBeInTheDocument();
+    expect(screen.getByText(/as soon as the order is delivered/)).toBeInTheDocument();
   });
 });
 
@@ -349,7 +352,8 @@ describe('EarningsPage’s CSV export', () => {
   const emptyBooks = {
     'GET /api/me': () => json(vendor),
     'GET /api/my/shop': () => json(shop),
-    'GET /api/my/balance': () => json({ balances: [], platform_fee_bps: 1000 }),
+    'GET /api/my/balance': () =>
+      json({ balances: [], platform_fee_bps: 1000, payout_hold_days: 7 }),
     'GET /api/my/statement': () => json({ items: [], page: 1, limit: 20, total: 0, pages: 0 }),
     ...noPayoutsYet,
   };

@@ -1227,6 +1227,8 @@ export interface components {
             platform_fee_bps: number;
             /** @description plus this fixed fee per order, in minor units (the fee is never more than the order's total) */
             platform_fee_fixed_cents: number;
+            /** @description how many days a shipped order's earnings stay pending after its delivery before they become available (--payout-hold-days) */
+            payout_hold_days: number;
         };
         StatementLine: {
             transaction_id: number;

@@ -35,7 +35,7 @@ function BalanceBox() {
   if (balances.isPending) return <Loading />;
   if (balances.error)
     return <ErrorNotice error={balances.error} onRetry={() => balances.refetch()} />;
-  const { balances: owed, platform_fee_bps: fee } = balances.data;
+  const { balances: owed, platform_fee_bps: fee, payout_hold_days: holdDays } = balances.data;
   return (
     <div className="box">
       <h2 className="title is-5">Balance</h2>
@@ -91,10 +91,12 @@ function BalanceBox() {
         paid but not shipped yet are not counted.
       </p>
       <p className="help">
-        <strong>Pending</strong> earnings are on hold: they become <strong>available</strong> a few
-        days after the order is delivered, once the hold after delivery has passed. Refunds come out
-        of pending earnings while the order’s are still on hold, else out of available ones.{' '}
-        <strong>Paid out</strong> is what has been sent to you so far.
+        <strong>Pending</strong> earnings are on hold: they become <strong>available</strong>{' '}
+        {holdDays === 0
+          ? 'as soon as the order is delivered'
+          : `${holdDays} ${holdDays === 1 ? 'day' : 'days'} after the order is delivered`}
+        . Refunds come out of pending earnings while the order’s are still on hold, else out of
+        available ones. <strong>Paid out</strong> is what has been sent to you so far.
       </p>
     </div>
   );

@@ -12,6 +12,7 @@
 #include <future>
 #include <latch>
 #include <thread>
+#include <vector>
 
 namespace ps::testing {
 namespace {
@@ -40,19 +41,32 @@ class CutOffTransaction : public ApiTest {
         });
   }
 
+  // Nothing in the background opens connections of its own while the test
+  // cuts them (job workers poll the queue).
+  void configure(Config& config) override { config.job_workers = 0; }
+
   // Ends every other connection to this test's database, as a failover
-  // does, and waits until they are gone (pg_terminate_backend only signals).
+  // does, and waits until those are gone (pg_terminate_backend only
+  // signals). Connections opened since are not waited for.
   void terminate_server_connections() {
     db::Database admin(server().config().database_url, 1);
     admin.with_session([](db::Connection& sql) {
-      const std::string others =
-          " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()";
-      sql.session() << "SELECT COUNT(pg_terminate_backend(pid))" + others;
+      std::vector<int> pids(64);
+      sql.session() << "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                       "AND pid <> pg_backend_pid()",
+          soci::into(pids);
+      ASSERT_FALSE(pids.empty()) << "the server holds no connection to cut";
+      std::string listed;
+      for (const int pid : pids) listed += (listed.empty() ? "" : ", ") + std::to_string(pid);
+      sql.session() << "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE pid "
+                       "IN (" +
+                           listed + ")";
       const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
       long long left = 1;
       while (left > 0 && std::chrono::steady_clock::now() < deadline) {
         sql.session() << "SELECT pg_stat_clear_snapshot()";
-        sql.session() << "SELECT COUNT(*)" + others, soci::into(left);
+        sql.session() << "SELECT COUNT(*) FROM pg_stat_activity WHERE pid IN (" + listed + ")",
+            soci::into(left);
         if (left > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
       }
       ASSERT_EQ(left, 0) << "the server's connections were not terminated";
@@ -87,8 +101,8 @@ TEST_P(CutOffTransaction, IsRolledBackAndAnswered503) {
   EXPECT_FALSE(result.header("retry-after").empty());
   EXPECT_EQ(probe_rows(), 0) << "a cut-off transaction was half applied";
   // Every pooled connection was cut; the next requests get fresh ones. A
-  // connection the server was opening (its job workers poll) may have been cut
-  // too; then it answers 503 for one reconnect delay (100 ms), as in any
+  // connection the server was opening at that moment may have been cut too;
+  // then it answers 503 for one reconnect delay (100 ms), as in any
   // failover, and recovers by itself.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
   while (client().get("/api/products").status == 503 && std::chrono::steady_clock::now() < deadline)

@@ -1,12 +1,10 @@
 #pragma once
 
-#include "support/stripe_shapes.h"
+#include "support/loopback_listener.h"
 
-#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace ps::testing {
@@ -18,25 +16,18 @@ namespace ps::testing {
 class RecordingProxy {
  public:
   explicit RecordingProxy(std::uint16_t upstream_port);
-  ~RecordingProxy();
-  RecordingProxy(const RecordingProxy&) = delete;
-  RecordingProxy& operator=(const RecordingProxy&) = delete;
 
-  std::uint16_t port() const { return port_; }
+  std::uint16_t port() const { return listener_.port(); }
   std::string url() const;
   std::vector<WireRequest> requests() const;
 
  private:
-  void serve();
-  void handle(int fd);
+  WireResponse relay(const WireRequest& request);
 
   std::uint16_t upstream_port_;
-  int listen_fd_ = -1;
-  std::uint16_t port_ = 0;
-  std::atomic<bool> stopping_{false};
   mutable std::mutex mutex_;
   std::vector<WireRequest> requests_;
-  std::thread thread_;
+  LoopbackListener listener_;  // last: it serves on members above
 };
 
 }  // namespace ps::testing

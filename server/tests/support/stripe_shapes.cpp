@@ -238,11 +238,6 @@ void check_form(const json::object& operation, const WireRequest& request, Probl
 }
 }  // namespace
 
-std::string WireRequest::header(const std::string& name) const {
-  const auto found = headers.find(name);
-  return found == headers.end() ? std::string() : found->second;
-}
-
 std::vector<std::pair<std::string, std::string>> form_fields(const std::string& encoded) {
   std::vector<std::pair<std::string, std::string>> fields;
   std::string pair;

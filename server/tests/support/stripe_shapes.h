@@ -7,6 +7,8 @@
 // level), required ones are there, and each value has the reference's type,
 // enum and maxLength.
 
+#include "support/loopback_listener.h"
+
 #include <boost/json.hpp>
 
 #include <map>
@@ -14,16 +16,6 @@
 #include <vector>
 
 namespace ps::testing {
-
-// One request as it went over the wire.
-struct WireRequest {
-  std::string method;
-  std::string target;                          // path and query
-  std::map<std::string, std::string> headers;  // names lower-cased
-  std::string body;
-
-  std::string header(const std::string& name) const;
-};
 
 class StripeShapes {
  public:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/loopback_listener.h"
+
 #include <boost/json/object.hpp>
 
 #include <atomic>
@@ -10,13 +12,12 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace ps::testing {
 
-// A webhook endpoint on 127.0.0.1 for the gateway to post to: a plain-socket
-// HTTP/1.1 listener on a thread of its own that checks each request's
+// A webhook endpoint on 127.0.0.1 for the gateway to post to: a loopback
+// listener that checks each request's
 // Stripe-Signature (HMAC-SHA256 of "t.payload", computed here with libsodium,
 // not with the gateway's code) and keeps the events it was sent.
 class WebhookReceiver {
@@ -28,7 +29,6 @@ class WebhookReceiver {
   };
 
   explicit WebhookReceiver(std::string secret);
-  ~WebhookReceiver();
   WebhookReceiver(const WebhookReceiver&) = delete;
   WebhookReceiver& operator=(const WebhookReceiver&) = delete;
 
@@ -44,18 +44,14 @@ class WebhookReceiver {
       std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
 
  private:
-  void serve();
-  void handle(int fd);
+  WireResponse receive(const WireRequest& request);
 
   std::string secret_;
-  int listen_fd_ = -1;
-  std::uint16_t port_ = 0;
   std::atomic<int> status_{200};
-  std::atomic<bool> stopping_{false};
   mutable std::mutex mutex_;
   mutable std::condition_variable arrived_;
   std::vector<Delivery> deliveries_;
-  std::thread thread_;
+  LoopbackListener listener_;  // last: it serves on members above
 };
 
 }  // namespace ps::testing

@@ -76,6 +76,7 @@ http::NamedConflicts named_conflicts() {
 Application::Application(Config config)
     : config_(std::move(config)),
       workers_(pool_size(config_)),
+      payment_workers_(static_cast<std::size_t>(config_.payment_workers)),
       database_(config_.database_url, pool_size(config_),
                 db::Database::Gate::closed_until_migrated),
       jobs_(database_, job_queue_options(config_)),
@@ -131,11 +132,11 @@ Application::Application(Config config)
   shops::add_routes(router_, shops_, authenticator_, workers_);
   catalog::add_routes(router_, catalog_, authenticator_, workers_);
   cart::add_routes(router_, carts_, authenticator_, workers_);
-  checkout::add_routes(router_, checkout_, authenticator_, workers_, checkouts_per_user_,
+  checkout::add_routes(router_, checkout_, authenticator_, payment_workers_, checkouts_per_user_,
                        {config_.payment_tokens_url, config_.payment_publishable_key});
-  orders::add_routes(router_, orders_, authenticator_, workers_);
+  orders::add_routes(router_, orders_, authenticator_, workers_, payment_workers_);
   ledger::add_routes(router_, ledger_, authenticator_, workers_);
-  payouts::add_routes(router_, payouts_, authenticator_, workers_);
+  payouts::add_routes(router_, payouts_, authenticator_, workers_, payment_workers_);
   reviews::add_routes(router_, reviews_, authenticator_, workers_);
   payments::add_webhook_routes(router_, payment_events_, workers_, [this] { job_runner_.wake(); });
 
@@ -293,6 +294,7 @@ void Application::wait() {
     if (thread.joinable()) thread.join();
   threads_.clear();
   job_runner_.stop();  // after the job each worker has in hand
+  payment_workers_.join();
   workers_.join();
 }
 

@@ -81,6 +81,7 @@ class Application {
   payments::Reconciler& reconciler() { return reconciler_; }
   const accounts::TokenIssuer& tokens() const { return tokens_; }
   WorkerPool& workers() { return workers_; }
+  WorkerPool& payment_workers() { return payment_workers_; }
   // Mutable until start(): tests add probe routes here.
   http::Router& router() { return router_; }
   const Config& config() const { return config_; }
@@ -92,6 +93,7 @@ class Application {
 
   Config config_;
   WorkerPool workers_;
+  WorkerPool payment_workers_;  // requests that wait on the gateway (Config::payment_workers)
   db::Database database_;
   jobs::JobQueue jobs_;
   media::MediaService media_;

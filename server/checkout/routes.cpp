@@ -74,7 +74,7 @@ ShippingAddress read_address(const boost::json::object& body, JsonFields& fields
 }  // namespace
 
 void add_routes(http::Router& router, CheckoutService& checkout,
-                const accounts::Authenticator& auth, WorkerPool& workers,
+                const accounts::Authenticator& auth, WorkerPool& payment_workers,
                 http::RateLimiter& per_user, const CardTokenizing& tokenizing) {
   router.add(http::bhttp::verb::get, "/api/payments/config",
              [tokenizing](Request&) -> awaitable<Response> {
@@ -100,8 +100,8 @@ void add_routes(http::Router& router, CheckoutService& checkout,
         input.address = read_address(body, fields);
         fields.finish();
 
-        auto placed =
-            co_await workers.run(request.request_id, [&] { return checkout.checkout(input); });
+        auto placed = co_await payment_workers.run(request.request_id,
+                                                   [&] { return checkout.checkout(input); });
         co_return http::json_response(201, to_json(placed));
       });
 }

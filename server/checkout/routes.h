@@ -16,7 +16,7 @@ struct CardTokenizing {
 
 // POST /api/checkout, GET /api/payments/config.
 void add_routes(http::Router& router, CheckoutService& checkout,
-                const accounts::Authenticator& auth, WorkerPool& workers,
+                const accounts::Authenticator& auth, WorkerPool& payment_workers,
                 http::RateLimiter& per_user, const CardTokenizing& tokenizing);
 
 }  // namespace ps::checkout

@@ -183,6 +183,9 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--payment-timeout-ms", c.payment_timeout_ms, "POCKETSHOP_PAYMENT_TIMEOUT_MS",
          "how long a request to the gateway may take")
       ->check(CLI::Range(100, 120000));
+  option("--payment-workers", c.payment_workers, "POCKETSHOP_PAYMENT_WORKERS",
+         "threads for requests that wait on the payment gateway (checkout, ship, refunds)")
+      ->check(CLI::Range(1, 1024));
   option("--reconcile-interval", c.reconcile_interval_seconds, "POCKETSHOP_RECONCILE_INTERVAL",
          "seconds between reconciliations of payments with the gateway (0: none in-process)")
       ->check(CLI::Range(0, 7 * 86400));

@@ -51,6 +51,10 @@ struct Config {
   // Where browsers send the card; empty: <payment_gateway_url>/v1/tokens.
   std::string payment_tokens_url;
   int payment_timeout_ms = 10000;
+  // Threads for requests that wait on the payment gateway (checkout, ship,
+  // cancel, refunds, connecting a payout account), apart from the workers
+  // every other request needs: a slow gateway holds these, not those.
+  int payment_workers = 32;
   int reconcile_interval_seconds = 600;  // payments vs the gateway; 0: only `payments reconcile`
   int reconcile_grace_seconds = 600;     // younger payments may still be in flight: left alone
   std::string payment_webhook_secret;    // whsec_...; empty: webhooks answer 503

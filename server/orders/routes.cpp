@@ -107,7 +107,7 @@ std::string optional_reason(const Request& request) {
 }  // namespace
 
 void add_routes(http::Router& router, OrdersService& orders, const accounts::Authenticator& auth,
-                WorkerPool& workers) {
+                WorkerPool& workers, WorkerPool& payment_workers) {
   using http::bhttp::verb;
 
   router.add(verb::get, "/api/orders", [&](Request& request) -> awaitable<Response> {
@@ -142,8 +142,8 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
     const auto actor = co_await actor_of(request, auth);
     const auto id = request.id_param("id", "order");
     const auto reason = optional_reason(request);
-    auto view =
-        co_await workers.run(request.request_id, [&] { return orders.cancel(actor, id, reason); });
+    auto view = co_await payment_workers.run(request.request_id,
+                                             [&] { return orders.cancel(actor, id, reason); });
     co_return http::json_response(200, to_json(view));
   });
 
@@ -170,8 +170,8 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
     const auto carrier = fields.required_string("carrier", 2, 60);
     const auto tracking = fields.required_string("tracking_number", 3, 80);
     fields.finish();
-    auto view = co_await workers.run(request.request_id,
-                                     [&] { return orders.ship(vendor, id, carrier, tracking); });
+    auto view = co_await payment_workers.run(
+        request.request_id, [&] { return orders.ship(vendor, id, carrier, tracking); });
     co_return http::json_response(200, to_json(view));
   });
 
@@ -179,8 +179,8 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
     const auto vendor = co_await vendor_of(request, auth);
     const auto id = request.id_param("id", "order");
     const auto reason = optional_reason(request);
-    auto view =
-        co_await workers.run(request.request_id, [&] { return orders.refund(vendor, id, reason); });
+    auto view = co_await payment_workers.run(request.request_id,
+                                             [&] { return orders.refund(vendor, id, reason); });
     co_return http::json_response(200, to_json(view));
   });
 
@@ -188,8 +188,8 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
     const auto vendor = co_await vendor_of(request, auth);
     const auto id = request.id_param("id", "order");
     const auto refund = refund_request(request);
-    auto result =
-        co_await workers.run(request.request_id, [&] { return orders.refund(vendor, id, refund); });
+    auto result = co_await payment_workers.run(request.request_id,
+                                               [&] { return orders.refund(vendor, id, refund); });
     const boost::json::object body{{"refund", to_json(result.refund, /*seen_by_seller=*/true)},
                                    {"order", to_json(result.order)}};
     auto response = http::json_response(201, body);

@@ -69,13 +69,13 @@ PayoutRequest payout_request(const Request& request) {
 }  // namespace
 
 void add_routes(http::Router& router, PayoutsService& payouts, const accounts::Authenticator& auth,
-                WorkerPool& workers) {
+                WorkerPool& workers, WorkerPool& payment_workers) {
   using http::bhttp::verb;
 
   router.add(verb::post, "/api/my/payout-account", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
     const auto failure = test_failure_code(request);
-    auto account = co_await workers.run(
+    auto account = co_await payment_workers.run(
         request.request_id, [&] { return payouts.connect(vendor.id, vendor.email, failure); });
     co_return http::json_response(200, to_json(account));
   });

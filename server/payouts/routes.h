@@ -9,7 +9,8 @@ namespace ps::payouts {
 
 // /api/my/payout-account, /api/my/payout-settings and /api/my/payouts, for
 // vendors.
+// payment_workers: for connecting a payout account, which waits on the gateway.
 void add_routes(http::Router& router, PayoutsService& payouts, const accounts::Authenticator& auth,
-                WorkerPool& workers);
+                WorkerPool& workers, WorkerPool& payment_workers);
 
 }  // namespace ps::payouts

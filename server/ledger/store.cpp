@@ -137,9 +137,9 @@ struct StatementRow {
 // The vendor's entries on its pending and balance accounts (releases left
 // out: they move money from one to the other) with the running sum of what
 // it is owed per currency (a window over all of them, so a page's balances
-// are right), newest first. The casts keep PostgreSQL's SUM of BIGINT (a
-// NUMERIC) a 64-bit integer.
-constexpr std::string_view kStatementLines = R"(
+// are right). The casts keep PostgreSQL's SUM of BIGINT (a NUMERIC) a 64-bit
+// integer.
+const std::string kStatementLinesSelect = R"(
   SELECT id, kind, reference, currency, created_at, gross, fee, net, balance FROM (
     SELECT t.id, t.kind, t.reference, t.currency, t.created_at,
       CAST(COALESCE((SELECT SUM(c.amount) FROM ledger_entries c
@@ -150,8 +150,10 @@ constexpr std::string_view kStatementLines = R"(
       -v.amount AS net,
       CAST(SUM(-v.amount) OVER (PARTITION BY t.currency ORDER BY t.id) AS BIGINT) AS balance
     FROM ledger_entries v JOIN ledger_transactions t ON t.id = v.transaction_id
-    WHERE v.account IN (:pending, :balance) AND t.kind <> :release) lines
-  ORDER BY id DESC LIMIT :limit OFFSET :offset)";
+    WHERE v.account IN (:pending, :balance) AND t.kind <> :release) lines)";
+// A page of them, newest first.
+const std::string kStatementLines =
+    kStatementLinesSelect + " ORDER BY id DESC LIMIT :limit OFFSET :offset";
 
 std::vector<StatementLine> statement_lines(db::Connection& sql, std::int64_t shop_id,
                                            const PageRequest& page) {
@@ -175,20 +177,8 @@ long long count_statement_lines(db::Connection& sql, std::int64_t shop_id) {
 }
 
 // kStatementLines' lines, posted in [from, until), oldest first.
-constexpr std::string_view kStatementLinesBetween = R"(
-  SELECT id, kind, reference, currency, created_at, gross, fee, net, balance FROM (
-    SELECT t.id, t.kind, t.reference, t.currency, t.created_at,
-      CAST(COALESCE((SELECT SUM(c.amount) FROM ledger_entries c
-                     WHERE c.transaction_id = t.id AND c.account = :clearing), 0) AS BIGINT)
-        AS gross,
-      CAST(COALESCE((SELECT -SUM(f.amount) FROM ledger_entries f
-                     WHERE f.transaction_id = t.id AND f.account = :fees), 0) AS BIGINT) AS fee,
-      -v.amount AS net,
-      CAST(SUM(-v.amount) OVER (PARTITION BY t.currency ORDER BY t.id) AS BIGINT) AS balance
-    FROM ledger_entries v JOIN ledger_transactions t ON t.id = v.transaction_id
-    WHERE v.account IN (:pending, :balance) AND t.kind <> :release) lines
-  WHERE created_at >= :from AND created_at < :until
-  ORDER BY id)";
+const std::string kStatementLinesBetween =
+    kStatementLinesSelect + " WHERE created_at >= :from AND created_at < :until ORDER BY id";
 
 std::vector<StatementLine> statement_lines_between(db::Connection& sql, std::int64_t shop_id,
                                                    Millis from, Millis until) {

@@ -43,4 +43,18 @@ long long ApiTest::sql_number(const std::string& query) {
   return n;
 }
 
+std::vector<ApiTest::OutboxMail> ApiTest::mails_to(const std::string& address) {
+  std::vector<OutboxMail> mails;
+  server().app().database().with_session([&](db::Connection& sql) {
+    soci::rowset<soci::row> rows =
+        (sql.session().prepare << "SELECT kind, subject, text_body, html_body FROM mail_outbox "
+                                  "WHERE to_address = :a ORDER BY id",
+         soci::use(address));
+    for (const auto& row : rows)
+      mails.push_back({row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
+                       row.get<std::string>(3)});
+  });
+  return mails;
+}
+
 }  // namespace ps::testing

@@ -39,6 +39,12 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
   // The one number a query answers in the server's database (0 for NULL).
   long long sql_number(const std::string& query);
 
+  // The mails written to the outbox for an address, oldest first.
+  struct OutboxMail {
+    std::string kind, subject, text_body, html_body;
+  };
+  std::vector<OutboxMail> mails_to(const std::string& address);
+
  private:
   std::unique_ptr<TestServer> server_;
 };

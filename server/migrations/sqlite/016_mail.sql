@@ -1,0 +1,19 @@
+-- Mail (issue 17): the outbox. A feature writes a mail in the same
+-- transaction as the event that causes it; the sender delivers it later.
+
+-- queued -> sent | failed. text_body and html_body are the two parts as
+-- written; the sender composes the message from them.
+CREATE TABLE mail_outbox (
+  id          INTEGER PRIMARY KEY,
+  kind        TEXT NOT NULL,
+  to_address  TEXT NOT NULL,
+  to_user_id  INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  subject     TEXT NOT NULL,
+  text_body   TEXT NOT NULL,
+  html_body   TEXT NOT NULL,
+  status      TEXT NOT NULL DEFAULT 'queued'
+                CHECK (status IN ('queued', 'sent', 'failed')),
+  created_at  INTEGER NOT NULL,
+  sent_at     INTEGER
+);
+CREATE INDEX mail_outbox_to_address ON mail_outbox (to_address, id);

@@ -11,6 +11,7 @@
 #include "orders/routes.h"
 #include "payments/webhook_routes.h"
 #include "payouts/routes.h"
+#include "notifications/routes.h"
 #include "reviews/routes.h"
 #include "shops/routes.h"
 
@@ -104,6 +105,7 @@ Application::Application(Config config)
       orders_(database_, shops_, catalog_, payments_, ledger_),
       checkout_(database_, carts_, catalog_, payments_, orders_, config_.jwt_secret),
       reviews_(database_, catalog_, orders_),
+      notifications_(database_),
       job_runner_(jobs_, config_.job_workers, std::chrono::milliseconds(config_.job_poll_ms)),
       login_per_client_(config_.login_limit_per_ip, std::chrono::minutes(1)),
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
@@ -138,6 +140,7 @@ Application::Application(Config config)
   ledger::add_routes(router_, ledger_, authenticator_, workers_);
   payouts::add_routes(router_, payouts_, authenticator_, workers_, payment_workers_);
   reviews::add_routes(router_, reviews_, authenticator_, workers_);
+  notifications::add_routes(router_, notifications_, authenticator_, workers_);
   payments::add_webhook_routes(router_, payment_events_, workers_, [this] { job_runner_.wake(); });
 
   jobs_.handle(payments::kPaymentEventJob,

@@ -26,6 +26,7 @@
 #include "payments/service.h"
 #include "payments/stripe_provider.h"
 #include "payouts/service.h"
+#include "notifications/service.h"
 #include "reviews/service.h"
 #include "shops/service.h"
 
@@ -113,6 +114,7 @@ class Application {
   orders::OrdersService orders_;
   checkout::CheckoutService checkout_;
   reviews::ReviewsService reviews_;
+  notifications::NotificationsService notifications_;
   jobs::JobRunner job_runner_;  // after every service a job handler uses
   http::RateLimiter login_per_client_;
   http::RateLimiter login_per_email_;

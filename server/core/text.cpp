@@ -51,4 +51,16 @@ bool is_plain(std::string_view text) {
   return true;
 }
 
+std::string excerpt(std::string_view text, std::size_t max_characters) {
+  std::size_t end = 0, characters = 0, last_space = 0;
+  while (end < text.size() && characters < max_characters) {
+    if (text[end] == ' ') last_space = end;
+    end += decode_utf8(text.substr(end)).length;
+    ++characters;
+  }
+  if (end >= text.size()) return std::string(text);
+  if (last_space > end / 2) end = last_space;
+  return std::string(text.substr(0, end)) + "…";
+}
+
 }  // namespace ps::text

@@ -2,21 +2,6 @@
 
 namespace ps::ledger {
 
-std::string decimal_of(long long minor_units) {
-  // The magnitude as unsigned, so the most negative long long has one too.
-  const bool negative = minor_units < 0;
-  const unsigned long long magnitude = negative
-                                           ? 0ULL - static_cast<unsigned long long>(minor_units)
-                                           : static_cast<unsigned long long>(minor_units);
-  const unsigned long long cents = magnitude % 100;
-  std::string text = negative ? "-" : "";
-  text += std::to_string(magnitude / 100);
-  text += '.';
-  text += static_cast<char>('0' + cents / 10);
-  text += static_cast<char>('0' + cents % 10);
-  return text;
-}
-
 std::string csv_text_cell(std::string_view text) {
   std::string cell;
   if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)

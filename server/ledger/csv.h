@@ -2,6 +2,7 @@
 
 // The vendor's statement as CSV (RFC 4180), for spreadsheets.
 
+#include "core/money.h"
 #include "ledger/model.h"
 
 #include <string>
@@ -10,10 +11,7 @@
 
 namespace ps::ledger {
 
-// An amount in minor units as a decimal string with two fraction digits
-// ("-12.05" for -1205): every currency the shop sells in has two. Integer
-// arithmetic only, exact for every long long.
-std::string decimal_of(long long minor_units);
+using ps::decimal_of;  // core/money.h
 
 // One text cell: quoted when it holds a comma, quote or line break (quotes
 // doubled), and prefixed with ' when it starts like a spreadsheet formula

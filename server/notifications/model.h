@@ -1,12 +1,16 @@
 #pragma once
 
+#include "core/clock.h"
+#include "core/page.h"
+
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ps::notifications {
 
-// What the bell lists: "new_order", "order_shipped", "review_reply",
-// "new_message", "refund", ...
+// What the bell lists: "new_order", "order_shipped", "order_delivered",
+// "order_cancelled", "refund", "review_reply", "new_message", "payout_paid".
 struct NewNotification {
   std::int64_t user_id = 0;
   std::string kind;
@@ -18,8 +22,21 @@ struct NewNotification {
 struct Notification {
   std::int64_t id = 0;
   std::string kind, title, body, link;
-  std::int64_t created_at = 0;
-  std::int64_t read_at = 0;  // 0: unread
+  Millis created_at = 0;
+  Millis read_at = 0;  // 0: unread
+};
+
+struct NotificationPage {
+  std::vector<Notification> items;
+  long long total = 0;
+  long long unread = 0;
+};
+
+// Who a notice goes to: the address and name mails use.
+struct Recipient {
+  std::int64_t user_id = 0;
+  std::string email;
+  std::string display_name;
 };
 
 }  // namespace ps::notifications

@@ -1,5 +1,11 @@
 #include "orders/model.h"
 
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
+#include <cctype>
+#include <map>
+
 #include <boost/json.hpp>
 
 #include <array>
@@ -107,6 +113,46 @@ std::string to_storage_text(const ShippingAddress& a) {
                                                     {"city", a.city},
                                                     {"postal_code", a.postal_code},
                                                     {"country", a.country}});
+}
+
+ShippingAddress address_from_storage(const std::string& text) {
+  boost::system::error_code ec;
+  const auto value = boost::json::parse(text, ec);
+  ShippingAddress address;
+  if (ec || !value.is_object()) return address;
+  const auto& fields = value.as_object();
+  auto field = [&](std::string_view name) {
+    const auto* found = fields.if_contains(name);
+    return found && found->is_string() ? std::string(found->as_string()) : std::string();
+  };
+  address.name = field("name");
+  address.line1 = field("line1");
+  address.line2 = field("line2");
+  address.city = field("city");
+  address.postal_code = field("postal_code");
+  address.country = field("country");
+  return address;
+}
+
+std::string tracking_url(std::string_view carrier, std::string_view tracking_number) {
+  static const std::map<std::string, std::string_view, std::less<>> kPages{
+      {"ups", "https://www.ups.com/track?tracknum="},
+      {"usps", "https://tools.usps.com/go/TrackConfirmAction?tLabels="},
+      {"fedex", "https://www.fedex.com/fedextrack/?trknbr="},
+      {"dhl", "https://www.dhl.com/global-en/home/tracking.html?tracking-id="},
+      {"royal mail", "https://www.royalmail.com/track-your-item#/tracking-results/"},
+      {"canada post",
+       "https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor="},
+      {"australia post", "https://auspost.com.au/mypost/track/details/"},
+      {"la poste", "https://www.laposte.fr/outils/suivre-vos-envois?code="},
+      {"dpd", "https://tracking.dpd.de/status/en_US/parcel/"}};
+  std::string key;
+  for (const char c : carrier)
+    key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto page = kPages.find(key);
+  if (page == kPages.end() || tracking_number.empty()) return {};
+  return std::string(page->second) +
+         boost::urls::encode(tracking_number, boost::urls::unreserved_chars);
 }
 
 }  // namespace ps::orders

@@ -42,6 +42,14 @@ struct ShippingAddress {
 // The address as a checkout and its orders keep it: a JSON object with the
 // fields in declaration order (which checkout's request fingerprints rely on).
 std::string to_storage_text(const ShippingAddress& address);
+// The address back from its storage text (empty fields for what is missing).
+ShippingAddress address_from_storage(const std::string& text);
+
+// Where a buyer follows a parcel: the carrier's tracking page for the
+// carriers people name most (UPS, USPS, FedEx, DHL, Royal Mail, Canada Post,
+// Australia Post, La Poste, DPD), matched without regard to case; empty for
+// another carrier.
+std::string tracking_url(std::string_view carrier, std::string_view tracking_number);
 
 struct Order {
   std::int64_t id = 0;

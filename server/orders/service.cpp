@@ -1,6 +1,7 @@
 #include "orders/service.h"
 
 #include "core/errors.h"
+#include "orders/notices.h"
 
 #include <algorithm>
 #include <map>
@@ -55,7 +56,9 @@ OrderView OrdersService::place(db::Connection& sql, Order order, shops::ShopSumm
   const OrderEvent paid{order.id, OrderStatus::paid, "Payment authorized", "buyer",
                         order.created_at};
   store::insert_event(sql, paid, order.buyer_id);
-  return {std::move(order), std::move(shop), std::move(items), {paid}};
+  OrderView view{std::move(order), std::move(shop), std::move(items), {paid}};
+  notices::placed(sql, view);
+  return view;
 }
 
 std::vector<OrderView> OrdersService::views(db::Connection& sql, std::vector<Order> orders,
@@ -167,7 +170,9 @@ OrderView OrdersService::change(const Actor& actor, std::int64_t order_id, Chang
     store::insert_event(
         sql, {order.id, change.to, change.note, by_seller ? "vendor" : "buyer", order.updated_at},
         actor.user_id);
-    return std::move(views(sql, {store::find(sql, order.id).value()}, by_seller).front());
+    auto view = std::move(views(sql, {store::find(sql, order.id).value()}, by_seller).front());
+    notices::status_changed(sql, view, by_seller);
+    return view;
   });
 }
 
@@ -283,8 +288,9 @@ RefundResult OrdersService::refund(const Actor& vendor, std::int64_t order_id,
                        .request_fingerprint = fingerprint,
                        .created_at = now_millis()};
     apply(sql, vendor, order, before, refund);
-    return RefundResult{std::move(views(sql, {store::find(sql, order.id).value()}, true).front()),
-                        std::move(refund), /*replayed=*/false};
+    auto after = std::move(views(sql, {store::find(sql, order.id).value()}, true).front());
+    notices::refunded(sql, after, refund);
+    return RefundResult{std::move(after), std::move(refund), /*replayed=*/false};
   });
 }
 

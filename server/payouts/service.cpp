@@ -1,6 +1,8 @@
 #include "payouts/service.h"
 
 #include "core/errors.h"
+#include "core/money.h"
+#include "notifications/service.h"
 
 #include <spdlog/spdlog.h>
 #include <boost/json/parse.hpp>
@@ -319,10 +321,33 @@ void PayoutsService::apply_gateway_event(db::Connection& sql, const std::string&
   if (!allowed(payout->status, to)) return;  // applied before (or the other outcome)
   const auto failure = paid ? std::string() : text_of(object, "failure_code");
   if (paid) {
-    store::change_status(sql, payout->id, payout->status, to, "", gateway_id, "", now_millis());
+    if (store::change_status(sql, payout->id, payout->status, to, "", gateway_id, "", now_millis()))
+      tell_paid(sql, store::find_payout(sql, payout->id).value());
     return;
   }
   fail_payout(sql, payout->id, payout->status, gateway_id, failure.empty() ? "unknown" : failure);
+}
+
+void PayoutsService::tell_paid(db::Connection& sql, const Payout& payout) {
+  const auto shops = shops_.summaries(sql, {payout.shop_id});
+  if (shops.empty()) return;
+  const auto& shop = shops.front();
+  const auto amount = money_text(payout.amount_cents, payout.currency);
+  mail::NewMail mail{.kind = "payout_paid",
+                     .brand = {shop.name, shop.accent_color},
+                     .subject = "Payout sent: " + amount,
+                     .heading = "Your payout is on its way to your bank",
+                     .paragraphs = {"We have paid " + amount + " out to the bank account of " +
+                                    shop.name + ". Banks take a day or two to show it."},
+                     .lines = {{"Payout", "#" + std::to_string(payout.id)},
+                               {"Amount", amount},
+                               {"Orders", std::to_string(payout.order_ids.size())}},
+                     .action = mail::Action{"See your earnings", "/vendor/earnings"}};
+  notifications::tell(sql, shop.owner_id,
+                      notifications::NewNotification{.kind = "payout_paid",
+                                                     .title = "Payout of " + amount + " sent",
+                                                     .link = "/vendor/earnings"},
+                      std::move(mail));
 }
 
 void PayoutsService::fail_payout(db::Connection& sql, std::int64_t payout_id, PayoutStatus from,

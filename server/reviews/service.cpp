@@ -1,6 +1,9 @@
 #include "reviews/service.h"
 
+#include "notifications/service.h"
+
 #include "core/errors.h"
+#include "core/text.h"
 
 namespace ps::reviews {
 
@@ -70,6 +73,12 @@ Review ReviewsService::reply(std::int64_t vendor_id, std::int64_t review_id,
       throw ApiError::forbidden("Only the product's vendor can reply.");
     if (!store::set_reply(sql, review_id, reply, now_millis()))
       throw ApiError(ErrorCode::review_replied, "This review already has a reply.");
+    notifications::notify(sql,
+                          {.user_id = review->buyer_id,
+                           .kind = "review_reply",
+                           .title = product.shop.name + " replied to your review",
+                           .body = text::excerpt(reply, 140),
+                           .link = "/products/" + std::to_string(review->product_id) + "#reviews"});
     return store::find(sql, review_id).value();
   });
 }

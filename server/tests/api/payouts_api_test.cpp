@@ -260,6 +260,21 @@ TEST_P(PayoutsApi, APayoutOnRequestPaysTheAvailableBalanceAndListsItsOrders) {
   listed = payouts(clay);
   EXPECT_EQ(listed.at(0).at("status").as_string(), "paid");
   EXPECT_EQ(listed.at(0).at("order_ids"), json::value(json::array{first, second}));
+  // The vendor is told once, by mail and in the bell, however often the event comes.
+  deliver_payout_events(clay);
+  std::vector<OutboxMail> sent;
+  for (auto& mail : mails_to(clay.email))
+    if (mail.kind == "payout_paid") sent.push_back(mail);
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].subject, "Payout sent: $45.00");
+  EXPECT_EQ(client()
+                .get("/api/me/notifications", clay.access_token)
+                .json()
+                .at("items")
+                .at(0)
+                .at("kind")
+                .as_string(),
+            "payout_paid");
   line = balance_line(clay);
   EXPECT_EQ(line.at("paid_cents").as_int64(), 4500);
   EXPECT_EQ(line.at("available_cents").as_int64(), 0);

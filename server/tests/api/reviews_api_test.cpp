@@ -98,6 +98,13 @@ TEST_P(ReviewsApi, ReviewsComeFromBuyersWhoReceivedTheProduct) {
       201);
   expect_problem(client().post_json(review_url + "/reply", {{"body", "Again"}}, clay.access_token),
                  409, "review-replied");
+  const auto bell = client().get("/api/me/notifications", buyer.access_token).json();
+  int replies = 0;  // the reply, once; the rest tell of the order's shipping and delivery
+  for (const auto& item : bell.at("items").as_array())
+    replies += item.at("kind").as_string() == "review_reply";
+  EXPECT_EQ(replies, 1);
+  EXPECT_EQ(bell.at("items").at(0).at("kind").as_string(), "review_reply");
+  EXPECT_EQ(bell.at("items").at(0).at("body").as_string(), "Thanks!");
   const auto list = client().get(reviews).json();
   EXPECT_EQ(list.at("total").as_int64(), 1);
   EXPECT_EQ(list.at("items").at(0).at("reply").as_string(), "Thanks!");

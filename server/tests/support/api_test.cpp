@@ -43,7 +43,7 @@ long long ApiTest::sql_number(const std::string& query) {
   return n;
 }
 
-std::vector<ApiTest::OutboxMail> ApiTest::mails_to(const std::string& address) {
+std::vector<OutboxMail> ApiTest::mails_to(const std::string& address) {
   std::vector<OutboxMail> mails;
   server().app().database().with_session([&](db::Connection& sql) {
     soci::rowset<soci::row> rows =

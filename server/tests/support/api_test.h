@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ps::testing {
 
@@ -16,6 +17,11 @@ struct Account {
   std::string email;
   std::string access_token;
   std::string refresh_token;
+};
+
+// A mail as the outbox keeps it.
+struct OutboxMail {
+  std::string kind, subject, text_body, html_body;
 };
 
 // Base fixture of the API tests: a fresh server per test, once on SQLite and
@@ -40,9 +46,6 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
   long long sql_number(const std::string& query);
 
   // The mails written to the outbox for an address, oldest first.
-  struct OutboxMail {
-    std::string kind, subject, text_body, html_body;
-  };
   std::vector<OutboxMail> mails_to(const std::string& address);
 
  private:

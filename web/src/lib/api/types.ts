@@ -92,3 +92,6 @@ export type PayoutList = Schemas['PayoutList'];
 
 export type Review = Schemas['Review'];
 export type ReviewPage = Schemas['ReviewPage'];
+
+export type Notification = Schemas['Notification'];
+export type NotificationPage = Schemas['NotificationPage'];

@@ -1,0 +1,34 @@
+#include "core/money.h"
+
+namespace ps {
+
+std::string decimal_of(long long minor_units) {
+  // The magnitude as unsigned, so the most negative long long has one too.
+  const bool negative = minor_units < 0;
+  const unsigned long long magnitude = negative
+                                           ? 0ULL - static_cast<unsigned long long>(minor_units)
+                                           : static_cast<unsigned long long>(minor_units);
+  const unsigned long long cents = magnitude % 100;
+  std::string text = negative ? "-" : "";
+  text += std::to_string(magnitude / 100);
+  text += '.';
+  text += static_cast<char>('0' + cents / 10);
+  text += static_cast<char>('0' + cents % 10);
+  return text;
+}
+
+std::string money_text(long long minor_units, std::string_view currency) {
+  std::string_view symbol;
+  if (currency == "USD")
+    symbol = "$";
+  else if (currency == "EUR")
+    symbol = "€";
+  else if (currency == "GBP")
+    symbol = "£";
+  const std::string amount = decimal_of(minor_units);
+  if (symbol.empty()) return amount + " " + std::string(currency);
+  if (amount.starts_with('-')) return "-" + std::string(symbol) + amount.substr(1);
+  return std::string(symbol) + amount;
+}
+
+}  // namespace ps

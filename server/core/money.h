@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ps {
+
+// An amount in minor units as a decimal string with two fraction digits
+// ("-12.05" for -1205): every currency the shop sells in has two. Integer
+// arithmetic only, exact for every long long.
+std::string decimal_of(long long minor_units);
+
+// An amount as people read it: "$12.05", "€12.05", "£12.05", else
+// "12.05 CHF".
+std::string money_text(long long minor_units, std::string_view currency);
+
+}  // namespace ps

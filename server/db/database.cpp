@@ -88,11 +88,12 @@ std::string postgres_conninfo(const std::string& url) {
   return conninfo;
 }
 
-void open_sqlite(soci::session& sql, const std::string& path) {
+void open_sqlite(soci::session& sql, const std::string& path, Database::SqliteSync sync) {
   configure_sqlite_process();
   sql.open(soci::sqlite3, "db=\"" + path + "\"");
   sql << "PRAGMA journal_mode=WAL";
-  sql << "PRAGMA synchronous=NORMAL";
+  sql << (sync == Database::SqliteSync::normal ? "PRAGMA synchronous=NORMAL"
+                                               : "PRAGMA synchronous=OFF");
   sql << "PRAGMA foreign_keys=ON";
   sql << "PRAGMA busy_timeout=" + std::to_string(kSqliteBusyTimeoutMs);
 }
@@ -139,7 +140,7 @@ void configure_sqlite_process() {
   });
 }
 
-Database::Database(const std::string& url, std::size_t pool_size, Gate gate)
+Database::Database(const std::string& url, std::size_t pool_size, Gate gate, SqliteSync sqlite_sync)
     : dialect_(starts_with(url, "postgres") ? Dialect::postgres : Dialect::sqlite),
       display_url_(without_password(url)),
       open_(gate == Gate::open),
@@ -148,6 +149,7 @@ Database::Database(const std::string& url, std::size_t pool_size, Gate gate)
     if (!starts_with(url, "sqlite:"))
       throw std::invalid_argument("database URL must start with sqlite:// or postgresql://");
     sqlite_path_ = sqlite_path(url);
+    sqlite_sync_ = sqlite_sync;
   } else {
     conninfo_ = postgres_conninfo(url);
   }
@@ -234,7 +236,7 @@ void Database::connect(Slot& slot) {
   auto session = std::make_unique<soci::session>();
   try {
     if (dialect_ == Dialect::sqlite)
-      open_sqlite(*session, sqlite_path_);
+      open_sqlite(*session, sqlite_path_, sqlite_sync_);
     else
       session->open(soci::postgresql, conninfo_);
   } catch (const std::exception& error) {

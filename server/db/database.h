@@ -34,10 +34,18 @@ class Database {
  public:
   // Whether requests may use the database before migrations have run.
   enum class Gate { open, closed_until_migrated };
+  // SQLite only: when a commit reaches the disk. `normal` (WAL with
+  // synchronous=NORMAL): a commit survives the process being killed, and an
+  // OS crash or power loss may lose the last commits but never corrupts.
+  // `process_crash_only` (synchronous=OFF) also never fsyncs the WAL on
+  // checkpoints: the same guarantee against kill -9, less against power
+  // loss. Only for data that may be lost with the machine (the test gateway).
+  enum class SqliteSync { normal, process_crash_only };
 
   // url: "sqlite:///path/to/file.db" or "postgresql://user:pass@host:port/db".
   // Connects to nothing yet; throws only for a malformed URL.
-  Database(const std::string& url, std::size_t pool_size, Gate gate = Gate::open);
+  Database(const std::string& url, std::size_t pool_size, Gate gate = Gate::open,
+           SqliteSync sqlite_sync = SqliteSync::normal);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -203,7 +211,8 @@ class Database {
   Dialect dialect_;
   std::string display_url_;  // without password, for logs
   std::string sqlite_path_;  // SQLite: the file, named in storage failures
-  std::string conninfo_;     // PostgreSQL: what libpq is given
+  SqliteSync sqlite_sync_ = SqliteSync::normal;
+  std::string conninfo_;  // PostgreSQL: what libpq is given
   std::atomic<bool> open_;
   std::atomic<std::size_t> in_use_{0};
   std::mutex sqlite_writer_;

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-do
 import { paths } from '../config/paths';
 import { useAuth } from '../features/auth';
 import { useCart } from '../features/cart';
+import { UnreadMessagesLink } from '../features/messages';
 
 function SearchBox() {
   const navigate = useNavigate();
@@ -140,6 +141,7 @@ export function Layout() {
                   <NavLink to={paths.orders.href()} className="navbar-item">
                     Your orders
                   </NavLink>
+                  <UnreadMessagesLink />
                   <span className="navbar-item has-text-grey" data-testid="signed-in-as">
                     {user.display_name}
                   </span>

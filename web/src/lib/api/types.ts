@@ -92,3 +92,11 @@ export type PayoutList = Schemas['PayoutList'];
 
 export type Review = Schemas['Review'];
 export type ReviewPage = Schemas['ReviewPage'];
+
+export type Conversation = Schemas['Conversation'];
+export type ConversationPage = Schemas['ConversationPage'];
+export type Message = Schemas['Message'];
+export type Thread = Schemas['Thread'];
+export type SentMessage = Schemas['SentMessage'];
+export type StartConversationInput = Schemas['StartConversation'];
+export type MessageInput = Schemas['MessageInput'];

@@ -18,7 +18,7 @@ export function MessageList({
           className={`message-item ${message.mine ? 'is-mine' : 'is-theirs'}`}
           data-testid="message"
         >
-          <p className="is-size-7 has-text-grey">
+          <p className="is-size-7 has-text-grey-dark">
             <strong>{message.mine ? 'You' : message.sender.display_name}</strong>{' '}
             <time dateTime={message.created_at}>{formatDateTime(message.created_at)}</time>
           </p>
@@ -40,7 +40,7 @@ export function MessageList({
             </ul>
           )}
           {message === lastMine && otherReadUpTo >= message.id && (
-            <p className="is-size-7 has-text-grey">Seen</p>
+            <p className="is-size-7 has-text-grey-dark">Seen</p>
           )}
         </li>
       ))}

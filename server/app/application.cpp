@@ -8,6 +8,7 @@
 #include "db/migrations.h"
 #include "ledger/routes.h"
 #include "media/routes.h"
+#include "messages/routes.h"
 #include "orders/routes.h"
 #include "payments/webhook_routes.h"
 #include "payouts/routes.h"
@@ -58,6 +59,13 @@ jobs::QueueOptions job_queue_options(const Config& config) {
   return options;
 }
 
+messages::MessagesOptions messages_options(const Config& config) {
+  return {.mail_delay = std::chrono::seconds(config.message_mail_delay_seconds),
+          .public_url = config.public_url.empty()
+                            ? "http://" + config.host + ":" + std::to_string(config.port)
+                            : config.public_url};
+}
+
 std::size_t pool_size(const Config& config) {
   if (config.db_pool_size > 0) return static_cast<std::size_t>(config.db_pool_size);
   return 2 * std::max(1u, std::thread::hardware_concurrency());
@@ -106,11 +114,14 @@ Application::Application(Config config)
       checkout_(database_, carts_, catalog_, payments_, orders_, config_.jwt_secret),
       reviews_(database_, catalog_, orders_),
       notifications_(database_),
+      messages_(database_, media_, messages_options(config_)),
       job_runner_(jobs_, config_.job_workers, std::chrono::milliseconds(config_.job_poll_ms)),
       login_per_client_(config_.login_limit_per_ip, std::chrono::minutes(1)),
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
       signups_per_client_(config_.signup_limit_per_ip, std::chrono::hours(1)),
       checkouts_per_user_(config_.checkout_limit_per_user, std::chrono::minutes(1)),
+      messages_per_user_(config_.message_limit_per_user, std::chrono::minutes(1)),
+      conversations_per_user_(config_.conversation_limit_per_user, std::chrono::hours(1)),
       pipeline_(router_, metrics_, named_conflicts()),
       release_earnings_("releasing due earnings",
                         std::chrono::seconds(config_.release_interval_seconds),
@@ -141,12 +152,16 @@ Application::Application(Config config)
   payouts::add_routes(router_, payouts_, authenticator_, workers_, payment_workers_);
   reviews::add_routes(router_, reviews_, authenticator_, workers_);
   notifications::add_routes(router_, notifications_, authenticator_, workers_);
+  messages::add_routes(router_, messages_, authenticator_, workers_,
+                       {messages_per_user_, conversations_per_user_});
   payments::add_webhook_routes(router_, payment_events_, workers_, [this] { job_runner_.wake(); });
 
   jobs_.handle(payments::kPaymentEventJob,
                [this](const jobs::Job& job) { return payment_events_.handle_job(job); });
   jobs_.handle(payouts::kPayoutJob,
                [this](const jobs::Job& job) { return payouts_.handle_job(job); });
+  jobs_.handle(std::string(messages::kMessageMailJob),
+               [this](const jobs::Job& job) { return messages_.handle_mail_job(job); });
   payment_events_.on_payout_event([this](db::Connection& sql, const payments::GatewayEvent& event) {
     payouts_.apply_gateway_event(sql, event.type, event.object);
   });

@@ -20,6 +20,7 @@
 #include "jobs/runner.h"
 #include "ledger/service.h"
 #include "media/service.h"
+#include "messages/service.h"
 #include "orders/service.h"
 #include "payments/events_service.h"
 #include "payments/reconciliation.h"
@@ -115,11 +116,14 @@ class Application {
   checkout::CheckoutService checkout_;
   reviews::ReviewsService reviews_;
   notifications::NotificationsService notifications_;
+  messages::MessagesService messages_;
   jobs::JobRunner job_runner_;  // after every service a job handler uses
   http::RateLimiter login_per_client_;
   http::RateLimiter login_per_email_;
   http::RateLimiter signups_per_client_;
   http::RateLimiter checkouts_per_user_;
+  http::RateLimiter messages_per_user_;
+  http::RateLimiter conversations_per_user_;
   std::unique_ptr<http::StaticFiles> web_app_;
   http::Router router_;
   http::Metrics metrics_;

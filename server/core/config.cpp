@@ -159,6 +159,17 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--checkout-limit-per-user", c.checkout_limit_per_user,
          "POCKETSHOP_CHECKOUT_LIMIT_PER_USER", "checkout attempts per minute per user")
       ->check(CLI::Range(1, 1000000));
+  option("--message-limit-per-user", c.message_limit_per_user, "POCKETSHOP_MESSAGE_LIMIT_PER_USER",
+         "messages per minute per sender")
+      ->check(CLI::Range(1, 1000000));
+  option("--conversation-limit-per-user", c.conversation_limit_per_user,
+         "POCKETSHOP_CONVERSATION_LIMIT_PER_USER", "conversations started per hour per buyer")
+      ->check(CLI::Range(1, 1000000));
+  option("--message-mail-delay", c.message_mail_delay_seconds, "POCKETSHOP_MESSAGE_MAIL_DELAY",
+         "seconds after which a message still unread is mailed to its recipient")
+      ->check(CLI::Range(0, 7 * 86400));
+  option("--public-url", c.public_url, "POCKETSHOP_PUBLIC_URL",
+         "what links in mails start with (https://shop.example); default http://<host>:<port>");
   option("--platform-fee-bps", c.platform_fee_bps, "POCKETSHOP_PLATFORM_FEE_BPS",
          "the platform's fee on each sale, in basis points (1000 = 10%)")
       ->check(CLI::Range(0, 5000));

@@ -39,6 +39,11 @@ struct Config {
   int login_limit_per_email = 10;                 // per 15 minutes per email per client address
   int signup_limit_per_ip = 20;                   // accounts per hour per client address
   int checkout_limit_per_user = 10;               // checkout attempts per minute per user
+  int message_limit_per_user = 20;                // messages per minute per sender
+  int conversation_limit_per_user = 10;           // conversations started per hour per buyer
+  int message_mail_delay_seconds = 300;           // an unread message is mailed this long after
+  // What links in mails start with; empty: http://<host>:<port>.
+  std::string public_url;
   int platform_fee_bps = 1000;             // the platform's fee on each sale, in basis points (10%)
   long long platform_fee_fixed_cents = 0;  // plus this much per order, in minor units
   int payout_hold_days = 7;                // earnings pending this long after delivery

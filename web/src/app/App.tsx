@@ -7,6 +7,7 @@ import { CartPage } from '../features/cart';
 import { ProductPage, SearchPage } from '../features/catalog';
 import { CheckoutPage } from '../features/checkout';
 import { HomePage } from '../features/home';
+import { InboxPage, NewConversationPage, ThreadPage } from '../features/messages';
 import { OrderPage, OrdersPage } from '../features/orders';
 import { ShopPage, ShopsPage } from '../features/shops';
 import {
@@ -36,6 +37,9 @@ export function App() {
         <Route path={paths.checkout.pattern} element={signedIn(<CheckoutPage />)} />
         <Route path={paths.orders.pattern} element={signedIn(<OrdersPage />)} />
         <Route path={paths.order.pattern} element={signedIn(<OrderPage />)} />
+        <Route path={paths.messages.pattern} element={signedIn(<InboxPage />)} />
+        <Route path={paths.newMessage.pattern} element={signedIn(<NewConversationPage />)} />
+        <Route path={paths.conversation.pattern} element={signedIn(<ThreadPage />)} />
         <Route path={paths.signIn.pattern} element={<SignInPage />} />
         <Route path={paths.signUp.pattern} element={<SignUpPage />} />
         <Route path={v.dashboard.pattern} element={vendor(<DashboardPage />)} />

@@ -4,6 +4,7 @@ import { paths } from '../config/paths';
 import { useAuth } from '../features/auth';
 import { useCart } from '../features/cart';
 import { NotificationBell } from '../features/notifications';
+import { UnreadMessagesLink } from '../features/messages';
 
 function SearchBox() {
   const navigate = useNavigate();
@@ -142,6 +143,7 @@ export function Layout() {
                     Your orders
                   </NavLink>
                   <NotificationBell />
+                  <UnreadMessagesLink />
                   <span className="navbar-item has-text-grey" data-testid="signed-in-as">
                     {user.display_name}
                   </span>

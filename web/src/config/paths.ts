@@ -37,6 +37,15 @@ export const paths = {
   checkout: { pattern: '/checkout', href: () => '/checkout' },
   orders: { pattern: '/orders', href: () => '/orders' },
   order: { pattern: '/orders/:id', href: (id: number) => `/orders/${id}` },
+  /** A buyer's and a vendor's conversations. */
+  messages: { pattern: '/messages', href: () => '/messages' },
+  /** Writing to a shop: about a product, an order of the buyer's, or nothing in particular. */
+  newMessage: {
+    pattern: '/messages/new',
+    href: (search: { shop: number; product?: number; order?: number }) =>
+      withSearch('/messages/new', search),
+  },
+  conversation: { pattern: '/messages/:id', href: (id: number) => `/messages/${id}` },
   /** `next` is where to go once signed in; other parameters pass on from sign-up. */
   signIn: {
     pattern: '/signin',

@@ -145,8 +145,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload an image (vendors)
-         * @description One JPEG, PNG, WebP or GIF image as the multipart/form-data part named `file`. The bytes decide the format (the file name and the part's Content-Type are ignored); the image is decoded to prove it, refused before decoding when width x height exceeds the configured pixel limit, rotated upright from its EXIF orientation, stripped of all metadata (EXIF, GPS, XMP, ICC) and stored as WebP variants 320, 800 and 1600 pixels wide (never wider than the original). The image belongs to the uploader; use its id for a shop logo or cover or a product image. The body limit is the upload limit (--max-upload-bytes), not the JSON one.
+         * Upload an image (any signed-in user)
+         * @description One JPEG, PNG, WebP or GIF image as the multipart/form-data part named `file`. The bytes decide the format (the file name and the part's Content-Type are ignored); the image is decoded to prove it, refused before decoding when width x height exceeds the configured pixel limit, rotated upright from its EXIF orientation, stripped of all metadata (EXIF, GPS, XMP, ICC) and stored as WebP variants 320, 800 and 1600 pixels wide (never wider than the original). The image belongs to the uploader; use its id for a shop logo or cover, a product image, or a message's attachment. The body limit is the upload limit (--max-upload-bytes), not the JSON one.
          */
         post: operations["uploadImage"];
         delete?: never;
@@ -920,6 +920,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My conversations, as buyer and as my shop's vendor, newest activity first */
+        get: operations["listConversations"];
+        put?: never;
+        /**
+         * Write to a shop: starts the thread of this buyer, shop and subject, or adds to it
+         * @description One thread per buyer, shop and subject (the order, else the product, else none): starting again, even concurrently, writes into the same thread. The recipient is notified in the app at once, and mailed if the message is still unread after --message-mail-delay. Rate limited per sender (--message-limit-per-user a minute, --conversation-limit-per-user starts an hour).
+         */
+        post: operations["startConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A conversation with a page of its messages (newest first) */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write in a conversation (either party) */
+        post: operations["sendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the conversation read up to a message (default: its last); never moves back */
+        post: operations["markConversationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/unread-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many messages to me are unread, over all my conversations (for the header) */
+        get: operations["countUnreadMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1447,6 +1536,92 @@ export interface components {
             items: components["schemas"]["Notification"][];
             /** @description Unread notifications in all */
             unread: number;
+        };
+        MessageSender: {
+            id: number;
+            display_name: string;
+        };
+        Message: {
+            id: number;
+            conversation_id: number;
+            sender: components["schemas"]["MessageSender"];
+            /** @enum {string} */
+            from: "buyer" | "vendor";
+            /** @description Sent by the user asking */
+            mine: boolean;
+            body: string;
+            images: components["schemas"]["Image"][];
+            /** Format: date-time */
+            created_at: string;
+        };
+        Conversation: {
+            id: number;
+            /**
+             * @description The asking user's side of the thread
+             * @enum {string}
+             */
+            role: "buyer" | "vendor";
+            shop: {
+                id: number;
+                name: string;
+                slug: string;
+                accent_color: string;
+            };
+            buyer: components["schemas"]["MessageSender"];
+            product: null | {
+                id: number;
+                name: string;
+            };
+            order_id: number | null;
+            /** @description The other party's messages after read_up_to */
+            unread: number;
+            /** @description The id of the last message the asking user has read (0: none) */
+            read_up_to: number;
+            /** @description The same for the other party */
+            other_read_up_to: number;
+            last_message: null | components["schemas"]["Message"];
+            /** Format: date-time */
+            last_message_at: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ConversationPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["Conversation"][];
+        };
+        MessagePage: components["schemas"]["Page"] & {
+            /** @description Newest first */
+            items: components["schemas"]["Message"][];
+        };
+        Thread: components["schemas"]["Conversation"] & {
+            messages: components["schemas"]["MessagePage"];
+        };
+        SentMessage: {
+            conversation: components["schemas"]["Conversation"];
+            message: components["schemas"]["Message"];
+        };
+        MessageInput: {
+            /** @description Trimmed; not blank; no control characters other than line breaks and tabs */
+            body: string;
+            /** @description Images the sender uploaded (POST /api/uploads), each once */
+            image_ids?: number[];
+            /** @description As the Idempotency-Key header, which wins when both are sent */
+            client_key?: string;
+        };
+        StartConversation: {
+            shop_id: number;
+            /** @description A listed product of that shop */
+            product_id?: number;
+            /** @description An order of the buyer's from that shop; not with product_id */
+            order_id?: number;
+            /** @description Trimmed; not blank; no control characters other than line breaks and tabs */
+            body: string;
+            /** @description Images the sender uploaded (POST /api/uploads), each once */
+            image_ids?: number[];
+            /** @description As the Idempotency-Key header, which wins when both are sent */
+            client_key?: string;
+        };
+        UnreadMessages: {
+            count: number;
         };
     };
     responses: {
@@ -3875,6 +4050,252 @@ export interface operations {
                     "application/json": {
                         marked: number;
                     };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description default 20 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    startConversation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a double submit write one message: a second request with the same key (from the same sender, in the same thread) answers 200 with the first message. The body's client_key does the same. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartConversation"];
+            };
+        };
+        responses: {
+            /** @description The message an earlier request with the same key wrote */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentMessage"];
+                };
+            };
+            /** @description The message written, and its thread */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentMessage"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user's own shop, or an image of someone else's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such shop, or no such image */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["WrongMediaType"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description default 50 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Thread"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such conversation, or one the user is no party to (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Invalid"];
+        };
+    };
+    sendMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a double submit write one message: a second request with the same key (from the same sender, in the same thread) answers 200 with the first message. The body's client_key does the same. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageInput"];
+            };
+        };
+        responses: {
+            /** @description The message an earlier request with the same key wrote */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentMessage"];
+                };
+            };
+            /** @description The message written, and its thread */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentMessage"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            /** @description An image of someone else's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such conversation, or one the user is no party to (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["WrongMediaType"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    markConversationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description A message of this conversation */
+                    message_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The conversation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No such conversation, or one the user is no party to (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["WrongMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    countUnreadMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadMessages"];
                 };
             };
             401: components["responses"]["Unauthorized"];

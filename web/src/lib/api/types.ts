@@ -95,3 +95,10 @@ export type ReviewPage = Schemas['ReviewPage'];
 
 export type Notification = Schemas['Notification'];
 export type NotificationPage = Schemas['NotificationPage'];
+export type Conversation = Schemas['Conversation'];
+export type ConversationPage = Schemas['ConversationPage'];
+export type Message = Schemas['Message'];
+export type Thread = Schemas['Thread'];
+export type SentMessage = Schemas['SentMessage'];
+export type StartConversationInput = Schemas['StartConversation'];
+export type MessageInput = Schemas['MessageInput'];

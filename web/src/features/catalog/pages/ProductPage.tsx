@@ -11,6 +11,7 @@ import { ApiError, errorMessage } from '../../../lib/api';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useAuth } from '../../auth';
 import { useCartActions } from '../../cart';
+import { ContactShopLink } from '../../messages';
 import { Reviews } from '../../reviews';
 import { useMyShop } from '../../shops';
 import { useProduct } from '../api/get-product';
@@ -146,6 +147,11 @@ export function ProductPage() {
                   </p>
                 )}
               </div>
+              {user && !ownShop && (
+                <p className="mt-3">
+                  <ContactShopLink shop={p.shop} product={p} label="Ask the shop about this" />
+                </p>
+              )}
               <div className="content mt-4 product-description">
                 {p.description.split(/\n+/).map((paragraph, i) => (
                   <p key={i}>{paragraph}</p>

@@ -7,12 +7,17 @@ import { ProductGrid } from '../../../components/ProductCard';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api';
 import { usePageTitle } from '../../../lib/usePageTitle';
+import { useAuth } from '../../auth';
+import { ContactShopLink } from '../../messages';
+import { useMyShop } from '../api/get-my-shop';
 import { useShop } from '../api/get-shop';
 import { ShopHero } from '../components/ShopHero';
 
 export function ShopPage() {
   const { slug = '' } = useParams();
   const shop = useShop(slug);
+  const { user } = useAuth();
+  const myShop = useMyShop({ enabled: user?.role === 'vendor' });
   usePageTitle(shop.data?.name);
 
   if (shop.error instanceof ApiError && shop.error.status === 404)
@@ -68,6 +73,7 @@ export function ShopPage() {
                   <p className="has-text-grey">This shop has not written its policies yet.</p>
                 )}
               </div>
+              {user && myShop.data?.id !== data.id && <ContactShopLink shop={data} />}
             </aside>
           </div>
         </div>

@@ -39,6 +39,11 @@ struct Config {
   int login_limit_per_email = 10;                 // per 15 minutes per email per client address
   int signup_limit_per_ip = 20;                   // accounts per hour per client address
   int checkout_limit_per_user = 10;               // checkout attempts per minute per user
+  int password_reset_limit_per_ip = 10;           // reset requests per hour per client address
+  int password_reset_limit_per_email = 3;         // reset requests per hour per email address
+  int verification_mail_limit_per_user = 3;       // verification mails per hour per user
+  // Where people reach the web app: the base of the links in mails.
+  std::string public_url = "http://127.0.0.1:8080";
   int platform_fee_bps = 1000;             // the platform's fee on each sale, in basis points (10%)
   long long platform_fee_fixed_cents = 0;  // plus this much per order, in minor units
   int payout_hold_days = 7;                // earnings pending this long after delivery

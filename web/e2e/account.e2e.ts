@@ -129,8 +129,8 @@ describe('account recovery and settings', () => {
     await area.getByLabel('Password, to confirm').fill(password);
     await checkPage(page, 'the account deletion form');
     await area.getByRole('button', { name: 'Delete my account for good' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
 
     await page.goto('/signin');
     await page.getByLabel('Email').fill('rita.new@example.test');

@@ -49,7 +49,7 @@ export function App() {
         <Route path={paths.forgotPassword.pattern} element={<ForgotPasswordPage />} />
         <Route path={paths.resetPassword.pattern} element={<ResetPasswordPage />} />
         <Route path={paths.verifyEmail.pattern} element={<VerifyEmailPage />} />
-        <Route path={paths.account.pattern} element={signedIn(<AccountPage />)} />
+        <Route path={paths.account.pattern} element={<AccountPage />} />
         <Route path={v.dashboard.pattern} element={vendor(<DashboardPage />)} />
         <Route path={v.shop.pattern} element={vendor(<ShopEditPage />)} />
         <Route path={v.products.pattern} element={vendor(<ProductsPage />)} />

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Navigate } from 'react-router-dom';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/api';
 import type { User } from '../../../lib/api/types';
 import { usePageTitle } from '../../../lib/usePageTitle';
-import { useAuth } from '../../auth';
+import { RequireAuth, useAuth } from '../../auth';
 import {
   changeEmail,
   changePassword,
@@ -244,15 +244,15 @@ function DownloadSection() {
   );
 }
 
-function DeleteSection() {
+function DeleteSection({ onDeleted }: { onDeleted: () => void }) {
   const { forget } = useAuth();
-  const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const [password, setPassword] = useState('');
   const remove = useAction(async () => {
     await deleteAccount(password);
+    // In one render: the page goes home rather than asking a guest to sign in.
+    onDeleted();
     forget();
-    navigate(paths.home.href(), { replace: true });
   });
   return (
     <section className="box" aria-labelledby="account-delete">
@@ -306,9 +306,7 @@ function DeleteSection() {
   );
 }
 
-/** The signed-in user's settings: address, password, data and deletion. */
-export function AccountPage() {
-  usePageTitle('Your account');
+function AccountSettings({ onDeleted }: { onDeleted: () => void }) {
   const { user } = useAuth();
   if (!user) return null;
   return (
@@ -319,8 +317,23 @@ export function AccountPage() {
         <ChangePasswordSection />
         <ChangeEmailSection />
         <DownloadSection />
-        <DeleteSection />
+        <DeleteSection onDeleted={onDeleted} />
       </div>
     </section>
+  );
+}
+
+/**
+ * The signed-in user's settings: address, password, data and deletion. A
+ * guest is asked to sign in, except right after deleting the account.
+ */
+export function AccountPage() {
+  usePageTitle('Your account');
+  const [deleted, setDeleted] = useState(false);
+  if (deleted) return <Navigate to={paths.home.href()} replace />;
+  return (
+    <RequireAuth>
+      <AccountSettings onDeleted={() => setDeleted(true)} />
+    </RequireAuth>
   );
 }

@@ -139,6 +139,23 @@ TEST_P(PasswordReset, IsRateLimitedPerAddressAndPerClient) {
   EXPECT_EQ(request_reset("someone9@example.com", "198.51.100.6").status, 202);
 }
 
+TEST_P(PasswordReset, ConcurrentIdenticalRequestsStayWithinTheLimit) {
+  sign_up("impatient@example.com");
+  const auto seen = race([&](int n) {
+    return request_reset("impatient@example.com", "203.0.113." + std::to_string(50 + n));
+  });
+  const std::map<std::string, int> expected{{"202", 3},
+                                            {"429 /problems/rate-limited", kRacers - 3}};
+  EXPECT_EQ(seen, expected);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM account_tokens WHERE purpose = 'password_reset'"), 3);
+  // Each link works until one of them is used; then none does.
+  const std::string token = mailed_token("impatient@example.com", "password_reset");
+  EXPECT_EQ(confirm(token).status, 204);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM account_tokens WHERE purpose = 'password_reset' "
+                       "AND used_at IS NULL"),
+            0);
+}
+
 TEST_P(PasswordReset, ALinkToAnAddressTheAccountLeftNoLongerWorks) {
   const auto account = sign_up("moving@example.com");
   const std::string token = reset_token("moving@example.com");
@@ -211,6 +228,18 @@ TEST_P(EmailVerification, ANewLinkCanBeAskedForAFewTimes) {
   expect_problem(
       client().post_json("/api/me/verification-mail", boost::json::object{}, other.access_token),
       409, "email-already-verified");
+}
+
+TEST_P(EmailVerification, ConcurrentIdenticalResendsStayWithinTheLimit) {
+  const auto registered = register_account("hasty@example.com", "buyer");
+  const std::string access(registered.json().at("access_token").as_string());
+  const auto seen = race([&](int) {
+    return client().post_json("/api/me/verification-mail", boost::json::object{}, access);
+  });
+  const std::map<std::string, int> expected{{"202", 2},
+                                            {"429 /problems/rate-limited", kRacers - 2}};
+  EXPECT_EQ(seen, expected);
+  EXPECT_EQ(mails_to("hasty@example.com").size(), 1u + 2u);  // the welcome and two links
 }
 
 TEST_P(EmailVerification, OfConcurrentClicksOnOneLinkOneVerifies) {

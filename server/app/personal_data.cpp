@@ -58,6 +58,8 @@ constexpr std::string_view kBlankOrderAddresses = R"(
   UPDATE orders SET shipping_address = :address WHERE buyer_id = :buyer)";
 constexpr std::string_view kBlankCheckoutAddresses = R"(
   UPDATE checkouts SET shipping_address = :address WHERE buyer_id = :buyer)";
+constexpr std::string_view kForgetNotifications = R"(
+  DELETE FROM notifications WHERE user_id = :user)";
 constexpr std::string_view kForgetCart = R"(
   DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM carts WHERE user_id = :user))";
 
@@ -66,6 +68,7 @@ void erase_buyer_details(db::Connection& sql, const User& buyer) {
   db::Query(kBlankOrderAddresses).values(blank, buyer.id).execute(sql);
   db::Query(kBlankCheckoutAddresses).values(blank, buyer.id).execute(sql);
   db::Query(kForgetCart).values(buyer.id).execute(sql);
+  db::Query(kForgetNotifications).values(buyer.id).execute(sql);
 }
 
 // --- export -------------------------------------------------------------------
@@ -85,6 +88,10 @@ constexpr std::string_view kReviewsOf = R"(
   SELECT r.id, r.product_id, p.name, r.rating, r.body, r.reply, r.created_at
   FROM reviews r JOIN products p ON p.id = r.product_id
   WHERE r.buyer_id = :buyer ORDER BY r.id)";
+
+constexpr std::string_view kNotificationsOf = R"(
+  SELECT kind, title, body, link, created_at, read_at FROM notifications
+  WHERE user_id = :user ORDER BY id)";
 
 constexpr std::string_view kShopOwnedBy = R"(
   SELECT slug, name, description, created_at FROM shops WHERE owner_id = :owner)";
@@ -179,6 +186,34 @@ boost::json::array reviews_of(db::Connection& sql, std::int64_t buyer_id) {
   return reviews;
 }
 
+boost::json::array notifications_of(db::Connection& sql, std::int64_t user_id) {
+  struct Row {
+    long long created_at = 0, read_at = 0;
+    std::string kind, title, body, link;
+    soci::indicator read_set = soci::i_null;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(kind));
+      st.exchange(soci::into(title));
+      st.exchange(soci::into(body));
+      st.exchange(soci::into(link));
+      st.exchange(soci::into(created_at));
+      st.exchange(soci::into(read_at, read_set));
+    }
+  };
+  boost::json::array notifications;
+  db::Query(kNotificationsOf).values(user_id).each<Row>(sql, [&](const Row& row) {
+    notifications.push_back(
+        {{"kind", row.kind},
+         {"title", row.title},
+         {"body", row.body},
+         {"link", row.link},
+         {"created_at", to_rfc3339(row.created_at)},
+         {"read_at", row.read_set == soci::i_ok ? boost::json::value(to_rfc3339(row.read_at))
+                                                : boost::json::value(nullptr)}});
+  });
+  return notifications;
+}
+
 boost::json::value shop_of(db::Connection& sql, std::int64_t owner_id) {
   struct Row {
     long long created_at = 0;
@@ -211,9 +246,13 @@ void on_account_deletion(accounts::AccountsService& accounts, ledger::LedgerServ
 boost::json::object export_of(db::Connection& sql, const User& user) {
   boost::json::array addresses;
   boost::json::array orders = orders_of(sql, user.id, addresses);
-  return {{"exported_at", to_rfc3339(now_millis())}, {"profile", accounts::to_json(user)},
-          {"addresses", std::move(addresses)},       {"orders", std::move(orders)},
-          {"reviews", reviews_of(sql, user.id)},     {"shop", shop_of(sql, user.id)}};
+  return {{"exported_at", to_rfc3339(now_millis())},
+          {"profile", accounts::to_json(user)},
+          {"addresses", std::move(addresses)},
+          {"orders", std::move(orders)},
+          {"reviews", reviews_of(sql, user.id)},
+          {"notifications", notifications_of(sql, user.id)},
+          {"shop", shop_of(sql, user.id)}};
 }
 
 void add_routes(http::Router& router, db::Database& database, const accounts::Authenticator& auth,

@@ -18,7 +18,8 @@ namespace ps::personal_data {
 
 // Wires the deletion rules into AccountsService::delete_account:
 // - a buyer's name and address are blanked in every order and checkout the
-//   shops keep (their reviews stay, under "Deleted user");
+//   shops keep (their reviews stay, under "Deleted user"); their cart and
+//   notifications go;
 // - a vendor with a shop is refused (409 account-in-use) while the shop has
 //   orders not yet delivered, cancelled or refunded, earnings still held, a
 //   balance either way, or a payout on its way; otherwise the shop's products

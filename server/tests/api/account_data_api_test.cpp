@@ -4,6 +4,7 @@
 
 #include "api/account_test.h"
 #include "api/checkout_test.h"
+#include "notifications/service.h"
 
 namespace ps::testing {
 namespace {
@@ -34,6 +35,9 @@ POCKETSHOP_API_TEST(AccountData);
 
 TEST_P(AccountData, ADeletedBuyersOrdersStayWithTheShopWithoutTheirDetails) {
   const auto order = buy(buyer, mug);
+  server().app().database().transaction([&](db::Connection& sql) {
+    notifications::notify(sql, {buyer.id, "refund", "A refund", "", "/orders/1"});
+  });
   ASSERT_EQ(order_as(clay, order).at("shipping_address").at("name").as_string(), "Sam Buyer");
 
   EXPECT_EQ(delete_account(buyer, "password123").status, 204);
@@ -54,6 +58,9 @@ TEST_P(AccountData, ADeletedBuyersOrdersStayWithTheShopWithoutTheirDetails) {
                                     {{"email", "buyer@example.com"}, {"password", "password123"}}),
                  401, "unauthorized");
   EXPECT_EQ(mails_to("buyer@example.com").back().kind, "account_deleted");
+  EXPECT_EQ(
+      sql_number("SELECT COUNT(*) FROM notifications WHERE user_id = " + std::to_string(buyer.id)),
+      0);
   sign_up("buyer@example.com");
 }
 
@@ -104,6 +111,9 @@ TEST_P(AccountData, TheExportHoldsProfileAddressesOrdersAndReviews) {
                 .status,
             201);
 
+  server().app().database().transaction([&](db::Connection& sql) {
+    notifications::notify(sql, {buyer.id, "order_shipped", "Your order shipped", "", "/orders/1"});
+  });
   expect_problem(client().get("/api/me/export"), 401, "unauthorized");
   const auto exported = client().get("/api/me/export", buyer.access_token);
   ASSERT_EQ(exported.status, 200) << exported.body;
@@ -118,6 +128,7 @@ TEST_P(AccountData, TheExportHoldsProfileAddressesOrdersAndReviews) {
   EXPECT_EQ(orders[0].at("items").at(0).at("name").as_string(), "Mug");
   EXPECT_EQ(data.at("reviews").at(0).at("body").as_string(), "Lovely mug");
   EXPECT_TRUE(data.at("shop").is_null());
+  EXPECT_EQ(data.at("notifications").at(0).at("title").as_string(), "Your order shipped");
 
   const auto vendor_data = client().get("/api/me/export", clay.access_token).json();
   EXPECT_EQ(vendor_data.at("shop").at("name").as_string(), "Clay Studio");

@@ -131,7 +131,7 @@ export interface paths {
         post?: never;
         /**
          * Delete the account
-         * @description Needs the password. Ends every session and empties the account of personal data: the shops keep the buyer's orders with the name and address blanked, reviews stay under "Deleted user", and the address is free for a new account. A vendor whose shop has orders not yet delivered or cancelled, held earnings, a balance or a payout on its way is refused (account-in-use); otherwise the shop's products are archived.
+         * @description Needs the password. Ends every session and empties the account of personal data: the shops keep the buyer's orders with the name and address blanked, reviews stay under "Deleted user", the cart and notifications go, and the address is free for a new account. A vendor whose shop has orders not yet delivered or cancelled, held earnings, a balance or a payout on its way is refused (account-in-use); otherwise the shop's products are archived.
          */
         delete: operations["deleteAccount"];
         options?: never;
@@ -1581,6 +1581,17 @@ export interface components {
                 reply?: string | null;
                 /** Format: date-time */
                 created_at: string;
+            }[];
+            /** @description The in-app notifications */
+            notifications: {
+                kind: string;
+                title: string;
+                body: string;
+                link: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                read_at: string | null;
             }[];
             /** @description The vendor's shop, or null */
             shop: null | {

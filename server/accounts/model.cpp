@@ -10,4 +10,8 @@ std::optional<Role> parse_role(std::string_view text) {
   return std::nullopt;
 }
 
+const char* to_string(TokenPurpose purpose) {
+  return purpose == TokenPurpose::password_reset ? "password_reset" : "email_verification";
+}
+
 }  // namespace ps::accounts

@@ -21,6 +21,13 @@ struct User {
   std::string display_name;
   Role role = Role::buyer;
   Millis created_at = 0;
+  // Whether the address was shown to reach its owner (a link we mailed to it
+  // came back). A vendor's shop stays closed until it was.
+  bool email_verified = false;
 };
+
+// What a single-use token that a mail carries is for.
+enum class TokenPurpose { password_reset, email_verification };
+const char* to_string(TokenPurpose purpose);
 
 }  // namespace ps::accounts

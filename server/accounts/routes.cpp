@@ -67,6 +67,22 @@ std::string read_refresh_token(const Request& request) {
   return token;
 }
 
+std::string read_mailed_token(JsonFields& fields) {
+  return fields.required_string("token", 1, 256, JsonFields::Trim::no);
+}
+
+std::string read_new_password(JsonFields& fields, const char* name) {
+  return fields.required_string(name, kMinPassword, kMaxPassword, JsonFields::Trim::no);
+}
+
+std::string read_password(JsonFields& fields, const char* name) {
+  return fields.required_string(name, 1, kMaxPassword, JsonFields::Trim::no);
+}
+
+// The same answer whether or not an account uses the address.
+constexpr const char* kResetRequested =
+    "If an account uses this address, a link to reset its password is on its way.";
+
 struct PresentedToken {
   std::string token;  // empty when the cookie is missing
   bool from_cookie = false;
@@ -82,11 +98,16 @@ PresentedToken presented_refresh_token(const Request& request) {
 
 }  // namespace
 
+// Password reset, email verification and the settings behind the password.
+void add_recovery_routes(http::Router& router, AccountsService& accounts, const Authenticator& auth,
+                         WorkerPool& workers, LoginLimits limits);
+
 boost::json::object to_json(const User& user) {
   return {{"id", user.id},
           {"email", user.email},
           {"display_name", user.display_name},
           {"role", to_string(user.role)},
+          {"email_verified", user.email_verified},
           {"created_at", to_rfc3339(user.created_at)}};
 }
 
@@ -147,6 +168,91 @@ void add_routes(http::Router& router, AccountsService& accounts, const Authentic
   router.add(verb::get, "/api/me", [&](Request& request) -> awaitable<Response> {
     const User user = co_await auth.require_user(request);
     co_return http::json_response(200, to_json(user));
+  });
+
+  add_recovery_routes(router, accounts, auth, workers, limits);
+}
+
+void add_recovery_routes(http::Router& router, AccountsService& accounts, const Authenticator& auth,
+                         WorkerPool& workers, LoginLimits limits) {
+  using http::bhttp::verb;
+
+  router.add(
+      verb::post, "/api/auth/password-reset", [&, limits](Request& request) -> awaitable<Response> {
+        const auto body = http::parse_json_object(request);
+        JsonFields fields(body);
+        const std::string email = read_email(fields);
+        fields.finish();
+        limits.resets_per_client.enforce(request.client_address);
+        limits.resets_per_email.enforce(email);
+        co_await workers.run(request.request_id, [&] { accounts.request_password_reset(email); });
+        co_return http::json_response(202, {{"detail", kResetRequested}});
+      });
+
+  router.add(
+      verb::post, "/api/auth/password-reset/confirm", [&](Request& request) -> awaitable<Response> {
+        const auto body = http::parse_json_object(request);
+        JsonFields fields(body);
+        const std::string token = read_mailed_token(fields);
+        const std::string password = read_new_password(fields, "password");
+        fields.finish();
+        co_await workers.run(request.request_id, [&] { accounts.reset_password(token, password); });
+        co_return http::empty_response(204);
+      });
+
+  router.add(verb::post, "/api/auth/verify-email", [&](Request& request) -> awaitable<Response> {
+    const auto body = http::parse_json_object(request);
+    JsonFields fields(body);
+    const std::string token = read_mailed_token(fields);
+    fields.finish();
+    const User user =
+        co_await workers.run(request.request_id, [&] { return accounts.verify_email(token); });
+    co_return http::json_response(200, {{"user", to_json(user)}});
+  });
+
+  router.add(verb::post, "/api/me/verification-mail",
+             [&, limits](Request& request) -> awaitable<Response> {
+               const User user = co_await auth.require_user(request);
+               limits.verification_mails_per_user.enforce(std::to_string(user.id));
+               co_await workers.run(request.request_id,
+                                    [&] { accounts.resend_verification(user); });
+               co_return http::empty_response(202);
+             });
+
+  router.add(verb::post, "/api/me/password", [&](Request& request) -> awaitable<Response> {
+    const User user = co_await auth.require_user(request);
+    const auto body = http::parse_json_object(request);
+    JsonFields fields(body);
+    const std::string current = read_password(fields, "current_password");
+    const std::string next = read_new_password(fields, "new_password");
+    fields.finish();
+    const auto signed_in = co_await workers.run(
+        request.request_id, [&] { return accounts.change_password(user, current, next); });
+    co_return session_response(200, request, signed_in, accounts.refresh_ttl());
+  });
+
+  router.add(verb::delete_, "/api/me", [&](Request& request) -> awaitable<Response> {
+    const User user = co_await auth.require_user(request);
+    const auto body = http::parse_json_object(request);
+    JsonFields fields(body);
+    const std::string password = read_password(fields, "password");
+    fields.finish();
+    co_await workers.run(request.request_id, [&] { accounts.delete_account(user, password); });
+    Response response = http::empty_response(204);
+    response.set(http::bhttp::field::set_cookie, expired_refresh_cookie());
+    co_return response;
+  });
+
+  router.add(verb::post, "/api/me/email", [&](Request& request) -> awaitable<Response> {
+    const User user = co_await auth.require_user(request);
+    const auto body = http::parse_json_object(request);
+    JsonFields fields(body);
+    const std::string password = read_password(fields, "password");
+    const std::string email = read_email(fields);
+    fields.finish();
+    co_await workers.run(request.request_id,
+                         [&] { accounts.request_email_change(user, password, email); });
+    co_return http::empty_response(202);
   });
 }
 

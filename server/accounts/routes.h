@@ -14,9 +14,14 @@ struct LoginLimits {
   // keep a chosen account locked out (issue 15, item 11).
   http::RateLimiter& per_email_and_client;
   http::RateLimiter& signups_per_client;
+  // Password reset requests, per client address and per email address: the
+  // second keeps anyone from flooding one mailbox.
+  http::RateLimiter& resets_per_client;
+  http::RateLimiter& resets_per_email;
+  http::RateLimiter& verification_mails_per_user;
 };
 
-// /api/auth/* and /api/me.
+// /api/auth/*, /api/me and the account's settings (/api/me/*).
 void add_routes(http::Router& router, AccountsService& accounts, const Authenticator& auth,
                 WorkerPool& workers, LoginLimits limits);
 

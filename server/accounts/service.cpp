@@ -40,25 +40,40 @@ std::string normalize_email(std::string_view email) {
 }
 
 AccountsService::AccountsService(db::Database& database, const TokenIssuer& tokens,
-                                 const PasswordHasher& passwords, std::chrono::hours refresh_ttl)
-    : database_(database), tokens_(tokens), passwords_(passwords), refresh_ttl_(refresh_ttl) {}
+                                 const PasswordHasher& passwords, std::chrono::hours refresh_ttl,
+                                 MailLinks links)
+    : database_(database),
+      tokens_(tokens),
+      passwords_(passwords),
+      refresh_ttl_(refresh_ttl),
+      links_(std::move(links)) {}
+
+namespace {
+User insert_new_user(db::Connection& sql, const NewAccount& account, const std::string& hash) {
+  User user{
+      0, account.email, account.display_name, account.role, now_millis(), account.email_verified};
+  // A concurrent sign-up for the same email that wins the race makes this
+  // insert violate users_email_key, which answers email_taken() as well.
+  if (store::email_in_use(sql, user.email)) throw email_taken();
+  user.id = store::insert_user(sql, user, hash);
+  return user;
+}
+}  // namespace
 
 User AccountsService::create_user(const NewAccount& account) {
   const std::string hash = passwords_.hash(account.password);
-  User user{0, account.email, account.display_name, account.role, now_millis()};
-  // A concurrent sign-up for the same email that wins the race makes this
-  // insert violate users_email_key, which answers email_taken() as well.
-  return database_.transaction([&](db::Connection& sql) {
-    if (store::find_user_by_email(sql, user.email)) throw email_taken();
-    user.id = store::insert_user(sql, user, hash);
-    return user;
-  });
+  return database_.transaction(
+      [&](db::Connection& sql) { return insert_new_user(sql, account, hash); });
 }
 
 SignedIn AccountsService::register_user(const NewAccount& account) {
-  User user = create_user(account);
-  TokenPair tokens = database_.transaction(
-      [&](db::Connection& sql) { return start_session(sql, user, random_hex(16)); });
+  const std::string hash = passwords_.hash(account.password);
+  User user;
+  TokenPair tokens = database_.transaction([&](db::Connection& sql) {
+    user = insert_new_user(sql, account, hash);
+    if (!user.email_verified) mail_verification_link(sql, user, user.email, /*welcome=*/true);
+    return start_session(sql, user, random_hex(16));
+  });
   spdlog::info("account created user_id={} role={}", user.id, to_string(user.role));
   return {std::move(user), std::move(tokens)};
 }

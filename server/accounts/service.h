@@ -7,8 +7,10 @@
 #include "db/database.h"
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ps::accounts {
 
@@ -21,7 +23,21 @@ struct NewAccount {
   std::string password;
   std::string display_name;
   Role role = Role::buyer;
+  // Accounts an operator makes (the CLI, the seeds) need no mailed link.
+  bool email_verified = false;
 };
+
+// How the mails' links reach the web app.
+struct MailLinks {
+  std::string public_url;  // e.g. https://shop.example.com, no trailing slash
+  std::chrono::minutes password_reset_ttl{60};
+  std::chrono::hours verification_ttl{48};
+};
+
+// 400 /problems/token-invalid: a mailed link that is unknown, expired or used.
+ApiError token_invalid();
+// 403 /problems/email-unverified: what a vendor is told before verifying.
+ApiError email_unverified();
 
 struct TokenPair {
   std::string access_token;
@@ -53,9 +69,11 @@ inline constexpr std::chrono::seconds kCookieReuseGrace{20};
 class AccountsService {
  public:
   AccountsService(db::Database& database, const TokenIssuer& tokens,
-                  const PasswordHasher& passwords, std::chrono::hours refresh_ttl);
+                  const PasswordHasher& passwords, std::chrono::hours refresh_ttl,
+                  MailLinks links = {});
 
   User create_user(const NewAccount& account);  // 409 when the email is taken
+  // Also writes the welcome mail, with its verification link.
   SignedIn register_user(const NewAccount& account);
   SignedIn login(const std::string& email, const std::string& password);   // 401
   SignedIn refresh(const std::string& refresh_token, TokenSource source);  // 401
@@ -63,7 +81,42 @@ class AccountsService {
   std::optional<User> find_user(std::int64_t id);
   std::chrono::hours refresh_ttl() const { return refresh_ttl_; }
 
+  // Recovery and settings (accounts/recovery.cpp). Each mail is written in
+  // the transaction of its event.
+
+  // Mails a reset link when an account uses the address; an unknown address
+  // is answered the same, after much the same work.
+  void request_password_reset(const std::string& email);
+  // 400 token-invalid; signs the user out everywhere.
+  void reset_password(const std::string& token, const std::string& new_password);
+  // 400 token-invalid. Verifies the address the link was sent to: the
+  // current one, or the new one of a change of address, which happens now.
+  User verify_email(const std::string& token);
+  void resend_verification(const User& user);  // 409 email-already-verified
+  // 403 password-incorrect. Signs out every other session: the caller gets a
+  // new one.
+  SignedIn change_password(const User& user, const std::string& current_password,
+                           const std::string& new_password);
+  // 403 password-incorrect, 409 email-taken. Mails a link to the new address
+  // (which becomes the account's when it verifies) and a notice to the old.
+  void request_email_change(const User& user, const std::string& password,
+                            const std::string& new_email);
+
+  // What another feature does when an account is deleted, inside the
+  // deletion's transaction: throw an ApiError to refuse (the account is
+  // still needed), or forget the person in its own tables. Wired once, at
+  // start (app/personal_data.cpp).
+  using DeletionStep = std::function<void(db::Connection&, const User&)>;
+  void on_delete(DeletionStep step) { deletion_steps_.push_back(std::move(step)); }
+  // 403 password-incorrect, or whatever a step refuses with. Ends every
+  // session and empties the user's row of personal data (it stays, for the
+  // orders and reviews that point at it).
+  void delete_account(const User& user, const std::string& password);
+
  private:
+  void check_password(std::int64_t user_id, const std::string& password);  // 403
+  void mail_verification_link(db::Connection& sql, const User& user, const std::string& address,
+                              bool welcome);
   // Whether a token that was already used may be renewed all the same.
   static bool within_reuse_grace(db::Connection& sql, const RefreshTokenRecord& token,
                                  TokenSource source, Millis now);
@@ -73,6 +126,8 @@ class AccountsService {
   const TokenIssuer& tokens_;
   const PasswordHasher& passwords_;
   std::chrono::hours refresh_ttl_;
+  MailLinks links_;
+  std::vector<DeletionStep> deletion_steps_;
 };
 
 }  // namespace ps::accounts

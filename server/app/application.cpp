@@ -1,6 +1,7 @@
 #include "app/application.h"
 
 #include "accounts/routes.h"
+#include "app/personal_data.h"
 #include "cart/routes.h"
 #include "catalog/routes.h"
 #include "checkout/routes.h"
@@ -61,9 +62,7 @@ jobs::QueueOptions job_queue_options(const Config& config) {
 
 messages::MessagesOptions messages_options(const Config& config) {
   return {.mail_delay = std::chrono::seconds(config.message_mail_delay_seconds),
-          .public_url = config.public_url.empty()
-                            ? "http://" + config.host + ":" + std::to_string(config.port)
-                            : config.public_url};
+          .public_url = config.public_url};
 }
 
 std::size_t pool_size(const Config& config) {
@@ -93,7 +92,8 @@ Application::Application(Config config)
       tokens_(config_.jwt_secret, std::chrono::seconds(config_.access_token_ttl_seconds)),
       passwords_(config_.password_strength),
       accounts_(database_, tokens_, passwords_,
-                std::chrono::hours(24 * config_.refresh_token_ttl_days)),
+                std::chrono::hours(24 * config_.refresh_token_ttl_days),
+                accounts::MailLinks{.public_url = config_.public_url}),
       authenticator_(tokens_, accounts_, workers_),
       shops_(database_, media_),
       catalog_(database_, shops_, media_),
@@ -119,6 +119,9 @@ Application::Application(Config config)
       login_per_client_(config_.login_limit_per_ip, std::chrono::minutes(1)),
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
       signups_per_client_(config_.signup_limit_per_ip, std::chrono::hours(1)),
+      resets_per_client_(config_.password_reset_limit_per_ip, std::chrono::hours(1)),
+      resets_per_email_(config_.password_reset_limit_per_email, std::chrono::hours(1)),
+      verification_mails_per_user_(config_.verification_mail_limit_per_user, std::chrono::hours(1)),
       checkouts_per_user_(config_.checkout_limit_per_user, std::chrono::minutes(1)),
       messages_per_user_(config_.message_limit_per_user, std::chrono::minutes(1)),
       conversations_per_user_(config_.conversation_limit_per_user, std::chrono::hours(1)),
@@ -140,7 +143,10 @@ Application::Application(Config config)
       http::content_security_policy(http::origin_of(config_.payment_tokens_url)));
   add_system_routes();
   accounts::add_routes(router_, accounts_, authenticator_, workers_,
-                       {login_per_client_, login_per_email_, signups_per_client_});
+                       {login_per_client_, login_per_email_, signups_per_client_,
+                        resets_per_client_, resets_per_email_, verification_mails_per_user_});
+  personal_data::on_account_deletion(accounts_, ledger_);
+  personal_data::add_routes(router_, database_, authenticator_, workers_);
   media::add_routes(router_, media_, authenticator_, workers_, config_);
   shops::add_routes(router_, shops_, authenticator_, workers_);
   catalog::add_routes(router_, catalog_, authenticator_, workers_);

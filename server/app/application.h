@@ -121,6 +121,9 @@ class Application {
   http::RateLimiter login_per_client_;
   http::RateLimiter login_per_email_;
   http::RateLimiter signups_per_client_;
+  http::RateLimiter resets_per_client_;
+  http::RateLimiter resets_per_email_;
+  http::RateLimiter verification_mails_per_user_;
   http::RateLimiter checkouts_per_user_;
   http::RateLimiter messages_per_user_;
   http::RateLimiter conversations_per_user_;

@@ -56,7 +56,7 @@ std::string seed_shop(Application& app, int number, const BenchShape& shape,
                       boost::json::array& product_ids) {
   const auto vendor = app.accounts().create_user(
       {numbered("vendor", number) + "@bench.pocketshop.test", kBenchPassword,
-       numbered("Bench Vendor ", number), accounts::Role::vendor});
+       numbered("Bench Vendor ", number), accounts::Role::vendor, true});
   shops::ShopInput shop;
   shop.name = numbered("Bench Workshop ", number);
   shop.description = "Everyday goods from bench workshop " + std::to_string(number) + ".";
@@ -83,7 +83,7 @@ boost::json::object seed_bench(Application& app, const BenchShape& shape) {
   for (int buyer = 1; buyer <= shape.buyers; ++buyer) {
     const auto email = numbered("buyer", buyer) + "@bench.pocketshop.test";
     app.accounts().create_user(
-        {email, kBenchPassword, numbered("Bench Buyer ", buyer), accounts::Role::buyer});
+        {email, kBenchPassword, numbered("Bench Buyer ", buyer), accounts::Role::buyer, true});
     buyers.push_back(boost::json::string(email));
   }
   boost::json::array searches;  // a word of a product name, within its category

@@ -156,6 +156,17 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--signup-limit-per-ip", c.signup_limit_per_ip, "POCKETSHOP_SIGNUP_LIMIT_PER_IP",
          "sign-ups per hour per client address")
       ->check(CLI::Range(1, 1000000));
+  option("--password-reset-limit-per-ip", c.password_reset_limit_per_ip,
+         "POCKETSHOP_PASSWORD_RESET_LIMIT_PER_IP",
+         "password reset requests per hour per client address")
+      ->check(CLI::Range(1, 1000000));
+  option("--password-reset-limit-per-email", c.password_reset_limit_per_email,
+         "POCKETSHOP_PASSWORD_RESET_LIMIT_PER_EMAIL",
+         "password reset requests per hour per email address")
+      ->check(CLI::Range(1, 1000000));
+  option("--verification-mail-limit", c.verification_mail_limit_per_user,
+         "POCKETSHOP_VERIFICATION_MAIL_LIMIT", "verification mails a user may ask for per hour")
+      ->check(CLI::Range(1, 1000000));
   option("--checkout-limit-per-user", c.checkout_limit_per_user,
          "POCKETSHOP_CHECKOUT_LIMIT_PER_USER", "checkout attempts per minute per user")
       ->check(CLI::Range(1, 1000000));
@@ -169,7 +180,8 @@ void add_config_options(CLI::App& app, Config& c) {
          "seconds after which a message still unread is mailed to its recipient")
       ->check(CLI::Range(0, 7 * 86400));
   option("--public-url", c.public_url, "POCKETSHOP_PUBLIC_URL",
-         "what links in mails start with (https://shop.example); default http://<host>:<port>");
+         "where people reach the web app (https://shop.example.com): the base of mailed links; "
+         "default http://<host>:<port>");
   option("--platform-fee-bps", c.platform_fee_bps, "POCKETSHOP_PLATFORM_FEE_BPS",
          "the platform's fee on each sale, in basis points (1000 = 10%)")
       ->check(CLI::Range(0, 5000));
@@ -240,6 +252,15 @@ void finalize_config(Config& c) {
   }
 
   if (c.web_dir.empty() && fs::exists("web/dist/index.html")) c.web_dir = "web/dist";
+
+  if (c.public_url.empty()) {
+    const bool any_address = c.host == "0.0.0.0" || c.host == "::";
+    c.public_url = "http://" + (any_address ? std::string("127.0.0.1") : c.host) + ":" +
+                   std::to_string(c.port);
+  }
+  while (c.public_url.ends_with('/')) c.public_url.pop_back();
+  if (!c.public_url.starts_with("http://") && !c.public_url.starts_with("https://"))
+    throw ConfigError("public URL must start with http:// or https://");
 
   while (c.payment_gateway_url.ends_with('/')) c.payment_gateway_url.pop_back();
   if (!c.payment_gateway_url.starts_with("http://") &&

@@ -42,7 +42,11 @@ struct Config {
   int message_limit_per_user = 20;                // messages per minute per sender
   int conversation_limit_per_user = 10;           // conversations started per hour per buyer
   int message_mail_delay_seconds = 300;           // an unread message is mailed this long after
-  // What links in mails start with; empty: http://<host>:<port>.
+  int password_reset_limit_per_ip = 10;           // reset requests per hour per client address
+  int password_reset_limit_per_email = 3;         // reset requests per hour per email address
+  int verification_mail_limit_per_user = 3;       // verification mails per hour per user
+  // Where people reach the web app: the base of the links in mails; empty:
+  // http://<host>:<port>.
   std::string public_url;
   int platform_fee_bps = 1000;             // the platform's fee on each sale, in basis points (10%)
   long long platform_fee_fixed_cents = 0;  // plus this much per order, in minor units

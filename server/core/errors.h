@@ -60,8 +60,14 @@ enum class ErrorCode {
   // Payouts (issue 16).
   payout_account_required,
   payout_below_minimum,
+  // Account recovery and settings (issue 17).
+  token_invalid,
+  password_incorrect,
+  email_unverified,
+  email_already_verified,
+  account_in_use,
 };
-inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::payout_below_minimum) + 1;
+inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::account_in_use) + 1;
 
 // Per-field validation messages, as sent in a problem's "errors" member.
 using FieldErrors = std::map<std::string, std::vector<std::string>>;

@@ -56,6 +56,12 @@ constexpr std::array<ProblemType, kErrorCodeCount> kProblemTypes{{
     // Payouts (issue 16).
     {payout_account_required, 409, "payout-account-required", "Payout account required"},
     {payout_below_minimum, 409, "payout-below-minimum", "Payout below the minimum"},
+    // Account recovery and settings (issue 17).
+    {token_invalid, 400, "token-invalid", "Link invalid or expired"},
+    {password_incorrect, 403, "password-incorrect", "Password incorrect"},
+    {email_unverified, 403, "email-unverified", "Email not verified"},
+    {email_already_verified, 409, "email-already-verified", "Email already verified"},
+    {account_in_use, 409, "account-in-use", "Account still in use"},
 }};
 
 constexpr bool in_code_order() {

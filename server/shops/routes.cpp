@@ -67,6 +67,9 @@ void add_routes(http::Router& router, ShopsService& shops, const accounts::Authe
 
   router.add(verb::post, "/api/shops", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
+    // A shop is public from the start, so it opens only to a vendor whose
+    // address is known to reach them.
+    if (!vendor.email_verified) throw accounts::email_unverified();
     const ShopInput input = read_shop_input(request, /*creating=*/true);
     auto view =
         co_await workers.run(request.request_id, [&] { return shops.create(vendor.id, input); });

@@ -12,6 +12,7 @@ import {
 import { ApiSetup } from './support/api';
 import { openBrowser, phoneScreenshot, screenshot, type Actor } from './support/browser';
 import { StoryFixtures, type StoryUser } from './support/fixtures';
+import { Mailbox } from './support/mailbox';
 import { startServer, type RunningServer } from './support/server';
 
 // One story on one real server with a fresh database, told through the UI:
@@ -51,6 +52,7 @@ const ORDERED = { [MUG]: 1, [TERRARIUM]: 2 };
 describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   let server: RunningServer;
   let fixtures: StoryFixtures;
+  let mailbox: Mailbox;
   let vendor: Actor;
   let buyer: Actor;
   const vendorUser: StoryUser = {
@@ -115,9 +117,10 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
       POCKETSHOP_PAYOUT_HOLD_DAYS: '0',
       POCKETSHOP_RELEASE_INTERVAL: '1',
     });
-    fixtures = new StoryFixtures(server.url, ACCESS_TOKEN_ACCEPTED_SECONDS);
+    mailbox = new Mailbox(server);
+    fixtures = new StoryFixtures(server.url, ACCESS_TOKEN_ACCEPTED_SECONDS, mailbox);
     // The other shop of the cart; the vendor's own shop is made through the UI.
-    await new ApiSetup(server.url).shopWithProduct({
+    await new ApiSetup(server.url, mailbox).shopWithProduct({
       email: 'ada@example.test',
       password: 'other-vendor-password-1',
       owner: 'Ada Clay',
@@ -176,6 +179,12 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   test('a vendor signs up and creates a shop with a logo and a cover', async () => {
     const { page } = vendor;
     await signUp(page, vendorUser);
+    await page.waitForURL('**/vendor/shop');
+    // A shop opens once the address is confirmed: the welcome mail's link.
+    await page.getByText('Confirm your email address to open your shop').waitFor();
+    await page.goto(await mailbox.link(vendorUser.email, '/verify-email'));
+    await page.getByText(`${vendorUser.email} is confirmed`).waitFor();
+    await page.getByRole('link', { name: 'Open your shop' }).click();
     await page.waitForURL('**/vendor/shop');
     await page.getByLabel('Shop name').fill('Moss & Fern');
     await page.getByLabel('Description').fill('Tiny gardens under glass, planted by hand.');

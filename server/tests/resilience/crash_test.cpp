@@ -67,6 +67,7 @@ class CrashRecovery : public ::testing::TestWithParam<Backend> {
                                  "1000000", "--login-limit-per-ip", "1000000"});
     const auto client = server_->client();
     const auto vendor = sign_up(client, "vendor@example.com", "vendor");
+    server_->verify_email("vendor@example.com");
     ASSERT_EQ(client.post_json("/api/shops", {{"name", "Crash Pottery"}}, vendor).status, 201);
     for (int n = 0; n < kProducts; ++n)
       products_.push_back(create_product(client, vendor, "Crash product " + std::to_string(n),

@@ -60,6 +60,7 @@ class PostgresOutage : public ::testing::Test {
   void stock_a_cart() {
     const auto client = server_->client();
     const auto vendor = sign_up(client, "vendor@example.com", "vendor");
+    server_->verify_email("vendor@example.com");
     ASSERT_EQ(client.post_json("/api/shops", {{"name", "Outage Pottery"}}, vendor).status, 201);
     const auto product = client.post_json(
         "/api/products",

@@ -16,6 +16,7 @@ class GatewayAcrossRestarts : public ::testing::TestWithParam<Backend> {
     server_ = std::make_unique<ServerProcess>(GetParam());
     const auto client = server_->client();
     vendor_ = sign_up(client, "vendor@example.com", "vendor");
+    server_->verify_email("vendor@example.com");
     ASSERT_EQ(client.post_json("/api/shops", {{"name", "Restart Pottery"}}, vendor_).status, 201);
     product_ = create_product(client, vendor_, "Bowl", 1500, 100);
     buyer_ = sign_up(client, "buyer@example.com", "buyer");

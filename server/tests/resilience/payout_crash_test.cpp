@@ -60,6 +60,7 @@ TEST_P(PayoutCrashRecovery, NothingIsPaidTwiceAcrossAKill) {
   for (int i = 0; i < kVendors; ++i) {
     const auto n = std::string(1, static_cast<char>('a' + i));
     const auto vendor = sign_up(client, "vendor" + n + "@example.com", "vendor");
+    shop.verify_email("vendor" + n + "@example.com");
     ASSERT_EQ(client.post_json("/api/shops", {{"name", "Crash Payouts " + n}}, vendor).status, 201);
     const auto product = create_product(client, vendor, "Crash plate " + n, 1000, 1);
     const auto connected =

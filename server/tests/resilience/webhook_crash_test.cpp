@@ -69,6 +69,7 @@ TEST_P(WebhookCrashRecovery, EventsAreAppliedExactlyOnceAcrossAKill) {
   ServerProcess receiver(GetParam(), {"--payment-webhook-secret", kSecret, "--job-workers", "0"});
   const auto client = receiver.client();
   const auto vendor = sign_up(client, "vendor@example.com", "vendor");
+  receiver.verify_email("vendor@example.com");
   ASSERT_EQ(client.post_json("/api/shops", {{"name", "Crash Pottery"}}, vendor).status, 201);
   const auto product = create_product(client, vendor, "Crash mug", 5000, 10);
   const auto buyer = sign_up(client, "buyer@example.com", "buyer");

@@ -2,6 +2,9 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+#include <regex>
+
 namespace ps::testing {
 
 void ApiTest::SetUp() {
@@ -18,9 +21,41 @@ Account ApiTest::sign_up(const std::string& email, const std::string& role,
   EXPECT_EQ(result.status, 201) << result.body;
   if (result.status != 201) return {};
   const auto json = result.json().as_object();
-  return {json.at("user").at("id").as_int64(), std::string(json.at("user").at("email").as_string()),
-          std::string(json.at("access_token").as_string()),
-          std::string(json.at("refresh_token").as_string())};
+  Account account{json.at("user").at("id").as_int64(),
+                  std::string(json.at("user").at("email").as_string()),
+                  std::string(json.at("access_token").as_string()),
+                  std::string(json.at("refresh_token").as_string())};
+  if (role == "vendor") verify_email(account.email);
+  return account;
+}
+
+namespace {
+// The token of the link in the newest mail of one of these kinds.
+template <class Mail>
+std::string newest_token(const std::vector<Mail>& mails,
+                         std::initializer_list<std::string_view> kinds) {
+  static const std::regex token_in_link(R"re([?&]token=([A-Za-z0-9_-]+))re");
+  for (auto mail = mails.rbegin(); mail != mails.rend(); ++mail) {
+    std::smatch match;
+    if (std::find(kinds.begin(), kinds.end(), mail->kind) != kinds.end() &&
+        std::regex_search(mail->text_body, match, token_in_link))
+      return match[1];
+  }
+  return {};
+}
+}  // namespace
+
+std::string ApiTest::mailed_token(const std::string& address, const std::string& kind) {
+  std::string token = newest_token(mails_to(address), {kind});
+  if (token.empty()) ADD_FAILURE() << "no " << kind << " mail with a link to " << address;
+  return token;
+}
+
+void ApiTest::verify_email(const std::string& address) {
+  const std::string token = newest_token(mails_to(address), {"welcome", "email_verification"});
+  ASSERT_FALSE(token.empty()) << "no verification mail to " << address;
+  const auto result = client().post_json("/api/auth/verify-email", {{"token", token}});
+  EXPECT_EQ(result.status, 200) << result.body;
 }
 
 void expect_problem(const HttpResult& result, int status, std::string_view type) {

@@ -38,7 +38,9 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
   TestServer& server() { return *server_; }
   HttpClient client() const { return server_->client(); }
 
-  // Signs up through the API; fails the test unless that answers 201.
+  // Signs up through the API; fails the test unless that answers 201. A
+  // vendor then follows the welcome mail's link, as a shop needs a verified
+  // address.
   Account sign_up(const std::string& email, const std::string& role = "buyer",
                   const std::string& password = "password123");
 
@@ -47,6 +49,11 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
 
   // The mails written to the outbox for an address, oldest first.
   std::vector<OutboxMail> mails_to(const std::string& address);
+  // The token of the link in the newest mail of this kind to the address
+  // (empty, and a test failure, when there is none).
+  std::string mailed_token(const std::string& address, const std::string& kind);
+  // Follows the newest verification link mailed to the address.
+  void verify_email(const std::string& address);
 
  private:
   std::unique_ptr<TestServer> server_;

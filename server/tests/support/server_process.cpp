@@ -2,6 +2,8 @@
 
 #include "support/card_tokens.h"
 
+#include "db/database.h"
+
 #include <cstdlib>
 #include <stdexcept>
 #include <thread>
@@ -33,6 +35,14 @@ std::string ServerProcess::database_url() const {
   if (!options_.database_url.empty()) return options_.database_url;
   if (postgres_) return postgres_->url();
   return "sqlite://" + (data_dir() / "pocketshop.db").string();
+}
+
+void ServerProcess::verify_email(const std::string& email) const {
+  db::Database database(database_url(), 1);
+  database.transaction([&](db::Connection& sql) {
+    sql.session() << "UPDATE users SET email_verified_at = created_at WHERE email = :email",
+        soci::use(email);
+  });
 }
 
 std::vector<std::string> ServerProcess::command_line() const {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiSetup } from './api';
+import type { Mailbox } from './mailbox';
 
 export interface StoryUser {
   name: string;
@@ -70,12 +71,16 @@ export class StoryFixtures {
   private readonly api: ApiSetup;
   private readonly tokens = new Map<string, { token: string; at: number }>();
 
-  /** accessTokenSeconds: how long the server accepts an access token. */
+  /**
+   * accessTokenSeconds: how long the server accepts an access token;
+   * mailbox: where vendors made here read their verification link.
+   */
   constructor(
     private readonly baseUrl: string,
     private readonly accessTokenSeconds: number,
+    mailbox?: Mailbox,
   ) {
-    this.api = new ApiSetup(baseUrl);
+    this.api = new ApiSetup(baseUrl, mailbox);
   }
 
   /**
@@ -99,6 +104,8 @@ export class StoryFixtures {
     const token = await this.token(vendor);
     const found = await this.api.request('GET', '/api/my/shop', token).catch(() => null);
     if (found) return;
+    const me = await this.api.request<{ email_verified: boolean }>('GET', '/api/me', token);
+    if (!me.email_verified) await this.api.verifyEmail(vendor.email);
     await this.api.request('POST', '/api/shops', token, {
       name: shop.name,
       accent_color: shop.color,

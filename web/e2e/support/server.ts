@@ -9,6 +9,8 @@ const repoDir = resolve(webDir, '..');
 
 export interface RunningServer {
   url: string;
+  /** The server's data directory (its SQLite database, its mail). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -87,6 +89,8 @@ export async function startServer(
       ],
       {
         POCKETSHOP_PASSWORD_STRENGTH: 'min',
+        // The mails' links lead back to this server.
+        POCKETSHOP_PUBLIC_URL: `http://127.0.0.1:${port}`,
         POCKETSHOP_PAYMENT_GATEWAY_URL: gateway.url,
         POCKETSHOP_PAYMENT_SECRET_KEY: GATEWAY_SECRET_KEY,
         POCKETSHOP_PAYMENT_PUBLISHABLE_KEY: GATEWAY_PUBLISHABLE_KEY,
@@ -101,6 +105,7 @@ export async function startServer(
   }
   return {
     url: shop.url,
+    dataDir,
     async stop() {
       await shop.stop();
       await gateway.stop();
@@ -109,7 +114,7 @@ export async function startServer(
   };
 }
 
-type RunningProcess = RunningServer;
+type RunningProcess = Omit<RunningServer, 'dataDir'>;
 
 /** Starts `binary args`; resolves with the address it logs once it listens. */
 async function startProcess(

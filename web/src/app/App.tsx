@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { paths } from '../config/paths';
-import { RequireAuth, SignInPage, SignUpPage } from '../features/auth';
+import { AccountPage } from '../features/account';
+import {
+  ForgotPasswordPage,
+  RequireAuth,
+  ResetPasswordPage,
+  SignInPage,
+  SignUpPage,
+  VerifyEmailPage,
+} from '../features/auth';
 import { CartPage } from '../features/cart';
 import { ProductPage, SearchPage } from '../features/catalog';
 import { CheckoutPage } from '../features/checkout';
@@ -42,6 +50,10 @@ export function App() {
         <Route path={paths.conversation.pattern} element={signedIn(<ThreadPage />)} />
         <Route path={paths.signIn.pattern} element={<SignInPage />} />
         <Route path={paths.signUp.pattern} element={<SignUpPage />} />
+        <Route path={paths.forgotPassword.pattern} element={<ForgotPasswordPage />} />
+        <Route path={paths.resetPassword.pattern} element={<ResetPasswordPage />} />
+        <Route path={paths.verifyEmail.pattern} element={<VerifyEmailPage />} />
+        <Route path={paths.account.pattern} element={<AccountPage />} />
         <Route path={v.dashboard.pattern} element={vendor(<DashboardPage />)} />
         <Route path={v.shop.pattern} element={vendor(<ShopEditPage />)} />
         <Route path={v.products.pattern} element={vendor(<ProductsPage />)} />

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { paths } from '../config/paths';
+import { VerifyEmailBanner } from '../features/account';
 import { useAuth } from '../features/auth';
 import { useCart } from '../features/cart';
 import { NotificationBell } from '../features/notifications';
@@ -144,6 +145,9 @@ export function Layout() {
                   </NavLink>
                   <NotificationBell />
                   <UnreadMessagesLink />
+                  <NavLink to={paths.account.href()} className="navbar-item">
+                    Account
+                  </NavLink>
                   <span className="navbar-item has-text-grey" data-testid="signed-in-as">
                     {user.display_name}
                   </span>
@@ -176,6 +180,7 @@ export function Layout() {
           </div>
         </div>
       </nav>
+      <VerifyEmailBanner />
       <main id="main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>

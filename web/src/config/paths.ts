@@ -55,6 +55,18 @@ export const paths = {
     pattern: '/signup',
     href: (search: { role?: 'vendor' } | URLSearchParams = {}) => withSearch('/signup', search),
   },
+  forgotPassword: { pattern: '/forgot-password', href: () => '/forgot-password' },
+  /** The link of the password reset mail; `token` is the mailed token. */
+  resetPassword: {
+    pattern: '/reset-password',
+    href: (token?: string) => withSearch('/reset-password', { token }),
+  },
+  /** The link of the welcome and verification mails. */
+  verifyEmail: {
+    pattern: '/verify-email',
+    href: (token?: string) => withSearch('/verify-email', { token }),
+  },
+  account: { pattern: '/account', href: () => '/account' },
   vendor: {
     dashboard: { pattern: '/vendor', href: () => '/vendor' },
     shop: { pattern: '/vendor/shop', href: () => '/vendor/shop' },

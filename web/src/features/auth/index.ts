@@ -4,3 +4,6 @@ export { RequireAuth } from './components/RequireAuth';
 export { useAuth } from './hooks/useAuth';
 export { SignInPage } from './pages/SignInPage';
 export { SignUpPage } from './pages/SignUpPage';
+export { ForgotPasswordPage } from './pages/ForgotPasswordPage';
+export { ResetPasswordPage } from './pages/ResetPasswordPage';
+export { VerifyEmailPage } from './pages/VerifyEmailPage';

@@ -31,6 +31,10 @@ export type User = Schemas['User'];
 export type Session = Schemas['Session'];
 export type RegisterInput = Schemas['RegisterRequest'];
 export type LoginInput = Schemas['LoginRequest'];
+export type PasswordResetConfirm = Schemas['PasswordResetConfirm'];
+export type ChangePasswordInput = Schemas['ChangePasswordRequest'];
+export type ChangeEmailInput = Schemas['ChangeEmailRequest'];
+export type AccountExport = Schemas['AccountExport'];
 
 export type Image = Schemas['Image'];
 export type ProductImage = Schemas['ProductImage'];

@@ -11,6 +11,12 @@ export interface AuthState {
   signIn(input: LoginInput): Promise<User>;
   signUp(input: RegisterInput): Promise<User>;
   signOut(): Promise<void>;
+  /** The user as the server answered a change (a verified or changed address). */
+  updateUser(user: User): void;
+  /** Goes on with a session the server started (after a password change). */
+  resumeWith(session: Session): Promise<User>;
+  /** Forgets the session the server already ended (a deleted account). */
+  forget(): void;
 }
 
 export const AuthContext = createContext<AuthState | null>(null);
@@ -69,9 +75,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     await logout().catch(() => undefined);
   }, [queryClient]);
 
+  const updateUser = useCallback((next: User) => setUser(next), []);
+
+  const forget = useCallback(() => {
+    client.session.set(null);
+    setUser(null);
+    queryClient.removeQueries();
+  }, [queryClient]);
+
   const value = useMemo(
-    () => ({ user, loading, signIn, signUp, signOut }),
-    [user, loading, signIn, signUp, signOut],
+    () => ({ user, loading, signIn, signUp, signOut, updateUser, resumeWith: start, forget }),
+    [user, loading, signIn, signUp, signOut, updateUser, start, forget],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

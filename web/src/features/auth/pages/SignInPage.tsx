@@ -69,6 +69,9 @@ export function SignInPage() {
           </button>
         </form>
         <p>
+          <Link to={paths.forgotPassword.href()}>Forgot password?</Link>
+        </p>
+        <p>
           New here? <Link to={paths.signUp.href(params)}>Create an account</Link>
         </p>
       </div>

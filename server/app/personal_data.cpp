@@ -1,0 +1,275 @@
+#include "app/personal_data.h"
+
+#include "accounts/routes.h"
+#include "db/query.h"
+#include "orders/model.h"
+
+#include <boost/json.hpp>
+
+#include <map>
+#include <set>
+
+namespace ps::personal_data {
+
+namespace {
+using accounts::Role;
+using accounts::User;
+
+ApiError account_in_use(std::string detail) { return {ErrorCode::account_in_use, detail}; }
+
+// --- deletion ---------------------------------------------------------------
+
+constexpr std::string_view kShopOf = R"(SELECT id FROM shops WHERE owner_id = :owner)";
+
+constexpr std::string_view kUnfinishedOrders = R"(
+  SELECT COUNT(*) FROM orders
+  WHERE shop_id = :shop AND status IN ('paid', 'processing', 'shipped'))";
+
+constexpr std::string_view kHeldEarnings = R"(
+  SELECT COUNT(*) FROM ledger_holds
+  WHERE shop_id = :shop AND released_at IS NULL AND amount > 0)";
+
+constexpr std::string_view kPayoutsOnTheirWay = R"(
+  SELECT COUNT(*) FROM payouts WHERE shop_id = :shop AND status IN ('pending', 'in_transit'))";
+
+constexpr std::string_view kArchiveShopProducts = R"(
+  UPDATE products SET archived_at = :now WHERE shop_id = :shop AND archived_at IS NULL)";
+
+void close_vendor_shop(db::Connection& sql, const User& vendor,
+                       const ledger::LedgerService& ledger) {
+  const auto shop = db::Query(kShopOf).values(vendor.id).first<long long>(sql);
+  if (!shop) return;
+  if (db::Query(kUnfinishedOrders).values(*shop).single<long long>(sql) > 0)
+    throw account_in_use(
+        "Your shop has orders not yet delivered or cancelled: finish them before deleting your "
+        "account.");
+  bool balance_left = db::Query(kHeldEarnings).values(*shop).single<long long>(sql) > 0 ||
+                      db::Query(kPayoutsOnTheirWay).values(*shop).single<long long>(sql) > 0;
+  for (const auto& balance : ledger.available(sql, *shop))
+    balance_left = balance_left || balance.amount != 0;
+  if (balance_left)
+    throw account_in_use(
+        "Your shop still has earnings to be paid out (or a balance to settle): wait for the "
+        "payout before deleting your account.");
+  db::Query(kArchiveShopProducts).values(now_millis(), *shop).execute(sql);
+}
+
+constexpr std::string_view kBlankOrderAddresses = R"(
+  UPDATE orders SET shipping_address = :address WHERE buyer_id = :buyer)";
+constexpr std::string_view kBlankCheckoutAddresses = R"(
+  UPDATE checkouts SET shipping_address = :address WHERE buyer_id = :buyer)";
+constexpr std::string_view kForgetNotifications = R"(
+  DELETE FROM notifications WHERE user_id = :user)";
+constexpr std::string_view kForgetCart = R"(
+  DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM carts WHERE user_id = :user))";
+
+void erase_buyer_details(db::Connection& sql, const User& buyer) {
+  const std::string blank = orders::to_storage_text({"Deleted user", "", "", "", "", ""});
+  db::Query(kBlankOrderAddresses).values(blank, buyer.id).execute(sql);
+  db::Query(kBlankCheckoutAddresses).values(blank, buyer.id).execute(sql);
+  db::Query(kForgetCart).values(buyer.id).execute(sql);
+  db::Query(kForgetNotifications).values(buyer.id).execute(sql);
+}
+
+// --- export -------------------------------------------------------------------
+
+constexpr std::string_view kOrdersOf = R"(
+  SELECT o.id, s.name, o.status, o.total_cents, o.currency, o.shipping_address,
+         o.carrier, o.tracking_number, o.created_at
+  FROM orders o JOIN shops s ON s.id = o.shop_id
+  WHERE o.buyer_id = :buyer ORDER BY o.id)";
+
+constexpr std::string_view kOrderItemsOf = R"(
+  SELECT i.order_id, i.product_id, i.name, i.unit_price_cents, i.quantity
+  FROM order_items i JOIN orders o ON o.id = i.order_id
+  WHERE o.buyer_id = :buyer ORDER BY i.order_id, i.product_id)";
+
+constexpr std::string_view kReviewsOf = R"(
+  SELECT r.id, r.product_id, p.name, r.rating, r.body, r.reply, r.created_at
+  FROM reviews r JOIN products p ON p.id = r.product_id
+  WHERE r.buyer_id = :buyer ORDER BY r.id)";
+
+constexpr std::string_view kNotificationsOf = R"(
+  SELECT kind, title, body, link, created_at, read_at FROM notifications
+  WHERE user_id = :user ORDER BY id)";
+
+constexpr std::string_view kShopOwnedBy = R"(
+  SELECT slug, name, description, created_at FROM shops WHERE owner_id = :owner)";
+
+boost::json::value optional_text(const std::string& text, soci::indicator indicator) {
+  if (indicator != soci::i_ok) return nullptr;
+  return boost::json::string(text);
+}
+
+boost::json::array orders_of(db::Connection& sql, std::int64_t buyer_id,
+                             boost::json::array& addresses) {
+  struct Row {
+    long long id = 0, total_cents = 0, created_at = 0;
+    std::string shop, status, currency, address, carrier, tracking;
+    soci::indicator carrier_set = soci::i_null, tracking_set = soci::i_null;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(id));
+      st.exchange(soci::into(shop));
+      st.exchange(soci::into(status));
+      st.exchange(soci::into(total_cents));
+      st.exchange(soci::into(currency));
+      st.exchange(soci::into(address));
+      st.exchange(soci::into(carrier, carrier_set));
+      st.exchange(soci::into(tracking, tracking_set));
+      st.exchange(soci::into(created_at));
+    }
+  };
+  boost::json::array orders;
+  std::map<long long, boost::json::array> items;
+  std::set<std::string> seen_addresses;
+  struct ItemRow {
+    long long order_id = 0, product_id = 0, unit_price_cents = 0;
+    std::string name;
+    int quantity = 0;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(order_id));
+      st.exchange(soci::into(product_id));
+      st.exchange(soci::into(name));
+      st.exchange(soci::into(unit_price_cents));
+      st.exchange(soci::into(quantity));
+    }
+  };
+  db::Query(kOrderItemsOf).values(buyer_id).each<ItemRow>(sql, [&](const ItemRow& row) {
+    items[row.order_id].push_back({{"product_id", row.product_id},
+                                   {"name", row.name},
+                                   {"unit_price_cents", row.unit_price_cents},
+                                   {"quantity", row.quantity}});
+  });
+  db::Query(kOrdersOf).values(buyer_id).each<Row>(sql, [&](const Row& row) {
+    const boost::json::value address = boost::json::parse(row.address);
+    if (seen_addresses.insert(row.address).second) addresses.push_back(address);
+    orders.push_back({{"id", row.id},
+                      {"shop", row.shop},
+                      {"status", row.status},
+                      {"total_cents", row.total_cents},
+                      {"currency", row.currency},
+                      {"shipping_address", address},
+                      {"carrier", optional_text(row.carrier, row.carrier_set)},
+                      {"tracking_number", optional_text(row.tracking, row.tracking_set)},
+                      {"items", std::move(items[row.id])},
+                      {"created_at", to_rfc3339(row.created_at)}});
+  });
+  return orders;
+}
+
+boost::json::array reviews_of(db::Connection& sql, std::int64_t buyer_id) {
+  struct Row {
+    long long id = 0, product_id = 0, created_at = 0;
+    int rating = 0;
+    std::string product, body, reply;
+    soci::indicator reply_set = soci::i_null;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(id));
+      st.exchange(soci::into(product_id));
+      st.exchange(soci::into(product));
+      st.exchange(soci::into(rating));
+      st.exchange(soci::into(body));
+      st.exchange(soci::into(reply, reply_set));
+      st.exchange(soci::into(created_at));
+    }
+  };
+  boost::json::array reviews;
+  db::Query(kReviewsOf).values(buyer_id).each<Row>(sql, [&](const Row& row) {
+    reviews.push_back({{"id", row.id},
+                       {"product_id", row.product_id},
+                       {"product", row.product},
+                       {"rating", row.rating},
+                       {"body", row.body},
+                       {"reply", optional_text(row.reply, row.reply_set)},
+                       {"created_at", to_rfc3339(row.created_at)}});
+  });
+  return reviews;
+}
+
+boost::json::array notifications_of(db::Connection& sql, std::int64_t user_id) {
+  struct Row {
+    long long created_at = 0, read_at = 0;
+    std::string kind, title, body, link;
+    soci::indicator read_set = soci::i_null;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(kind));
+      st.exchange(soci::into(title));
+      st.exchange(soci::into(body));
+      st.exchange(soci::into(link));
+      st.exchange(soci::into(created_at));
+      st.exchange(soci::into(read_at, read_set));
+    }
+  };
+  boost::json::array notifications;
+  db::Query(kNotificationsOf).values(user_id).each<Row>(sql, [&](const Row& row) {
+    notifications.push_back(
+        {{"kind", row.kind},
+         {"title", row.title},
+         {"body", row.body},
+         {"link", row.link},
+         {"created_at", to_rfc3339(row.created_at)},
+         {"read_at", row.read_set == soci::i_ok ? boost::json::value(to_rfc3339(row.read_at))
+                                                : boost::json::value(nullptr)}});
+  });
+  return notifications;
+}
+
+boost::json::value shop_of(db::Connection& sql, std::int64_t owner_id) {
+  struct Row {
+    long long created_at = 0;
+    std::string slug, name, description;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(slug));
+      st.exchange(soci::into(name));
+      st.exchange(soci::into(description));
+      st.exchange(soci::into(created_at));
+    }
+  };
+  boost::json::value shop = nullptr;
+  db::Query(kShopOwnedBy).values(owner_id).each<Row>(sql, [&](const Row& row) {
+    shop = boost::json::object{{"slug", row.slug},
+                               {"name", row.name},
+                               {"description", row.description},
+                               {"created_at", to_rfc3339(row.created_at)}};
+  });
+  return shop;
+}
+}  // namespace
+
+void on_account_deletion(accounts::AccountsService& accounts, ledger::LedgerService& ledger) {
+  accounts.on_delete([&ledger](db::Connection& sql, const User& user) {
+    if (user.role == Role::vendor) close_vendor_shop(sql, user, ledger);
+    erase_buyer_details(sql, user);
+  });
+}
+
+boost::json::object export_of(db::Connection& sql, const User& user) {
+  boost::json::array addresses;
+  boost::json::array orders = orders_of(sql, user.id, addresses);
+  return {{"exported_at", to_rfc3339(now_millis())},
+          {"profile", accounts::to_json(user)},
+          {"addresses", std::move(addresses)},
+          {"orders", std::move(orders)},
+          {"reviews", reviews_of(sql, user.id)},
+          {"notifications", notifications_of(sql, user.id)},
+          {"shop", shop_of(sql, user.id)}};
+}
+
+void add_routes(http::Router& router, db::Database& database, const accounts::Authenticator& auth,
+                WorkerPool& workers) {
+  router.add(
+      http::bhttp::verb::get, "/api/me/export",
+      [&](http::Request& request) -> boost::asio::awaitable<http::Response> {
+        const User user = co_await auth.require_user(request);
+        const auto data = co_await workers.run(request.request_id, [&] {
+          return database.with_session([&](db::Connection& sql) { return export_of(sql, user); });
+        });
+        http::Response response = http::json_response(200, data);
+        response.set(http::bhttp::field::content_disposition,
+                     "attachment; filename=\"pocketshop-data.json\"");
+        response.set(http::bhttp::field::cache_control, "no-store");
+        co_return response;
+      });
+}
+
+}  // namespace ps::personal_data

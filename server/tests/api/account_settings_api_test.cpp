@@ -1,0 +1,116 @@
+// Account settings behind the password (issue 17): change password (the other
+// sessions end, this one goes on) and change email (the new address must
+// verify; the old one is told).
+
+#include "api/account_test.h"
+
+namespace ps::testing {
+namespace {
+
+class AccountSettings : public AccountTest {};
+POCKETSHOP_API_TEST(AccountSettings);
+
+TEST_P(AccountSettings, ChangingThePasswordEndsTheOtherSessionsOnly) {
+  const auto account = sign_up("careful@example.com");
+  const auto other_device = login("careful@example.com", "password123");
+  ASSERT_EQ(other_device.status, 200);
+
+  const auto changed = change_password(account, "password123", "better-password-1");
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_FALSE(changed.json().at("access_token").as_string().empty());
+  // This device goes on with the session it was given.
+  EXPECT_EQ(refresh(refresh_token_of(changed)).status, 200);
+  expect_problem(refresh(refresh_token_of(other_device)), 401, "unauthorized");
+  expect_problem(refresh(account.refresh_token), 401, "unauthorized");
+  expect_problem(login("careful@example.com", "password123"), 401, "unauthorized");
+  EXPECT_EQ(login("careful@example.com", "better-password-1").status, 200);
+  EXPECT_EQ(mails_to("careful@example.com").back().kind, "password_changed");
+}
+
+TEST_P(AccountSettings, ChangingThePasswordNeedsTheCurrentOne) {
+  const auto account = sign_up("guarded@example.com");
+  expect_problem(change_password(account, "not-the-password", "better-password-1"), 403,
+                 "password-incorrect");
+  expect_problem(change_password(account, "password123", "short"), 422, "validation");
+  expect_problem(client().post_json("/api/me/password", {{"current_password", "password123"},
+                                                         {"new_password", "better-password-1"}}),
+                 401, "unauthorized");
+  EXPECT_EQ(login("guarded@example.com", "password123").status, 200);
+}
+
+TEST_P(AccountSettings, OfConcurrentIdenticalPasswordChangesOneWins) {
+  const auto account = sign_up("twice@example.com");
+  const auto seen =
+      race([&](int) { return change_password(account, "password123", "better-password-1"); });
+  const std::map<std::string, int> expected{{"200", 1},
+                                            {"403 /problems/password-incorrect", kRacers - 1}};
+  EXPECT_EQ(seen, expected);
+  EXPECT_EQ(login("twice@example.com", "better-password-1").status, 200);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM refresh_tokens WHERE revoked_at IS NULL"), 2);
+}
+
+TEST_P(AccountSettings, TheAddressChangesWhenTheNewOneVerifies) {
+  const auto account = sign_up("old@example.com");
+  ASSERT_EQ(change_email(account, "password123", "New@Example.com").status, 202);
+  // Nothing changes yet.
+  EXPECT_EQ(client().get("/api/me", account.access_token).json().at("email").as_string(),
+            "old@example.com");
+  const auto notice = mails_to("old@example.com").back();
+  EXPECT_EQ(notice.kind, "email_change_notice");
+  EXPECT_THAT(notice.text_body, ::testing::HasSubstr("new@example.com"));
+  EXPECT_THAT(notice.text_body, ::testing::Not(::testing::HasSubstr("token=")));
+  ASSERT_EQ(mails_to("new@example.com").size(), 1u);
+
+  verify_email("new@example.com");
+  const auto me = client().get("/api/me", account.access_token).json();
+  EXPECT_EQ(me.at("email").as_string(), "new@example.com");
+  EXPECT_TRUE(me.at("email_verified").as_bool());
+  EXPECT_EQ(login("new@example.com", "password123").status, 200);
+  expect_problem(login("old@example.com", "password123"), 401, "unauthorized");
+}
+
+TEST_P(AccountSettings, ChangingTheAddressNeedsThePasswordAndAFreeAddress) {
+  const auto account = sign_up("mine@example.com");
+  sign_up("taken@example.com");
+  expect_problem(change_email(account, "wrong-password", "fresh@example.com"), 403,
+                 "password-incorrect");
+  expect_problem(change_email(account, "password123", "taken@example.com"), 409, "email-taken");
+  expect_problem(change_email(account, "password123", "mine@example.com"), 422, "validation");
+  expect_problem(change_email(account, "password123", "not-an-address"), 422, "validation");
+  EXPECT_TRUE(mails_to("fresh@example.com").empty());
+}
+
+TEST_P(AccountSettings, AnAddressTakenBeforeItVerifiesIsNotTakenTwice) {
+  const auto account = sign_up("first@example.com");
+  ASSERT_EQ(change_email(account, "password123", "wanted@example.com").status, 202);
+  const std::string token = mailed_token("wanted@example.com", "email_verification");
+  sign_up("wanted@example.com");  // someone signs up with it meanwhile
+  expect_problem(client().post_json("/api/auth/verify-email", {{"token", token}}), 409,
+                 "email-taken");
+  EXPECT_EQ(client().get("/api/me", account.access_token).json().at("email").as_string(),
+            "first@example.com");
+}
+
+TEST_P(AccountSettings, OfConcurrentIdenticalAddressChangesOnlyOneLinkWorks) {
+  const auto account = sign_up("busy@example.com");
+  const auto seen =
+      race([&](int) { return change_email(account, "password123", "quiet@example.com"); });
+  EXPECT_EQ(seen, (std::map<std::string, int>{{"202", kRacers}}));
+  const auto mails = mails_to("quiet@example.com");
+  ASSERT_EQ(mails.size(), static_cast<std::size_t>(kRacers));
+  verify_email("quiet@example.com");
+  // Every other link of the same change is used up with it.
+  std::vector<std::string> others;
+  for (const auto& mail : mails) {
+    const auto at = mail.text_body.find("token=");
+    others.push_back(mail.text_body.substr(at + 6, 43));
+  }
+  others.pop_back();
+  for (const auto& token : others)
+    expect_problem(client().post_json("/api/auth/verify-email", {{"token", token}}), 400,
+                   "token-invalid");
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM users WHERE email = 'quiet@example.com'"), 1);
+}
+
+}  // namespace
+}  // namespace ps::testing

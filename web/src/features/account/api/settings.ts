@@ -1,0 +1,43 @@
+import { client } from '../../../lib/api';
+import type {
+  AccountExport,
+  ChangeEmailInput,
+  ChangePasswordInput,
+  Session,
+} from '../../../lib/api/types';
+
+/** Ends every other session; the answer is this browser's new session. */
+export const changePassword = (input: ChangePasswordInput) =>
+  client.post<Session>('/api/me/password', input);
+
+/** Mails a link to the new address; the address changes when it is followed. */
+export const changeEmail = (input: ChangeEmailInput) => client.post<void>('/api/me/email', input);
+
+export const resendVerification = () => client.post<void>('/api/me/verification-mail');
+
+export const getMyData = () => client.get<AccountExport>('/api/me/export');
+
+export const deleteAccount = (password: string) =>
+  client.delete<void>('/api/me', { body: { password } });
+
+/** Hands the browser a file to save, named `filename`. */
+export function saveFile(contents: string, filename: string, type: string) {
+  const url = URL.createObjectURL(new Blob([contents], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the file after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Downloads everything kept about the user as JSON. The request carries the
+ * access token, which a plain link could not, so the file is fetched first.
+ */
+export async function downloadMyData() {
+  const data = await getMyData();
+  saveFile(JSON.stringify(data, null, 2), 'pocketshop-data.json', 'application/json');
+}

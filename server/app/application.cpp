@@ -7,6 +7,9 @@
 #include "core/embedded_file.h"
 #include "db/migrations.h"
 #include "ledger/routes.h"
+#include "mail/outbox.h"
+#include "mail/routes.h"
+#include "mail/settings.h"
 #include "media/routes.h"
 #include "orders/routes.h"
 #include "payments/webhook_routes.h"
@@ -62,6 +65,16 @@ std::size_t pool_size(const Config& config) {
   return 2 * std::max(1u, std::thread::hardware_concurrency());
 }
 
+mail::Delivery mail_delivery(const Config& config) {
+  return {.smtp_url = config.smtp_url,
+          .smtp_user = config.smtp_user,
+          .smtp_password = config.smtp_password,
+          .smtp_ca_file = config.smtp_ca_file,
+          .smtp_starttls = config.smtp_starttls,
+          .from = config.mail_from,
+          .mail_dir = std::filesystem::path(config.data_dir) / "mail"};
+}
+
 // The named conflict each unique constraint stands for when a concurrent
 // request wins the race the services' own checks cannot close (PostgreSQL
 // runs transactions side by side). Names in PostgreSQL's default naming.
@@ -104,6 +117,8 @@ Application::Application(Config config)
       orders_(database_, shops_, catalog_, payments_, ledger_),
       checkout_(database_, carts_, catalog_, payments_, orders_, config_.jwt_secret),
       reviews_(database_, catalog_, orders_),
+      mail_sender_(database_, mail_delivery(config_)),
+      mail_(database_, mail_sender_, config_.jwt_secret),
       job_runner_(jobs_, config_.job_workers, std::chrono::milliseconds(config_.job_poll_ms)),
       login_per_client_(config_.login_limit_per_ip, std::chrono::minutes(1)),
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
@@ -123,6 +138,9 @@ Application::Application(Config config)
       scheduled_payouts_("creating scheduled payouts",
                          std::chrono::seconds(config_.release_interval_seconds),
                          [this] { payouts_.create_scheduled(now_millis()); }) {
+  mail::configure({.from = config_.mail_from,
+                   .public_url = config_.public_url,
+                   .unsubscribe_secret = config_.jwt_secret});
   pipeline_.set_content_security_policy(
       http::content_security_policy(http::origin_of(config_.payment_tokens_url)));
   add_system_routes();
@@ -138,12 +156,20 @@ Application::Application(Config config)
   ledger::add_routes(router_, ledger_, authenticator_, workers_);
   payouts::add_routes(router_, payouts_, authenticator_, workers_, payment_workers_);
   reviews::add_routes(router_, reviews_, authenticator_, workers_);
+  mail::add_routes(
+      router_, mail_,
+      [this](const http::Request& request) -> asio::awaitable<std::int64_t> {
+        co_return (co_await authenticator_.require_user(request)).id;
+      },
+      workers_);
   payments::add_webhook_routes(router_, payment_events_, workers_, [this] { job_runner_.wake(); });
 
   jobs_.handle(payments::kPaymentEventJob,
                [this](const jobs::Job& job) { return payment_events_.handle_job(job); });
   jobs_.handle(payouts::kPayoutJob,
                [this](const jobs::Job& job) { return payouts_.handle_job(job); });
+  jobs_.handle(std::string(mail::kSendJob),
+               [this](const jobs::Job& job) { return mail_sender_.handle_job(job); });
   payment_events_.on_payout_event([this](db::Connection& sql, const payments::GatewayEvent& event) {
     payouts_.apply_gateway_event(sql, event.type, event.object);
   });

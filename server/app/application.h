@@ -19,6 +19,8 @@
 #include "jobs/queue.h"
 #include "jobs/runner.h"
 #include "ledger/service.h"
+#include "mail/sender.h"
+#include "mail/service.h"
 #include "media/service.h"
 #include "orders/service.h"
 #include "payments/events_service.h"
@@ -77,6 +79,7 @@ class Application {
   int run_payouts(Millis now);
   // The durable job queue; with --job-workers 0 nothing runs it by itself.
   jobs::JobQueue& jobs() { return jobs_; }
+  mail::MailSender& mail_sender() { return mail_sender_; }
   payments::PaymentProvider& payment_provider() { return payment_provider_; }
   payments::Reconciler& reconciler() { return reconciler_; }
   const accounts::TokenIssuer& tokens() const { return tokens_; }
@@ -113,6 +116,8 @@ class Application {
   orders::OrdersService orders_;
   checkout::CheckoutService checkout_;
   reviews::ReviewsService reviews_;
+  mail::MailSender mail_sender_;
+  mail::MailService mail_;
   jobs::JobRunner job_runner_;  // after every service a job handler uses
   http::RateLimiter login_per_client_;
   http::RateLimiter login_per_email_;

@@ -60,8 +60,10 @@ enum class ErrorCode {
   // Payouts (issue 16).
   payout_account_required,
   payout_below_minimum,
+  // Mail (issue 17).
+  unsubscribe_token_invalid,
 };
-inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::payout_below_minimum) + 1;
+inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::unsubscribe_token_invalid) + 1;
 
 // Per-field validation messages, as sent in a problem's "errors" member.
 using FieldErrors = std::map<std::string, std::vector<std::string>>;

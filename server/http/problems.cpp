@@ -56,6 +56,7 @@ constexpr std::array<ProblemType, kErrorCodeCount> kProblemTypes{{
     // Payouts (issue 16).
     {payout_account_required, 409, "payout-account-required", "Payout account required"},
     {payout_below_minimum, 409, "payout-below-minimum", "Payout below the minimum"},
+    {unsubscribe_token_invalid, 400, "unsubscribe-token-invalid", "Unsubscribe link not valid"},
 }};
 
 constexpr bool in_code_order() {

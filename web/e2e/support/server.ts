@@ -9,6 +9,10 @@ const repoDir = resolve(webDir, '..');
 
 export interface RunningServer {
   url: string;
+  /** Its data folder (SQLite file, .eml mails under mail/). */
+  dataDir: string;
+  /** The binary it runs, for CLI commands on the same data. */
+  binary: string;
   stop(): Promise<void>;
 }
 
@@ -101,6 +105,8 @@ export async function startServer(
   }
   return {
     url: shop.url,
+    dataDir,
+    binary,
     async stop() {
       await shop.stop();
       await gateway.stop();

@@ -7,7 +7,9 @@ import { CartPage } from '../features/cart';
 import { ProductPage, SearchPage } from '../features/catalog';
 import { CheckoutPage } from '../features/checkout';
 import { HomePage } from '../features/home';
+import { MailboxMailPage, MailboxPage } from '../features/mailbox';
 import { OrderPage, OrdersPage } from '../features/orders';
+import { NotificationPreferencesPage } from '../features/preferences';
 import { ShopPage, ShopsPage } from '../features/shops';
 import {
   DashboardPage,
@@ -38,6 +40,12 @@ export function App() {
         <Route path={paths.order.pattern} element={signedIn(<OrderPage />)} />
         <Route path={paths.signIn.pattern} element={<SignInPage />} />
         <Route path={paths.signUp.pattern} element={<SignUpPage />} />
+        <Route
+          path={paths.notificationPreferences.pattern}
+          element={signedIn(<NotificationPreferencesPage />)}
+        />
+        <Route path={paths.devMailbox.pattern} element={<MailboxPage />} />
+        <Route path={paths.devMailboxMail.pattern} element={<MailboxMailPage />} />
         <Route path={v.dashboard.pattern} element={vendor(<DashboardPage />)} />
         <Route path={v.shop.pattern} element={vendor(<ShopEditPage />)} />
         <Route path={v.products.pattern} element={vendor(<ProductsPage />)} />

@@ -4,6 +4,13 @@ import { paths } from '../config/paths';
 import { useAuth } from '../features/auth';
 import { useCart } from '../features/cart';
 
+/**
+ * A server on this machine (`make run`, the dev server): the footer links the
+ * development mailbox, which such a server keeps when no SMTP is configured.
+ */
+const isLocalInstance = () =>
+  import.meta.env.DEV || ['localhost', '127.0.0.1', '[::1]'].includes(window.location.hostname);
+
 function SearchBox() {
   const navigate = useNavigate();
   const [q, setQ] = useState('');
@@ -178,6 +185,11 @@ export function Layout() {
       <footer className="footer">
         <div className="content has-text-centered is-size-7">
           <p>PocketShop: independent shops, one cart.</p>
+          {isLocalInstance() && (
+            <p>
+              <Link to={paths.devMailbox.href()}>Development mailbox</Link>
+            </p>
+          )}
         </div>
       </footer>
     </>

@@ -46,6 +46,14 @@ export const paths = {
     pattern: '/signup',
     href: (search: { role?: 'vendor' } | URLSearchParams = {}) => withSearch('/signup', search),
   },
+  /** Notification preferences (which mails the user gets). */
+  notificationPreferences: {
+    pattern: '/account/notifications',
+    href: () => '/account/notifications',
+  },
+  /** The development mailbox: only on a local server with no SMTP configured. */
+  devMailbox: { pattern: '/dev/mailbox', href: () => '/dev/mailbox' },
+  devMailboxMail: { pattern: '/dev/mailbox/:id', href: (id: number) => `/dev/mailbox/${id}` },
   vendor: {
     dashboard: { pattern: '/vendor', href: () => '/vendor' },
     shop: { pattern: '/vendor/shop', href: () => '/vendor/shop' },

@@ -92,3 +92,9 @@ export type PayoutList = Schemas['PayoutList'];
 
 export type Review = Schemas['Review'];
 export type ReviewPage = Schemas['ReviewPage'];
+
+export type NotificationPreferences = Schemas['NotificationPreferences'];
+export type NotificationPreferencesChange = Schemas['NotificationPreferencesChange'];
+export type MailboxEntry = Schemas['MailboxEntry'];
+export type MailboxMail = Schemas['MailboxMail'];
+export type MailboxPage = Schemas['MailboxPage'];

@@ -1,0 +1,25 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client } from '../../../lib/api';
+import type {
+  NotificationPreferences,
+  NotificationPreferencesChange,
+} from '../../../lib/api/types';
+
+export const preferenceKeys = { notifications: ['notification-preferences'] as const };
+
+export const getNotificationPreferences = () =>
+  client.get<NotificationPreferences>('/api/me/notification-preferences');
+
+export const setNotificationPreferences = (change: NotificationPreferencesChange) =>
+  client.put<NotificationPreferences>('/api/me/notification-preferences', change);
+
+export const useNotificationPreferences = () =>
+  useQuery({ queryKey: preferenceKeys.notifications, queryFn: getNotificationPreferences });
+
+export function useSetNotificationPreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: setNotificationPreferences,
+    onSuccess: (preferences) => queryClient.setQueryData(preferenceKeys.notifications, preferences),
+  });
+}

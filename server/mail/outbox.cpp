@@ -14,10 +14,17 @@
 namespace ps::mail {
 
 namespace {
-std::optional<std::string> unsubscribe_url(const Settings& settings, const NewMail& mail) {
+struct Unsubscribe {
+  std::string one_click;  // List-Unsubscribe: the API, POSTed to by mail clients (RFC 8058)
+  std::string page;       // the footer's link: the web page that asks, then POSTs
+};
+
+std::optional<Unsubscribe> unsubscribe_of(const Settings& settings, const NewMail& mail) {
   if (mail.topic.empty() || !mail.to_user_id) return std::nullopt;
-  return settings.public_url + "/api/mail/unsubscribe?token=" +
-         unsubscribe_token(settings.unsubscribe_secret, *mail.to_user_id, mail.topic);
+  const std::string token =
+      unsubscribe_token(settings.unsubscribe_secret, *mail.to_user_id, mail.topic);
+  return Unsubscribe{settings.public_url + "/api/mail/unsubscribe?token=" + token,
+                     settings.public_url + "/unsubscribe?token=" + token};
 }
 
 // Stable per mail: a resend carries the same Message-ID, so a receiver (and
@@ -33,8 +40,9 @@ std::optional<std::int64_t> enqueue(db::Connection& sql, const NewMail& mail) {
       store::topic_turned_off(sql, *mail.to_user_id, mail.topic))
     return std::nullopt;
   const Settings settings = mail::settings();
-  const auto unsubscribe = unsubscribe_url(settings, mail);
-  const Layout layout = lay_out(mail, unsubscribe);
+  const auto unsubscribe = unsubscribe_of(settings, mail);
+  const Layout layout =
+      lay_out(mail, unsubscribe ? std::optional(unsubscribe->page) : std::nullopt);
   const Millis now = now_millis();
   const auto id = store::insert_mail(sql, {.kind = mail.kind,
                                            .to_address = mail.to_address,
@@ -44,15 +52,17 @@ std::optional<std::int64_t> enqueue(db::Connection& sql, const NewMail& mail) {
                                            .to_user_id = mail.to_user_id,
                                            .created_at = now});
   const std::string message_id = message_id_of(id, now, settings);
-  store::set_message(sql, id, message_id,
-                     compose_message({.message_id = message_id,
-                                      .from = settings.from,
-                                      .to = mail.to_address,
-                                      .subject = mail.subject,
-                                      .date = now,
-                                      .text = layout.text,
-                                      .html = layout.html,
-                                      .unsubscribe_url = unsubscribe}));
+  store::set_message(
+      sql, id, message_id,
+      compose_message(
+          {.message_id = message_id,
+           .from = settings.from,
+           .to = mail.to_address,
+           .subject = mail.subject,
+           .date = now,
+           .text = layout.text,
+           .html = layout.html,
+           .unsubscribe_url = unsubscribe ? std::optional(unsubscribe->one_click) : std::nullopt}));
   jobs::enqueue(sql, {.kind = std::string(kSendJob),
                       .payload = boost::json::serialize(boost::json::object{{"mail_id", id}}),
                       .dedupe_key = "mail:" + std::to_string(id),

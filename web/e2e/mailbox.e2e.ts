@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkPage } from './support/a11y';
 import { signUp } from './support/actions';
 import { openBrowser, type Actor } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { startServer, type RunningShop } from './support/server';
 
 // With no SMTP server configured (as `make run` starts it) mails are kept as
 // .eml files and shown at /dev/mailbox: the footer links it, the list shows a
@@ -13,7 +13,7 @@ import { startServer, type RunningServer } from './support/server';
 // in a sandboxed frame and the text part. A user turns a notification topic
 // off at /account/notifications. axe audits every page.
 describe('the development mailbox and notification preferences', () => {
-  let server: RunningServer;
+  let server: RunningShop;
   let actor: Actor;
 
   beforeAll(async () => {

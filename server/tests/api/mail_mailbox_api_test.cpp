@@ -117,7 +117,11 @@ TEST_P(MailFiles, AMailOfATopicCarriesAOneClickUnsubscribeThatWorks) {
   const std::string token = stored.raw_message.substr(at + prefix.size(), end - at - prefix.size());
   EXPECT_NE(stored.raw_message.find("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"),
             std::string::npos);
-  EXPECT_NE(stored.text_body.find("Unsubscribe: https://pocketshop.test/api/mail/unsubscribe"),
+  // The footer's link: the web page that asks, then posts the same token.
+  EXPECT_NE(
+      stored.text_body.find("Unsubscribe: https://pocketshop.test/unsubscribe?token=" + token),
+      std::string::npos);
+  EXPECT_NE(stored.html_body.find("href=\"https://pocketshop.test/unsubscribe?token=" + token),
             std::string::npos);
 
   // A forged or changed token does nothing.

@@ -9,7 +9,7 @@ import { CheckoutPage } from '../features/checkout';
 import { HomePage } from '../features/home';
 import { MailboxMailPage, MailboxPage } from '../features/mailbox';
 import { OrderPage, OrdersPage } from '../features/orders';
-import { NotificationPreferencesPage } from '../features/preferences';
+import { NotificationPreferencesPage, UnsubscribePage } from '../features/preferences';
 import { ShopPage, ShopsPage } from '../features/shops';
 import {
   DashboardPage,
@@ -44,6 +44,7 @@ export function App() {
           path={paths.notificationPreferences.pattern}
           element={signedIn(<NotificationPreferencesPage />)}
         />
+        <Route path={paths.unsubscribe.pattern} element={<UnsubscribePage />} />
         <Route path={paths.devMailbox.pattern} element={<MailboxPage />} />
         <Route path={paths.devMailboxMail.pattern} element={<MailboxMailPage />} />
         <Route path={v.dashboard.pattern} element={vendor(<DashboardPage />)} />

@@ -51,6 +51,8 @@ export const paths = {
     pattern: '/account/notifications',
     href: () => '/account/notifications',
   },
+  /** Where a mail's unsubscribe link leads (the server writes this path into mails). */
+  unsubscribe: { pattern: '/unsubscribe', href: () => '/unsubscribe' },
   /** The development mailbox: only on a local server with no SMTP configured. */
   devMailbox: { pattern: '/dev/mailbox', href: () => '/dev/mailbox' },
   devMailboxMail: { pattern: '/dev/mailbox/:id', href: (id: number) => `/dev/mailbox/${id}` },

@@ -5,6 +5,7 @@ import { json, mockFetch } from '../../test/fetchMock';
 import { signedIn, user } from '../../test/fixtures';
 import { renderPage } from '../../test/render';
 import { NotificationPreferencesForm } from './components/NotificationPreferencesForm';
+import { UnsubscribePage } from './pages/UnsubscribePage';
 
 const allOn: NotificationPreferences = {
   marketing: true,
@@ -32,5 +33,21 @@ describe('NotificationPreferencesForm', () => {
     expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({ ...allOn, marketing: false });
     expect(screen.getByRole('checkbox', { name: 'News' })).not.toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'New messages' })).toBeChecked();
+  });
+});
+
+describe('UnsubscribePage', () => {
+  it('asks, then posts the token once, signed in or not', async () => {
+    const { calls } = mockFetch({
+      'POST /api/mail/unsubscribe': () => new Response(null, { status: 204 }),
+    });
+    renderPage(<UnsubscribePage />, { url: '/unsubscribe?token=7.marketing.abc123' });
+    expect(await screen.findByText('Stop the mails about news?')).toBeInTheDocument();
+    expect(calls).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Unsubscribe' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('no more mails about news');
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0].url).toContain('token=7.marketing.abc123');
   });
 });

@@ -13,6 +13,10 @@ export const getNotificationPreferences = () =>
 export const setNotificationPreferences = (change: NotificationPreferencesChange) =>
   client.put<NotificationPreferences>('/api/me/notification-preferences', change);
 
+/** One-click unsubscribe with a mail's token (no sign-in needed). */
+export const unsubscribe = (token: string) =>
+  client.post<void>('/api/mail/unsubscribe', undefined, { query: { token } });
+
 export const useNotificationPreferences = () =>
   useQuery({ queryKey: preferenceKeys.notifications, queryFn: getNotificationPreferences });
 

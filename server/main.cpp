@@ -17,8 +17,10 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <chrono>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 namespace {
 
@@ -100,10 +102,18 @@ int send_test_mail(ps::Config config, const std::string& address) {
       .paragraphs = {"This mail checks the mail settings of a PocketShop server."}};
   const auto id = app.database().transaction(
       [&](ps::db::Connection& sql) { return ps::mail::enqueue(sql, mail); });
-  app.jobs().run_due();
-  const auto stored = app.database().with_session(
-      [&](ps::db::Connection& sql) { return ps::mail::store::find_mail(sql, id.value()); });
-  if (!stored || stored->status != "sent") {
+  // A running server's job workers may take the job first: wait for them a little.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  bool sent = false;
+  while (!sent && std::chrono::steady_clock::now() < deadline) {
+    app.jobs().run_due();
+    sent = app.database().with_session([&](ps::db::Connection& sql) {
+      const auto stored = ps::mail::store::find_mail(sql, id.value());
+      return stored && stored->status == "sent";
+    });
+    if (!sent) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  if (!sent) {
     std::cerr << "mail " << *id
               << " is not delivered yet (see the warning above); it will be "
                  "retried by the job workers\n";

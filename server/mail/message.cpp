@@ -27,10 +27,15 @@ std::string one_line(std::string text) {
   return text;
 }
 
+// The UTF-8 bytes as they are, labelled UTF-8 (g_mime_text_part_set_text
+// would pick the "best" charset, us-ascii or iso-8859-1, and convert).
 GMimeObject* text_part(const char* subtype, const std::string& content) {
   GMimeTextPart* part = g_mime_text_part_new_with_subtype(subtype);
-  g_mime_text_part_set_charset(part, "utf-8");
-  g_mime_text_part_set_text(part, content.c_str());
+  Owned<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(content.data(), content.size()));
+  Owned<GMimeDataWrapper> wrapper(
+      g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT));
+  g_mime_part_set_content(GMIME_PART(part), wrapper.get());
+  g_mime_object_set_content_type_parameter(GMIME_OBJECT(part), "charset", "utf-8");
   g_mime_part_set_content_encoding(GMIME_PART(part), GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
   return GMIME_OBJECT(part);
 }

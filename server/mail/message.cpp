@@ -59,10 +59,15 @@ std::string compose_message(const MessageParts& parts) {
   g_date_time_unref(date);
   g_mime_message_set_message_id(message.get(), parts.message_id.c_str());
   if (parts.unsubscribe_url) {
-    auto* headers = GMIME_OBJECT(message.get());
-    g_mime_object_set_header(headers, "List-Unsubscribe",
-                             ("<" + one_line(*parts.unsubscribe_url) + ">").c_str(), nullptr);
-    g_mime_object_set_header(headers, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click",
+    auto* object = GMIME_OBJECT(message.get());
+    const std::string value = "<" + one_line(*parts.unsubscribe_url) + ">";
+    g_mime_object_set_header(object, "List-Unsubscribe", value.c_str(), nullptr);
+    // As written: GMime would turn a URL longer than a line into encoded
+    // words, which no mail client reads as a URL (a header line may be 998).
+    g_mime_header_set_raw_value(
+        g_mime_header_list_get_header(g_mime_object_get_header_list(object), "List-Unsubscribe"),
+        (" " + value + "\n").c_str());
+    g_mime_object_set_header(object, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click",
                              nullptr);
   }
 

@@ -7,8 +7,8 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsoci-dev libsqlite3-dev libpq-dev sqlite3
-  libcurl4-openssl-dev libsodium-dev libjwt-dev libvips-dev libspdlog-dev libfmt-dev libcli11-dev zlib1g-dev libjemalloc-dev libxxhash-dev
-  libgtest-dev libgmock-dev
+  libcurl4-openssl-dev libgmime-3.0-dev libsodium-dev libjwt-dev libvips-dev libspdlog-dev libfmt-dev libcli11-dev zlib1g-dev libjemalloc-dev libxxhash-dev
+  libgtest-dev libgmock-dev python3-aiosmtpd openssl
   postgresql postgresql-contrib
   curl
   chromium fonts-dejavu-core

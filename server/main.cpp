@@ -8,6 +8,8 @@
 #include "core/logging.h"
 #include "db/failure.h"
 #include "gateway/gateway.h"
+#include "mail/outbox.h"
+#include "mail/store.h"
 
 #include <soci/soci.h>
 #include <spdlog/spdlog.h>
@@ -15,8 +17,10 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <chrono>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 namespace {
 
@@ -82,6 +86,40 @@ int run_jobs(ps::Config config) {
   app.migrate();
   const int ran = app.jobs().run_due();
   std::cout << "ran " << ran << " job(s)\n";
+  return 0;
+}
+
+// Writes a test mail to `address` and delivers it at once through the
+// configured delivery (SMTP, or a .eml file): checks the SMTP settings.
+int send_test_mail(ps::Config config, const std::string& address) {
+  ps::Application app(std::move(config));
+  app.migrate();
+  const ps::mail::NewMail mail{
+      .kind = "test",
+      .to_address = address,
+      .subject = "PocketShop test mail",
+      .heading = "It works",
+      .paragraphs = {"This mail checks the mail settings of a PocketShop server."}};
+  const auto id = app.database().transaction(
+      [&](ps::db::Connection& sql) { return ps::mail::enqueue(sql, mail); });
+  // A running server's job workers may take the job first: wait for them a little.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  bool sent = false;
+  while (!sent && std::chrono::steady_clock::now() < deadline) {
+    app.jobs().run_due();
+    sent = app.database().with_session([&](ps::db::Connection& sql) {
+      const auto stored = ps::mail::store::find_mail(sql, id.value());
+      return stored && stored->status == "sent";
+    });
+    if (!sent) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  if (!sent) {
+    std::cerr << "mail " << *id
+              << " is not delivered yet (see the warning above); it will be "
+                 "retried by the job workers\n";
+    return 1;
+  }
+  std::cout << "mail " << *id << " delivered\n";
   return 0;
 }
 
@@ -254,6 +292,12 @@ int main(int argc, char** argv) {
       jobs_cmd->add_subcommand("retry", "queue dead jobs again, once what made them fail is fixed");
   std::vector<std::int64_t> retry_ids;
   jobs_retry_cmd->add_option("ids", retry_ids, "job ids (see `jobs dead`)")->required();
+  auto* mail_cmd = cli.add_subcommand("mail", "mail delivery");
+  mail_cmd->require_subcommand(1);
+  auto* mail_test_cmd = mail_cmd->add_subcommand(
+      "test", "write a test mail and deliver it now (SMTP, or a .eml file), then exit");
+  std::string test_address;
+  mail_test_cmd->add_option("address", test_address, "who gets it")->required();
   auto* payouts_cmd = cli.add_subcommand("payouts", "vendor payouts");
   payouts_cmd->require_subcommand(1);
   auto* payouts_run_cmd = payouts_cmd->add_subcommand(
@@ -287,6 +331,7 @@ int main(int argc, char** argv) {
     if (jobs_retry_cmd->parsed()) return retry_jobs(std::move(config), retry_ids);
     if (reconcile_cmd->parsed()) return reconcile_payments(std::move(config), reconcile);
     if (payouts_run_cmd->parsed()) return run_payouts(std::move(config));
+    if (mail_test_cmd->parsed()) return send_test_mail(std::move(config), test_address);
     if (seed_cmd->parsed())
       return bench ? seed_bench(std::move(config), manifest) : seed_demo(std::move(config));
   } catch (const ps::ApiError& error) {

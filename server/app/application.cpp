@@ -8,6 +8,9 @@
 #include "core/embedded_file.h"
 #include "db/migrations.h"
 #include "ledger/routes.h"
+#include "mail/outbox.h"
+#include "mail/routes.h"
+#include "mail/settings.h"
 #include "media/routes.h"
 #include "messages/routes.h"
 #include "orders/routes.h"
@@ -70,6 +73,16 @@ std::size_t pool_size(const Config& config) {
   return 2 * std::max(1u, std::thread::hardware_concurrency());
 }
 
+mail::Delivery mail_delivery(const Config& config) {
+  return {.smtp_url = config.smtp_url,
+          .smtp_user = config.smtp_user,
+          .smtp_password = config.smtp_password,
+          .smtp_ca_file = config.smtp_ca_file,
+          .smtp_starttls = config.smtp_starttls,
+          .from = config.mail_from,
+          .mail_dir = std::filesystem::path(config.data_dir) / "mail"};
+}
+
 // The named conflict each unique constraint stands for when a concurrent
 // request wins the race the services' own checks cannot close (PostgreSQL
 // runs transactions side by side). Names in PostgreSQL's default naming.
@@ -115,6 +128,8 @@ Application::Application(Config config)
       reviews_(database_, catalog_, orders_),
       notifications_(database_),
       messages_(database_, media_, messages_options(config_)),
+      mail_sender_(database_, mail_delivery(config_)),
+      mail_(database_, mail_sender_, config_.jwt_secret),
       job_runner_(jobs_, config_.job_workers, std::chrono::milliseconds(config_.job_poll_ms)),
       login_per_client_(config_.login_limit_per_ip, std::chrono::minutes(1)),
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
@@ -139,6 +154,9 @@ Application::Application(Config config)
       scheduled_payouts_("creating scheduled payouts",
                          std::chrono::seconds(config_.release_interval_seconds),
                          [this] { payouts_.create_scheduled(now_millis()); }) {
+  mail::configure({.from = config_.mail_from,
+                   .public_url = config_.public_url,
+                   .unsubscribe_secret = config_.jwt_secret});
   pipeline_.set_content_security_policy(
       http::content_security_policy(http::origin_of(config_.payment_tokens_url)));
   add_system_routes();
@@ -160,6 +178,12 @@ Application::Application(Config config)
   notifications::add_routes(router_, notifications_, authenticator_, workers_);
   messages::add_routes(router_, messages_, authenticator_, workers_,
                        {messages_per_user_, conversations_per_user_});
+  mail::add_routes(
+      router_, mail_,
+      [this](const http::Request& request) -> asio::awaitable<std::int64_t> {
+        co_return (co_await authenticator_.require_user(request)).id;
+      },
+      workers_);
   payments::add_webhook_routes(router_, payment_events_, workers_, [this] { job_runner_.wake(); });
 
   jobs_.handle(payments::kPaymentEventJob,
@@ -168,6 +192,8 @@ Application::Application(Config config)
                [this](const jobs::Job& job) { return payouts_.handle_job(job); });
   jobs_.handle(std::string(messages::kMessageMailJob),
                [this](const jobs::Job& job) { return messages_.handle_mail_job(job); });
+  jobs_.handle(std::string(mail::kSendJob),
+               [this](const jobs::Job& job) { return mail_sender_.handle_job(job); });
   payment_events_.on_payout_event([this](db::Connection& sql, const payments::GatewayEvent& event) {
     payouts_.apply_gateway_event(sql, event.type, event.object);
   });

@@ -19,6 +19,8 @@
 #include "jobs/queue.h"
 #include "jobs/runner.h"
 #include "ledger/service.h"
+#include "mail/sender.h"
+#include "mail/service.h"
 #include "media/service.h"
 #include "messages/service.h"
 #include "orders/service.h"
@@ -79,6 +81,7 @@ class Application {
   int run_payouts(Millis now);
   // The durable job queue; with --job-workers 0 nothing runs it by itself.
   jobs::JobQueue& jobs() { return jobs_; }
+  mail::MailSender& mail_sender() { return mail_sender_; }
   payments::PaymentProvider& payment_provider() { return payment_provider_; }
   payments::Reconciler& reconciler() { return reconciler_; }
   const accounts::TokenIssuer& tokens() const { return tokens_; }
@@ -117,6 +120,8 @@ class Application {
   reviews::ReviewsService reviews_;
   notifications::NotificationsService notifications_;
   messages::MessagesService messages_;
+  mail::MailSender mail_sender_;
+  mail::MailService mail_;
   jobs::JobRunner job_runner_;  // after every service a job handler uses
   http::RateLimiter login_per_client_;
   http::RateLimiter login_per_email_;

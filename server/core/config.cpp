@@ -230,6 +230,17 @@ void add_config_options(CLI::App& app, Config& c) {
          "behind a reverse proxy: client address from X-Forwarded-For");
   option("--metrics-token", c.metrics_token, "POCKETSHOP_METRICS_TOKEN",
          "bearer token GET /metrics requires (empty: open)");
+  option("--smtp-url", c.smtp_url, "POCKETSHOP_SMTP_URL",
+         "smtp://host:587 (STARTTLS) or smtps://host:465; empty: mails as .eml files in "
+         "<data-dir>/mail");
+  option("--smtp-user", c.smtp_user, "POCKETSHOP_SMTP_USER", "SMTP AUTH user name");
+  option("--smtp-password", c.smtp_password, "POCKETSHOP_SMTP_PASSWORD", "SMTP AUTH password");
+  option("--smtp-ca-file", c.smtp_ca_file, "POCKETSHOP_SMTP_CA_FILE",
+         "PEM file of the CA the SMTP server's certificate must chain to (empty: the system's)");
+  option("--smtp-starttls", c.smtp_starttls, "POCKETSHOP_SMTP_STARTTLS",
+         "smtp:// only: required (refuse a server without STARTTLS), optional, or off")
+      ->check(CLI::IsMember({"required", "optional", "off"}));
+  option("--mail-from", c.mail_from, "POCKETSHOP_MAIL_FROM", "the From of every mail");
   option("--log-format", c.log_format, "POCKETSHOP_LOG_FORMAT", "text or json (one object a line)")
       ->check(CLI::IsMember({"text", "json"}));
   option("--log-level", c.log_level, "POCKETSHOP_LOG_LEVEL", "trace, debug, info, warn, error")
@@ -271,6 +282,10 @@ void finalize_config(Config& c) {
   if (!c.payment_publishable_key.starts_with("pk_"))
     throw ConfigError("payment publishable key must start with pk_");
   if (c.payment_tokens_url.empty()) c.payment_tokens_url = c.payment_gateway_url + "/v1/tokens";
+
+  if (!c.smtp_url.empty() && !c.smtp_url.starts_with("smtp://") &&
+      !c.smtp_url.starts_with("smtps://"))
+    throw ConfigError("SMTP URL must start with smtp:// or smtps://");
 }
 
 }  // namespace ps

@@ -71,7 +71,15 @@ struct Config {
   int job_poll_ms = 1000;                // an idle job worker looks this often
   int job_lease_seconds = 300;           // a job running longer is taken for dead, run again
   bool trust_proxy = false;              // take the client address from X-Forwarded-For
-  std::string metrics_token;        // when set, GET /metrics needs "Authorization: Bearer <it>"
+  std::string metrics_token;  // when set, GET /metrics needs "Authorization: Bearer <it>"
+  // Mail (README.md, "Mail"). No SMTP URL: mails are kept as .eml files under
+  // <data_dir>/mail/ and listed at /dev/mailbox.
+  std::string smtp_url;  // smtp://host:587 (STARTTLS) or smtps://host:465
+  std::string smtp_user;
+  std::string smtp_password;               // never logged
+  std::string smtp_ca_file;                // empty: the system's CAs
+  std::string smtp_starttls = "required";  // smtp:// only: required | optional | off
+  std::string mail_from = "PocketShop <no-reply@pocketshop.localhost>";
   std::string log_format = "text";  // text | json
   std::string log_level = "info";
 };

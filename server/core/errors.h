@@ -66,8 +66,10 @@ enum class ErrorCode {
   email_unverified,
   email_already_verified,
   account_in_use,
+  // Mail (issue 17).
+  unsubscribe_token_invalid,
 };
-inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::account_in_use) + 1;
+inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::unsubscribe_token_invalid) + 1;
 
 // Per-field validation messages, as sent in a problem's "errors" member.
 using FieldErrors = std::map<std::string, std::vector<std::string>>;

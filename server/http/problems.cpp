@@ -62,6 +62,8 @@ constexpr std::array<ProblemType, kErrorCodeCount> kProblemTypes{{
     {email_unverified, 403, "email-unverified", "Email not verified"},
     {email_already_verified, 409, "email-already-verified", "Email already verified"},
     {account_in_use, 409, "account-in-use", "Account still in use"},
+    // Mail (issue 17).
+    {unsubscribe_token_invalid, 400, "unsubscribe-token-invalid", "Unsubscribe link not valid"},
 }};
 
 constexpr bool in_code_order() {

@@ -21,7 +21,9 @@ struct Line {
   std::string value;
 };
 
-// The mail's one button (and, in the plain-text part, its link).
+// The mail's one button (and, in the plain-text part, its link): a whole
+// URL, or a path of the web app ("/orders/12") that the outbox makes whole
+// with the public URL.
 struct Action {
   std::string label;
   std::string url;

@@ -1,30 +1,80 @@
 #include "mail/outbox.h"
 
 #include "core/clock.h"
+#include "jobs/queue.h"
+#include "mail/layout.h"
+#include "mail/message.h"
+#include "mail/settings.h"
 #include "mail/store.h"
+#include "mail/unsubscribe.h"
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
 
 namespace ps::mail {
 
 namespace {
-// A first plain-text layout; the mail feature's own layout replaces it.
-std::string plain_text(const NewMail& mail) {
-  std::string text = mail.heading + "\n\n";
-  for (const auto& paragraph : mail.paragraphs) text += paragraph + "\n\n";
-  for (const auto& line : mail.lines) text += line.label + ": " + line.value + "\n";
-  if (mail.action) text += "\n" + mail.action->label + ": " + mail.action->url + "\n";
-  return text + "\n-- \n" + mail.brand.name + "\n";
+struct Unsubscribe {
+  std::string one_click;  // List-Unsubscribe: the API, POSTed to by mail clients (RFC 8058)
+  std::string page;       // the footer's link: the web page that asks, then POSTs
+};
+
+std::optional<Unsubscribe> unsubscribe_of(const Settings& settings, const NewMail& mail) {
+  if (mail.topic.empty() || !mail.to_user_id) return std::nullopt;
+  const std::string token =
+      unsubscribe_token(settings.unsubscribe_secret, *mail.to_user_id, mail.topic);
+  return Unsubscribe{settings.public_url + "/api/mail/unsubscribe?token=" + token,
+                     settings.public_url + "/unsubscribe?token=" + token};
+}
+
+// Stable per mail: a resend carries the same Message-ID, so a receiver (and
+// the tests) can tell a repeat from a new mail.
+std::string message_id_of(std::int64_t id, Millis created_at, const Settings& settings) {
+  return "mail-" + std::to_string(id) + "." + std::to_string(created_at) + "@" +
+         mailbox_domain(settings.from);
+}
+// Features link to paths of the web app ("/orders/12"); a mail needs the
+// whole address.
+NewMail with_absolute_links(NewMail mail, const Settings& settings) {
+  if (mail.action && mail.action->url.starts_with('/'))
+    mail.action->url = settings.public_url + mail.action->url;
+  return mail;
 }
 }  // namespace
 
 std::optional<std::int64_t> enqueue(db::Connection& sql, const NewMail& mail) {
-  store::OutboxRow row{.kind = mail.kind,
-                       .to_address = mail.to_address,
-                       .subject = mail.subject,
-                       .text_body = plain_text(mail),
-                       .html_body = "",
-                       .to_user_id = mail.to_user_id,
-                       .created_at = now_millis()};
-  return store::insert_mail(sql, row);
+  if (!mail.topic.empty() && mail.to_user_id &&
+      store::topic_turned_off(sql, *mail.to_user_id, mail.topic))
+    return std::nullopt;
+  const Settings settings = mail::settings();
+  const auto unsubscribe = unsubscribe_of(settings, mail);
+  const Layout layout = lay_out(with_absolute_links(mail, settings),
+                                unsubscribe ? std::optional(unsubscribe->page) : std::nullopt);
+  const Millis now = now_millis();
+  const auto id = store::insert_mail(sql, {.kind = mail.kind,
+                                           .to_address = mail.to_address,
+                                           .subject = mail.subject,
+                                           .text_body = layout.text,
+                                           .html_body = layout.html,
+                                           .to_user_id = mail.to_user_id,
+                                           .created_at = now});
+  const std::string message_id = message_id_of(id, now, settings);
+  store::set_message(
+      sql, id, message_id,
+      compose_message(
+          {.message_id = message_id,
+           .from = settings.from,
+           .to = mail.to_address,
+           .subject = mail.subject,
+           .date = now,
+           .text = layout.text,
+           .html = layout.html,
+           .unsubscribe_url = unsubscribe ? std::optional(unsubscribe->one_click) : std::nullopt}));
+  jobs::enqueue(sql, {.kind = std::string(kSendJob),
+                      .payload = boost::json::serialize(boost::json::object{{"mail_id", id}}),
+                      .dedupe_key = "mail:" + std::to_string(id),
+                      .max_attempts = 12});
+  return id;
 }
 
 }  // namespace ps::mail

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/clock.h"
 #include "db/connection.h"
 #include "mail/model.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace ps::mail::store {
 
@@ -15,5 +18,30 @@ struct OutboxRow {
 };
 
 std::int64_t insert_mail(db::Connection& sql, const OutboxRow& row);
+// The composed message of a mail just inserted (its Message-ID needs the id).
+void set_message(db::Connection& sql, std::int64_t id, const std::string& message_id,
+                 const std::string& raw_message);
+
+// A mail as the outbox keeps it.
+struct StoredMail {
+  std::int64_t id = 0;
+  std::string kind, to_address, subject, text_body, html_body, message_id, raw_message, status;
+  Millis created_at = 0;
+  Millis sent_at = 0;  // 0: not sent
+};
+
+std::optional<StoredMail> find_mail(db::Connection& sql, std::int64_t id);
+// Newest first, without the bodies.
+std::vector<StoredMail> list_mails(db::Connection& sql, int limit, int offset);
+long long count_mails(db::Connection& sql);
+// queued -> sent; false when it was sent already.
+bool mark_sent(db::Connection& sql, std::int64_t id, Millis sent_at);
+
+bool user_exists(db::Connection& sql, std::int64_t user_id);
+bool topic_turned_off(db::Connection& sql, std::int64_t user_id, const std::string& topic);
+std::vector<std::string> turned_off_topics(db::Connection& sql, std::int64_t user_id);
+// Adds the opt-out unless it is there.
+void turn_off(db::Connection& sql, std::int64_t user_id, const std::string& topic, Millis now);
+void turn_on(db::Connection& sql, std::int64_t user_id, const std::string& topic);
 
 }  // namespace ps::mail::store

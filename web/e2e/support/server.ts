@@ -38,10 +38,17 @@ async function freePort(): Promise<number> {
  * that posts its signed events (payout.paid, ...) to the server's webhook;
  * resolves once both log their address.
  */
+/** The shop as startServer started it: also its data folder and binary, for CLI commands. */
+export interface RunningShop extends RunningServer {
+  /** Its data folder (SQLite file, .eml mails under mail/). */
+  dataDir: string;
+  binary: string;
+}
+
 export async function startServer(
   env: Record<string, string> = {},
   timeoutMs = 20_000,
-): Promise<RunningServer> {
+): Promise<RunningShop> {
   const binary = process.env.POCKETSHOP_BIN ?? join(repoDir, 'build/server/pocketshop');
   const dist = join(webDir, 'dist');
   if (!existsSync(binary)) throw new Error(`No server binary at ${binary}: run make build`);
@@ -106,6 +113,7 @@ export async function startServer(
   return {
     url: shop.url,
     dataDir,
+    binary,
     async stop() {
       await shop.stop();
       await gateway.stop();

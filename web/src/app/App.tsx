@@ -16,7 +16,9 @@ import { ProductPage, SearchPage } from '../features/catalog';
 import { CheckoutPage } from '../features/checkout';
 import { HomePage } from '../features/home';
 import { InboxPage, NewConversationPage, ThreadPage } from '../features/messages';
+import { MailboxMailPage, MailboxPage } from '../features/mailbox';
 import { OrderPage, OrdersPage } from '../features/orders';
+import { NotificationPreferencesPage, UnsubscribePage } from '../features/preferences';
 import { ShopPage, ShopsPage } from '../features/shops';
 import {
   DashboardPage,
@@ -54,6 +56,13 @@ export function App() {
         <Route path={paths.resetPassword.pattern} element={<ResetPasswordPage />} />
         <Route path={paths.verifyEmail.pattern} element={<VerifyEmailPage />} />
         <Route path={paths.account.pattern} element={<AccountPage />} />
+        <Route
+          path={paths.notificationPreferences.pattern}
+          element={signedIn(<NotificationPreferencesPage />)}
+        />
+        <Route path={paths.unsubscribe.pattern} element={<UnsubscribePage />} />
+        <Route path={paths.devMailbox.pattern} element={<MailboxPage />} />
+        <Route path={paths.devMailboxMail.pattern} element={<MailboxMailPage />} />
         <Route path={v.dashboard.pattern} element={vendor(<DashboardPage />)} />
         <Route path={v.shop.pattern} element={vendor(<ShopEditPage />)} />
         <Route path={v.products.pattern} element={vendor(<ProductsPage />)} />

@@ -7,6 +7,13 @@ import { useCart } from '../features/cart';
 import { NotificationBell } from '../features/notifications';
 import { UnreadMessagesLink } from '../features/messages';
 
+/**
+ * A server on this machine (`make run`, the dev server): the footer links the
+ * development mailbox, which such a server keeps when no SMTP is configured.
+ */
+const isLocalInstance = () =>
+  import.meta.env.DEV || ['localhost', '127.0.0.1', '[::1]'].includes(window.location.hostname);
+
 function SearchBox() {
   const navigate = useNavigate();
   const [q, setQ] = useState('');
@@ -187,6 +194,11 @@ export function Layout() {
       <footer className="footer">
         <div className="content has-text-centered is-size-7">
           <p>PocketShop: independent shops, one cart.</p>
+          {isLocalInstance() && (
+            <p>
+              <Link to={paths.devMailbox.href()}>Development mailbox</Link>
+            </p>
+          )}
         </div>
       </footer>
     </>

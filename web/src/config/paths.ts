@@ -67,6 +67,16 @@ export const paths = {
     href: (token?: string) => withSearch('/verify-email', { token }),
   },
   account: { pattern: '/account', href: () => '/account' },
+  /** Notification preferences (which mails the user gets). */
+  notificationPreferences: {
+    pattern: '/account/notifications',
+    href: () => '/account/notifications',
+  },
+  /** Where a mail's unsubscribe link leads (the server writes this path into mails). */
+  unsubscribe: { pattern: '/unsubscribe', href: () => '/unsubscribe' },
+  /** The development mailbox: only on a local server with no SMTP configured. */
+  devMailbox: { pattern: '/dev/mailbox', href: () => '/dev/mailbox' },
+  devMailboxMail: { pattern: '/dev/mailbox/:id', href: (id: number) => `/dev/mailbox/${id}` },
   vendor: {
     dashboard: { pattern: '/vendor', href: () => '/vendor' },
     shop: { pattern: '/vendor/shop', href: () => '/vendor/shop' },

@@ -1156,6 +1156,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mail/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One-click unsubscribe (RFC 8058)
+         * @description The URL of a mail's List-Unsubscribe header; mail clients POST List-Unsubscribe=One-Click to it (List-Unsubscribe-Post). No login: the signed token names the user and the topic, which is turned off. The body is not read. Repeating it is harmless.
+         */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's notification preferences */
+        get: operations["notificationPreferences"];
+        /** Turn notification topics on or off */
+        put: operations["setNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dev/mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Development mailbox: the mails written, newest first
+         * @description Every mail in the outbox. Only while no SMTP server is configured (a local instance: `make run`); with --smtp-url it answers 404. It shows every mail the server wrote, to anyone who can reach it: never expose it.
+         */
+        get: operations["devMailbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dev/mailbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Development mailbox: one mail with its text and HTML parts
+         * @description Only while no SMTP server is configured (a local instance: `make run`); with --smtp-url it answers 404. It shows every mail the server wrote, to anyone who can reach it: never expose it.
+         */
+        get: operations["devMailboxMail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dev/mailbox/{id}/raw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Development mailbox: the whole message as sent (.eml)
+         * @description Only while no SMTP server is configured (a local instance: `make run`); with --smtp-url it answers 404. It shows every mail the server wrote, to anyone who can reach it: never expose it.
+         */
+        get: operations["devMailboxRaw"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1163,7 +1261,7 @@ export interface components {
         /** @description RFC 9457 problem details. type names the failure: one of the types listed, each described (with its status and title) in components.x-problem-types. Clients should branch on type, not on status or title. Some types carry extension members: decline_code (payment-declined), product_id (out-of-stock, product-unavailable), refundable_cents (refund-exceeds-captured), product_id and refundable_quantity (refund-quantity-exceeded), available_cents and minimum_cents (payout-below-minimum). */
         Problem: {
             /** @enum {string} */
-            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/webhook-signature-invalid" | "/problems/webhook-timestamp-out-of-tolerance" | "/problems/webhook-event-malformed" | "/problems/webhooks-not-configured" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage" | "/problems/refund-exceeds-captured" | "/problems/refund-quantity-exceeded" | "/problems/payout-account-required" | "/problems/payout-below-minimum" | "/problems/token-invalid" | "/problems/password-incorrect" | "/problems/email-unverified" | "/problems/email-already-verified" | "/problems/account-in-use";
+            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/webhook-signature-invalid" | "/problems/webhook-timestamp-out-of-tolerance" | "/problems/webhook-event-malformed" | "/problems/webhooks-not-configured" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage" | "/problems/refund-exceeds-captured" | "/problems/refund-quantity-exceeded" | "/problems/payout-account-required" | "/problems/payout-below-minimum" | "/problems/token-invalid" | "/problems/password-incorrect" | "/problems/email-unverified" | "/problems/email-already-verified" | "/problems/account-in-use" | "/problems/unsubscribe-token-invalid";
             title: string;
             status: number;
             detail: string;
@@ -1864,6 +1962,40 @@ export interface components {
                 /** Format: date-time */
                 created_at: string;
             };
+        };
+        /** @description Notification topics a user may turn off: messages (a new message in a conversation), review_invitations (an invitation to review a delivered order), order_updates (an order's progress beyond its receipt: shipped, delivered), marketing (news from the platform). Mails without a topic (verification, password reset, receipts, refunds) always go. true: mails of the topic are sent. */
+        NotificationPreferences: {
+            marketing: boolean;
+            messages: boolean;
+            order_updates: boolean;
+            review_invitations: boolean;
+        };
+        /** @description The topics to change; those not named stay as they are. Notification topics a user may turn off: messages (a new message in a conversation), review_invitations (an invitation to review a delivered order), order_updates (an order's progress beyond its receipt: shipped, delivered), marketing (news from the platform). Mails without a topic (verification, password reset, receipts, refunds) always go. */
+        NotificationPreferencesChange: {
+            marketing?: boolean;
+            messages?: boolean;
+            order_updates?: boolean;
+            review_invitations?: boolean;
+        };
+        MailboxEntry: {
+            id: number;
+            to: string;
+            subject: string;
+            /** @description what the mail is: welcome, password_reset, order_placed, ... */
+            kind: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        MailboxMail: components["schemas"]["MailboxEntry"] & {
+            /** @description the Message-ID header, without angle brackets */
+            message_id: string;
+            /** @description the plain-text part */
+            text: string;
+            /** @description the HTML part (show it sandboxed: it is a whole document) */
+            html: string;
+        };
+        MailboxPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["MailboxEntry"][];
         };
     };
     responses: {
@@ -4827,6 +4959,186 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @constant */
+                    "List-Unsubscribe"?: "One-Click";
+                };
+            };
+        };
+        responses: {
+            /** @description The topic is off */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token is not valid (/problems/unsubscribe-token-invalid) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    notificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each topic, on or off */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    setNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesChange"];
+            };
+        };
+        responses: {
+            /** @description Every topic, after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            415: components["responses"]["WrongMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    devMailbox: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of mails */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxPage"];
+                };
+            };
+            /** @description SMTP is configured (/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Invalid"];
+        };
+    };
+    devMailboxMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxMail"];
+                };
+            };
+            /** @description No such mail, or SMTP is configured (/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    devMailboxRaw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The RFC 5322 message, as delivered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "message/rfc822": string;
+                };
+            };
+            /** @description No such mail, or SMTP is configured (/problems/not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }

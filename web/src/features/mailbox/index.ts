@@ -1,0 +1,3 @@
+// The development mailbox's public face: the app imports only these.
+export { MailboxMailPage } from './pages/MailboxMailPage';
+export { MailboxPage } from './pages/MailboxPage';

@@ -13,10 +13,10 @@
 #include "mail/settings.h"
 #include "media/routes.h"
 #include "messages/routes.h"
+#include "notifications/routes.h"
 #include "orders/routes.h"
 #include "payments/webhook_routes.h"
 #include "payouts/routes.h"
-#include "notifications/routes.h"
 #include "reviews/routes.h"
 #include "shops/routes.h"
 

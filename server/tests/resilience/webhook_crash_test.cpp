@@ -125,7 +125,9 @@ TEST_P(WebhookCrashRecovery, EventsAreAppliedExactlyOnceAcrossAKill) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
 
   EXPECT_EQ(count(database, processed), kEvents) << "processed before the kill: " << before_restart;
-  EXPECT_EQ(count(database, "SELECT COUNT(*) FROM jobs WHERE status = 'done'"), kEvents);
+  EXPECT_EQ(
+      count(database, "SELECT COUNT(*) FROM jobs WHERE status = 'done' AND kind <> 'mail.send'"),
+      kEvents);
   EXPECT_EQ(count(database, "SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'dispute'"),
             kEvents);
   // Each event took exactly one cent back: none twice, none lost.

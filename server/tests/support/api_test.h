@@ -47,6 +47,10 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
   // The one number a query answers in the server's database (0 for NULL).
   long long sql_number(const std::string& query);
 
+  // Runs the due jobs, as the job workers would; returns how many were not
+  // mail deliveries (which every notice of an order event adds).
+  int run_due_jobs_but_mail();
+
   // The mails written to the outbox for an address, oldest first.
   std::vector<OutboxMail> mails_to(const std::string& address);
   // The token of the link in the newest mail of this kind to the address

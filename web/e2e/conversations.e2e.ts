@@ -3,6 +3,7 @@ import { checkPage } from './support/a11y';
 import { pngFile, signIn } from './support/actions';
 import { ApiSetup } from './support/api';
 import { openBrowser, type Actor } from './support/browser';
+import { Mailbox } from './support/mailbox';
 import { startServer, type RunningServer } from './support/server';
 
 // A conversation between two browsers (issue 17): a buyer asks a shop about a
@@ -24,7 +25,7 @@ describe('a buyer and a vendor talk about a product', () => {
       POCKETSHOP_LOGIN_LIMIT_PER_EMAIL: '1000',
       POCKETSHOP_LOGIN_LIMIT_PER_IP: '1000',
     });
-    const api = new ApiSetup(server.url);
+    const api = new ApiSetup(server.url, new Mailbox(server));
     await api.shopWithProduct({
       email: 'ada@example.test',
       password: 'vendor-password-1',

@@ -105,6 +105,7 @@ const order = (status: Order['status'], events: Partial<Event>[]): Order => ({
   shipping_address: { name: 'Bo', line1: '1 Road', city: 'Town', postal_code: '1', country: 'US' },
   carrier: 'DHL',
   tracking_number: 'TRACK123',
+  tracking_url: null,
   cancel_reason: null,
   can_cancel: false,
   events: events.map((e) => ({ status, note: '', actor: 'system', at: '', ...e })),
@@ -131,6 +132,23 @@ describe('OrderTimeline', () => {
     ]);
     expect(steps[2]).toHaveAttribute('aria-current', 'step');
     expect(steps[2]).toHaveTextContent('DHL tracking: TRACK123');
+    expect(screen.queryByRole('link')).toBeNull(); // no tracking page known
+  });
+
+  it('links the tracking number to the carrier’s tracking page', () => {
+    const url = 'https://www.dhl.com/global-en/home/tracking.html?tracking-id=TRACK123';
+    render(
+      <OrderTimeline
+        order={{
+          ...order('shipped', [{ status: 'shipped', at: '2026-11-02T10:00:00Z' }]),
+          tracking_url: url,
+        }}
+      />,
+    );
+    expect(screen.getByRole('link', { name: /Track the parcel on DHL/ })).toHaveAttribute(
+      'href',
+      url,
+    );
   });
 
   it('shows a cancellation after the steps it reached', () => {

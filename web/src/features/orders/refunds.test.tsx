@@ -43,6 +43,7 @@ const delivered: Order = {
   },
   carrier: 'PostNord',
   tracking_number: 'PN1',
+  tracking_url: null,
   cancel_reason: null,
   can_cancel: false,
   events: [{ status: 'delivered', note: '', actor: 'vendor', at: '2026-11-03T10:00:00Z' }],

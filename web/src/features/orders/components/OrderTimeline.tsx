@@ -42,6 +42,13 @@ export function OrderTimeline({ order }: { order: Order }) {
                     {order.carrier} tracking: <strong>{order.tracking_number}</strong>
                   </p>
                 )}
+              {status === 'shipped' && done && order.tracking_url && (
+                <p className="is-size-7">
+                  <a href={order.tracking_url} target="_blank" rel="noopener noreferrer">
+                    Track the parcel on {order.carrier}’s site
+                  </a>
+                </p>
+              )}
             </div>
           </li>
         );

@@ -480,6 +480,22 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
     await phoneScreenshot(page, '15-order-detail-phone');
   });
 
+  test('the buyer’s bell tells of the shipment and marks it read once opened', async () => {
+    await fixtures.ensureOrdered(buyerUser, ORDERED);
+    await fixtures.ensureOrderStatus(buyerUser, vendorUser, vendorShop.name, 'shipped');
+    const page = await openAs(buyer, buyerUser, '/orders');
+    const bell = page.getByRole('button', { name: /^Notifications, [1-9]\d* unread$/ });
+    await bell.click();
+    const panel = page.getByRole('region', { name: 'Notifications' });
+    const shipped = panel.getByRole('link', { name: /Unread:\s*Order #\d+ has shipped/ });
+    await shipped.waitFor();
+    await checkPage(page, 'the open notifications panel');
+    const unreadBefore = Number(/(\d+) unread/.exec((await bell.getAttribute('aria-label'))!)![1]);
+    await shipped.click();
+    await page.getByRole('list', { name: 'Order progress' }).waitFor();
+    await page.getByRole('button', { name: `Notifications, ${unreadBefore - 1} unread` }).waitFor();
+  });
+
   test('the vendor’s earnings show the shipped order, less the platform’s fee', async () => {
     await fixtures.ensureOrdered(buyerUser, ORDERED);
     await fixtures.ensureOrderStatus(buyerUser, vendorUser, vendorShop.name, 'shipped');

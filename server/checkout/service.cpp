@@ -180,12 +180,21 @@ bool CheckoutService::answered(const CheckoutRequest& request) {
 // that records it may keep (the others replay its answer).
 PlacedCheckout CheckoutService::place(const CheckoutRequest& request, const Claim* claim) {
   if (claim && answered(request)) throw AnsweredElsewhere{};
-  const Quote quote = database_.with_session([&](db::Connection& sql) {
-    const auto lines = carts_.lines(sql, request.buyer_id);
-    check_lines(lines, request.buyer_id);
-    const auto [total, currency] = price_of(lines);
-    return Quote{total, currency};
-  });
+  const Quote quote = [&] {
+    try {
+      return database_.with_session([&](db::Connection& sql) {
+        const auto lines = carts_.lines(sql, request.buyer_id);
+        check_lines(lines, request.buyer_id);
+        const auto [total, currency] = price_of(lines);
+        return Quote{total, currency};
+      });
+    } catch (const ApiError&) {
+      // The same request may have committed since the check above, emptying
+      // the cart: then its answer is this one's.
+      if (claim && answered(request)) throw AnsweredElsewhere{};
+      throw;
+    }
+  }();
   const auto attempt = gateway_key(request);
   const auto auth = payments_.authorize(quote.total_cents, quote.currency, request.payment_token,
                                         attempt, attempt);

@@ -60,6 +60,10 @@ constexpr std::string_view kBlankCheckoutAddresses = R"(
   UPDATE checkouts SET shipping_address = :address WHERE buyer_id = :buyer)";
 constexpr std::string_view kForgetNotifications = R"(
   DELETE FROM notifications WHERE user_id = :user)";
+// Its mails already delivered (those still queued, such as the notice of
+// this deletion, still go).
+constexpr std::string_view kForgetSentMails = R"(
+  DELETE FROM mail_outbox WHERE to_user_id = :user AND status = 'sent')";
 constexpr std::string_view kForgetCart = R"(
   DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM carts WHERE user_id = :user))";
 
@@ -69,6 +73,7 @@ void erase_buyer_details(db::Connection& sql, const User& buyer) {
   db::Query(kBlankCheckoutAddresses).values(blank, buyer.id).execute(sql);
   db::Query(kForgetCart).values(buyer.id).execute(sql);
   db::Query(kForgetNotifications).values(buyer.id).execute(sql);
+  db::Query(kForgetSentMails).values(buyer.id).execute(sql);
 }
 
 // --- export -------------------------------------------------------------------

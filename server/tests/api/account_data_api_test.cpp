@@ -39,8 +39,14 @@ TEST_P(AccountData, ADeletedBuyersOrdersStayWithTheShopWithoutTheirDetails) {
     notifications::notify(sql, {buyer.id, "refund", "A refund", "", "/orders/1"});
   });
   ASSERT_EQ(order_as(clay, order).at("shipping_address").at("name").as_string(), "Sam Buyer");
+  server().app().jobs().run_due();  // the receipt and the welcome mail are delivered
+  const std::string mails_kept =
+      "SELECT COUNT(*) FROM mail_outbox WHERE to_user_id = " + std::to_string(buyer.id) +
+      " AND kind <> 'account_deleted'";
+  ASSERT_GE(sql_number(mails_kept), 2);
 
   EXPECT_EQ(delete_account(buyer, "password123").status, 204);
+  EXPECT_EQ(sql_number(mails_kept), 0);  // the mails it was sent, with its address in them
   const auto kept = order_as(clay, order);
   EXPECT_EQ(kept.at("shipping_address").at("name").as_string(), "Deleted user");
   EXPECT_EQ(kept.at("shipping_address").at("line1").as_string(), "");

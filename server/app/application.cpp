@@ -129,7 +129,7 @@ Application::Application(Config config)
       notifications_(database_),
       messages_(database_, media_, messages_options(config_)),
       mail_sender_(database_, mail_delivery(config_)),
-      mail_(database_, mail_sender_, config_.jwt_secret),
+      mail_(database_, mail_sender_, config_.jwt_secret, config_.dev_mailbox),
       job_runner_(jobs_, config_.job_workers, std::chrono::milliseconds(config_.job_poll_ms)),
       login_per_client_(config_.login_limit_per_ip, std::chrono::minutes(1)),
       login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),

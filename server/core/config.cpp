@@ -226,6 +226,9 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--job-lease-seconds", c.job_lease_seconds, "POCKETSHOP_JOB_LEASE_SECONDS",
          "seconds a job may run before another worker takes it for dead and runs it again")
       ->check(CLI::Range(1, 24 * 3600));
+  option("--dev-mailbox", c.dev_mailbox, "POCKETSHOP_DEV_MAILBOX",
+         "serve the development mailbox (/dev/mailbox: every mail, reset links included) while "
+         "mails are kept as files; for a developer's own instance only");
   option("--trust-proxy", c.trust_proxy, "POCKETSHOP_TRUST_PROXY",
          "behind a reverse proxy: client address from X-Forwarded-For");
   option("--metrics-token", c.metrics_token, "POCKETSHOP_METRICS_TOKEN",

@@ -70,7 +70,10 @@ struct Config {
   int job_workers = 2;                   // job queue threads; 0: none (tests, `jobs run`)
   int job_poll_ms = 1000;                // an idle job worker looks this often
   int job_lease_seconds = 300;           // a job running longer is taken for dead, run again
-  bool trust_proxy = false;              // take the client address from X-Forwarded-For
+  // GET /api/dev/mailbox lists every mail (reset links too): only on a
+  // developer's own instance that keeps mails as files, never by default.
+  bool dev_mailbox = false;
+  bool trust_proxy = false;   // take the client address from X-Forwarded-For
   std::string metrics_token;  // when set, GET /metrics needs "Authorization: Bearer <it>"
   // Mail (README.md, "Mail"). No SMTP URL: mails are kept as .eml files under
   // <data_dir>/mail/ and listed at /dev/mailbox.

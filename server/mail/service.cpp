@@ -17,8 +17,11 @@ Preferences preferences_of(const std::vector<std::string>& turned_off) {
 }  // namespace
 
 MailService::MailService(db::Database& database, const MailSender& sender,
-                         std::string unsubscribe_secret)
-    : database_(database), sender_(sender), unsubscribe_secret_(std::move(unsubscribe_secret)) {}
+                         std::string unsubscribe_secret, bool dev_mailbox)
+    : database_(database),
+      sender_(sender),
+      dev_mailbox_(dev_mailbox),
+      unsubscribe_secret_(std::move(unsubscribe_secret)) {}
 
 bool MailService::unsubscribe(const std::string& token) {
   const auto unsubscription = verify_unsubscribe_token(unsubscribe_secret_, token);

@@ -24,7 +24,9 @@ using Preferences = std::map<std::string, bool>;
 // and the development mailbox (the outbox, when mails go to files).
 class MailService {
  public:
-  MailService(db::Database& database, const MailSender& sender, std::string unsubscribe_secret);
+  // dev_mailbox: whether the development mailbox is asked for (--dev-mailbox).
+  MailService(db::Database& database, const MailSender& sender, std::string unsubscribe_secret,
+              bool dev_mailbox);
 
   // Turns the token's topic off for its user; false when the token is not
   // valid (malformed, forged, or its user is gone).
@@ -35,14 +37,16 @@ class MailService {
   // topic (the routes check). Returns them all.
   Preferences set_preferences(std::int64_t user_id, const Preferences& changes);
 
-  // The development mailbox exists only while mails go to files.
-  bool has_mailbox() const { return !sender_.delivery().uses_smtp(); }
+  // The development mailbox exists only when asked for, and only while mails
+  // go to files: it shows every mail, password reset links included.
+  bool has_mailbox() const { return dev_mailbox_ && !sender_.delivery().uses_smtp(); }
   MailboxPage mailbox(const PageRequest& page);
   std::optional<store::StoredMail> mailbox_mail(std::int64_t id);
 
  private:
   db::Database& database_;
   const MailSender& sender_;
+  bool dev_mailbox_ = false;
   std::string unsubscribe_secret_;
 };
 

@@ -28,6 +28,7 @@ class MailFiles : public ApiTest {
   void configure(Config& config) override {
     config.job_workers = 0;
     config.public_url = "https://pocketshop.test";
+    config.dev_mailbox = true;
   }
   db::Database& database() { return server().app().database(); }
   fs::path mail_dir() { return fs::path(server().app().config().data_dir) / "mail"; }
@@ -186,6 +187,24 @@ TEST_P(MailFiles, NotificationPreferencesAreTheUsersToSet) {
   expect_problem(put_preferences({{"sms", false}}, buyer.access_token), 422, "validation");
   expect_problem(put_preferences({{"marketing", "no"}}, buyer.access_token), 422, "validation");
   expect_problem(put_preferences({{"marketing", false}}, ""), 401, "unauthorized");
+}
+
+// Mails as files, but no --dev-mailbox: a production instance that has no
+// SMTP server yet must not show its mails (reset links) to anyone.
+class MailFilesWithoutMailbox : public MailFiles {
+ protected:
+  void configure(Config& config) override {
+    MailFiles::configure(config);
+    config.dev_mailbox = false;
+  }
+};
+POCKETSHOP_API_TEST(MailFilesWithoutMailbox);
+
+TEST_P(MailFilesWithoutMailbox, TheMailboxIsThereOnlyWhenAskedFor) {
+  write_mail(database(), sample_mail("buyer@example.com"));
+  expect_problem(client().get("/api/dev/mailbox"), 404, "not-found");
+  expect_problem(client().get("/api/dev/mailbox/1"), 404, "not-found");
+  expect_problem(client().get("/api/dev/mailbox/1/raw"), 404, "not-found");
 }
 
 }  // namespace

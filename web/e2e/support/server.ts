@@ -98,6 +98,7 @@ export async function startServer(
         POCKETSHOP_PASSWORD_STRENGTH: 'min',
         // The mails' links lead back to this server.
         POCKETSHOP_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        POCKETSHOP_DEV_MAILBOX: 'true',
         POCKETSHOP_PAYMENT_GATEWAY_URL: gateway.url,
         POCKETSHOP_PAYMENT_SECRET_KEY: GATEWAY_SECRET_KEY,
         POCKETSHOP_PAYMENT_PUBLISHABLE_KEY: GATEWAY_PUBLISHABLE_KEY,

@@ -19,13 +19,21 @@ interface Violation {
 }
 
 /**
+ * Waits for the network to go quiet, at most briefly: a page whose frame keeps
+ * sending CSP reports (the mailbox's sandboxed mail) never does.
+ */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+}
+
+/**
  * Runs axe-core on the page as it is now and fails on any serious or critical
  * WCAG A/AA violation, naming the rule and the elements. axe is evaluated
  * through the DevTools protocol, so no script tag (and no CSP exception) is
  * needed.
  */
 export async function expectAccessible(page: Page, what: string) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await settle(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
@@ -66,7 +74,7 @@ export async function expectAccessible(page: Page, what: string) {
  */
 export async function expectFitsPhoneWidth(page: Page, what: string) {
   await page.setViewportSize(PHONE);
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await settle(page);
   const overflow = await page.evaluate(() => {
     const width = window.innerWidth;
     if (document.documentElement.scrollWidth <= width) return null;

@@ -20,4 +20,5 @@ trap 'kill "$gateway" 2>/dev/null || true; wait "$gateway" 2>/dev/null || true' 
 
 POCKETSHOP_PAYMENT_WEBHOOK_SECRET=$WEBHOOK_SECRET \
   POCKETSHOP_PAYMENT_GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" \
-  "$BIN" serve --port "$PORT" --dev-mailbox
+  POCKETSHOP_DEV_MAILBOX=true \
+  "$BIN" serve --port "$PORT"

@@ -59,8 +59,7 @@ void AccountsService::mail_verification_link(db::Connection& sql, const User& us
   mail.kind = welcome ? "welcome" : "email_verification";
   mail.to_address = address;
   mail.to_user_id = user.id;
-  mail.action = mail::Action{"Confirm my email address",
-                             links_.public_url + "/verify-email?token=" + mailed.token};
+  mail.action = mail::Action{"Confirm my email address", "/verify-email?token=" + mailed.token};
   if (welcome) {
     mail.subject = "Welcome to PocketShop: please confirm your email address";
     mail.heading = "Welcome, " + user.display_name;
@@ -100,8 +99,7 @@ void AccountsService::request_password_reset(const std::string& email) {
     mail.paragraphs = {"Someone, probably you, asked to reset the password of your account.",
                        "The link works once, within an hour. If you did not ask, ignore this "
                        "mail: your password stays as it is."};
-    mail.action = mail::Action{"Choose a new password",
-                               links_.public_url + "/reset-password?token=" + mailed.token};
+    mail.action = mail::Action{"Choose a new password", "/reset-password?token=" + mailed.token};
     mail::enqueue(sql, mail);
   });
 }

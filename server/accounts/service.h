@@ -27,9 +27,9 @@ struct NewAccount {
   bool email_verified = false;
 };
 
-// How the mails' links reach the web app.
+// How long the mailed links work. They name paths of the web app;
+// mail::enqueue makes them whole with the public URL.
 struct MailLinks {
-  std::string public_url;  // e.g. https://shop.example.com, no trailing slash
   std::chrono::minutes password_reset_ttl{60};
   std::chrono::hours verification_ttl{48};
 };

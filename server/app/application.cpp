@@ -64,8 +64,7 @@ jobs::QueueOptions job_queue_options(const Config& config) {
 }
 
 messages::MessagesOptions messages_options(const Config& config) {
-  return {.mail_delay = std::chrono::seconds(config.message_mail_delay_seconds),
-          .public_url = config.public_url};
+  return {.mail_delay = std::chrono::seconds(config.message_mail_delay_seconds)};
 }
 
 std::size_t pool_size(const Config& config) {
@@ -105,8 +104,7 @@ Application::Application(Config config)
       tokens_(config_.jwt_secret, std::chrono::seconds(config_.access_token_ttl_seconds)),
       passwords_(config_.password_strength),
       accounts_(database_, tokens_, passwords_,
-                std::chrono::hours(24 * config_.refresh_token_ttl_days),
-                accounts::MailLinks{.public_url = config_.public_url}),
+                std::chrono::hours(24 * config_.refresh_token_ttl_days)),
       authenticator_(tokens_, accounts_, workers_),
       shops_(database_, media_),
       catalog_(database_, shops_, media_),

@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <algorithm>
+
 namespace ps::text {
 
 namespace {
@@ -58,9 +60,13 @@ std::string excerpt(std::string_view text, std::size_t max_characters) {
     end += decode_utf8(text.substr(end)).length;
     ++characters;
   }
-  if (end >= text.size()) return std::string(text);
-  if (last_space > end / 2) end = last_space;
-  return std::string(text.substr(0, end)) + "…";
+  const bool whole = end >= text.size();
+  if (!whole && last_space > end / 2) end = last_space;
+  std::string preview(text.substr(0, end));
+  std::replace_if(
+      preview.begin(), preview.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; },
+      ' ');
+  return whole ? preview : preview + "…";
 }
 
 }  // namespace ps::text

@@ -25,8 +25,9 @@ bool is_control_or_format(char32_t code_point);
 // Well-formed UTF-8 without any control or format character.
 bool is_plain(std::string_view text);
 
-// The start of a text, for a preview: at most max_characters characters,
-// cut at a space where one is near, with "…" when anything was left out.
+// The start of a text, for a one-line preview: at most max_characters
+// characters, cut at a space where one is near, with "…" when anything was
+// left out; line breaks and tabs become spaces.
 std::string excerpt(std::string_view text, std::size_t max_characters);
 
 }  // namespace ps::text

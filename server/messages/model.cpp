@@ -41,18 +41,4 @@ std::string body_problem(const std::string& trimmed_body) {
   return {};
 }
 
-std::string excerpt(const std::string& text, std::size_t max_chars) {
-  std::string result;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (!is_continuation(byte) && chars++ == max_chars) {
-      while (!result.empty() && result.back() == ' ') result.pop_back();
-      return result + "…";
-    }
-    result += (text[i] == '\n' || text[i] == '\t' || text[i] == '\r') ? ' ' : text[i];
-  }
-  return result;
-}
-
 }  // namespace ps::messages

@@ -96,8 +96,4 @@ struct Sent {
 // line breaks and tabs.
 std::string body_problem(const std::string& trimmed_body);
 
-// The first max_chars characters of text (whole UTF-8 characters), with an
-// ellipsis when cut; line breaks become spaces.
-std::string excerpt(const std::string& text, std::size_t max_chars);
-
 }  // namespace ps::messages

@@ -1,6 +1,7 @@
 #include "messages/service.h"
 
-#include "mail/outbox.h"
+#include "core/text.h"
+#include "mail/model.h"
 #include "notifications/service.h"
 
 #include <boost/json.hpp>
@@ -100,7 +101,7 @@ Sent MessagesService::post(db::Connection& sql, const Conversation& conversation
                           {.user_id = recipient_of(conversation, sender_id),
                            .kind = "new_message",
                            .title = "New message from " + sender_label(conversation, sender_id),
-                           .body = excerpt(message.body, kNotificationExcerpt),
+                           .body = text::excerpt(message.body, kNotificationExcerpt),
                            .link = "/messages/" + std::to_string(conversation.id)});
     jobs::enqueue(
         sql, {.kind = std::string(kMessageMailJob),
@@ -189,7 +190,8 @@ void MessagesService::mail_if_unread(db::Connection& sql, std::int64_t message_i
   const auto recipient = recipient_of(*conversation, message->sender_id);
   if (read_position(*conversation, recipient) >= message_id) return;
   const auto sender = sender_label(*conversation, message->sender_id);
-  std::vector<std::string> paragraphs{sender + " wrote:", excerpt(message->body, kMailExcerpt)};
+  std::vector<std::string> paragraphs{sender + " wrote:",
+                                      text::excerpt(message->body, kMailExcerpt)};
   if (!conversation->product_name.empty())
     paragraphs.insert(paragraphs.begin(), "About " + conversation->product_name + ".");
   else if (conversation->order_id)
@@ -197,16 +199,13 @@ void MessagesService::mail_if_unread(db::Connection& sql, std::int64_t message_i
                       "About order #" + std::to_string(*conversation->order_id) + ".");
   mail::NewMail mail;
   mail.kind = "new_message";
-  mail.to_address = store::email_of(sql, recipient);
-  mail.to_user_id = recipient;
   mail.brand = {.name = conversation->shop_name, .accent_color = conversation->shop_accent_color};
   mail.subject = "New message from " + sender;
   mail.heading = "You have a new message";
   mail.paragraphs = std::move(paragraphs);
-  mail.action =
-      mail::Action{"Reply", options_.public_url + "/messages/" + std::to_string(conversation->id)};
+  mail.action = mail::Action{"Reply", "/messages/" + std::to_string(conversation->id)};
   mail.topic = "messages";
-  mail::enqueue(sql, mail);
+  notifications::tell(sql, recipient, std::nullopt, std::move(mail));
 }
 
 }  // namespace ps::messages

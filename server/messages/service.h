@@ -19,8 +19,6 @@ inline constexpr std::string_view kMessageMailJob = "message_mail";
 
 struct MessagesOptions {
   std::chrono::milliseconds mail_delay{std::chrono::minutes(5)};
-  // What the mails' links start with: "https://shop.example".
-  std::string public_url;
 };
 
 // Conversations between a buyer and a shop's vendor. Only the two parties

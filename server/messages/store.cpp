@@ -338,10 +338,4 @@ void mark_read(db::Connection& sql, std::int64_t conversation_id, Party party, s
       .execute(sql);
 }
 
-constexpr std::string_view kEmailOf = "SELECT email FROM users WHERE id = :id";
-
-std::string email_of(db::Connection& sql, std::int64_t user_id) {
-  return db::Query(kEmailOf).values(user_id).single<std::string>(sql);
-}
-
 }  // namespace ps::messages::store

@@ -66,7 +66,6 @@ std::vector<std::pair<std::int64_t, std::int64_t>> image_ids_of(
     db::Connection& sql, const std::vector<long long>& message_ids);
 // Moves a party's read position forward to up_to (never back).
 void mark_read(db::Connection& sql, std::int64_t conversation_id, Party party, std::int64_t up_to);
-std::string email_of(db::Connection& sql, std::int64_t user_id);
 
 }  // namespace store
 

@@ -25,10 +25,6 @@ void tell(db::Connection& sql, std::int64_t user_id, std::optional<NewNotificati
   }
 }
 
-std::optional<Recipient> recipient(db::Connection& sql, std::int64_t user_id) {
-  return store::recipient(sql, user_id);
-}
-
 NotificationPage NotificationsService::list(std::int64_t user_id, bool unread_only,
                                             const PageRequest& page) {
   return database_.with_session([&](db::Connection& sql) {

@@ -18,8 +18,6 @@ std::int64_t notify(db::Connection& sql, const NewNotification& notification);
 void tell(db::Connection& sql, std::int64_t user_id, std::optional<NewNotification> bell,
           std::optional<mail::NewMail> mail);
 
-std::optional<Recipient> recipient(db::Connection& sql, std::int64_t user_id);
-
 // The bell: a user's notifications, newest first, and the unread count that
 // every page view asks for (one indexed count).
 class NotificationsService {

@@ -21,6 +21,7 @@ TEST(Excerpt, CutsAtASpaceAndNeverInsideACharacter) {
   EXPECT_EQ(text::excerpt("the quick brown fox", 12), "the quick…");
   EXPECT_EQ(text::excerpt("ééééé", 3), "ééé…");  // characters, not bytes
   EXPECT_EQ(text::excerpt("", 3), "");
+  EXPECT_EQ(text::excerpt("two\nlines\tand a tab", 40), "two lines and a tab");  // one line
 }
 
 TEST(TrackingUrl, KnownCarriersLinkToTheirPageWithTheNumberEncoded) {

@@ -72,6 +72,8 @@ std::string compose_message(const MessageParts& parts) {
   }
 
   Owned<GMimeMultipart> alternative(g_mime_multipart_new_with_subtype("alternative"));
+  if (!parts.boundary.empty())
+    g_mime_multipart_set_boundary(alternative.get(), parts.boundary.c_str());
   Owned<GMimeObject> text(text_part("plain", parts.text));
   Owned<GMimeObject> html(text_part("html", parts.html));
   g_mime_multipart_add(alternative.get(), text.get());

@@ -17,6 +17,10 @@ struct MessageParts {
   std::string text;
   std::string html;
   std::optional<std::string> unsubscribe_url;  // List-Unsubscribe, one click (RFC 8058)
+  // The multipart boundary: letters, digits and "=_-." only, at most 70, and
+  // starting with "=_" (which quoted-printable text can never contain). Empty:
+  // GMime picks a random one.
+  std::string boundary;
 };
 
 // The whole message, with CRLF line ends, as SMTP carries it: headers (the

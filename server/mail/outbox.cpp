@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "jobs/queue.h"
+#include "mail/content.h"
 #include "mail/layout.h"
 #include "mail/message.h"
 #include "mail/settings.h"
@@ -46,35 +47,51 @@ std::optional<std::int64_t> enqueue(db::Connection& sql, const NewMail& mail) {
   if (!mail.topic.empty() && mail.to_user_id &&
       store::topic_turned_off(sql, *mail.to_user_id, mail.topic))
     return std::nullopt;
-  const Settings settings = mail::settings();
-  const auto unsubscribe = unsubscribe_of(settings, mail);
-  const Layout layout = lay_out(with_absolute_links(mail, settings),
-                                unsubscribe ? std::optional(unsubscribe->page) : std::nullopt);
-  const Millis now = now_millis();
   const auto id = store::insert_mail(sql, {.kind = mail.kind,
                                            .to_address = mail.to_address,
                                            .subject = mail.subject,
-                                           .text_body = layout.text,
-                                           .html_body = layout.html,
+                                           .content = content_text(mail),
                                            .to_user_id = mail.to_user_id,
-                                           .created_at = now});
-  const std::string message_id = message_id_of(id, now, settings);
-  store::set_message(
-      sql, id, message_id,
-      compose_message(
-          {.message_id = message_id,
-           .from = settings.from,
-           .to = mail.to_address,
-           .subject = mail.subject,
-           .date = now,
-           .text = layout.text,
-           .html = layout.html,
-           .unsubscribe_url = unsubscribe ? std::optional(unsubscribe->one_click) : std::nullopt}));
+                                           .created_at = now_millis()});
   jobs::enqueue(sql, {.kind = std::string(kSendJob),
                       .payload = boost::json::serialize(boost::json::object{{"mail_id", id}}),
                       .dedupe_key = "mail:" + std::to_string(id),
                       .max_attempts = 12});
   return id;
+}
+
+store::StoredMail composed(store::StoredMail stored) {
+  if (stored.content.empty()) return stored;
+  NewMail mail = mail_of_content(stored.content);
+  mail.kind = stored.kind;
+  mail.to_address = stored.to_address;
+  mail.to_user_id = stored.to_user_id;
+  mail.subject = stored.subject;
+  const Settings settings = mail::settings();
+  const auto unsubscribe = unsubscribe_of(settings, mail);
+  const Layout layout = lay_out(with_absolute_links(std::move(mail), settings),
+                                unsubscribe ? std::optional(unsubscribe->page) : std::nullopt);
+  stored.text_body = layout.text;
+  stored.html_body = layout.html;
+  stored.message_id = message_id_of(stored.id, stored.created_at, settings);
+  stored.raw_message = compose_message(
+      {.message_id = stored.message_id,
+       .from = settings.from,
+       .to = stored.to_address,
+       .subject = stored.subject,
+       .date = stored.created_at,
+       .text = stored.text_body,
+       .html = stored.html_body,
+       .unsubscribe_url = unsubscribe ? std::optional(unsubscribe->one_click) : std::nullopt,
+       .boundary =
+           "=_mail-" + std::to_string(stored.id) + "-" + std::to_string(stored.created_at)});
+  return stored;
+}
+
+std::optional<store::StoredMail> find_composed(db::Connection& sql, std::int64_t id) {
+  auto mail = store::find_mail(sql, id);
+  if (!mail) return std::nullopt;
+  return composed(std::move(*mail));
 }
 
 }  // namespace ps::mail

@@ -2,6 +2,7 @@
 
 #include "core/random.h"
 #include "mail/message.h"
+#include "mail/outbox.h"
 
 #include <curl/curl.h>
 #include <spdlog/spdlog.h>
@@ -81,13 +82,14 @@ fs::path MailSender::eml_path(std::int64_t id, const std::string& kind) const {
 
 jobs::JobEffects MailSender::handle_job(const jobs::Job& job) {
   const std::int64_t id = mail_id_of(job);
-  const auto mail =
+  auto stored =
       database_.with_session([&](db::Connection& sql) { return store::find_mail(sql, id); });
-  if (!mail || mail->status == "sent") return {};
+  if (!stored || stored->status == "sent") return {};
+  const auto mail = composed(std::move(*stored));
   if (delivery_.uses_smtp())
-    send_smtp(*mail);
+    send_smtp(mail);
   else
-    write_file(*mail);
+    write_file(mail);
   return [id](db::Connection& sql) { store::mark_sent(sql, id, now_millis()); };
 }
 

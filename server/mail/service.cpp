@@ -1,5 +1,7 @@
 #include "mail/service.h"
 
+#include "mail/outbox.h"
+
 #include "mail/unsubscribe.h"
 
 #include <algorithm>
@@ -58,7 +60,10 @@ MailboxPage MailService::mailbox(const PageRequest& page) {
 }
 
 std::optional<store::StoredMail> MailService::mailbox_mail(std::int64_t id) {
-  return database_.with_session([&](db::Connection& sql) { return store::find_mail(sql, id); });
+  auto stored =
+      database_.with_session([&](db::Connection& sql) { return store::find_mail(sql, id); });
+  if (!stored) return std::nullopt;
+  return composed(std::move(*stored));
 }
 
 }  // namespace ps::mail

@@ -7,18 +7,16 @@ namespace ps::mail::store {
 namespace {
 constexpr std::string_view kInsertMail =
     "INSERT INTO mail_outbox (kind, to_address, to_user_id, subject, text_body, html_body, "
-    "created_at) VALUES (:kind, :to, :user, :subject, :text, :html, :created)";
-
-constexpr std::string_view kSetMessage =
-    "UPDATE mail_outbox SET message_id = :message_id, raw_message = :raw WHERE id = :id";
+    "content, created_at) VALUES (:kind, :to, :user, :subject, '', '', :content, :created)";
 
 constexpr std::string_view kMailColumns =
     "SELECT id, kind, to_address, subject, text_body, html_body, message_id, raw_message, "
-    "status, created_at, COALESCE(sent_at, 0) FROM mail_outbox ";
+    "status, created_at, COALESCE(sent_at, 0), content, COALESCE(to_user_id, 0) FROM mail_outbox ";
 
 struct MailRow {
-  long long id = 0, created_at = 0, sent_at = 0;
+  long long id = 0, created_at = 0, sent_at = 0, to_user_id = 0;
   std::string kind, to_address, subject, text_body, html_body, message_id, raw_message, status;
+  std::string content;
   void define(soci::statement& st) {
     st.exchange(soci::into(id));
     st.exchange(soci::into(kind));
@@ -31,10 +29,23 @@ struct MailRow {
     st.exchange(soci::into(status));
     st.exchange(soci::into(created_at));
     st.exchange(soci::into(sent_at));
+    st.exchange(soci::into(content));
+    st.exchange(soci::into(to_user_id));
   }
   StoredMail mail() const {
-    return {id,         kind,        to_address, subject,    text_body, html_body,
-            message_id, raw_message, status,     created_at, sent_at};
+    return {.id = id,
+            .kind = kind,
+            .to_address = to_address,
+            .subject = subject,
+            .text_body = text_body,
+            .html_body = html_body,
+            .message_id = message_id,
+            .raw_message = raw_message,
+            .status = status,
+            .content = content,
+            .to_user_id = to_user_id ? std::optional<std::int64_t>(to_user_id) : std::nullopt,
+            .created_at = created_at,
+            .sent_at = sent_at};
   }
 };
 
@@ -48,7 +59,8 @@ const std::string kFindMail = std::string(kMailColumns) + "WHERE id = :id";
 // The bodies stay out of the list: '' in their place.
 constexpr std::string_view kListMails =
     "SELECT id, kind, to_address, subject, '', '', message_id, '', status, created_at, "
-    "COALESCE(sent_at, 0) FROM mail_outbox ORDER BY id DESC LIMIT :limit OFFSET :offset";
+    "COALESCE(sent_at, 0), '', COALESCE(to_user_id, 0) FROM mail_outbox "
+    "ORDER BY id DESC LIMIT :limit OFFSET :offset";
 constexpr std::string_view kCountMails = "SELECT COUNT(*) FROM mail_outbox";
 constexpr std::string_view kMarkSent =
     "UPDATE mail_outbox SET status = 'sent', sent_at = :at WHERE id = :id AND status = 'queued'";
@@ -69,14 +81,9 @@ std::int64_t insert_mail(db::Connection& sql, const OutboxRow& row) {
   std::optional<long long> user;
   if (row.to_user_id) user = *row.to_user_id;
   return db::Query(kInsertMail)
-      .values(row.kind, row.to_address, user, row.subject, row.text_body, row.html_body,
+      .values(row.kind, row.to_address, user, row.subject, row.content,
               static_cast<long long>(row.created_at))
       .insert_returning_id(sql);
-}
-
-void set_message(db::Connection& sql, std::int64_t id, const std::string& message_id,
-                 const std::string& raw_message) {
-  db::Query(kSetMessage).values(message_id, raw_message, id).execute(sql);
 }
 
 std::optional<StoredMail> find_mail(db::Connection& sql, std::int64_t id) {

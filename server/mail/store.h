@@ -12,20 +12,22 @@
 namespace ps::mail::store {
 
 struct OutboxRow {
-  std::string kind, to_address, subject, text_body, html_body;
+  std::string kind, to_address, subject;
+  std::string content;  // content.h
   std::optional<std::int64_t> to_user_id;
   std::int64_t created_at = 0;
 };
 
 std::int64_t insert_mail(db::Connection& sql, const OutboxRow& row);
-// The composed message of a mail just inserted (its Message-ID needs the id).
-void set_message(db::Connection& sql, std::int64_t id, const std::string& message_id,
-                 const std::string& raw_message);
 
-// A mail as the outbox keeps it.
+// A mail as the outbox keeps it. A mail written with its content has empty
+// bodies, Message-ID and message until composed (outbox.h); one written
+// before content existed has them and an empty content.
 struct StoredMail {
   std::int64_t id = 0;
   std::string kind, to_address, subject, text_body, html_body, message_id, raw_message, status;
+  std::string content;
+  std::optional<std::int64_t> to_user_id;
   Millis created_at = 0;
   Millis sent_at = 0;  // 0: not sent
 };

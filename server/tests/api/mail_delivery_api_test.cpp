@@ -50,8 +50,10 @@ TEST_P(MailSmtp, AMailArrivesWithBothPartsTheBrandAndItsHeaders) {
   const auto stored = stored_mail(database(), id);
   EXPECT_EQ(stored.status, "sent");
   EXPECT_GT(stored.sent_at, 0);
-  // The bytes composed when the mail was written are the bytes delivered.
+  // The message is composed when it is sent, from the stored content, and
+  // composing it again gives the same bytes: a retry sends what was sent.
   EXPECT_EQ(lf_lines(message.raw), lf_lines(stored.raw_message));
+  EXPECT_EQ(stored_mail(database(), id).raw_message, stored.raw_message);
   EXPECT_EQ(message.mail_from, "shop@pocketshop.test");
   EXPECT_EQ(message.recipients, std::vector<std::string>{"buyer@example.com"});
 
@@ -81,6 +83,16 @@ TEST_P(MailSmtp, AMailArrivesWithBothPartsTheBrandAndItsHeaders) {
   EXPECT_NE(stored.text_body.find("Käse & Co <Shop>"), std::string::npos);
   EXPECT_NE(stored.text_body.find("Blue mug × 2: €24.00"), std::string::npos);
   EXPECT_NE(stored.text_body.find("https://shop.example/orders/42"), std::string::npos);
+}
+
+TEST_P(MailSmtp, TheEventsTransactionKeepsOnlyTheContentNotTheComposedMessage) {
+  const auto id = write_mail(database(), sample_mail("buyer@example.com"));
+  const auto raw = database().with_session(
+      [&](db::Connection& sql) { return mail::store::find_mail(sql, id).value(); });
+  EXPECT_TRUE(raw.raw_message.empty());
+  EXPECT_TRUE(raw.html_body.empty());
+  EXPECT_NE(raw.content.find("Thank you for your order"), std::string::npos) << raw.content;
+  EXPECT_LT(raw.content.size(), 600u) << raw.content;
 }
 
 TEST_P(MailSmtp, AColourThatIsNotOneFallsBackToTheDefault) {

@@ -1,5 +1,7 @@
 #include "support/api_test.h"
 
+#include "mail/outbox.h"
+
 #include <soci/soci.h>
 
 #include <algorithm>
@@ -89,13 +91,15 @@ int ApiTest::run_due_jobs_but_mail() {
 std::vector<OutboxMail> ApiTest::mails_to(const std::string& address) {
   std::vector<OutboxMail> mails;
   server().app().database().with_session([&](db::Connection& sql) {
-    soci::rowset<soci::row> rows =
-        (sql.session().prepare << "SELECT kind, subject, text_body, html_body FROM mail_outbox "
-                                  "WHERE to_address = :a ORDER BY id",
+    std::vector<long long> ids;
+    soci::rowset<long long> rows =
+        (sql.session().prepare << "SELECT id FROM mail_outbox WHERE to_address = :a ORDER BY id",
          soci::use(address));
-    for (const auto& row : rows)
-      mails.push_back({row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
-                       row.get<std::string>(3)});
+    for (const auto id : rows) ids.push_back(id);
+    for (const auto id : ids) {
+      const auto mail = mail::find_composed(sql, id).value();
+      mails.push_back({mail.kind, mail.subject, mail.text_body, mail.html_body});
+    }
   });
   return mails;
 }

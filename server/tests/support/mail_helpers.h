@@ -34,7 +34,7 @@ inline std::int64_t write_mail(db::Database& database, const mail::NewMail& mail
 
 inline mail::store::StoredMail stored_mail(db::Database& database, std::int64_t id) {
   auto found =
-      database.with_session([&](db::Connection& sql) { return mail::store::find_mail(sql, id); });
+      database.with_session([&](db::Connection& sql) { return mail::find_composed(sql, id); });
   if (!found) throw std::logic_error("no mail " + std::to_string(id));
   return *found;
 }

@@ -24,9 +24,18 @@ Job enqueue(db::Connection& sql, const NewJob& job) {
   if (job.kind.empty()) throw std::invalid_argument("jobs: a job needs a kind");
   if (job.max_attempts < 1) throw std::invalid_argument("jobs: max_attempts must be at least 1");
   const Millis now = now_millis();
-  const auto id = store::insert(sql, job, now);
-  auto found = id ? store::find(sql, *id) : store::find_by_dedupe_key(sql, job.dedupe_key);
-  if (!found) throw std::logic_error("jobs: a job inserted or found is not there");
+  if (const auto id = store::insert(sql, job, now))
+    return {.id = *id,
+            .kind = job.kind,
+            .payload = job.payload,
+            .dedupe_key = job.dedupe_key,
+            .status = JobStatus::queued,
+            .max_attempts = job.max_attempts,
+            .run_at = job.run_at ? job.run_at : now,
+            .created_at = now,
+            .updated_at = now};
+  auto found = store::find_by_dedupe_key(sql, job.dedupe_key);
+  if (!found) throw std::logic_error("jobs: a job with the dedupe key is not there");
   return std::move(*found);
 }
 

@@ -55,7 +55,6 @@ std::optional<std::int64_t> enqueue(db::Connection& sql, const NewMail& mail) {
                                            .created_at = now_millis()});
   jobs::enqueue(sql, {.kind = std::string(kSendJob),
                       .payload = boost::json::serialize(boost::json::object{{"mail_id", id}}),
-                      .dedupe_key = "mail:" + std::to_string(id),
                       .max_attempts = 12});
   return id;
 }

@@ -174,7 +174,8 @@ TEST_P(MailSmtpTls, AWrongPasswordIsRetriedNotLost) {
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   EXPECT_TRUE(sink_.received().empty());
   EXPECT_EQ(stored_mail(database, id).status, "queued");
-  const std::string job = "FROM jobs WHERE dedupe_key = 'mail:" + std::to_string(id) + "'";
+  const std::string job =
+      "FROM jobs WHERE kind = 'mail.send' AND payload = '{\"mail_id\":" + std::to_string(id) + "}'";
   EXPECT_EQ(sql_number("SELECT COUNT(*) " + job + " AND status = 'queued'"), 1);
   EXPECT_EQ(sql_number("SELECT attempts " + job), 1);
   // Not a secret in sight: the error the job keeps names no password.

@@ -68,6 +68,30 @@ void write_durably(const fs::path& path, const std::string& data) {
   if (!synced) throw std::runtime_error("cannot sync " + path.string());
 }
 
+// libcurl keeps a handle's connection after a transfer and sends the next
+// mail over it (RSET, MAIL FROM...) when the URL and credentials match: one
+// TCP, STARTTLS and AUTH handshake per worker thread instead of per mail. A
+// handle whose transfer failed is dropped with its connection.
+struct ThreadSmtpHandle {
+  const void* sender = nullptr;
+  std::unique_ptr<CURL, CurlRelease> curl;
+};
+thread_local ThreadSmtpHandle thread_smtp_handle;
+
+CURL* smtp_handle_for(const void* sender) {
+  auto& cached = thread_smtp_handle;
+  if (cached.curl && cached.sender == sender) {
+    curl_easy_reset(cached.curl.get());  // the options go; the connection stays
+  } else {
+    cached.curl.reset(curl_easy_init());
+    cached.sender = sender;
+  }
+  if (!cached.curl) throw std::runtime_error("curl_easy_init failed");
+  return cached.curl.get();
+}
+
+void drop_smtp_handle() { thread_smtp_handle.curl.reset(); }
+
 std::int64_t mail_id_of(const jobs::Job& job) {
   return boost::json::parse(job.payload).as_object().at("mail_id").to_number<std::int64_t>();
 }
@@ -108,15 +132,13 @@ void MailSender::write_file(const store::StoredMail& mail) const {
 void MailSender::send_smtp(const store::StoredMail& mail) const {
   static std::once_flag global_init;
   std::call_once(global_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-  const std::unique_ptr<CURL, CurlRelease> curl(curl_easy_init());
-  if (!curl) throw std::runtime_error("curl_easy_init failed");
+  CURL* c = smtp_handle_for(this);
   const auto sender = mailbox_address(delivery_.from);
   if (!sender) throw std::runtime_error("mail: the From setting is not one mailbox");
   std::unique_ptr<curl_slist, ListRelease> recipients(
       curl_slist_append(nullptr, ("<" + mail.to_address + ">").c_str()));
   Upload upload{mail.raw_message};
   char error[CURL_ERROR_SIZE] = "";
-  CURL* c = curl.get();
   curl_easy_setopt(c, CURLOPT_URL, delivery_.smtp_url.c_str());
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
   if (delivery_.smtp_url.starts_with("smtp://") && delivery_.smtp_starttls != "off")
@@ -139,10 +161,17 @@ void MailSender::send_smtp(const store::StoredMail& mail) const {
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
   curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(delivery_.smtp_timeout_ms));
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+  // Relays close idle clients after a minute or more (RFC 5321 asks for 5).
+  curl_easy_setopt(c, CURLOPT_MAXAGE_CONN, 30L);
   const CURLcode result = curl_easy_perform(c);
+  // The handle outlives this call; what these point at does not.
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
+  curl_easy_setopt(c, CURLOPT_MAIL_RCPT, nullptr);
+  curl_easy_setopt(c, CURLOPT_READDATA, nullptr);
   if (result != CURLE_OK) {
     long reply = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply);
+    drop_smtp_handle();
     // curl's messages name the server and the reply, never the password.
     throw std::runtime_error("SMTP delivery of mail " + std::to_string(mail.id) + " failed (" +
                              std::to_string(reply) +

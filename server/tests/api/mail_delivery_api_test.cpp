@@ -104,6 +104,16 @@ TEST_P(MailSmtp, AColourThatIsNotOneFallsBackToTheDefault) {
   EXPECT_NE(html.find("background:" + mail::Brand{}.accent_color), std::string::npos);
 }
 
+TEST_P(MailSmtp, OneWorkerSendsItsMailsOverOneConnection) {
+  for (int i = 0; i < 3; ++i)
+    write_mail(database(), sample_mail("buyer" + std::to_string(i) + "@example.com"));
+  server().app().jobs().run_due();
+  const auto received = sink_.wait_for(3);
+  ASSERT_EQ(received.size(), 3u);
+  EXPECT_NE(received[0].peer_port, 0);
+  for (const auto& message : received) EXPECT_EQ(message.peer_port, received[0].peer_port);
+}
+
 TEST_P(MailSmtp, AMailSentIsNotSentAgain) {
   const auto id = write_mail(database(), sample_mail("buyer@example.com"));
   server().app().jobs().run_due();

@@ -111,6 +111,7 @@ std::vector<SmtpSink::Received> SmtpSink::received() const {
       message.recipients.emplace_back(to.as_string().c_str());
     message.tls = envelope.at("tls").as_bool();
     message.authenticated = envelope.at("authenticated").as_bool();
+    message.peer_port = static_cast<int>(envelope.at("peer_port").to_number<std::int64_t>());
     messages.push_back(std::move(message));
   }
   return messages;

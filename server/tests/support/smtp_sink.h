@@ -30,6 +30,7 @@ class SmtpSink {
     std::vector<std::string> recipients;
     bool tls = false;
     bool authenticated = false;
+    int peer_port = 0;  // the client's port: one per connection
 
     // The first header of that name, unfolded; empty when none.
     std::string header(const std::string& name) const;

@@ -64,7 +64,8 @@ class Sink:
         write_atomically(base + ".eml", envelope.original_content)
         meta = {"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos,
                 "tls": session.ssl is not None,
-                "authenticated": bool(session.authenticated)}
+                "authenticated": bool(session.authenticated),
+                "peer_port": session.peer[1]}
         write_atomically(base + ".json", json.dumps(meta).encode())
         return "250 2.0.0 Message accepted"
 

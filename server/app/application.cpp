@@ -151,7 +151,9 @@ Application::Application(Config config)
       // Creating payouts only: the job runners send them (--job-workers).
       scheduled_payouts_("creating scheduled payouts",
                          std::chrono::seconds(config_.release_interval_seconds),
-                         [this] { payouts_.create_scheduled(now_millis()); }) {
+                         [this] { payouts_.create_scheduled(now_millis()); }),
+      purge_old_records_("purging sent mails and finished jobs", std::chrono::hours(1),
+                         [this] { purge_old_records(now_millis()); }) {
   mail::configure({.from = config_.mail_from,
                    .public_url = config_.public_url,
                    .unsubscribe_secret = config_.jwt_secret});
@@ -196,6 +198,16 @@ Application::Application(Config config)
     payouts_.apply_gateway_event(sql, event.type, event.object);
   });
   payouts_.on_payout_created([this] { job_runner_.wake(); });
+}
+
+void Application::purge_old_records(Millis now) {
+  if (config_.retention_days <= 0) return;
+  const Millis before = now - config_.retention_days * 24LL * 3600 * 1000;
+  const long long mails = mail_.purge_sent(before);
+  const long long jobs = jobs_.purge_done(before);
+  if (mails || jobs)
+    spdlog::info("purged {} sent mails and {} finished jobs older than {} days", mails, jobs,
+                 config_.retention_days);
 }
 
 int Application::run_payouts(Millis now) {
@@ -275,6 +287,7 @@ void Application::start(bool handle_signals) {
   release_earnings_.start();
   if (config_.reconcile_interval_seconds > 0) reconcile_payments_.start();
   scheduled_payouts_.start();
+  if (config_.retention_days > 0) purge_old_records_.start();
   spdlog::info("listening on http://{}:{} database={} threads={}", config_.host, port(),
                database_.display_url(), count);
   spdlog::default_logger()->flush();  // scripts and tests wait for this line
@@ -315,6 +328,7 @@ void Application::stop() {
   stopping_changed_.notify_all();
   release_earnings_.stop();
   reconcile_payments_.stop();
+  purge_old_records_.stop();
   scheduled_payouts_.stop();
   if (!server_) return;
   static_cast<void>(asio::co_spawn(io_, drain(), asio::detached));
@@ -337,6 +351,7 @@ void Application::wait() {
   if (migrator_.joinable()) migrator_.join();
   release_earnings_.join();
   reconcile_payments_.join();
+  purge_old_records_.join();
   scheduled_payouts_.join();
   for (auto& thread : threads_)
     if (thread.joinable()) thread.join();

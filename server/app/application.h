@@ -79,6 +79,9 @@ class Application {
   // due earnings, creates the scheduled payouts due at `now` and runs the
   // jobs that are due. Returns how many payouts it created.
   int run_payouts(Millis now);
+  // What the hourly purge does: deletes the mails sent, and the jobs done
+  // (those without a dedupe key), more than --retention-days before `now`.
+  void purge_old_records(Millis now);
   // The durable job queue; with --job-workers 0 nothing runs it by itself.
   jobs::JobQueue& jobs() { return jobs_; }
   mail::MailSender& mail_sender() { return mail_sender_; }
@@ -143,6 +146,7 @@ class Application {
   PeriodicTask release_earnings_;
   PeriodicTask reconcile_payments_;  // started when config.reconcile_interval_seconds > 0
   PeriodicTask scheduled_payouts_;
+  PeriodicTask purge_old_records_;  // started when config.retention_days > 0
   std::mutex stopping_mutex_;
   std::condition_variable stopping_changed_;
   bool stopping_ = false;

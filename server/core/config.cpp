@@ -244,6 +244,9 @@ void add_config_options(CLI::App& app, Config& c) {
          "smtp:// only: required (refuse a server without STARTTLS), optional, or off")
       ->check(CLI::IsMember({"required", "optional", "off"}));
   option("--mail-from", c.mail_from, "POCKETSHOP_MAIL_FROM", "the From of every mail");
+  option("--retention-days", c.retention_days, "POCKETSHOP_RETENTION_DAYS",
+         "days that sent mails and finished jobs are kept (0: for ever); checked hourly")
+      ->check(CLI::Range(0, 3650));
   option("--log-format", c.log_format, "POCKETSHOP_LOG_FORMAT", "text or json (one object a line)")
       ->check(CLI::IsMember({"text", "json"}));
   option("--log-level", c.log_level, "POCKETSHOP_LOG_LEVEL", "trace, debug, info, warn, error")

@@ -83,6 +83,7 @@ struct Config {
   std::string smtp_ca_file;                // empty: the system's CAs
   std::string smtp_starttls = "required";  // smtp:// only: required | optional | off
   std::string mail_from = "PocketShop <no-reply@pocketshop.localhost>";
+  int retention_days = 30;          // sent mails and finished jobs; 0: kept for ever
   std::string log_format = "text";  // text | json
   std::string log_level = "info";
 };

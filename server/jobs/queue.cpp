@@ -1,6 +1,7 @@
 #include "jobs/queue.h"
 
 #include "core/random.h"
+#include "db/batches.h"
 #include "jobs/store.h"
 
 #include <spdlog/spdlog.h>
@@ -125,6 +126,12 @@ void JobQueue::record_failure(const Job& claimed, const std::string& error, Mill
 
 std::optional<Job> JobQueue::find(std::int64_t id) {
   return database_.with_session([&](db::Connection& sql) { return store::find(sql, id); });
+}
+
+long long JobQueue::purge_done(Millis before) {
+  return db::in_batches(database_, [&](db::Connection& sql, int limit) {
+    return store::purge_done(sql, before, limit);
+  });
 }
 
 std::vector<Job> JobQueue::dead(int limit) {

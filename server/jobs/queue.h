@@ -67,6 +67,10 @@ class JobQueue {
   bool run(const Job& claimed, Millis now = now_millis());
 
   std::optional<Job> find(std::int64_t id);
+  // Deletes the jobs done before `before` that have no dedupe key, a batch
+  // per short transaction; returns how many.
+  long long purge_done(Millis before);
+
   // The jobs that had their last attempt and failed, newest first: for an
   // operator, who may revive one once its cause is fixed (`pocketshop jobs
   // dead`, `pocketshop jobs retry`). Handlers are idempotent, so a revived

@@ -211,6 +211,19 @@ void bury(db::Connection& sql, std::int64_t id, const std::string& error, Millis
       .execute(sql);
 }
 
+// Walks the table from its oldest row: the old jobs to purge come first.
+constexpr std::string_view kPurgeDone = R"(
+  DELETE FROM jobs WHERE id IN (
+    SELECT id FROM jobs
+    WHERE status = 'done' AND dedupe_key IS NULL AND updated_at < :before
+    ORDER BY id LIMIT :limit))";
+
+int purge_done(db::Connection& sql, Millis before, int limit) {
+  return static_cast<int>(db::Query(kPurgeDone)
+                              .values(static_cast<long long>(before), static_cast<long long>(limit))
+                              .execute(sql));
+}
+
 std::vector<Job> dead(db::Connection& sql, int limit) {
   db::Query query;
   query.sql("SELECT ").sql(kColumns).sql(

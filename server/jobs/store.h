@@ -36,6 +36,10 @@ bool fail(db::Connection& sql, std::int64_t id, const std::string& lease_owner,
           std::optional<Millis> run_at, const std::string& error, Millis now);
 // A running job whose lease lapsed after its last attempt -> dead.
 void bury(db::Connection& sql, std::int64_t id, const std::string& error, Millis now);
+// Deletes at most `limit` jobs that are done, were finished before `before`
+// and have no dedupe key (a key must keep answering "done" to a repeated
+// enqueue, so those stay), oldest first; returns how many.
+int purge_done(db::Connection& sql, Millis before, int limit);
 // The dead jobs, newest first, at most `limit`.
 std::vector<Job> dead(db::Connection& sql, int limit);
 // Dead -> queued, due now, with its attempts counted from zero again; false

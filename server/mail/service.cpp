@@ -1,5 +1,6 @@
 #include "mail/service.h"
 
+#include "db/batches.h"
 #include "mail/outbox.h"
 
 #include "mail/unsubscribe.h"
@@ -56,6 +57,12 @@ MailboxPage MailService::mailbox(const PageRequest& page) {
   return database_.with_session([&](db::Connection& sql) {
     return MailboxPage{store::list_mails(sql, page.limit, static_cast<int>(page.offset())),
                        store::count_mails(sql)};
+  });
+}
+
+long long MailService::purge_sent(Millis before) {
+  return db::in_batches(database_, [&](db::Connection& sql, int limit) {
+    return store::purge_sent(sql, before, limit);
   });
 }
 

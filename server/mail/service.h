@@ -39,6 +39,12 @@ class MailService {
 
   // The development mailbox exists only when asked for, and only while mails
   // go to files: it shows every mail, password reset links included.
+  // Deletes the mails sent before `before`: a sent mail keeps names and
+  // addresses (a vendor's new-order mail has the buyer's), which are not
+  // kept longer than the retention period (--retention-days). Returns how
+  // many.
+  long long purge_sent(Millis before);
+
   bool has_mailbox() const { return dev_mailbox_ && !sender_.delivery().uses_smtp(); }
   MailboxPage mailbox(const PageRequest& page);
   std::optional<store::StoredMail> mailbox_mail(std::int64_t id);

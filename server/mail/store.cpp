@@ -65,6 +65,10 @@ constexpr std::string_view kCountMails = "SELECT COUNT(*) FROM mail_outbox";
 constexpr std::string_view kMarkSent =
     "UPDATE mail_outbox SET status = 'sent', sent_at = :at WHERE id = :id AND status = 'queued'";
 
+// Walks the outbox from its oldest mail: the ones to purge come first.
+constexpr std::string_view kPurgeSent =
+    "DELETE FROM mail_outbox WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'sent' "
+    "AND sent_at < :before ORDER BY id LIMIT :limit)";
 constexpr std::string_view kUserExists = "SELECT COUNT(*) FROM users WHERE id = :user";
 constexpr std::string_view kTopicTurnedOff =
     "SELECT COUNT(*) FROM notification_opt_outs WHERE user_id = :user AND topic = :topic";
@@ -97,6 +101,12 @@ std::vector<StoredMail> list_mails(db::Connection& sql, int limit, int offset) {
 }
 
 long long count_mails(db::Connection& sql) { return db::Query(kCountMails).single<long long>(sql); }
+
+int purge_sent(db::Connection& sql, Millis before, int limit) {
+  return static_cast<int>(db::Query(kPurgeSent)
+                              .values(static_cast<long long>(before), static_cast<long long>(limit))
+                              .execute(sql));
+}
 
 bool mark_sent(db::Connection& sql, std::int64_t id, Millis sent_at) {
   return db::Query(kMarkSent).values(sent_at, id).execute(sql) > 0;

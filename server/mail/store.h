@@ -36,6 +36,9 @@ std::optional<StoredMail> find_mail(db::Connection& sql, std::int64_t id);
 // Newest first, without the bodies.
 std::vector<StoredMail> list_mails(db::Connection& sql, int limit, int offset);
 long long count_mails(db::Connection& sql);
+// Deletes at most `limit` mails sent before `before`, oldest first; returns
+// how many. Mails not sent yet stay, however old.
+int purge_sent(db::Connection& sql, Millis before, int limit);
 // queued -> sent; false when it was sent already.
 bool mark_sent(db::Connection& sql, std::int64_t id, Millis sent_at);
 

@@ -74,6 +74,10 @@ describe('Cart currencies', () => {
           409,
         ),
     });
+    const scrolledTo: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolledTo.push(this);
+    };
     renderPage(<ProductPage />, { url: '/products/12', path: '/products/:id' });
     fireEvent.click(await screen.findByRole('button', { name: 'Add to cart' }));
     const alert = await screen.findByRole('alert');
@@ -81,6 +85,9 @@ describe('Cart currencies', () => {
     // Right after the button, where a phone's screen already is.
     const button = screen.getByRole('button', { name: 'Add to cart' });
     expect(button.compareDocumentPosition(alert) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // …and scrolled into view, should the button sit at the bottom of a phone's screen.
+    await waitFor(() => expect(scrolledTo.some((shown) => shown.contains(alert))).toBe(true));
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
   });
 });
 

@@ -78,4 +78,40 @@ describe('Checkout addresses', () => {
     const pay = screen.getByRole('button', { name: /^Pay/ });
     expect(summary.compareDocumentPosition(pay) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
+
+  it('says what is wrong with the cart, not "fields are invalid", and brings it into view', async () => {
+    signedIn();
+    const scrolledTo: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolledTo.push(this);
+    };
+    mockFetch({
+      'GET /api/me': () => json(user),
+      'GET /api/cart': () => json(cart),
+      'GET /api/me/address': () => json({ address: portland }),
+      'GET /api/payments/config': () =>
+        json({ provider: 'stripe', tokens_url: '/v1/tokens', publishable_key: 'pk_test_web' }),
+      'POST /v1/tokens': () => json({ id: 'tok_1', object: 'token' }),
+      'POST /api/checkout': () =>
+        json(
+          {
+            type: '/problems/validation',
+            title: 'Invalid fields',
+            status: 422,
+            detail: 'One or more fields are invalid.',
+            errors: { cart: ['Items in different currencies must be bought separately.'] },
+          },
+          422,
+        ),
+    });
+    renderPage(<CheckoutPage />, { url: '/checkout' });
+    await waitFor(() => expect(screen.getByLabelText('City')).toHaveValue('Portland'));
+    payWithCard();
+    const problem = await screen.findByTestId('checkout-error');
+    expect(problem).toHaveTextContent('Items in different currencies must be bought separately.');
+    expect(problem).not.toHaveTextContent('One or more fields are invalid.');
+    expect(screen.getByRole('link', { name: 'Review your cart' })).toBeInTheDocument();
+    await waitFor(() => expect(scrolledTo).toContain(problem));
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
+  });
 });

@@ -143,10 +143,18 @@ describe('sessions, currencies and the keyboard', () => {
       await addToCart(page, scarfId, SCARF);
       const refusal = page.getByRole('alert').filter({ hasText: 'priced in USD' });
       await refusal.waitFor();
-      const box = await refusal.boundingBox();
-      expect(box).not.toBeNull();
-      expect(box!.y).toBeGreaterThanOrEqual(0);
-      expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.height);
+      // Brought into view: wholly on the phone's screen.
+      await page.waitForFunction(
+        () => {
+          const shown = [...document.querySelectorAll('[role="alert"]')].find((alert) =>
+            alert.textContent?.includes('priced in USD'),
+          );
+          const box = shown?.getBoundingClientRect();
+          return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+        },
+        undefined,
+        { timeout: 3_000 },
+      );
     } finally {
       await page.setViewportSize(DESKTOP);
     }

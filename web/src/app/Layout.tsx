@@ -70,8 +70,10 @@ function CartLink() {
 function useFocusOnNavigate(main: RefObject<HTMLElement | null>) {
   const { pathname, key } = useLocation();
   const focusBefore = useRef<Element | null>(null);
-  // The router's first location (key "default"): the page as loaded.
-  const loaded = key === 'default';
+  // The location the document was loaded (or reloaded) at: its key is not
+  // always "default", as a reload keeps the history entry's state.
+  const [loadedAt] = useState(key);
+  const loaded = key === loadedAt;
   useLayoutEffect(() => {
     const content = main.current;
     // On load focus stays at the top, where the skip link and the search are

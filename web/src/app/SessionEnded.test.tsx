@@ -69,7 +69,9 @@ describe('An ended session', () => {
     fireEvent.click(screen.getByRole('button', { name: /^Pay/ }));
 
     // Sent to sign in, told why, and no longer shown as signed in.
-    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Sign in' }, { timeout: 5_000 }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Your session has ended');
     expect(screen.queryByTestId('signed-in-as')).toBeNull();
     expect(screen.getByRole('link', { name: 'Sign in' })).toBeInTheDocument();
@@ -80,7 +82,7 @@ describe('An ended session', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 
     // Back at the checkout, with the address as it was typed (never the card).
-    expect(await screen.findByText('Order summary')).toBeInTheDocument();
+    expect(await screen.findByText('Order summary', {}, { timeout: 5_000 })).toBeInTheDocument();
     await waitFor(() => expect(screen.getByLabelText('Full name')).toHaveValue('Bo Buyer'));
     expect(screen.getByLabelText('State / province (optional)')).toHaveValue('OR');
     expect(screen.getByLabelText('Postal code')).toHaveValue('97201');

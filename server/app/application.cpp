@@ -1,6 +1,7 @@
 #include "app/application.h"
 
 #include "accounts/routes.h"
+#include "addresses/routes.h"
 #include "app/personal_data.h"
 #include "cart/routes.h"
 #include "catalog/routes.h"
@@ -123,6 +124,7 @@ Application::Application(Config config)
                config_.payment_secret_key.starts_with("sk_test_")),
       orders_(database_, shops_, catalog_, payments_, ledger_),
       checkout_(database_, carts_, catalog_, payments_, orders_, config_.jwt_secret),
+      addresses_(database_),
       reviews_(database_, catalog_, orders_),
       notifications_(database_),
       messages_(database_, media_, messages_options(config_)),
@@ -171,6 +173,7 @@ Application::Application(Config config)
   cart::add_routes(router_, carts_, authenticator_, workers_);
   checkout::add_routes(router_, checkout_, authenticator_, payment_workers_, checkouts_per_user_,
                        {config_.payment_tokens_url, config_.payment_publishable_key});
+  addresses::add_routes(router_, addresses_, authenticator_, workers_);
   orders::add_routes(router_, orders_, authenticator_, workers_, payment_workers_);
   ledger::add_routes(router_, ledger_, authenticator_, workers_);
   payouts::add_routes(router_, payouts_, authenticator_, workers_, payment_workers_);

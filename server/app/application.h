@@ -4,6 +4,7 @@
 #include "accounts/passwords.h"
 #include "accounts/service.h"
 #include "accounts/tokens.h"
+#include "addresses/service.h"
 #include "app/periodic_task.h"
 #include "cart/service.h"
 #include "catalog/service.h"
@@ -120,6 +121,7 @@ class Application {
   payouts::PayoutsService payouts_;
   orders::OrdersService orders_;
   checkout::CheckoutService checkout_;
+  addresses::AddressesService addresses_;
   reviews::ReviewsService reviews_;
   notifications::NotificationsService notifications_;
   messages::MessagesService messages_;

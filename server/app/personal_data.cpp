@@ -66,12 +66,15 @@ constexpr std::string_view kForgetSentMails = R"(
   DELETE FROM mail_outbox WHERE to_user_id = :user AND status = 'sent')";
 constexpr std::string_view kForgetCart = R"(
   DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM carts WHERE user_id = :user))";
+constexpr std::string_view kForgetSavedAddress = R"(
+  DELETE FROM saved_addresses WHERE user_id = :user)";
 
 void erase_buyer_details(db::Connection& sql, const User& buyer) {
   const std::string blank = orders::to_storage_text({"Deleted user", "", "", "", "", ""});
   db::Query(kBlankOrderAddresses).values(blank, buyer.id).execute(sql);
   db::Query(kBlankCheckoutAddresses).values(blank, buyer.id).execute(sql);
   db::Query(kForgetCart).values(buyer.id).execute(sql);
+  db::Query(kForgetSavedAddress).values(buyer.id).execute(sql);
   db::Query(kForgetNotifications).values(buyer.id).execute(sql);
   db::Query(kForgetSentMails).values(buyer.id).execute(sql);
 }
@@ -239,6 +242,16 @@ boost::json::value shop_of(db::Connection& sql, std::int64_t owner_id) {
   });
   return shop;
 }
+constexpr std::string_view kSavedAddress = R"(
+  SELECT address FROM saved_addresses WHERE user_id = :user)";
+
+boost::json::value saved_address_of(db::Connection& sql, std::int64_t user_id) {
+  const auto text = db::Query(kSavedAddress).values(user_id).first<std::string>(sql);
+  if (!text) return nullptr;
+  boost::system::error_code ec;
+  auto value = boost::json::parse(*text, ec);
+  return ec ? boost::json::value(nullptr) : value;
+}
 }  // namespace
 
 void on_account_deletion(accounts::AccountsService& accounts, ledger::LedgerService& ledger) {
@@ -254,6 +267,7 @@ boost::json::object export_of(db::Connection& sql, const User& user) {
   return {{"exported_at", to_rfc3339(now_millis())},
           {"profile", accounts::to_json(user)},
           {"addresses", std::move(addresses)},
+          {"saved_address", saved_address_of(sql, user.id)},
           {"orders", std::move(orders)},
           {"reviews", reviews_of(sql, user.id)},
           {"notifications", notifications_of(sql, user.id)},

@@ -3,6 +3,8 @@
 #include "core/errors.h"
 #include "core/random.h"
 
+#include <boost/json.hpp>
+
 #include <algorithm>
 #include <map>
 
@@ -15,6 +17,28 @@ std::string warning_for(const catalog::Product& product, long long quantity) {
   if (product.inventory < quantity)
     return "Only " + std::to_string(product.inventory) + " left in stock.";
   return {};
+}
+
+// The currency of the lines other than `product_id`'s (empty when there are
+// none). A cart holds one currency: one checkout is one card payment, in one
+// currency (docs/architecture.md, "One currency a cart").
+std::string currency_besides(const std::vector<CartLine>& lines, std::int64_t product_id) {
+  for (const auto& line : lines)
+    if (line.product.product.id != product_id) return line.product.product.currency;
+  return {};
+}
+
+void check_currency(const std::vector<CartLine>& lines, const catalog::ProductView& adding) {
+  const auto held = currency_besides(lines, adding.product.id);
+  const auto& currency = adding.product.currency;
+  if (held.empty() || held == currency) return;
+  throw ApiError(ErrorCode::cart_currency_mismatch,
+                 "Your cart holds items priced in " + held + ", and this one is priced in " +
+                     currency +
+                     ". A cart is paid in one currency: check out or remove those "
+                     "items first.")
+      .with_member("cart_currency", boost::json::string(held))
+      .with_member("currency", boost::json::string(currency));
 }
 
 }  // namespace
@@ -106,7 +130,8 @@ CartView CartService::put(const CartOwner& owner, std::int64_t product_id,
     auto items = store::items(sql, cart);
     auto item = std::find_if(items.begin(), items.end(),
                              [&](const auto& held) { return held.product_id == product_id; });
-    if (item == items.end()) item = items.insert(items.end(), {product_id, 0});
+    const bool adding = item == items.end();
+    if (adding) item = items.insert(items.end(), {product_id, 0});
     item->quantity = new_quantity(item->quantity);
     if (item->quantity > kMaxQuantity)
       throw ApiError(ErrorCode::quantity_limit,
@@ -116,6 +141,8 @@ CartView CartService::put(const CartOwner& owner, std::int64_t product_id,
       return held.product.product.id == product_id;
     });
     check_purchasable(owner, line == lines.end() ? nullptr : &line->product, item->quantity);
+    // Only a new line is checked: a cart mixed before the rule can still be changed.
+    if (adding) check_currency(lines, line->product);
     store::set_quantity(sql, cart, product_id, item->quantity, now_millis());
     return CartView{std::move(lines)};
   });
@@ -136,6 +163,7 @@ CartView CartService::merge(std::int64_t user_id, const std::string& guest_token
     const auto guest = store::find_guest_cart(sql, sha256_hex(guest_token));
     if (!guest) return CartView{lines_of(sql, cart)};
     auto existing = store::items(sql, cart);
+    auto currency = currency_besides(lines_of(sql, cart), 0);
     for (const auto& item : store::items(sql, *guest)) {
       long long quantity = item.quantity;
       for (const auto& mine : existing)
@@ -143,6 +171,10 @@ CartView CartService::merge(std::int64_t user_id, const std::string& guest_token
       auto found = catalog_.find_many(sql, {item.product_id}, Images::none);
       // Own products and the impossible are dropped; the rest are capped.
       if (found.empty() || found.front().shop.owner_id == user_id) continue;
+      // So are items in another currency than the cart's (the first one's).
+      const auto& product = found.front().product;
+      if (currency.empty()) currency = product.currency;
+      if (product.currency != currency) continue;
       quantity = std::min({quantity, kMaxQuantity, std::max(found.front().product.inventory, 1LL)});
       store::set_quantity(sql, cart, item.product_id, quantity, now_millis());
     }

@@ -2,6 +2,7 @@
 
 #include "checkout/json.h"
 #include "http/json_input.h"
+#include "orders/json.h"
 
 #include <boost/json.hpp>
 
@@ -60,14 +61,7 @@ void refuse_card_data(const boost::json::object& body) {
 
 ShippingAddress read_address(const boost::json::object& body, JsonFields& fields) {
   NestedFields address(body, "shipping_address", fields);
-  auto& f = address.fields();
-  ShippingAddress result{f.required_string("name", 1, 100),
-                         f.required_string("line1", 1, 200),
-                         f.optional_string("line2", 0, 200).value_or(""),
-                         f.required_string("city", 1, 100),
-                         f.required_string("postal_code", 1, 20),
-                         f.required_string("country", 2, 2)};
-  std::transform(result.country.begin(), result.country.end(), result.country.begin(), ::toupper);
+  auto result = orders::read_shipping_address(address.fields());
   address.finish();
   return result;
 }

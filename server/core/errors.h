@@ -68,8 +68,10 @@ enum class ErrorCode {
   account_in_use,
   // Mail (issue 17).
   unsubscribe_token_invalid,
+  // Carts (issue 18).
+  cart_currency_mismatch,
 };
-inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::unsubscribe_token_invalid) + 1;
+inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::cart_currency_mismatch) + 1;
 
 // Per-field validation messages, as sent in a problem's "errors" member.
 using FieldErrors = std::map<std::string, std::vector<std::string>>;

@@ -64,6 +64,8 @@ constexpr std::array<ProblemType, kErrorCodeCount> kProblemTypes{{
     {account_in_use, 409, "account-in-use", "Account still in use"},
     // Mail (issue 17).
     {unsubscribe_token_invalid, 400, "unsubscribe-token-invalid", "Unsubscribe link not valid"},
+    // Carts (issue 18).
+    {cart_currency_mismatch, 409, "cart-currency-mismatch", "Another currency"},
 }};
 
 constexpr bool in_code_order() {

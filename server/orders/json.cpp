@@ -5,6 +5,9 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 namespace ps::orders {
 
 namespace {
@@ -123,6 +126,19 @@ boost::json::object to_json(const Dashboard& dashboard) {
           {"revenue_by_day", std::move(days)},
           {"top_products", std::move(top)},
           {"low_stock", std::move(low)}};
+}
+
+ShippingAddress read_shipping_address(http::JsonFields& fields) {
+  ShippingAddress address{fields.required_string("name", 1, 100),
+                          fields.required_string("line1", 1, 200),
+                          fields.optional_string("line2", 0, 200).value_or(""),
+                          fields.required_string("city", 1, 100),
+                          fields.required_string("postal_code", 1, 20),
+                          fields.required_string("country", 2, 2),
+                          fields.optional_string("region", 0, 100).value_or("")};
+  std::transform(address.country.begin(), address.country.end(), address.country.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return address;
 }
 
 }  // namespace ps::orders

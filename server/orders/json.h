@@ -2,6 +2,7 @@
 
 // Orders as the API shows them.
 
+#include "http/json_input.h"
 #include "orders/model.h"
 
 #include <boost/json/object.hpp>
@@ -14,5 +15,8 @@ boost::json::object to_json(const OrderView& view);
 boost::json::object to_json(const OrderRefund& refund, bool seen_by_seller);
 boost::json::object to_json(const OrderPage& page, const PageRequest& request);
 boost::json::object to_json(const Dashboard& dashboard);
+// A shipping address from a request's fields (country upper-cased); the
+// caller's finish() reports what is wrong.
+ShippingAddress read_shipping_address(http::JsonFields& fields);
 
 }  // namespace ps::orders

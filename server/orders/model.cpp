@@ -107,12 +107,14 @@ std::string fingerprint_of(const RefundRequest& request) {
 }
 
 std::string to_storage_text(const ShippingAddress& a) {
-  return boost::json::serialize(boost::json::object{{"name", a.name},
-                                                    {"line1", a.line1},
-                                                    {"line2", a.line2},
-                                                    {"city", a.city},
-                                                    {"postal_code", a.postal_code},
-                                                    {"country", a.country}});
+  boost::json::object fields{{"name", a.name},
+                             {"line1", a.line1},
+                             {"line2", a.line2},
+                             {"city", a.city},
+                             {"postal_code", a.postal_code},
+                             {"country", a.country}};
+  if (!a.region.empty()) fields["region"] = a.region;
+  return boost::json::serialize(fields);
 }
 
 ShippingAddress address_from_storage(const std::string& text) {
@@ -131,6 +133,7 @@ ShippingAddress address_from_storage(const std::string& text) {
   address.city = field("city");
   address.postal_code = field("postal_code");
   address.country = field("country");
+  address.region = field("region");
   return address;
 }
 

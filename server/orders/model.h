@@ -38,9 +38,11 @@ inline bool cancellable(OrderStatus status) { return allowed(status, OrderStatus
 
 struct ShippingAddress {
   std::string name, line1, line2, city, postal_code, country;
+  std::string region;  // state, province or county; optional (issue 18)
 };
 // The address as a checkout and its orders keep it: a JSON object with the
-// fields in declaration order (which checkout's request fingerprints rely on).
+// fields in declaration order (which checkout's request fingerprints rely on),
+// region only when there is one, so an address without one reads as before.
 std::string to_storage_text(const ShippingAddress& address);
 // The address back from its storage text (empty fields for what is missing).
 ShippingAddress address_from_storage(const std::string& text);

@@ -40,10 +40,23 @@ function renderLayout(url: string) {
 }
 
 describe('Layout', () => {
+  it('leaves focus at the top on load: the skip link, then the search, come first', async () => {
+    renderLayout('/start');
+    expect(document.activeElement).toBe(document.body);
+    const skip = screen.getByRole('link', { name: 'Skip to content' });
+    expect(skip).toHaveAttribute('href', '#main');
+    // The first stop in the document's order of focusable elements.
+    const focusable = Array.from(
+      document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea'),
+    );
+    expect(focusable[0]).toBe(skip);
+    const search = screen.getByRole('searchbox', { name: 'Search products' });
+    expect(focusable.indexOf(search)).toBeLessThan(8);
+  });
+
   it('moves focus to the new page’s content on navigation', async () => {
     renderLayout('/start');
     const main = screen.getByRole('main');
-    expect(document.activeElement).toBe(main);
     const link = screen.getByRole('link', { name: 'To a plain page' });
     link.focus();
     fireEvent.click(link);

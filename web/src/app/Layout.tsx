@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState, type FormEvent, type RefObject } fro
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { paths } from '../config/paths';
 import { VerifyEmailBanner } from '../features/account';
-import { useAuth } from '../features/auth';
+import { SessionEndedRedirect, useAuth } from '../features/auth';
 import { useCart } from '../features/cart';
 import { NotificationBell } from '../features/notifications';
 import { UnreadMessagesLink } from '../features/messages';
@@ -68,15 +68,21 @@ function CartLink() {
  * form, and took focus back).
  */
 function useFocusOnNavigate(main: RefObject<HTMLElement | null>) {
-  const { pathname } = useLocation();
+  const { pathname, key } = useLocation();
   const focusBefore = useRef<Element | null>(null);
+  // The location the document was loaded (or reloaded) at: its key is not
+  // always "default", as a reload keeps the history entry's state.
+  const [loadedAt] = useState(key);
+  const loaded = key === loadedAt;
   useLayoutEffect(() => {
     const content = main.current;
+    // On load focus stays at the top, where the skip link and the search are
+    // the first stops (issue 18); only a navigation moves it.
     if (!content) return;
     const active = document.activeElement;
     const placedByPage =
       active !== focusBefore.current && active !== content && content.contains(active);
-    if (!placedByPage) {
+    if (!placedByPage && !loaded) {
       window.scrollTo?.(0, 0);
       content.focus({ preventScroll: true });
     }
@@ -84,7 +90,7 @@ function useFocusOnNavigate(main: RefObject<HTMLElement | null>) {
     return () => {
       focusBefore.current = document.activeElement;
     };
-  }, [main, pathname]);
+  }, [main, pathname, loaded]);
 }
 
 export function Layout() {
@@ -187,6 +193,7 @@ export function Layout() {
           </div>
         </div>
       </nav>
+      <SessionEndedRedirect />
       <VerifyEmailBanner />
       <main id="main" tabIndex={-1} ref={main}>
         <Outlet />

@@ -46,10 +46,14 @@ export const paths = {
       withSearch('/messages/new', search),
   },
   conversation: { pattern: '/messages/:id', href: (id: number) => `/messages/${id}` },
-  /** `next` is where to go once signed in; other parameters pass on from sign-up. */
+  /**
+   * `next` is where to go once signed in; `ended` says a session ended there
+   * (issue 18); other parameters pass on from sign-up.
+   */
   signIn: {
     pattern: '/signin',
-    href: (search: { next?: string } | URLSearchParams = {}) => withSearch('/signin', search),
+    href: (search: { next?: string; ended?: '1' } | URLSearchParams = {}) =>
+      withSearch('/signin', search),
   },
   signUp: {
     pattern: '/signup',

@@ -7,4 +7,5 @@ afterEach(() => {
   cleanup();
   client.session.set(null); // the access token lives in memory
   localStorage.clear();
+  sessionStorage.clear(); // a checkout's address draft
 });

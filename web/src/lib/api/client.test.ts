@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { json, mockFetch } from '../../test/fetchMock';
 import { ApiClient, toQueryString } from './client';
-import { ApiError, NetworkError, errorMessage } from './errors';
+import { ApiError, NetworkError, SessionEndedError, errorMessage } from './errors';
 
 /** An access token in memory; `flag` stands for the stored "may resume" flag. */
 function memoryStores(initial: string | null = null, cart: string | null = null, flag = false) {
@@ -225,6 +225,48 @@ describe('ApiClient', () => {
     expect(stores.session.get()).toBeNull();
     expect(stores.session.resumable()).toBe(false);
     expect(onSessionExpired).toHaveBeenCalledOnce();
+  });
+
+  it('says a refused session in words for people, never the server’s words for API clients', async () => {
+    const developerText = 'Sign in first: send Authorization: Bearer <access token>.';
+    mockFetch({
+      'GET /api/cart': () => json({ status: 401, detail: developerText }, 401),
+      'POST /api/auth/refresh': () => json({ status: 401, detail: 'Revoked' }, 401),
+    });
+    const ended = await new ApiClient(memoryStores('access-1'))
+      .get('/api/cart')
+      .catch((e: unknown) => e);
+    expect(ended).toBeInstanceOf(SessionEndedError);
+    expect(errorMessage(ended)).toBe('Your session has ended. Please sign in again to go on.');
+    const guest = await new ApiClient(memoryStores()).get('/api/cart').catch((e: unknown) => e);
+    expect(errorMessage(guest)).toBe('Please sign in to go on.');
+    expect(errorMessage(guest)).not.toContain('Bearer');
+  });
+
+  it('ends the session when a renewed token is refused too (the account is gone)', async () => {
+    mockFetch({
+      'GET /api/me': () => json({ status: 401, detail: 'The account no longer exists.' }, 401),
+      'POST /api/auth/refresh': () => json(session(2)),
+    });
+    const stores = memoryStores('access-1');
+    const onSessionExpired = vi.fn();
+    const error = await new ApiClient({ ...stores, onSessionExpired })
+      .get('/api/me')
+      .catch((e: unknown) => e);
+    expect((error as SessionEndedError).reason).toBe('ended');
+    expect(stores.session.get()).toBeNull();
+    expect(onSessionExpired).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the server’s words for a wrong password', async () => {
+    mockFetch({
+      'POST /api/auth/login': () =>
+        json({ status: 401, detail: 'The email or password is incorrect.' }, 401),
+    });
+    const error = await new ApiClient(memoryStores())
+      .post('/api/auth/login', {})
+      .catch((e: unknown) => e);
+    expect(errorMessage(error)).toBe('The email or password is incorrect.');
   });
 
   it('does not try to refresh without a session', async () => {

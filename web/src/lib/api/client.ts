@@ -1,4 +1,4 @@
-import { ApiError, NetworkError, type Problem } from './errors';
+import { ApiError, NetworkError, SessionEndedError, type Problem } from './errors';
 import type { Session } from './types';
 
 /**
@@ -62,6 +62,12 @@ export function toQueryString(query: Record<string, QueryValue> = {}): string {
  */
 export const BROWSER_CLIENT_HEADER = { 'X-Requested-With': 'pocketshop-web' };
 
+/**
+ * Requests whose 401 is about what was typed (a wrong password), not about a
+ * session: their answer is the person's to read.
+ */
+const isCredentialCheck = (path: string) => path.startsWith('/api/auth/');
+
 /** Runs `exchange` while no other tab of this origin runs one (Web Locks), where supported. */
 function oneTabAtATime<T>(name: string, exchange: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
@@ -113,18 +119,36 @@ export class ApiClient {
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const { session } = this.options;
+    const hadSession = session.resumable();
     // After a reload only the cookie is left: renew the session before the
     // first request, so that it is not sent as a guest's.
-    if (!session.get() && session.resumable()) await this.refresh();
+    if (!session.get() && hadSession) await this.refresh();
     const sentAccess = session.get();
     let response = await this.send(method, path, options, sentAccess);
+    let refusedRenewed = false;
     if (response.status === 401 && sentAccess) {
       // Another request may have refreshed already; otherwise refresh now.
       const current = session.get();
       const renewed = current && current !== sentAccess ? true : await this.refresh();
-      if (renewed) response = await this.send(method, path, options, session.get());
+      if (renewed) {
+        response = await this.send(method, path, options, session.get());
+        refusedRenewed = response.status === 401; // the account is gone
+      }
+    }
+    if (response.status === 401 && !isCredentialCheck(path)) {
+      if (refusedRenewed) this.endSession();
+      // A refresh the server failed (not refused) keeps the session for a retry.
+      const reason = session.resumable() ? 'unconfirmed' : hadSession ? 'ended' : 'signed-out';
+      throw new SessionEndedError(reason);
     }
     return this.parse<T>(response, options);
+  }
+
+  /** Forgets the session and tells the app, once (a refresh refused did it already). */
+  private endSession() {
+    if (!this.options.session.resumable()) return;
+    this.options.session.set(null);
+    this.options.onSessionExpired?.();
   }
 
   /** Exchanges the refresh cookie for a new access token; one exchange at a time. */
@@ -150,8 +174,7 @@ export class ApiClient {
       return false; // offline: keep the session, the caller sees its 401
     }
     if (response.status >= 400 && response.status < 500) {
-      session.set(null);
-      this.options.onSessionExpired?.();
+      this.endSession();
       return false;
     }
     if (!response.ok) return false; // the server's trouble: try again later

@@ -32,6 +32,36 @@ export class ApiError extends Error {
   }
 }
 
+/** Why a request was refused for want of a session. */
+export type SessionProblem = 'ended' | 'signed-out' | 'unconfirmed';
+
+const SESSION_MESSAGES: Record<SessionProblem, string> = {
+  ended: 'Your session has ended. Please sign in again to go on.',
+  'signed-out': 'Please sign in to go on.',
+  unconfirmed: 'We could not confirm that you are signed in. Please try again.',
+};
+
+/**
+ * A request refused for want of a session (401): the session has ended, the
+ * person never signed in, or it could not be renewed just now (the server's
+ * trouble). The server's text is written for API clients ("send
+ * Authorization: Bearer …"), so it is replaced by one for people.
+ */
+export class SessionEndedError extends ApiError {
+  readonly reason: SessionProblem;
+
+  constructor(reason: SessionProblem) {
+    super(401, {
+      type: '/problems/unauthorized',
+      title: 'Sign in',
+      status: 401,
+      detail: SESSION_MESSAGES[reason],
+    });
+    this.name = 'SessionEndedError';
+    this.reason = reason;
+  }
+}
+
 /** The server could not be reached at all. */
 export class NetworkError extends Error {
   constructor() {

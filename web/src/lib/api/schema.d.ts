@@ -349,7 +349,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add to the cart (quantities add up) */
+        /**
+         * Add to the cart (quantities add up)
+         * @description A cart holds one currency: an item priced in another currency than the items already in the cart is refused (/problems/cart-currency-mismatch). Concurrent adds to one cart take turns, so a cart never ends up mixed.
+         */
         post: operations["addToCart"];
         delete?: never;
         options?: never;
@@ -384,7 +387,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a guest cart into the signed-in user's cart (call after sign-in) */
+        /**
+         * Move a guest cart into the signed-in user's cart (call after sign-in)
+         * @description Guest items in another currency than the account cart's (or, for an empty cart, than the first guest item's) are left out, as are the user's own products.
+         */
         post: operations["mergeCart"];
         delete?: never;
         options?: never;
@@ -1254,14 +1260,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user's saved shipping address
+         * @description The address the buyer last chose to keep at checkout (one per user), which checkout offers first. Each user reads only their own: the user is the access token's.
+         */
+        get: operations["savedAddress"];
+        /**
+         * Save (or replace) the signed-in user's shipping address
+         * @description Replaces any address saved before, in one statement: concurrent identical saves (a double submit) leave one address.
+         */
+        put: operations["saveAddress"];
+        post?: never;
+        /** Forget the signed-in user's saved address */
+        delete: operations["forgetAddress"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description RFC 9457 problem details. type names the failure: one of the types listed, each described (with its status and title) in components.x-problem-types. Clients should branch on type, not on status or title. Some types carry extension members: decline_code (payment-declined), product_id (out-of-stock, product-unavailable), refundable_cents (refund-exceeds-captured), product_id and refundable_quantity (refund-quantity-exceeded), available_cents and minimum_cents (payout-below-minimum). */
+        /** @description RFC 9457 problem details. type names the failure: one of the types listed, each described (with its status and title) in components.x-problem-types. Clients should branch on type, not on status or title. Some types carry extension members: decline_code (payment-declined), product_id (out-of-stock, product-unavailable), refundable_cents (refund-exceeds-captured), product_id and refundable_quantity (refund-quantity-exceeded), available_cents and minimum_cents (payout-below-minimum), cart_currency and currency (cart-currency-mismatch). */
         Problem: {
             /** @enum {string} */
-            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/webhook-signature-invalid" | "/problems/webhook-timestamp-out-of-tolerance" | "/problems/webhook-event-malformed" | "/problems/webhooks-not-configured" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage" | "/problems/refund-exceeds-captured" | "/problems/refund-quantity-exceeded" | "/problems/payout-account-required" | "/problems/payout-below-minimum" | "/problems/token-invalid" | "/problems/password-incorrect" | "/problems/email-unverified" | "/problems/email-already-verified" | "/problems/account-in-use" | "/problems/unsubscribe-token-invalid";
+            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/webhook-signature-invalid" | "/problems/webhook-timestamp-out-of-tolerance" | "/problems/webhook-event-malformed" | "/problems/webhooks-not-configured" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage" | "/problems/refund-exceeds-captured" | "/problems/refund-quantity-exceeded" | "/problems/payout-account-required" | "/problems/payout-below-minimum" | "/problems/token-invalid" | "/problems/password-incorrect" | "/problems/email-unverified" | "/problems/email-already-verified" | "/problems/account-in-use" | "/problems/unsubscribe-token-invalid" | "/problems/cart-currency-mismatch";
             title: string;
             status: number;
             detail: string;
@@ -1274,6 +1305,10 @@ export interface components {
             product_id?: number;
             /** @description card-data-refused: the field to send instead (payment_token). */
             expected?: string;
+            /** @description cart-currency-mismatch: the currency the cart holds */
+            cart_currency?: string;
+            /** @description cart-currency-mismatch: the currency of the item refused */
+            currency?: string;
         };
         Health: {
             /** @constant */
@@ -1490,6 +1525,8 @@ export interface components {
             city: string;
             postal_code: string;
             country: string;
+            /** @description State, province or county, where the country's addresses have one ("OR" in "Portland, OR 97201"). Optional; addresses stored before it have no such member. */
+            region?: string;
         };
         CheckoutRequest: {
             /** @description The single-use card token (tok_...) from the gateway's POST /v1/tokens, made with the publishable key. */
@@ -1996,6 +2033,10 @@ export interface components {
         };
         MailboxPage: components["schemas"]["Page"] & {
             items: components["schemas"]["MailboxEntry"][];
+        };
+        SavedAddress: {
+            /** @description The saved address, or null when none is saved */
+            address: components["schemas"]["ShippingAddress"] | null;
         };
     };
     responses: {
@@ -3005,7 +3046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not enough in stock (/problems/out-of-stock), or more than 99 of one product (/problems/quantity-limit) */
+            /** @description Not enough in stock (/problems/out-of-stock), more than 99 of one product (/problems/quantity-limit), or an item in another currency than the cart's (/problems/cart-currency-mismatch) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5139,6 +5180,74 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    savedAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The saved address, or null */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAddress"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    saveAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShippingAddress"];
+            };
+        };
+        responses: {
+            /** @description The address as saved (country upper-cased) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAddress"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            415: components["responses"]["WrongMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    forgetAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No address is saved now */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
         };
     };
 }

@@ -65,6 +65,7 @@ export type Cart = Schemas['Cart'];
 export type CartItem = Schemas['CartLine'];
 
 export type Address = Schemas['ShippingAddress'];
+export type SavedAddress = Schemas['SavedAddress'];
 export type CheckoutInput = Schemas['CheckoutRequest'];
 export type CheckoutResult = Schemas['CheckoutResult'];
 export type PaymentConfig = Schemas['PaymentConfig'];

@@ -1,6 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { client } from '../../../lib/api';
+import {
+  createContext,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { SIGNED_IN_FLAG, client } from '../../../lib/api';
 import type { LoginInput, RegisterInput, Session, User } from '../../../lib/api/types';
 import { getMe, login, logout, mergeGuestCart, register } from '../api/session';
 
@@ -17,6 +25,13 @@ export interface AuthState {
   resumeWith(session: Session): Promise<User>;
   /** Forgets the session the server already ended (a deleted account). */
   forget(): void;
+  /**
+   * True from the moment a signed-in session ended on its own (a refused
+   * refresh, a sign-out in another tab) until acknowledged: the app then
+   * sends the person to sign in and back (SessionEndedRedirect).
+   */
+  sessionEnded: boolean;
+  acknowledgeSessionEnd(): void;
 }
 
 export const AuthContext = createContext<AuthState | null>(null);
@@ -39,14 +54,33 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
+  const [sessionEnded, setSessionEnded] = useState(false);
+  const signedInUser = useRef<User | null>(null);
+  useEffect(() => {
+    signedInUser.current = user;
+  }, [user]);
+
   useEffect(() => {
     const expired = () => {
+      if (signedInUser.current) setSessionEnded(true);
       setUser(null);
       queryClient.removeQueries();
     };
+    // Signing out in another tab removes the shared flag: this tab's session ends too.
+    const storage = (event: StorageEvent) => {
+      if (event.key !== SIGNED_IN_FLAG || event.newValue !== null || !client.session.get()) return;
+      client.session.set(null);
+      expired();
+    };
     window.addEventListener('pocketshop:session-expired', expired);
-    return () => window.removeEventListener('pocketshop:session-expired', expired);
+    window.addEventListener('storage', storage);
+    return () => {
+      window.removeEventListener('pocketshop:session-expired', expired);
+      window.removeEventListener('storage', storage);
+    };
   }, [queryClient]);
+
+  const acknowledgeSessionEnd = useCallback(() => setSessionEnded(false), []);
 
   // A new session takes over the guest cart.
   const start = useCallback(
@@ -58,6 +92,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         client.cartToken.set(null);
       }
       setUser(session.user);
+      setSessionEnded(false);
       queryClient.removeQueries();
       return session.user;
     },
@@ -84,8 +119,30 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const value = useMemo(
-    () => ({ user, loading, signIn, signUp, signOut, updateUser, resumeWith: start, forget }),
-    [user, loading, signIn, signUp, signOut, updateUser, start, forget],
+    () => ({
+      user,
+      loading,
+      signIn,
+      signUp,
+      signOut,
+      updateUser,
+      resumeWith: start,
+      forget,
+      sessionEnded,
+      acknowledgeSessionEnd,
+    }),
+    [
+      user,
+      loading,
+      signIn,
+      signUp,
+      signOut,
+      updateUser,
+      start,
+      forget,
+      sessionEnded,
+      acknowledgeSessionEnd,
+    ],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

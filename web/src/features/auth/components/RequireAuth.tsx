@@ -7,12 +7,14 @@ import { useAuth } from '../hooks/useAuth';
 
 /** Renders its children for a signed-in user (of a role); else asks to sign in. */
 export function RequireAuth({ role, children }: { role?: Role; children: ReactNode }) {
-  const { user, loading } = useAuth();
+  const { user, loading, sessionEnded } = useAuth();
   const location = useLocation();
   if (loading) return <Loading />;
   if (!user) {
     const next = location.pathname + location.search;
-    return <Navigate to={paths.signIn.href({ next })} replace />;
+    return (
+      <Navigate to={paths.signIn.href({ next, ended: sessionEnded ? '1' : undefined })} replace />
+    );
   }
   if (role && user.role !== role) {
     return (

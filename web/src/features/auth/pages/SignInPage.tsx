@@ -32,6 +32,12 @@ export function SignInPage() {
     <section className="section">
       <div className="container narrow">
         <h1 className="title">Sign in</h1>
+        {params.get('ended') && (
+          <div className="notification is-info is-light" role="status">
+            Your session has ended. Sign in again to continue where you left off: your cart and what
+            you had typed are kept.
+          </div>
+        )}
         <form className="box" onSubmit={submit} noValidate>
           <FormError error={error} />
           <Field label="Email" errors={errors.email}>

@@ -5,7 +5,11 @@ import { errorMessage } from '../../../lib/api';
 import type { CartItem } from '../../../lib/api/types';
 import { useCartActions } from '../api/change-cart';
 
-/** One product in the cart, with its quantity and a way to remove it. */
+/**
+ * One product in the cart, with its quantity and a way to remove it. The
+ * quantity select is never disabled while its change is saved: disabling the
+ * focused control drops a keyboard user's focus to the page (issue 18).
+ */
 export function CartLine({ item }: { item: CartItem }) {
   const { setQuantity, remove } = useCartActions();
   const { product } = item;
@@ -41,7 +45,7 @@ export function CartLine({ item }: { item: CartItem }) {
               <select
                 id={inputId}
                 value={item.quantity}
-                disabled={setQuantity.isPending}
+                aria-busy={setQuantity.isPending}
                 onChange={(e) =>
                   setQuantity.mutate({ productId: product.id, quantity: Number(e.target.value) })
                 }

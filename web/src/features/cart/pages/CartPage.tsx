@@ -2,12 +2,13 @@ import { Link } from 'react-router-dom';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
-import { Money } from '../../../components/Money';
 import { paths } from '../../../config/paths';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useAuth } from '../../auth';
 import { useCart } from '../api/get-cart';
+import { Amounts } from '../components/Amounts';
 import { CartLine } from '../components/CartLine';
+import { cartTotals, totalsByCurrency } from '../utils/totals';
 
 export function CartPage() {
   usePageTitle('Cart');
@@ -58,7 +59,7 @@ export function CartPage() {
                     ))}
                   </ul>
                   <p className="has-text-right mt-3">
-                    Subtotal: <Money cents={group.subtotal_cents} currency={data.currency} />
+                    Subtotal: <Amounts amounts={totalsByCurrency(group.items)} />
                   </p>
                 </section>
               ))}
@@ -68,7 +69,7 @@ export function CartPage() {
                 <p className="is-size-5 mb-2">
                   Total ({data.item_count} {data.item_count === 1 ? 'item' : 'items'}):{' '}
                   <strong data-testid="cart-total">
-                    <Money cents={data.total_cents} currency={data.currency} />
+                    <Amounts amounts={cartTotals(data)} />
                   </strong>
                 </p>
                 {data.shops.length > 1 && (

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
@@ -28,6 +28,12 @@ export function ProductPage() {
   const { user } = useAuth();
   // A vendor cannot buy from their own shop (the server answers 403).
   const myShop = useMyShop({ enabled: user?.role === 'vendor' });
+  // What Add to cart answered (a refusal such as another currency) is shown
+  // where a phone's screen is, just under the button (issue 18).
+  const addFeedback = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (add.isError || add.isSuccess) addFeedback.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [add.isError, add.isSuccess]);
 
   if (
     !Number.isInteger(id) ||
@@ -135,7 +141,7 @@ export function ProductPage() {
                   </div>
                 </form>
               )}
-              <div aria-live="polite">
+              <div aria-live="polite" ref={addFeedback}>
                 {add.isSuccess && (
                   <p className="notification is-success is-light">
                     Added to your cart. <Link to={paths.cart.href()}>View cart</Link>

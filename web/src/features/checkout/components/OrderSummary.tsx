@@ -1,5 +1,6 @@
 import { Money } from '../../../components/Money';
 import type { Cart } from '../../../lib/api/types';
+import { Amounts, cartTotals } from '../../cart';
 
 /** What the buyer is paying for, shop by shop. */
 export function OrderSummary({ cart }: { cart: Cart | undefined }) {
@@ -22,8 +23,7 @@ export function OrderSummary({ cart }: { cart: Cart | undefined }) {
         </div>
       ))}
       <p className="is-size-5 has-text-right">
-        Total:{' '}
-        <strong>{cart && <Money cents={cart.total_cents} currency={cart.currency} />}</strong>
+        Total: <strong>{cart && <Amounts amounts={cartTotals(cart)} />}</strong>
       </p>
     </div>
   );

@@ -2,10 +2,9 @@ import { Link } from 'react-router-dom';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
-import { Money } from '../../../components/Money';
 import { paths } from '../../../config/paths';
 import { usePageTitle } from '../../../lib/usePageTitle';
-import { useCart } from '../../cart';
+import { Amounts, cartTotals, useCart } from '../../cart';
 import { AddressFields } from '../components/AddressFields';
 import { CardFields } from '../components/CardFields';
 import { OrderSummary } from '../components/OrderSummary';
@@ -33,8 +32,19 @@ function EmptyCart() {
 export function CheckoutPage() {
   usePageTitle('Checkout');
   const cart = useCart();
-  const { address, setAddress, card, setCard, errors, problem, busy, pay, submit } =
-    useCheckoutForm();
+  const {
+    address,
+    setAddress,
+    keepAddress,
+    setKeepAddress,
+    card,
+    setCard,
+    errors,
+    problem,
+    busy,
+    pay,
+    submit,
+  } = useCheckoutForm();
 
   if (cart.isPending) return <Loading />;
   const data = cart.data;
@@ -45,7 +55,12 @@ export function CheckoutPage() {
       <div className="container">
         <h1 className="title">Checkout</h1>
         <ErrorNotice error={cart.error} />
-        <div className="columns">
+        {/* The summary comes first: above the Pay button on a phone, where the
+            columns stack; beside the form, on its right, from tablet width. */}
+        <div className="columns is-flex-direction-row-reverse">
+          <aside className="column is-5">
+            <OrderSummary cart={data} />
+          </aside>
           <form
             className="column is-7"
             onSubmit={(event) => void submit(event)}
@@ -55,6 +70,15 @@ export function CheckoutPage() {
             <PaymentProblem error={problem} />
             <div className="box">
               <AddressFields address={address} onChange={setAddress} errors={errors} />
+              <label className="checkbox mt-2">
+                <input
+                  type="checkbox"
+                  className="mr-2"
+                  checked={keepAddress}
+                  onChange={(e) => setKeepAddress(e.target.checked)}
+                />
+                Save this address for next time
+              </label>
             </div>
             <div className="box">
               <CardFields card={card} onChange={setCard} errors={errors} />
@@ -67,14 +91,11 @@ export function CheckoutPage() {
               Pay
               {data && (
                 <span className="ml-2">
-                  <Money cents={data.total_cents} currency={data.currency} />
+                  <Amounts amounts={cartTotals(data)} />
                 </span>
               )}
             </button>
           </form>
-          <aside className="column is-5">
-            <OrderSummary cart={data} />
-          </aside>
         </div>
       </div>
     </section>

@@ -7,6 +7,7 @@ export const ADDRESS_FIELDS: [keyof Address, string, string][] = [
   ['line1', 'Address', 'address-line1'],
   ['line2', 'Apartment, suite (optional)', 'address-line2'],
   ['city', 'City', 'address-level2'],
+  ['region', 'State / province (optional)', 'address-level1'],
   ['postal_code', 'Postal code', 'postal-code'],
 ];
 

@@ -3,6 +3,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
 import { Money } from '../../../components/Money';
 import { NotFoundPage } from '../../../components/NotFoundPage';
+import { PostalAddress } from '../../../components/PostalAddress';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/dates';
@@ -119,21 +120,7 @@ export function OrderPage() {
             </div>
             <div className="box">
               <h2 className="title is-5">Shipping to</h2>
-              <address>
-                {o.shipping_address.name}
-                <br />
-                {o.shipping_address.line1}
-                {o.shipping_address.line2 && (
-                  <>
-                    <br />
-                    {o.shipping_address.line2}
-                  </>
-                )}
-                <br />
-                {o.shipping_address.postal_code} {o.shipping_address.city}
-                <br />
-                {o.shipping_address.country}
-              </address>
+              <PostalAddress address={o.shipping_address} />
             </div>
           </div>
           <div className="column is-5">

@@ -87,7 +87,9 @@ describe('the buyer’s order page', () => {
     expect(refunds[0]).toHaveTextContent('Glass cracked');
     expect(refunds[0]).toHaveTextContent('2026');
     expect(refunds[1]).toHaveTextContent('$4.00');
-    expect(screen.getByTestId('refunded-total')).toHaveTextContent('Refunded in all: $38.50');
+    expect(screen.getByTestId('refunded-total')).toHaveTextContent(
+      'Refunded in all: $38.50 to Visa ending in 4242',
+    );
     // Buyers do not refund.
     expect(screen.queryByRole('button', { name: /Refund/ })).toBeNull();
   });

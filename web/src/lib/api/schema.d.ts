@@ -626,6 +626,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/{id}/review-eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the signed-in viewer may review the product (only buyers who received it, once) */
+        get: operations["getReviewEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reviews/{id}": {
         parameters: {
             query?: never;
@@ -1536,6 +1553,8 @@ export interface components {
                 quantity: number;
                 /** @description minor units */
                 line_total_cents: number;
+                /** @description the product's main image now, for a thumbnail; null when it has none or is gone */
+                image: components["schemas"]["ProductImage"] | null;
             }[];
             shipping_address: components["schemas"]["ShippingAddress"];
             carrier: string | null;
@@ -1996,6 +2015,17 @@ export interface components {
         };
         MailboxPage: components["schemas"]["Page"] & {
             items: components["schemas"]["MailboxEntry"][];
+        };
+        /** @description Whether the viewer may review the product now, and if not, why */
+        ReviewEligibility: {
+            eligible: boolean;
+            /**
+             * @description null when eligible; sign_in: nobody is signed in; not_buyer: a vendor's account; not_received: no delivered order holds the product; reviewed: the viewer has reviewed it (and may edit that review)
+             * @enum {string|null}
+             */
+            reason: "sign_in" | "not_buyer" | "not_received" | "reviewed" | null;
+            /** @description the viewer's review, when reason is reviewed */
+            review_id: number | null;
         };
     };
     responses: {
@@ -3790,6 +3820,38 @@ export interface operations {
             };
             415: components["responses"]["WrongMediaType"];
             422: components["responses"]["Invalid"];
+        };
+    };
+    getReviewEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The viewer's eligibility; a guest is told sign_in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewEligibility"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such product (or a draft of someone else, or an archived one), answered as GET /api/products/{id} does */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     updateReview: {

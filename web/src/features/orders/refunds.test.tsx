@@ -25,6 +25,7 @@ const delivered: Order = {
       unit_price_cents: 3450,
       quantity: 2,
       line_total_cents: 6900,
+      image: null,
     },
     {
       product_id: 11,
@@ -32,6 +33,7 @@ const delivered: Order = {
       unit_price_cents: 400,
       quantity: 1,
       line_total_cents: 400,
+      image: null,
     },
   ],
   shipping_address: {

@@ -8,6 +8,7 @@ import { SEED, seed, type Seeded } from './support/seed';
 import { startServer, type RunningServer } from './support/server';
 import {
   PHONE_390,
+  addStyles,
   baselineDir,
   capture,
   compare,
@@ -109,9 +110,7 @@ describe('the key pages look as they did', () => {
     'a broken layout does not pass: the product grid in one column',
     async () => {
       const page = await open('home', DESKTOP);
-      await page.addStyleTag({
-        content: '.product-grid { grid-template-columns: 1fr !important; }',
-      });
+      await addStyles(page, '.product-grid { grid-template-columns: 1fr !important; }');
       const broken = compare(
         await capture(page),
         readFileSync(join(baselineDir, 'home-desktop.png')),

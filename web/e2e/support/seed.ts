@@ -43,7 +43,7 @@ export const SEED = {
       inventory: 7,
       rgb: [60, 140, 80],
     },
-    { name: 'Glass dome', category: 'decor', priceCents: 2200, inventory: 12, rgb: [90, 150, 200] },
+    { name: 'Glass dome', category: 'home', priceCents: 2200, inventory: 12, rgb: [90, 150, 200] },
     {
       name: 'Fern seedling',
       category: 'plants',
@@ -51,17 +51,17 @@ export const SEED = {
       inventory: 30,
       rgb: [120, 180, 60],
     },
-    { name: 'Pebble set', category: 'decor', priceCents: 600, inventory: 3, rgb: [150, 150, 150] },
+    { name: 'Pebble set', category: 'home', priceCents: 600, inventory: 3, rgb: [150, 150, 150] },
     {
       name: 'Cork stopper jar',
-      category: 'decor',
+      category: 'home',
       priceCents: 1500,
       inventory: 9,
       rgb: [190, 140, 90],
     },
     {
       name: 'Mini watering can',
-      category: 'tools',
+      category: 'kitchen',
       priceCents: 1900,
       inventory: 5,
       rgb: [200, 80, 70],
@@ -72,6 +72,7 @@ export const SEED = {
 export interface Seeded {
   api: ApiSetup;
   fixtures: StoryFixtures;
+  shopSlug: string;
   productIds: Record<string, number>;
   /** The buyer's delivered order, and the new customer's paid one. */
   deliveredOrderId: number;
@@ -90,7 +91,7 @@ export async function seed(server: RunningServer, mailbox: Mailbox): Promise<See
   );
   const cover = await api.upload(token, [47, 125, 79], 1200, 400);
   const logo = await api.upload(token, [240, 220, 120], 400, 400);
-  await api.request('POST', '/api/shops', token, {
+  const shop = await api.request<{ slug: string }>('POST', '/api/shops', token, {
     name: SEED.shop.name,
     accent_color: SEED.shop.color,
     description: SEED.shop.about,
@@ -125,5 +126,12 @@ export async function seed(server: RunningServer, mailbox: Mailbox): Promise<See
     });
   const [delivered] = await fixtures.orders(SEED.buyer);
   const [paid] = await fixtures.orders(SEED.newCustomer);
-  return { api, fixtures, productIds, deliveredOrderId: delivered.id, paidOrderId: paid.id };
+  return {
+    api,
+    fixtures,
+    shopSlug: shop.slug,
+    productIds,
+    deliveredOrderId: delivered.id,
+    paidOrderId: paid.id,
+  };
 }

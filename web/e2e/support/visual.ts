@@ -30,18 +30,32 @@ export const TOLERANCE = { pixelThreshold: 0.1, maxDifferentShare: 0.005 };
 export const PHONE_390 = { width: 390, height: 844 };
 
 /**
+ * Adds a style sheet to the page through the CSSOM (a constructed sheet),
+ * which the app's Content-Security-Policy (style-src 'self') allows where a
+ * <style> element is refused.
+ */
+export async function addStyles(page: Page, css: string) {
+  await page.evaluate((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, css);
+}
+
+/**
  * Makes the page render the same on every run: one installed font (Debian's
  * fonts-dejavu-core) rather than whichever the system picks for Bulma's
  * stack, no animations, transitions or caret, every image loaded (lazy ones
  * too) and the fonts ready.
  */
 async function steady(page: Page) {
-  await page.addStyleTag({
-    content: `*, *::before, *::after {
+  await addStyles(
+    page,
+    `*, *::before, *::after {
       font-family: 'DejaVu Sans', sans-serif !important;
       animation: none !important; transition: none !important; caret-color: transparent !important;
     }`,
-  });
+  );
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   await page.evaluate(async () => {
     for (const img of document.images) img.loading = 'eager';

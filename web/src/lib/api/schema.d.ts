@@ -2020,10 +2020,10 @@ export interface components {
         ReviewEligibility: {
             eligible: boolean;
             /**
-             * @description null when eligible; sign_in: nobody is signed in; not_buyer: a vendor's account; not_received: no delivered order holds the product; reviewed: the viewer has reviewed it (and may edit that review)
+             * @description null when eligible; sign_in: nobody is signed in; not_received: none of the viewer's orders holding the product has been delivered; reviewed: the viewer has reviewed it (and may edit that review). The same rules as POST /api/products/{id}/reviews.
              * @enum {string|null}
              */
-            reason: "sign_in" | "not_buyer" | "not_received" | "reviewed" | null;
+            reason: "sign_in" | "not_received" | "reviewed" | null;
             /** @description the viewer's review, when reason is reviewed */
             review_id: number | null;
         };

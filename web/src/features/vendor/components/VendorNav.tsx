@@ -33,17 +33,16 @@ export function VendorNav() {
                 to={to}
                 end
                 className={({ isActive }) => (isActive ? 'is-active-link' : '')}
-                aria-label={badge ? `${label}, ${newOrders} new` : undefined}
               >
                 {label}
                 {badge && (
-                  <span
-                    className="tag is-rounded is-danger ml-2"
-                    aria-hidden="true"
-                    data-testid="new-orders"
-                  >
-                    {newOrders}
-                  </span>
+                  <>
+                    <span className="is-sr-only">, </span>
+                    <span className="tag is-rounded is-danger ml-2" data-testid="new-orders">
+                      {newOrders}
+                    </span>
+                    <span className="is-sr-only"> new</span>
+                  </>
                 )}
               </NavLink>
             </li>

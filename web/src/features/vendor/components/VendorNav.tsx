@@ -29,11 +29,7 @@ export function VendorNav() {
           const badge = to === paths.vendor.orders.href() && newOrders > 0;
           return (
             <li key={to}>
-              <NavLink
-                to={to}
-                end
-                className={({ isActive }) => (isActive ? 'is-active-link' : '')}
-              >
+              <NavLink to={to} end className={({ isActive }) => (isActive ? 'is-active-link' : '')}>
                 {label}
                 {badge && (
                   <>

@@ -88,6 +88,23 @@ describe('vendor and buyer pages, on a phone and in detail', () => {
     await page.waitForURL(/\/search\?q=terrarium/);
   });
 
+  test('a signed-in desktop header keeps its links apart, the cart before the account', async () => {
+    const page = await at(vendor, '/');
+    const cart = await box(page.getByRole('link', { name: /^Cart/ }));
+    const orders = await box(page.getByRole('link', { name: 'Your orders' }));
+    const search = await box(page.getByRole('searchbox', { name: 'Search products' }));
+    const myShop = await box(page.getByRole('link', { name: 'My shop' }));
+    expect(search.x + search.width).toBeLessThanOrEqual(myShop.x);
+    expect(myShop.x + myShop.width).toBeLessThanOrEqual(cart.x);
+    if (Math.abs(cart.y - orders.y) < 5) expect(cart.x + cart.width).toBeLessThanOrEqual(orders.x);
+    else expect(orders.y).toBeGreaterThan(cart.y); // the account's links wrapped below
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      DESKTOP.width,
+    );
+    await page.getByRole('link', { name: /^Cart/ }).click();
+    await page.waitForURL(/\/cart$/);
+  });
+
   test('the vendor’s orders are cards on a phone, status and buttons in view', async () => {
     const page = await at(vendor, '/vendor/orders', PHONE_390);
     const row = page.getByTestId('shop-order-row').filter({ hasText: `#${seeded.paidOrderId}` });

@@ -10,13 +10,11 @@
 
 namespace ps::catalog {
 
-namespace {
 boost::json::object image_json(const ProductImage& image, const boost::json::storage_ptr& sp) {
   auto json = media::to_json(image.image, sp);
   json.emplace("alt_text", image.alt_text);
   return json;
 }
-}  // namespace
 
 boost::json::object summary_json(const ProductView& view, boost::json::storage_ptr sp) {
   const Product& p = view.product;

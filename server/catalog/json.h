@@ -14,6 +14,8 @@ namespace ps::catalog {
 // image (a list item used to carry that image twice, as `image` and as the
 // one entry of `images`, bench/README.md).
 boost::json::object summary_json(const ProductView& view, boost::json::storage_ptr sp = {});
+// One image of a product: the image's sizes and its alt text.
+boost::json::object image_json(const ProductImage& image, const boost::json::storage_ptr& sp = {});
 // The product page: the summary with the description and every image in order.
 boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp = {});
 boost::json::object to_json(const ProductPage& page, const ProductFilter& filter,

@@ -1,5 +1,6 @@
 #include "orders/json.h"
 
+#include "catalog/json.h"
 #include "http/query_input.h"
 #include "shops/json.h"
 
@@ -54,7 +55,9 @@ boost::json::object to_json(const OrderView& view) {
                      {"name", item.name},
                      {"unit_price_cents", item.unit_price_cents},
                      {"quantity", item.quantity},
-                     {"line_total_cents", item.unit_price_cents * item.quantity}});
+                     {"line_total_cents", item.unit_price_cents * item.quantity},
+                     {"image", item.image ? boost::json::value(catalog::image_json(*item.image))
+                                          : boost::json::value(nullptr)}});
   boost::json::array refunds;
   for (const auto& refund : view.refunds) refunds.push_back(to_json(refund, view.seen_by_seller));
   for (const auto& event : view.events)

@@ -81,6 +81,8 @@ struct OrderItem {
   std::string name;
   long long unit_price_cents = 0;
   long long quantity = 0;
+  // The product's main image now, for a thumbnail: read for views, not stored.
+  std::optional<catalog::ProductImage> image;
 };
 
 struct OrderEvent {

@@ -43,6 +43,22 @@ std::map<std::int64_t, long long> quantities(const std::vector<RefundItem>& item
   return by_product;
 }
 
+// Each item's product's main image as the product has it now, from one
+// query for all the items; none for a product that is gone.
+void add_images(db::Connection& sql, catalog::CatalogService& catalog,
+                std::vector<OrderItem>& items) {
+  std::vector<std::int64_t> product_ids;
+  for (const auto& item : items)
+    if (std::ranges::find(product_ids, item.product_id) == product_ids.end())
+      product_ids.push_back(item.product_id);
+  const auto products = catalog.find_many(sql, product_ids, catalog::CatalogService::Images::main);
+  for (auto& item : items) {
+    const auto product = std::ranges::find(products, item.product_id,
+                                           [](const auto& view) { return view.product.id; });
+    if (product != products.end() && !product->images.empty()) item.image = product->images.front();
+  }
+}
+
 }  // namespace
 
 OrderView OrdersService::place(db::Connection& sql, Order order, shops::ShopSummary shop,
@@ -62,7 +78,7 @@ OrderView OrdersService::place(db::Connection& sql, Order order, shops::ShopSumm
 }
 
 std::vector<OrderView> OrdersService::views(db::Connection& sql, std::vector<Order> orders,
-                                            bool seen_by_seller) {
+                                            bool seen_by_seller, ItemImages item_images) {
   std::vector<std::int64_t> ids, shop_ids;
   for (const auto& order : orders) {
     ids.push_back(order.id);
@@ -70,7 +86,8 @@ std::vector<OrderView> OrdersService::views(db::Connection& sql, std::vector<Ord
   }
   std::map<std::int64_t, shops::ShopSummary> shops;
   for (auto& shop : shops_.summaries(sql, shop_ids)) shops.emplace(shop.id, std::move(shop));
-  const auto items = store::items_of(sql, ids);
+  auto items = store::items_of(sql, ids);
+  if (item_images == ItemImages::main) add_images(sql, catalog_, items);
   const auto events = store::events_of(sql, ids);
   const auto refunds = store::refunds_of(sql, ids);
   std::vector<OrderView> views;
@@ -93,7 +110,7 @@ std::vector<OrderView> OrdersService::of_checkout(db::Connection& sql, std::int6
   const OrderFilter filter{.checkout_id = checkout_id, .page = {.page = 1, .limit = 1000}};
   auto orders = store::list(sql, filter);
   std::reverse(orders.begin(), orders.end());
-  return views(sql, std::move(orders));
+  return views(sql, std::move(orders), false, ItemImages::none);
 }
 
 Order OrdersService::load(db::Connection& sql, const Actor& actor, std::int64_t order_id,

@@ -38,8 +38,12 @@ class OrdersService {
   OrderView place(db::Connection& sql, Order order, shops::ShopSummary shop,
                   std::vector<OrderItem> items);
   // seen_by_seller: whether the viewer is the shop's vendor (who sees the fee).
+  // item_images: also each item's product's main image now (one query for
+  // all the orders); checkout's answer goes without, to keep its transaction short.
+  enum class ItemImages { none, main };
   std::vector<OrderView> views(db::Connection& sql, std::vector<Order> orders,
-                               bool seen_by_seller = false);
+                               bool seen_by_seller = false,
+                               ItemImages item_images = ItemImages::main);
   // The orders one checkout placed, oldest first.
   std::vector<OrderView> of_checkout(db::Connection& sql, std::int64_t checkout_id);
 

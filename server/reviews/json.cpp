@@ -27,4 +27,24 @@ boost::json::object to_json(const ReviewPage& page, const PageRequest& request) 
   return json;
 }
 
+boost::json::object to_json(const ReviewEligibility& eligibility) {
+  auto reason = [&]() -> boost::json::value {
+    switch (eligibility.blocked_by) {
+      case ReviewBlock::none:
+        return nullptr;
+      case ReviewBlock::sign_in:
+        return "sign_in";
+      case ReviewBlock::not_received:
+        return "not_received";
+      case ReviewBlock::reviewed:
+        return "reviewed";
+    }
+    return nullptr;
+  };
+  return {{"eligible", eligibility.eligible()},
+          {"reason", reason()},
+          {"review_id", eligibility.review_id ? boost::json::value(*eligibility.review_id)
+                                              : boost::json::value(nullptr)}};
+}
+
 }  // namespace ps::reviews

@@ -10,5 +10,6 @@ namespace ps::reviews {
 
 boost::json::object to_json(const Review& review);
 boost::json::object to_json(const ReviewPage& page, const PageRequest& request);
+boost::json::object to_json(const ReviewEligibility& eligibility);
 
 }  // namespace ps::reviews

@@ -31,6 +31,16 @@ struct ReviewInput {
   std::optional<std::string> body;
 };
 
+// Whether a viewer may review a product now (as create() would decide), and
+// if not, why.
+enum class ReviewBlock { none, sign_in, not_received, reviewed };
+
+struct ReviewEligibility {
+  ReviewBlock blocked_by = ReviewBlock::none;
+  std::optional<std::int64_t> review_id;  // the viewer's, when reviewed
+  bool eligible() const { return blocked_by == ReviewBlock::none; }
+};
+
 struct ReviewPage {
   std::vector<Review> items;
   long long total = 0;

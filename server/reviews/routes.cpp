@@ -33,6 +33,17 @@ void add_routes(http::Router& router, ReviewsService& reviews, const accounts::A
     co_return http::json_response(200, to_json(result, page));
   });
 
+  router.add(verb::get, "/api/products/{id}/review-eligibility",
+             [&](Request& request) -> awaitable<Response> {
+               const auto product_id = request.id_param("id", "product");
+               const auto viewer = co_await auth.optional_user(request);
+               std::optional<std::int64_t> viewer_id;
+               if (viewer) viewer_id = viewer->id;
+               auto eligibility = co_await workers.run(
+                   request.request_id, [&] { return reviews.eligibility(product_id, viewer_id); });
+               co_return http::json_response(200, to_json(eligibility));
+             });
+
   router.add(
       verb::post, "/api/products/{id}/reviews", [&](Request& request) -> awaitable<Response> {
         const auto user = co_await auth.require_user(request);

@@ -83,6 +83,19 @@ Review ReviewsService::reply(std::int64_t vendor_id, std::int64_t review_id,
   });
 }
 
+ReviewEligibility ReviewsService::eligibility(std::int64_t product_id,
+                                              std::optional<std::int64_t> viewer_id) {
+  return database_.with_session([&](db::Connection& sql) {
+    visible_product(sql, catalog_, product_id, viewer_id);
+    if (!viewer_id) return ReviewEligibility{ReviewBlock::sign_in};
+    if (const auto review = store::find_by_author(sql, product_id, *viewer_id))
+      return ReviewEligibility{ReviewBlock::reviewed, review->id};
+    if (!orders_.delivered_order_with(sql, *viewer_id, product_id))
+      return ReviewEligibility{ReviewBlock::not_received};
+    return ReviewEligibility{};
+  });
+}
+
 ReviewPage ReviewsService::for_product(std::int64_t product_id,
                                        std::optional<std::int64_t> viewer_id,
                                        const PageRequest& page) {

@@ -27,6 +27,8 @@ class ReviewsService {
                 const std::string& body);
   Review update(std::int64_t buyer_id, std::int64_t review_id, const ReviewInput& input);
   Review reply(std::int64_t vendor_id, std::int64_t review_id, const std::string& reply);
+  // What create() would answer the viewer now (404 as for_product does).
+  ReviewEligibility eligibility(std::int64_t product_id, std::optional<std::int64_t> viewer_id);
   // viewer_id: the signed-in user, who may see the reviews of their own drafts.
   ReviewPage for_product(std::int64_t product_id, std::optional<std::int64_t> viewer_id,
                          const PageRequest& page);

@@ -2,6 +2,8 @@
 // to the payment, and the vendor's list.
 #include "api/checkout_test.h"
 
+#include <map>
+
 namespace ps::testing {
 namespace {
 
@@ -109,6 +111,41 @@ TEST_P(OrdersApi, VendorSeesItsOrdersNewestFirstAndFiltered) {
   expect_problem(client().get("/api/my/shop/orders?status=lost", clay.access_token), 422,
                  "validation");
   expect_problem(client().get("/api/my/shop/orders", buyer.access_token), 403, "forbidden");
+}
+
+// Issue 18, point 7: the order lists name each order's products and show
+// each one's main image as a thumbnail (null for a product without one),
+// read for the whole page at once.
+TEST_P(OrdersApi, OrderListsShowEachItemsNameAndThumbnail) {
+  const auto image = upload_image(clay.access_token);
+  boost::json::array images_of_mug;
+  images_of_mug.push_back(boost::json::object{{"image_id", image}, {"alt_text", "Mug"}});
+  const auto changed =
+      patch_json("/api/products/" + std::to_string(mug),
+                 boost::json::object{{"images", images_of_mug}}, clay.access_token);
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  fill_cart(buyer, mug, 1);
+  fill_cart(buyer, card, 2);
+  ASSERT_EQ(checkout(buyer, checkout_body(kApproves)).status, 201);
+
+  const auto mine = client().get("/api/orders", buyer.access_token).json().at("items");
+  ASSERT_EQ(mine.as_array().size(), 2u);
+  std::map<std::string, boost::json::value> images;  // by product name
+  for (const auto& order : mine.as_array())
+    for (const auto& item : order.at("items").as_array())
+      images[std::string(item.at("name").as_string())] = item.at("image");
+  ASSERT_EQ(images.size(), 2u);
+  ASSERT_TRUE(images.at("Mug").is_object()) << images.at("Mug");
+  EXPECT_EQ(images.at("Mug").at("id").as_int64(), image);
+  EXPECT_EQ(images.at("Mug").at("alt_text").as_string(), "Mug");
+  EXPECT_TRUE(images.at("Mug").at("urls").at("small").as_string().starts_with("/media/"));
+  EXPECT_TRUE(images.at("Card").is_null());
+
+  const auto shop = client().get("/api/my/shop/orders", clay.access_token).json().at("items");
+  EXPECT_EQ(shop.at(0).at("items").at(0).at("image").at("id").as_int64(), image);
+  const auto one = client().get("/api/orders/" + std::to_string(shop.at(0).at("id").as_int64()),
+                                buyer.access_token);
+  EXPECT_EQ(one.json().at("items").at(0).at("image").at("id").as_int64(), image);
 }
 
 }  // namespace

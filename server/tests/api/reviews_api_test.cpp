@@ -129,5 +129,53 @@ TEST_P(ReviewsApi, ReviewsComeFromBuyersWhoReceivedTheProduct) {
   EXPECT_TRUE(client().get(reviews).json().at("items").at(0).at("reply").is_null());
 }
 
+// Issue 18, point 4: the product page asks whether the viewer may review
+// before offering the form; the answer follows create()'s rules.
+TEST_P(ReviewsApi, EligibilityTellsWhoMayReviewAndWhyNot) {
+  const auto eligibility = [&](std::int64_t product, const std::string& token) {
+    const auto answer = client().get(product_url(product) + "/review-eligibility", token);
+    EXPECT_EQ(answer.status, 200) << answer.body;
+    return answer.json();
+  };
+  const auto reason = [&](std::int64_t product, const std::string& token) {
+    const auto json = eligibility(product, token);
+    return json.at("reason").is_null() ? std::string("eligible")
+                                       : std::string(json.at("reason").as_string());
+  };
+  const auto stranger = sign_up("stranger@example.com");
+  fill_cart(buyer, mug, 1);
+  const auto order_id =
+      checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
+
+  EXPECT_EQ(reason(mug, ""), "sign_in");
+  EXPECT_EQ(reason(mug, stranger.access_token), "not_received");
+  EXPECT_EQ(reason(mug, buyer.access_token), "not_received");  // paid, not delivered
+  EXPECT_EQ(reason(mug, clay.access_token), "not_received");   // the vendor
+  act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0004"}});
+  act(clay, order_id, "deliver");
+  const auto may = eligibility(mug, buyer.access_token);
+  EXPECT_TRUE(may.at("eligible").as_bool());
+  EXPECT_TRUE(may.at("reason").is_null());
+  EXPECT_TRUE(may.at("review_id").is_null());
+  EXPECT_EQ(reason(card, buyer.access_token), "not_received");  // another product
+
+  const auto created = client().post_json(product_url(mug) + "/reviews",
+                                          {{"rating", 5}, {"body", "Lovely"}}, buyer.access_token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto reviewed = eligibility(mug, buyer.access_token);
+  EXPECT_FALSE(reviewed.at("eligible").as_bool());
+  EXPECT_EQ(reviewed.at("reason").as_string(), "reviewed");
+  EXPECT_EQ(reviewed.at("review_id").as_int64(), created.json().at("id").as_int64());
+
+  // A product the viewer may not see answers as for no product.
+  const auto draft =
+      create_product(clay.access_token, {{"name", "Secret"}, {"status", "draft"}}).at("id");
+  const auto hidden =
+      client().get(product_url(draft.as_int64()) + "/review-eligibility", buyer.access_token);
+  expect_problem(hidden, 404, "not-found");
+  EXPECT_EQ(hidden.body,
+            client().get(product_url(999999) + "/review-eligibility", buyer.access_token).body);
+}
+
 }  // namespace
 }  // namespace ps::testing

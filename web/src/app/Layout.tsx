@@ -6,6 +6,7 @@ import { SessionEndedRedirect, useAuth } from '../features/auth';
 import { useCart } from '../features/cart';
 import { NotificationBell } from '../features/notifications';
 import { UnreadMessagesLink } from '../features/messages';
+import './header.css';
 
 /**
  * A server on this machine (`make run`, the dev server): the footer links the
@@ -49,7 +50,11 @@ function CartLink() {
   const { data } = useCart();
   const count = data?.item_count ?? 0;
   return (
-    <NavLink to={paths.cart.href()} className="navbar-item" aria-label={`Cart, ${count} items`}>
+    <NavLink
+      to={paths.cart.href()}
+      className="navbar-item navbar-cart"
+      aria-label={`Cart, ${count} items`}
+    >
       Cart{' '}
       <span className="tag is-rounded is-primary ml-1" aria-hidden="true" data-testid="cart-count">
         {count}
@@ -118,6 +123,11 @@ export function Layout() {
               <img src="/favicon.svg" alt="" width="28" height="28" />
               <strong className="ml-2">PocketShop</strong>
             </Link>
+            {/* Search and cart stay in the header row on phones, outside the menu (header.css). */}
+            <div className="navbar-item navbar-search-item">
+              <SearchBox />
+            </div>
+            <CartLink />
             <button
               type="button"
               className={`navbar-burger ${menuOpen ? 'is-active' : ''}`}
@@ -145,12 +155,8 @@ export function Layout() {
                   My shop
                 </NavLink>
               )}
-              <div className="navbar-item">
-                <SearchBox />
-              </div>
             </div>
             <div className="navbar-end">
-              <CartLink />
               {user ? (
                 <>
                   <NavLink to={paths.orders.href()} className="navbar-item">

@@ -127,7 +127,7 @@ describe('SignUpPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
     await screen.findByText('Please correct the highlighted fields.');
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
-      'At least 8 characters. must be at least 8 characters',
+      'At least 8 characters. Password needs at least 8 characters.',
     );
     expect(calls[0].body).toEqual({
       display_name: 'Vera',

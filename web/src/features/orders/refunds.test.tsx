@@ -25,6 +25,7 @@ const delivered: Order = {
       unit_price_cents: 3450,
       quantity: 2,
       line_total_cents: 6900,
+      image: null,
     },
     {
       product_id: 11,
@@ -32,6 +33,7 @@ const delivered: Order = {
       unit_price_cents: 400,
       quantity: 1,
       line_total_cents: 400,
+      image: null,
     },
   ],
   shipping_address: {
@@ -87,7 +89,9 @@ describe('the buyer’s order page', () => {
     expect(refunds[0]).toHaveTextContent('Glass cracked');
     expect(refunds[0]).toHaveTextContent('2026');
     expect(refunds[1]).toHaveTextContent('$4.00');
-    expect(screen.getByTestId('refunded-total')).toHaveTextContent('Refunded in all: $38.50');
+    expect(screen.getByTestId('refunded-total')).toHaveTextContent(
+      'Refunded in all: $38.50 to Visa ending in 4242',
+    );
     // Buyers do not refund.
     expect(screen.queryByRole('button', { name: /Refund/ })).toBeNull();
   });

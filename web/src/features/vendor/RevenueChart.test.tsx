@@ -17,4 +17,20 @@ describe('RevenueChart', () => {
     );
     expect(screen.getAllByRole('row')).toHaveLength(3);
   });
+
+  it('has a value axis and writes days as the rest of the app does', () => {
+    render(
+      <RevenueChart
+        days={[
+          { date: '2026-12-02', revenue_cents: 0, orders: 0 },
+          { date: '2026-12-03', revenue_cents: 4000, orders: 1 },
+          { date: '2026-12-04', revenue_cents: 1000, orders: 1 },
+        ]}
+      />,
+    );
+    expect(screen.getByTestId('value-axis')).toHaveTextContent('$40.00$20.00$0.00');
+    expect(screen.getByTestId('day-axis')).toHaveTextContent('Dec 2, 2026Dec 3, 2026Dec 4, 2026');
+    expect(screen.getAllByRole('row')[3]).toHaveTextContent('Dec 4, 2026');
+    expect(screen.queryByText(/2026-12-04/)).toBeNull();
+  });
 });

@@ -1285,6 +1285,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/{id}/review-eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the signed-in viewer may review the product (only buyers who received it, once) */
+        get: operations["getReviewEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1573,6 +1590,8 @@ export interface components {
                 quantity: number;
                 /** @description minor units */
                 line_total_cents: number;
+                /** @description the product's main image now, for a thumbnail; null when it has none or is gone */
+                image: components["schemas"]["ProductImage"] | null;
             }[];
             shipping_address: components["schemas"]["ShippingAddress"];
             carrier: string | null;
@@ -2037,6 +2056,17 @@ export interface components {
         SavedAddress: {
             /** @description The saved address, or null when none is saved */
             address: components["schemas"]["ShippingAddress"] | null;
+        };
+        /** @description Whether the viewer may review the product now, and if not, why */
+        ReviewEligibility: {
+            eligible: boolean;
+            /**
+             * @description null when eligible; sign_in: nobody is signed in; not_received: none of the viewer's orders holding the product has been delivered; reviewed: the viewer has reviewed it (and may edit that review). The same rules as POST /api/products/{id}/reviews.
+             * @enum {string|null}
+             */
+            reason: "sign_in" | "not_received" | "reviewed" | null;
+            /** @description the viewer's review, when reason is reviewed */
+            review_id: number | null;
         };
     };
     responses: {
@@ -5248,6 +5278,38 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    getReviewEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The viewer's eligibility; a guest is told sign_in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewEligibility"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such product (or a draft of someone else, or an archived one), answered as GET /api/products/{id} does */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }

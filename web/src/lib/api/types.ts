@@ -97,6 +97,7 @@ export type PayoutList = Schemas['PayoutList'];
 
 export type Review = Schemas['Review'];
 export type ReviewPage = Schemas['ReviewPage'];
+export type ReviewEligibility = Schemas['ReviewEligibility'];
 
 export type Notification = Schemas['Notification'];
 export type NotificationPage = Schemas['NotificationPage'];

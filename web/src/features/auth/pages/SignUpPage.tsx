@@ -7,6 +7,7 @@ import type { Role } from '../../../lib/api/types';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useSubmit } from '../../../lib/useSubmit';
 import { useAuth } from '../hooks/useAuth';
+import { signUpFieldErrors } from '../utils/signUpMessages';
 import { nextPath } from './SignInPage';
 
 export function SignUpPage() {
@@ -21,13 +22,19 @@ export function SignUpPage() {
     role: (params.get('role') === 'vendor' ? 'vendor' : 'buyer') as Role,
   });
   const set = (changes: Partial<typeof form>) => setForm((f) => ({ ...f, ...changes }));
-  const { submit, busy, error, errors } = useSubmit(async () => {
+  const {
+    submit,
+    busy,
+    error,
+    errors: serverErrors,
+  } = useSubmit(async () => {
     const user = await signUp(form);
     navigate(
       nextPath(params, user.role === 'vendor' ? paths.vendor.shop.href() : paths.home.href()),
       { replace: true },
     );
   });
+  const errors = signUpFieldErrors(error, serverErrors);
 
   return (
     <section className="section">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ProductQuery } from '../../../lib/api/types';
 import { centsToAmount, parseAmountToCents } from '../../../lib/money';
+import './price-filter.css';
 
 /** The price range form; its inputs are in currency units, the URL in cents. */
 export function PriceFilter({
@@ -33,7 +34,7 @@ export function PriceFilter({
       <h3 id="price-heading" className="title is-6 mb-2">
         Price
       </h3>
-      <div className="field is-grouped">
+      <div className="field is-grouped price-range">
         <div className="control">
           <label className="label is-small" htmlFor="min-price">
             Min

@@ -17,6 +17,7 @@ import { useMyShop } from '../../shops';
 import { useProduct } from '../api/get-product';
 import { productKeys } from '../api/keys';
 import { Gallery } from '../components/Gallery';
+import { categoryLabel } from '../utils/category';
 
 export function ProductPage() {
   const id = Number(useParams().id);
@@ -68,7 +69,9 @@ export function ProductPage() {
                 <Link to={paths.shop.href(p.shop.slug)}>{p.shop.name}</Link>
               </li>
               <li>
-                <Link to={paths.search.href({ category: p.category })}>{p.category}</Link>
+                <Link to={paths.search.href({ category: p.category })}>
+                  {categoryLabel(p.category)}
+                </Link>
               </li>
               <li className="is-active">
                 <a aria-current="page">{p.name}</a>

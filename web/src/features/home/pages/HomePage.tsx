@@ -7,11 +7,15 @@ import { paths } from '../../../config/paths';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useProducts } from '../../catalog';
 import { ShopCard, useShops } from '../../shops';
+import { showcase } from '../utils/showcase';
+
+const NEW_PRODUCTS_SHOWN = 8;
 
 export function HomePage() {
   usePageTitle(undefined);
   const shops = useShops({ sort: 'products', limit: 6 });
-  const products = useProducts({ sort: 'newest', limit: 8 });
+  // More than are shown, so that those with images can lead (utils/showcase.ts).
+  const products = useProducts({ sort: 'newest', limit: 24, in_stock: true });
 
   return (
     <>
@@ -70,7 +74,9 @@ export function HomePage() {
           {products.isPending && <Loading />}
           <ErrorNotice error={products.error} onRetry={() => products.refetch()} />
           {products.data?.items.length === 0 && <EmptyState title="No products yet" />}
-          {products.data && <ProductGrid products={products.data.items} />}
+          {products.data && (
+            <ProductGrid products={showcase(products.data.items, NEW_PRODUCTS_SHOWN)} />
+          )}
         </div>
       </section>
     </>

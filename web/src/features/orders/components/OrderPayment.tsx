@@ -62,6 +62,12 @@ export function OrderPayment({ order }: { order: Order }) {
           </ul>
           <p className="has-text-weight-semibold" data-testid="refunded-total">
             Refunded in all: <Money cents={refunded} currency={currency} />
+            {payment && (
+              <>
+                {' '}
+                to {brandName(payment.card_brand)} ending in {payment.card_last4}
+              </>
+            )}
           </p>
         </>
       )}

@@ -93,7 +93,7 @@ export function OrderPage() {
                           <Link to={paths.product.href(item.product_id)}>{item.name}</Link>
                           {isBuyer && o.status === 'delivered' && (
                             <Link
-                              to={paths.product.href(item.product_id, 'reviews-heading')}
+                              to={paths.product.href(item.product_id, 'write-review')}
                               className="is-size-7 ml-2"
                             >
                               Write a review

@@ -10,6 +10,7 @@ import type { CheckoutResult, Order } from '../../../lib/api/types';
 import { formatDate } from '../../../lib/dates';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useMyOrders } from '../api/get-orders';
+import { OrderItemsPreview } from '../components/OrderItemsPreview';
 import { StatusTag } from '../components/StatusTag';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -69,11 +70,21 @@ export function OrdersPage() {
                     {itemCount(order)} {itemCount(order) === 1 ? 'item' : 'items'}
                   </p>
                 </div>
+                <div className="column is-full-mobile">
+                  <OrderItemsPreview order={order} />
+                </div>
                 <div className="column is-half-mobile">
                   <StatusTag status={order.status} />
                 </div>
-                <div className="column is-half-mobile has-text-right has-text-weight-semibold">
-                  <Money cents={order.total_cents} currency={order.currency} />
+                <div className="column is-half-mobile has-text-right">
+                  <span className="has-text-weight-semibold">
+                    <Money cents={order.total_cents} currency={order.currency} />
+                  </span>
+                  {(order.refunded_cents ?? 0) > 0 && (
+                    <p className="is-size-7 has-text-grey" data-testid="order-refunded">
+                      Refunded <Money cents={order.refunded_cents ?? 0} currency={order.currency} />
+                    </p>
+                  )}
                 </div>
               </div>
             </li>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Field } from '../../../components/Field';
@@ -6,10 +6,11 @@ import { FormError } from '../../../components/FormError';
 import { StarRating } from '../../../components/StarRating';
 import { paths } from '../../../config/paths';
 import { fieldErrorsOf } from '../../../lib/api';
-import type { Product, Review } from '../../../lib/api/types';
+import type { Product, Review, ReviewEligibility } from '../../../lib/api/types';
 import { formatDate } from '../../../lib/dates';
 import { useAuth } from '../../auth';
 import { useMyShop } from '../../shops';
+import { useReviewEligibility } from '../api/get-review-eligibility';
 import { useReviews } from '../api/get-reviews';
 import { useReplyToReview, useSaveReview } from '../api/save-review';
 import { RatingInput } from './RatingInput';
@@ -51,13 +52,14 @@ function ReviewForm({
   };
   const ratingMessages = [...(missingRating ? ['Choose a rating.'] : []), ...(errors.rating ?? [])];
   return (
-    <form className="box review-form" onSubmit={submit} noValidate>
+    <form
+      className="box review-form"
+      id={review ? undefined : WRITE_REVIEW}
+      aria-label={review ? 'Edit your review' : 'Write a review'}
+      onSubmit={submit}
+      noValidate
+    >
       <h3 className="title is-6">{review ? 'Edit your review' : 'Write a review'}</h3>
-      {!review && (
-        <p className="is-size-7 has-text-grey mb-3">
-          You can review a product once it has been delivered to you.
-        </p>
-      )}
       <FormError error={save.error} />
       {save.isSuccess && !review && (
         <p className="notification is-success is-light" role="status">
@@ -99,6 +101,61 @@ function ReviewForm({
       </div>
     </form>
   );
+}
+
+/** The id of the review form, or of what stands in its place: where "Write a review" links lead. */
+export const WRITE_REVIEW = 'write-review';
+
+const NOT_ELIGIBLE: Partial<Record<string, string>> = {
+  not_received: 'You can review this product once it has been delivered to you.',
+  reviewed: 'You have reviewed this product.',
+};
+
+/**
+ * The review form, offered only when the server says the buyer may review
+ * (they received the product and have not reviewed it); otherwise why not.
+ */
+function WriteReview({
+  productId,
+  eligibility,
+  hasReview,
+  onSaved,
+}: {
+  productId: number;
+  eligibility: ReviewEligibility;
+  hasReview: boolean;
+  onSaved?: () => void;
+}) {
+  if (eligibility.eligible) return <ReviewForm productId={productId} onSaved={onSaved} />;
+  const reason = eligibility.reason;
+  if (reason === 'reviewed' && hasReview) return null; // their review above has an Edit button
+  const text = reason ? NOT_ELIGIBLE[reason] : undefined;
+  if (!text) return null;
+  return (
+    <p className="has-text-grey" id={WRITE_REVIEW} tabIndex={-1} data-testid="review-not-eligible">
+      {text}
+    </p>
+  );
+}
+
+/**
+ * Arriving at #write-review (an order's "Write a review"): once the form, or
+ * what stands in its place, is there, scrolls to it and puts focus in it.
+ * The router does not scroll to fragments, and the layout scrolls a new page
+ * to its top.
+ */
+function useArriveAtReviewForm(ready: boolean) {
+  const { hash } = useLocation();
+  const arrived = useRef(false);
+  useEffect(() => {
+    if (hash !== `#${WRITE_REVIEW}` || !ready || arrived.current) return;
+    const target = document.getElementById(WRITE_REVIEW);
+    if (!target) return;
+    arrived.current = true;
+    target.scrollIntoView?.({ block: 'start' });
+    const control = target.querySelector<HTMLElement>('input, textarea, a');
+    (target.tagName === 'FORM' && control ? control : target).focus({ preventScroll: true });
+  });
 }
 
 function ReplyForm({ review }: { review: Review }) {
@@ -144,6 +201,9 @@ export function Reviews({ product, onReviewed }: { product: Product; onReviewed?
   const myShop = useMyShop({ enabled: user?.role === 'vendor' });
   const ownsShop = myShop.data?.slug === product.shop.slug;
   const mine = reviews.data?.items.find((r) => r.author?.id === user?.id);
+  const isBuyer = user?.role === 'buyer';
+  const eligibility = useReviewEligibility(product.id, { enabled: isBuyer });
+  useArriveAtReviewForm(Boolean(reviews.data) && (!isBuyer || !eligibility.isPending));
 
   return (
     <section className="section pt-0" aria-labelledby="reviews-heading">
@@ -199,13 +259,20 @@ export function Reviews({ product, onReviewed }: { product: Product; onReviewed?
             </li>
           ))}
         </ul>
-        {user?.role === 'buyer' && !mine && (
-          <ReviewForm productId={product.id} onSaved={onReviewed} />
+        {isBuyer && eligibility.data && (
+          <WriteReview
+            productId={product.id}
+            eligibility={eligibility.data}
+            hasReview={Boolean(mine)}
+            onSaved={onReviewed}
+          />
         )}
         {!user && (
-          <p className="has-text-grey">
-            <Link to={paths.signIn.href({ next: location.pathname })}>Sign in</Link> to review
-            products you have received.
+          <p className="has-text-grey" id={WRITE_REVIEW} tabIndex={-1}>
+            <Link to={paths.signIn.href({ next: `${location.pathname}#${WRITE_REVIEW}` })}>
+              Sign in
+            </Link>{' '}
+            to review products you have received.
           </p>
         )}
       </div>

@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { Image } from '../../../lib/api/types';
 import { DEFAULT_ACCENT, isHexColor, readableTextOn } from '../../../lib/color';
+import './shop-hero.css';
 
 export interface ShopBranding {
   name: string;
@@ -25,17 +26,20 @@ export function ShopHero({ shop, headingLevel = 1 }: { shop: ShopBranding; headi
         role={shop.cover ? 'img' : undefined}
         aria-label={shop.cover ? `${shop.name || 'Shop'} cover` : undefined}
       />
-      <div className="shop-hero-bar">
-        {shop.logo ? (
-          <img className="shop-hero-logo" src={shop.logo.urls.medium} alt={`${shop.name} logo`} />
-        ) : (
-          <span className="shop-hero-logo shop-hero-initial" aria-hidden="true">
-            {(shop.name || '?').charAt(0)}
-          </span>
-        )}
-        <div>
-          <Heading className="title is-3 shop-hero-name">{shop.name || 'Your shop'}</Heading>
-          {shop.description && <p className="shop-hero-description">{shop.description}</p>}
+      {/* The bar lines up with the page's content column below it (shop-hero.css). */}
+      <div className="section py-0">
+        <div className="container shop-hero-bar">
+          {shop.logo ? (
+            <img className="shop-hero-logo" src={shop.logo.urls.medium} alt={`${shop.name} logo`} />
+          ) : (
+            <span className="shop-hero-logo shop-hero-initial" aria-hidden="true">
+              {(shop.name || '?').charAt(0)}
+            </span>
+          )}
+          <div>
+            <Heading className="title is-3 shop-hero-name">{shop.name || 'Your shop'}</Heading>
+            {shop.description && <p className="shop-hero-description">{shop.description}</p>}
+          </div>
         </div>
       </div>
     </header>

@@ -23,9 +23,13 @@ export function DropZone({
 }) {
   const id = useId();
   const [over, setOver] = useState(false);
+  const [refused, setRefused] = useState<string[]>([]);
+  const refusedId = useId();
 
   const accept = (list: FileList | null) => {
-    const files = Array.from(list ?? []).filter((f) => f.type.startsWith('image/'));
+    const chosen = Array.from(list ?? []);
+    const files = chosen.filter((f) => f.type.startsWith('image/'));
+    setRefused(chosen.filter((f) => !f.type.startsWith('image/')).map((f) => f.name));
     if (files.length) onFiles(multiple ? files : files.slice(0, 1));
   };
   const onDragOver = (event: DragEvent) => {
@@ -54,7 +58,9 @@ export function DropZone({
         accept={IMAGE_TYPES}
         multiple={multiple}
         disabled={disabled}
-        aria-describedby={describedBy}
+        aria-describedby={
+          [describedBy, refused.length ? refusedId : ''].join(' ').trim() || undefined
+        }
         onChange={(event) => {
           accept(event.target.files);
           event.target.value = '';
@@ -67,6 +73,12 @@ export function DropZone({
           WebP, GIF)
         </span>
       </label>
+      {refused.length > 0 && (
+        <p className="help is-danger" id={refusedId} role="alert" data-testid="refused-files">
+          {refused.map((name) => `“${name}”`).join(', ')} {refused.length === 1 ? 'is' : 'are'} not
+          an image: choose a JPEG, PNG, WebP or GIF file.
+        </p>
+      )}
       {children}
     </div>
   );

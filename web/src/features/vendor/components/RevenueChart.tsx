@@ -1,7 +1,24 @@
+import './revenue-chart.css';
 import type { Dashboard } from '../../../lib/api/types';
 import { formatMoney } from '../../../lib/money';
 
-/** Revenue per day as bars, with the same numbers in a table for screen readers. */
+/** A day of the server's ("2026-12-04", UTC) as the app writes dates: "Dec 4, 2026". */
+export function formatDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return date.toLocaleDateString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/**
+ * Revenue per day as bars over a value axis (0, half, the best day) and the
+ * first, middle and last days, with the same numbers in a table for screen
+ * readers.
+ */
 export function RevenueChart({
   days,
   currency = 'USD',
@@ -18,38 +35,54 @@ export function RevenueChart({
   const barWidth = days.length ? width / days.length - gap : 0;
   return (
     <figure className="revenue-chart">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={`Revenue over the last ${days.length} days: ${formatMoney(total, currency)} from ${orders} orders`}
-        preserveAspectRatio="none"
-      >
-        <line x1="0" y1={height} x2={width} y2={height} className="axis" />
-        {days.map((day, index) => {
-          const barHeight = (day.revenue_cents / max) * (height - 10);
-          return (
-            <rect
-              key={day.date}
-              x={index * (barWidth + gap)}
-              y={height - barHeight}
-              width={barWidth}
-              height={barHeight}
-              className="bar"
-            >
-              <title>
-                {day.date}: {formatMoney(day.revenue_cents, currency)} ({day.orders} orders)
-              </title>
-            </rect>
-          );
-        })}
-      </svg>
+      <div className="revenue-chart-plot">
+        <div
+          className="revenue-chart-values is-size-7 has-text-grey"
+          aria-hidden="true"
+          data-testid="value-axis"
+        >
+          <span>{formatMoney(max, currency)}</span>
+          <span>{formatMoney(Math.round(max / 2), currency)}</span>
+          <span>{formatMoney(0, currency)}</span>
+        </div>
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={`Revenue over the last ${days.length} days: ${formatMoney(total, currency)} from ${orders} orders`}
+          preserveAspectRatio="none"
+        >
+          <line x1="0" y1={height} x2={width} y2={height} className="axis" />
+          <line x1="0" y1={height / 2} x2={width} y2={height / 2} className="grid" />
+          <line x1="0" y1={0} x2={width} y2={0} className="grid" />
+          {days.map((day, index) => {
+            const barHeight = (day.revenue_cents / max) * height;
+            return (
+              <rect
+                key={day.date}
+                x={index * (barWidth + gap)}
+                y={height - barHeight}
+                width={barWidth}
+                height={barHeight}
+                className="bar"
+              >
+                <title>
+                  {formatDay(day.date)}: {formatMoney(day.revenue_cents, currency)} ({day.orders}{' '}
+                  orders)
+                </title>
+              </rect>
+            );
+          })}
+        </svg>
+      </div>
       {days.length > 0 && (
         <div
-          className="is-flex is-justify-content-space-between is-size-7 has-text-grey"
+          className="revenue-chart-days is-flex is-justify-content-space-between is-size-7 has-text-grey"
           aria-hidden="true"
+          data-testid="day-axis"
         >
-          <span>{days[0].date}</span>
-          <span>{days[days.length - 1].date}</span>
+          <span>{formatDay(days[0].date)}</span>
+          {days.length > 2 && <span>{formatDay(days[Math.floor(days.length / 2)].date)}</span>}
+          <span>{formatDay(days[days.length - 1].date)}</span>
         </div>
       )}
       <figcaption className="is-size-7 has-text-grey">
@@ -69,7 +102,7 @@ export function RevenueChart({
           <tbody>
             {days.map((day) => (
               <tr key={day.date}>
-                <td>{day.date}</td>
+                <td>{formatDay(day.date)}</td>
                 <td>{day.orders}</td>
                 <td>{formatMoney(day.revenue_cents, currency)}</td>
               </tr>

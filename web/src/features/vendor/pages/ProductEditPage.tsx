@@ -13,12 +13,16 @@ import { usePageTitle } from '../../../lib/usePageTitle';
 import { useCategories, useProduct, useSaveProduct } from '../../catalog';
 import { ImageUploader, type ImageDraft } from '../../uploads';
 import { VendorNav } from '../components/VendorNav';
+import { useConfirmLeave } from '../hooks/useConfirmLeave';
+
+/** The server's limit for a product's name. */
+const NAME_LIMIT = 120;
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK'];
 
 function ProductEditor({ product, categories }: { product: Product | null; categories: string[] }) {
   const navigate = useNavigate();
-  const [form, setForm] = useState({
+  const [initial] = useState(() => ({
     name: product?.name ?? '',
     description: product?.description ?? '',
     category: product?.category ?? '',
@@ -26,15 +30,25 @@ function ProductEditor({ product, categories }: { product: Product | null; categ
     currency: product?.currency ?? 'USD',
     inventory: String(product?.inventory ?? 1),
     status: (product?.status ?? 'active') as ProductStatus,
-  });
-  const [images, setImages] = useState<ImageDraft[]>(
+  }));
+  const [form, setForm] = useState(initial);
+  const [initialImages] = useState<ImageDraft[]>(
     () => product?.images.map((image) => ({ image, alt_text: image.alt_text ?? '' })) ?? [],
   );
+  const [images, setImages] = useState(initialImages);
+  const [nameCut, setNameCut] = useState(false);
   const [priceError, setPriceError] = useState<string[]>();
   const set = (changes: Partial<typeof form>) => setForm((f) => ({ ...f, ...changes }));
 
   const save = useSaveProduct(product);
   const errors = fieldErrorsOf(save.error);
+  const edited =
+    (Object.keys(form) as (keyof typeof form)[]).some((key) => form[key] !== initial[key]) ||
+    JSON.stringify(images) !== JSON.stringify(initialImages);
+  useConfirmLeave(
+    edited && !save.isSuccess,
+    'Leave this page? Your changes to this product are not saved.',
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -66,15 +80,30 @@ function ProductEditor({ product, categories }: { product: Product | null; categ
       <FormError error={save.error} />
       <div className="columns">
         <div className="column is-6">
-          <Field label="Name" errors={errors.name}>
+          <Field
+            label="Name"
+            errors={errors.name}
+            help={
+              <span data-testid="name-count">
+                {nameCut && 'The pasted name was cut to 120 characters; check its end. '}
+                {form.name.length} / {NAME_LIMIT} characters
+              </span>
+            }
+          >
             {(props) => (
               <input
                 {...props}
                 className="input"
                 required
-                maxLength={120}
+                maxLength={NAME_LIMIT}
                 value={form.name}
                 onChange={(e) => set({ name: e.target.value })}
+                onPaste={(e) => {
+                  const input = e.currentTarget;
+                  const selected = (input.selectionEnd ?? 0) - (input.selectionStart ?? 0);
+                  const pasted = e.clipboardData.getData('text').length;
+                  setNameCut(input.value.length - selected + pasted > NAME_LIMIT);
+                }}
               />
             )}
           </Field>

@@ -13,6 +13,7 @@ import { useArchiveProduct, useMyProducts } from '../../catalog';
 import { useMyShop } from '../../shops';
 import { NoShopYet } from '../components/NoShopYet';
 import { VendorNav } from '../components/VendorNav';
+import '../phone.css';
 
 export const LOW_STOCK = 5;
 
@@ -77,7 +78,7 @@ export function ProductsPage() {
             )}
             {products.data && products.data.items.length > 0 && (
               <div className="table-container">
-                <table className="table is-fullwidth is-hoverable is-vcentered">
+                <table className="table is-fullwidth is-hoverable is-vcentered cards-on-phone">
                   <thead>
                     <tr>
                       <th scope="col">
@@ -104,21 +105,21 @@ export function ProductsPage() {
                             )}
                           </figure>
                         </td>
-                        <td>
+                        <td data-label="Name">
                           <Link to={paths.vendor.product.href(p.id)}>{p.name}</Link>
                           <p className="is-size-7 has-text-grey">{p.category}</p>
                         </td>
-                        <td>
+                        <td data-label="Status">
                           <span
                             className={`tag ${p.status === 'active' ? 'is-success' : 'is-warning'} is-light`}
                           >
                             {p.status === 'active' ? 'Active' : 'Draft'}
                           </span>
                         </td>
-                        <td>
+                        <td data-label="Price">
                           <Money cents={p.price_cents} currency={p.currency} />
                         </td>
-                        <td>
+                        <td data-label="Stock">
                           <span
                             className={
                               p.inventory <= LOW_STOCK

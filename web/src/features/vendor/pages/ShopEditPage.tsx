@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { Loading } from '../../../components/Loading';
+import { SuccessMessage } from '../../../components/SuccessMessage';
 import { paths } from '../../../config/paths';
 import { fieldErrorsOf } from '../../../lib/api';
 import type { Image, Shop } from '../../../lib/api/types';
@@ -62,17 +63,19 @@ function ShopEditor({ shop }: { shop: Shop | null }) {
     <div className="columns">
       <form className="column is-6" onSubmit={submit} noValidate aria-label="Shop settings">
         <FormError error={save.error} />
-        {save.isSuccess && (
-          <div className="notification is-success is-light" role="status">
-            Shop saved. <Link to={paths.shop.href(save.data.slug)}>View your shop</Link>
-            {creating && (
-              <>
-                {' '}
-                or <Link to={paths.vendor.newProduct.href()}>add a product</Link>
-              </>
-            )}
-          </div>
-        )}
+        <SuccessMessage of={save.data}>
+          {save.isSuccess && (
+            <>
+              Shop saved. <Link to={paths.shop.href(save.data.slug)}>View your shop</Link>
+              {creating && (
+                <>
+                  {' '}
+                  or <Link to={paths.vendor.newProduct.href()}>add a product</Link>
+                </>
+              )}
+            </>
+          )}
+        </SuccessMessage>
         <Field label="Shop name" errors={errors.name}>
           {(props) => (
             <input

@@ -13,6 +13,7 @@ import { OrderActions, STATUS_LABELS, StatusTag, useShopOrders, vendorActions } 
 import { useMyShop } from '../../shops';
 import { NoShopYet } from '../components/NoShopYet';
 import { VendorNav } from '../components/VendorNav';
+import '../phone.css';
 
 const STATUSES = Object.keys(STATUS_LABELS) as OrderStatus[];
 
@@ -63,7 +64,7 @@ export function VendorOrdersPage() {
             )}
             {orders.data && orders.data.items.length > 0 && (
               <div className="table-container">
-                <table className="table is-fullwidth is-vcentered vendor-orders">
+                <table className="table is-fullwidth is-vcentered vendor-orders cards-on-phone">
                   <thead>
                     <tr>
                       <th scope="col">Order</th>
@@ -77,22 +78,22 @@ export function VendorOrdersPage() {
                   <tbody>
                     {orders.data.items.map((order) => (
                       <tr key={order.id} data-testid="shop-order-row">
-                        <td>
+                        <td data-label="Order">
                           <Link to={paths.order.href(order.id)}>#{order.id}</Link>
                           <p className="is-size-7 has-text-grey">{formatDate(order.created_at)}</p>
                         </td>
-                        <td>{order.buyer.display_name}</td>
-                        <td className="is-size-7">
+                        <td data-label="Buyer">{order.buyer.display_name}</td>
+                        <td data-label="Items" className="is-size-7">
                           {order.items.map((i) => (
                             <div key={i.product_id}>
                               {i.quantity} × {i.name}
                             </div>
                           ))}
                         </td>
-                        <td>
+                        <td data-label="Total">
                           <Money cents={order.total_cents} currency={order.currency} />
                         </td>
-                        <td>
+                        <td data-label="Status">
                           <StatusTag status={order.status} />
                           {order.tracking_number && (
                             <p className="is-size-7">
@@ -100,7 +101,7 @@ export function VendorOrdersPage() {
                             </p>
                           )}
                         </td>
-                        <td>
+                        <td data-label="Actions">
                           <OrderActions order={order} actions={vendorActions(order)} />
                         </td>
                       </tr>

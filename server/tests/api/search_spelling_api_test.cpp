@@ -51,7 +51,8 @@ class ForgivingSearch : public MarketplaceTest {
 
   std::vector<std::string> names(const std::string& query) {
     std::vector<std::string> list;
-    for (const auto& item : search(query).at("items").as_array())
+    const auto page = search(query);
+    for (const auto& item : page.at("items").as_array())
       list.emplace_back(item.at("name").as_string());
     return list;
   }

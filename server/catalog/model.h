@@ -113,6 +113,9 @@ struct ProductPage {
   std::string next;  // the `after` of the next page; empty on the last one
   long long total = 0;
   std::vector<std::pair<std::string, long long>> categories;  // facet counts
+  // When a text search found nothing: a close spelling of it that finds
+  // something ("scraf" -> "scarf"); else empty.
+  std::string did_you_mean;
 };
 
 // A shop's storefront: the shop and the first page of its products.

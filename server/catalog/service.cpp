@@ -1,5 +1,6 @@
 #include "catalog/service.h"
 
+#include "catalog/spelling.h"
 #include "core/errors.h"
 
 #include <fmt/format.h>
@@ -16,6 +17,26 @@ constexpr std::string_view kCurrencies[] = {"USD", "EUR", "GBP", "CAD", "AUD",
                                             "NZD", "CHF", "SEK", "NOK", "DKK"};
 
 ApiError product_not_found() { return ApiError::not_found("There is no such product."); }
+
+// Each word of a search that found nothing, replaced by the closest known
+// word when it is not one itself; offered only when that search finds
+// something under the same filters. Empty when nothing is offered.
+std::string did_you_mean(db::Connection& sql, const ProductFilter& filter) {
+  constexpr int kCandidates = 20;
+  auto terms = search_terms(filter.query);
+  bool changed = false;
+  for (auto& term : terms) {
+    if (auto closest = closest_spelling(term, store::similar_words(sql, term, kCandidates))) {
+      term = std::move(*closest);
+      changed = true;
+    }
+  }
+  if (!changed) return {};
+  ProductFilter corrected = filter;
+  corrected.query.clear();
+  for (const auto& term : terms) corrected.query += (corrected.query.empty() ? "" : " ") + term;
+  return store::any_match(sql, corrected) ? corrected.query : std::string();
+}
 
 }  // namespace
 
@@ -139,6 +160,9 @@ ProductPage CatalogService::search(const ProductFilter& filter) {
     // no COUNT of its own (one full-text evaluation less per search).
     for (const auto& [category, count] : page.categories)
       if (filter.category.empty() || category == filter.category) page.total += count;
+    // Only a search that found nothing pays for a suggestion.
+    if (page.total == 0 && !filter.include_drafts && !filter.query.empty())
+      page.did_you_mean = did_you_mean(sql, filter);
     return page;
   });
 }

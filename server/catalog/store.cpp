@@ -1,6 +1,8 @@
 #include "catalog/store.h"
 
 #include <algorithm>
+#include <array>
+#include <set>
 #include <tuple>
 
 namespace ps::catalog {
@@ -24,6 +26,30 @@ std::vector<std::string> search_terms(std::string_view text) {
   }
   flush();
   return terms;
+}
+
+namespace {
+// Singular and plural, where the stemmers make two stems of them: "-f"/"-fe"
+// nouns whose plural ends in "-ves", and Latin and Old English plurals, among
+// the things a shop sells. Regular plurals ("mugs", "boxes", "berries") stem
+// alike and need nothing here.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 23> kIrregularPlurals{{
+    {"scarf", "scarves"}, {"knife", "knives"},   {"leaf", "leaves"},           {"shelf", "shelves"},
+    {"loaf", "loaves"},   {"half", "halves"},    {"wolf", "wolves"},           {"calf", "calves"},
+    {"elf", "elves"},     {"wife", "wives"},     {"thief", "thieves"},         {"hoof", "hooves"},
+    {"wharf", "wharves"}, {"sheaf", "sheaves"},  {"bookshelf", "bookshelves"}, {"cactus", "cacti"},
+    {"fungus", "fungi"},  {"mouse", "mice"},     {"goose", "geese"},           {"tooth", "teeth"},
+    {"foot", "feet"},     {"child", "children"}, {"person", "people"},
+}};
+}  // namespace
+
+std::vector<std::string> search_spellings(std::string_view word) {
+  std::vector<std::string> spellings{std::string(word)};
+  for (const auto& [singular, plural] : kIrregularPlurals) {
+    if (word == singular) spellings.emplace_back(plural);
+    if (word == plural) spellings.emplace_back(singular);
+  }
+  return spellings;
 }
 
 namespace store {
@@ -182,15 +208,32 @@ struct CategoryCountRow {
   }
 };
 
+// Each term with its other spellings (search_spellings), all as prefixes:
+// `"wool"* AND ("scarf"* OR "scarves"*)`. The AND is spelled out: FTS5 takes
+// no implicit AND before a parenthesis.
 std::string fts5_expression(const std::vector<std::string>& terms) {
   std::string expression;
-  for (const auto& term : terms) expression += (expression.empty() ? "\"" : " \"") + term + "\"*";
+  for (const auto& term : terms) {
+    const auto spellings = search_spellings(term);
+    std::string alternatives;
+    for (const auto& spelling : spellings)
+      alternatives += (alternatives.empty() ? "\"" : " OR \"") + spelling + "\"*";
+    if (!expression.empty()) expression += " AND ";
+    expression += spellings.size() == 1 ? alternatives : "(" + alternatives + ")";
+  }
   return expression;
 }
 
 std::string tsquery_expression(const std::vector<std::string>& terms) {
   std::string expression;
-  for (const auto& term : terms) expression += (expression.empty() ? "" : " & ") + term + ":*";
+  for (const auto& term : terms) {
+    const auto spellings = search_spellings(term);
+    std::string alternatives;
+    for (const auto& spelling : spellings)
+      alternatives += (alternatives.empty() ? "" : " | ") + spelling + ":*";
+    if (!expression.empty()) expression += " & ";
+    expression += spellings.size() == 1 ? alternatives : "(" + alternatives + ")";
+  }
   return expression;
 }
 
@@ -572,6 +615,62 @@ std::vector<std::pair<std::string, long long>> category_counts(db::Connection& s
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
   return counts;
+}
+
+bool any_match(db::Connection& sql, const ProductFilter& filter) {
+  db::Query query("SELECT 1 ");
+  add_from_where(query, sql.dialect(), filter, Reading::ids);
+  query.sql("LIMIT 1");
+  return query.first<int>(sql).has_value();
+}
+
+namespace {
+// pg_trgm's trigrams of a word: padded with two spaces before and one after,
+// three characters (not bytes, as SQLite's substr in migration 022) each.
+std::set<std::string> trigrams(std::string_view word) {
+  const std::string padded = "  " + std::string(word) + " ";
+  std::vector<std::size_t> starts;  // of each UTF-8 character
+  for (std::size_t i = 0; i < padded.size(); ++i)
+    if ((static_cast<unsigned char>(padded[i]) & 0xC0) != 0x80) starts.push_back(i);
+  starts.push_back(padded.size());
+  std::set<std::string> found;
+  for (std::size_t c = 0; c + 3 < starts.size(); ++c)
+    found.insert(padded.substr(starts[c], starts[c + 3] - starts[c]));
+  return found;
+}
+
+// Shared trigrams over all of both words' trigrams, as pg_trgm's similarity;
+// a word's own count taken as its length + 1 (exact but for repeats).
+void add_similar_sqlite(db::Query& query, std::string_view word) {
+  const auto wanted = trigrams(word);
+  query.sql("SELECT word FROM search_word_trigrams WHERE trigram IN (");
+  bool first = true;
+  for (const auto& trigram : wanted) {
+    query.sql(first ? "" : ", ").bind(trigram);
+    first = false;
+  }
+  query.sql(") GROUP BY word ORDER BY COUNT(*) * 1.0 / (length(word) + 1 + ")
+      .bind(static_cast<long long>(wanted.size()))
+      .sql(" - COUNT(*)) DESC, word ");
+}
+}  // namespace
+
+std::vector<std::string> similar_words(db::Connection& sql, std::string_view word, int limit) {
+  db::Query query;
+  if (sql.dialect() == db::Dialect::sqlite) {
+    add_similar_sqlite(query, word);
+  } else {
+    // pg_trgm's distance, walked in its GiST index (migration 022).
+    query.sql("SELECT word FROM search_words ORDER BY word <-> ").bind(std::string(word)).sql(" ");
+  }
+  query.sql("LIMIT ").sql(std::to_string(limit));
+  std::vector<std::string> words;
+  struct WordRow {
+    std::string word;
+    void define(soci::statement& st) { st.exchange(soci::into(word)); }
+  };
+  query.each<WordRow>(sql, [&](const WordRow& row) { words.push_back(row.word); });
+  return words;
 }
 
 constexpr std::string_view kOptimizeSearchIndex = R"(

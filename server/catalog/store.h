@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -51,13 +52,25 @@ ProductRows page(db::Connection& sql, const ProductFilter& filter);
 // facets, and the page's total too (see CatalogService::search).
 std::vector<std::pair<std::string, long long>> category_counts(db::Connection& sql,
                                                                const ProductFilter& filter);
+// Whether any product matches the filter (its page and sort aside).
+bool any_match(db::Connection& sql, const ProductFilter& filter);
+// Up to `limit` words of product names and categories (migration 022), the
+// most like `word` by trigrams first: pg_trgm's distance on PostgreSQL,
+// shared trigrams on SQLite.
+std::vector<std::string> similar_words(db::Connection& sql, std::string_view word, int limit);
 // After a bulk load: merges the full-text index into one segment (SQLite;
 // PostgreSQL's index is kept merged, see migration 006).
 void compact_search_index(db::Connection& sql);
 }  // namespace store
 
 // "Blue mugs!" -> {"blue", "mugs"}: the words of a search, safe to put in an
-// FTS5 or tsquery expression.
+// FTS5 or tsquery expression. Each is searched for with its search_spellings.
 std::vector<std::string> search_terms(std::string_view text);
+
+// The word and the other forms a search for it finds: the irregular plurals
+// that Porter's stemmer (FTS5) and PostgreSQL's english one leave apart from
+// their singulars ("scarf" <-> "scarves", "cactus" <-> "cacti"). Lower case
+// in, lower case out; the word itself first.
+std::vector<std::string> search_spellings(std::string_view word);
 
 }  // namespace ps::catalog

@@ -1,5 +1,7 @@
-// The catalog's pure functions: a search's words and the `after` cursors.
+// The catalog's pure functions: a search's words and their spellings, "did you
+// mean", and the `after` cursors.
 #include "catalog/service.h"
+#include "catalog/spelling.h"
 
 #include <gtest/gtest.h>
 
@@ -27,6 +29,51 @@ TEST(SearchTerms, AtMostEightTermsOfFortyCharacters) {
   const auto long_word = search_terms(std::string(100, 'x'));
   ASSERT_EQ(long_word.size(), 1u);
   EXPECT_EQ(long_word.front(), std::string(40, 'x'));
+}
+
+// The stemmers give "scarf" and "scarves" two stems; a search for either
+// looks for both.
+TEST(SearchSpellings, IrregularPluralsGoBothWays) {
+  EXPECT_EQ(search_spellings("scarf"), (Terms{"scarf", "scarves"}));
+  EXPECT_EQ(search_spellings("scarves"), (Terms{"scarves", "scarf"}));
+  EXPECT_EQ(search_spellings("knives"), (Terms{"knives", "knife"}));
+  EXPECT_EQ(search_spellings("cacti"), (Terms{"cacti", "cactus"}));
+  EXPECT_EQ(search_spellings("mugs"), (Terms{"mugs"}));  // the stemmer's already
+  EXPECT_EQ(search_spellings("cafe"), (Terms{"cafe"}));  // no rule: not "caves"
+}
+
+TEST(EditDistance, CountsInsertionsDeletionsSubstitutionsAndSwaps) {
+  EXPECT_EQ(edit_distance("scarf", "scarf"), 0u);
+  EXPECT_EQ(edit_distance("scraf", "scarf"), 1u);  // a swap
+  EXPECT_EQ(edit_distance("scarff", "scarf"), 1u);
+  EXPECT_EQ(edit_distance("scaf", "scarf"), 1u);
+  EXPECT_EQ(edit_distance("scorf", "scarf"), 1u);
+  EXPECT_EQ(edit_distance("sacfr", "scarf"), 2u);  // two swaps
+  EXPECT_EQ(edit_distance("", "mug"), 3u);
+  EXPECT_EQ(edit_distance("scarves", "scarf"), 3u);
+}
+
+TEST(ClosestSpelling, FewestEditsWithinTheWordsAllowance) {
+  const Terms candidates{"scarf", "scar", "shirt", "sca"};
+  EXPECT_EQ(closest_spelling("scraf", candidates), "scarf");
+  EXPECT_EQ(closest_spelling("scraf", {"shirt", "scarf"}), "scarf");
+  EXPECT_EQ(closest_spelling("kinfe", {"knife", "kite"}), "knife");
+  // Ties: the nearer length, then the alphabet, whatever the order given.
+  EXPECT_EQ(closest_spelling("mub", {"mugs", "mug", "hub"}), "hub");
+  EXPECT_EQ(closest_spelling("mub", {"mugs", "hub", "mug"}), "hub");
+  // Short words get one edit, longer ones two.
+  EXPECT_EQ(closest_spelling("mgu", {"mug"}), "mug");
+  EXPECT_FALSE(closest_spelling("gum", {"mug"}));
+  EXPECT_EQ(closest_spelling("sacfr", {"scarf"}), "scarf");
+  EXPECT_FALSE(closest_spelling("unicorn", {"popcorn", "acorn"}));
+}
+
+TEST(ClosestSpelling, NothingForKnownWordsTheirBeginningsOrShortWords) {
+  EXPECT_FALSE(closest_spelling("scarf", {"scarf", "scar"}));
+  EXPECT_FALSE(closest_spelling("spec", {"spec", "speckled"}));
+  EXPECT_FALSE(closest_spelling("speck", {"spock", "speckled"}));
+  EXPECT_FALSE(closest_spelling("mg", {"mug"}));
+  EXPECT_FALSE(closest_spelling("scraf", {}));
 }
 
 TEST(ProductCursor, RoundTripsForEachSortWithAKey) {

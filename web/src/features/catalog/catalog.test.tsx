@@ -45,6 +45,27 @@ describe('SearchPage', () => {
     renderPage(<SearchPage />, { url: '/search?q=zzz' });
     expect(await screen.findByText('Nothing matches')).toBeInTheDocument();
   });
+
+  it('offers the closest spelling that finds something, as a link to that search', async () => {
+    const empty = { items: [], page: 1, limit: 24, total: 0, pages: 0, facets: { category: [] } };
+    const { calls } = mockFetch({
+      'GET /api/products': (request) =>
+        new URL(request.url, 'http://x').searchParams.get('q') === 'scraf'
+          ? json({ ...empty, did_you_mean: 'scarf' })
+          : json({ ...empty, items: [product], total: 1, pages: 1 }),
+    });
+    renderPage(<SearchPage />, { url: '/search?q=scraf&category=clothing&sort=price_asc' });
+    expect(await screen.findByText('Nothing matches')).toBeInTheDocument();
+    expect(screen.getByTestId('did-you-mean')).toHaveTextContent('Did you mean scarf?');
+    const link = screen.getByRole('link', { name: 'scarf' });
+    expect(link).toHaveAttribute('href', '/search?q=scarf&category=clothing&sort=price_asc');
+    fireEvent.click(link);
+    expect(await screen.findByRole('link', { name: 'Moss terrarium' })).toBeInTheDocument();
+    expect(calls.at(-1)!.url).toBe(
+      '/api/products?q=scarf&category=clothing&sort=price_asc&limit=24',
+    );
+    expect(screen.queryByTestId('did-you-mean')).not.toBeInTheDocument();
+  });
 });
 
 describe('ProductPage', () => {

@@ -1487,6 +1487,8 @@ export interface components {
             };
             /** @description pass as after for the page that follows; null on the last page and with sort=relevance */
             next: string | null;
+            /** @description present only when a text search found nothing: the closest spelling of its words (by trigram similarity, then fewest edits, among the words of product names and categories) that finds something under the same filters, e.g. q=scraf gives "scarf". Searches that find something never carry it. */
+            did_you_mean?: string;
         };
         /** @description name, category and price_cents are required on create. Unknown fields (shop_id, id…) are ignored. */
         ProductInput: {
@@ -2743,7 +2745,7 @@ export interface operations {
     searchProducts: {
         parameters: {
             query?: {
-                /** @description full-text search (words, prefix-matched) */
+                /** @description full-text search: words, prefix-matched and stemmed (English; "scarf" and "scarves" find the same products); when it finds nothing, the page may carry did_you_mean */
                 q?: string;
                 /** @description shop slug */
                 shop?: string;

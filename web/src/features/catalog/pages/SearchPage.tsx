@@ -8,6 +8,7 @@ import { ProductGrid } from '../../../components/ProductCard';
 import type { ProductQuery, ProductSort } from '../../../lib/api/types';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useProducts } from '../api/get-products';
+import { DidYouMean } from '../components/DidYouMean';
 import { PriceFilter } from '../components/PriceFilter';
 import { SORT_LABELS, paramsFromQuery, queryFromParams, withChanges } from '../utils/search';
 
@@ -152,6 +153,9 @@ export function SearchPage() {
             <ErrorNotice error={results.error} onRetry={() => results.refetch()} />
             {results.data?.items.length === 0 && (
               <EmptyState title="Nothing matches">
+                {results.data.did_you_mean && (
+                  <DidYouMean query={query} suggestion={results.data.did_you_mean} />
+                )}
                 Try other words{hasFilters ? ' or fewer filters' : ''}.
               </EmptyState>
             )}

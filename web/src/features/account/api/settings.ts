@@ -1,4 +1,5 @@
 import { client } from '../../../lib/api';
+import { saveFile } from '../../../lib/save-file';
 import type {
   AccountExport,
   ChangeEmailInput,
@@ -19,19 +20,6 @@ export const getMyData = () => client.get<AccountExport>('/api/me/export');
 
 export const deleteAccount = (password: string) =>
   client.delete<void>('/api/me', { body: { password } });
-
-/** Hands the browser a file to save, named `filename`. */
-export function saveFile(contents: string, filename: string, type: string) {
-  const url = URL.createObjectURL(new Blob([contents], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the file after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Downloads everything kept about the user as JSON. The request carries the

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { client } from '../../../lib/api';
+import { saveFile } from '../../../lib/save-file';
 
 /** A range of days, YYYY-MM-DD, both included (UTC). */
 export interface DayRange {
@@ -14,19 +15,6 @@ export const getStatementCsv = ({ from, to }: DayRange) =>
     headers: { Accept: 'text/csv, application/problem+json' },
     text: true,
   });
-
-/** Hands the browser a file to save, named `filename`. */
-export function saveFile(contents: string, filename: string, type: string) {
-  const url = URL.createObjectURL(new Blob([contents], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the file after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Downloads the statement of a range of days as CSV. The request carries the

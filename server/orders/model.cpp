@@ -137,6 +137,16 @@ ShippingAddress address_from_storage(const std::string& text) {
   return address;
 }
 
+std::string place_line(const ShippingAddress& address) {
+  std::string country;
+  for (const char c : address.country)
+    country += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const bool city_first = country == "US" || country == "CA" || country == "AU";
+  const std::string region = address.region.empty() ? "" : ", " + address.region;
+  return city_first ? address.city + region + " " + address.postal_code
+                    : address.postal_code + " " + address.city + region;
+}
+
 std::string tracking_url(std::string_view carrier, std::string_view tracking_number) {
   static const std::map<std::string, std::string_view, std::less<>> kPages{
       {"ups", "https://www.ups.com/track?tracknum="},

@@ -47,6 +47,11 @@ std::string to_storage_text(const ShippingAddress& address);
 // The address back from its storage text (empty fields for what is missing).
 ShippingAddress address_from_storage(const std::string& text);
 
+// The address's town line as a parcel carries it: "Portland, OR 97201" in
+// the United States, Canada and Australia, "21100 Malmö" elsewhere (then ",
+// region" where there is one), as the web app writes it.
+std::string place_line(const ShippingAddress& address);
+
 // Where a buyer follows a parcel: the carrier's tracking page for the
 // carriers people name most (UPS, USPS, FedEx, DHL, Royal Mail, Canada Post,
 // Australia Post, La Poste, DPD), matched without regard to case; empty for

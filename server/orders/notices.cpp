@@ -35,7 +35,7 @@ std::vector<mail::Line> address_lines(const Order& order) {
   const auto address = address_from_storage(order.shipping_address);
   std::vector<mail::Line> lines{{"Ship to", address.name}, {"", address.line1}};
   if (!address.line2.empty()) lines.push_back({"", address.line2});
-  lines.push_back({"", address.postal_code + " " + address.city});
+  lines.push_back({"", place_line(address)});
   lines.push_back({"", address.country});
   return lines;
 }

@@ -33,5 +33,15 @@ TEST(TrackingUrl, KnownCarriersLinkToTheirPageWithTheNumberEncoded) {
   EXPECT_EQ(orders::tracking_url("DHL", ""), "");
 }
 
+TEST(PlaceLine, TheTownLineIsWrittenAsTheCountrysCarriersPrintIt) {
+  orders::ShippingAddress address{.city = "Portland", .postal_code = "97201", .country = "us"};
+  address.region = "OR";
+  EXPECT_EQ(orders::place_line(address), "Portland, OR 97201");
+  address = {.city = "Malmö", .postal_code = "21100", .country = "SE"};
+  EXPECT_EQ(orders::place_line(address), "21100 Malmö");  // stored before regions: as before
+  address.region = "Skåne";
+  EXPECT_EQ(orders::place_line(address), "21100 Malmö, Skåne");
+}
+
 }  // namespace
 }  // namespace ps

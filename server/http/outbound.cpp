@@ -68,7 +68,10 @@ OutboundResponse send(const OutboundRequest& request) {
 
   HeaderList headers;
   for (const auto& header : request.headers) headers.add(header);
-  headers.add("Expect:");
+  // "Expect:" keeps libcurl from waiting on 100-continue. libcurl 7.88's SigV4
+  // signs that empty header although it never sends it, and the signature
+  // then fails. A signed body over 1 MiB waits on 100-continue, as S3 allows.
+  if (request.aws_sigv4.empty()) headers.add("Expect:");
   OutboundResponse response;
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");

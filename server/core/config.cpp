@@ -7,11 +7,13 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 namespace ps {
 
@@ -101,6 +103,32 @@ std::string load_or_create_secret(const fs::path& data_dir) {
     throw ConfigError("cannot write " + path.string());
   }
   return secret;
+}
+// Every missing setting at once, so that an operator fixes them in one go.
+void check_s3_settings(Config& c) {
+  std::string missing;
+  const std::pair<const std::string*, const char*> required[] = {
+      {&c.s3_endpoint, "--s3-endpoint (POCKETSHOP_S3_ENDPOINT)"},
+      {&c.s3_bucket, "--s3-bucket (POCKETSHOP_S3_BUCKET)"},
+      {&c.s3_region, "--s3-region (POCKETSHOP_S3_REGION)"},
+      {&c.s3_access_key, "--s3-access-key (POCKETSHOP_S3_ACCESS_KEY)"},
+      {&c.s3_secret_key, "--s3-secret-key (POCKETSHOP_S3_SECRET_KEY)"}};
+  for (const auto& [value, name] : required)
+    if (value->empty()) missing += std::string(missing.empty() ? "" : ", ") + name;
+  if (!missing.empty()) throw ConfigError("--media-storage s3 needs " + missing);
+  while (c.s3_endpoint.ends_with('/')) c.s3_endpoint.pop_back();
+  if (!c.s3_endpoint.starts_with("http://") && !c.s3_endpoint.starts_with("https://"))
+    throw ConfigError("S3 endpoint must start with http:// or https://");
+  // S3's rule for bucket names; it also keeps the object URLs free of escapes.
+  const bool valid_bucket = c.s3_bucket.size() >= 3 && c.s3_bucket.size() <= 63 &&
+                            std::all_of(c.s3_bucket.begin(), c.s3_bucket.end(),
+                                        [](char ch) {
+                                          return (ch >= 'a' && ch <= 'z') ||
+                                                 (ch >= '0' && ch <= '9') || ch == '-' || ch == '.';
+                                        }) &&
+                            c.s3_bucket.front() != '-' && c.s3_bucket.back() != '-';
+  if (!valid_bucket)
+    throw ConfigError("S3 bucket must be 3 to 63 lower-case letters, digits, dots and hyphens");
 }
 }  // namespace
 
@@ -247,6 +275,19 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--retention-days", c.retention_days, "POCKETSHOP_RETENTION_DAYS",
          "days that sent mails and finished jobs are kept (0: for ever); checked hourly")
       ->check(CLI::Range(0, 3650));
+  option("--media-storage", c.media_storage, "POCKETSHOP_MEDIA_STORAGE",
+         "where image variants live: local (<data-dir>/media) or s3 (the --s3-* settings)")
+      ->check(CLI::IsMember({"local", "s3"}));
+  option("--s3-endpoint", c.s3_endpoint, "POCKETSHOP_S3_ENDPOINT",
+         "the S3 API's base URL, http(s)://host:port (path-style: <endpoint>/<bucket>/...)");
+  option("--s3-bucket", c.s3_bucket, "POCKETSHOP_S3_BUCKET", "the bucket that holds the images");
+  option("--s3-region", c.s3_region, "POCKETSHOP_S3_REGION", "the region requests are signed for");
+  option("--s3-access-key", c.s3_access_key, "POCKETSHOP_S3_ACCESS_KEY", "S3 access key id");
+  option("--s3-secret-key", c.s3_secret_key, "POCKETSHOP_S3_SECRET_KEY",
+         "S3 secret access key (never logged)");
+  option("--s3-timeout-ms", c.s3_timeout_ms, "POCKETSHOP_S3_TIMEOUT_MS",
+         "longest wait for one request to the S3 API")
+      ->check(CLI::Range(100, 600000));
   option("--log-format", c.log_format, "POCKETSHOP_LOG_FORMAT", "text or json (one object a line)")
       ->check(CLI::IsMember({"text", "json"}));
   option("--log-level", c.log_level, "POCKETSHOP_LOG_LEVEL", "trace, debug, info, warn, error")
@@ -292,6 +333,8 @@ void finalize_config(Config& c) {
   if (!c.smtp_url.empty() && !c.smtp_url.starts_with("smtp://") &&
       !c.smtp_url.starts_with("smtps://"))
     throw ConfigError("SMTP URL must start with smtp:// or smtps://");
+
+  if (c.media_storage == "s3") check_s3_settings(c);
 }
 
 }  // namespace ps

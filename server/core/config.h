@@ -83,7 +83,16 @@ struct Config {
   std::string smtp_ca_file;                // empty: the system's CAs
   std::string smtp_starttls = "required";  // smtp:// only: required | optional | off
   std::string mail_from = "PocketShop <no-reply@pocketshop.localhost>";
-  int retention_days = 30;          // sent mails and finished jobs; 0: kept for ever
+  int retention_days = 30;  // sent mails and finished jobs; 0: kept for ever
+  // Where image variants live (README.md, "Configuration"; docs/scaling.md):
+  // "local", files under <data_dir>/media, or "s3", a bucket behind the S3 API.
+  std::string media_storage = "local";
+  std::string s3_endpoint;  // http(s)://host:port; objects at <endpoint>/<bucket>/<key>/<file>
+  std::string s3_bucket;
+  std::string s3_region = "us-east-1";
+  std::string s3_access_key;
+  std::string s3_secret_key;  // never logged
+  int s3_timeout_ms = 10000;
   std::string log_format = "text";  // text | json
   std::string log_level = "info";
 };

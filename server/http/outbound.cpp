@@ -9,8 +9,6 @@
 namespace ps::http {
 
 namespace {
-constexpr std::size_t kMaxAnswerBytes = 1 << 20;
-
 struct Handle {
   CURL* curl = nullptr;
   Handle() {
@@ -46,11 +44,16 @@ std::size_t collect_header(char* data, std::size_t size, std::size_t count, void
   return size * count;
 }
 
+struct AnswerBody {
+  std::string& bytes;
+  std::size_t limit;
+};
+
 std::size_t collect(char* data, std::size_t size, std::size_t count, void* target) {
-  auto& body = *static_cast<std::string*>(target);
+  auto& body = *static_cast<AnswerBody*>(target);
   const std::size_t bytes = size * count;
-  if (body.size() + bytes > kMaxAnswerBytes) return 0;  // aborts the transfer
-  body.append(data, bytes);
+  if (body.bytes.size() + bytes > body.limit) return 0;  // aborts the transfer
+  body.bytes.append(data, bytes);
   return bytes;
 }
 
@@ -65,22 +68,34 @@ OutboundResponse send(const OutboundRequest& request) {
 
   HeaderList headers;
   for (const auto& header : request.headers) headers.add(header);
-  headers.add("Expect:");
+  // "Expect:" keeps libcurl from waiting on 100-continue. libcurl 7.88's SigV4
+  // signs that empty header although it never sends it, and the signature
+  // then fails. A signed body over 1 MiB waits on 100-continue, as S3 allows.
+  if (request.aws_sigv4.empty()) headers.add("Expect:");
   OutboundResponse response;
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  if (request.method == "POST") {
+  if (request.method == "POST" || request.method == "PUT") {
     curl_easy_setopt(curl, CURLOPT_POST, 1L);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(request.body.size()));
+    if (request.method == "PUT") curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PUT");
+  } else if (request.method == "HEAD") {
+    curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
   } else if (request.method != "GET") {
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+  }
+  if (!request.aws_sigv4.empty()) {
+    curl_easy_setopt(curl, CURLOPT_AWS_SIGV4, request.aws_sigv4.c_str());
+    curl_easy_setopt(curl, CURLOPT_USERNAME, request.aws_access_key.c_str());
+    curl_easy_setopt(curl, CURLOPT_PASSWORD, request.aws_secret_key.c_str());
   }
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.list);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, request.keep_answer ? collect : drop);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+  AnswerBody answer{response.body, request.max_answer_bytes};
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &answer);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect_header);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
   const CURLcode result = curl_easy_perform(curl);

@@ -1,10 +1,11 @@
 #pragma once
 
 // Requests this server sends to other services (the payment gateway, webhook
-// receivers), over libcurl. Blocking: call from a worker thread, never from
+// receivers, object storage), over libcurl. Blocking: call from a worker thread, never from
 // the I/O threads.
 
 #include <chrono>
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -14,12 +15,18 @@
 namespace ps::http {
 
 struct OutboundRequest {
-  std::string method = "GET";  // GET or POST
+  std::string method = "GET";  // GET, HEAD, POST or PUT
   std::string url;
   std::vector<std::string> headers;  // "Name: value"
   std::string body;
   std::chrono::milliseconds timeout{10'000};
   bool keep_answer = true;  // false: the answer's body is read and dropped, however long
+  std::size_t max_answer_bytes = 1 << 20;  // a longer answer fails the request
+  // When set, libcurl signs the request with AWS Signature V4
+  // (CURLOPT_AWS_SIGV4, e.g. "aws:amz:us-east-1:s3") as access_key:secret_key.
+  std::string aws_sigv4;
+  std::string aws_access_key;
+  std::string aws_secret_key;
 };
 
 struct OutboundResponse {
@@ -38,7 +45,7 @@ class OutboundError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Sends one request and reads the whole answer (at most 1 MiB). Each thread
+// Sends one request and reads the whole answer (at most max_answer_bytes). Each thread
 // keeps its own handle, so connections to a service are reused.
 OutboundResponse send(const OutboundRequest& request);
 

@@ -7,14 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <fstream>
-#include <iterator>
-#include <system_error>
 
 namespace ps::media {
 
@@ -33,45 +26,9 @@ std::string variant_file_name(const Variant& variant) {
          std::string(kVariantSuffix);
 }
 
-[[noreturn]] void throw_errno(const std::string& what) {
-  throw std::system_error(errno, std::generic_category(), what);
-}
-
-// Content-addressed, so a file that exists already holds these bytes. A new
-// file appears whole or not at all: written to a temporary name in the same
-// folder, flushed to disk, then renamed over.
-void write_file_once(const std::filesystem::path& path, std::string_view data) {
-  if (std::filesystem::exists(path)) return;
-  std::filesystem::create_directories(path.parent_path());
-  const std::filesystem::path temp =
-      path.parent_path() / ("." + path.filename().string() + "." + random_hex(8) + ".tmp");
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) throw_errno("cannot create " + temp.string());
-  std::size_t written = 0;
-  while (written < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int saved = errno;
-      ::close(fd);
-      ::unlink(temp.c_str());
-      errno = saved;
-      throw_errno("cannot write " + temp.string());
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    const int saved = errno;
-    ::unlink(temp.c_str());
-    errno = saved;
-    throw_errno("cannot flush " + temp.string());
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::filesystem::remove(temp);
-    throw std::system_error(ec, "cannot rename " + temp.string());
-  }
+// The client learns that storage failed; only the log learns why.
+ApiError storage_failed(const StorageError& error, std::string detail) {
+  return ApiError(ErrorCode::unavailable, std::move(detail)).with_cause(error.what());
 }
 
 ApiError too_many_pixels(int width, int height, std::uint64_t max_pixels) {
@@ -105,6 +62,7 @@ std::string variant_etag(std::string_view file) {
 
 MediaService::MediaService(db::Database& database, const Config& config)
     : database_(database),
+      storage_(make_storage(config)),
       root_(std::filesystem::path(config.data_dir) / "media"),
       max_upload_bytes_(config.max_upload_bytes),
       max_image_pixels_(config.max_image_pixels) {}
@@ -139,10 +97,14 @@ Image MediaService::store(std::int64_t owner_id, std::string_view bytes) {
     image.width = processed.width;
     image.height = processed.height;
     std::array<std::string*, 3> files{&image.small_file, &image.medium_file, &image.large_file};
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      const Variant& variant = processed.variants.at(i);
-      *files[i] = variant_file_name(variant);
-      write_file_once(variant_path(image.sha256, *files[i]), variant.webp);
+    try {
+      for (std::size_t i = 0; i < files.size(); ++i) {
+        const Variant& variant = processed.variants.at(i);
+        *files[i] = variant_file_name(variant);
+        storage_->put_once(image.sha256, *files[i], variant.webp);
+      }
+    } catch (const StorageError& error) {
+      throw storage_failed(error, "The image could not be stored right now; retry later.");
     }
   }
 
@@ -169,25 +131,23 @@ std::vector<Image> MediaService::find_many(db::Connection& sql,
   return store::find_images(sql, ids);
 }
 
-std::filesystem::path MediaService::variant_path(std::string_view key,
-                                                 std::string_view file) const {
-  return root_ / std::string(key.substr(0, 2)) / std::string(key) / std::string(file);
-}
-
 std::optional<std::string> MediaService::read_variant(std::string_view key,
                                                       std::string_view file) const {
   if (!is_media_key(key) || !is_variant_file(file)) return std::nullopt;
-  std::ifstream in(variant_path(key, file), std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw std::runtime_error("cannot read media file " + std::string(file));
-  return bytes;
+  try {
+    return storage_->read(key, file);
+  } catch (const StorageError& error) {
+    throw storage_failed(error, "The image cannot be read right now; retry later.");
+  }
 }
 
 bool MediaService::has_variant(std::string_view key, std::string_view file) const {
   if (!is_media_key(key) || !is_variant_file(file)) return false;
-  std::error_code ec;
-  return std::filesystem::is_regular_file(variant_path(key, file), ec);
+  try {
+    return storage_->exists(key, file);
+  } catch (const StorageError& error) {
+    throw storage_failed(error, "The image cannot be read right now; retry later.");
+  }
 }
 
 }  // namespace ps::media

@@ -3,11 +3,13 @@
 #include "core/config.h"
 #include "db/database.h"
 #include "media/model.h"
+#include "media/storage.h"
 
 #include <soci/session.h>
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,8 +25,10 @@ bool is_variant_file(std::string_view file);
 // A strong ETag for a variant file: its name carries the hash of its bytes.
 std::string variant_etag(std::string_view file);
 
-// Image uploads: validation, processing, content-addressed storage, and the
-// lookups the features that show images need. Blocking: call from the WorkerPool.
+// Image uploads: validation, processing, content-addressed storage (in the
+// MediaStorage config.media_storage names), and the lookups the features that
+// show images need. Blocking: call from the WorkerPool. A failing storage is
+// ApiError 503 (unavailable), its cause logged.
 class MediaService {
  public:
   MediaService(db::Database& database, const Config& config);
@@ -47,12 +51,12 @@ class MediaService {
   std::optional<std::string> read_variant(std::string_view key, std::string_view file) const;
   bool has_variant(std::string_view key, std::string_view file) const;
 
+  // The local storage's folder (used only when media_storage is "local").
   const std::filesystem::path& root() const { return root_; }
 
  private:
-  std::filesystem::path variant_path(std::string_view key, std::string_view file) const;
-
   db::Database& database_;
+  std::unique_ptr<MediaStorage> storage_;
   std::filesystem::path root_;
   std::size_t max_upload_bytes_;
   std::uint64_t max_image_pixels_;

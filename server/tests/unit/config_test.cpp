@@ -267,5 +267,44 @@ TEST(Config, TheFixedFeeAndThePayoutHoldHaveDefaultsAndRanges) {
   EXPECT_EQ(parse({}).payout_hold_days, 3);
 }
 
+TEST(Config, MediaStorageIsLocalUnlessS3IsChosenWithEverySetting) {
+  const Config defaults = parse({});
+  EXPECT_EQ(defaults.media_storage, "local");
+  EXPECT_EQ(defaults.s3_region, "us-east-1");
+  EXPECT_THROW(parse({"--media-storage", "ftp"}), CLI::ParseError);
+
+  testing::TempDir dir;
+  Config config = parse({"--media-storage", "s3", "--s3-bucket", "shop-media"});
+  config.data_dir = dir.path().string();
+  try {
+    finalize_config(config);
+    ADD_FAILURE() << "s3 without its settings was accepted";
+  } catch (const ConfigError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("--s3-endpoint (POCKETSHOP_S3_ENDPOINT)"), std::string::npos) << message;
+    EXPECT_NE(message.find("--s3-access-key"), std::string::npos) << message;
+    EXPECT_NE(message.find("--s3-secret-key"), std::string::npos) << message;
+    EXPECT_EQ(message.find("--s3-bucket"), std::string::npos) << message;
+  }
+
+  ScopedEnvironment environment(Variables{{"POCKETSHOP_S3_ENDPOINT", "http://127.0.0.1:9000/"},
+                                          {"POCKETSHOP_S3_ACCESS_KEY", "AKIAEXAMPLE"},
+                                          {"POCKETSHOP_S3_SECRET_KEY", "not-logged"}});
+  Config complete = parse({"--media-storage", "s3", "--s3-bucket", "shop-media"});
+  complete.data_dir = dir.path().string();
+  finalize_config(complete);
+  EXPECT_EQ(complete.s3_endpoint, "http://127.0.0.1:9000");
+  EXPECT_EQ(complete.s3_secret_key, "not-logged");
+
+  for (const std::string bucket : {"ab", "Shop", "shop media", "-shop"}) {
+    Config bad = complete;
+    bad.s3_bucket = bucket;
+    EXPECT_THROW(finalize_config(bad), ConfigError) << bucket;
+  }
+  Config no_scheme = complete;
+  no_scheme.s3_endpoint = "127.0.0.1:9000";
+  EXPECT_THROW(finalize_config(no_scheme), ConfigError);
+}
+
 }  // namespace
 }  // namespace ps

@@ -29,10 +29,7 @@ const { values: options } = parseArgs({
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "64" },
     databases: { type: "string", default: "sqlite,postgresql" },
-    cases: {
-      type: "string",
-      default: "list,pages,detail,search,shop,directory,checkout",
-    },
+    cases: { type: "string", default: "list,pages,detail,search,shop,directory,checkout" },
     out: { type: "string", default: path.join(here, "results") },
     // Single-use payment tokens minted before the checkout case, per second
     // of it (and of the warm-up, as headroom): above any rate it reaches.
@@ -45,28 +42,11 @@ const { values: options } = parseArgs({
 // Targets from issue #6, on this 2-core machine with wrk sharing the cores.
 const readCases = [
   // Browsing the catalogue: each page follows the previous one's `next`.
-  {
-    key: "list",
-    name: "product list",
-    file: "list.txt",
-    minRps: 10000,
-    maxP99: 20,
-  },
+  { key: "list", name: "product list", file: "list.txt", minRps: 10000, maxP99: 20 },
   // The same pages by number (?page=N), as a numbered pager jumps to them.
   { key: "pages", name: "product list by page number", file: "pages.txt" },
-  {
-    key: "detail",
-    name: "product detail",
-    file: "detail.txt",
-    minRps: 20000,
-    maxP99: 20,
-  },
-  {
-    key: "search",
-    name: "search (filter + sort)",
-    file: "search.txt",
-    minRps: 5000,
-  },
+  { key: "detail", name: "product detail", file: "detail.txt", minRps: 20000, maxP99: 20 },
+  { key: "search", name: "search (filter + sort)", file: "search.txt", minRps: 5000 },
   { key: "shop", name: "shop page", file: "shop.txt" },
   { key: "directory", name: "shop directory", file: "directory.txt" },
 ];
@@ -122,20 +102,14 @@ class Server {
   constructor(binary, args, logFile, command = "serve") {
     this.logFile = logFile;
     this.log = fs.openSync(logFile, "w");
-    this.process = spawn(binary, [command, ...args], {
-      stdio: ["ignore", this.log, this.log],
-    });
-    this.exited = new Promise((resolve) =>
-      this.process.on("exit", (code) => resolve(code)),
-    );
+    this.process = spawn(binary, [command, ...args], { stdio: ["ignore", this.log, this.log] });
+    this.exited = new Promise((resolve) => this.process.on("exit", (code) => resolve(code)));
   }
 
   // The address it logs once it serves ("listening on http://HOST:PORT").
   async waitUntilListening() {
     for (let attempt = 0; attempt < 100; ++attempt) {
-      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(
-        fs.readFileSync(this.logFile, "utf8"),
-      );
+      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(fs.readFileSync(this.logFile, "utf8"));
       if (match) return match[1];
       if (this.process.exitCode !== null) break;
       await sleep(100);
@@ -147,7 +121,7 @@ class Server {
   cpuMicros() {
     const stat = fs.readFileSync(`/proc/${this.process.pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // utime, stime at USER_HZ 100
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100;  // utime, stime at USER_HZ 100
   }
 
   async waitUntilHealthy(base) {
@@ -177,26 +151,14 @@ class Server {
     this.process.kill("SIGTERM");
     const code = await this.exited;
     fs.closeSync(this.log);
-    if (code !== 0)
-      throw new Error(`${this.logFile}: exited with ${code} after SIGTERM`);
+    if (code !== 0) throw new Error(`${this.logFile}: exited with ${code} after SIGTERM`);
   }
 }
 
 function wrk({ base, script, args, seconds, threads, connections }) {
   const out = run(
     "wrk",
-    [
-      `-t${threads}`,
-      `-c${connections}`,
-      `-d${seconds}s`,
-      "--timeout",
-      "5s",
-      "-s",
-      script,
-      base,
-      "--",
-      ...args,
-    ],
+    [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "5s", "-s", script, base, "--", ...args],
     { BENCH_LUA_DIR: path.join(here, "lua") },
   );
   const line = out.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
@@ -226,33 +188,20 @@ async function writeListCase(work, base) {
 // connections for later requests, and the server closes them when they have
 // been idle for a minute (the read cases take longer than that). Minting
 // payment tokens, one burst, passes a keep-alive agent instead.
-function request(
-  method,
-  url,
-  body,
-  { headers = {}, agent = false, form = false } = {},
-) {
+function request(method, url, body, { headers = {}, agent = false, form = false } = {}) {
   return new Promise((resolve, reject) => {
-    const type = form
-      ? "application/x-www-form-urlencoded"
-      : "application/json";
+    const type = form ? "application/x-www-form-urlencoded" : "application/json";
     if (body) headers = { ...headers, "Content-Type": type };
-    const outgoing = http.request(
-      url,
-      { method, headers, agent },
-      (response) => {
-        let text = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk) => (text += chunk));
-        response.on("end", () => {
-          if (response.statusCode !== 200)
-            reject(
-              new Error(`${method} ${url}: ${response.statusCode} ${text}`),
-            );
-          else resolve(JSON.parse(text));
-        });
-      },
-    );
+    const outgoing = http.request(url, { method, headers, agent }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => (text += chunk));
+      response.on("end", () => {
+        if (response.statusCode !== 200)
+          reject(new Error(`${method} ${url}: ${response.statusCode} ${text}`));
+        else resolve(JSON.parse(text));
+      });
+    });
     outgoing.on("error", reject);
     outgoing.end(body ? (form ? body : JSON.stringify(body)) : undefined);
   });
@@ -270,16 +219,11 @@ async function startGateway(work) {
   const gateway = new Server(
     options.binary,
     [
-      "--host",
-      "127.0.0.1",
-      "--port",
-      "0",
-      "--data-dir",
-      dataDir,
-      "--secret-key",
-      gatewayKeys.secret,
-      "--publishable-key",
-      gatewayKeys.publishable,
+      "--host", "127.0.0.1",
+      "--port", "0",
+      "--data-dir", dataDir,
+      "--secret-key", gatewayKeys.secret,
+      "--publishable-key", gatewayKeys.publishable,
     ],
     path.join(work, "gateway.log"),
     "gateway",
@@ -298,18 +242,13 @@ async function startGateway(work) {
 async function mintPaymentTokens(gatewayUrl, count, inFlight = 32) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
   const headers = { Authorization: `Bearer ${gatewayKeys.publishable}` };
-  const card =
-    "card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=2040&card[cvc]=123";
+  const card = "card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=2040&card[cvc]=123";
   const tokens = new Array(count);
   let next = 0;
   async function worker() {
     while (next < count) {
       const index = next++;
-      const token = await request("POST", `${gatewayUrl}/v1/tokens`, card, {
-        headers,
-        agent,
-        form: true,
-      });
+      const token = await request("POST", `${gatewayUrl}/v1/tokens`, card, { headers, agent, form: true });
       tokens[index] = token.id;
     }
   }
@@ -323,10 +262,7 @@ function writeCaseFiles(work, manifest) {
   const pages = Math.ceil(manifest.products.length / 24);
   writeLines(
     path.join(work, "pages.txt"),
-    Array.from(
-      { length: pages },
-      (_, i) => `/api/products?page=${i + 1}&limit=24`,
-    ),
+    Array.from({ length: pages }, (_, i) => `/api/products?page=${i + 1}&limit=24`),
   );
   writeLines(
     path.join(work, "detail.txt"),
@@ -343,20 +279,14 @@ function writeCaseFiles(work, manifest) {
   // What the web app asks for when a shop's page opens.
   writeLines(
     path.join(work, "shop.txt"),
-    manifest.shops.flatMap((slug) => [
-      `/api/shops/${slug}`,
-      `/api/products?shop=${slug}&limit=24`,
-    ]),
+    manifest.shops.flatMap((slug) => [`/api/shops/${slug}`, `/api/products?shop=${slug}&limit=24`]),
   );
   // The home page's busiest shops, then the directory's pages by each sort.
   const directoryPages = Math.ceil(manifest.shops.length / 24);
   writeLines(path.join(work, "directory.txt"), [
     "/api/shops?sort=products&limit=6",
     ...["newest", "products", "name"].flatMap((sort) =>
-      Array.from(
-        { length: directoryPages },
-        (_, i) => `/api/shops?sort=${sort}&page=${i + 1}&limit=24`,
-      ),
+      Array.from({ length: directoryPages }, (_, i) => `/api/shops?sort=${sort}&page=${i + 1}&limit=24`),
     ),
   ]);
   writeLines(path.join(work, "products.txt"), manifest.products.map(String));
@@ -365,10 +295,7 @@ function writeCaseFiles(work, manifest) {
 async function login(base, emails, password) {
   const tokens = [];
   for (const email of emails) {
-    const session = await request("POST", `${base}/api/auth/login`, {
-      email,
-      password,
-    });
+    const session = await request("POST", `${base}/api/auth/login`, { email, password });
     tokens.push(session.access_token);
   }
   return tokens;
@@ -379,18 +306,13 @@ async function login(base, emails, password) {
 // connection in flight: those checkouts may exist without a 201 seen, and may
 // still commit after wrk is done, so the check waits until the count of
 // checkouts holds still and reads all of it in one statement (one snapshot).
-const pendingJobsQuery =
-  "SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running')";
+const pendingJobsQuery = "SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running')";
 
 // Waits until the job queue has nothing left to run (at most a minute);
 // returns how long that took.
 async function drainJobs(database, url) {
   const started = Date.now();
-  while (
-    sql(database, url, pendingJobsQuery)[0] > 0 &&
-    Date.now() - started < 60000
-  )
-    await sleep(100);
+  while (sql(database, url, pendingJobsQuery)[0] > 0 && Date.now() - started < 60000) await sleep(100);
   return (Date.now() - started) / 1000;
 }
 
@@ -413,9 +335,7 @@ async function integrity(database, url, manifest, answered201, inFlight) {
   );
   const problems = [];
   if (stockNow + sold !== manifest.total_inventory)
-    problems.push(
-      `stock ${stockNow} + sold ${sold} != initial ${manifest.total_inventory}`,
-    );
+    problems.push(`stock ${stockNow} + sold ${sold} != initial ${manifest.total_inventory}`);
   if (checkouts < answered201 || checkouts > answered201 + inFlight)
     problems.push(`${answered201} answered 201 but ${checkouts} checkouts`);
   if (unpaid) problems.push(`${unpaid} orders without a payment`);
@@ -424,28 +344,11 @@ async function integrity(database, url, manifest, answered201, inFlight) {
 }
 
 async function benchDatabase(database) {
-  const work = fs.mkdtempSync(
-    path.join(os.tmpdir(), `pocketshop-bench-${database}-`),
-  );
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `pocketshop-bench-${database}-`));
   const url = databaseUrl(database, work);
-  const common = [
-    "--data-dir",
-    work,
-    "--database-url",
-    url,
-    "--password-strength",
-    "min",
-  ];
+  const common = ["--data-dir", work, "--database-url", url, "--password-strength", "min"];
   const manifestFile = path.join(work, "manifest.json");
-  run(options.binary, [
-    "seed",
-    "--bench",
-    "--manifest",
-    manifestFile,
-    "--log-level",
-    "warn",
-    ...common,
-  ]);
+  run(options.binary, ["seed", "--bench", "--manifest", manifestFile, "--log-level", "warn", ...common]);
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
   writeCaseFiles(work, manifest);
 
@@ -457,20 +360,13 @@ async function benchDatabase(database) {
     options.binary,
     [
       ...common,
-      "--host",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--login-limit-per-ip",
-      "1000000",
-      "--checkout-limit-per-user",
-      "1000000",
-      "--payment-gateway-url",
-      gateway.url,
-      "--payment-secret-key",
-      gatewayKeys.secret,
-      "--payment-publishable-key",
-      gatewayKeys.publishable,
+      "--host", "127.0.0.1",
+      "--port", String(port),
+      "--login-limit-per-ip", "1000000",
+      "--checkout-limit-per-user", "1000000",
+      "--payment-gateway-url", gateway.url,
+      "--payment-secret-key", gatewayKeys.secret,
+      "--payment-publishable-key", gatewayKeys.publishable,
     ],
     path.join(work, "server.log"),
   );
@@ -480,34 +376,16 @@ async function benchDatabase(database) {
     await writeListCase(work, base);
     const connections = Number(options.connections);
     for (const c of cases) {
-      const target = {
-        base,
-        script: path.join(here, "lua", "read.lua"),
-        args: [path.join(work, c.file)],
-        threads: 2,
-        connections,
-      };
+      const target = { base, script: path.join(here, "lua", "read.lua"), args: [path.join(work, c.file)], threads: 2, connections };
       wrk({ ...target, seconds: Number(options.warmup) });
       server.resetPeakRss();
       const result = wrk({ ...target, seconds: Number(options.seconds) });
       rows.push({ ...c, ...result, rssMb: server.peakRssMb() });
-      console.log(
-        `${database} ${c.name}: ${Math.round(result.rps)} req/s, p99 ${result.p99_ms.toFixed(2)} ms`,
-      );
+      console.log(`${database} ${c.name}: ${Math.round(result.rps)} req/s, p99 ${result.p99_ms.toFixed(2)} ms`);
     }
 
     if (chosen.has("checkout"))
-      rows.push(
-        await benchCheckout(
-          database,
-          url,
-          base,
-          server,
-          gateway,
-          work,
-          manifest,
-        ),
-      );
+      rows.push(await benchCheckout(database, url, base, server, gateway, work, manifest));
   } finally {
     try {
       await server.stop();
@@ -515,8 +393,7 @@ async function benchDatabase(database) {
       await gateway.stop();
     }
   }
-  if (options["keep-work"])
-    console.log(`${database}: work folder kept in ${work}`);
+  if (options["keep-work"]) console.log(`${database}: work folder kept in ${work}`);
   else fs.rmSync(work, { recursive: true, force: true });
   return rows;
 }
@@ -525,32 +402,18 @@ async function benchDatabase(database) {
 // paying with a payment token minted beforehand (the browser's round trip to
 // the gateway, not the server's). Each token is used once; a wrk thread that
 // runs out stops and is reported.
-async function benchCheckout(
-  database,
-  url,
-  base,
-  server,
-  gateway,
-  work,
-  manifest,
-) {
+async function benchCheckout(database, url, base, server, gateway, work, manifest) {
   const connections = Number(options.connections);
   const tokens = await login(base, manifest.buyers, manifest.password);
   const paymentTokenCount = Math.ceil(
-    Number(options["payment-tokens-per-second"]) *
-      (Number(options.seconds) + Number(options.warmup)),
+    Number(options["payment-tokens-per-second"]) * (Number(options.seconds) + Number(options.warmup)),
   );
   const minting = Date.now();
   const paymentTokens = await mintPaymentTokens(gateway.url, paymentTokenCount);
   const mintingSeconds = ((Date.now() - minting) / 1000).toFixed(1);
-  console.log(
-    `${database}: ${paymentTokenCount} payment tokens minted in ${mintingSeconds} s`,
-  );
+  console.log(`${database}: ${paymentTokenCount} payment tokens minted in ${mintingSeconds} s`);
   server.resetPeakRss();
-  const cpuBefore = {
-    server: server.cpuMicros(),
-    gateway: gateway.cpuMicros(),
-  };
+  const cpuBefore = { server: server.cpuMicros(), gateway: gateway.cpuMicros() };
   const result = wrk({
     base,
     script: path.join(here, "lua", "checkout.lua"),
@@ -570,19 +433,10 @@ async function benchCheckout(
   const backlog = sql(database, url, pendingJobsQuery)[0];
   const drainSeconds = await drainJobs(database, url);
   const cpuAfter = { server: server.cpuMicros(), gateway: gateway.cpuMicros() };
-  const cpuPerOrder = (name) =>
-    (cpuAfter[name] - cpuBefore[name]) / Math.max(result.orders, 1);
-  const check = await integrity(
-    database,
-    url,
-    manifest,
-    result.orders,
-    connections,
-  );
+  const cpuPerOrder = (name) => (cpuAfter[name] - cpuBefore[name]) / Math.max(result.orders, 1);
+  const check = await integrity(database, url, manifest, result.orders, connections);
   if (result.starved)
-    check.problems.push(
-      `${result.starved} of ${connections} buyers ran out of payment tokens`,
-    );
+    check.problems.push(`${result.starved} of ${connections} buyers ran out of payment tokens`);
   const row = {
     name: "checkout (add to cart + pay)",
     ...result,
@@ -606,17 +460,13 @@ async function benchCheckout(
 function verdict(row) {
   const misses = [];
   if (row.minRps && row.rps < row.minRps) misses.push(`< ${row.minRps} req/s`);
-  if (row.maxP99 && row.p99_ms >= row.maxP99)
-    misses.push(`p99 ≥ ${row.maxP99} ms`);
-  if (row.minOrders && row.ordersPerSecond < row.minOrders)
-    misses.push(`< ${row.minOrders} orders/s`);
+  if (row.maxP99 && row.p99_ms >= row.maxP99) misses.push(`p99 ≥ ${row.maxP99} ms`);
+  if (row.minOrders && row.ordersPerSecond < row.minOrders) misses.push(`< ${row.minOrders} orders/s`);
   if (row.socket_errors + row.status_errors) misses.push("errors");
   if (row.integrity?.problems.length) misses.push(...row.integrity.problems);
   if (row.rssMb >= maxRssMb) misses.push(`RSS ≥ ${maxRssMb} MB`);
   if (misses.length) return `missed: ${misses.join(", ")}`;
-  return row.minRps || row.maxP99 || row.minOrders
-    ? "met"
-    : "no target; no errors";
+  return row.minRps || row.maxP99 || row.minOrders ? "met" : "no target; no errors";
 }
 
 function table(database, rows) {
@@ -652,16 +502,12 @@ function machine() {
 
 const started = new Date();
 const sections = [];
-for (const database of options.databases.split(","))
-  sections.push(table(database, await benchDatabase(database)));
+for (const database of options.databases.split(",")) sections.push(table(database, await benchDatabase(database)));
 
 const report = [
   `# PocketShop benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`,
   "",
-  `Machine: ${machine()}, load average ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ")} at the end. ` +
+  `Machine: ${machine()}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end. ` +
     `wrk, the server and the payment gateway share these cores; ${options.connections} connections, ` +
     `${options.seconds} s per case after a ${options.warmup} s warm-up. Bench marketplace: see bench/README.md.`,
   "",
@@ -669,9 +515,6 @@ const report = [
 ].join("\n");
 console.log("\n" + report);
 fs.mkdirSync(options.out, { recursive: true });
-const file = path.join(
-  options.out,
-  `${started.toISOString().slice(0, 16).replace(/[T:]/g, "-")}-${os.hostname()}.md`,
-);
+const file = path.join(options.out, `${started.toISOString().slice(0, 16).replace(/[T:]/g, "-")}-${os.hostname()}.md`);
 fs.writeFileSync(file, report);
 console.log(`written to ${path.relative(process.cwd(), file)}`);

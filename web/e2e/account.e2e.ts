@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { checkPage } from './support/a11y';
 import { signIn, signUp } from './support/actions';
-import { openBrowser, screenshot, type Actor } from './support/browser';
+import { openBrowser, screenshot, takeCspViolations, type Actor } from './support/browser';
 import { Mailbox } from './support/mailbox';
 import { startServer, type RunningServer } from './support/server';
 
@@ -35,9 +35,7 @@ describe('account recovery and settings', () => {
   });
 
   afterEach(() => {
-    const violations = [...actor.cspViolations];
-    actor.cspViolations.length = 0;
-    expect(violations).toEqual([]);
+    expect(takeCspViolations(actor)).toEqual([]);
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { checkPage } from './support/a11y';
 import { pngFile, signIn } from './support/actions';
 import { ApiSetup } from './support/api';
-import { openBrowser, type Actor } from './support/browser';
+import { openBrowser, takeCspViolations, type Actor } from './support/browser';
 import { Mailbox } from './support/mailbox';
 import { startServer, type RunningServer } from './support/server';
 
@@ -45,9 +45,7 @@ describe('a buyer and a vendor talk about a product', () => {
   });
 
   afterEach(() => {
-    const violations = [...vendor.cspViolations, ...buyer.cspViolations];
-    vendor.cspViolations.length = 0;
-    buyer.cspViolations.length = 0;
+    const violations = takeCspViolations(vendor, buyer);
     expect(violations).toEqual([]);
   });
 

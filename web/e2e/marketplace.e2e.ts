@@ -10,7 +10,13 @@ import {
   signUp,
 } from './support/actions';
 import { ApiSetup } from './support/api';
-import { openBrowser, phoneScreenshot, screenshot, type Actor } from './support/browser';
+import {
+  openBrowser,
+  phoneScreenshot,
+  screenshot,
+  takeCspViolations,
+  type Actor,
+} from './support/browser';
 import { StoryFixtures, type StoryUser } from './support/fixtures';
 import { Mailbox } from './support/mailbox';
 import { startServer, type RunningServer } from './support/server';
@@ -137,9 +143,7 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
 
   // Every step: no page of either actor broke the Content-Security-Policy.
   afterEach(() => {
-    const violations = [...vendor.cspViolations, ...buyer.cspViolations];
-    vendor.cspViolations.length = 0;
-    buyer.cspViolations.length = 0;
+    const violations = takeCspViolations(vendor, buyer);
     expect(violations).toEqual([]);
   });
 

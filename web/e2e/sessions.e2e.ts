@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { checkPage } from './support/a11y';
 import { focused, signIn } from './support/actions';
 import { ApiSetup } from './support/api';
-import { DESKTOP, PHONE, openBrowser, type Actor } from './support/browser';
+import { DESKTOP, PHONE, openBrowser, takeCspViolations, type Actor } from './support/browser';
 import { Mailbox } from './support/mailbox';
 import { startServer, type RunningServer } from './support/server';
 
@@ -63,9 +63,7 @@ describe('sessions, currencies and the keyboard', () => {
   });
 
   afterEach(() => {
-    const violations = [...actor.cspViolations];
-    actor.cspViolations.length = 0;
-    expect(violations).toEqual([]);
+    expect(takeCspViolations(actor)).toEqual([]);
   });
 
   afterAll(async () => {

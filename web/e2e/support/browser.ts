@@ -81,6 +81,11 @@ async function watchCspViolations(context: BrowserContext): Promise<string[]> {
 }
 
 /** Saves a full-page screenshot to e2e/screenshots/<name>.png. */
+/** The CSP violations the actors' pages reported since the last call; clears them. */
+export function takeCspViolations(...actors: Actor[]): string[] {
+  return actors.flatMap((actor) => actor.cspViolations.splice(0));
+}
+
 export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.waitForLoadState('networkidle').catch(() => undefined);

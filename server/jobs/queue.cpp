@@ -50,45 +50,85 @@ void JobQueue::handle(std::string kind, JobHandler handler) {
 
 int JobQueue::run_due(Millis now) {
   int ran = 0;
-  while (auto claimed = claim(now)) {
-    run(*claimed, now);
-    ++ran;
+  for (auto claimed = claim_batch(options_.claim_batch, now); !claimed.empty();
+       claimed = claim_batch(options_.claim_batch, now)) {
+    run_batch(claimed, now);
+    ran += static_cast<int>(claimed.size());
   }
   return ran;
 }
 
-std::optional<Job> JobQueue::claim(Millis now) {
-  if (kinds_.empty()) return std::nullopt;
+std::vector<Job> JobQueue::claim_batch(int limit, Millis now) {
+  if (kinds_.empty() || limit < 1) return {};
   // A read first: idle runners must not take SQLite's write lock every poll.
   if (!database_.with_session(
           [&](db::Connection& sql) { return store::any_due(sql, kinds_, now); }))
-    return std::nullopt;
-  return database_.transaction([&](db::Connection& sql) -> std::optional<Job> {
-    while (auto job = store::lock_next_due(sql, kinds_, now)) {
-      if (job->status == JobStatus::running && job->attempts >= job->max_attempts) {
+    return {};
+  return database_.transaction([&](db::Connection& sql) {
+    std::vector<Job> claimed;
+    const std::string lease_owner = options_.owner + ":" + random_hex(8);
+    for (auto& job : store::lock_due(sql, kinds_, now, limit)) {
+      if (job.status == JobStatus::running && job.attempts >= job.max_attempts) {
         // Its last attempt never finished (the worker died): no more tries.
-        spdlog::error("job {} ({}) is dead: its lease lapsed on attempt {} of {}", job->id,
-                      job->kind, job->attempts, job->max_attempts);
-        store::bury(sql, job->id, "the lease lapsed on the last attempt", now);
+        spdlog::error("job {} ({}) is dead: its lease lapsed on attempt {} of {}", job.id, job.kind,
+                      job.attempts, job.max_attempts);
+        store::bury(sql, job.id, "the lease lapsed on the last attempt", now);
         continue;
       }
-      job->lease_owner = options_.owner + ":" + random_hex(8);
-      job->lease_expires_at = now + millis(options_.lease);
-      job->attempts += 1;
-      job->status = JobStatus::running;
-      store::start_attempt(sql, job->id, job->lease_owner, job->lease_expires_at, now);
-      return job;
+      job.lease_owner = lease_owner;
+      job.lease_expires_at = now + millis(options_.lease);
+      job.attempts += 1;
+      job.status = JobStatus::running;
+      claimed.push_back(std::move(job));
     }
-    return std::nullopt;
+    std::vector<std::int64_t> ids;
+    for (const auto& job : claimed) ids.push_back(job.id);
+    store::start_attempts(sql, ids, lease_owner, now + millis(options_.lease), now);
+    return claimed;
   });
 }
 
-bool JobQueue::run(const Job& claimed, Millis now) {
+std::optional<Job> JobQueue::claim(Millis now) {
+  auto claimed = claim_batch(1, now);
+  if (claimed.empty()) return std::nullopt;
+  return std::move(claimed.front());
+}
+
+bool JobQueue::run(const Job& claimed, Millis now) { return run_batch({claimed}, now) == 1; }
+
+int JobQueue::run_batch(const std::vector<Job>& claimed, Millis now) {
+  std::vector<std::pair<const Job*, JobEffects>> succeeded;
+  for (const Job& job : claimed)
+    if (auto effects = run_handler(job, now)) succeeded.emplace_back(&job, std::move(*effects));
+  if (succeeded.size() > 1) {
+    try {
+      return finish_together(succeeded);
+    } catch (const std::exception& error) {
+      spdlog::info("jobs: completing {} jobs together failed ({}); completing each alone",
+                   succeeded.size(), short_error(error.what()));
+    }
+  }
+  int done = 0;
+  for (const auto& [job, effects] : succeeded) done += finish(*job, effects, now) ? 1 : 0;
+  return done;
+}
+
+std::optional<JobEffects> JobQueue::run_handler(const Job& claimed, Millis now) {
   const auto handler = handlers_.find(claimed.kind);
   if (handler == handlers_.end()) throw std::logic_error("jobs: no handler for " + claimed.kind);
   try {
     // Outside any transaction: the handler may call outside services.
-    const JobEffects effects = handler->second(claimed);
+    return handler->second(claimed);
+  } catch (const std::exception& error) {
+    record_failure(claimed, short_error(error.what()), now);
+  } catch (...) {
+    record_failure(claimed, "unknown exception", now);
+  }
+  return std::nullopt;
+}
+
+bool JobQueue::finish(const Job& claimed, const JobEffects& effects, Millis now) {
+  try {
     database_.transaction([&](db::Connection& sql) {
       // First, so that on PostgreSQL the row stays locked until the effects
       // commit, and a lapsed lease that another runner took stops us here.
@@ -105,6 +145,24 @@ bool JobQueue::run(const Job& claimed, Millis now) {
     record_failure(claimed, "unknown exception", now);
   }
   return false;
+}
+
+int JobQueue::finish_together(const std::vector<std::pair<const Job*, JobEffects>>& succeeded) {
+  return database_.transaction([&](db::Connection& sql) {
+    int done = 0;
+    for (const auto& [job, effects] : succeeded) {
+      // A job whose lease another runner took is skipped: nothing of it is
+      // written, as when it is completed alone.
+      if (!store::finish(sql, job->id, job->lease_owner, now_millis())) {
+        spdlog::warn("job {} ({}): {}; its effects were not applied", job->id, job->kind,
+                     LeaseLost().what());
+        continue;
+      }
+      if (effects) effects(sql);
+      ++done;
+    }
+    return done;
+  });
 }
 
 void JobQueue::record_failure(const Job& claimed, const std::string& error, Millis now) {

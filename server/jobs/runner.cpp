@@ -43,9 +43,10 @@ void JobRunner::work() {
       seen = wakes_;
     }
     try {
-      // One job at a time, so that stop() waits for one job at most.
-      while (auto claimed = queue_.claim()) {
-        queue_.run(*claimed);
+      // One batch at a time, so that stop() waits for one batch at most.
+      for (auto claimed = queue_.claim_batch(queue_.batch_size()); !claimed.empty();
+           claimed = queue_.claim_batch(queue_.batch_size())) {
+        queue_.run_batch(claimed);
         std::lock_guard lock(mutex_);
         if (stopping_) return;
       }

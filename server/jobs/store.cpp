@@ -140,31 +140,36 @@ bool any_due(db::Connection& sql, const std::vector<std::string>& kinds, Millis 
   return false;
 }
 
-std::optional<Job> lock_next_due(db::Connection& sql, const std::vector<std::string>& kinds,
-                                 Millis now) {
+std::vector<Job> lock_due(db::Connection& sql, const std::vector<std::string>& kinds, Millis now,
+                          int limit) {
+  std::vector<Job> found;
   for (const Due due : {Due::lapsed_lease, Due::queued}) {
+    if (static_cast<int>(found.size()) >= limit) break;
     db::Query query;
     query.sql("SELECT ").sql(kColumns).sql(" FROM jobs WHERE ");
     kinds_filter(query, kinds);
     due_in_order(query, due, now);
-    query.sql(" LIMIT 1");
+    query.sql(" LIMIT ").bind(static_cast<long long>(limit - found.size()));
     // SQLite: the write transaction (BEGIN IMMEDIATE) is the lock.
     if (sql.dialect() == db::Dialect::postgres) query.sql(" FOR UPDATE SKIP LOCKED");
-    if (auto job = first_job(sql, query)) return job;
+    query.each<JobRow>(sql, [&](const JobRow& row) { found.push_back(row.to_job()); });
   }
-  return std::nullopt;
+  return found;
 }
 
-constexpr std::string_view kStartAttempt = R"(
-  UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_owner = :owner,
-    lease_expires_at = :expires, updated_at = :now
-  WHERE id = :id)";
-
-void start_attempt(db::Connection& sql, std::int64_t id, const std::string& lease_owner,
-                   Millis lease_expires_at, Millis now) {
-  db::Query(kStartAttempt)
-      .values(lease_owner, static_cast<long long>(lease_expires_at), static_cast<long long>(now),
-              static_cast<long long>(id))
+void start_attempts(db::Connection& sql, const std::vector<std::int64_t>& ids,
+                    const std::string& lease_owner, Millis lease_expires_at, Millis now) {
+  if (ids.empty()) return;
+  db::Query update;
+  update.sql("UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_owner = ")
+      .bind(lease_owner)
+      .sql(", lease_expires_at = ")
+      .bind(static_cast<long long>(lease_expires_at))
+      .sql(", updated_at = ")
+      .bind(static_cast<long long>(now))
+      .sql(" WHERE id IN (")
+      .bind_list(std::vector<long long>(ids.begin(), ids.end()))
+      .sql(")")
       .execute(sql);
 }
 

@@ -20,14 +20,14 @@ std::optional<Job> find_by_dedupe_key(db::Connection& sql, const std::string& ke
 // Whether any job of these kinds is due at `now` (queued and due, or running
 // with a lapsed lease). A read: runners ask it before taking the write lock.
 bool any_due(db::Connection& sql, const std::vector<std::string>& kinds, Millis now);
-// The first due job of these kinds, locked for this transaction; on
-// PostgreSQL, rows other transactions have locked are skipped (FOR UPDATE
-// SKIP LOCKED), so concurrent runners each get another one.
-std::optional<Job> lock_next_due(db::Connection& sql, const std::vector<std::string>& kinds,
-                                 Millis now);
-// Marks the job running under the lease, one more attempt.
-void start_attempt(db::Connection& sql, std::int64_t id, const std::string& lease_owner,
-                   Millis lease_expires_at, Millis now);
+// The first `limit` due jobs of these kinds (lapsed leases first), locked for
+// this transaction; on PostgreSQL, rows other transactions have locked are
+// skipped (FOR UPDATE SKIP LOCKED), so concurrent runners each get others.
+std::vector<Job> lock_due(db::Connection& sql, const std::vector<std::string>& kinds, Millis now,
+                          int limit);
+// Marks the jobs running under the lease, one more attempt each.
+void start_attempts(db::Connection& sql, const std::vector<std::int64_t>& ids,
+                    const std::string& lease_owner, Millis lease_expires_at, Millis now);
 // Running under this lease -> done; false when the lease is no longer ours.
 bool finish(db::Connection& sql, std::int64_t id, const std::string& lease_owner, Millis now);
 // Running under this lease -> queued at run_at, or dead when run_at is

@@ -289,6 +289,86 @@ TEST_P(JobsApi, TheHandlerRunsOutsideAnyTransaction) {
   EXPECT_EQ(reread(queue, job.id).status, jobs::JobStatus::done);
 }
 
+// A batch is claimed under one lease and completed in one transaction; the
+// jobs after it wait for the next claim.
+TEST_P(JobsApi, ABatchIsClaimedTogetherAndCompletedTogether) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 5; ++i) ids.push_back(enqueue().id);
+  jobs::JobQueue queue(database(), options());
+  handle_with_effect(queue);
+  const Millis t0 = now_millis();
+
+  const auto batch = queue.claim_batch(3, t0);
+  ASSERT_EQ(batch.size(), 3u);
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    EXPECT_EQ(batch[i].id, ids[i]) << "oldest first";
+    EXPECT_EQ(batch[i].attempts, 1);
+    EXPECT_EQ(batch[i].lease_owner, batch[0].lease_owner);
+    EXPECT_EQ(reread(queue, ids[i]).status, jobs::JobStatus::running);
+  }
+  EXPECT_EQ(reread(queue, ids[3]).status, jobs::JobStatus::queued);
+
+  EXPECT_EQ(queue.run_batch(batch, t0), 3);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(effects_of(ids[i]), 1) << "job " << ids[i];
+  EXPECT_EQ(queue.claim_batch(8, t0).size(), 2u) << "the rest, and nothing done again";
+}
+
+// One job of a batch whose handler throws and one whose effects throw do not
+// take the others down: the others are done once, the two are retried, and
+// the failed effects left nothing.
+TEST_P(JobsApi, AFailingJobInABatchLeavesTheOthersDone) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 4; ++i) ids.push_back(enqueue().id);
+  const auto handler_fails = ids[1], effects_fail = ids[2];
+  jobs::JobQueue queue(database(), options());
+  queue.handle(kKind, [&](const jobs::Job& job) -> jobs::JobEffects {
+    if (job.id == handler_fails) throw std::runtime_error("SMTP said 451");
+    return [&, id = job.id](db::Connection& sql) {
+      insert_effect(sql, id, "done");
+      if (id == effects_fail) throw std::runtime_error("effects failed half-way");
+    };
+  });
+  const Millis t0 = now_millis();
+  const auto batch = queue.claim_batch(4, t0);
+  ASSERT_EQ(batch.size(), 4u);
+  EXPECT_EQ(queue.run_batch(batch, t0), 2);
+
+  for (const auto id : {ids[0], ids[3]}) {
+    EXPECT_EQ(effects_of(id), 1) << "job " << id;
+    EXPECT_EQ(reread(queue, id).status, jobs::JobStatus::done);
+  }
+  EXPECT_EQ(effects_of(effects_fail), 0);
+  EXPECT_EQ(reread(queue, effects_fail).last_error, "effects failed half-way");
+  EXPECT_EQ(reread(queue, handler_fails).last_error, "SMTP said 451");
+  for (const auto id : {handler_fails, effects_fail})
+    EXPECT_EQ(reread(queue, id).status, jobs::JobStatus::queued) << "job " << id;
+}
+
+// A batch whose lease lapsed on one job while it ran: that job's completion
+// belongs to the runner that took it over; the rest of the batch commits.
+TEST_P(JobsApi, AJobTakenOverFromABatchIsSkippedWhenTheBatchCompletes) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 3; ++i) ids.push_back(enqueue().id);
+  jobs::JobQueue slow(database(), options()), other(database(), options());
+  handle_with_effect(slow);
+  handle_with_effect(other);
+  const Millis t0 = now_millis();
+  const auto batch = slow.claim_batch(3, t0);
+  ASSERT_EQ(batch.size(), 3u);
+  // Another runner takes one job over after the lease lapsed, and runs it.
+  database().transaction([&](db::Connection& sql) {
+    sql.session() << "UPDATE jobs SET lease_expires_at = " << t0 << " WHERE id = " << ids[1];
+  });
+  const auto taken = other.claim_batch(1, t0 + 1);
+  ASSERT_EQ(taken.size(), 1u);
+  ASSERT_EQ(taken[0].id, ids[1]);
+
+  EXPECT_EQ(slow.run_batch(batch, t0 + 2), 2);
+  EXPECT_EQ(effects_of(ids[1]), 0) << "the slow runner's effects were not applied";
+  EXPECT_EQ(other.run_batch(taken, t0 + 3), 1);
+  for (const auto id : ids) EXPECT_EQ(effects_of(id), 1) << "job " << id;
+}
+
 TEST_P(JobsApi, KindsWithoutAHandlerAreLeftForAnotherRunner) {
   const auto job = enqueue();
   jobs::JobQueue queue(database(), options());

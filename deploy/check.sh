@@ -45,7 +45,7 @@ echo "nginx -t: deploy/nginx/pocketshop.conf is valid"
 # 2. systemd units
 if command -v systemd-analyze >/dev/null; then
   unit_binary=${binary:-/bin/true}
-  for unit in pocketshop@.service pocketshop-gateway.service; do
+  for unit in pocketshop@.service pocketshop-gateway.service pocketshop-backup.service; do
     name=${unit/@./@8081.}
     sed "s|/usr/local/bin/pocketshop|$(realpath "$unit_binary")|" "$deploy/systemd/$unit" >"$work/$name"
     output=$(systemd-analyze verify "$work/$name" 2>&1 || true)

@@ -183,6 +183,59 @@ async function reloadNginx(listenPort, ports) {
   await sleep(1500);  // the old workers finish and leave
 }
 
+// ------------------------------------------------------------------ CPU time
+// User + system CPU time of a process in µs (/proc/<pid>/stat), with what
+// its children that have exited used when `withExited`.
+function cpuMicros(pid, withExited = false) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const own = Number(fields[11]) + Number(fields[12]);
+    const exited = withExited ? Number(fields[13]) + Number(fields[14]) : 0;
+    return ((own + exited) * 1e6) / 100;  // USER_HZ 100
+  } catch {
+    return 0;  // gone
+  }
+}
+
+function childPids(pid) {
+  try {
+    return run("pgrep", ["-P", String(pid)]).trim().split("\n").filter(Boolean).map(Number);
+  } catch {
+    return [];  // none
+  }
+}
+
+// A tree's CPU time: the process, its live children and those that exited.
+function treeCpuMicros(pid) {
+  return cpuMicros(pid, true) + childPids(pid).reduce((sum, child) => sum + cpuMicros(child), 0);
+}
+
+function postmasterPid() {
+  return Number(fs.readFileSync(`${pgDir}/data/postmaster.pid`, "utf8").split("\n")[0]);
+}
+
+// CPU time so far of each tier: the instances, nginx and PostgreSQL.
+function tierCpu() {
+  return {
+    instances: instances.reduce((sum, instance) => sum + cpuMicros(instance.process.pid), 0),
+    nginx: nginx ? treeCpuMicros(nginx.process.pid) : 0,
+    postgres: treeCpuMicros(postmasterPid()),
+  };
+}
+
+// Runs `load` and adds each tier's CPU time per request (µs) to its result.
+async function withCpu(load) {
+  const before = tierCpu();
+  const result = await load();
+  const after = tierCpu();
+  const count = result.orders || result.requests;
+  result.cpuPer = Object.fromEntries(
+    Object.keys(before).map((tier) => [tier, (after[tier] - before[tier]) / Math.max(count, 1)]),
+  );
+  return result;
+}
+
 // ------------------------------------------------------------------ the loads
 function writeCaseFiles(manifest) {
   writeLines(path.join(work, "detail.txt"), manifest.products.map((id) => `/api/products/${id}`));
@@ -203,7 +256,7 @@ async function writeListCase(base) {
 function readLoad(base, file, runSeconds = seconds) {
   const target = { base, script: "read.lua", args: [path.join(work, file)], threads: 2, connections };
   wrk({ ...target, seconds: warmup });
-  return wrk({ ...target, seconds: runSeconds });
+  return withCpu(() => wrk({ ...target, seconds: runSeconds }));
 }
 
 let runNumber = 0;
@@ -246,6 +299,12 @@ function readCheckoutLog(logDir) {
     }
   }
   return { acknowledged, errors };
+}
+
+async function drainJobs() {
+  const started = Date.now();
+  const pending = "SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running')";
+  while (pgNumbers(databaseUrl, pending)[0] > 0 && Date.now() - started < 60000) await sleep(200);
 }
 
 const checkoutCount = () => pgNumbers(databaseUrl, "SELECT COUNT(*) FROM checkouts")[0];
@@ -292,7 +351,13 @@ async function checkoutIntegrity(before, acknowledged, inFlight) {
 async function checkoutLoad(base, buyerTokens) {
   const { logDir, target } = await checkoutTarget(base, buyerTokens, seconds);
   const before = await settle();
-  const result = wrk(target);
+  // The jobs an order leaves (its mails) are part of its cost: the CPU
+  // counted runs until the queue is empty.
+  const result = await withCpu(async () => {
+    const load = wrk(target);
+    await drainJobs();
+    return load;
+  });
   const log = readCheckoutLog(logDir);
   const integrity = await checkoutIntegrity(before, log.acknowledged, connections);
   return { ...result, ordersPerSecond: result.orders / result.seconds, integrity, log };
@@ -386,6 +451,7 @@ let gateway;
 let databaseUrl;
 let manifest;
 let instances = [];
+let nginx;
 let report;
 let failed = false;
 try {
@@ -422,7 +488,7 @@ try {
   const proxyPort = await freePort();
   const proxy = `http://127.0.0.1:${proxyPort}`;
   writeNginxConf(proxyPort, [ports[0]]);
-  track(new Child("nginx", [...nginxArgs, "-g", "daemon off;"], path.join(nginxDir, "stdout.log")));
+  nginx = track(new Child("nginx", [...nginxArgs, "-g", "daemon off;"], path.join(nginxDir, "stdout.log")));
   await instances[0].waitUntilHealthy(proxy);
   await writeListCase(proxy);
   const buyerTokens = await login(proxy, manifest.buyers, manifest.password);
@@ -430,8 +496,8 @@ try {
 
   const rows = [];
   async function measure(label, base) {
-    const detail = readLoad(base, "detail.txt");
-    const list = readLoad(base, "list.txt");
+    const detail = await readLoad(base, "detail.txt");
+    const list = await readLoad(base, "list.txt");
     const checkout = await checkoutLoad(base, buyerTokens);
     const row = { label, detail, list, checkout };
     rows.push(row);
@@ -502,6 +568,17 @@ function formatReport(rows, kill, restart, victimPort) {
         `${Math.round(checkout.ordersPerSecond)} | ${ms(checkout.p99_ms)} | ` +
         `${errorCount(detail) + errorCount(list) + errorCount(checkout)} |`,
     );
+  lines.push(
+    "",
+    "CPU time per request (per order for checkout, its add to cart and its mail jobs included), µs, by tier:",
+    "",
+    "| instances | product detail: server / nginx / PostgreSQL | product list | checkout |",
+    "|---|---:|---:|---:|",
+  );
+  const cpu = (result) =>
+    [result.cpuPer.instances, result.cpuPer.nginx, result.cpuPer.postgres].map((v) => Math.round(v)).join(" / ");
+  for (const { label, detail, list, checkout } of rows)
+    lines.push(`| ${label} | ${cpu(detail)} | ${cpu(list)} | ${cpu(checkout)} |`);
   const statuses = {};
   for (const e of kill.errors) statuses[`${e.status} ${e.path}`] = (statuses[`${e.status} ${e.path}`] ?? 0) + 1;
   lines.push(

@@ -60,8 +60,9 @@ fi
 
 # 3. The proxy's limits against the server's defaults.
 if [ -n "$binary" ]; then
-  help=$("$binary" serve --help)
-  default_of() { sed -n "s/.*$1 [A-Z]* \[\([0-9]*\)\].*/\1/p" <<<"$help" | head -n 1; }
+  help=$("$binary" --help)
+  # "  --max-body-bytes UINT:UINT in [1024 - 1073741824]=1048576 (Env:...)"
+  default_of() { sed -n "s/^ *$1 [^=]*=\([0-9]*\) .*/\1/p" <<<"$help" | head -n 1; }
   snippet="$deploy/nginx/pocketshop-proxy.conf"
   expect() {  # expect WHAT SERVER_VALUE NGINX_VALUE
     if [ "$2" != "$3" ]; then

@@ -101,3 +101,18 @@ bench:
 	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPOCKETSHOP_BUILD_TESTS=OFF
 	cmake --build $(RELEASE_DIR) -j$(JOBS) --target pocketshop
 	PG_DURABLE=1 scripts/with-postgres.sh node bench/run.mjs --binary $(RELEASE_DIR)/server/pocketshop --seconds $(BENCH_SECONDS)
+
+# Several instances behind nginx (bench/scale.mjs, docs/scaling.md): checks
+# deploy/ (nginx -t, the units, the limits), then starts PostgreSQL, three
+# Release instances, nginx with deploy/nginx/'s settings and the payment
+# gateway on 127.0.0.1; runs the read and checkout loads with 1, 2 and 3
+# instances, kills one with -9 during checkout and restarts PostgreSQL during
+# reads. About four minutes here; the report goes to bench/results/.
+BENCH_SCALE_SECONDS ?= 8
+.PHONY: bench-scale
+bench-scale:
+	@scripts/install-deps.sh --bench-scale
+	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPOCKETSHOP_BUILD_TESTS=OFF
+	cmake --build $(RELEASE_DIR) -j$(JOBS) --target pocketshop
+	deploy/check.sh $(RELEASE_DIR)/server/pocketshop
+	node bench/scale.mjs --binary $(RELEASE_DIR)/server/pocketshop --seconds $(BENCH_SCALE_SECONDS)

@@ -15,11 +15,13 @@ packages=(
 )
 
 # Extras only some targets need: `--fuzz` (make fuzz) clang and its libFuzzer
-# and sanitizer runtimes; `--bench` (make bench) the wrk load generator.
+# and sanitizer runtimes; `--bench` (make bench) the wrk load generator;
+# `--bench-scale` (make bench-scale) wrk and nginx.
 for extra in "$@"; do
   case "$extra" in
     --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
     --bench) packages+=(wrk) ;;
+    --bench-scale) packages+=(wrk nginx) ;;
     *) echo "install-deps.sh: unknown option $extra" >&2; exit 2 ;;
   esac
 done
@@ -35,6 +37,11 @@ if ((${#missing[@]})); then
   [ "$(id -u)" -eq 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # Debian starts the nginx it installs, with its default site on port 80:
+  # make bench-scale runs its own nginx on 127.0.0.1 and needs none.
+  if [[ " ${missing[*]} " == *" nginx "* ]] && [ -d /run/systemd/system ]; then
+    $SUDO systemctl disable --now nginx
+  fi
 fi
 
 # The web app needs Node.js 20+ and npm (already on the machine).

@@ -34,7 +34,15 @@ async function backAnswering(page: Page, leave: boolean): Promise<string> {
     });
   });
   await page.goBack({ waitUntil: 'commit' });
-  return asked;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unasked = new Promise<string>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('Back left without asking')), 10_000);
+  });
+  try {
+    return await Promise.race([asked, unasked]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 describe('unsaved changes and the saved address', () => {

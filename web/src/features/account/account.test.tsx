@@ -31,12 +31,16 @@ async function openAccount(user: object, routes: Routes) {
   const mock = mockFetch({
     'POST /api/auth/refresh': () => json(session(user)),
     'GET /api/me': () => json(user),
+    'GET /api/me/address': () => json({ address: null }),
     ...routes,
   });
   renderPage(<AccountPage />, { url: '/account', path: '/account' });
   await screen.findByRole('heading', { name: 'Your account' });
   return mock;
 }
+
+/** The last request that changed something (reads, such as the saved address's, come in any order). */
+const lastWrite = (calls: MockCall[]) => calls.filter((c) => c.method !== 'GET').at(-1);
 
 const section = (name: string) => screen.getByRole('region', { name });
 
@@ -56,7 +60,7 @@ describe('AccountPage: the address', () => {
     expect(await within(address).findByRole('status')).toHaveTextContent(
       'A new link is on its way to bo@example.test.',
     );
-    expect(calls.at(-1)).toMatchObject({ method: 'POST', url: '/api/me/verification-mail' });
+    expect(lastWrite(calls)).toMatchObject({ method: 'POST', url: '/api/me/verification-mail' });
   });
 
   it('says when the links were asked for too often', async () => {
@@ -72,6 +76,98 @@ describe('AccountPage: the address', () => {
     await openAccount(buyer, {});
     expect(section('Email address')).toHaveTextContent('Confirmed');
     expect(screen.queryByRole('button', { name: 'Send the confirmation link again' })).toBeNull();
+  });
+});
+
+const portland = {
+  name: 'Bo Buyer',
+  line1: '1 Main St',
+  city: 'Portland',
+  region: 'OR',
+  postal_code: '97201',
+  country: 'US',
+};
+
+/** A response that waits until `release` is called, as a slow server's. */
+function held(response: () => Response) {
+  let release = () => {};
+  const answer = new Promise<Response>((resolve) => {
+    release = () => resolve(response());
+  });
+  return { answer, release: () => release() };
+}
+
+describe('AccountPage: the saved address', () => {
+  it('shows it, and saves an edit once however often Save is clicked', async () => {
+    const put = held(() => json({ address: { ...portland, city: 'Salem', postal_code: '97301' } }));
+    const { calls } = await openAccount(buyer, {
+      'GET /api/me/address': () => json({ address: portland }),
+      'PUT /api/me/address': () => put.answer,
+    });
+    const saved = section('Saved address');
+    expect(await within(saved).findByTestId('saved-address')).toHaveTextContent(
+      'Bo Buyer1 Main StPortland, OR 97201US',
+    );
+    fireEvent.click(within(saved).getByRole('button', { name: 'Edit address' }));
+    expect(within(saved).getByLabelText('Full name')).toHaveFocus();
+    expect(within(saved).getByLabelText('State / province (optional)')).toHaveValue('OR');
+    fireEvent.change(within(saved).getByLabelText('City'), { target: { value: 'Salem' } });
+    fireEvent.change(within(saved).getByLabelText('Postal code'), { target: { value: '97301' } });
+    const save = within(saved).getByRole('button', { name: 'Save address' });
+    fireEvent.click(save);
+    fireEvent.click(save);
+    await waitFor(() => expect(save).toBeDisabled());
+    put.release();
+
+    expect(await within(saved).findByRole('status')).toHaveTextContent('Your address is saved.');
+    expect(within(saved).getByTestId('saved-address')).toHaveTextContent('Salem, OR 97301');
+    expect(within(saved).getByRole('button', { name: 'Edit address' })).toHaveFocus();
+    const puts = calls.filter((c) => c.method === 'PUT');
+    expect(puts).toHaveLength(1);
+    expect(puts[0].body).toEqual({ ...portland, city: 'Salem', postal_code: '97301' });
+  });
+
+  it('shows the server’s objections at their fields', async () => {
+    await openAccount(buyer, {
+      'PUT /api/me/address': () =>
+        json(
+          {
+            type: '/problems/validation',
+            title: 'Invalid',
+            status: 422,
+            detail: 'One or more fields are invalid.',
+            errors: { city: ['Enter the city.'] },
+          },
+          422,
+        ),
+    });
+    const saved = section('Saved address');
+    expect(await within(saved).findByText(/No address is saved/)).toBeInTheDocument();
+    fireEvent.click(within(saved).getByRole('button', { name: 'Add an address' }));
+    expect(within(saved).getByLabelText('Full name')).toHaveValue('Bo');
+    fireEvent.click(within(saved).getByRole('button', { name: 'Save address' }));
+    expect(await within(saved).findByRole('alert')).toHaveTextContent(
+      'Please correct the highlighted fields.',
+    );
+    expect(within(saved).getByLabelText('City')).toHaveAccessibleDescription(/Enter the city\./);
+  });
+
+  it('removes it once however often Remove is clicked', async () => {
+    const removal = held(() => new Response(null, { status: 204 }));
+    const { calls } = await openAccount(buyer, {
+      'GET /api/me/address': () => json({ address: portland }),
+      'DELETE /api/me/address': () => removal.answer,
+    });
+    const saved = section('Saved address');
+    const remove = await within(saved).findByRole('button', { name: 'Remove address' });
+    fireEvent.click(remove);
+    fireEvent.click(remove);
+    await waitFor(() => expect(remove).toBeDisabled());
+    removal.release();
+    expect(await within(saved).findByRole('status')).toHaveTextContent('Your address is removed.');
+    expect(within(saved).queryByTestId('saved-address')).toBeNull();
+    expect(within(saved).getByRole('button', { name: 'Add an address' })).toHaveFocus();
+    expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
   });
 });
 
@@ -91,7 +187,7 @@ describe('AccountPage: the password', () => {
     expect(await within(form).findByRole('status')).toHaveTextContent(
       'Every other device was signed out.',
     );
-    expect(calls.at(-1)?.body).toEqual({
+    expect(calls.find((c) => c.url === '/api/me/password')?.body).toEqual({
       current_password: 'password123',
       new_password: 'better-password-1',
     });
@@ -134,7 +230,7 @@ describe('AccountPage: the email address', () => {
     expect(await within(form).findByRole('status')).toHaveTextContent(
       'We sent a link to new@example.test.',
     );
-    expect(calls.at(-1)?.body).toEqual({ email: 'new@example.test', password: 'password123' });
+    expect(lastWrite(calls)?.body).toEqual({ email: 'new@example.test', password: 'password123' });
   });
 
   it('says when another account uses the address', async () => {
@@ -197,7 +293,7 @@ describe('AccountPage: data and deletion', () => {
     });
     fireEvent.click(within(area).getByRole('button', { name: 'Delete my account for good' }));
     expect(await screen.findByText('elsewhere')).toBeInTheDocument();
-    expect(calls.at(-1)).toMatchObject({ method: 'DELETE', body: { password: 'password123' } });
+    expect(lastWrite(calls)).toMatchObject({ method: 'DELETE', body: { password: 'password123' } });
     expect(client.session.get()).toBeNull();
   });
 

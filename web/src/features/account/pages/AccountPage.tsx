@@ -14,6 +14,7 @@ import {
   downloadMyData,
   resendVerification,
 } from '../api/settings';
+import { SavedAddressSection } from '../components/SavedAddressSection';
 
 /** A form's state that stays on the page after success (unlike useSubmit's). */
 function useAction(action: () => Promise<void>) {
@@ -314,6 +315,7 @@ function AccountSettings({ onDeleted }: { onDeleted: () => void }) {
       <div className="container narrow">
         <h1 className="title">Your account</h1>
         <AddressSection user={user} />
+        <SavedAddressSection user={user} />
         <ChangePasswordSection />
         <ChangeEmailSection />
         <DownloadSection />
@@ -324,7 +326,8 @@ function AccountSettings({ onDeleted }: { onDeleted: () => void }) {
 }
 
 /**
- * The signed-in user's settings: address, password, data and deletion. A
+ * The signed-in user's settings: email address, saved shipping address,
+ * password, data and deletion. A
  * guest is asked to sign in, except right after deleting the account.
  */
 export function AccountPage() {

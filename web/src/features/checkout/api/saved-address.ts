@@ -33,3 +33,17 @@ export function useSaveAddress(userId: number | undefined) {
     },
   });
 }
+
+/** Forgets it: checkout then starts from an empty form. */
+export const forgetAddress = () => client.delete<void>('/api/me/address');
+
+export function useForgetAddress(userId: number | undefined) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: forgetAddress,
+    onSuccess: () => {
+      if (userId !== undefined)
+        queryClient.setQueryData<SavedAddress>(savedAddressKeys.of(userId), { address: null });
+    },
+  });
+}

@@ -1,36 +1,42 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { useBlocker, type BlockerFunction } from 'react-router-dom';
 
 /**
- * While `dirty`, asks before the page is left: the browser's own question on
- * reload, closing or typing another address (beforeunload), and `message`
- * on a click of a link inside the app. The app's router is not a data
- * router, so useBlocker is not there; a click caught before React's (the
- * capture phase on the document) is what a Link would act on.
+ * While `dirty`, asks with `message` (window.confirm, as the app asks before
+ * deleting) before the page is left inside the app: Back and Forward, a link,
+ * a redirect (useBlocker, which needs the data router of main.tsx); and with
+ * the browser's own question on reload, closing or typing another address
+ * (beforeunload). Returns `leaveWithoutAsking`, for the page's own navigation
+ * once the changes are saved, before a render can clear `dirty`.
  */
 export function useConfirmLeave(dirty: boolean, message: string) {
+  const saved = useRef(false);
+  const shouldAsk = useCallback<BlockerFunction>(
+    ({ currentLocation, nextLocation }) =>
+      dirty &&
+      !saved.current &&
+      (currentLocation.pathname !== nextLocation.pathname ||
+        currentLocation.search !== nextLocation.search),
+    [dirty],
+  );
+  const blocker = useBlocker(shouldAsk);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    if (window.confirm(message)) blocker.proceed();
+    else blocker.reset();
+  }, [blocker, message]);
+
   useEffect(() => {
     if (!dirty) return;
     const beforeUnload = (event: BeforeUnloadEvent) => {
       event.preventDefault();
       event.returnValue = ''; // older browsers ask only when this is set
     };
-    const click = (event: MouseEvent) => {
-      if (event.defaultPrevented || event.button !== 0) return;
-      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return; // a new tab
-      const link = (event.target as Element | null)?.closest?.('a[href]');
-      if (!(link instanceof HTMLAnchorElement) || link.target === '_blank') return;
-      if (link.origin !== window.location.origin) return;
-      if (link.pathname === window.location.pathname && link.search === window.location.search)
-        return;
-      if (window.confirm(message)) return;
-      event.preventDefault();
-      event.stopPropagation();
-    };
     window.addEventListener('beforeunload', beforeUnload);
-    document.addEventListener('click', click, true);
-    return () => {
-      window.removeEventListener('beforeunload', beforeUnload);
-      document.removeEventListener('click', click, true);
-    };
-  }, [dirty, message]);
+    return () => window.removeEventListener('beforeunload', beforeUnload);
+  }, [dirty]);
+
+  return useCallback(() => {
+    saved.current = true;
+  }, []);
 }

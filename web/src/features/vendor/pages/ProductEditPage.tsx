@@ -45,7 +45,7 @@ function ProductEditor({ product, categories }: { product: Product | null; categ
   const edited =
     (Object.keys(form) as (keyof typeof form)[]).some((key) => form[key] !== initial[key]) ||
     JSON.stringify(images) !== JSON.stringify(initialImages);
-  useConfirmLeave(
+  const leaveWithoutAsking = useConfirmLeave(
     edited && !save.isSuccess,
     'Leave this page? Your changes to this product are not saved.',
   );
@@ -70,8 +70,10 @@ function ProductEditor({ product, categories }: { product: Product | null; categ
       images: images.map((d) => ({ image_id: d.image.id, alt_text: d.alt_text || undefined })),
     };
     save.mutate(input, {
-      onSuccess: (saved) =>
-        navigate(paths.vendor.products.href(), { state: { saved: saved.name } }),
+      onSuccess: (saved) => {
+        leaveWithoutAsking();
+        navigate(paths.vendor.products.href(), { state: { saved: saved.name } });
+      },
     });
   };
 

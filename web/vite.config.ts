@@ -33,5 +33,9 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.mjs'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // Vitest's 5 s default is less than a whole-app test (sign-in, redirect,
+    // checkout) takes in jsdom when CI shares its two cores with the server's
+    // tests; a test that hangs still fails, after 20 s.
+    testTimeout: 20_000,
   },
 });

@@ -37,12 +37,13 @@ class SearchRelevance : public MarketplaceTest {
   boost::json::object page(const std::string& query) {
     const auto result = client().get("/api/products?" + query);
     EXPECT_EQ(result.status, 200) << query << ": " << result.body;
-    return result.json().as_object();
+    return result.json().as_object();  // a copy: json() is a temporary
   }
 
   std::vector<std::string> names(const std::string& query) {
     std::vector<std::string> list;
-    for (const auto& item : page(query).at("items").as_array())
+    const auto json = page(query);
+    for (const auto& item : json.at("items").as_array())
       list.emplace_back(item.at("name").as_string());
     return list;
   }

@@ -92,7 +92,8 @@ clean:
 
 # The benchmark (bench/README.md): a Release server on the bench marketplace,
 # driven by wrk on loopback, once on SQLite and once on PostgreSQL; the table
-# goes to bench/results/. BENCH_SECONDS per case.
+# goes to bench/results/. BENCH_SECONDS per case; CATALOG_SCALE=N also grows the
+# marketplace N times and compares it with 1x in the same run.
 RELEASE_DIR ?= build-release
 BENCH_SECONDS ?= 10
 .PHONY: bench
@@ -100,7 +101,7 @@ bench:
 	@scripts/install-deps.sh --bench
 	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPOCKETSHOP_BUILD_TESTS=OFF
 	cmake --build $(RELEASE_DIR) -j$(JOBS) --target pocketshop
-	PG_DURABLE=1 scripts/with-postgres.sh node bench/run.mjs --binary $(RELEASE_DIR)/server/pocketshop --seconds $(BENCH_SECONDS)
+	PG_DURABLE=1 scripts/with-postgres.sh node bench/run.mjs --binary $(RELEASE_DIR)/server/pocketshop --seconds $(BENCH_SECONDS) $(if $(CATALOG_SCALE),--scale $(CATALOG_SCALE))
 
 # Several instances behind nginx (bench/scale.mjs, docs/scaling.md): checks
 # deploy/ (nginx -t, the units, the limits), then starts PostgreSQL, three

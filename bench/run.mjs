@@ -9,7 +9,12 @@
 //   node bench/run.mjs --binary build-release/server/pocketshop
 //        [--seconds 10] [--databases sqlite,postgresql]
 //        [--cases list,pages,detail,search,shop,directory,checkout]
-//        [--payment-tokens-per-second 2500] [--keep-work]
+//        [--payment-tokens-per-second 2500] [--keep-work] [--scale N]
+//
+// With --scale N, each database is seeded twice, at 1x and grown N times
+// (`seed --bench --scale N`), both servers run side by side, and every case
+// runs on one, then the other, then again in the reverse order; the table
+// gives both and their ratio, with seeding time, database size and peak RSS.
 //
 // PostgreSQL runs need POCKETSHOP_TEST_PG_URL (scripts/with-postgres.sh).
 import { spawn, execFileSync } from "node:child_process";
@@ -36,6 +41,8 @@ const { values: options } = parseArgs({
     "payment-tokens-per-second": { type: "string", default: "2500" },
     // Keep each database's work folder (logs of the server and the gateway).
     "keep-work": { type: "boolean", default: false },
+    // Grow the marketplace N times and compare with 1x in one run.
+    scale: { type: "string", default: "1" },
   },
 });
 
@@ -173,14 +180,14 @@ function writeLines(file, lines) {
 
 // The list case's paths: the whole catalogue, page after page, each one
 // asked for with the previous page's `next`, as a browsing client does.
-async function writeListCase(work, base) {
+async function writeListCase(work, base, maxPages = Infinity) {
   const paths = [];
   let next = null;
   do {
     const target = `/api/products?limit=24${next ? `&after=${encodeURIComponent(next)}` : ""}`;
     paths.push(target);
     ({ next } = await request("GET", base + target));
-  } while (next);
+  } while (next && paths.length < maxPages);
   writeLines(path.join(work, "list.txt"), paths);
 }
 
@@ -257,9 +264,16 @@ async function mintPaymentTokens(gatewayUrl, count, inFlight = 32) {
   return tokens;
 }
 
+// The pages of 24 of the 1x marketplace: a grown one's list cases walk as
+// many (numbered pages deeper in cost more with OFFSET at any size; the
+// cases compare the same pages).
+function pagesAtOneTimes(manifest) {
+  return Math.ceil(manifest.products.length / (manifest.scale ?? 1) / 24);
+}
+
 // The paths of the other read cases, from the seed's manifest.
 function writeCaseFiles(work, manifest) {
-  const pages = Math.ceil(manifest.products.length / 24);
+  const pages = pagesAtOneTimes(manifest);
   writeLines(
     path.join(work, "pages.txt"),
     Array.from({ length: pages }, (_, i) => `/api/products?page=${i + 1}&limit=24`),
@@ -343,12 +357,17 @@ async function integrity(database, url, manifest, answered201, inFlight) {
   return { sold, checkouts, problems };
 }
 
-async function benchDatabase(database) {
+// A seeded database with its server and payment gateway, ready for the cases.
+async function startMarketplace(database, scale = 1) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `pocketshop-bench-${database}-`));
   const url = databaseUrl(database, work);
   const common = ["--data-dir", work, "--database-url", url, "--password-strength", "min"];
   const manifestFile = path.join(work, "manifest.json");
-  run(options.binary, ["seed", "--bench", "--manifest", manifestFile, "--log-level", "warn", ...common]);
+  const seeding = Date.now();
+  run(options.binary, [
+    "seed", "--bench", "--scale", String(scale), "--manifest", manifestFile, "--log-level", "warn", ...common,
+  ]);
+  const seedSeconds = (Date.now() - seeding) / 1000;
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
   writeCaseFiles(work, manifest);
 
@@ -370,31 +389,49 @@ async function benchDatabase(database) {
     ],
     path.join(work, "server.log"),
   );
-  const rows = [];
+  const bytes = databaseBytes({ database, url });
+  const marketplace = { database, scale, work, url, base, server, gateway, manifest, seedSeconds, bytes };
   try {
     await server.waitUntilHealthy(base);
-    await writeListCase(work, base);
-    const connections = Number(options.connections);
-    for (const c of cases) {
-      const target = { base, script: path.join(here, "lua", "read.lua"), args: [path.join(work, c.file)], threads: 2, connections };
-      wrk({ ...target, seconds: Number(options.warmup) });
-      server.resetPeakRss();
-      const result = wrk({ ...target, seconds: Number(options.seconds) });
-      rows.push({ ...c, ...result, rssMb: server.peakRssMb() });
-      console.log(`${database} ${c.name}: ${Math.round(result.rps)} req/s, p99 ${result.p99_ms.toFixed(2)} ms`);
-    }
+    await writeListCase(work, base, pagesAtOneTimes(manifest));
+  } catch (error) {
+    await stopMarketplace(marketplace);
+    throw error;
+  }
+  return marketplace;
+}
 
-    if (chosen.has("checkout"))
-      rows.push(await benchCheckout(database, url, base, server, gateway, work, manifest));
+async function stopMarketplace({ database, work, server, gateway }) {
+  try {
+    await server.stop();
   } finally {
-    try {
-      await server.stop();
-    } finally {
-      await gateway.stop();
-    }
+    await gateway.stop();
   }
   if (options["keep-work"]) console.log(`${database}: work folder kept in ${work}`);
   else fs.rmSync(work, { recursive: true, force: true });
+}
+
+function readCase({ database, work, base, server }, c) {
+  const connections = Number(options.connections);
+  const target = { base, script: path.join(here, "lua", "read.lua"), args: [path.join(work, c.file)], threads: 2, connections };
+  wrk({ ...target, seconds: Number(options.warmup) });
+  server.resetPeakRss();
+  const result = wrk({ ...target, seconds: Number(options.seconds) });
+  console.log(`${database} ${c.name}: ${Math.round(result.rps)} req/s, p99 ${result.p99_ms.toFixed(2)} ms`);
+  return { ...c, ...result, rssMb: server.peakRssMb() };
+}
+
+async function benchDatabase(database) {
+  const marketplace = await startMarketplace(database);
+  const { url, base, server, gateway, work, manifest } = marketplace;
+  const rows = [];
+  try {
+    for (const c of cases) rows.push(readCase(marketplace, c));
+    if (chosen.has("checkout"))
+      rows.push(await benchCheckout(database, url, base, server, gateway, work, manifest));
+  } finally {
+    await stopMarketplace(marketplace);
+  }
   return rows;
 }
 
@@ -500,9 +537,104 @@ function machine() {
   return `${cpu.length} × ${cpu[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}`;
 }
 
+// The database's size on disk: SQLite's file (with its WAL), PostgreSQL's database.
+function databaseBytes({ database, url }) {
+  if (database !== "sqlite") return sql(database, url, "SELECT pg_database_size(current_database())")[0];
+  const file = url.replace("sqlite://", "");
+  return [file, `${file}-wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
+}
+
+// Both sizes of the marketplace, each case on one then the other and back
+// (1x, Nx, Nx, 1x), so that what else the machine does weighs on both alike.
+async function benchScaledDatabase(database, scale) {
+  const small = await startMarketplace(database, 1);
+  let large;
+  try {
+    large = await startMarketplace(database, scale);
+  } catch (error) {
+    await stopMarketplace(small);
+    throw error;
+  }
+  const rows = [];
+  const peakRss = new Map([[small, 0], [large, 0]]);
+  const measure = async (marketplace, c) => {
+    const row =
+      c.key === "checkout"
+        ? await benchCheckout(database, marketplace.url, marketplace.base, marketplace.server,
+            marketplace.gateway, marketplace.work, marketplace.manifest)
+        : readCase(marketplace, c);
+    peakRss.set(marketplace, Math.max(peakRss.get(marketplace), row.rssMb));
+    return row;
+  };
+  try {
+    const all = chosen.has("checkout") ? [...cases, { key: "checkout" }] : cases;
+    for (const c of all) {
+      const order = c.key === "checkout" ? [small, large] : [small, large, large, small];
+      const results = new Map([[small, []], [large, []]]);
+      for (const marketplace of order) results.get(marketplace).push(await measure(marketplace, c));
+      rows.push({ small: mean(results.get(small)), large: mean(results.get(large)) });
+    }
+  } finally {
+    await Promise.allSettled([stopMarketplace(small), stopMarketplace(large)]);
+  }
+  const sizes = [small, large].map((m) => ({
+    scale: m.scale,
+    products: m.manifest.products.length,
+    seedSeconds: m.seedSeconds,
+    megabytes: m.bytes / 2 ** 20,
+    peakRssMb: peakRss.get(m),
+  }));
+  return scaledTable(database, scale, rows, sizes);
+}
+
+// The rounds of one case averaged: rates and percentiles (the worse p99).
+function mean(rows) {
+  const first = rows[0];
+  const average = (key) => rows.reduce((sum, r) => sum + (r[key] ?? 0), 0) / rows.length;
+  return {
+    ...first,
+    rps: average("rps"),
+    ordersPerSecond: first.ordersPerSecond === undefined ? undefined : average("ordersPerSecond"),
+    p50_ms: average("p50_ms"),
+    p99_ms: Math.max(...rows.map((r) => r.p99_ms)),
+    rssMb: Math.max(...rows.map((r) => r.rssMb)),
+  };
+}
+
+function scaledTable(database, scale, rows, sizes) {
+  const rate = (row) => row.ordersPerSecond ?? row.rps;
+  const lines = [
+    `### ${database}, 1× and ${scale}×`,
+    "",
+    `| case | 1× req/s | ${scale}× req/s | ratio | 1× p99 ms | ${scale}× p99 ms | ${scale}× peak RSS MB | errors |`,
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const { small, large } of rows) {
+    const errors = [small, large].reduce((sum, r) => sum + r.socket_errors + r.status_errors, 0);
+    const problems = [small, large].flatMap((r) => r.integrity?.problems ?? []);
+    lines.push(
+      `| ${large.name}${large.ordersPerSecond !== undefined ? " (orders/s)" : ""} | ` +
+        `${Math.round(rate(small))} | ${Math.round(rate(large))} | ${(rate(large) / rate(small)).toFixed(2)} | ` +
+        `${small.p99_ms.toFixed(2)} | ${large.p99_ms.toFixed(2)} | ${large.rssMb.toFixed(0)} | ` +
+        `${errors}${problems.length ? `; ${problems.join(", ")}` : ""} |`,
+    );
+  }
+  lines.push("", "| marketplace | products | seeding s | database MB | server peak RSS MB |", "|---|---:|---:|---:|---:|");
+  for (const size of sizes)
+    lines.push(
+      `| ${size.scale}× | ${size.products} | ${size.seedSeconds.toFixed(1)} | ${size.megabytes.toFixed(0)} | ` +
+        `${size.peakRssMb.toFixed(0)} |`,
+    );
+  return lines.join("\n");
+}
+
 const started = new Date();
 const sections = [];
-for (const database of options.databases.split(",")) sections.push(table(database, await benchDatabase(database)));
+const scale = Number(options.scale);
+for (const database of options.databases.split(","))
+  sections.push(
+    scale > 1 ? await benchScaledDatabase(database, scale) : table(database, await benchDatabase(database)),
+  );
 
 const report = [
   `# PocketShop benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`,

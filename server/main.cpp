@@ -1,6 +1,7 @@
 // pocketshop: the marketplace server and its admin commands.
 #include "accounts/service.h"
 #include "app/application.h"
+#include "app/bench_scale.h"
 #include "app/bench_seed.h"
 #include "app/demo_seed.h"
 #include "core/config.h"
@@ -54,10 +55,12 @@ void after_bulk_load(ps::Application& app) {
   app.catalog().compact_search_index();
 }
 
-int seed_bench(ps::Config config, const std::string& manifest_path) {
+int seed_bench(ps::Config config, const std::string& manifest_path, int scale) {
   ps::Application app(std::move(config));
   app.migrate();
-  const auto manifest = boost::json::serialize(ps::seed_bench(app));
+  auto seeded = ps::seed_bench(app);
+  ps::grow_bench(app, scale, seeded);
+  const auto manifest = boost::json::serialize(seeded);
   after_bulk_load(app);
   if (manifest_path.empty()) {
     std::cout << manifest << "\n";
@@ -247,8 +250,14 @@ int main(int argc, char** argv) {
   auto* bench_flag = seed_cmd->add_flag(
       "--bench", bench, "the deterministic benchmark marketplace (bench/README.md)");
   demo_flag->excludes(bench_flag);
-  seed_cmd->require_option(1, 2);
+  seed_cmd->require_option(1, 3);
   seed_cmd->add_option("--manifest", manifest, "with --bench: write its JSON manifest here")
+      ->needs(bench_flag);
+  int bench_scale = 1;
+  seed_cmd
+      ->add_option("--scale", bench_scale,
+                   "with --bench: grow it this many times (bench/README.md)")
+      ->check(CLI::Range(1, 10000))
       ->needs(bench_flag);
   NewUserOptions user;
   user_cmd->add_option("--email", user.email, "email address")->required();
@@ -333,7 +342,8 @@ int main(int argc, char** argv) {
     if (payouts_run_cmd->parsed()) return run_payouts(std::move(config));
     if (mail_test_cmd->parsed()) return send_test_mail(std::move(config), test_address);
     if (seed_cmd->parsed())
-      return bench ? seed_bench(std::move(config), manifest) : seed_demo(std::move(config));
+      return bench ? seed_bench(std::move(config), manifest, bench_scale)
+                   : seed_demo(std::move(config));
   } catch (const ps::ApiError& error) {
     std::cerr << "pocketshop: " << error.detail() << '\n';
     return 1;

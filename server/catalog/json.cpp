@@ -62,6 +62,7 @@ boost::json::object to_json(const ProductPage& page, const ProductFilter& filter
   json["next"] = page.next.empty() ? boost::json::value(nullptr)
                                    : boost::json::value(boost::json::string(page.next, sp));
   json["facets"] = {{"category", std::move(categories)}};
+  json["total_capped"] = page.total_capped;
   if (!page.did_you_mean.empty()) json["did_you_mean"] = page.did_you_mean;
   return json;
 }

@@ -113,6 +113,8 @@ struct ProductPage {
   std::string next;  // the `after` of the next page; empty on the last one
   long long total = 0;
   std::vector<std::pair<std::string, long long>> categories;  // facet counts
+  // Counting stopped at a cap (store::kCountCap): total and facets are lower bounds.
+  bool total_capped = false;
   // When a text search found nothing: a close spelling of it that finds
   // something ("scraf" -> "scarf"); else empty.
   std::string did_you_mean;

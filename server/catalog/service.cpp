@@ -150,16 +150,18 @@ ProductView CatalogService::get(std::int64_t product_id, std::optional<std::int6
 ProductPage CatalogService::search(const ProductFilter& filter) {
   return database_.with_session([&](db::Connection& sql) {
     ProductPage page;
-    auto rows = store::page(sql, filter);
-    page.items = std::move(rows.views);
-    if (rows.more && !page.items.empty())
-      page.next = cursor_text(filter.sort, page.items.back().product);
-    page.categories = store::category_counts(sql, filter);
+    auto counted = store::category_counts(sql, filter);
+    page.categories = std::move(counted.counts);
+    page.total_capped = counted.capped;
     // The facets count the same matches per category, the filter's own
     // category left out: the total is one facet, or all of them, and needs
     // no COUNT of its own (one full-text evaluation less per search).
     for (const auto& [category, count] : page.categories)
       if (filter.category.empty() || category == filter.category) page.total += count;
+    auto rows = store::page(sql, filter, page.total >= store::kManyMatches);
+    page.items = std::move(rows.views);
+    if (rows.more && !page.items.empty())
+      page.next = cursor_text(filter.sort, page.items.back().product);
     // Only a search that found nothing pays for a suggestion.
     if (page.total == 0 && !filter.include_drafts && !filter.query.empty())
       page.did_you_mean = did_you_mean(sql, filter);

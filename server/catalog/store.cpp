@@ -238,20 +238,46 @@ std::string tsquery_expression(const std::vector<std::string>& terms) {
 }
 
 // What a statement over the filter's matches reads: their ids, their listed
-// rows (joined with shop and main image), or their per-category counts.
-enum class Reading { ids, listed_rows, facets };
+// rows (joined with shop and main image), or their per-category counts; or
+// their ids in the sort's order, walking its index and testing each product's
+// membership in the text's matches (sorted_members).
+enum class Reading { ids, listed_rows, facets, sorted_members };
+
+// On SQLite, when a text matches many products, walking the sort's index
+// (products_listed_category_price and _newest, migration 024) and testing
+// each product against the list of full-text matches reads a page's worth of
+// index entries; joining every match to its row and sorting them read every
+// match: at 100x the bench marketplace 48 ms against 5 ms (bench/README.md).
+bool tests_membership(db::Dialect dialect, const ProductFilter& filter, Reading reading) {
+  return reading == Reading::sorted_members && dialect == db::Dialect::sqlite &&
+         !filter.include_drafts && filter.sort != ProductSort::relevance;
+}
+
+// The facets of a text search with no other filter read each match's
+// category from products_listed_id_category (migration 024), a narrow index,
+// not from its row: a third of the cost.
+bool counts_from_narrow_index(db::Dialect dialect, const ProductFilter& filter, Reading reading) {
+  return reading == Reading::facets && dialect == db::Dialect::sqlite && !filter.include_drafts &&
+         filter.shop_slug.empty() && !filter.shop_id && !filter.min_price_cents &&
+         !filter.max_price_cents && !filter.in_stock_only;
+}
 
 // FROM and WHERE shared by the page and its facets.
 void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& filter,
                     Reading reading) {
   const auto terms = search_terms(filter.query);
+  const bool members = !terms.empty() && tests_membership(dialect, filter, reading);
   // With a text query on SQLite, the full-text index drives the join (CROSS
   // JOIN fixes the order): left to itself, the planner walked the category
   // index and re-ran the MATCH for every row, 30x slower (bench/README.md).
-  if (!terms.empty() && dialect == db::Dialect::sqlite)
-    query.sql("FROM products_fts CROSS JOIN products p ON p.id = products_fts.rowid ");
-  else
+  if (!terms.empty() && dialect == db::Dialect::sqlite && !members) {
+    query.sql("FROM products_fts CROSS JOIN products p ");
+    if (counts_from_narrow_index(dialect, filter, reading))
+      query.sql("INDEXED BY products_listed_id_category ");
+    query.sql("ON p.id = products_fts.rowid ");
+  } else {
     query.sql("FROM products p ");
+  }
   if (reading == Reading::listed_rows) {
     query.sql(kJoinShop);
     add_image_join(query, JoinedImages::main);
@@ -265,7 +291,13 @@ void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& 
     query.sql("AND p.status = ").bind(std::string(to_string(*filter.status))).sql(" ");
   }
   if (!terms.empty()) {
-    if (dialect == db::Dialect::sqlite) {
+    if (members) {
+      // The unary + keeps the planner from driving the walk by the id list:
+      // the sort's index drives it, the list of matches is probed.
+      query.sql("AND +p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ")
+          .bind(fts5_expression(terms))
+          .sql(") ");
+    } else if (dialect == db::Dialect::sqlite) {
       query.sql("AND products_fts MATCH ").bind(fts5_expression(terms)).sql(" ");
     } else {
       query.sql("AND p.search @@ to_tsquery('english', ").bind(tsquery_expression(terms)).sql(") ");
@@ -580,10 +612,10 @@ ProductRows listed_page(db::Connection& sql, const ProductFilter& filter) {
 // Ids first, so that walking past OFFSET's rows or ranking a search's
 // matches reads nothing but the index; then the page's products, with their
 // shops and main images, by find_many (fix 18).
-ProductRows page_by_ids(db::Connection& sql, const ProductFilter& filter) {
+ProductRows page_by_ids(db::Connection& sql, const ProductFilter& filter, bool many_matches) {
   const auto dialect = sql.dialect();
   db::Query query("SELECT p.id ");
-  add_from_where(query, dialect, filter, Reading::ids);
+  add_from_where(query, dialect, filter, many_matches ? Reading::sorted_members : Reading::ids);
   add_page_window(query, dialect, filter);
   std::vector<std::int64_t> ids;
   query.each<IdRow>(sql, [&](const IdRow& row) { ids.push_back(row.id); });
@@ -592,29 +624,62 @@ ProductRows page_by_ids(db::Connection& sql, const ProductFilter& filter) {
 }
 }  // namespace
 
-ProductRows page(db::Connection& sql, const ProductFilter& filter) {
-  return walks_an_index(filter) ? listed_page(sql, filter) : page_by_ids(sql, filter);
+ProductRows page(db::Connection& sql, const ProductFilter& filter, bool many_matches) {
+  return walks_an_index(filter) ? listed_page(sql, filter) : page_by_ids(sql, filter, many_matches);
 }
 
-std::vector<std::pair<std::string, long long>> category_counts(db::Connection& sql,
-                                                               const ProductFilter& filter) {
+namespace {
+// One shop's listed products, at most narrowed to one category: counted by
+// shop_category_counts (migration 024).
+bool whole_shop(const ProductFilter& filter) {
+  return search_terms(filter.query).empty() && (!filter.shop_slug.empty() || filter.shop_id) &&
+         !filter.min_price_cents && !filter.max_price_cents && !filter.in_stock_only &&
+         !filter.include_drafts;
+}
+
+void add_shop_counts(db::Query& query, const ProductFilter& filter) {
+  query.sql("SELECT c.category, c.products FROM shop_category_counts c ");
+  if (filter.shop_id) {
+    query.sql("WHERE c.shop_id = ").bind(static_cast<long long>(*filter.shop_id));
+  } else {
+    query.sql("JOIN shops s ON s.id = c.shop_id WHERE s.slug = ").bind(filter.shop_slug);
+  }
+  query.sql(" AND c.products > 0");
+}
+
+// The first kCountCap matches per category: the subquery's LIMIT stops the
+// scan, where a GROUP BY over every match grew with the catalogue.
+void add_capped_counts(db::Query& query, db::Dialect dialect, const ProductFilter& filter) {
+  query.sql("SELECT category, COUNT(*) AS n FROM (SELECT p.category ");
+  add_from_where(query, dialect, filter, Reading::facets);
+  query.sql("LIMIT ").sql(std::to_string(kCountCap)).sql(") AS matches GROUP BY category");
+}
+}  // namespace
+
+CategoryCounts category_counts(db::Connection& sql, const ProductFilter& filter) {
   db::Query query;
+  const bool bounded = !whole_catalogue(filter) && !whole_shop(filter);
   if (whole_catalogue(filter)) {
     query.sql("SELECT category, products FROM listed_product_counts WHERE products > 0");
+  } else if (whole_shop(filter)) {
+    add_shop_counts(query, filter);
   } else {
-    query.sql("SELECT p.category, COUNT(*) AS n ");
-    add_from_where(query, sql.dialect(), filter, Reading::facets);
-    query.sql("GROUP BY p.category");
+    add_capped_counts(query, sql.dialect(), filter);
   }
-  std::vector<std::pair<std::string, long long>> counts;
-  query.each<CategoryCountRow>(
-      sql, [&](const CategoryCountRow& row) { counts.emplace_back(row.category, row.n); });
+  CategoryCounts result;
+  auto& counts = result.counts;
+  long long counted = 0;
+  query.each<CategoryCountRow>(sql, [&](const CategoryCountRow& row) {
+    counts.emplace_back(row.category, row.n);
+    counted += row.n;
+  });
+  result.capped = bounded && counted >= kCountCap;
   // Most products first, then by name: ordered here, as PostgreSQL's sort
   // node cost more than the rest of the count's statement (fix 29).
   std::ranges::sort(counts, [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
-  return counts;
+  return result;
 }
 
 bool any_match(db::Connection& sql, const ProductFilter& filter) {

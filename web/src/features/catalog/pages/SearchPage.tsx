@@ -11,6 +11,7 @@ import { useProducts } from '../api/get-products';
 import { DidYouMean } from '../components/DidYouMean';
 import { PriceFilter } from '../components/PriceFilter';
 import { SORT_LABELS, paramsFromQuery, queryFromParams, withChanges } from '../utils/search';
+import { resultCount } from '../utils/resultCount';
 
 function capitalize(text: string) {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -125,8 +126,7 @@ export function SearchPage() {
           <div className="column">
             <div className="level is-mobile mb-4">
               <p className="level-left" aria-live="polite" data-testid="result-count">
-                {results.data &&
-                  `${results.data.total} ${results.data.total === 1 ? 'product' : 'products'}`}
+                {results.data && resultCount(results.data.total, results.data.total_capped)}
               </p>
               <div className="level-right field">
                 <label className="label is-small mr-2 mb-0" htmlFor="sort">

@@ -1,0 +1,161 @@
+#include "catalog/store.h"
+#include "db/query.h"
+#include "support/marketplace.h"
+
+#include <gmock/gmock.h>
+#include <soci/soci.h>
+
+namespace ps::testing {
+namespace {
+
+// Relevance and totals pinned on a fixed catalogue (issue 20): what a search
+// returns must not change when the counting and plans change for scale.
+class SearchRelevance : public MarketplaceTest {
+ protected:
+  void SetUp() override {
+    MarketplaceTest::SetUp();
+    clay = vendor_with_shop("clay@example.com", "Clay Studio");
+    paper = vendor_with_shop("paper@example.com", "Paper Goods");
+    add(clay, "Speckled mug", "kitchen", 2500);
+    add(clay, "Mugs for two", "kitchen", 4100);
+    add(clay, "Teapot", "kitchen", 3500, "Pairs with any mug");
+    add(paper, "Mugwort tea", "food", 900);
+    add(paper, "Mug rack", "home", 1900);
+    add(paper, "Silver ring", "jewelry", 5000);
+    add(clay, "Mug", "kitchen", 3000);
+  }
+
+  void add(const Account& vendor, const std::string& name, const std::string& category,
+           long long price, const std::string& description = "") {
+    create_product(vendor.access_token, {{"name", name},
+                                         {"category", category},
+                                         {"price_cents", price},
+                                         {"description", description},
+                                         {"inventory", 5}});
+  }
+
+  boost::json::object page(const std::string& query) {
+    const auto result = client().get("/api/products?" + query);
+    EXPECT_EQ(result.status, 200) << query << ": " << result.body;
+    return result.json().as_object();  // a copy: json() is a temporary
+  }
+
+  std::vector<std::string> names(const std::string& query) {
+    std::vector<std::string> list;
+    const auto json = page(query);
+    for (const auto& item : json.at("items").as_array())
+      list.emplace_back(item.at("name").as_string());
+    return list;
+  }
+
+  // `count` more listed products in Clay Studio, written straight into the
+  // database as a bulk load would (the triggers count them).
+  void bulk_products(long long count) {
+    server().app().database().transaction([&](db::Connection& sql) {
+      db::Query(R"(
+        INSERT INTO products (shop_id, name, description, category, price_cents, currency,
+                              inventory, status, created_at, updated_at)
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count)
+        SELECT s.id, 'Bulk candle ' || n.i, '', 'home', 10000 + n.i, 'USD', 5, 'active', n.i, n.i
+        FROM n CROSS JOIN shops s WHERE s.slug = 'clay-studio')")
+          .values(count)
+          .execute(sql);
+    });
+  }
+
+  Account clay, paper;
+};
+POCKETSHOP_API_TEST(SearchRelevance);
+
+using ::testing::Each;
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+TEST_P(SearchRelevance, ExactNameMatchesComeFirstThenOtherNameMatchesThenDescriptions) {
+  const auto found = names("q=mug&sort=relevance");
+  EXPECT_THAT(found, UnorderedElementsAre("Mug", "Speckled mug", "Mugs for two", "Mug rack",
+                                          "Mugwort tea", "Teapot"));
+  ASSERT_EQ(found.size(), 6u);
+  EXPECT_EQ(found.front(), "Mug");
+  EXPECT_EQ(found.back(), "Teapot");  // only its description says "mug"
+}
+
+TEST_P(SearchRelevance, PluralsAndPrefixesFindTheSameProducts) {
+  EXPECT_THAT(names("q=mugs"), UnorderedElementsAre("Mug", "Speckled mug", "Mugs for two",
+                                                    "Mug rack", "Mugwort tea", "Teapot"));
+  EXPECT_THAT(names("q=mugw"), ElementsAre("Mugwort tea"));
+  EXPECT_THAT(names("q=speckle"), ElementsAre("Speckled mug"));
+}
+
+TEST_P(SearchRelevance, CategoryFiltersAreExact) {
+  const auto kitchen = page("q=mug&category=kitchen");
+  std::vector<std::string> categories;
+  for (const auto& item : kitchen.at("items").as_array())
+    categories.emplace_back(item.at("category").as_string());
+  EXPECT_THAT(categories, Each(std::string("kitchen")));
+  EXPECT_EQ(kitchen.at("total").as_int64(), 4);
+  EXPECT_FALSE(kitchen.at("total_capped").as_bool());
+  EXPECT_THAT(names("q=mug&category=home"), ElementsAre("Mug rack"));
+  EXPECT_TRUE(names("q=mug&category=jewelry").empty());
+}
+
+TEST_P(SearchRelevance, PriceSortsAreExact) {
+  EXPECT_THAT(names("q=mug&sort=price_asc"), ElementsAre("Mugwort tea", "Mug rack", "Speckled mug",
+                                                         "Mug", "Teapot", "Mugs for two"));
+  EXPECT_THAT(
+      names("q=mug&sort=price_desc"),
+      ElementsAre("Mugs for two", "Teapot", "Mug", "Speckled mug", "Mug rack", "Mugwort tea"));
+  EXPECT_THAT(names("q=mug&sort=price_asc&category=kitchen&limit=2"),
+              ElementsAre("Speckled mug", "Mug"));
+}
+
+TEST_P(SearchRelevance, TotalsPastTheCapSayTheyAreLowerBounds) {
+  const long long bulk = catalog::store::kCountCap + 5;
+  bulk_products(bulk);
+  for (const std::string query : {"q=bulk&limit=24", "q=candle&category=home&limit=24",
+                                  "min_price=10000&limit=24", "shop=clay-studio&in_stock=true"}) {
+    const auto capped = page(query);
+    EXPECT_EQ(capped.at("total").as_int64(), catalog::store::kCountCap) << query;
+    EXPECT_TRUE(capped.at("total_capped").as_bool()) << query;
+  }
+  // The page itself is still exact: the cheapest of all, not of the counted.
+  EXPECT_THAT(names("q=bulk&sort=price_asc&limit=2"),
+              ElementsAre("Bulk candle 1", "Bulk candle 2"));
+  EXPECT_THAT(names("q=bulk&sort=price_desc&limit=1"),
+              ElementsAre("Bulk candle " + std::to_string(bulk)));
+  // Kept counts are exact at any size: the whole catalogue and one shop.
+  const auto all = page("limit=1");
+  EXPECT_EQ(all.at("total").as_int64(), bulk + 7);
+  EXPECT_FALSE(all.at("total_capped").as_bool());
+  const auto shop = page("shop=clay-studio&limit=1");
+  EXPECT_EQ(shop.at("total").as_int64(), bulk + 4);
+  EXPECT_FALSE(shop.at("total_capped").as_bool());
+  EXPECT_EQ(page("shop=clay-studio&category=home&limit=1").at("total").as_int64(), bulk);
+  EXPECT_FALSE(page("q=mug").at("total_capped").as_bool());
+}
+
+// A shop's total and facets come from shop_category_counts (migration 024):
+// they must stay what counting the shop's products gives.
+TEST_P(SearchRelevance, ShopCountsFollowEveryProductChange) {
+  auto expect_counted_alike = [&](const std::string& narrowed) {
+    const auto kept = page("shop=paper-goods&limit=1" + narrowed);
+    const auto counted = page("shop=paper-goods&min_price=0&limit=1" + narrowed);
+    EXPECT_EQ(kept.at("total"), counted.at("total")) << narrowed;
+    EXPECT_EQ(kept.at("facets"), counted.at("facets")) << narrowed;
+  };
+  expect_counted_alike("");
+  auto bag = create_product(paper.access_token, {{"name", "Tote"}, {"category", "accessories"}});
+  expect_counted_alike("");
+  EXPECT_EQ(patch_json(product_url(bag), {{"category", "home"}}, paper.access_token).status, 200);
+  expect_counted_alike("&category=home");
+  expect_counted_alike("&category=accessories");
+  EXPECT_EQ(patch_json(product_url(bag), {{"status", "draft"}}, paper.access_token).status, 200);
+  expect_counted_alike("&category=home");
+  EXPECT_EQ(patch_json(product_url(bag), {{"status", "active"}}, paper.access_token).status, 200);
+  EXPECT_EQ(del(product_url(bag), paper.access_token).status, 204);
+  expect_counted_alike("");
+  EXPECT_EQ(page("shop=paper-goods").at("total").as_int64(), 3);
+}
+
+}  // namespace
+}  // namespace ps::testing

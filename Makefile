@@ -52,7 +52,7 @@ run: build web
 	PORT=$(PORT) scripts/run-shop.sh $(BUILD_DIR)/server/pocketshop
 
 test: build web
-	scripts/with-s3.sh scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+	PG_REPLICA=1 scripts/with-s3.sh scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
 	$(MAKE) test-asan
 	cd web && npm run lint && npm run format:check && npm test
 	cd web && POCKETSHOP_BIN=$(abspath $(BUILD_DIR))/server/pocketshop npm run e2e
@@ -63,7 +63,7 @@ test-asan: deps
 	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DPOCKETSHOP_SANITIZE=address,undefined
 	cmake --build $(ASAN_DIR) -j$(JOBS)
-	$(ASAN_ENV) scripts/with-s3.sh scripts/with-postgres.sh ctest --test-dir $(ASAN_DIR) --output-on-failure -j$(JOBS)
+	$(ASAN_ENV) PG_REPLICA=1 scripts/with-s3.sh scripts/with-postgres.sh ctest --test-dir $(ASAN_DIR) --output-on-failure -j$(JOBS)
 
 # The gtest suite (tests matching $(TSAN_TESTS)), each API test on SQLite and
 # on PostgreSQL, built with g++'s ThreadSanitizer; any report fails it.
@@ -71,7 +71,7 @@ test-tsan: deps
 	cmake -S . -B $(TSAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DPOCKETSHOP_SANITIZE=thread
 	cmake --build $(TSAN_DIR) -j$(JOBS)
-	$(TSAN_ENV) scripts/with-s3.sh scripts/with-postgres.sh ctest --test-dir $(TSAN_DIR) --output-on-failure -j$(JOBS) -R '$(TSAN_TESTS)'
+	$(TSAN_ENV) PG_REPLICA=1 scripts/with-s3.sh scripts/with-postgres.sh ctest --test-dir $(TSAN_DIR) --output-on-failure -j$(JOBS) -R '$(TSAN_TESTS)'
 
 # libFuzzer (clang) on the request parsers: each target in fuzz/ runs for
 # FUZZ_SECONDS on a copy of its seed corpus (fuzz/corpus/<target>); new inputs

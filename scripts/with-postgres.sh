@@ -5,6 +5,10 @@
 # stop and restart a cluster of their own (server/tests/support/postgres_cluster.h). The cluster and its files are removed afterwards, whatever happens.
 # Tests run it without fsync (the data is thrown away); PG_DURABLE=1 keeps
 # PostgreSQL's durable defaults, as the benchmark does.
+# PG_REPLICA=1 also starts a hot-standby streaming replica of that cluster
+# (pg_basebackup -R, its own port, 127.0.0.1 only) and exports
+# POCKETSHOP_TEST_PG_REPLICA_URL, the same "postgres" database on the replica;
+# both are removed afterwards.
 set -euo pipefail
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -19,6 +23,9 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 
 cleanup() {
+  if [ -d "$work/replica" ]; then
+    "${run_as[@]}" "$pg_bin/pg_ctl" -D "$work/replica" -m immediate stop >/dev/null 2>&1 || true
+  fi
   "${run_as[@]}" "$pg_bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -46,4 +53,27 @@ done
 export POCKETSHOP_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
 export POCKETSHOP_TEST_PG_BIN="$pg_bin"
 echo "PostgreSQL test cluster on 127.0.0.1:$port"
+
+if [ "${PG_REPLICA:-0}" = 1 ]; then
+  # The replica copies the primary's files (and its settings) and follows its
+  # WAL over a replication connection; -R writes primary_conninfo and
+  # standby.signal, so it starts as a hot standby.
+  "${run_as[@]}" "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$port" -U postgres -D "$work/replica" \
+    -R -X stream --checkpoint=fast >"$work/basebackup.log" 2>&1 ||
+    { cat "$work/basebackup.log" >&2; echo "could not copy the primary for its replica" >&2; exit 1; }
+  started=""
+  for attempt in 1 2 3 4 5; do
+    replica_port=$((20000 + RANDOM % 30000))
+    [ "$replica_port" != "$port" ] || continue
+    if "${run_as[@]}" "$pg_bin/pg_ctl" -D "$work/replica" -l "$work/replica.log" -w -t 30 \
+      -o "-c listen_addresses=127.0.0.1 -p $replica_port -k $work $settings -c max_connections=400 -c hot_standby=on" \
+      start >/dev/null; then
+      started=yes
+      break
+    fi
+  done
+  [ -n "$started" ] || { cat "$work/replica.log" >&2; echo "could not start the PostgreSQL replica" >&2; exit 1; }
+  export POCKETSHOP_TEST_PG_REPLICA_URL="postgresql://postgres@127.0.0.1:$replica_port/postgres"
+  echo "PostgreSQL test replica on 127.0.0.1:$replica_port"
+fi
 "$@"

@@ -8,6 +8,7 @@
 #include "checkout/routes.h"
 #include "core/embedded_file.h"
 #include "db/migrations.h"
+#include "http/read_after.h"
 #include "ledger/routes.h"
 #include "mail/outbox.h"
 #include "mail/routes.h"
@@ -71,6 +72,21 @@ messages::MessagesOptions messages_options(const Config& config) {
 std::size_t pool_size(const Config& config) {
   if (config.db_pool_size > 0) return static_cast<std::size_t>(config.db_pool_size);
   return 2 * std::max(1u, std::thread::hardware_concurrency());
+}
+
+db::ReplicaOptions replica_options(const Config& config) {
+  return {.url = config.database_replica_url,
+          .pool_size = config.db_replica_pool_size > 0
+                           ? static_cast<std::size_t>(config.db_replica_pool_size)
+                           : pool_size(config),
+          .max_lag = std::chrono::milliseconds(config.db_replica_max_lag_ms)};
+}
+
+// How long a client keeps naming its last write: past twice the allowed lag,
+// a replica still behind it serves nobody anyway.
+std::chrono::seconds read_after_lifetime(const Config& config) {
+  return std::max(std::chrono::seconds(2),
+                  std::chrono::seconds((2 * config.db_replica_max_lag_ms + 999) / 1000));
 }
 
 mail::Delivery mail_delivery(const Config& config) {
@@ -161,6 +177,7 @@ Application::Application(Config config)
                    .unsubscribe_secret = config_.jwt_secret});
   pipeline_.set_content_security_policy(
       http::content_security_policy(http::origin_of(config_.payment_tokens_url)));
+  if (!config_.database_replica_url.empty()) use_replica();
   add_system_routes();
   accounts::add_routes(router_, accounts_, authenticator_, workers_,
                        {login_per_client_, login_per_email_, signups_per_client_,
@@ -228,6 +245,25 @@ Application::~Application() {
 }
 
 int Application::migrate() { return db::migrate(database_); }
+
+// Catalog reads on the replica; each successful write tells its client how
+// far a replica must have replayed to show it (http/read_after.h).
+void Application::use_replica() {
+  database_.add_replica(replica_options(config_));
+  pipeline_.set_after_write([this, lifetime = read_after_lifetime(config_)](
+                                const http::Request& request,
+                                http::Response& response) -> asio::awaitable<void> {
+    try {
+      const auto position =
+          co_await workers_.run(request.request_id, [this] { return database_.write_position(); });
+      http::remember_write(response, position, lifetime);
+    } catch (const std::exception& error) {
+      // The write stands; only this client's next catalog reads may lag.
+      spdlog::warn("request_id={} cannot read the primary's WAL position: {}", request.request_id,
+                   error.what());
+    }
+  });
+}
 
 void Application::add_system_routes() {
   if (!config_.web_dir.empty()) {

@@ -97,6 +97,7 @@ class Application {
 
  private:
   void add_system_routes();
+  void use_replica();
   boost::asio::awaitable<void> drain();
   void migrate_when_reachable();
 

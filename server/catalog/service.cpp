@@ -139,34 +139,38 @@ bool visible_to(const ProductView& view, std::optional<std::int64_t> viewer_id) 
   return for_sale(view.product);
 }
 
-ProductView CatalogService::get(std::int64_t product_id, std::optional<std::int64_t> viewer_id) {
-  return database_.with_session([&](db::Connection& sql) {
+ProductView CatalogService::get(std::int64_t product_id, std::optional<std::int64_t> viewer_id,
+                                const db::CatalogRead& read) {
+  return database_.with_catalog_read(read, [&](db::Connection& sql) {
     auto view = store::find_with_images(sql, product_id);
     if (!view || !visible_to(*view, viewer_id)) throw product_not_found();
     return std::move(*view);
   });
 }
 
-ProductPage CatalogService::search(const ProductFilter& filter) {
-  return database_.with_session([&](db::Connection& sql) {
-    ProductPage page;
-    auto counted = store::category_counts(sql, filter);
-    page.categories = std::move(counted.counts);
-    page.total_capped = counted.capped;
-    // The facets count the same matches per category, the filter's own
-    // category left out: the total is one facet, or all of them, and needs
-    // no COUNT of its own (one full-text evaluation less per search).
-    for (const auto& [category, count] : page.categories)
-      if (filter.category.empty() || category == filter.category) page.total += count;
-    auto rows = store::page(sql, filter, page.total >= store::kManyMatches);
-    page.items = std::move(rows.views);
-    if (rows.more && !page.items.empty())
-      page.next = cursor_text(filter.sort, page.items.back().product);
-    // Only a search that found nothing pays for a suggestion.
-    if (page.total == 0 && !filter.include_drafts && !filter.query.empty())
-      page.did_you_mean = did_you_mean(sql, filter);
-    return page;
-  });
+ProductPage CatalogService::search(const ProductFilter& filter, const db::CatalogRead& read) {
+  return database_.with_catalog_read(read,
+                                     [&](db::Connection& sql) { return page_of(sql, filter); });
+}
+
+ProductPage CatalogService::page_of(db::Connection& sql, const ProductFilter& filter) {
+  ProductPage page;
+  auto counted = store::category_counts(sql, filter);
+  page.categories = std::move(counted.counts);
+  page.total_capped = counted.capped;
+  // The facets count the same matches per category, the filter's own
+  // category left out: the total is one facet, or all of them, and needs
+  // no COUNT of its own (one full-text evaluation less per search).
+  for (const auto& [category, count] : page.categories)
+    if (filter.category.empty() || category == filter.category) page.total += count;
+  auto rows = store::page(sql, filter, page.total >= store::kManyMatches);
+  page.items = std::move(rows.views);
+  if (rows.more && !page.items.empty())
+    page.next = cursor_text(filter.sort, page.items.back().product);
+  // Only a search that found nothing pays for a suggestion.
+  if (page.total == 0 && !filter.include_drafts && !filter.query.empty())
+    page.did_you_mean = did_you_mean(sql, filter);
+  return page;
 }
 
 ProductPage CatalogService::list_own(std::int64_t owner_id, ProductFilter filter) {
@@ -175,20 +179,22 @@ ProductPage CatalogService::list_own(std::int64_t owner_id, ProductFilter filter
   filter.shop_id = shop.id;
   filter.shop_slug.clear();
   filter.include_drafts = true;
-  return search(filter);
+  return database_.with_session([&](db::Connection& sql) { return page_of(sql, filter); });
 }
 
-Storefront CatalogService::storefront(const ProductFilter& filter) {
-  auto shop = shops_.get(filter.shop_slug);
-  return {std::move(shop), search(filter)};
+Storefront CatalogService::storefront(const ProductFilter& filter, const db::CatalogRead& read) {
+  auto shop = shops_.get(filter.shop_slug, read);
+  return {std::move(shop), search(filter, read)};
 }
 
-ShopDirectory CatalogService::directory(const shops::ShopFilter& filter, int previews_per_shop) {
-  ShopDirectory directory{shops_.list(filter), {}};
+ShopDirectory CatalogService::directory(const shops::ShopFilter& filter, int previews_per_shop,
+                                        const db::CatalogRead& read) {
+  ShopDirectory directory{shops_.list(filter, read), {}};
   std::vector<std::int64_t> ids;
   for (const auto& view : directory.page.items) ids.push_back(view.shop.id);
-  directory.previews = database_.with_session(
-      [&](db::Connection& sql) { return store::newest_of_shops(sql, ids, previews_per_shop); });
+  directory.previews = database_.with_catalog_read(read, [&](db::Connection& sql) {
+    return store::newest_of_shops(sql, ids, previews_per_shop);
+  });
   return directory;
 }
 

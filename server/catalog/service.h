@@ -48,15 +48,21 @@ class CatalogService {
   ProductView create(std::int64_t owner_id, const ProductInput& input);
   ProductView update(std::int64_t owner_id, std::int64_t product_id, const ProductInput& input);
   void archive(std::int64_t owner_id, std::int64_t product_id);
+  // The public catalog's reads may be served by a replica that has replayed
+  // `read` (db::Database::with_catalog_read).
   // viewer_id: the signed-in user, who may see their own drafts.
-  ProductView get(std::int64_t product_id, std::optional<std::int64_t> viewer_id);
-  ProductPage search(const ProductFilter& filter);
+  ProductView get(std::int64_t product_id, std::optional<std::int64_t> viewer_id,
+                  const db::CatalogRead& read = {});
+  ProductPage search(const ProductFilter& filter, const db::CatalogRead& read = {});
+  // The vendor's own products: read on the primary, like everything a
+  // person reads about themselves.
   ProductPage list_own(std::int64_t owner_id, ProductFilter filter);
   // The shop's page: its profile and its newest products (`filter` says how
   // many, and which shop).
-  Storefront storefront(const ProductFilter& filter);
+  Storefront storefront(const ProductFilter& filter, const db::CatalogRead& read = {});
   // Shops with a few of each one's newest products.
-  ShopDirectory directory(const shops::ShopFilter& filter, int previews_per_shop);
+  ShopDirectory directory(const shops::ShopFilter& filter, int previews_per_shop,
+                          const db::CatalogRead& read = {});
 
   // For other features, inside their transaction.
   // Products by id (in the order of `ids`) with their shop, archived ones
@@ -78,6 +84,7 @@ class CatalogService {
   void compact_search_index();
 
  private:
+  ProductPage page_of(db::Connection& sql, const ProductFilter& filter);
   ProductView owned_product(db::Connection& sql, std::int64_t owner_id, std::int64_t product_id);
   void save_images(db::Connection& sql, std::int64_t owner_id, std::int64_t product_id,
                    const std::vector<ImageInput>& images);

@@ -151,6 +151,14 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--db-pool-size", c.db_pool_size, "POCKETSHOP_DB_POOL_SIZE",
          "database connections and worker threads (0: two per core)")
       ->check(CLI::Range(0, 256));
+  option("--database-replica-url", c.database_replica_url, "POCKETSHOP_DATABASE_REPLICA_URL",
+         "postgresql://... of a streaming replica that serves catalog reads (empty: none)");
+  option("--db-replica-pool-size", c.db_replica_pool_size, "POCKETSHOP_DB_REPLICA_POOL_SIZE",
+         "connections to the replica (0: as many as --db-pool-size)")
+      ->check(CLI::Range(0, 256));
+  option("--db-replica-max-lag-ms", c.db_replica_max_lag_ms, "POCKETSHOP_DB_REPLICA_MAX_LAG_MS",
+         "a replica further behind than this leaves catalog reads to the primary")
+      ->check(CLI::Range(0, 3600 * 1000));
   option("--max-body-bytes", c.max_body_bytes, "POCKETSHOP_MAX_BODY_BYTES",
          "largest JSON request body")
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
@@ -302,6 +310,9 @@ void finalize_config(Config& c) {
   if (c.database_url.empty())
     c.database_url = "sqlite://" + (fs::path(c.data_dir) / "pocketshop.db").string();
   prepare_sqlite_file(c.database_url);
+  if (!c.database_replica_url.empty() &&
+      (!c.database_url.starts_with("postgres") || !c.database_replica_url.starts_with("postgres")))
+    throw ConfigError("a database replica needs PostgreSQL, for --database-url and the replica");
 
   if (c.jwt_secret.empty()) {
     c.jwt_secret = load_or_create_secret(c.data_dir);

@@ -27,6 +27,11 @@ struct Config {
   std::string web_dir;       // built web app; empty: ./web/dist when it exists
   int io_threads = 0;        // 0: one per core
   int db_pool_size = 0;      // 0: two per core
+  // A PostgreSQL streaming replica of database_url for catalog reads
+  // (docs/scaling.md, "Read replicas"); empty: none.
+  std::string database_replica_url;
+  int db_replica_pool_size = 0;      // 0: as many as db_pool_size
+  int db_replica_max_lag_ms = 5000;  // further behind, catalog reads go to the primary
   std::size_t max_body_bytes = 1024 * 1024;
   std::size_t max_upload_bytes = 10 * 1000 * 1000;  // one image upload
   std::uint64_t max_image_pixels = 50'000'000;      // width x height; refuses decompression bombs

@@ -11,6 +11,8 @@
 #include <boost/url/parse.hpp>
 
 #include <algorithm>
+#include <cinttypes>
+#include <cstdio>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -27,6 +29,9 @@ constexpr auto kIdleCheckAfter = std::chrono::seconds(5);
 // Between failed connection attempts; requests meanwhile answer 503 at once.
 constexpr auto kFirstReconnectDelay = std::chrono::milliseconds(100);
 constexpr auto kMaxReconnectDelay = std::chrono::seconds(2);
+// How old the replica's last known state (reachable, lag, replayed WAL) may
+// be before a catalog read asks again: one small query per interval.
+constexpr auto kReplicaCheckEvery = std::chrono::milliseconds(100);
 // Unless the URL says otherwise: how long libpq waits for a server that
 // neither accepts nor refuses, and how soon it notices one that vanished
 // without closing the connection (no request may hang on either).
@@ -124,6 +129,36 @@ const char* kind_name(Failure::Kind kind) {
   return "?";
 }
 }  // namespace
+
+std::optional<WalPosition> parse_wal_position(std::string_view text) {
+  // Two hexadecimal numbers of at most 8 digits each, "high/low".
+  const auto slash = text.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash > 8 || text.size() - slash - 1 == 0 ||
+      text.size() - slash - 1 > 8)
+    return std::nullopt;
+  auto hex = [](std::string_view digits) -> std::optional<std::uint64_t> {
+    std::uint64_t value = 0;
+    for (char c : digits) {
+      int digit = c >= '0' && c <= '9'   ? c - '0'
+                  : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                  : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                         : -1;
+      if (digit < 0) return std::nullopt;
+      value = value * 16 + static_cast<std::uint64_t>(digit);
+    }
+    return value;
+  };
+  const auto high = hex(text.substr(0, slash));
+  const auto low = hex(text.substr(slash + 1));
+  if (!high || !low) return std::nullopt;
+  return (*high << 32) | *low;
+}
+
+std::string wal_position_text(WalPosition position) {
+  char text[20];
+  std::snprintf(text, sizeof text, "%" PRIX64 "/%" PRIX64, position >> 32, position & 0xffffffffu);
+  return text;
+}
 
 // SQLite keeps allocation statistics behind one process-wide mutex by
 // default; under concurrent reads that mutex was the top of the profile
@@ -302,17 +337,123 @@ void Database::connection_failed(const std::string& reason, Failure::Kind kind) 
   reconnect_.kind = kind;
   if (reconnect_.down) return;
   reconnect_.down = true;
-  spdlog::error(
-      "cannot connect to the database {}: {}; answering 503 and retrying with backoff (at most "
-      "every {} ms)",
-      display_url_, reconnect_.reason, std::chrono::milliseconds(kMaxReconnectDelay).count());
+  if (serves_replica_reads_)
+    spdlog::warn(
+        "cannot connect to the replica {}: {}; catalog reads go to the primary meanwhile, "
+        "retrying with backoff (at most every {} ms)",
+        display_url_, reconnect_.reason, std::chrono::milliseconds(kMaxReconnectDelay).count());
+  else
+    spdlog::error(
+        "cannot connect to the database {}: {}; answering 503 and retrying with backoff (at most "
+        "every {} ms)",
+        display_url_, reconnect_.reason, std::chrono::milliseconds(kMaxReconnectDelay).count());
 }
 
 void Database::connection_succeeded() {
   std::lock_guard lock(reconnect_.mutex);
   if (!reconnect_.down) return;
   reconnect_.down = false;
-  spdlog::info("connected to the database {} again", display_url_);
+  spdlog::info("connected to the {} {} again", serves_replica_reads_ ? "replica" : "database",
+               display_url_);
+}
+
+// --- The replica ------------------------------------------------------------
+
+void Database::add_replica(const ReplicaOptions& options) {
+  if (dialect_ != Dialect::postgres || !starts_with(options.url, "postgres"))
+    throw std::invalid_argument("a read replica needs PostgreSQL, for the primary and the replica");
+  replica_ = std::make_unique<Database>(options.url, options.pool_size);
+  replica_->serves_replica_reads_ = true;
+  replica_options_ = options;
+}
+
+WalPosition Database::write_position() {
+  // The insert position, not pg_current_wal_lsn(): it already includes a
+  // commit record that is not yet written out (synchronous_commit=off).
+  const Query position_now("SELECT pg_current_wal_insert_lsn()::text");
+  const auto text = with_session(
+      [&](Connection& connection) { return position_now.single<std::string>(connection); });
+  const auto position = parse_wal_position(text);
+  if (!position) throw std::runtime_error("PostgreSQL gave an unexpected WAL position: " + text);
+  return *position;
+}
+
+bool Database::replica_serves(const CatalogRead& read) {
+  auto& state = replica_state_;
+  std::unique_lock lock(state.mutex);
+  if (!state.checking && Clock::now() - state.checked_at >= kReplicaCheckEvery) {
+    // One read checks; the others meanwhile go by the last answer.
+    state.checking = true;
+    lock.unlock();
+    check_replica();
+    lock.lock();
+  }
+  return state.usable && (!read.after || state.replayed >= *read.after);
+}
+
+void Database::check_replica() {
+  // Lag: how long ago the last replayed transaction committed, while WAL
+  // received is still waiting to be replayed; none when all is replayed (an
+  // idle primary sends nothing, and its last commit may be old).
+  const Query state(
+      "SELECT CASE WHEN pg_is_in_recovery() THEN 1 ELSE 0 END, "
+      "COALESCE(pg_last_wal_replay_lsn()::text, ''), "
+      "CASE WHEN pg_last_wal_receive_lsn() IS NULL "
+      "  OR pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn() THEN 0 "
+      "ELSE COALESCE(CAST(1000 * EXTRACT(EPOCH FROM clock_timestamp() - "
+      "pg_last_xact_replay_timestamp()) AS BIGINT), 0) END");
+  struct Row {
+    int in_recovery = 0;
+    std::string replayed;
+    long long lag_ms = 0;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(in_recovery));
+      st.exchange(soci::into(replayed));
+      st.exchange(soci::into(lag_ms));
+    }
+  };
+  bool usable = false;
+  WalPosition replayed = 0;
+  std::string problem;
+  try {
+    replica_->with_session([&](Connection& connection) {
+      state.each<Row>(connection, [&](const Row& row) {
+        const auto position = parse_wal_position(row.replayed);
+        if (row.in_recovery != 1 || !position)
+          problem = "it is not a standby (promoted?)";
+        else if (std::chrono::milliseconds(row.lag_ms) > replica_options_.max_lag)
+          problem = "it is " + std::to_string(row.lag_ms) + " ms behind";
+        usable = problem.empty();
+        replayed = position.value_or(0);
+      });
+    });
+  } catch (const std::exception& error) {
+    problem = one_line(error.what());  // unreachable: its own log line says so
+  }
+  std::lock_guard lock(replica_state_.mutex);
+  if (replica_state_.usable && !usable && !problem.empty())
+    spdlog::warn("catalog reads go to the primary: the replica {} cannot serve them: {}",
+                 replica_->display_url(), problem);
+  else if (!replica_state_.usable && usable && replica_state_.checked_at != Clock::time_point{})
+    spdlog::info("catalog reads go to the replica {} again", replica_->display_url());
+  replica_state_.usable = usable;
+  replica_state_.replayed = replayed;
+  replica_state_.checked_at = Clock::now();
+  replica_state_.checking = false;
+}
+
+void Database::replica_failed() {
+  try {
+    throw;
+  } catch (const Failure& failure) {
+    if (failure.kind() != Failure::Kind::unavailable) throw;
+  } catch (const soci::postgresql_soci_error&) {
+    // E.g. 40001, a query cancelled for a conflict with recovery: the
+    // primary answers instead.
+  }
+  std::lock_guard lock(replica_state_.mutex);
+  replica_state_.usable = false;
+  replica_state_.checked_at = Clock::now();  // asked again after the next interval
 }
 
 // --- Transactions and failures ----------------------------------------------

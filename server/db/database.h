@@ -9,14 +9,37 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
 namespace ps::db {
+
+// A position in PostgreSQL's write-ahead log (an LSN), as a byte offset.
+using WalPosition = std::uint64_t;
+// PostgreSQL's text form of an LSN, "16/B374D848"; nullopt for anything else.
+std::optional<WalPosition> parse_wal_position(std::string_view text);
+std::string wal_position_text(WalPosition position);
+
+// What a catalog read must see: the reader's own last write (the primary's
+// WAL position after it), when the reader sent one back. Empty: any replica
+// within the allowed lag will do.
+struct CatalogRead {
+  std::optional<WalPosition> after;
+};
+
+// A PostgreSQL streaming replica that serves catalog reads beside the primary.
+struct ReplicaOptions {
+  std::string url;
+  std::size_t pool_size = 1;
+  // A replica further behind than this is left alone until it catches up.
+  std::chrono::milliseconds max_lag{5000};
+};
 
 // SQLite's process-wide settings (see database.cpp), which SQLite takes only
 // before the first connection of the process opens: whoever opens an SQLite
@@ -60,6 +83,33 @@ class Database {
     require_open();
     return with_maintenance_session(work);
   }
+
+  // Catalog reads (what anyone may see: products, searches, shops): run
+  // work(db::Connection&) like with_session, on the replica when there is
+  // one that is reachable, less than max_lag behind and has replayed
+  // read.after; on the primary otherwise, and also when the replica fails
+  // during the read. A replica is a hot standby: work must not write.
+  template <class Work>
+  auto with_catalog_read(const CatalogRead& read, Work&& work) {
+    require_open();
+    if (replica_ && replica_serves(read)) {
+      try {
+        return replica_->with_maintenance_session(work);
+      } catch (...) {
+        replica_failed();  // rethrows what is not the replica's own failure
+      }
+    }
+    return with_maintenance_session(work);
+  }
+
+  // A second pool, on a streaming replica of this (PostgreSQL) database, for
+  // with_catalog_read. Call before serving.
+  void add_replica(const ReplicaOptions& options);
+  bool has_replica() const { return replica_ != nullptr; }
+  const ReplicaOptions& replica_options() const { return replica_options_; }
+  // The primary's WAL position now: a read that must see the writes done so
+  // far asks for a replica that has replayed this far.
+  WalPosition write_position();
 
   // with_session, also while the gate is closed: for migrations.
   template <class Work>
@@ -202,6 +252,22 @@ class Database {
   static std::optional<Failure> classify_postgres(const std::string& sqlstate,
                                                   const std::string& message);
 
+  // What the replica said last time it was asked (every kReplicaCheckEvery
+  // at most, by the read that finds the answer old).
+  struct ReplicaState {
+    std::mutex mutex;
+    Clock::time_point checked_at{};
+    bool checking = false;
+    bool usable = false;  // reachable, in recovery and within max_lag
+    WalPosition replayed = 0;
+  };
+  bool replica_serves(const CatalogRead& read);
+  void check_replica();
+  // In a catch handler: returns when the exception is the replica's failure
+  // (unreachable, lost, a conflict with recovery), which then counts as
+  // unusable until checked again; rethrows anything else.
+  void replica_failed();
+
   // Held for a whole transaction on SQLite; an empty lock on PostgreSQL.
   std::unique_lock<std::mutex> lock_writer() {
     return dialect_ == Dialect::sqlite ? std::unique_lock(sqlite_writer_)
@@ -212,7 +278,8 @@ class Database {
   std::string display_url_;  // without password, for logs
   std::string sqlite_path_;  // SQLite: the file, named in storage failures
   SqliteSync sqlite_sync_ = SqliteSync::normal;
-  std::string conninfo_;  // PostgreSQL: what libpq is given
+  std::string conninfo_;               // PostgreSQL: what libpq is given
+  bool serves_replica_reads_ = false;  // a replica's pool: says so in its logs
   std::atomic<bool> open_;
   std::atomic<std::size_t> in_use_{0};
   std::mutex sqlite_writer_;
@@ -222,6 +289,10 @@ class Database {
   std::condition_variable pool_changed_;
   std::vector<std::size_t> idle_;  // indices into slots_, most recent last
   Reconnect reconnect_;
+
+  std::unique_ptr<Database> replica_;
+  ReplicaOptions replica_options_;
+  ReplicaState replica_state_;
 };
 
 }  // namespace ps::db

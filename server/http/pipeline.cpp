@@ -45,6 +45,12 @@ void add_validators(const Request& request, Response& response) {
   }
 }
 
+bool may_write(const Request& request) {
+  const auto method = request.method();
+  return method != bhttp::verb::get && method != bhttp::verb::head &&
+         method != bhttp::verb::options;
+}
+
 double seconds_since(Clock::time_point started) {
   return std::chrono::duration<double>(Clock::now() - started).count();
 }
@@ -117,6 +123,8 @@ boost::asio::awaitable<Response> Pipeline::handle(Request& request) const {
     parse_target(request);
     const Handler& handler = router_.resolve(request);
     response = co_await handler(request);
+    if (after_write_ && may_write(request) && response.result_int() < 400)
+      co_await after_write_(request, response);
     const bool gzip = negotiate_gzip(request, response);
     add_validators(request, response);
     if (gzip) use_gzip(response);

@@ -23,6 +23,11 @@ using NamedConflicts = std::map<std::string, ApiError, std::less<>>;
 // a server that speaks someone else's protocol (the test gateway).
 using ErrorRenderer = std::function<Response(const ApiError&)>;
 
+// Runs after a request that may have written (not GET, HEAD or OPTIONS) was
+// answered with success, before the response leaves: e.g. to name the
+// database position its writes reached (http/read_after.h).
+using AfterWrite = std::function<boost::asio::awaitable<void>(const Request&, Response&)>;
+
 // What every request goes through around its route handler: URL parsing,
 // routing (404/405), turning errors into problem+json (database failures
 // included: 503, 507, named 409s), the X-Request-Id header, HEAD handling
@@ -53,6 +58,9 @@ class Pipeline {
     content_security_policy_ = std::move(policy);
   }
 
+  // Before serving: what runs after each successful write (none by default).
+  void set_after_write(AfterWrite after_write) { after_write_ = std::move(after_write); }
+
  private:
   void finish(Request& request, Response& response, double seconds) const;
   Response answer(const Request& request, const ApiError& error) const;
@@ -62,6 +70,7 @@ class Pipeline {
   NamedConflicts conflicts_;
   ErrorRenderer render_error_;
   std::string content_security_policy_ = content_security_policy();
+  AfterWrite after_write_;
 };
 
 }  // namespace ps::http

@@ -130,8 +130,8 @@ ShopView ShopsService::update(std::int64_t owner_id, const std::string& slug,
   });
 }
 
-ShopView ShopsService::get(const std::string& slug) {
-  return database_.with_session([&](db::Connection& sql) {
+ShopView ShopsService::get(const std::string& slug, const db::CatalogRead& read) {
+  return database_.with_catalog_read(read, [&](db::Connection& sql) {
     auto shop = store::find_by_slug(sql, slug);
     if (!shop) throw shop_not_found(slug);
     return view_of(sql, std::move(*shop));
@@ -146,8 +146,8 @@ std::optional<ShopView> ShopsService::find_by_owner(std::int64_t owner_id) {
   });
 }
 
-ShopPage ShopsService::list(const ShopFilter& filter) {
-  return database_.with_session([&](db::Connection& sql) {
+ShopPage ShopsService::list(const ShopFilter& filter, const db::CatalogRead& read) {
+  return database_.with_catalog_read(read, [&](db::Connection& sql) {
     ShopPage page;
     page.total = store::count(sql, filter);
     auto shops = store::list(sql, filter);

@@ -35,9 +35,10 @@ class ShopsService {
 
   ShopView create(std::int64_t owner_id, const ShopInput& input);  // 409: already has one
   ShopView update(std::int64_t owner_id, const std::string& slug, const ShopInput& input);
-  ShopView get(const std::string& slug);  // 404
+  // Public reads, which a replica may serve (db::Database::with_catalog_read).
+  ShopView get(const std::string& slug, const db::CatalogRead& read = {});  // 404
   std::optional<ShopView> find_by_owner(std::int64_t owner_id);
-  ShopPage list(const ShopFilter& filter);
+  ShopPage list(const ShopFilter& filter, const db::CatalogRead& read = {});
 
   // For other features, inside their transaction: the vendor's shop, or 409
   // when the vendor has not created one yet.

@@ -44,12 +44,24 @@ bool PostgresCluster::available() {
   return bin && *bin;
 }
 
-PostgresCluster::PostgresCluster() {
+void PostgresCluster::prepare_folder() {
   if (!available()) throw std::runtime_error("POCKETSHOP_TEST_PG_BIN is not set");
   bin_ = std::getenv("POCKETSHOP_TEST_PG_BIN");
   port_ = free_port();  // fixed, so a server can be pointed at it before it starts
   // PostgreSQL refuses to run as root.
   if (geteuid() == 0) run("chown postgres:postgres '" + dir_.path().string() + "'");
+}
+
+PostgresCluster::PostgresCluster(const std::string& primary_url) {
+  prepare_folder();
+  run(command("pg_basebackup") + " -d '" + primary_url + "' -D '" +
+      (dir_.path() / "data").string() + "' -R -X stream --checkpoint=fast >'" +
+      (dir_.path() / "basebackup.log").string() + "' 2>&1");
+  standby_options_ = " -c max_connections=400";
+}
+
+PostgresCluster::PostgresCluster() {
+  prepare_folder();
   run(command("initdb") + " -D '" + (dir_.path() / "data").string() +
       "' -U postgres --auth=trust -E UTF8 --no-locale >'" + (dir_.path() / "initdb.log").string() +
       "' 2>&1");
@@ -72,7 +84,7 @@ std::string PostgresCluster::command(const std::string& program) const {
 void PostgresCluster::pg_ctl(const std::string& arguments) const {
   const std::string options = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port_) +
                               " -k '" + dir_.path().string() +
-                              "' -c fsync=off -c synchronous_commit=off";
+                              "' -c fsync=off -c synchronous_commit=off" + standby_options_;
   run(command("pg_ctl") + " -D '" + (dir_.path() / "data").string() + "' -l '" +
       (dir_.path() / "server.log").string() + "' -w -t 120 -o \"" + options + "\" " + arguments +
       " >/dev/null");

@@ -16,6 +16,9 @@ class PostgresCluster {
   static bool available();
 
   PostgresCluster();  // initdb only: call start()
+  // A streaming replica of the cluster at primary_url, copied with
+  // pg_basebackup -R: a hot standby once started.
+  explicit PostgresCluster(const std::string& primary_url);
   ~PostgresCluster();
   PostgresCluster(const PostgresCluster&) = delete;
   PostgresCluster& operator=(const PostgresCluster&) = delete;
@@ -29,11 +32,15 @@ class PostgresCluster {
  private:
   void pg_ctl(const std::string& arguments) const;
   std::string command(const std::string& program) const;
+  void prepare_folder();
 
   TempDir dir_;
   std::string bin_;
   int port_ = 0;
   bool running_ = false;
+  // A hot standby needs at least the primary's max_connections (that of
+  // scripts/with-postgres.sh).
+  std::string standby_options_;
 };
 
 }  // namespace ps::testing

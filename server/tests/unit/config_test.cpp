@@ -306,5 +306,31 @@ TEST(Config, MediaStorageIsLocalUnlessS3IsChosenWithEverySetting) {
   EXPECT_THROW(finalize_config(no_scheme), ConfigError);
 }
 
+TEST(Config, AReplicaNeedsPostgresOnBothSides) {
+  ScopedEnvironment environment(
+      Variables{{"POCKETSHOP_DATABASE_REPLICA_URL", "postgresql://reader@127.0.0.1:5433/shop"},
+                {"POCKETSHOP_DB_REPLICA_MAX_LAG_MS", "1500"}});
+  const Config config = parse({});
+  EXPECT_EQ(config.database_replica_url, "postgresql://reader@127.0.0.1:5433/shop");
+  EXPECT_EQ(config.db_replica_max_lag_ms, 1500);
+  EXPECT_EQ(parse({}).db_replica_pool_size, 0);
+  EXPECT_EQ(Config().database_replica_url, "");
+  EXPECT_EQ(Config().db_replica_max_lag_ms, 5000);
+
+  testing::TempDir dir;
+  Config on_sqlite = config;  // the default database: an SQLite file
+  on_sqlite.data_dir = dir.path().string();
+  EXPECT_THROW(finalize_config(on_sqlite), ConfigError);
+  Config replica_on_sqlite = config;
+  replica_on_sqlite.data_dir = dir.path().string();
+  replica_on_sqlite.database_url = "postgresql://shop@127.0.0.1:5432/shop";
+  replica_on_sqlite.database_replica_url = "sqlite:///tmp/copy.db";
+  EXPECT_THROW(finalize_config(replica_on_sqlite), ConfigError);
+  Config both = config;
+  both.data_dir = dir.path().string();
+  both.database_url = "postgresql://shop@127.0.0.1:5432/shop";
+  EXPECT_NO_THROW(finalize_config(both));
+}
+
 }  // namespace
 }  // namespace ps

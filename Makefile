@@ -96,12 +96,16 @@ clean:
 # marketplace N times and compares it with 1x in the same run.
 RELEASE_DIR ?= build-release
 BENCH_SECONDS ?= 10
+# BENCH_PIN=server=0-1,db=2-3,wrk=4-5: each on its own cores (bench/README.md).
+BENCH_PIN ?=
+comma := ,
+BENCH_PG_CPUS = $(patsubst db=%,%,$(filter db=%,$(subst $(comma), ,$(BENCH_PIN))))
 .PHONY: bench
 bench:
 	@scripts/install-deps.sh --bench
 	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPOCKETSHOP_BUILD_TESTS=OFF
 	cmake --build $(RELEASE_DIR) -j$(JOBS) --target pocketshop
-	PG_DURABLE=1 scripts/with-postgres.sh node bench/run.mjs --binary $(RELEASE_DIR)/server/pocketshop --seconds $(BENCH_SECONDS) $(if $(CATALOG_SCALE),--scale $(CATALOG_SCALE))
+	PG_DURABLE=1 PG_CPUS=$(BENCH_PG_CPUS) scripts/with-postgres.sh node bench/run.mjs --binary $(RELEASE_DIR)/server/pocketshop --seconds $(BENCH_SECONDS) $(if $(BENCH_PIN),--pin $(BENCH_PIN)) $(if $(CATALOG_SCALE),--scale $(CATALOG_SCALE))
 
 # Several instances behind nginx (bench/scale.mjs, docs/scaling.md): checks
 # deploy/ (nginx -t, the units, the limits), then starts PostgreSQL, three

@@ -10,6 +10,7 @@
 //        [--seconds 10] [--databases sqlite,postgresql]
 //        [--cases list,pages,detail,search,shop,directory,checkout]
 //        [--payment-tokens-per-second 2500] [--keep-work] [--scale N]
+//        [--pin server=0-1,db=2-3,wrk=4-5] [--wrk-threads 2]
 //
 // With --scale N, each database is seeded twice, at 1x and grown N times
 // (`seed --bench --scale N`), both servers run side by side, and every case
@@ -43,8 +44,36 @@ const { values: options } = parseArgs({
     "keep-work": { type: "boolean", default: false },
     // Grow the marketplace N times and compare with 1x in one run.
     scale: { type: "string", default: "1" },
+    // Runs each role under `taskset -c` on its own cores (bench/README.md,
+    // "Pinned to cores"): server, gateway, wrk, and db (PostgreSQL, which
+    // scripts/with-postgres.sh pins with PG_CPUS). A role's cores: 0-3 or 0-1+4-5.
+    pin: { type: "string", default: "" },
+    // wrk's threads for the read cases (the checkout case runs one per connection).
+    "wrk-threads": { type: "string", default: "2" },
   },
 });
+
+const pins = parsePins(options.pin);
+
+function parsePins(text) {
+  const pins = {};
+  for (const entry of text.split(",").filter(Boolean)) {
+    const [role, cores] = entry.split("=");
+    if (!["server", "gateway", "db", "wrk"].includes(role) || !/^\d+(-\d+)?(\+\d+(-\d+)?)*$/.test(cores ?? ""))
+      throw new Error(`--pin ${entry}: expected server|gateway|db|wrk=CORES, e.g. server=0-1,db=2-3,wrk=4-5`);
+    pins[role] = cores.replaceAll("+", ",");
+  }
+  // The bench does not start PostgreSQL: check that it was started on these cores.
+  if (pins.db && (process.env.PG_CPUS ?? "").replaceAll("+", ",") !== pins.db)
+    throw new Error(`--pin db=${pins.db}: start PostgreSQL on them, e.g. PG_CPUS=${pins.db} scripts/with-postgres.sh node bench/run.mjs ...`);
+  return pins;
+}
+
+// [command, args], under `taskset -c` when the role is pinned (taskset execs
+// the command: the process keeps its pid for the CPU and memory readings).
+function pinned(role, command, args) {
+  return pins[role] ? ["taskset", ["-c", pins[role], command, ...args]] : [command, args];
+}
 
 // Targets from issue #6, on this 2-core machine with wrk sharing the cores.
 const readCases = [
@@ -109,7 +138,9 @@ class Server {
   constructor(binary, args, logFile, command = "serve") {
     this.logFile = logFile;
     this.log = fs.openSync(logFile, "w");
-    this.process = spawn(binary, [command, ...args], { stdio: ["ignore", this.log, this.log] });
+    this.process = spawn(...pinned(command === "serve" ? "server" : command, binary, [command, ...args]), {
+      stdio: ["ignore", this.log, this.log],
+    });
     this.exited = new Promise((resolve) => this.process.on("exit", (code) => resolve(code)));
   }
 
@@ -164,8 +195,7 @@ class Server {
 
 function wrk({ base, script, args, seconds, threads, connections }) {
   const out = run(
-    "wrk",
-    [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "5s", "-s", script, base, "--", ...args],
+    ...pinned("wrk", "wrk", [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "5s", "-s", script, base, "--", ...args]),
     { BENCH_LUA_DIR: path.join(here, "lua") },
   );
   const line = out.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
@@ -413,7 +443,7 @@ async function stopMarketplace({ database, work, server, gateway }) {
 
 function readCase({ database, work, base, server }, c) {
   const connections = Number(options.connections);
-  const target = { base, script: path.join(here, "lua", "read.lua"), args: [path.join(work, c.file)], threads: 2, connections };
+  const target = { base, script: path.join(here, "lua", "read.lua"), args: [path.join(work, c.file)], threads: Number(options["wrk-threads"]), connections };
   wrk({ ...target, seconds: Number(options.warmup) });
   server.resetPeakRss();
   const result = wrk({ ...target, seconds: Number(options.seconds) });
@@ -640,7 +670,8 @@ const report = [
   `# PocketShop benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`,
   "",
   `Machine: ${machine()}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end. ` +
-    `wrk, the server and the payment gateway share these cores; ${options.connections} connections, ` +
+    (options.pin ? `Pinned with taskset: ${options.pin}; ` : "wrk, the server and the payment gateway share these cores; ") +
+    `${options.connections} connections, ${options["wrk-threads"]} wrk threads, ` +
     `${options.seconds} s per case after a ${options.warmup} s warm-up. Bench marketplace: see bench/README.md.`,
   "",
   ...sections.flatMap((s) => [s, ""]),

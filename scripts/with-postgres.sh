@@ -9,6 +9,8 @@
 # (pg_basebackup -R, its own port, 127.0.0.1 only) and exports
 # POCKETSHOP_TEST_PG_REPLICA_URL, the same "postgres" database on the replica;
 # both are removed afterwards.
+# PG_CPUS=2-3 starts PostgreSQL under `taskset -c 2-3` (its processes inherit
+# the cores): the benchmark's --pin db=2-3 (bench/README.md).
 set -euo pipefail
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -38,10 +40,13 @@ trap cleanup EXIT
 settings="-c random_page_cost=1.1"
 [ "${PG_DURABLE:-0}" = 1 ] || settings+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 
+pin=()
+[ -z "${PG_CPUS:-}" ] || pin=(taskset -c "${PG_CPUS//+/,}")
+
 started=""
 for attempt in 1 2 3 4 5; do
   port=$((20000 + RANDOM % 30000))
-  if "${run_as[@]}" "$pg_bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 30 \
+  if "${run_as[@]}" "${pin[@]}" "$pg_bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 30 \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $work $settings -c max_connections=400" \
     start >/dev/null; then
     started=yes

@@ -118,9 +118,10 @@ void add_routes(http::Router& router, AccountsService& accounts, const Authentic
   router.add(verb::post, "/api/auth/register",
              [&, limits](Request& request) -> awaitable<Response> {
                NewAccount account = read_new_account(request);
-               limits.signups_per_client.enforce(request.client_address);
-               auto signed_in = co_await workers.run(
-                   request.request_id, [&] { return accounts.register_user(account); });
+               auto signed_in = co_await workers.run(request.request_id, [&] {
+                 limits.signups_per_client.enforce(request.client_address);
+                 return accounts.register_user(account);
+               });
                co_return session_response(201, request, signed_in, accounts.refresh_ttl());
              });
 
@@ -131,10 +132,11 @@ void add_routes(http::Router& router, AccountsService& accounts, const Authentic
     const std::string password =
         fields.required_string("password", 1, kMaxPassword, JsonFields::Trim::no);
     fields.finish();
-    limits.per_client.enforce(request.client_address);
-    limits.per_email_and_client.enforce(email + ' ' + request.client_address);
-    auto signed_in =
-        co_await workers.run(request.request_id, [&] { return accounts.login(email, password); });
+    auto signed_in = co_await workers.run(request.request_id, [&] {
+      limits.per_client.enforce(request.client_address);
+      limits.per_email_and_client.enforce(email + ' ' + request.client_address);
+      return accounts.login(email, password);
+    });
     co_return session_response(200, request, signed_in, accounts.refresh_ttl());
   });
 
@@ -177,17 +179,19 @@ void add_recovery_routes(http::Router& router, AccountsService& accounts, const 
                          WorkerPool& workers, LoginLimits limits) {
   using http::bhttp::verb;
 
-  router.add(
-      verb::post, "/api/auth/password-reset", [&, limits](Request& request) -> awaitable<Response> {
-        const auto body = http::parse_json_object(request);
-        JsonFields fields(body);
-        const std::string email = read_email(fields);
-        fields.finish();
-        limits.resets_per_client.enforce(request.client_address);
-        limits.resets_per_email.enforce(email);
-        co_await workers.run(request.request_id, [&] { accounts.request_password_reset(email); });
-        co_return http::json_response(202, {{"detail", kResetRequested}});
-      });
+  router.add(verb::post, "/api/auth/password-reset",
+             [&, limits](Request& request) -> awaitable<Response> {
+               const auto body = http::parse_json_object(request);
+               JsonFields fields(body);
+               const std::string email = read_email(fields);
+               fields.finish();
+               co_await workers.run(request.request_id, [&] {
+                 limits.resets_per_client.enforce(request.client_address);
+                 limits.resets_per_email.enforce(email);
+                 accounts.request_password_reset(email);
+               });
+               co_return http::json_response(202, {{"detail", kResetRequested}});
+             });
 
   router.add(
       verb::post, "/api/auth/password-reset/confirm", [&](Request& request) -> awaitable<Response> {
@@ -213,9 +217,10 @@ void add_recovery_routes(http::Router& router, AccountsService& accounts, const 
   router.add(verb::post, "/api/me/verification-mail",
              [&, limits](Request& request) -> awaitable<Response> {
                const User user = co_await auth.require_user(request);
-               limits.verification_mails_per_user.enforce(std::to_string(user.id));
-               co_await workers.run(request.request_id,
-                                    [&] { accounts.resend_verification(user); });
+               co_await workers.run(request.request_id, [&] {
+                 limits.verification_mails_per_user.enforce(std::to_string(user.id));
+                 accounts.resend_verification(user);
+               });
                co_return http::empty_response(202);
              });
 

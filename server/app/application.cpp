@@ -147,15 +147,27 @@ Application::Application(Config config)
       mail_sender_(database_, mail_delivery(config_)),
       mail_(database_, mail_sender_, config_.jwt_secret, config_.dev_mailbox),
       job_runner_(jobs_, config_.job_workers, std::chrono::milliseconds(config_.job_poll_ms)),
-      login_per_client_(config_.login_limit_per_ip, std::chrono::minutes(1)),
-      login_per_email_(config_.login_limit_per_email, std::chrono::minutes(15)),
-      signups_per_client_(config_.signup_limit_per_ip, std::chrono::hours(1)),
-      resets_per_client_(config_.password_reset_limit_per_ip, std::chrono::hours(1)),
-      resets_per_email_(config_.password_reset_limit_per_email, std::chrono::hours(1)),
-      verification_mails_per_user_(config_.verification_mail_limit_per_user, std::chrono::hours(1)),
-      checkouts_per_user_(config_.checkout_limit_per_user, std::chrono::minutes(1)),
-      messages_per_user_(config_.message_limit_per_user, std::chrono::minutes(1)),
-      conversations_per_user_(config_.conversation_limit_per_user, std::chrono::hours(1)),
+      // Counted in the database's rate_limits table on PostgreSQL, so every
+      // instance counts together; in memory on SQLite (one instance).
+      login_per_client_("login per client", config_.login_limit_per_ip, std::chrono::minutes(1),
+                        database_),
+      login_per_email_("login per email and client", config_.login_limit_per_email,
+                       std::chrono::minutes(15), database_),
+      signups_per_client_("signups per client", config_.signup_limit_per_ip, std::chrono::hours(1),
+                          database_),
+      resets_per_client_("password resets per client", config_.password_reset_limit_per_ip,
+                         std::chrono::hours(1), database_),
+      resets_per_email_("password resets per email", config_.password_reset_limit_per_email,
+                        std::chrono::hours(1), database_),
+      verification_mails_per_user_("verification mails per user",
+                                   config_.verification_mail_limit_per_user, std::chrono::hours(1),
+                                   database_),
+      checkouts_per_user_("checkouts per user", config_.checkout_limit_per_user,
+                          std::chrono::minutes(1), database_),
+      messages_per_user_("messages per user", config_.message_limit_per_user,
+                         std::chrono::minutes(1), database_),
+      conversations_per_user_("conversations per user", config_.conversation_limit_per_user,
+                              std::chrono::hours(1), database_),
       pipeline_(router_, metrics_, named_conflicts()),
       release_earnings_("releasing due earnings",
                         std::chrono::seconds(config_.release_interval_seconds),
@@ -171,7 +183,9 @@ Application::Application(Config config)
                          std::chrono::seconds(config_.release_interval_seconds),
                          [this] { payouts_.create_scheduled(now_millis()); }),
       purge_old_records_("purging sent mails and finished jobs", std::chrono::hours(1),
-                         [this] { purge_old_records(now_millis()); }) {
+                         [this] { purge_old_records(now_millis()); }),
+      sweep_rate_limits_("sweeping expired rate limits", std::chrono::minutes(1),
+                         [this] { http::RateLimiter::sweep_expired(database_, now_millis()); }) {
   mail::configure({.from = config_.mail_from,
                    .public_url = config_.public_url,
                    .unsubscribe_secret = config_.jwt_secret});
@@ -327,6 +341,7 @@ void Application::start(bool handle_signals) {
   if (config_.reconcile_interval_seconds > 0) reconcile_payments_.start();
   scheduled_payouts_.start();
   if (config_.retention_days > 0) purge_old_records_.start();
+  if (database_.dialect() == db::Dialect::postgres) sweep_rate_limits_.start();
   spdlog::info("listening on http://{}:{} database={} threads={}", config_.host, port(),
                database_.display_url(), count);
   spdlog::default_logger()->flush();  // scripts and tests wait for this line
@@ -369,6 +384,7 @@ void Application::stop() {
   reconcile_payments_.stop();
   purge_old_records_.stop();
   scheduled_payouts_.stop();
+  sweep_rate_limits_.stop();
   if (!server_) return;
   static_cast<void>(asio::co_spawn(io_, drain(), asio::detached));
 }
@@ -392,6 +408,7 @@ void Application::wait() {
   reconcile_payments_.join();
   purge_old_records_.join();
   scheduled_payouts_.join();
+  sweep_rate_limits_.join();
   for (auto& thread : threads_)
     if (thread.joinable()) thread.join();
   threads_.clear();

@@ -150,6 +150,7 @@ class Application {
   PeriodicTask reconcile_payments_;  // started when config.reconcile_interval_seconds > 0
   PeriodicTask scheduled_payouts_;
   PeriodicTask purge_old_records_;  // started when config.retention_days > 0
+  PeriodicTask sweep_rate_limits_;  // started on PostgreSQL, where the limits count
   std::mutex stopping_mutex_;
   std::condition_variable stopping_changed_;
   bool stopping_ = false;

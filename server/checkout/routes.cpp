@@ -80,7 +80,6 @@ void add_routes(http::Router& router, CheckoutService& checkout,
   router.add(
       http::bhttp::verb::post, "/api/checkout", [&](Request& request) -> awaitable<Response> {
         const auto buyer = co_await auth.require_user(request);
-        per_user.enforce(std::to_string(buyer.id));
         CheckoutRequest input;
         input.buyer_id = buyer.id;
         input.buyer_name = buyer.display_name;
@@ -94,8 +93,10 @@ void add_routes(http::Router& router, CheckoutService& checkout,
         input.address = read_address(body, fields);
         fields.finish();
 
-        auto placed = co_await payment_workers.run(request.request_id,
-                                                   [&] { return checkout.checkout(input); });
+        auto placed = co_await payment_workers.run(request.request_id, [&] {
+          per_user.enforce(std::to_string(buyer.id));
+          return checkout.checkout(input);
+        });
         co_return http::json_response(201, to_json(placed));
       });
 }

@@ -70,25 +70,26 @@ void add_routes(http::Router& router, MessagesService& messages,
     co_return http::json_response(200, to_json(result, page));
   });
 
-  router.add(
-      verb::post, "/api/conversations", [&, limits](Request& request) -> awaitable<Response> {
-        const auto user = co_await auth.require_user(request);
-        const auto body = http::parse_json_object(request);
-        JsonFields fields(body);
-        const auto shop_id = fields.required_integer("shop_id", 1, kMaxId);
-        Subject subject;
-        subject.product_id = fields.optional_integer("product_id", 1, kMaxId);
-        subject.order_id = fields.optional_integer("order_id", 1, kMaxId);
-        if (subject.product_id && subject.order_id)
-          fields.fail("order_id", "give a product or an order, not both");
-        const auto message = read_message(request, fields, body);
-        fields.finish();
-        limits.conversations_per_user.enforce(std::to_string(user.id));
-        limits.messages_per_user.enforce(std::to_string(user.id));
-        auto sent = co_await workers.run(
-            request.request_id, [&] { return messages.start(user.id, shop_id, subject, message); });
-        co_return sent_response(sent);
-      });
+  router.add(verb::post, "/api/conversations",
+             [&, limits](Request& request) -> awaitable<Response> {
+               const auto user = co_await auth.require_user(request);
+               const auto body = http::parse_json_object(request);
+               JsonFields fields(body);
+               const auto shop_id = fields.required_integer("shop_id", 1, kMaxId);
+               Subject subject;
+               subject.product_id = fields.optional_integer("product_id", 1, kMaxId);
+               subject.order_id = fields.optional_integer("order_id", 1, kMaxId);
+               if (subject.product_id && subject.order_id)
+                 fields.fail("order_id", "give a product or an order, not both");
+               const auto message = read_message(request, fields, body);
+               fields.finish();
+               auto sent = co_await workers.run(request.request_id, [&] {
+                 limits.conversations_per_user.enforce(std::to_string(user.id));
+                 limits.messages_per_user.enforce(std::to_string(user.id));
+                 return messages.start(user.id, shop_id, subject, message);
+               });
+               co_return sent_response(sent);
+             });
 
   router.add(verb::get, "/api/conversations/{id}", [&](Request& request) -> awaitable<Response> {
     const auto user = co_await auth.require_user(request);
@@ -109,8 +110,8 @@ void add_routes(http::Router& router, MessagesService& messages,
                JsonFields fields(body);
                const auto message = read_message(request, fields, body);
                fields.finish();
-               limits.messages_per_user.enforce(std::to_string(user.id));
                auto sent = co_await workers.run(request.request_id, [&] {
+                 limits.messages_per_user.enforce(std::to_string(user.id));
                  return messages.reply(user.id, conversation_id, message);
                });
                co_return sent_response(sent);

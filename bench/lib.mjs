@@ -1,6 +1,5 @@
 // Helpers for the bench scripts that start servers and drive them with wrk
-// (bench/scale.mjs). The same helpers as in bench/run.mjs, which keeps its
-// own copies for now (see the report of issue 19's deploy branch).
+// (bench/run.mjs, bench/scale.mjs).
 import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -110,14 +109,14 @@ export class Child {
   }
 }
 
-// wrk with a script of bench/lua/; the BENCH_RESULT line it prints, and any
-// BENCH_<NAME> line beside it as result.extra[name].
-export function wrk({ base, script, args, seconds, threads, connections }) {
-  const out = run(
-    "wrk",
-    [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "5s", "-s", path.join(luaDir, script), base, "--", ...args],
-    { BENCH_LUA_DIR: luaDir },
-  );
+// wrk with a script of bench/lua/ (under `taskset -c cores` when given); the
+// BENCH_RESULT line it prints, and any BENCH_<NAME> line beside it as
+// result.extra[name].
+export function wrk({ base, script, args, seconds, threads, connections, cores = "" }) {
+  const wrkArgs = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "5s", "-s", path.resolve(luaDir, script), base, "--", ...args];
+  const out = cores
+    ? run("taskset", ["-c", cores, "wrk", ...wrkArgs], { BENCH_LUA_DIR: luaDir })
+    : run("wrk", wrkArgs, { BENCH_LUA_DIR: luaDir });
   const result = { extra: {} };
   for (const line of out.split("\n")) {
     const match = /^BENCH_([A-Z_]+) (.*)$/.exec(line);
@@ -159,6 +158,19 @@ export function writeLines(file, lines) {
   return file;
 }
 
+// The list case's paths: the whole catalogue, page after page, each one
+// asked for with the previous page's `next`, as a browsing client does.
+export async function writeListCase(work, base, maxPages = Infinity) {
+  const paths = [];
+  let next = null;
+  do {
+    const target = `/api/products?limit=24${next ? `&after=${encodeURIComponent(next)}` : ""}`;
+    paths.push(target);
+    ({ next } = await request("GET", base + target));
+  } while (next && paths.length < maxPages);
+  writeLines(path.join(work, "list.txt"), paths);
+}
+
 // Single-use card tokens from the test gateway, `inFlight` requests at a time.
 export async function mintPaymentTokens(gatewayUrl, publishableKey, count, inFlight = 32) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
@@ -178,6 +190,7 @@ export async function mintPaymentTokens(gatewayUrl, publishableKey, count, inFli
   return tokens;
 }
 
+// Access tokens of these bench buyers, signed in one after another.
 export async function login(base, emails, password) {
   const tokens = [];
   for (const email of emails) {

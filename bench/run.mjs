@@ -18,13 +18,23 @@
 // gives both and their ratio, with seeding time, database size and peak RSS.
 //
 // PostgreSQL runs need POCKETSHOP_TEST_PG_URL (scripts/with-postgres.sh).
-import { spawn, execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import {
+  freePort,
+  login,
+  machine,
+  mintPaymentTokens,
+  request,
+  run,
+  sleep,
+  wrk as benchWrk,
+  writeListCase,
+  writeLines,
+} from "./lib.mjs";
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
@@ -90,29 +100,6 @@ const chosen = new Set(options.cases.split(","));
 const cases = readCases.filter((c) => chosen.has(c.key));
 const checkoutTargets = { sqlite: 1500, postgresql: 800 };
 const maxRssMb = 200;
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function run(command, args, env = {}) {
-  return execFileSync(command, args, {
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-    maxBuffer: 64 << 20,
-  });
-}
 
 // A fresh, empty database for one run.
 function databaseUrl(database, work) {
@@ -193,55 +180,9 @@ class Server {
   }
 }
 
-function wrk({ base, script, args, seconds, threads, connections }) {
-  const out = run(
-    ...pinned("wrk", "wrk", [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "5s", "-s", script, base, "--", ...args]),
-    { BENCH_LUA_DIR: path.join(here, "lua") },
-  );
-  const line = out.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
-  if (!line) throw new Error(`wrk printed no result:\n${out}`);
-  return JSON.parse(line.slice("BENCH_RESULT ".length));
-}
-
-function writeLines(file, lines) {
-  fs.writeFileSync(file, lines.join("\n") + "\n");
-  return file;
-}
-
-// The list case's paths: the whole catalogue, page after page, each one
-// asked for with the previous page's `next`, as a browsing client does.
-async function writeListCase(work, base, maxPages = Infinity) {
-  const paths = [];
-  let next = null;
-  do {
-    const target = `/api/products?limit=24${next ? `&after=${encodeURIComponent(next)}` : ""}`;
-    paths.push(target);
-    ({ next } = await request("GET", base + target));
-  } while (next && paths.length < maxPages);
-  writeLines(path.join(work, "list.txt"), paths);
-}
-
-// One request on a connection of its own, closed after: fetch() would keep
-// connections for later requests, and the server closes them when they have
-// been idle for a minute (the read cases take longer than that). Minting
-// payment tokens, one burst, passes a keep-alive agent instead.
-function request(method, url, body, { headers = {}, agent = false, form = false } = {}) {
-  return new Promise((resolve, reject) => {
-    const type = form ? "application/x-www-form-urlencoded" : "application/json";
-    if (body) headers = { ...headers, "Content-Type": type };
-    const outgoing = http.request(url, { method, headers, agent }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk) => (text += chunk));
-      response.on("end", () => {
-        if (response.statusCode !== 200)
-          reject(new Error(`${method} ${url}: ${response.statusCode} ${text}`));
-        else resolve(JSON.parse(text));
-      });
-    });
-    outgoing.on("error", reject);
-    outgoing.end(body ? (form ? body : JSON.stringify(body)) : undefined);
-  });
+// wrk on the cores --pin gives it.
+function wrk(target) {
+  return benchWrk({ ...target, cores: pins.wrk ?? "" });
 }
 
 // The payment gateway: its own scratch data directory and keys, a free port.
@@ -272,26 +213,6 @@ async function startGateway(work) {
     throw error;
   }
   return gateway;
-}
-
-// Single-use card tokens, as the browser gets them from the gateway
-// (`POST /v1/tokens` with the publishable key), `inFlight` at a time.
-async function mintPaymentTokens(gatewayUrl, count, inFlight = 32) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
-  const headers = { Authorization: `Bearer ${gatewayKeys.publishable}` };
-  const card = "card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=2040&card[cvc]=123";
-  const tokens = new Array(count);
-  let next = 0;
-  async function worker() {
-    while (next < count) {
-      const index = next++;
-      const token = await request("POST", `${gatewayUrl}/v1/tokens`, card, { headers, agent, form: true });
-      tokens[index] = token.id;
-    }
-  }
-  await Promise.all(Array.from({ length: inFlight }, worker));
-  agent.destroy();
-  return tokens;
 }
 
 // The pages of 24 of the 1x marketplace: a grown one's list cases walk as
@@ -336,14 +257,6 @@ function writeCaseFiles(work, manifest) {
   writeLines(path.join(work, "products.txt"), manifest.products.map(String));
 }
 
-async function login(base, emails, password) {
-  const tokens = [];
-  for (const email of emails) {
-    const session = await request("POST", `${base}/api/auth/login`, { email, password });
-    tokens.push(session.access_token);
-  }
-  return tokens;
-}
 
 // Every 201 is a checkout in the database, every order has its payment, and
 // initial stock = stock now + units sold. wrk stops with up to one request per
@@ -476,7 +389,7 @@ async function benchCheckout(database, url, base, server, gateway, work, manifes
     Number(options["payment-tokens-per-second"]) * (Number(options.seconds) + Number(options.warmup)),
   );
   const minting = Date.now();
-  const paymentTokens = await mintPaymentTokens(gateway.url, paymentTokenCount);
+  const paymentTokens = await mintPaymentTokens(gateway.url, gatewayKeys.publishable, paymentTokenCount);
   const mintingSeconds = ((Date.now() - minting) / 1000).toFixed(1);
   console.log(`${database}: ${paymentTokenCount} payment tokens minted in ${mintingSeconds} s`);
   server.resetPeakRss();
@@ -560,11 +473,6 @@ function table(database, rows) {
         `which took ${checkout.drainSeconds.toFixed(1)} s more.`,
     );
   return lines.join("\n");
-}
-
-function machine() {
-  const cpu = os.cpus();
-  return `${cpu.length} × ${cpu[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}`;
 }
 
 // The database's size on disk: SQLite's file (with its WAL), PostgreSQL's database.

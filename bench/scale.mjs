@@ -25,7 +25,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import {
   benchDir, Child, freePort, login, machine, mintPaymentTokens, pgNumbers, request, run, sleep, wrk,
-  wrkInBackground, writeLines,
+  wrkInBackground, writeListCase, writeLines,
 } from "./lib.mjs";
 
 const repo = path.dirname(benchDir);
@@ -244,17 +244,6 @@ async function withCpu(load) {
 function writeCaseFiles(manifest) {
   writeLines(path.join(work, "detail.txt"), manifest.products.map((id) => `/api/products/${id}`));
   writeLines(path.join(work, "products.txt"), manifest.products.map(String));
-}
-
-async function writeListCase(base) {
-  const paths = [];
-  let next = null;
-  do {
-    const target = `/api/products?limit=24${next ? `&after=${encodeURIComponent(next)}` : ""}`;
-    paths.push(target);
-    ({ next } = await request("GET", base + target));
-  } while (next);
-  writeLines(path.join(work, "list.txt"), paths);
 }
 
 function readLoad(base, file, runSeconds = seconds) {
@@ -494,7 +483,7 @@ try {
   writeNginxConf(proxyPort, [ports[0]]);
   nginx = track(new Child("nginx", [...nginxArgs, "-g", "daemon off;"], path.join(nginxDir, "stdout.log")));
   await instances[0].waitUntilHealthy(proxy);
-  await writeListCase(proxy);
+  await writeListCase(work, proxy);
   const buyerTokens = await login(proxy, manifest.buyers, manifest.password);
   writeLines(path.join(work, "buyers.txt"), buyerTokens);
 

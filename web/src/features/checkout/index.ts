@@ -3,3 +3,4 @@ export { CheckoutPage } from './pages/CheckoutPage';
 // The saved address, which the account page shows and edits.
 export { AddressFields } from './components/AddressFields';
 export { useForgetAddress, useSaveAddress, useSavedAddress } from './api/saved-address';
+export { EMPTY_ADDRESS } from './utils/fields';

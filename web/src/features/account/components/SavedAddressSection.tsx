@@ -4,17 +4,13 @@ import { Loading } from '../../../components/Loading';
 import { addressLines } from '../../../lib/address';
 import { errorMessage, fieldErrorsOf, type FieldErrors } from '../../../lib/api';
 import type { Address, User } from '../../../lib/api/types';
-import { AddressFields, useForgetAddress, useSaveAddress, useSavedAddress } from '../../checkout';
-
-const EMPTY_ADDRESS: Address = {
-  name: '',
-  line1: '',
-  line2: '',
-  city: '',
-  region: '',
-  postal_code: '',
-  country: 'US',
-};
+import {
+  AddressFields,
+  EMPTY_ADDRESS,
+  useForgetAddress,
+  useSaveAddress,
+  useSavedAddress,
+} from '../../checkout';
 
 /** The server names an address's fields bare ("city"); the form, as checkout's ("shipping_address.city"). */
 const asShippingErrors = (errors: FieldErrors): FieldErrors =>

@@ -18,17 +18,7 @@ import { useCheckout } from '../api/checkout';
 import { useSaveAddress, useSavedAddress } from '../api/saved-address';
 import { cardDigits, parseExpiry } from '../utils/card';
 import { clearAddressDraft, loadAddressDraft, saveAddressDraft } from '../utils/draft';
-import { ADDRESS_FIELDS, checkoutErrors, type CardDraft } from '../utils/fields';
-
-const EMPTY_ADDRESS: Address = {
-  name: '',
-  line1: '',
-  line2: '',
-  city: '',
-  region: '',
-  postal_code: '',
-  country: 'US',
-};
+import { ADDRESS_FIELDS, checkoutErrors, EMPTY_ADDRESS, type CardDraft } from '../utils/fields';
 
 /** Fields a buyer may leave empty. */
 const OPTIONAL: (keyof Address)[] = ['line2', 'region'];

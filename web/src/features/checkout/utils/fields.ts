@@ -2,6 +2,17 @@ import { ApiError, errorMessage, fieldErrorsOf, type FieldErrors } from '../../.
 import type { Address } from '../../../lib/api/types';
 
 /** The address form's text fields: key, label, autocomplete token. */
+/** A new address: every field empty, the country the shop ships from first. */
+export const EMPTY_ADDRESS: Address = {
+  name: '',
+  line1: '',
+  line2: '',
+  city: '',
+  region: '',
+  postal_code: '',
+  country: 'US',
+};
+
 export const ADDRESS_FIELDS: [keyof Address, string, string][] = [
   ['name', 'Full name', 'name'],
   ['line1', 'Address', 'address-line1'],

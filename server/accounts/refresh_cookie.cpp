@@ -1,6 +1,7 @@
 #include "accounts/refresh_cookie.h"
 
 #include "core/errors.h"
+#include "http/cookies.h"
 
 #include <fmt/format.h>
 #include <boost/beast/core/string.hpp>
@@ -11,26 +12,6 @@ namespace ps::accounts {
 
 namespace {
 constexpr std::size_t kMaxTokenLength = 256;
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(' ');
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(' ') - first + 1);
-}
-
-// The value of cookie `name` in one Cookie header ("a=1; b=2"), if present.
-std::optional<std::string_view> find_cookie(std::string_view header, std::string_view name) {
-  while (!header.empty()) {
-    const auto end = header.find(';');
-    const std::string_view pair = trim(header.substr(0, end));
-    const auto equals = pair.find('=');
-    if (equals != std::string_view::npos && trim(pair.substr(0, equals)) == name)
-      return trim(pair.substr(equals + 1));
-    if (end == std::string_view::npos) break;
-    header.remove_prefix(end + 1);
-  }
-  return std::nullopt;
-}
 
 ApiError csrf_rejected(std::string detail) {
   return ApiError(ErrorCode::csrf_rejected, std::move(detail));
@@ -47,7 +28,7 @@ std::string expired_refresh_cookie() { return refresh_cookie("", std::chrono::se
 std::string refresh_token_from_cookie(const http::Request& request) {
   const auto [first, last] = request.raw.equal_range(http::bhttp::field::cookie);
   for (auto field = first; field != last; ++field) {
-    const auto value = find_cookie(std::string_view(field->value()), kRefreshCookieName);
+    const auto value = http::find_cookie(std::string_view(field->value()), kRefreshCookieName);
     if (value && value->size() <= kMaxTokenLength) return std::string(*value);
   }
   return {};

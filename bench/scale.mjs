@@ -95,18 +95,35 @@ function restartPostgres() {
 }
 
 function stopPostgres() {
-  try {
-    asPostgres(`${pgBin}/pg_ctl`, ["-D", `${pgDir}/data`, "-m", "immediate", "stop"]);
-  } catch {
-    // not running
+  for (const data of [`${pgDir}/replica`, `${pgDir}/data`]) {
+    try {
+      if (fs.existsSync(data)) asPostgres(`${pgBin}/pg_ctl`, ["-D", data, "-m", "immediate", "stop"]);
+    } catch {
+      // not running
+    }
   }
 }
 
-// TODO(replica19): start a streaming replica of this primary here (the
-// replica branch's script) and return its URL; the instances then get
-// `--database-replica-url` (see instanceArgs).
+// A hot-standby streaming replica of the primary (as scripts/with-postgres.sh
+// PG_REPLICA=1 makes one): the instances send catalog reads to it
+// (--database-replica-url, docs/scaling.md "Read replicas").
+let replica = null;
+async function startReplica(primaryUrl) {
+  const { port } = new URL(primaryUrl);
+  asPostgres(`${pgBin}/pg_basebackup`, [
+    "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-D", `${pgDir}/replica`, "-R", "-X", "stream", "--checkpoint=fast",
+  ]);
+  const replicaPort = await freePort();
+  asPostgres(`${pgBin}/pg_ctl`, [
+    "-D", `${pgDir}/replica`, "-l", `${pgDir}/replica.log`, "-w", "-t", "60",
+    "-o", `-c listen_addresses=127.0.0.1 -p ${replicaPort} -k ${pgDir} -c hot_standby=on -c max_connections=200`,
+    "start",
+  ]);
+  replica = primaryUrl.replace(`:${port}/`, `:${replicaPort}/`);
+}
+
 function replicaUrl() {
-  return null;
+  return replica;
 }
 
 // ----------------------------------------------------------------- instances
@@ -215,8 +232,8 @@ function treeCpuMicros(pid) {
   return cpuMicros(pid, true) + childPids(pid).reduce((sum, child) => sum + cpuMicros(child), 0);
 }
 
-function postmasterPid() {
-  return Number(fs.readFileSync(`${pgDir}/data/postmaster.pid`, "utf8").split("\n")[0]);
+function postmasterPid(data = "data") {
+  return Number(fs.readFileSync(`${pgDir}/${data}/postmaster.pid`, "utf8").split("\n")[0]);
 }
 
 // CPU time so far of each tier: the instances, nginx and PostgreSQL.
@@ -225,6 +242,7 @@ function tierCpu() {
     instances: instances.reduce((sum, instance) => sum + cpuMicros(instance.process.pid), 0),
     nginx: nginx ? treeCpuMicros(nginx.process.pid) : 0,
     postgres: treeCpuMicros(postmasterPid()),
+    replica: replica ? treeCpuMicros(postmasterPid("replica")) : 0,
   };
 }
 
@@ -457,6 +475,8 @@ try {
     "--data-dir", path.join(work, "data"), "--database-url", databaseUrl, "--password-strength", "min",
   ]);
   console.log(`seeded in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
+  await startReplica(databaseUrl);
+  console.log(`streaming replica at ${replicaUrl()}`);
   manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
   writeCaseFiles(manifest);
 
@@ -549,7 +569,7 @@ function formatReport(rows, kill, restart, victimPort) {
     `# PocketShop bench-scale, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`,
     "",
     `Machine: ${machine()}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end. ` +
-      `PostgreSQL (durable defaults), ${instanceCount} instances, nginx, the payment gateway and wrk share these cores, ` +
+      `PostgreSQL (durable defaults) with a streaming replica that serves the catalog reads, ${instanceCount} instances, nginx, the payment gateway and wrk share these cores, ` +
       `all on 127.0.0.1. ${connections} connections; ${seconds} s per case (reads after a ${warmup} s warm-up).`,
     "",
     "| instances | product detail req/s | p99 ms | product list req/s | p99 ms | checkout orders/s | p99 ms | errors |",
@@ -565,11 +585,11 @@ function formatReport(rows, kill, restart, victimPort) {
     "",
     "CPU time per request (per order for checkout, its add to cart and its mail jobs included), µs, by tier:",
     "",
-    "| instances | product detail: server / nginx / PostgreSQL | product list | checkout |",
+    "| instances | product detail: server / nginx / PostgreSQL primary / replica | product list | checkout |",
     "|---|---:|---:|---:|",
   );
   const cpu = (result) =>
-    [result.cpuPer.instances, result.cpuPer.nginx, result.cpuPer.postgres].map((v) => Math.round(v)).join(" / ");
+    [result.cpuPer.instances, result.cpuPer.nginx, result.cpuPer.postgres, result.cpuPer.replica].map((v) => Math.round(v)).join(" / ");
   for (const { label, detail, list, checkout } of rows)
     lines.push(`| ${label} | ${cpu(detail)} | ${cpu(list)} | ${cpu(checkout)} |`);
   const statuses = {};

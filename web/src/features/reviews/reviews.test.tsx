@@ -49,4 +49,16 @@ describe('the review form', () => {
     );
     expect(scrolled.mock.contexts).toContain(form);
   });
+
+  it('is near where a notice of a reply leads (#reviews): the section is scrolled to and focused', async () => {
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    productPage(
+      { eligible: false, reason: 'not_received', review_id: null },
+      '/products/9#reviews',
+    );
+    const section = await screen.findByRole('region', { name: 'Reviews' });
+    await waitFor(() => expect(document.activeElement).toBe(section));
+    expect(scrolled.mock.contexts).toContain(section);
+  });
 });

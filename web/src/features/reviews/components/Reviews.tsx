@@ -105,6 +105,8 @@ function ReviewForm({
 
 /** The id of the review form, or of what stands in its place: where "Write a review" links lead. */
 export const WRITE_REVIEW = 'write-review';
+/** The reviews section: where a notice of a shop's reply links (server/reviews/service.cpp). */
+const REVIEWS = 'reviews';
 
 const NOT_ELIGIBLE: Partial<Record<string, string>> = {
   not_received: 'You can review this product once it has been delivered to you.',
@@ -139,17 +141,18 @@ function WriteReview({
 }
 
 /**
- * Arriving at #write-review (an order's "Write a review"): once the form, or
- * what stands in its place, is there, scrolls to it and puts focus in it.
- * The router does not scroll to fragments, and the layout scrolls a new page
- * to its top.
+ * Arriving at #write-review (an order's "Write a review") or #reviews (a
+ * notice of a shop's reply): once the form, or what stands in its place, or
+ * the reviews are there, scrolls to it and puts focus in it. The router does
+ * not scroll to fragments, and the layout scrolls a new page to its top.
  */
-function useArriveAtReviewForm(ready: boolean) {
+function useArriveAtReviews(ready: boolean) {
   const { hash } = useLocation();
   const arrived = useRef(false);
   useEffect(() => {
-    if (hash !== `#${WRITE_REVIEW}` || !ready || arrived.current) return;
-    const target = document.getElementById(WRITE_REVIEW);
+    const id = hash.slice(1);
+    if ((id !== WRITE_REVIEW && id !== REVIEWS) || !ready || arrived.current) return;
+    const target = document.getElementById(id);
     if (!target) return;
     arrived.current = true;
     target.scrollIntoView?.({ block: 'start' });
@@ -203,10 +206,10 @@ export function Reviews({ product, onReviewed }: { product: Product; onReviewed?
   const mine = reviews.data?.items.find((r) => r.author?.id === user?.id);
   const isBuyer = user?.role === 'buyer';
   const eligibility = useReviewEligibility(product.id, { enabled: isBuyer });
-  useArriveAtReviewForm(Boolean(reviews.data) && (!isBuyer || !eligibility.isPending));
+  useArriveAtReviews(Boolean(reviews.data) && (!isBuyer || !eligibility.isPending));
 
   return (
-    <section className="section pt-0" aria-labelledby="reviews-heading">
+    <section id={REVIEWS} tabIndex={-1} className="section pt-0" aria-labelledby="reviews-heading">
       <div className="container">
         <h2 id="reviews-heading" className="title is-4">
           Reviews

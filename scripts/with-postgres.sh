@@ -43,17 +43,27 @@ settings="-c random_page_cost=1.1"
 pin=()
 [ -z "${PG_CPUS:-}" ] || pin=(taskset -c "${PG_CPUS//+/,}")
 
-started=""
-for attempt in 1 2 3 4 5; do
-  port=$((20000 + RANDOM % 30000))
-  if "${run_as[@]}" "${pin[@]}" "$pg_bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $work $settings -c max_connections=400" \
-    start >/dev/null; then
-    started=yes
-    break
-  fi
-done
-[ -n "$started" ] || { cat "$work/server.log" >&2; echo "could not start PostgreSQL" >&2; exit 1; }
+# start_cluster DATA_DIR LOG EXTRA_SETTINGS: starts the cluster in DATA_DIR on
+# a free random port (a few tries; never the primary's), which it leaves in
+# $cluster_port; exits with the log shown when it cannot.
+start_cluster() {
+  local data=$1 log=$2 extra=$3
+  for attempt in 1 2 3 4 5; do
+    cluster_port=$((20000 + RANDOM % 30000))
+    [ "$cluster_port" != "${port:-}" ] || continue
+    if "${run_as[@]}" "${pin[@]}" "$pg_bin/pg_ctl" -D "$data" -l "$log" -w -t 30 \
+      -o "-c listen_addresses=127.0.0.1 -p $cluster_port -k $work $settings -c max_connections=400 $extra" \
+      start >/dev/null; then
+      return 0
+    fi
+  done
+  cat "$log" >&2
+  echo "could not start PostgreSQL in $data" >&2
+  exit 1
+}
+
+start_cluster "$work/data" "$work/server.log" ""
+port=$cluster_port
 
 export POCKETSHOP_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
 export POCKETSHOP_TEST_PG_BIN="$pg_bin"
@@ -66,18 +76,8 @@ if [ "${PG_REPLICA:-0}" = 1 ]; then
   "${run_as[@]}" "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$port" -U postgres -D "$work/replica" \
     -R -X stream --checkpoint=fast >"$work/basebackup.log" 2>&1 ||
     { cat "$work/basebackup.log" >&2; echo "could not copy the primary for its replica" >&2; exit 1; }
-  started=""
-  for attempt in 1 2 3 4 5; do
-    replica_port=$((20000 + RANDOM % 30000))
-    [ "$replica_port" != "$port" ] || continue
-    if "${run_as[@]}" "$pg_bin/pg_ctl" -D "$work/replica" -l "$work/replica.log" -w -t 30 \
-      -o "-c listen_addresses=127.0.0.1 -p $replica_port -k $work $settings -c max_connections=400 -c hot_standby=on" \
-      start >/dev/null; then
-      started=yes
-      break
-    fi
-  done
-  [ -n "$started" ] || { cat "$work/replica.log" >&2; echo "could not start the PostgreSQL replica" >&2; exit 1; }
+  start_cluster "$work/replica" "$work/replica.log" "-c hot_standby=on"
+  replica_port=$cluster_port
   export POCKETSHOP_TEST_PG_REPLICA_URL="postgresql://postgres@127.0.0.1:$replica_port/postgres"
   echo "PostgreSQL test replica on 127.0.0.1:$replica_port"
 fi

@@ -67,6 +67,7 @@ std::vector<Job> JobQueue::claim_batch(int limit, Millis now) {
   return database_.transaction([&](db::Connection& sql) {
     std::vector<Job> claimed;
     const std::string lease_owner = options_.owner + ":" + random_hex(8);
+    const Millis lease_expires_at = now + millis(options_.lease);
     for (auto& job : store::lock_due(sql, kinds_, now, limit)) {
       if (job.status == JobStatus::running && job.attempts >= job.max_attempts) {
         // Its last attempt never finished (the worker died): no more tries.
@@ -76,14 +77,14 @@ std::vector<Job> JobQueue::claim_batch(int limit, Millis now) {
         continue;
       }
       job.lease_owner = lease_owner;
-      job.lease_expires_at = now + millis(options_.lease);
+      job.lease_expires_at = lease_expires_at;
       job.attempts += 1;
       job.status = JobStatus::running;
       claimed.push_back(std::move(job));
     }
     std::vector<std::int64_t> ids;
     for (const auto& job : claimed) ids.push_back(job.id);
-    store::start_attempts(sql, ids, lease_owner, now + millis(options_.lease), now);
+    store::start_attempts(sql, ids, lease_owner, lease_expires_at, now);
     return claimed;
   });
 }

@@ -2151,11 +2151,17 @@ export interface components {
     parameters: {
         /** @description Sent by the web app (any non-empty value; it sends pocketshop-web). It marks a browser client: the refresh token then stays out of the JSON answer and travels only in the HttpOnly cookie. Required on refresh and logout without a body (the cookie flow), as CSRF protection. */
         BrowserClient: string;
+        /** @description A database position from an earlier write's X-Read-After answer (the cookie pocketshop_read_after carries the same; the header wins). With a read replica configured, this read is served by the replica only once it has replayed that far, else by the primary, so a client sees its own writes. Malformed values are ignored. Without a replica it changes nothing. */
+        ReadAfter: string;
     };
     requestBodies: never;
     headers: {
-        /** @description pocketshop_refresh=<refresh token>; Path=/api/auth; Max-Age=<refresh token lifetime>; HttpOnly; Secure; SameSite=Strict. A refused cookie, and logout, delete it (Max-Age=0). */
+        /** @description pocketshop_refresh=<refresh token>; Path=/api/auth; Max-Age=<refresh token lifetime>; HttpOnly; Secure; SameSite=Strict. A refused cookie, and logout, delete it (Max-Age=0). With a read replica, a second Set-Cookie carries pocketshop_read_after (see ReadAfterCookie). */
         RefreshCookie: string;
+        /** @description Sent only when the server runs with a read replica (--database-replica-url): the primary's WAL position after this request's writes. Send it back in X-Read-After on catalog reads (GET /api/products, /api/products/{id}, /api/shops, /api/shops/{slug}) to read your own writes; browsers need not, as the cookie below carries it. */
+        ReadAfter: string;
+        /** @description Sent with ReadAfter: pocketshop_read_after=<position>; Path=/api; Max-Age=<twice --db-replica-max-lag-ms, at least 2 s>; HttpOnly; SameSite=Lax. Catalog reads use it when no X-Read-After header is sent. */
+        ReadAfterCookie: string;
     };
     pathItems: never;
 }
@@ -2230,6 +2236,7 @@ export interface operations {
             201: {
                 headers: {
                     "Set-Cookie": components["headers"]["RefreshCookie"];
+                    "X-Read-After": components["headers"]["ReadAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2272,6 +2279,7 @@ export interface operations {
             200: {
                 headers: {
                     "Set-Cookie": components["headers"]["RefreshCookie"];
+                    "X-Read-After": components["headers"]["ReadAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2306,6 +2314,7 @@ export interface operations {
             200: {
                 headers: {
                     "Set-Cookie": components["headers"]["RefreshCookie"];
+                    "X-Read-After": components["headers"]["ReadAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2348,6 +2357,7 @@ export interface operations {
             204: {
                 headers: {
                     "Set-Cookie": components["headers"]["RefreshCookie"];
+                    "X-Read-After": components["headers"]["ReadAfter"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2395,6 +2405,8 @@ export interface operations {
             /** @description Deleted; the refresh cookie is cleared */
             204: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2445,6 +2457,8 @@ export interface operations {
             /** @description Stored; the image with the URLs of its variants */
             201: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2546,7 +2560,10 @@ export interface operations {
                 page?: number;
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description A database position from an earlier write's X-Read-After answer (the cookie pocketshop_read_after carries the same; the header wins). With a read replica configured, this read is served by the replica only once it has replayed that far, else by the primary, so a client sees its own writes. Malformed values are ignored. Without a replica it changes nothing. */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2580,6 +2597,8 @@ export interface operations {
             /** @description Created; Location names it */
             201: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2614,7 +2633,10 @@ export interface operations {
     getShop: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A database position from an earlier write's X-Read-After answer (the cookie pocketshop_read_after carries the same; the header wins). With a read replica configured, this read is served by the replica only once it has replayed that far, else by the primary, so a client sees its own writes. Malformed values are ignored. Without a replica it changes nothing. */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 slug: string;
             };
@@ -2660,6 +2682,8 @@ export interface operations {
             /** @description The shop */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2764,7 +2788,10 @@ export interface operations {
                 /** @description instead of page: the `next` of the previous page (sorts newest, price_asc and price_desc). Costs the same on every page, and products added meanwhile are neither repeated nor skipped. */
                 after?: string;
             };
-            header?: never;
+            header?: {
+                /** @description A database position from an earlier write's X-Read-After answer (the cookie pocketshop_read_after carries the same; the header wins). With a read replica configured, this read is served by the replica only once it has replayed that far, else by the primary, so a client sees its own writes. Malformed values are ignored. Without a replica it changes nothing. */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2798,6 +2825,8 @@ export interface operations {
             /** @description Created; Location names it */
             201: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2832,7 +2861,10 @@ export interface operations {
     getProduct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A database position from an earlier write's X-Read-After answer (the cookie pocketshop_read_after carries the same; the header wins). With a read replica configured, this read is served by the replica only once it has replayed that far, else by the primary, so a client sees its own writes. Malformed values are ignored. Without a replica it changes nothing. */
+                "X-Read-After"?: components["parameters"]["ReadAfter"];
+            };
             path: {
                 id: number;
             };
@@ -2875,6 +2907,8 @@ export interface operations {
             /** @description Archived */
             204: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2910,6 +2944,8 @@ export interface operations {
             /** @description The product */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2994,6 +3030,8 @@ export interface operations {
             /** @description The token to send as X-Cart-Token */
             201: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3054,6 +3092,8 @@ export interface operations {
             /** @description The cart */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3113,6 +3153,8 @@ export interface operations {
             /** @description The cart */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3166,6 +3208,8 @@ export interface operations {
             /** @description The cart */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3202,6 +3246,8 @@ export interface operations {
             /** @description The merged cart */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3232,6 +3278,8 @@ export interface operations {
             /** @description Paid; the orders */
             201: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3377,6 +3425,8 @@ export interface operations {
             /** @description The order */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3431,6 +3481,8 @@ export interface operations {
             /** @description The order */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3480,6 +3532,8 @@ export interface operations {
             /** @description The order */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3534,6 +3588,8 @@ export interface operations {
             /** @description The order */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3582,6 +3638,8 @@ export interface operations {
             /** @description The order */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3653,6 +3711,8 @@ export interface operations {
             /** @description The refund and the order after it */
             201: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3828,6 +3888,8 @@ export interface operations {
             /** @description The review */
             201: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3888,6 +3950,8 @@ export interface operations {
             /** @description The review */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3938,6 +4002,8 @@ export interface operations {
             /** @description The review */
             201: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4215,6 +4281,8 @@ export interface operations {
             /** @description Taken (or taken before) */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4292,6 +4360,8 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4343,6 +4413,8 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4415,6 +4487,8 @@ export interface operations {
             /** @description The payout made earlier with this Idempotency-Key */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4424,6 +4498,8 @@ export interface operations {
             /** @description The payout */
             201: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4509,6 +4585,8 @@ export interface operations {
             /** @description Read */
             204: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4537,6 +4615,8 @@ export interface operations {
             /** @description How many were unread */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4593,6 +4673,8 @@ export interface operations {
             /** @description The message an earlier request with the same key wrote */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4602,6 +4684,8 @@ export interface operations {
             /** @description The message written, and its thread */
             201: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4691,6 +4775,8 @@ export interface operations {
             /** @description The message an earlier request with the same key wrote */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4700,6 +4786,8 @@ export interface operations {
             /** @description The message written, and its thread */
             201: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4752,6 +4840,8 @@ export interface operations {
             /** @description The conversation */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4810,6 +4900,8 @@ export interface operations {
             /** @description The same answer for every address */
             202: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4838,6 +4930,8 @@ export interface operations {
             /** @description The password is set; sign in with it */
             204: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4871,6 +4965,8 @@ export interface operations {
             /** @description Confirmed */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4911,6 +5007,8 @@ export interface operations {
             /** @description A new link is on its way */
             202: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4948,6 +5046,7 @@ export interface operations {
             200: {
                 headers: {
                     "Set-Cookie": components["headers"]["RefreshCookie"];
+                    "X-Read-After": components["headers"]["ReadAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4985,6 +5084,8 @@ export interface operations {
             /** @description The link is on its way to the new address */
             202: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5057,6 +5158,8 @@ export interface operations {
             /** @description The topic is off */
             204: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5109,6 +5212,8 @@ export interface operations {
             /** @description Every topic, after the change */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5253,6 +5358,8 @@ export interface operations {
             /** @description The address as saved (country upper-cased) */
             200: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5277,6 +5384,8 @@ export interface operations {
             /** @description No address is saved now */
             204: {
                 headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
                     [name: string]: unknown;
                 };
                 content?: never;

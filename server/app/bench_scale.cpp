@@ -12,9 +12,12 @@
 namespace ps {
 
 namespace {
-// Copies a transaction: fewer commits, and no transaction larger than
-// SQLite's page cache holds comfortably.
-constexpr int kCopiesPerTransaction = 10;
+// Products are copied this many at a time, a transaction each. Every product
+// the triggers count updates the same few counter rows (listed and per-shop
+// counts), and PostgreSQL keeps each version of a row until its transaction
+// ends: in one large transaction each counter became a chain of thousands of
+// versions that every update walked (a 100x seed ran past 15 minutes).
+constexpr long long kProductsPerTransaction = 250;
 
 // The id strides of one copy: the largest ids the 1x marketplace uses.
 struct Strides {
@@ -57,7 +60,9 @@ void copy_shops(db::Connection& sql, const Strides& stride, long long k) {
 }
 
 // Even ids stay in their shop (which grows), odd ones go to the copied shop.
-void copy_products(db::Connection& sql, const Strides& stride, long long k) {
+// Copies the products with ids in (from, to] and their images.
+void copy_products(db::Connection& sql, const Strides& stride, long long k, long long from,
+                   long long to) {
   db::Query query(R"(
     INSERT INTO products (id, shop_id, name, description, category, price_cents, currency,
                           inventory, status, created_at, updated_at)
@@ -66,13 +71,13 @@ void copy_products(db::Connection& sql, const Strides& stride, long long k) {
   query.sql(kCopyWord).sql(R"( || p.name, p.description, p.category,
            p.price_cents + ((p.id * 7 + :k2 * 13) % 40) * 25, p.currency, p.inventory, p.status,
            p.created_at - :k3 * 60000, p.updated_at
-    FROM products p WHERE p.id <= :last ORDER BY p.id)");
-  query.values(k * stride.products, k * stride.shops, k, k, k, stride.products).execute(sql);
+    FROM products p WHERE p.id > :from AND p.id <= :to ORDER BY p.id)");
+  query.values(k * stride.products, k * stride.shops, k, k, k, from, to).execute(sql);
   db::Query(R"(
     INSERT INTO product_images (product_id, position, image_id, alt_text)
     SELECT product_id + :offset, position, image_id, alt_text
-    FROM product_images WHERE product_id <= :last)")
-      .values(k * stride.products, stride.products)
+    FROM product_images WHERE product_id > :from AND product_id <= :to)")
+      .values(k * stride.products, from, to)
       .execute(sql);
 }
 
@@ -110,14 +115,16 @@ void grow_bench(Application& app, int scale, boost::json::object& manifest) {
     return Strides{max_id(sql, "users"), max_id(sql, "shops"), max_id(sql, "products")};
   });
   spdlog::info("growing the bench marketplace {}x: {} products", scale, stride.products * scale);
-  for (int first = 1; first < scale; first += kCopiesPerTransaction) {
+  for (long long k = 1; k < scale; ++k) {
     database.transaction([&](db::Connection& sql) {
-      for (long long k = first; k < std::min(scale, first + kCopiesPerTransaction); ++k) {
-        copy_users(sql, stride, k);
-        copy_shops(sql, stride, k);
-        copy_products(sql, stride, k);
-      }
+      copy_users(sql, stride, k);
+      copy_shops(sql, stride, k);
     });
+    for (long long from = 0; from < stride.products; from += kProductsPerTransaction)
+      database.transaction([&](db::Connection& sql) {
+        copy_products(sql, stride, k, from,
+                      std::min(stride.products, from + kProductsPerTransaction));
+      });
   }
   database.transaction(advance_sequences);
   database.with_session([&](db::Connection& sql) {

@@ -38,8 +38,8 @@ export function pgNumbers(url, query) {
   return run("psql", [url, "-Atc", query]).trim().split("|").map(Number);
 }
 
-// One request on a connection of its own; resolves with the parsed JSON of a
-// 200 or 201, rejects otherwise.
+// One request on a connection of its own (or the agent's); resolves with the
+// parsed JSON of a 200 or 201, null for a 204, rejects otherwise.
 export function request(method, url, body, { headers = {}, agent = false, form = false } = {}) {
   return new Promise((resolve, reject) => {
     const type = form ? "application/x-www-form-urlencoded" : "application/json";
@@ -49,7 +49,8 @@ export function request(method, url, body, { headers = {}, agent = false, form =
       response.setEncoding("utf8");
       response.on("data", (chunk) => (text += chunk));
       response.on("end", () => {
-        if (response.statusCode !== 200 && response.statusCode !== 201)
+        if (response.statusCode === 204) resolve(null);
+        else if (response.statusCode !== 200 && response.statusCode !== 201)
           reject(new Error(`${method} ${url}: ${response.statusCode} ${text}`));
         else resolve(JSON.parse(text));
       });

@@ -8,7 +8,7 @@
 //
 //   node bench/run.mjs --binary build-release/server/pocketshop
 //        [--seconds 10] [--databases sqlite,postgresql]
-//        [--cases list,pages,detail,search,shop,directory,checkout]
+//        [--cases list,pages,detail,search,shop,directory,checkout,writes]
 //        [--payment-tokens-per-second 2500] [--keep-work] [--scale N]
 //        [--pin server=0-1,db=2-3,wrk=4-5] [--wrk-threads 2]
 //
@@ -19,6 +19,7 @@
 //
 // PostgreSQL runs need POCKETSHOP_TEST_PG_URL (scripts/with-postgres.sh).
 import { spawn } from "node:child_process";
+import http from "node:http";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -45,7 +46,7 @@ const { values: options } = parseArgs({
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "64" },
     databases: { type: "string", default: "sqlite,postgresql" },
-    cases: { type: "string", default: "list,pages,detail,search,shop,directory,checkout" },
+    cases: { type: "string", default: "list,pages,detail,search,shop,directory,checkout,writes" },
     out: { type: "string", default: path.join(here, "results") },
     // Single-use payment tokens minted before the checkout case, per second
     // of it (and of the warm-up, as headroom): above any rate it reaches.
@@ -372,6 +373,7 @@ async function benchDatabase(database) {
     for (const c of cases) rows.push(readCase(marketplace, c));
     if (chosen.has("checkout"))
       rows.push(await benchCheckout(database, url, base, server, gateway, work, manifest));
+    if (chosen.has("writes")) rows.push(await benchProductWrites(marketplace));
   } finally {
     await stopMarketplace(marketplace);
   }
@@ -437,6 +439,76 @@ async function benchCheckout(database, url, base, server, gateway, work, manifes
   return row;
 }
 
+// The vendors' writes (issue 20): vendors of the 1x shops (which grow with
+// the scale), several at once, each listing a product, editing it and
+// archiving it, again and again for the case's seconds. Every listed product
+// moves the kept counts, the full-text index and the sort indexes.
+const writingVendors = 8;
+
+async function benchProductWrites({ database, base, server, manifest }) {
+  const emails = Array.from({ length: writingVendors }, (_, i) => `vendor${i + 1}@bench.pocketshop.test`);
+  const tokens = await login(base, emails, manifest.password);
+  const categories = manifest.categories;
+  const writeRounds = async (seconds, latencies) => {
+    const until = Date.now() + seconds * 1000;
+    let writes = 0;
+    await Promise.all(
+      tokens.map(async (token, vendor) => {
+        const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+        const headers = { Authorization: `Bearer ${token}` };
+        const timed = async (method, target, body) => {
+          const started = process.hrtime.bigint();
+          const answer = await request(method, `${base}${target}`, body, { headers, agent });
+          latencies?.push(Number(process.hrtime.bigint() - started) / 1e6);
+          writes += 1;
+          return answer;
+        };
+        for (let round = 0; Date.now() < until; round += 1) {
+          const category = categories[(vendor + round) % categories.length];
+          const created = await timed("POST", "/api/products", {
+            name: `Bench speckled mug ${vendor}-${round}`,
+            description: "A stoneware mug, glazed by hand, for the bench's writes.",
+            category,
+            price_cents: 1500 + round % 40,
+            inventory: 10,
+          });
+          const path = `/api/products/${created.product?.id ?? created.id}`;
+          await timed("PATCH", path, { name: `Bench speckled cup ${vendor}-${round}`, price_cents: 1750 });
+          await timed("DELETE", path);
+        }
+        agent.destroy();
+      }),
+    );
+    return writes;
+  };
+  await writeRounds(Number(options.warmup));
+  server.resetPeakRss();
+  const latencies = [];
+  const cpuBefore = server.cpuMicros();
+  const started = Date.now();
+  const writes = await writeRounds(Number(options.seconds), latencies);
+  const seconds = (Date.now() - started) / 1000;
+  const cpuPerWrite = (server.cpuMicros() - cpuBefore) / Math.max(writes, 1);
+  latencies.sort((a, b) => a - b);
+  const percentile = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  const row = {
+    key: "writes",
+    name: "vendor writes (list, edit, archive a product)",
+    rps: writes / seconds,
+    p50_ms: percentile(0.5),
+    p99_ms: percentile(0.99),
+    socket_errors: 0,
+    status_errors: 0,
+    rssMb: server.peakRssMb(),
+    serverCpuPerWriteUs: cpuPerWrite,
+  };
+  console.log(
+    `${database} vendor writes: ${Math.round(row.rps)} writes/s, p99 ${row.p99_ms.toFixed(2)} ms, ` +
+      `server CPU ${Math.round(cpuPerWrite)} µs a write`,
+  );
+  return row;
+}
+
 function verdict(row) {
   const misses = [];
   if (row.minRps && row.rps < row.minRps) misses.push(`< ${row.minRps} req/s`);
@@ -463,6 +535,8 @@ function table(database, rows) {
         `${row.rssMb.toFixed(0)} | ${verdict(row)} |`,
     );
   }
+  const writes = rows.find((row) => row.serverCpuPerWriteUs !== undefined);
+  if (writes) lines.push("", `Vendor writes: server CPU ${Math.round(writes.serverCpuPerWriteUs)} µs a write.`);
   const checkout = rows.find((row) => row.serverCpuPerOrderUs !== undefined);
   if (checkout)
     lines.push(
@@ -500,12 +574,14 @@ async function benchScaledDatabase(database, scale) {
       c.key === "checkout"
         ? await benchCheckout(database, marketplace.url, marketplace.base, marketplace.server,
             marketplace.gateway, marketplace.work, marketplace.manifest)
-        : readCase(marketplace, c);
+        : c.key === "writes"
+          ? await benchProductWrites(marketplace)
+          : readCase(marketplace, c);
     peakRss.set(marketplace, Math.max(peakRss.get(marketplace), row.rssMb));
     return row;
   };
   try {
-    const all = chosen.has("checkout") ? [...cases, { key: "checkout" }] : cases;
+    const all = [...cases, ...["checkout", "writes"].filter((key) => chosen.has(key)).map((key) => ({ key }))];
     for (const c of all) {
       const order = c.key === "checkout" ? [small, large] : [small, large, large, small];
       const results = new Map([[small, []], [large, []]]);
@@ -533,6 +609,7 @@ function mean(rows) {
     ...first,
     rps: average("rps"),
     ordersPerSecond: first.ordersPerSecond === undefined ? undefined : average("ordersPerSecond"),
+    serverCpuPerWriteUs: first.serverCpuPerWriteUs === undefined ? undefined : average("serverCpuPerWriteUs"),
     p50_ms: average("p50_ms"),
     p99_ms: Math.max(...rows.map((r) => r.p99_ms)),
     rssMb: Math.max(...rows.map((r) => r.rssMb)),
@@ -556,6 +633,16 @@ function scaledTable(database, scale, rows, sizes) {
         `${small.p99_ms.toFixed(2)} | ${large.p99_ms.toFixed(2)} | ${large.rssMb.toFixed(0)} | ` +
         `${errors}${problems.length ? `; ${problems.join(", ")}` : ""} |`,
     );
+  }
+  // What a write costs the server, less noisy than its rate on a busy machine.
+  for (const [key, what] of [["serverCpuPerOrderUs", "an order"], ["serverCpuPerWriteUs", "a vendor's write"]]) {
+    const row = rows.find(({ large }) => large[key] !== undefined);
+    if (row)
+      lines.push(
+        "",
+        `Server CPU for ${what}: ${Math.round(row.small[key])} µs at 1×, ${Math.round(row.large[key])} µs at ` +
+          `${scale}× (${(row.large[key] / row.small[key]).toFixed(2)}).`,
+      );
   }
   lines.push("", "| marketplace | products | seeding s | database MB | server peak RSS MB |", "|---|---:|---:|---:|---:|");
   for (const size of sizes)

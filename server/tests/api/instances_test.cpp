@@ -1,6 +1,7 @@
 // Several instances on one PostgreSQL database (issue 19, item 1): their rate
-// limits count together, their migrations run once when they start together,
-// and each holds no more connections than its --db-pool-size.
+// limits count together (by the same rules as one instance's in memory),
+// their migrations run once when they start together, and each holds no more
+// connections than its --db-pool-size.
 #include "support/server_process.h"
 #include "support/test_server.h"
 
@@ -38,43 +39,66 @@ long long number(db::Database& database, const std::string& query) {
       [&](db::Connection& sql) { return db::Query(query).single<long long>(sql); });
 }
 
-// The GCRA's rules, on the shared table: the same as in memory
-// (unit/rate_limiter_test.cpp).
-TEST(SharedRateLimiter, AllowsTheLimitThenAsksToWait) {
-  MigratedPostgres postgres;
-  http::RateLimiter limiter("test", 3, 60s, postgres.database);
+// The GCRA's rules, wherever the times are kept: in this process's memory, as
+// on SQLite (one instance by design), and in PostgreSQL's rate_limits table,
+// which instances share.
+class RateLimiterRules : public ::testing::TestWithParam<Backend> {
+ protected:
+  std::unique_ptr<http::RateLimiter> limiter(const std::string& name, int limit,
+                                             std::chrono::seconds window) {
+    if (GetParam() == Backend::sqlite) return std::make_unique<http::RateLimiter>(limit, window);
+    if (!postgres_) postgres_ = std::make_unique<MigratedPostgres>();
+    return std::make_unique<http::RateLimiter>(name, limit, window, postgres_->database);
+  }
+
+  std::unique_ptr<MigratedPostgres> postgres_;
+};
+INSTANTIATE_TEST_SUITE_P(Storages, RateLimiterRules,
+                         ::testing::Values(Backend::sqlite, Backend::postgres),
+                         [](const auto& info) { return backend_name(info.param); });
+
+TEST_P(RateLimiterRules, AllowsTheLimitThenAsksToWait) {
+  const auto limiter = this->limiter("test", 3, 60s);
   const Millis t0 = now_millis();
-  EXPECT_FALSE(limiter.hit("a", t0));
-  EXPECT_FALSE(limiter.hit("a", t0));
-  EXPECT_FALSE(limiter.hit("a", t0));
-  const auto wait = limiter.hit("a", t0);
+  EXPECT_FALSE(limiter->hit("a", t0));
+  EXPECT_FALSE(limiter->hit("a", t0));
+  EXPECT_FALSE(limiter->hit("a", t0));
+  const auto wait = limiter->hit("a", t0);
   ASSERT_TRUE(wait);
   EXPECT_EQ(*wait, 20);  // one slot frees every 60s / 3
-  EXPECT_EQ(number(postgres.database, "SELECT COUNT(*) FROM rate_limits"), 1);
+  if (postgres_) {
+    EXPECT_EQ(number(postgres_->database, "SELECT COUNT(*) FROM rate_limits"), 1);
+  }
 }
 
-TEST(SharedRateLimiter, KeysAndLimitsAreIndependent) {
-  MigratedPostgres postgres;
-  http::RateLimiter limiter("one", 1, 60s, postgres.database);
-  http::RateLimiter other("two", 1, 60s, postgres.database);
+TEST_P(RateLimiterRules, KeysAndLimitsAreIndependent) {
+  const auto limiter = this->limiter("one", 1, 60s);
+  const auto other = this->limiter("two", 1, 60s);
   const Millis t0 = now_millis();
-  EXPECT_FALSE(limiter.hit("a", t0));
-  EXPECT_TRUE(limiter.hit("a", t0));
-  EXPECT_FALSE(limiter.hit("b", t0));
-  EXPECT_FALSE(other.hit("a", t0));
+  EXPECT_FALSE(limiter->hit("a", t0));
+  EXPECT_TRUE(limiter->hit("a", t0));
+  EXPECT_FALSE(limiter->hit("b", t0));
+  EXPECT_FALSE(other->hit("a", t0));
 }
 
-TEST(SharedRateLimiter, RecoversAsTimePassesAndRefusalsDoNotExtendTheWait) {
-  MigratedPostgres postgres;
-  http::RateLimiter limiter("test", 2, 10s, postgres.database);
+TEST_P(RateLimiterRules, RecoversAsTimePasses) {
+  const auto limiter = this->limiter("test", 2, 10s);
   const Millis t0 = now_millis();
-  EXPECT_FALSE(limiter.hit("a", t0));
-  EXPECT_FALSE(limiter.hit("a", t0));
-  for (int i = 0; i < 20; ++i) EXPECT_TRUE(limiter.hit("a", t0 + 1000));
-  EXPECT_FALSE(limiter.hit("a", t0 + 5000));
-  EXPECT_TRUE(limiter.hit("a", t0 + 5000));
-  EXPECT_FALSE(limiter.hit("a", t0 + 20000));
-  EXPECT_FALSE(limiter.hit("a", t0 + 20000));
+  EXPECT_FALSE(limiter->hit("a", t0));
+  EXPECT_FALSE(limiter->hit("a", t0));
+  EXPECT_TRUE(limiter->hit("a", t0 + 1000));
+  EXPECT_FALSE(limiter->hit("a", t0 + 5000));
+  EXPECT_TRUE(limiter->hit("a", t0 + 5000));
+  EXPECT_FALSE(limiter->hit("a", t0 + 20000));
+  EXPECT_FALSE(limiter->hit("a", t0 + 20000));
+}
+
+TEST_P(RateLimiterRules, RefusedAttemptsDoNotExtendTheWait) {
+  const auto limiter = this->limiter("test", 1, 10s);
+  const Millis t0 = now_millis();
+  EXPECT_FALSE(limiter->hit("a", t0));
+  for (int i = 0; i < 20; ++i) EXPECT_TRUE(limiter->hit("a", t0 + 1000));
+  EXPECT_FALSE(limiter->hit("a", t0 + 10000));
 }
 
 TEST(SharedRateLimiter, TheSweepDeletesOnlyRowsWhoseTimeHasPassed) {

@@ -105,7 +105,9 @@ TEST_P(SavedAddressApi, SavesRacingDeletesLeaveOneWholeAddressOrNone) {
   for (std::size_t n = 0; n < statuses.size(); ++n) EXPECT_EQ(statuses[n], n % 2 ? 204 : 200);
   const auto left = count("saved_addresses");
   EXPECT_LE(left, 1);
-  if (left == 1) EXPECT_EQ(saved(buyer).at("city").as_string(), "Portland");
+  if (left == 1) {
+    EXPECT_EQ(saved(buyer).at("city").as_string(), "Portland");
+  }
 }
 
 TEST_P(SavedAddressApi, AnOrderKeepsTheRegionAndOldAddressesStillRead) {

@@ -243,14 +243,14 @@ std::string tsquery_expression(const std::vector<std::string>& terms) {
 // membership in the text's matches (sorted_members).
 enum class Reading { ids, listed_rows, facets, sorted_members };
 
-// On SQLite, when a text matches many products, walking the sort's index
+// When a text matches many products, walking the sort's index
 // (products_listed_category_price and _newest, migration 024) and testing
-// each product against the list of full-text matches reads a page's worth of
-// index entries; joining every match to its row and sorting them read every
-// match: at 100x the bench marketplace 48 ms against 5 ms (bench/README.md).
-bool tests_membership(db::Dialect dialect, const ProductFilter& filter, Reading reading) {
-  return reading == Reading::sorted_members && dialect == db::Dialect::sqlite &&
-         !filter.include_drafts && filter.sort != ProductSort::relevance;
+// each product for the text reads a page's worth of index entries; joining
+// every match to its row and sorting them read every match. At 100x the bench
+// marketplace: SQLite 48 -> 5 ms, PostgreSQL 11-50 -> 0.3-31 ms (bench/README.md).
+bool tests_membership(const ProductFilter& filter, Reading reading) {
+  return reading == Reading::sorted_members && !filter.include_drafts &&
+         filter.sort != ProductSort::relevance;
 }
 
 // The facets of a text search with no other filter read each match's
@@ -266,7 +266,7 @@ bool counts_from_narrow_index(db::Dialect dialect, const ProductFilter& filter, 
 void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& filter,
                     Reading reading) {
   const auto terms = search_terms(filter.query);
-  const bool members = !terms.empty() && tests_membership(dialect, filter, reading);
+  const bool members = !terms.empty() && tests_membership(filter, reading);
   // With a text query on SQLite, the full-text index drives the join (CROSS
   // JOIN fixes the order): left to itself, the planner walked the category
   // index and re-ran the MATCH for every row, 30x slower (bench/README.md).
@@ -291,12 +291,22 @@ void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& 
     query.sql("AND p.status = ").bind(std::string(to_string(*filter.status))).sql(" ");
   }
   if (!terms.empty()) {
-    if (members) {
+    if (members && dialect == db::Dialect::sqlite) {
       // The unary + keeps the planner from driving the walk by the id list:
       // the sort's index drives it, the list of matches is probed.
       query.sql("AND +p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ")
           .bind(fts5_expression(terms))
           .sql(") ");
+    } else if (members) {
+      // IS TRUE hides the match from the GIN index, and its default
+      // selectivity (one half) makes walking the sort's index the cheapest
+      // plan: each row walked is tested, none is sorted. Left to the planner,
+      // it ANDed the GIN and category bitmaps, fetched every match's row and
+      // sorted them (its estimate missed that a word and a category go
+      // together: 262 rows estimated, 3,200 found).
+      query.sql("AND (p.search @@ to_tsquery('english', ")
+          .bind(tsquery_expression(terms))
+          .sql(")) IS TRUE ");
     } else if (dialect == db::Dialect::sqlite) {
       query.sql("AND products_fts MATCH ").bind(fts5_expression(terms)).sql(" ");
     } else {

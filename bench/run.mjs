@@ -472,7 +472,7 @@ async function benchProductWrites({ database, base, server, manifest }) {
             price_cents: 1500 + round % 40,
             inventory: 10,
           });
-          const path = `/api/products/${created.product?.id ?? created.id}`;
+          const path = `/api/products/${created.id}`;  // 201 answers the Product itself
           await timed("PATCH", path, { name: `Bench speckled cup ${vendor}-${round}`, price_cents: 1750 });
           await timed("DELETE", path);
         }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace ps::catalog {
@@ -167,6 +168,14 @@ ProductPage CatalogService::page_of(db::Connection& sql, const ProductFilter& fi
   page.items = std::move(rows.views);
   if (rows.more && !page.items.empty())
     page.next = cursor_text(filter.sort, page.items.back().product);
+  // The capped count took the first kCountCap matches of every category, so
+  // the filter's own category may have had few of them, or none, though its
+  // page found products: the total is at least what this page has seen.
+  if (page.total_capped) {
+    const long long seen = (filter.after ? 0 : filter.page.offset()) +
+                           static_cast<long long>(page.items.size()) + (rows.more ? 1 : 0);
+    page.total = std::max(page.total, seen);
+  }
   // Only a search that found nothing pays for a suggestion.
   if (page.total == 0 && !filter.include_drafts && !filter.query.empty())
     page.did_you_mean = did_you_mean(sql, filter);

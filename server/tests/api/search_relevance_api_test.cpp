@@ -134,6 +134,24 @@ TEST_P(SearchRelevance, TotalsPastTheCapSayTheyAreLowerBounds) {
   EXPECT_FALSE(page("q=mug").at("total_capped").as_bool());
 }
 
+// The capped count reads the first kCountCap matches whatever their
+// category: a category whose matches all come later still has a total that
+// covers its page, a next page, and no spelling suggestion.
+TEST_P(SearchRelevance, ACategoryPastTheCapStillCountsItsOwnPage) {
+  bulk_products(catalog::store::kCountCap + 5);
+  for (long long price : {50000, 50100, 50200}) add(clay, "Kitchen candle", "kitchen", price);
+  const auto first = page("q=candle&category=kitchen&sort=price_asc&limit=2");
+  EXPECT_THAT(names("q=candle&category=kitchen&sort=price_asc&limit=2"),
+              ElementsAre("Kitchen candle", "Kitchen candle"));
+  EXPECT_TRUE(first.at("total_capped").as_bool());
+  EXPECT_GE(first.at("total").as_int64(), 3);
+  EXPECT_TRUE(first.at("next").is_string());
+  EXPECT_FALSE(first.contains("did_you_mean"));
+  const auto second = page("q=candle&category=kitchen&sort=price_asc&limit=2&page=2");
+  EXPECT_EQ(second.at("items").as_array().size(), 1u);
+  EXPECT_GE(second.at("total").as_int64(), 3);
+}
+
 // A shop's total and facets come from shop_category_counts (migration 024):
 // they must stay what counting the shop's products gives.
 TEST_P(SearchRelevance, ShopCountsFollowEveryProductChange) {

@@ -1,5 +1,7 @@
 #include "catalog/store.h"
 
+#include "catalog/price_index.h"
+
 #include <algorithm>
 #include <array>
 #include <set>
@@ -50,6 +52,20 @@ std::vector<std::string> search_spellings(std::string_view word) {
     if (word == plural) spellings.emplace_back(singular);
   }
   return spellings;
+}
+
+// The AND is spelled out: FTS5 takes no implicit AND before a parenthesis.
+std::string fts5_expression(const std::vector<std::string>& terms) {
+  std::string expression;
+  for (const auto& term : terms) {
+    const auto spellings = search_spellings(term);
+    std::string alternatives;
+    for (const auto& spelling : spellings)
+      alternatives += (alternatives.empty() ? "\"" : " OR \"") + spelling + "\"*";
+    if (!expression.empty()) expression += " AND ";
+    expression += spellings.size() == 1 ? alternatives : "(" + alternatives + ")";
+  }
+  return expression;
 }
 
 namespace store {
@@ -208,22 +224,6 @@ struct CategoryCountRow {
   }
 };
 
-// Each term with its other spellings (search_spellings), all as prefixes:
-// `"wool"* AND ("scarf"* OR "scarves"*)`. The AND is spelled out: FTS5 takes
-// no implicit AND before a parenthesis.
-std::string fts5_expression(const std::vector<std::string>& terms) {
-  std::string expression;
-  for (const auto& term : terms) {
-    const auto spellings = search_spellings(term);
-    std::string alternatives;
-    for (const auto& spelling : spellings)
-      alternatives += (alternatives.empty() ? "\"" : " OR \"") + spelling + "\"*";
-    if (!expression.empty()) expression += " AND ";
-    expression += spellings.size() == 1 ? alternatives : "(" + alternatives + ")";
-  }
-  return expression;
-}
-
 std::string tsquery_expression(const std::vector<std::string>& terms) {
   std::string expression;
   for (const auto& term : terms) {
@@ -253,15 +253,6 @@ bool tests_membership(const ProductFilter& filter, Reading reading) {
          filter.sort != ProductSort::relevance;
 }
 
-// The facets of a text search with no other filter read each match's
-// category from products_listed_id_category (migration 024), a narrow index,
-// not from its row: a third of the cost.
-bool counts_from_narrow_index(db::Dialect dialect, const ProductFilter& filter, Reading reading) {
-  return reading == Reading::facets && dialect == db::Dialect::sqlite && !filter.include_drafts &&
-         filter.shop_slug.empty() && !filter.shop_id && !filter.min_price_cents &&
-         !filter.max_price_cents && !filter.in_stock_only;
-}
-
 // FROM and WHERE shared by the page and its facets.
 void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& filter,
                     Reading reading) {
@@ -271,10 +262,7 @@ void add_from_where(db::Query& query, db::Dialect dialect, const ProductFilter& 
   // JOIN fixes the order): left to itself, the planner walked the category
   // index and re-ran the MATCH for every row, 30x slower (bench/README.md).
   if (!terms.empty() && dialect == db::Dialect::sqlite && !members) {
-    query.sql("FROM products_fts CROSS JOIN products p ");
-    if (counts_from_narrow_index(dialect, filter, reading))
-      query.sql("INDEXED BY products_listed_id_category ");
-    query.sql("ON p.id = products_fts.rowid ");
+    query.sql("FROM products_fts CROSS JOIN products p ON p.id = products_fts.rowid ");
   } else {
     query.sql("FROM products p ");
   }
@@ -619,9 +607,16 @@ ProductRows listed_page(db::Connection& sql, const ProductFilter& filter) {
   return rows;
 }
 
+// The page's products, with their shops and main images, from its ids in
+// order and one more when another page follows.
+ProductRows rows_of(db::Connection& sql, const ProductFilter& filter,
+                    std::vector<std::int64_t> ids) {
+  const bool more = drop_next(ids, filter);
+  return {find_many(sql, ids, /*with_main_image=*/true), more};
+}
+
 // Ids first, so that walking past OFFSET's rows or ranking a search's
-// matches reads nothing but the index; then the page's products, with their
-// shops and main images, by find_many (fix 18).
+// matches reads nothing but the index; then the rows (fix 18).
 ProductRows page_by_ids(db::Connection& sql, const ProductFilter& filter, bool many_matches) {
   const auto dialect = sql.dialect();
   db::Query query("SELECT p.id ");
@@ -629,12 +624,13 @@ ProductRows page_by_ids(db::Connection& sql, const ProductFilter& filter, bool m
   add_page_window(query, dialect, filter);
   std::vector<std::int64_t> ids;
   query.each<IdRow>(sql, [&](const IdRow& row) { ids.push_back(row.id); });
-  const bool more = drop_next(ids, filter);
-  return {find_many(sql, ids, /*with_main_image=*/true), more};
+  return rows_of(sql, filter, std::move(ids));
 }
 }  // namespace
 
 ProductRows page(db::Connection& sql, const ProductFilter& filter, bool many_matches) {
+  if (price_index::serves_page(sql.dialect(), filter))
+    return rows_of(sql, filter, price_index::page_ids(sql, filter));
   return walks_an_index(filter) ? listed_page(sql, filter) : page_by_ids(sql, filter, many_matches);
 }
 
@@ -664,18 +660,27 @@ void add_capped_counts(db::Query& query, db::Dialect dialect, const ProductFilte
   add_from_where(query, dialect, filter, Reading::facets);
   query.sql("LIMIT ").sql(std::to_string(kCountCap)).sql(") AS matches GROUP BY category");
 }
-}  // namespace
 
-CategoryCounts category_counts(db::Connection& sql, const ProductFilter& filter) {
+// (category, count) rows: kept counts where there are some, else the first
+// kCountCap matches counted.
+db::Query counts_query(db::Dialect dialect, const ProductFilter& filter) {
+  if (price_index::serves_counts(dialect, filter))
+    return price_index::capped_counts(filter, kCountCap);
   db::Query query;
-  const bool bounded = !whole_catalogue(filter) && !whole_shop(filter);
   if (whole_catalogue(filter)) {
     query.sql("SELECT category, products FROM listed_product_counts WHERE products > 0");
   } else if (whole_shop(filter)) {
     add_shop_counts(query, filter);
   } else {
-    add_capped_counts(query, sql.dialect(), filter);
+    add_capped_counts(query, dialect, filter);
   }
+  return query;
+}
+}  // namespace
+
+CategoryCounts category_counts(db::Connection& sql, const ProductFilter& filter) {
+  const auto query = counts_query(sql.dialect(), filter);
+  const bool bounded = !whole_catalogue(filter) && !whole_shop(filter);
   CategoryCounts result;
   auto& counts = result.counts;
   long long counted = 0;
@@ -750,9 +755,13 @@ std::vector<std::string> similar_words(db::Connection& sql, std::string_view wor
 
 constexpr std::string_view kOptimizeSearchIndex = R"(
   INSERT INTO products_fts(products_fts) VALUES ('optimize'))";
+constexpr std::string_view kOptimizePriceIndex = R"(
+  INSERT INTO products_by_price(products_by_price) VALUES ('optimize'))";
 
 void compact_search_index(db::Connection& sql) {
-  if (sql.dialect() == db::Dialect::sqlite) db::Query(kOptimizeSearchIndex).execute(sql);
+  if (sql.dialect() != db::Dialect::sqlite) return;
+  db::Query(kOptimizeSearchIndex).execute(sql);
+  db::Query(kOptimizePriceIndex).execute(sql);
 }
 
 }  // namespace store

@@ -79,6 +79,10 @@ void compact_search_index(db::Connection& sql);
 // FTS5 or tsquery expression. Each is searched for with its search_spellings.
 std::vector<std::string> search_terms(std::string_view text);
 
+// Each term with its other spellings (search_spellings), all as prefixes, in
+// FTS5's query syntax: `"wool"* AND ("scarf"* OR "scarves"*)`.
+std::string fts5_expression(const std::vector<std::string>& terms);
+
 // The word and the other forms a search for it finds: the irregular plurals
 // that Porter's stemmer (FTS5) and PostgreSQL's english one leave apart from
 // their singulars ("scarf" <-> "scarves", "cactus" <-> "cacti"). Lower case

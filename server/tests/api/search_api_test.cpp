@@ -210,10 +210,12 @@ TEST_P(CatalogSearch, SearchIndexStaysCompactAndComplete) {
   auto& app = server().app();
   app.database().with_session([&](db::Connection& sql) {
     if (GetParam() == Backend::sqlite) {
-      int automerge = 0;
-      sql.session() << "SELECT v FROM products_fts_config WHERE k = 'automerge'",
-          soci::into(automerge);
-      EXPECT_EQ(automerge, 2);
+      for (const std::string index : {"products_fts", "products_by_price"}) {
+        int automerge = 0;
+        sql.session() << "SELECT v FROM " + index + "_config WHERE k = 'automerge'",
+            soci::into(automerge);
+        EXPECT_EQ(automerge, 2) << index;
+      }
     } else {
       std::string options;
       sql.session() << "SELECT array_to_string(reloptions, ',') FROM pg_class "
@@ -227,9 +229,12 @@ TEST_P(CatalogSearch, SearchIndexStaysCompactAndComplete) {
   if (GetParam() == Backend::sqlite) {
     app.database().with_session([](db::Connection& sql) {  // throws if the index is damaged
       sql.session() << "INSERT INTO products_fts(products_fts) VALUES ('integrity-check')";
+      sql.session() << "INSERT INTO products_by_price(products_by_price) "
+                       "VALUES ('integrity-check')";
     });
   }
   EXPECT_EQ(names(client().get("/api/products?q=blue&sort=newest")), before);
+  EXPECT_EQ(names(client().get("/api/products?q=blue&sort=price_asc")).size(), before.size());
   EXPECT_THAT(names(client().get("/api/products?q=noteb")), ElementsAre("Blue notebook"));
 }
 

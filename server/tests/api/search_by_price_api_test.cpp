@@ -1,0 +1,213 @@
+#include "catalog/service.h"
+#include "db/query.h"
+#include "support/marketplace.h"
+
+#include <gmock/gmock.h>
+#include <soci/soci.h>
+
+namespace ps::testing {
+namespace {
+
+// Price-sorted searches and search facets are read from products_by_price on
+// SQLite (migration 026), whose rowids carry price, id and category. Every
+// product here is in stock, so adding `in_stock=true` to a search leaves its
+// answer alone but takes the general path (products_fts joined to products):
+// the two must always agree, on both databases.
+class SearchByPrice : public MarketplaceTest {
+ protected:
+  void SetUp() override {
+    MarketplaceTest::SetUp();
+    clay = vendor_with_shop("clay@example.com", "Clay Studio");
+    paper = vendor_with_shop("paper@example.com", "Paper Goods");
+    add(clay, "Speckled mug", "kitchen", 2500);
+    add(clay, "Mug", "kitchen", 2500);  // same price: ordered by id
+    add(clay, "Mugs for two", "kitchen", 4100);
+    add(clay, "Teapot", "kitchen", 3500, "Pairs with any mug");
+    add(paper, "Mugwort tea", "food", 900);
+    add(paper, "Mug rack", "home", 1900);
+    add(paper, "Free mug sticker", "stationery", 0);
+    add(paper, "Gold mug", "kitchen", 100'000'000);  // the API's highest price
+  }
+
+  boost::json::object add(const Account& vendor, const std::string& name,
+                          const std::string& category, long long price,
+                          const std::string& description = "") {
+    return create_product(vendor.access_token, {{"name", name},
+                                                {"category", category},
+                                                {"price_cents", price},
+                                                {"description", description},
+                                                {"inventory", 5}});
+  }
+
+  boost::json::object page(const std::string& query) {
+    const auto result = client().get("/api/products?" + query);
+    EXPECT_EQ(result.status, 200) << query << ": " << result.body;
+    return result.json().as_object();
+  }
+
+  // Names of every page, following `next` from `query`.
+  std::vector<std::string> walk(const std::string& query) {
+    std::vector<std::string> names;
+    std::string target = query;
+    for (int pages = 0; pages < 50; ++pages) {
+      const auto json = page(target);
+      for (const auto& item : json.at("items").as_array())
+        names.emplace_back(item.at("name").as_string());
+      if (json.at("next").is_null()) return names;
+      target = query + "&after=" + std::string(json.at("next").as_string());
+    }
+    ADD_FAILURE() << "more than 50 pages: " << query;
+    return names;
+  }
+
+  void expect_paths_agree(const std::string& query) {
+    const auto indexed = page(query);
+    const auto general = page(query + "&in_stock=true");
+    EXPECT_EQ(indexed.at("items"), general.at("items")) << query;
+    EXPECT_EQ(indexed.at("total"), general.at("total")) << query;
+    EXPECT_EQ(indexed.at("facets"), general.at("facets")) << query;
+    EXPECT_EQ(indexed.at("next"), general.at("next")) << query;
+  }
+
+  std::vector<std::string> the_queries() {
+    std::vector<std::string> queries;
+    for (const std::string sort : {"price_asc", "price_desc"})
+      for (const std::string narrowed :
+           {"", "&category=kitchen", "&category=home", "&category=jewelry", "&category=kitchens",
+            "&min_price=2500", "&max_price=2500", "&min_price=1000&max_price=4000",
+            "&category=kitchen&min_price=3000", "&limit=2", "&limit=2&page=2", "&limit=3&page=3"})
+        for (const std::string words : {"mug", "mugs", "tea", "mu", "pairs%20mug", "nothing"})
+          queries.push_back("q=" + words + "&sort=" + sort + narrowed);
+    return queries;
+  }
+
+  Account clay, paper;
+};
+POCKETSHOP_API_TEST(SearchByPrice);
+
+using ::testing::ElementsAre;
+
+TEST_P(SearchByPrice, PagesTotalsAndFacetsAgreeWithTheGeneralPath) {
+  for (const auto& query : the_queries()) expect_paths_agree(query);
+}
+
+TEST_P(SearchByPrice, PricesAndTiesAreInOrder) {
+  EXPECT_THAT(walk("q=mug&sort=price_asc&limit=2"),
+              ElementsAre("Free mug sticker", "Mugwort tea", "Mug rack", "Speckled mug", "Mug",
+                          "Teapot", "Mugs for two", "Gold mug"));
+  EXPECT_THAT(walk("q=mug&sort=price_desc&limit=3&category=kitchen"),
+              ElementsAre("Gold mug", "Mugs for two", "Teapot", "Mug", "Speckled mug"));
+  EXPECT_THAT(walk("q=mug&sort=price_asc&limit=1&min_price=2500&max_price=2500"),
+              ElementsAre("Speckled mug", "Mug"));
+}
+
+TEST_P(SearchByPrice, CursorsWalkTheSameProductsAsTheGeneralPath) {
+  for (const std::string query : {"q=mug&sort=price_asc&limit=1", "q=mug&sort=price_desc&limit=2",
+                                  "q=mug&sort=price_asc&limit=1&category=kitchen",
+                                  "q=mug&sort=price_desc&limit=1&max_price=3500"})
+    EXPECT_EQ(walk(query), walk(query + "&in_stock=true")) << query;
+}
+
+// Cursors are the client's text: keys past any price or id answer what
+// follows them, not an error or a wrapped-around page.
+TEST_P(SearchByPrice, CursorsPastTheIndexRangeAnswerWhatFollowsThem) {
+  EXPECT_TRUE(
+      page("q=mug&sort=price_asc&after=price_asc.999999999999.1").at("items").as_array().empty());
+  EXPECT_EQ(page("q=mug&sort=price_desc&after=price_desc.999999999999.1&limit=100")
+                .at("items")
+                .as_array()
+                .size(),
+            8u);
+  EXPECT_EQ(page("q=mug&sort=price_desc&after=price_desc.2500.99999999999&limit=100")
+                .at("items")
+                .as_array()
+                .size(),
+            5u);  // both at 25.00, the rack, the tea and the sticker
+  EXPECT_TRUE(page("q=mug&sort=price_desc&after=price_desc.0.0").at("items").as_array().empty());
+  EXPECT_TRUE(page("q=mug&sort=price_asc&after=price_asc.100000000.99999999999")
+                  .at("items")
+                  .as_array()
+                  .empty());
+}
+
+TEST_P(SearchByPrice, CategoriesThatAreNotSingleWordsFindNothing) {
+  for (const std::string category : {"a%22b", "kitchen%20home", "%2A", "kitchen%22%20OR%20%22home"})
+    EXPECT_TRUE(page("q=mug&sort=price_asc&category=" + category).at("items").as_array().empty())
+        << category;
+}
+
+// The index is kept by triggers: every change to what it holds, and the
+// changes it does not hold (stock), leave it agreeing with the general path.
+TEST_P(SearchByPrice, TheIndexFollowsEveryProductChange) {
+  auto agree = [&] {
+    for (const std::string query :
+         {"q=mug&sort=price_asc", "q=tote&sort=price_desc", "q=bag&sort=price_asc&category=home",
+          "q=canvas&sort=price_asc", "q=mug&sort=price_desc&category=accessories"})
+      expect_paths_agree(query);
+  };
+  auto tote = add(paper, "Tote bag", "accessories", 1500, "Canvas");
+  const auto url = product_url(tote);
+  agree();
+  for (const boost::json::object change : {boost::json::object{{"name", "Mug tote"}},
+                                           {{"price_cents", 700}},
+                                           {{"category", "home"}},
+                                           {{"description", "Heavy canvas bag"}},
+                                           {{"status", "draft"}},
+                                           {{"name", "Mug bag"}},
+                                           {{"status", "active"}},
+                                           {{"inventory", 9}},
+                                           {{"price_cents", 700}}}) {
+    EXPECT_EQ(patch_json(url, change, paper.access_token).status, 200)
+        << boost::json::serialize(change);
+    agree();
+  }
+  EXPECT_EQ(page("q=mug&sort=price_asc&category=home&limit=1").at("items").at(0).at("name"),
+            "Mug bag");
+  EXPECT_EQ(del(url, paper.access_token).status, 204);
+  agree();
+  EXPECT_TRUE(page("q=bag&sort=price_asc&category=home").at("items").as_array().empty());
+}
+
+// Past kCountCap matches the facets count the first ones; the page is still
+// the cheapest of all, read from the index.
+TEST_P(SearchByPrice, ManyMatchesAreCappedButPagedExactly) {
+  server().app().database().transaction([&](db::Connection& sql) {
+    db::Query(R"(
+      INSERT INTO products (shop_id, name, description, category, price_cents, currency,
+                            inventory, status, created_at, updated_at)
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count)
+      SELECT s.id, 'Bulk mug ' || n.i, '', CASE n.i % 3 WHEN 0 THEN 'home' ELSE 'kitchen' END,
+             5000 + n.i % 500, 'USD', 5, 'active', n.i, n.i
+      FROM n CROSS JOIN shops s WHERE s.slug = 'clay-studio')")
+        .values(catalog::store::kCountCap * 2)
+        .execute(sql);
+  });
+  const auto capped = page("q=mug&sort=price_asc&limit=5");
+  EXPECT_TRUE(capped.at("total_capped").as_bool());
+  EXPECT_EQ(capped.at("total").as_int64(), catalog::store::kCountCap);
+  for (const std::string query :
+       {"q=bulk&sort=price_asc&limit=7&page=40", "q=bulk&sort=price_desc&category=home&limit=9",
+        "q=bulk&sort=price_desc&min_price=5250&max_price=5260&limit=50"}) {
+    const auto indexed = page(query);
+    const auto general = page(query + "&in_stock=true");
+    EXPECT_EQ(indexed.at("items"), general.at("items")) << query;
+    EXPECT_EQ(indexed.at("next"), general.at("next")) << query;
+  }
+}
+
+// Each category the API accepts has its number in the index's rowids.
+TEST_P(SearchByPrice, EveryCategoryHasANumber) {
+  if (GetParam() != Backend::sqlite) GTEST_SKIP() << "products_by_price is SQLite's";
+  server().app().database().with_session([](db::Connection& sql) {
+    for (const auto category : catalog::categories()) {
+      int number = 0;
+      sql.session() << "SELECT number FROM category_numbers WHERE category = :c",
+          soci::use(std::string(category)), soci::into(number);
+      EXPECT_GT(number, 0) << category;
+    }
+    sql.session() << "INSERT INTO products_by_price(products_by_price) VALUES ('integrity-check')";
+  });
+}
+
+}  // namespace
+}  // namespace ps::testing

@@ -1,6 +1,6 @@
 #include "catalog/store.h"
 
-#include "catalog/price_index.h"
+#include "catalog/sorted_index.h"
 
 #include <algorithm>
 #include <array>
@@ -629,8 +629,8 @@ ProductRows page_by_ids(db::Connection& sql, const ProductFilter& filter, bool m
 }  // namespace
 
 ProductRows page(db::Connection& sql, const ProductFilter& filter, bool many_matches) {
-  if (price_index::serves_page(sql.dialect(), filter))
-    return rows_of(sql, filter, price_index::page_ids(sql, filter));
+  if (sorted_index::serves_page(sql.dialect(), filter))
+    return rows_of(sql, filter, sorted_index::page_ids(sql, filter));
   return walks_an_index(filter) ? listed_page(sql, filter) : page_by_ids(sql, filter, many_matches);
 }
 
@@ -664,8 +664,8 @@ void add_capped_counts(db::Query& query, db::Dialect dialect, const ProductFilte
 // (category, count) rows: kept counts where there are some, else the first
 // kCountCap matches counted.
 db::Query counts_query(db::Dialect dialect, const ProductFilter& filter) {
-  if (price_index::serves_counts(dialect, filter))
-    return price_index::capped_counts(filter, kCountCap);
+  if (sorted_index::serves_counts(dialect, filter))
+    return sorted_index::capped_counts(filter, kCountCap);
   db::Query query;
   if (whole_catalogue(filter)) {
     query.sql("SELECT category, products FROM listed_product_counts WHERE products > 0");
@@ -757,11 +757,14 @@ constexpr std::string_view kOptimizeSearchIndex = R"(
   INSERT INTO products_fts(products_fts) VALUES ('optimize'))";
 constexpr std::string_view kOptimizePriceIndex = R"(
   INSERT INTO products_by_price(products_by_price) VALUES ('optimize'))";
+constexpr std::string_view kOptimizeNewestIndex = R"(
+  INSERT INTO products_by_newest(products_by_newest) VALUES ('optimize'))";
 
 void compact_search_index(db::Connection& sql) {
   if (sql.dialect() != db::Dialect::sqlite) return;
   db::Query(kOptimizeSearchIndex).execute(sql);
   db::Query(kOptimizePriceIndex).execute(sql);
+  db::Query(kOptimizeNewestIndex).execute(sql);
 }
 
 }  // namespace store

@@ -210,7 +210,7 @@ TEST_P(CatalogSearch, SearchIndexStaysCompactAndComplete) {
   auto& app = server().app();
   app.database().with_session([&](db::Connection& sql) {
     if (GetParam() == Backend::sqlite) {
-      for (const std::string index : {"products_fts", "products_by_price"}) {
+      for (const std::string index : {"products_fts", "products_by_price", "products_by_newest"}) {
         int automerge = 0;
         sql.session() << "SELECT v FROM " + index + "_config WHERE k = 'automerge'",
             soci::into(automerge);
@@ -229,8 +229,8 @@ TEST_P(CatalogSearch, SearchIndexStaysCompactAndComplete) {
   if (GetParam() == Backend::sqlite) {
     app.database().with_session([](db::Connection& sql) {  // throws if the index is damaged
       sql.session() << "INSERT INTO products_fts(products_fts) VALUES ('integrity-check')";
-      sql.session() << "INSERT INTO products_by_price(products_by_price) "
-                       "VALUES ('integrity-check')";
+      for (const std::string index : {"products_by_price", "products_by_newest"})
+        sql.session() << "INSERT INTO " + index + "(" + index + ") VALUES ('integrity-check')";
     });
   }
   EXPECT_EQ(names(client().get("/api/products?q=blue&sort=newest")), before);

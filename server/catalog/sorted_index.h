@@ -6,15 +6,17 @@
 #include <cstdint>
 #include <vector>
 
-namespace ps::catalog::store::price_index {
+namespace ps::catalog::store::sorted_index {
 
-// products_by_price (migration 026, SQLite): the listed products' words under
-// rowid = price_cents << 36 | id << 4 | category number. A price-sorted
-// search reads its page's matches in rowid order and stops; the facets read
-// each match's category from its rowid.
+// Full-text indexes of the listed products whose rowids carry a sort
+// (migration 026, SQLite): products_by_price (price_cents << 36 | id << 4 |
+// category number) and products_by_newest (creation minute << 32 | id). A
+// sorted search reads its page's matches in rowid order and stops; the facets
+// read each match's category from its rowid.
 
-// A text search of listed products sorted by price, narrowed at most by
-// category and price: nothing the index does not hold.
+// A text search of listed products sorted by price (narrowed at most by
+// category and price) or by newest (at most by category): nothing the
+// indexes do not hold.
 bool serves_page(db::Dialect dialect, const ProductFilter& filter);
 // The page's product ids in order, with one more when another page follows.
 std::vector<std::int64_t> page_ids(db::Connection& sql, const ProductFilter& filter);
@@ -25,4 +27,4 @@ bool serves_counts(db::Dialect dialect, const ProductFilter& filter);
 // left out.
 db::Query capped_counts(const ProductFilter& filter, long long cap);
 
-}  // namespace ps::catalog::store::price_index
+}  // namespace ps::catalog::store::sorted_index

@@ -1,13 +1,18 @@
--- A second full-text index of the listed products whose rowid carries the
--- price sort and the category: rowid = price_cents << 36 | id << 4 | category
--- number. FTS5 returns a match's rowids in order, so a price-sorted search
--- reads its page's matches and stops, and counting the facets' first matches
--- reads each one's category from its rowid, not from its row (bench/README.md,
--- issue 20). products_fts (migration 003) still serves relevance, newest and
--- a vendor's own drafts.
+-- Full-text indexes of the listed products whose rowid carries a sort, so
+-- that FTS5, which returns a match's rowids in order, reads a sorted search's
+-- page of matches and stops instead of sorting every match (bench/README.md,
+-- issue 20). products_fts (migration 003) still serves relevance and a
+-- vendor's own drafts.
 --
+-- products_by_price: rowid = price_cents << 36 | id << 4 | category number.
+-- It serves the price sorts, a price range being a rowid range, and the
+-- facets, which read each match's category from its rowid, not its row.
 -- Prices are at most 100,000,000 cents (the API's limit) < 2^27, ids < 2^32
 -- and category numbers < 16: 27 + 32 + 4 bits fit a positive rowid.
+--
+-- products_by_newest: rowid = creation minute << 32 | id. Newest orders by
+-- the millisecond, so the server reads the minutes that hold a page and
+-- orders their products itself (catalog/sorted_index.cpp).
 CREATE TABLE category_numbers (
   category TEXT PRIMARY KEY,
   number INTEGER NOT NULL UNIQUE CHECK (number BETWEEN 1 AND 15)
@@ -70,6 +75,47 @@ BEGIN
   SELECT (new.price_cents << 36) | (new.id << 4) |
            COALESCE((SELECT number FROM category_numbers WHERE category = new.category), 0),
          new.name, new.category, new.description
+  WHERE new.status = 'active' AND new.archived_at IS NULL;
+END;
+
+CREATE VIRTUAL TABLE products_by_newest USING fts5(
+  name, category, description,
+  content = '', columnsize = 0, detail = column,
+  tokenize = 'porter unicode61 remove_diacritics 2',
+  prefix = '2 3 4 5 6 7 8'
+);
+INSERT INTO products_by_newest(products_by_newest, rank) VALUES ('automerge', 2);
+
+INSERT INTO products_by_newest(rowid, name, category, description)
+SELECT (created_at / 60000) << 32 | id, name, category, description
+FROM products WHERE status = 'active' AND archived_at IS NULL;
+
+CREATE TRIGGER products_by_newest_insert AFTER INSERT ON products
+WHEN new.status = 'active' AND new.archived_at IS NULL BEGIN
+  INSERT INTO products_by_newest(rowid, name, category, description)
+  VALUES ((new.created_at / 60000) << 32 | new.id, new.name, new.category, new.description);
+END;
+
+CREATE TRIGGER products_by_newest_delete AFTER DELETE ON products
+WHEN old.status = 'active' AND old.archived_at IS NULL BEGIN
+  INSERT INTO products_by_newest(products_by_newest, rowid, name, category, description)
+  VALUES ('delete', (old.created_at / 60000) << 32 | old.id, old.name, old.category,
+          old.description);
+END;
+
+CREATE TRIGGER products_by_newest_update
+AFTER UPDATE OF name, category, description, created_at, status, archived_at ON products
+WHEN old.name IS NOT new.name OR old.category IS NOT new.category
+  OR old.description IS NOT new.description OR old.created_at IS NOT new.created_at
+  OR (old.status = 'active' AND old.archived_at IS NULL)
+     IS NOT (new.status = 'active' AND new.archived_at IS NULL)
+BEGIN
+  INSERT INTO products_by_newest(products_by_newest, rowid, name, category, description)
+  SELECT 'delete', (old.created_at / 60000) << 32 | old.id, old.name, old.category,
+         old.description
+  WHERE old.status = 'active' AND old.archived_at IS NULL;
+  INSERT INTO products_by_newest(rowid, name, category, description)
+  SELECT (new.created_at / 60000) << 32 | new.id, new.name, new.category, new.description
   WHERE new.status = 'active' AND new.archived_at IS NULL;
 END;
 

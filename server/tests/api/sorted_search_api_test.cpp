@@ -8,12 +8,12 @@
 namespace ps::testing {
 namespace {
 
-// Price-sorted searches and search facets are read from products_by_price on
-// SQLite (migration 026), whose rowids carry price, id and category. Every
-// product here is in stock, so adding `in_stock=true` to a search leaves its
-// answer alone but takes the general path (products_fts joined to products):
-// the two must always agree, on both databases.
-class SearchByPrice : public MarketplaceTest {
+// Sorted searches and search facets are read from products_by_price and
+// products_by_newest on SQLite (migration 026), whose rowids carry the sort.
+// Every product here is in stock, so adding `in_stock=true` to a search leaves
+// its answer alone but takes the general path (products_fts joined to
+// products): the two must always agree, on both databases.
+class SortedSearch : public MarketplaceTest {
  protected:
   void SetUp() override {
     MarketplaceTest::SetUp();
@@ -71,7 +71,7 @@ class SearchByPrice : public MarketplaceTest {
 
   std::vector<std::string> the_queries() {
     std::vector<std::string> queries;
-    for (const std::string sort : {"price_asc", "price_desc"})
+    for (const std::string sort : {"price_asc", "price_desc", "newest"})
       for (const std::string narrowed :
            {"", "&category=kitchen", "&category=home", "&category=jewelry", "&category=kitchens",
             "&min_price=2500", "&max_price=2500", "&min_price=1000&max_price=4000",
@@ -83,15 +83,15 @@ class SearchByPrice : public MarketplaceTest {
 
   Account clay, paper;
 };
-POCKETSHOP_API_TEST(SearchByPrice);
+POCKETSHOP_API_TEST(SortedSearch);
 
 using ::testing::ElementsAre;
 
-TEST_P(SearchByPrice, PagesTotalsAndFacetsAgreeWithTheGeneralPath) {
+TEST_P(SortedSearch, PagesTotalsAndFacetsAgreeWithTheGeneralPath) {
   for (const auto& query : the_queries()) expect_paths_agree(query);
 }
 
-TEST_P(SearchByPrice, PricesAndTiesAreInOrder) {
+TEST_P(SortedSearch, PricesAndTiesAreInOrder) {
   EXPECT_THAT(walk("q=mug&sort=price_asc&limit=2"),
               ElementsAre("Free mug sticker", "Mugwort tea", "Mug rack", "Speckled mug", "Mug",
                           "Teapot", "Mugs for two", "Gold mug"));
@@ -101,7 +101,7 @@ TEST_P(SearchByPrice, PricesAndTiesAreInOrder) {
               ElementsAre("Speckled mug", "Mug"));
 }
 
-TEST_P(SearchByPrice, CursorsWalkTheSameProductsAsTheGeneralPath) {
+TEST_P(SortedSearch, CursorsWalkTheSameProductsAsTheGeneralPath) {
   for (const std::string query : {"q=mug&sort=price_asc&limit=1", "q=mug&sort=price_desc&limit=2",
                                   "q=mug&sort=price_asc&limit=1&category=kitchen",
                                   "q=mug&sort=price_desc&limit=1&max_price=3500"})
@@ -110,7 +110,7 @@ TEST_P(SearchByPrice, CursorsWalkTheSameProductsAsTheGeneralPath) {
 
 // Cursors are the client's text: keys past any price or id answer what
 // follows them, not an error or a wrapped-around page.
-TEST_P(SearchByPrice, CursorsPastTheIndexRangeAnswerWhatFollowsThem) {
+TEST_P(SortedSearch, CursorsPastTheIndexRangeAnswerWhatFollowsThem) {
   EXPECT_TRUE(
       page("q=mug&sort=price_asc&after=price_asc.999999999999.1").at("items").as_array().empty());
   EXPECT_EQ(page("q=mug&sort=price_desc&after=price_desc.999999999999.1&limit=100")
@@ -128,9 +128,15 @@ TEST_P(SearchByPrice, CursorsPastTheIndexRangeAnswerWhatFollowsThem) {
                   .at("items")
                   .as_array()
                   .empty());
+  EXPECT_EQ(page("q=mug&sort=newest&after=newest.999999999999999.1&limit=100")
+                .at("items")
+                .as_array()
+                .size(),
+            8u);
+  EXPECT_TRUE(page("q=mug&sort=newest&after=newest.0.0").at("items").as_array().empty());
 }
 
-TEST_P(SearchByPrice, CategoriesThatAreNotSingleWordsFindNothing) {
+TEST_P(SortedSearch, CategoriesThatAreNotSingleWordsFindNothing) {
   for (const std::string category : {"a%22b", "kitchen%20home", "%2A", "kitchen%22%20OR%20%22home"})
     EXPECT_TRUE(page("q=mug&sort=price_asc&category=" + category).at("items").as_array().empty())
         << category;
@@ -138,11 +144,12 @@ TEST_P(SearchByPrice, CategoriesThatAreNotSingleWordsFindNothing) {
 
 // The index is kept by triggers: every change to what it holds, and the
 // changes it does not hold (stock), leave it agreeing with the general path.
-TEST_P(SearchByPrice, TheIndexFollowsEveryProductChange) {
+TEST_P(SortedSearch, TheIndexFollowsEveryProductChange) {
   auto agree = [&] {
     for (const std::string query :
          {"q=mug&sort=price_asc", "q=tote&sort=price_desc", "q=bag&sort=price_asc&category=home",
-          "q=canvas&sort=price_asc", "q=mug&sort=price_desc&category=accessories"})
+          "q=canvas&sort=price_asc", "q=mug&sort=price_desc&category=accessories",
+          "q=mug&sort=newest", "q=bag&sort=newest&category=home", "q=canvas&sort=newest"})
       expect_paths_agree(query);
   };
   auto tote = add(paper, "Tote bag", "accessories", 1500, "Canvas");
@@ -170,14 +177,14 @@ TEST_P(SearchByPrice, TheIndexFollowsEveryProductChange) {
 
 // Past kCountCap matches the facets count the first ones; the page is still
 // the cheapest of all, read from the index.
-TEST_P(SearchByPrice, ManyMatchesAreCappedButPagedExactly) {
+TEST_P(SortedSearch, ManyMatchesAreCappedButPagedExactly) {
   server().app().database().transaction([&](db::Connection& sql) {
     db::Query(R"(
       INSERT INTO products (shop_id, name, description, category, price_cents, currency,
                             inventory, status, created_at, updated_at)
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count)
       SELECT s.id, 'Bulk mug ' || n.i, '', CASE n.i % 3 WHEN 0 THEN 'home' ELSE 'kitchen' END,
-             5000 + n.i % 500, 'USD', 5, 'active', n.i, n.i
+             5000 + n.i % 500, 'USD', 5, 'active', (n.i * 7919) % 1500 * 20000, n.i
       FROM n CROSS JOIN shops s WHERE s.slug = 'clay-studio')")
         .values(catalog::store::kCountCap * 2)
         .execute(sql);
@@ -187,7 +194,9 @@ TEST_P(SearchByPrice, ManyMatchesAreCappedButPagedExactly) {
   EXPECT_EQ(capped.at("total").as_int64(), catalog::store::kCountCap);
   for (const std::string query :
        {"q=bulk&sort=price_asc&limit=7&page=40", "q=bulk&sort=price_desc&category=home&limit=9",
-        "q=bulk&sort=price_desc&min_price=5250&max_price=5260&limit=50"}) {
+        "q=bulk&sort=price_desc&min_price=5250&max_price=5260&limit=50",
+        "q=bulk&sort=newest&limit=30&page=20", "q=bulk&sort=newest&category=home&limit=40",
+        "q=mug&sort=newest&limit=100&page=3"}) {
     const auto indexed = page(query);
     const auto general = page(query + "&in_stock=true");
     EXPECT_EQ(indexed.at("items"), general.at("items")) << query;
@@ -195,9 +204,29 @@ TEST_P(SearchByPrice, ManyMatchesAreCappedButPagedExactly) {
   }
 }
 
+// products_by_newest keys by the minute; within one, the products are ordered
+// by their milliseconds. Here ids run against creation within the minute.
+TEST_P(SortedSearch, NewestOrdersWithinAMinuteByTheMillisecond) {
+  server().app().database().transaction([&](db::Connection& sql) {
+    db::Query(R"(
+      INSERT INTO products (shop_id, name, description, category, price_cents, currency,
+                            inventory, status, created_at, updated_at)
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5)
+      SELECT s.id, 'Vase ' || n.i, '', 'home', 1000, 'USD', 5, 'active',
+             1000 * 60000 + (10 - n.i) * 1000, 0
+      FROM n CROSS JOIN shops s WHERE s.slug = 'clay-studio' ORDER BY n.i)")
+        .execute(sql);
+  });
+  EXPECT_THAT(walk("q=vase&sort=newest&limit=2"),
+              ElementsAre("Vase 1", "Vase 2", "Vase 3", "Vase 4", "Vase 5"));
+  EXPECT_THAT(walk("q=vase&sort=newest&limit=3&category=home"),
+              ElementsAre("Vase 1", "Vase 2", "Vase 3", "Vase 4", "Vase 5"));
+  expect_paths_agree("q=vase&sort=newest&limit=2&page=2");
+}
+
 // Each category the API accepts has its number in the index's rowids.
-TEST_P(SearchByPrice, EveryCategoryHasANumber) {
-  if (GetParam() != Backend::sqlite) GTEST_SKIP() << "products_by_price is SQLite's";
+TEST_P(SortedSearch, EveryCategoryHasANumber) {
+  if (GetParam() != Backend::sqlite) GTEST_SKIP() << "the sorted indexes are SQLite's";
   server().app().database().with_session([](db::Connection& sql) {
     for (const auto category : catalog::categories()) {
       int number = 0;
@@ -206,6 +235,8 @@ TEST_P(SearchByPrice, EveryCategoryHasANumber) {
       EXPECT_GT(number, 0) << category;
     }
     sql.session() << "INSERT INTO products_by_price(products_by_price) VALUES ('integrity-check')";
+    sql.session() << "INSERT INTO products_by_newest(products_by_newest) "
+                     "VALUES ('integrity-check')";
   });
 }
 

@@ -1,6 +1,6 @@
 #include "catalog/store.h"
 
-#include "catalog/sorted_index.h"
+#include "catalog/store_sorted.h"
 
 #include <algorithm>
 #include <array>

@@ -12,7 +12,7 @@
 --
 -- products_by_newest: rowid = creation minute << 32 | id. Newest orders by
 -- the millisecond, so the server reads the minutes that hold a page and
--- orders their products itself (catalog/sorted_index.cpp).
+-- orders their products itself (catalog/store_sorted.cpp).
 CREATE TABLE category_numbers (
   category TEXT PRIMARY KEY,
   number INTEGER NOT NULL UNIQUE CHECK (number BETWEEN 1 AND 15)

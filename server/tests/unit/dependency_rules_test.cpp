@@ -54,10 +54,11 @@ int layer_of(const std::string& folder) {
   return kAppFolders.contains(folder) ? kAppLayer : kFeatureLayer;
 }
 
-// model 0, store 1, service and other files 2, json 3, routes 4.
+// model 0, store 1 (a store split in files: store, store_*), service and
+// other files 2, json 3, routes 4.
 int rank_in_feature(const std::string& stem) {
   if (stem == "model") return 0;
-  if (stem == "store") return 1;
+  if (stem == "store" || stem.starts_with("store_")) return 1;
   if (stem == "json") return 3;
   if (stem == "routes") return 4;
   return 2;

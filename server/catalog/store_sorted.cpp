@@ -1,4 +1,4 @@
-#include "catalog/sorted_index.h"
+#include "catalog/store_sorted.h"
 
 #include "catalog/store.h"
 

@@ -16,33 +16,18 @@ class SearchRelevance : public MarketplaceTest {
     MarketplaceTest::SetUp();
     clay = vendor_with_shop("clay@example.com", "Clay Studio");
     paper = vendor_with_shop("paper@example.com", "Paper Goods");
-    add(clay, "Speckled mug", "kitchen", 2500);
-    add(clay, "Mugs for two", "kitchen", 4100);
-    add(clay, "Teapot", "kitchen", 3500, "Pairs with any mug");
-    add(paper, "Mugwort tea", "food", 900);
-    add(paper, "Mug rack", "home", 1900);
-    add(paper, "Silver ring", "jewelry", 5000);
-    add(clay, "Mug", "kitchen", 3000);
-  }
-
-  void add(const Account& vendor, const std::string& name, const std::string& category,
-           long long price, const std::string& description = "") {
-    create_product(vendor.access_token, {{"name", name},
-                                         {"category", category},
-                                         {"price_cents", price},
-                                         {"description", description},
-                                         {"inventory", 5}});
-  }
-
-  boost::json::object page(const std::string& query) {
-    const auto result = client().get("/api/products?" + query);
-    EXPECT_EQ(result.status, 200) << query << ": " << result.body;
-    return result.json().as_object();  // a copy: json() is a temporary
+    add_product(clay, "Speckled mug", "kitchen", 2500);
+    add_product(clay, "Mugs for two", "kitchen", 4100);
+    add_product(clay, "Teapot", "kitchen", 3500, "Pairs with any mug");
+    add_product(paper, "Mugwort tea", "food", 900);
+    add_product(paper, "Mug rack", "home", 1900);
+    add_product(paper, "Silver ring", "jewelry", 5000);
+    add_product(clay, "Mug", "kitchen", 3000);
   }
 
   std::vector<std::string> names(const std::string& query) {
     std::vector<std::string> list;
-    const auto json = page(query);
+    const auto json = product_page(query);
     for (const auto& item : json.at("items").as_array())
       list.emplace_back(item.at("name").as_string());
     return list;
@@ -88,7 +73,7 @@ TEST_P(SearchRelevance, PluralsAndPrefixesFindTheSameProducts) {
 }
 
 TEST_P(SearchRelevance, CategoryFiltersAreExact) {
-  const auto kitchen = page("q=mug&category=kitchen");
+  const auto kitchen = product_page("q=mug&category=kitchen");
   std::vector<std::string> categories;
   for (const auto& item : kitchen.at("items").as_array())
     categories.emplace_back(item.at("category").as_string());
@@ -114,7 +99,7 @@ TEST_P(SearchRelevance, TotalsPastTheCapSayTheyAreLowerBounds) {
   bulk_products(bulk);
   for (const std::string query : {"q=bulk&limit=24", "q=candle&category=home&limit=24",
                                   "min_price=10000&limit=24", "shop=clay-studio&in_stock=true"}) {
-    const auto capped = page(query);
+    const auto capped = product_page(query);
     EXPECT_EQ(capped.at("total").as_int64(), catalog::store::kCountCap) << query;
     EXPECT_TRUE(capped.at("total_capped").as_bool()) << query;
   }
@@ -124,14 +109,14 @@ TEST_P(SearchRelevance, TotalsPastTheCapSayTheyAreLowerBounds) {
   EXPECT_THAT(names("q=bulk&sort=price_desc&limit=1"),
               ElementsAre("Bulk candle " + std::to_string(bulk)));
   // Kept counts are exact at any size: the whole catalogue and one shop.
-  const auto all = page("limit=1");
+  const auto all = product_page("limit=1");
   EXPECT_EQ(all.at("total").as_int64(), bulk + 7);
   EXPECT_FALSE(all.at("total_capped").as_bool());
-  const auto shop = page("shop=clay-studio&limit=1");
+  const auto shop = product_page("shop=clay-studio&limit=1");
   EXPECT_EQ(shop.at("total").as_int64(), bulk + 4);
   EXPECT_FALSE(shop.at("total_capped").as_bool());
-  EXPECT_EQ(page("shop=clay-studio&category=home&limit=1").at("total").as_int64(), bulk);
-  EXPECT_FALSE(page("q=mug").at("total_capped").as_bool());
+  EXPECT_EQ(product_page("shop=clay-studio&category=home&limit=1").at("total").as_int64(), bulk);
+  EXPECT_FALSE(product_page("q=mug").at("total_capped").as_bool());
 }
 
 // The capped count reads the first kCountCap matches whatever their
@@ -139,15 +124,16 @@ TEST_P(SearchRelevance, TotalsPastTheCapSayTheyAreLowerBounds) {
 // covers its page, a next page, and no spelling suggestion.
 TEST_P(SearchRelevance, ACategoryPastTheCapStillCountsItsOwnPage) {
   bulk_products(catalog::store::kCountCap + 5);
-  for (long long price : {50000, 50100, 50200}) add(clay, "Kitchen candle", "kitchen", price);
-  const auto first = page("q=candle&category=kitchen&sort=price_asc&limit=2");
+  for (long long price : {50000, 50100, 50200})
+    add_product(clay, "Kitchen candle", "kitchen", price);
+  const auto first = product_page("q=candle&category=kitchen&sort=price_asc&limit=2");
   EXPECT_THAT(names("q=candle&category=kitchen&sort=price_asc&limit=2"),
               ElementsAre("Kitchen candle", "Kitchen candle"));
   EXPECT_TRUE(first.at("total_capped").as_bool());
   EXPECT_GE(first.at("total").as_int64(), 3);
   EXPECT_TRUE(first.at("next").is_string());
   EXPECT_FALSE(first.contains("did_you_mean"));
-  const auto second = page("q=candle&category=kitchen&sort=price_asc&limit=2&page=2");
+  const auto second = product_page("q=candle&category=kitchen&sort=price_asc&limit=2&page=2");
   EXPECT_EQ(second.at("items").as_array().size(), 1u);
   EXPECT_GE(second.at("total").as_int64(), 3);
 }
@@ -156,8 +142,8 @@ TEST_P(SearchRelevance, ACategoryPastTheCapStillCountsItsOwnPage) {
 // they must stay what counting the shop's products gives.
 TEST_P(SearchRelevance, ShopCountsFollowEveryProductChange) {
   auto expect_counted_alike = [&](const std::string& narrowed) {
-    const auto kept = page("shop=paper-goods&limit=1" + narrowed);
-    const auto counted = page("shop=paper-goods&min_price=0&limit=1" + narrowed);
+    const auto kept = product_page("shop=paper-goods&limit=1" + narrowed);
+    const auto counted = product_page("shop=paper-goods&min_price=0&limit=1" + narrowed);
     EXPECT_EQ(kept.at("total"), counted.at("total")) << narrowed;
     EXPECT_EQ(kept.at("facets"), counted.at("facets")) << narrowed;
   };
@@ -172,7 +158,7 @@ TEST_P(SearchRelevance, ShopCountsFollowEveryProductChange) {
   EXPECT_EQ(patch_json(product_url(bag), {{"status", "active"}}, paper.access_token).status, 200);
   EXPECT_EQ(del(product_url(bag), paper.access_token).status, 204);
   expect_counted_alike("");
-  EXPECT_EQ(page("shop=paper-goods").at("total").as_int64(), 3);
+  EXPECT_EQ(product_page("shop=paper-goods").at("total").as_int64(), 3);
 }
 
 }  // namespace

@@ -19,30 +19,14 @@ class SortedSearch : public MarketplaceTest {
     MarketplaceTest::SetUp();
     clay = vendor_with_shop("clay@example.com", "Clay Studio");
     paper = vendor_with_shop("paper@example.com", "Paper Goods");
-    add(clay, "Speckled mug", "kitchen", 2500);
-    add(clay, "Mug", "kitchen", 2500);  // same price: ordered by id
-    add(clay, "Mugs for two", "kitchen", 4100);
-    add(clay, "Teapot", "kitchen", 3500, "Pairs with any mug");
-    add(paper, "Mugwort tea", "food", 900);
-    add(paper, "Mug rack", "home", 1900);
-    add(paper, "Free mug sticker", "stationery", 0);
-    add(paper, "Gold mug", "kitchen", 100'000'000);  // the API's highest price
-  }
-
-  boost::json::object add(const Account& vendor, const std::string& name,
-                          const std::string& category, long long price,
-                          const std::string& description = "") {
-    return create_product(vendor.access_token, {{"name", name},
-                                                {"category", category},
-                                                {"price_cents", price},
-                                                {"description", description},
-                                                {"inventory", 5}});
-  }
-
-  boost::json::object page(const std::string& query) {
-    const auto result = client().get("/api/products?" + query);
-    EXPECT_EQ(result.status, 200) << query << ": " << result.body;
-    return result.json().as_object();
+    add_product(clay, "Speckled mug", "kitchen", 2500);
+    add_product(clay, "Mug", "kitchen", 2500);  // same price: ordered by id
+    add_product(clay, "Mugs for two", "kitchen", 4100);
+    add_product(clay, "Teapot", "kitchen", 3500, "Pairs with any mug");
+    add_product(paper, "Mugwort tea", "food", 900);
+    add_product(paper, "Mug rack", "home", 1900);
+    add_product(paper, "Free mug sticker", "stationery", 0);
+    add_product(paper, "Gold mug", "kitchen", 100'000'000);  // the API's highest price
   }
 
   // Names of every page, following `next` from `query`.
@@ -50,7 +34,7 @@ class SortedSearch : public MarketplaceTest {
     std::vector<std::string> names;
     std::string target = query;
     for (int pages = 0; pages < 50; ++pages) {
-      const auto json = page(target);
+      const auto json = product_page(target);
       for (const auto& item : json.at("items").as_array())
         names.emplace_back(item.at("name").as_string());
       if (json.at("next").is_null()) return names;
@@ -61,8 +45,8 @@ class SortedSearch : public MarketplaceTest {
   }
 
   void expect_paths_agree(const std::string& query) {
-    const auto indexed = page(query);
-    const auto general = page(query + "&in_stock=true");
+    const auto indexed = product_page(query);
+    const auto general = product_page(query + "&in_stock=true");
     EXPECT_EQ(indexed.at("items"), general.at("items")) << query;
     EXPECT_EQ(indexed.at("total"), general.at("total")) << query;
     EXPECT_EQ(indexed.at("facets"), general.at("facets")) << query;
@@ -111,34 +95,38 @@ TEST_P(SortedSearch, CursorsWalkTheSameProductsAsTheGeneralPath) {
 // Cursors are the client's text: keys past any price or id answer what
 // follows them, not an error or a wrapped-around page.
 TEST_P(SortedSearch, CursorsPastTheIndexRangeAnswerWhatFollowsThem) {
-  EXPECT_TRUE(
-      page("q=mug&sort=price_asc&after=price_asc.999999999999.1").at("items").as_array().empty());
-  EXPECT_EQ(page("q=mug&sort=price_desc&after=price_desc.999999999999.1&limit=100")
+  EXPECT_TRUE(product_page("q=mug&sort=price_asc&after=price_asc.999999999999.1")
+                  .at("items")
+                  .as_array()
+                  .empty());
+  EXPECT_EQ(product_page("q=mug&sort=price_desc&after=price_desc.999999999999.1&limit=100")
                 .at("items")
                 .as_array()
                 .size(),
             8u);
-  EXPECT_EQ(page("q=mug&sort=price_desc&after=price_desc.2500.99999999999&limit=100")
+  EXPECT_EQ(product_page("q=mug&sort=price_desc&after=price_desc.2500.99999999999&limit=100")
                 .at("items")
                 .as_array()
                 .size(),
             5u);  // both at 25.00, the rack, the tea and the sticker
-  EXPECT_TRUE(page("q=mug&sort=price_desc&after=price_desc.0.0").at("items").as_array().empty());
-  EXPECT_TRUE(page("q=mug&sort=price_asc&after=price_asc.100000000.99999999999")
+  EXPECT_TRUE(
+      product_page("q=mug&sort=price_desc&after=price_desc.0.0").at("items").as_array().empty());
+  EXPECT_TRUE(product_page("q=mug&sort=price_asc&after=price_asc.100000000.99999999999")
                   .at("items")
                   .as_array()
                   .empty());
-  EXPECT_EQ(page("q=mug&sort=newest&after=newest.999999999999999.1&limit=100")
+  EXPECT_EQ(product_page("q=mug&sort=newest&after=newest.999999999999999.1&limit=100")
                 .at("items")
                 .as_array()
                 .size(),
             8u);
-  EXPECT_TRUE(page("q=mug&sort=newest&after=newest.0.0").at("items").as_array().empty());
+  EXPECT_TRUE(product_page("q=mug&sort=newest&after=newest.0.0").at("items").as_array().empty());
 }
 
 TEST_P(SortedSearch, CategoriesThatAreNotSingleWordsFindNothing) {
   for (const std::string category : {"a%22b", "kitchen%20home", "%2A", "kitchen%22%20OR%20%22home"})
-    EXPECT_TRUE(page("q=mug&sort=price_asc&category=" + category).at("items").as_array().empty())
+    EXPECT_TRUE(
+        product_page("q=mug&sort=price_asc&category=" + category).at("items").as_array().empty())
         << category;
 }
 
@@ -152,7 +140,7 @@ TEST_P(SortedSearch, TheIndexFollowsEveryProductChange) {
           "q=mug&sort=newest", "q=bag&sort=newest&category=home", "q=canvas&sort=newest"})
       expect_paths_agree(query);
   };
-  auto tote = add(paper, "Tote bag", "accessories", 1500, "Canvas");
+  auto tote = add_product(paper, "Tote bag", "accessories", 1500, "Canvas");
   const auto url = product_url(tote);
   agree();
   for (const boost::json::object change : {boost::json::object{{"name", "Mug tote"}},
@@ -168,11 +156,11 @@ TEST_P(SortedSearch, TheIndexFollowsEveryProductChange) {
         << boost::json::serialize(change);
     agree();
   }
-  EXPECT_EQ(page("q=mug&sort=price_asc&category=home&limit=1").at("items").at(0).at("name"),
+  EXPECT_EQ(product_page("q=mug&sort=price_asc&category=home&limit=1").at("items").at(0).at("name"),
             "Mug bag");
   EXPECT_EQ(del(url, paper.access_token).status, 204);
   agree();
-  EXPECT_TRUE(page("q=bag&sort=price_asc&category=home").at("items").as_array().empty());
+  EXPECT_TRUE(product_page("q=bag&sort=price_asc&category=home").at("items").as_array().empty());
 }
 
 // Past kCountCap matches the facets count the first ones; the page is still
@@ -189,7 +177,7 @@ TEST_P(SortedSearch, ManyMatchesAreCappedButPagedExactly) {
         .values(catalog::store::kCountCap * 2)
         .execute(sql);
   });
-  const auto capped = page("q=mug&sort=price_asc&limit=5");
+  const auto capped = product_page("q=mug&sort=price_asc&limit=5");
   EXPECT_TRUE(capped.at("total_capped").as_bool());
   EXPECT_EQ(capped.at("total").as_int64(), catalog::store::kCountCap);
   for (const std::string query :
@@ -197,8 +185,8 @@ TEST_P(SortedSearch, ManyMatchesAreCappedButPagedExactly) {
         "q=bulk&sort=price_desc&min_price=5250&max_price=5260&limit=50",
         "q=bulk&sort=newest&limit=30&page=20", "q=bulk&sort=newest&category=home&limit=40",
         "q=mug&sort=newest&limit=100&page=3"}) {
-    const auto indexed = page(query);
-    const auto general = page(query + "&in_stock=true");
+    const auto indexed = product_page(query);
+    const auto general = product_page(query + "&in_stock=true");
     EXPECT_EQ(indexed.at("items"), general.at("items")) << query;
     EXPECT_EQ(indexed.at("next"), general.at("next")) << query;
   }

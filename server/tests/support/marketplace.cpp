@@ -51,6 +51,22 @@ Account MarketplaceTest::vendor_with_shop(const std::string& email, const std::s
   return vendor;
 }
 
+boost::json::object MarketplaceTest::add_product(const Account& vendor, const std::string& name,
+                                                 const std::string& category, long long price_cents,
+                                                 const std::string& description) {
+  return create_product(vendor.access_token, {{"name", name},
+                                              {"category", category},
+                                              {"price_cents", price_cents},
+                                              {"description", description},
+                                              {"inventory", 5}});
+}
+
+boost::json::object MarketplaceTest::product_page(const std::string& query) {
+  const auto result = client().get("/api/products?" + query);
+  EXPECT_EQ(result.status, 200) << query << ": " << result.body;
+  return result.json().as_object();  // a copy: json() is a temporary
+}
+
 HttpResult MarketplaceTest::patch_json(const std::string& target, const boost::json::value& body,
                                        const std::string& token) {
   return client().request(

@@ -21,6 +21,12 @@ class MarketplaceTest : public ApiTest {
   boost::json::object create_product(const std::string& token, boost::json::object fields);
   // A vendor with a shop.
   Account vendor_with_shop(const std::string& email, const std::string& shop_name);
+  // A product on sale, 5 in stock, as its vendor lists one; returns its JSON.
+  boost::json::object add_product(const Account& vendor, const std::string& name,
+                                  const std::string& category, long long price_cents,
+                                  const std::string& description = "");
+  // GET /api/products?<query>; fails the test unless that answers 200.
+  boost::json::object product_page(const std::string& query);
 
   HttpResult patch_json(const std::string& target, const boost::json::value& body,
                         const std::string& token);

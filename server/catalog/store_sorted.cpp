@@ -119,6 +119,7 @@ std::vector<std::int64_t> price_page_ids(db::Connection& sql, const ProductFilte
 }
 
 // products_by_newest's rowid: creation minute << 32 | id.
+constexpr long long kDeepestNewestRow = 1000;
 constexpr long long kMillisPerMinute = 60'000;
 constexpr long long kMinuteLimit = 1LL << 31;
 
@@ -197,8 +198,10 @@ bool serves_page(db::Dialect dialect, const ProductFilter& filter) {
       return true;
     case ProductSort::newest:
       // A price range would leave the minutes read short of a page, again
-      // and again: the general path serves it.
-      return !filter.min_price_cents && !filter.max_price_cents;
+      // and again; and a deep numbered page would hold every product before
+      // it in memory: the general path serves them.
+      return !filter.min_price_cents && !filter.max_price_cents &&
+             (filter.after || filter.page.offset() + filter.page.limit <= kDeepestNewestRow);
     case ProductSort::relevance:
       break;
   }

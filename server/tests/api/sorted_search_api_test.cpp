@@ -184,7 +184,7 @@ TEST_P(SortedSearch, ManyMatchesAreCappedButPagedExactly) {
        {"q=bulk&sort=price_asc&limit=7&page=40", "q=bulk&sort=price_desc&category=home&limit=9",
         "q=bulk&sort=price_desc&min_price=5250&max_price=5260&limit=50",
         "q=bulk&sort=newest&limit=30&page=20", "q=bulk&sort=newest&category=home&limit=40",
-        "q=mug&sort=newest&limit=100&page=3"}) {
+        "q=mug&sort=newest&limit=100&page=3", "q=bulk&sort=newest&limit=100&page=12"}) {
     const auto indexed = product_page(query);
     const auto general = product_page(query + "&in_stock=true");
     EXPECT_EQ(indexed.at("items"), general.at("items")) << query;

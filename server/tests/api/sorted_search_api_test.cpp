@@ -217,10 +217,13 @@ TEST_P(SortedSearch, EveryCategoryHasANumber) {
   if (GetParam() != Backend::sqlite) GTEST_SKIP() << "the sorted indexes are SQLite's";
   server().app().database().with_session([](db::Connection& sql) {
     for (const auto category : catalog::categories()) {
+      // Bound by address: the name must outlive the statement, which runs
+      // after the full expression's other temporaries are gone.
+      const std::string name(category);
       int number = 0;
-      sql.session() << "SELECT number FROM category_numbers WHERE category = :c",
-          soci::use(std::string(category)), soci::into(number);
-      EXPECT_GT(number, 0) << category;
+      sql.session() << "SELECT number FROM category_numbers WHERE category = :c", soci::use(name),
+          soci::into(number);
+      EXPECT_GT(number, 0) << name;
     }
     sql.session() << "INSERT INTO products_by_price(products_by_price) VALUES ('integrity-check')";
     sql.session() << "INSERT INTO products_by_newest(products_by_newest) "

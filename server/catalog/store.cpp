@@ -54,18 +54,33 @@ std::vector<std::string> search_spellings(std::string_view word) {
   return spellings;
 }
 
-// The AND is spelled out: FTS5 takes no implicit AND before a parenthesis.
-std::string fts5_expression(const std::vector<std::string>& terms) {
+namespace {
+// How a query language writes a prefix term, alternatives and conjunction.
+struct PrefixSyntax {
+  std::string_view open, close, any, all;
+};
+
+// Each term's spellings as alternative prefixes, the terms joined by `all`.
+std::string prefix_expression(const std::vector<std::string>& terms, const PrefixSyntax& syntax) {
   std::string expression;
   for (const auto& term : terms) {
     const auto spellings = search_spellings(term);
     std::string alternatives;
     for (const auto& spelling : spellings)
-      alternatives += (alternatives.empty() ? "\"" : " OR \"") + spelling + "\"*";
-    if (!expression.empty()) expression += " AND ";
+      alternatives.append(alternatives.empty() ? "" : syntax.any)
+          .append(syntax.open)
+          .append(spelling)
+          .append(syntax.close);
+    if (!expression.empty()) expression += syntax.all;
     expression += spellings.size() == 1 ? alternatives : "(" + alternatives + ")";
   }
   return expression;
+}
+}  // namespace
+
+// The AND is spelled out: FTS5 takes no implicit AND before a parenthesis.
+std::string fts5_expression(const std::vector<std::string>& terms) {
+  return prefix_expression(terms, {"\"", "\"*", " OR ", " AND "});
 }
 
 namespace store {
@@ -225,16 +240,7 @@ struct CategoryCountRow {
 };
 
 std::string tsquery_expression(const std::vector<std::string>& terms) {
-  std::string expression;
-  for (const auto& term : terms) {
-    const auto spellings = search_spellings(term);
-    std::string alternatives;
-    for (const auto& spelling : spellings)
-      alternatives += (alternatives.empty() ? "" : " | ") + spelling + ":*";
-    if (!expression.empty()) expression += " & ";
-    expression += spellings.size() == 1 ? alternatives : "(" + alternatives + ")";
-  }
-  return expression;
+  return prefix_expression(terms, {"", ":*", " | ", " & "});
 }
 
 // What a statement over the filter's matches reads: their ids, their listed

@@ -635,8 +635,10 @@ ProductRows page_by_ids(db::Connection& sql, const ProductFilter& filter, bool m
 }  // namespace
 
 ProductRows page(db::Connection& sql, const ProductFilter& filter, bool many_matches) {
-  if (sorted_index::serves_page(sql.dialect(), filter))
-    return rows_of(sql, filter, sorted_index::page_ids(sql, filter));
+  if (sorted_index::serves_page(sql.dialect(), filter)) {
+    if (auto ids = sorted_index::page_ids(sql, filter))
+      return rows_of(sql, filter, std::move(*ids));
+  }
   return walks_an_index(filter) ? listed_page(sql, filter) : page_by_ids(sql, filter, many_matches);
 }
 
@@ -670,8 +672,6 @@ void add_capped_counts(db::Query& query, db::Dialect dialect, const ProductFilte
 // (category, count) rows: kept counts where there are some, else the first
 // kCountCap matches counted.
 db::Query counts_query(db::Dialect dialect, const ProductFilter& filter) {
-  if (sorted_index::serves_counts(dialect, filter))
-    return sorted_index::capped_counts(filter, kCountCap);
   db::Query query;
   if (whole_catalogue(filter)) {
     query.sql("SELECT category, products FROM listed_product_counts WHERE products > 0");
@@ -682,22 +682,28 @@ db::Query counts_query(db::Dialect dialect, const ProductFilter& filter) {
   }
   return query;
 }
+
+std::vector<std::pair<std::string, long long>> counted(db::Connection& sql,
+                                                       const ProductFilter& filter) {
+  if (sorted_index::serves_counts(sql.dialect(), filter)) {
+    if (auto counts = sorted_index::capped_counts(sql, filter, kCountCap)) return *counts;
+  }
+  std::vector<std::pair<std::string, long long>> counts;
+  counts_query(sql.dialect(), filter).each<CategoryCountRow>(sql, [&](const auto& row) {
+    counts.emplace_back(row.category, row.n);
+  });
+  return counts;
+}
 }  // namespace
 
 CategoryCounts category_counts(db::Connection& sql, const ProductFilter& filter) {
-  const auto query = counts_query(sql.dialect(), filter);
-  const bool bounded = !whole_catalogue(filter) && !whole_shop(filter);
-  CategoryCounts result;
-  auto& counts = result.counts;
-  long long counted = 0;
-  query.each<CategoryCountRow>(sql, [&](const CategoryCountRow& row) {
-    counts.emplace_back(row.category, row.n);
-    counted += row.n;
-  });
-  result.capped = bounded && counted >= kCountCap;
+  CategoryCounts result{counted(sql, filter)};
+  long long matches = 0;
+  for (const auto& [category, n] : result.counts) matches += n;
+  result.capped = !whole_catalogue(filter) && !whole_shop(filter) && matches >= kCountCap;
   // Most products first, then by name: ordered here, as PostgreSQL's sort
   // node cost more than the rest of the count's statement (fix 29).
-  std::ranges::sort(counts, [](const auto& a, const auto& b) {
+  std::ranges::sort(result.counts, [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
   return result;

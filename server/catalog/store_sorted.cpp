@@ -1,6 +1,7 @@
 #include "catalog/store_sorted.h"
 
 #include "catalog/store.h"
+#include "catalog/store_words.h"
 
 #include <algorithm>
 #include <limits>
@@ -31,10 +32,9 @@ bool plain_category(const std::string& category) {
   return category.empty() || (terms.size() == 1 && terms.front() == category);
 }
 
-bool text_search_of_listed(db::Dialect dialect, const ProductFilter& filter) {
-  return dialect == db::Dialect::sqlite && !search_terms(filter.query).empty() &&
-         !filter.include_drafts && filter.shop_slug.empty() && !filter.shop_id &&
-         !filter.in_stock_only;
+bool text_search_of_listed(const ProductFilter& filter) {
+  return !search_terms(filter.query).empty() && !filter.include_drafts &&
+         filter.shop_slug.empty() && !filter.shop_id && !filter.in_stock_only;
 }
 
 // Bounds on the rowid, both inclusive.
@@ -90,6 +90,15 @@ struct IdRow {
   void define(soci::statement& st) { st.exchange(soci::into(id)); }
 };
 
+struct CountRow {
+  std::string category;
+  long long n = 0;
+  void define(soci::statement& st) {
+    st.exchange(soci::into(category));
+    st.exchange(soci::into(n));
+  }
+};
+
 // The words and, when there is one, the category: its column filter finds
 // the category's products in the index, and each sort makes it exact
 // ("kitchens" stems to "kitchen").
@@ -119,7 +128,8 @@ std::vector<std::int64_t> price_page_ids(db::Connection& sql, const ProductFilte
 }
 
 // products_by_newest's rowid: creation minute << 32 | id.
-constexpr long long kDeepestNewestRow = 1000;
+// Deeper numbered pages take the general path (serves_page).
+constexpr long long kDeepestSortedRow = 1000;
 constexpr long long kMillisPerMinute = 60'000;
 constexpr long long kMinuteLimit = 1LL << 31;
 
@@ -191,35 +201,41 @@ std::vector<std::int64_t> newest_page_ids(db::Connection& sql, const ProductFilt
 }  // namespace
 
 bool serves_page(db::Dialect dialect, const ProductFilter& filter) {
-  if (!text_search_of_listed(dialect, filter) || !plain_category(filter.category)) return false;
+  if (!text_search_of_listed(filter) || !plain_category(filter.category)) return false;
+  const bool shallow =
+      filter.after || filter.page.offset() + filter.page.limit <= kDeepestSortedRow;
   switch (filter.sort) {
     case ProductSort::price_asc:
     case ProductSort::price_desc:
-      return true;
+      // product_words reads as many rows a word as the page's offset.
+      return dialect == db::Dialect::sqlite || shallow;
     case ProductSort::newest:
       // A price range would leave the minutes read short of a page, again
       // and again; and a deep numbered page would hold every product before
       // it in memory: the general path serves them.
-      return !filter.min_price_cents && !filter.max_price_cents &&
-             (filter.after || filter.page.offset() + filter.page.limit <= kDeepestNewestRow);
+      return !filter.min_price_cents && !filter.max_price_cents && shallow;
     case ProductSort::relevance:
       break;
   }
   return false;
 }
 
-std::vector<std::int64_t> page_ids(db::Connection& sql, const ProductFilter& filter) {
+std::optional<std::vector<std::int64_t>> page_ids(db::Connection& sql,
+                                                  const ProductFilter& filter) {
+  if (sql.dialect() == db::Dialect::postgres) return words_index::page_ids(sql, filter);
   return filter.sort == ProductSort::newest ? newest_page_ids(sql, filter)
                                             : price_page_ids(sql, filter);
 }
 
-bool serves_counts(db::Dialect dialect, const ProductFilter& filter) {
-  return text_search_of_listed(dialect, filter);
+bool serves_counts(db::Dialect, const ProductFilter& filter) {
+  return text_search_of_listed(filter);
 }
 
 // Names are joined to the counted numbers, not to each match: a third of
 // the statement's time at 100x.
-db::Query capped_counts(const ProductFilter& filter, long long cap) {
+std::optional<std::vector<std::pair<std::string, long long>>> capped_counts(
+    db::Connection& sql, const ProductFilter& filter, long long cap) {
+  if (sql.dialect() == db::Dialect::postgres) return words_index::capped_counts(sql, filter, cap);
   db::Query query(
       "SELECT n.category, m.matches FROM (SELECT rowid & 15 AS number, COUNT(*) AS matches "
       "FROM (SELECT rowid ");
@@ -227,7 +243,9 @@ db::Query capped_counts(const ProductFilter& filter, long long cap) {
   query.sql("LIMIT ")
       .sql(std::to_string(cap))
       .sql(") GROUP BY number) AS m JOIN category_numbers n USING (number)");
-  return query;
+  std::vector<std::pair<std::string, long long>> counts;
+  query.each<CountRow>(sql, [&](const CountRow& row) { counts.emplace_back(row.category, row.n); });
+  return counts;
 }
 
 }  // namespace ps::catalog::store::sorted_index

@@ -4,27 +4,33 @@
 #include "db/query.h"
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace ps::catalog::store::sorted_index {
 
-// Full-text indexes of the listed products whose rowids carry a sort
-// (migration 026, SQLite): products_by_price (price_cents << 36 | id << 4 |
-// category number) and products_by_newest (creation minute << 32 | id). A
-// sorted search reads its page's matches in rowid order and stops; the facets
-// read each match's category from its rowid.
+// Indexes that walk a search's matches in the order of its sort and stop
+// after a page (migration 026). SQLite: full-text indexes of the listed
+// products whose rowids carry a sort, products_by_price (price_cents << 36 |
+// id << 4 | category number) and products_by_newest (creation minute << 32 |
+// id); the facets read each match's category from its rowid. PostgreSQL:
+// the product_words table (store_words.h).
 
 // A text search of listed products sorted by price (narrowed at most by
 // category and price) or by newest (at most by category): nothing the
 // indexes do not hold.
 bool serves_page(db::Dialect dialect, const ProductFilter& filter);
-// The page's product ids in order, with one more when another page follows.
-std::vector<std::int64_t> page_ids(db::Connection& sql, const ProductFilter& filter);
+// The page's product ids in order, with one more when another page follows;
+// nullopt when the search is the general path's after all (store_words.h).
+std::optional<std::vector<std::int64_t>> page_ids(db::Connection& sql, const ProductFilter& filter);
 
 // The facets of a text search of listed products, narrowed at most by price.
 bool serves_counts(db::Dialect dialect, const ProductFilter& filter);
-// (category, count) rows over the first `cap` matches, the filter's category
-// left out.
-db::Query capped_counts(const ProductFilter& filter, long long cap);
+// (category, count) over the first `cap` matches, the filter's category left
+// out; nullopt as page_ids.
+std::optional<std::vector<std::pair<std::string, long long>>> capped_counts(
+    db::Connection& sql, const ProductFilter& filter, long long cap);
 
 }  // namespace ps::catalog::store::sorted_index

@@ -123,6 +123,13 @@ std::string one_line(std::string text) {
   return text;
 }
 
+// PostgreSQL's notices ("text-search query contains only stop words", a
+// migration's "already exists, skipping") go to the log, not to stderr as
+// libpq's default processor writes them.
+void log_notice(void*, const char* message) {
+  spdlog::debug("postgres notice: {}", one_line(message));
+}
+
 const char* kind_name(Failure::Kind kind) {
   switch (kind) {
     case Failure::Kind::unavailable:
@@ -280,8 +287,10 @@ void Database::connect(Slot& slot) {
   try {
     if (dialect_ == Dialect::sqlite)
       open_sqlite(*session, sqlite_path_, sqlite_sync_);
-    else
+    else {
       session->open(soci::postgresql, conninfo_);
+      PQsetNoticeProcessor(postgres_connection(*session), log_notice, nullptr);
+    }
   } catch (const std::exception& error) {
     const auto failure = classify(nullptr, error);
     const bool storage = failure && failure->kind() != Failure::Kind::unique_violation;

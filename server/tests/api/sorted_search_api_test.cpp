@@ -9,7 +9,8 @@ namespace ps::testing {
 namespace {
 
 // Sorted searches and search facets are read from products_by_price and
-// products_by_newest on SQLite (migration 026), whose rowids carry the sort.
+// products_by_newest on SQLite (migration 026), whose rowids carry the sort,
+// and from product_words on PostgreSQL (its migration 026).
 // Every product here is in stock, so adding `in_stock=true` to a search leaves
 // its answer alone but takes the general path (products_fts joined to
 // products): the two must always agree, on both databases.
@@ -60,7 +61,8 @@ class SortedSearch : public MarketplaceTest {
            {"", "&category=kitchen", "&category=home", "&category=jewelry", "&category=kitchens",
             "&min_price=2500", "&max_price=2500", "&min_price=1000&max_price=4000",
             "&category=kitchen&min_price=3000", "&limit=2", "&limit=2&page=2", "&limit=3&page=3"})
-        for (const std::string words : {"mug", "mugs", "tea", "mu", "pairs%20mug", "nothing"})
+        for (const std::string words : {"mug", "mugs", "tea", "mu", "pairs%20mug", "nothing",
+                                        "the%20mug", "mug%20nothing", "tea%20mu"})
           queries.push_back("q=" + words + "&sort=" + sort + narrowed);
     return queries;
   }
@@ -163,6 +165,24 @@ TEST_P(SortedSearch, TheIndexFollowsEveryProductChange) {
   EXPECT_TRUE(product_page("q=bag&sort=price_asc&category=home").at("items").as_array().empty());
 }
 
+// A prefix can match several words of one product ("mu": "mug" and
+// "mugwort"); the product is found, paged and counted once. Stop words are
+// left out of a search, and irregular plurals find their singulars.
+TEST_P(SortedSearch, EachProductCountsOnceHoweverManyOfItsWordsMatch) {
+  add_product(paper, "Mugwort mug", "kitchen", 2500, "Mugs of mugwort");
+  add_product(paper, "Wool scarf", "accessories", 3000);
+  add_product(paper, "Two scarves", "accessories", 5000, "Scarf pair");
+  for (const std::string sort : {"price_asc", "price_desc", "newest"})
+    for (const std::string words : {"mu", "mu%20mugw", "m", "the%20mu", "scarves", "scarf%20two",
+                                    "of%20the", "pair%20scarv", "mugwort%20mug"})
+      for (const std::string narrowed : {"", "&category=kitchen", "&limit=1&page=2"})
+        expect_paths_agree("q=" + words + "&sort=" + sort + narrowed);
+  const auto page = product_page("q=mu&sort=price_asc&category=kitchen");
+  EXPECT_EQ(page.at("total"), 6);  // the mugs, the teapot and the mugwort mug
+  EXPECT_EQ(page.at("items").as_array().size(), 6u);
+  EXPECT_EQ(product_page("q=scarves&sort=price_desc").at("total"), 2);
+}
+
 // Past kCountCap matches the facets count the first ones; the page is still
 // the cheapest of all, read from the index.
 TEST_P(SortedSearch, ManyMatchesAreCappedButPagedExactly) {
@@ -177,14 +197,19 @@ TEST_P(SortedSearch, ManyMatchesAreCappedButPagedExactly) {
         .values(catalog::store::kCountCap * 2)
         .execute(sql);
   });
-  const auto capped = product_page("q=mug&sort=price_asc&limit=5");
-  EXPECT_TRUE(capped.at("total_capped").as_bool());
-  EXPECT_EQ(capped.at("total").as_int64(), catalog::store::kCountCap);
+  for (const std::string query : {"q=mug&sort=price_asc&limit=5", "q=bulk%20mug&sort=newest",
+                                  "q=mu%20bulk&sort=price_desc"}) {
+    const auto capped = product_page(query);
+    EXPECT_TRUE(capped.at("total_capped").as_bool()) << query;
+    EXPECT_EQ(capped.at("total").as_int64(), catalog::store::kCountCap) << query;
+  }
   for (const std::string query :
        {"q=bulk&sort=price_asc&limit=7&page=40", "q=bulk&sort=price_desc&category=home&limit=9",
         "q=bulk&sort=price_desc&min_price=5250&max_price=5260&limit=50",
         "q=bulk&sort=newest&limit=30&page=20", "q=bulk&sort=newest&category=home&limit=40",
-        "q=mug&sort=newest&limit=100&page=3", "q=bulk&sort=newest&limit=100&page=12"}) {
+        "q=mug&sort=newest&limit=100&page=3", "q=bulk&sort=newest&limit=100&page=12",
+        "q=bulk%20mug&sort=price_asc&limit=9&page=30", "q=mug%20bulk&sort=newest&category=home",
+        "q=bu%20mu&sort=price_desc&limit=50&page=4", "q=mug%20bulk&sort=price_desc&limit=20"}) {
     // Only the pages compare: the capped totals and facets count a different
     // first 1,000 on each path (price order here, id order there).
     const auto indexed = product_page(query);

@@ -189,7 +189,11 @@ db::Query merged_counts_query(const ProductFilter& filter, const TermWords& term
   }
   query.sql("WHERE t0.word = CAST(").bind(terms.front().front()).sql(R"( AS TEXT) COLLATE "C" )");
   add_price_range(query, filter, "t0");
-  query.sql("LIMIT ").sql(std::to_string(cap)).sql(") AS m GROUP BY category");
+  // In the index's order, so that the count groups the rows as they come
+  // instead of sorting them again (a fifth of the statement).
+  query.sql("ORDER BY t0.category, t0.price_cents, t0.id LIMIT ")
+      .sql(std::to_string(cap))
+      .sql(") AS m GROUP BY category");
   return query;
 }
 

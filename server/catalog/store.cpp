@@ -1,5 +1,6 @@
 #include "catalog/store.h"
 
+#include "catalog/store_rows.h"
 #include "catalog/store_sorted.h"
 
 #include <algorithm>
@@ -222,22 +223,6 @@ void add_image_join(db::Query& query, JoinedImages which,
   if (only) query.sql("AND pi.product_id IN (").bind_list(*only).sql(") ");
   query.sql("LEFT JOIN images i ON i.id = pi.image_id ");
 }
-
-struct IdRow {
-  long long id = 0;
-
-  void define(soci::statement& st) { st.exchange(soci::into(id)); }
-};
-
-struct CategoryCountRow {
-  std::string category;
-  long long n = 0;
-
-  void define(soci::statement& st) {
-    st.exchange(soci::into(category));
-    st.exchange(soci::into(n));
-  }
-};
 
 std::string tsquery_expression(const std::vector<std::string>& terms) {
   return prefix_expression(terms, {"", ":*", " | ", " & "});
@@ -628,9 +613,7 @@ ProductRows page_by_ids(db::Connection& sql, const ProductFilter& filter, bool m
   db::Query query("SELECT p.id ");
   add_from_where(query, dialect, filter, many_matches ? Reading::sorted_members : Reading::ids);
   add_page_window(query, dialect, filter);
-  std::vector<std::int64_t> ids;
-  query.each<IdRow>(sql, [&](const IdRow& row) { ids.push_back(row.id); });
-  return rows_of(sql, filter, std::move(ids));
+  return rows_of(sql, filter, read_ids(sql, query));
 }
 }  // namespace
 
@@ -683,16 +666,11 @@ db::Query counts_query(db::Dialect dialect, const ProductFilter& filter) {
   return query;
 }
 
-std::vector<std::pair<std::string, long long>> counted(db::Connection& sql,
-                                                       const ProductFilter& filter) {
+CountsByCategory counted(db::Connection& sql, const ProductFilter& filter) {
   if (sorted_index::serves_counts(sql.dialect(), filter)) {
     if (auto counts = sorted_index::capped_counts(sql, filter, kCountCap)) return *counts;
   }
-  std::vector<std::pair<std::string, long long>> counts;
-  counts_query(sql.dialect(), filter).each<CategoryCountRow>(sql, [&](const auto& row) {
-    counts.emplace_back(row.category, row.n);
-  });
-  return counts;
+  return read_counts(sql, counts_query(sql.dialect(), filter));
 }
 }  // namespace
 

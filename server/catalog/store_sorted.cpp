@@ -1,6 +1,7 @@
 #include "catalog/store_sorted.h"
 
 #include "catalog/store.h"
+#include "catalog/store_rows.h"
 #include "catalog/store_words.h"
 
 #include <algorithm>
@@ -85,20 +86,6 @@ void add_match(db::Query& query, const std::string& expression, const RowidRange
       .sql(" ");
 }
 
-struct IdRow {
-  long long id = 0;
-  void define(soci::statement& st) { st.exchange(soci::into(id)); }
-};
-
-struct CountRow {
-  std::string category;
-  long long n = 0;
-  void define(soci::statement& st) {
-    st.exchange(soci::into(category));
-    st.exchange(soci::into(n));
-  }
-};
-
 // The words and, when there is one, the category: its column filter finds
 // the category's products in the index, and each sort makes it exact
 // ("kitchens" stems to "kitchen").
@@ -122,9 +109,7 @@ std::vector<std::int64_t> price_page_ids(db::Connection& sql, const ProductFilte
       .sql("LIMIT ")
       .sql(std::to_string(filter.page.limit + 1));
   if (!filter.after) query.sql(" OFFSET ").bind(filter.page.offset());
-  std::vector<std::int64_t> ids;
-  query.each<IdRow>(sql, [&](const IdRow& row) { ids.push_back(row.id); });
-  return ids;
+  return read_ids(sql, query);
 }
 
 // products_by_newest's rowid: creation minute << 32 | id.
@@ -233,8 +218,8 @@ bool serves_counts(db::Dialect, const ProductFilter& filter) {
 
 // Names are joined to the counted numbers, not to each match: a third of
 // the statement's time at 100x.
-std::optional<std::vector<std::pair<std::string, long long>>> capped_counts(
-    db::Connection& sql, const ProductFilter& filter, long long cap) {
+std::optional<CountsByCategory> capped_counts(db::Connection& sql, const ProductFilter& filter,
+                                              long long cap) {
   if (sql.dialect() == db::Dialect::postgres) return words_index::capped_counts(sql, filter, cap);
   db::Query query(
       "SELECT n.category, m.matches FROM (SELECT rowid & 15 AS number, COUNT(*) AS matches "
@@ -243,9 +228,7 @@ std::optional<std::vector<std::pair<std::string, long long>>> capped_counts(
   query.sql("LIMIT ")
       .sql(std::to_string(cap))
       .sql(") GROUP BY number) AS m JOIN category_numbers n USING (number)");
-  std::vector<std::pair<std::string, long long>> counts;
-  query.each<CountRow>(sql, [&](const CountRow& row) { counts.emplace_back(row.category, row.n); });
-  return counts;
+  return read_counts(sql, query);
 }
 
 }  // namespace ps::catalog::store::sorted_index

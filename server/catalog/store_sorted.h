@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/model.h"
+#include "catalog/store_rows.h"
 #include "db/query.h"
 
 #include <cstdint>
@@ -30,7 +31,7 @@ std::optional<std::vector<std::int64_t>> page_ids(db::Connection& sql, const Pro
 bool serves_counts(db::Dialect dialect, const ProductFilter& filter);
 // (category, count) over the first `cap` matches, the filter's category left
 // out; nullopt as page_ids.
-std::optional<std::vector<std::pair<std::string, long long>>> capped_counts(
-    db::Connection& sql, const ProductFilter& filter, long long cap);
+std::optional<CountsByCategory> capped_counts(db::Connection& sql, const ProductFilter& filter,
+                                              long long cap);
 
 }  // namespace ps::catalog::store::sorted_index

@@ -1,6 +1,7 @@
 #include "catalog/store_words.h"
 
 #include "catalog/store.h"
+#include "catalog/store_rows.h"
 
 #include <algorithm>
 #include <set>
@@ -133,11 +134,6 @@ void add_price_range(db::Query& query, const ProductFilter& filter, std::string_
     query.sql("AND ").sql(row).sql(".price_cents <= ").bind(*filter.max_price_cents).sql(" ");
 }
 
-struct IdRow {
-  long long id = 0;
-  void define(soci::statement& st) { st.exchange(soci::into(id)); }
-};
-
 // Each driving word's first rows in each category (the filter's, or every
 // listed one) past the cursor, in the sort's order; merged, and the page cut
 // from them. A product found by two driving words ("key", "keyring") is
@@ -211,38 +207,25 @@ db::Query probed_counts_query(const ProductFilter& filter, const TermWords& term
   return query;
 }
 
-struct CountRow {
-  std::string category;
-  long long n = 0;
-  void define(soci::statement& st) {
-    st.exchange(soci::into(category));
-    st.exchange(soci::into(n));
-  }
-};
 }  // namespace
 
 std::optional<std::vector<std::int64_t>> page_ids(db::Connection& sql,
                                                   const ProductFilter& filter) {
   const auto terms = term_words(sql, search_terms(filter.query));
   if (!terms) return std::nullopt;
-  std::vector<std::int64_t> ids;
-  if (finds_nothing(*terms)) return ids;
-  page_query(filter, *terms).each<IdRow>(sql, [&](const IdRow& row) { ids.push_back(row.id); });
-  return ids;
+  if (finds_nothing(*terms)) return std::vector<std::int64_t>{};
+  return read_ids(sql, page_query(filter, *terms));
 }
 
-std::optional<std::vector<std::pair<std::string, long long>>> capped_counts(
-    db::Connection& sql, const ProductFilter& filter, long long cap) {
+std::optional<CountsByCategory> capped_counts(db::Connection& sql, const ProductFilter& filter,
+                                              long long cap) {
   const auto terms = term_words(sql, search_terms(filter.query));
   if (!terms) return std::nullopt;
-  std::vector<std::pair<std::string, long long>> counts;
-  if (finds_nothing(*terms)) return counts;
+  if (finds_nothing(*terms)) return CountsByCategory{};
   const bool one_word_each =
       std::ranges::all_of(*terms, [](const auto& words) { return words.size() == 1; });
-  const auto query = one_word_each ? merged_counts_query(filter, *terms, cap)
-                                   : probed_counts_query(filter, *terms, cap);
-  query.each<CountRow>(sql, [&](const CountRow& row) { counts.emplace_back(row.category, row.n); });
-  return counts;
+  return read_counts(sql, one_word_each ? merged_counts_query(filter, *terms, cap)
+                                        : probed_counts_query(filter, *terms, cap));
 }
 
 }  // namespace ps::catalog::store::words_index

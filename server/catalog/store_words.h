@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/model.h"
+#include "catalog/store_rows.h"
 #include "db/query.h"
 
 #include <cstdint>
@@ -26,7 +27,7 @@ std::optional<std::vector<std::int64_t>> page_ids(db::Connection& sql, const Pro
 
 // (category, count) over the first `cap` matches of a text search of listed
 // products (narrowed at most by price), the filter's category left out.
-std::optional<std::vector<std::pair<std::string, long long>>> capped_counts(
-    db::Connection& sql, const ProductFilter& filter, long long cap);
+std::optional<CountsByCategory> capped_counts(db::Connection& sql, const ProductFilter& filter,
+                                              long long cap);
 
 }  // namespace ps::catalog::store::words_index

@@ -9,6 +9,8 @@
 # (pg_basebackup -R, its own port, 127.0.0.1 only) and exports
 # POCKETSHOP_TEST_PG_REPLICA_URL, the same "postgres" database on the replica;
 # both are removed afterwards.
+# PG_SETTINGS="-c shared_buffers=4GB" adds server settings (the benchmark's
+# larger catalogues; bench/README.md).
 # PG_CPUS=2-3 starts PostgreSQL under `taskset -c 2-3` (its processes inherit
 # the cores): the benchmark's --pin db=2-3 (bench/README.md).
 set -euo pipefail
@@ -39,6 +41,7 @@ trap cleanup EXIT
 # random_page_cost: as README.md recommends for a database on SSD or in memory.
 settings="-c random_page_cost=1.1"
 [ "${PG_DURABLE:-0}" = 1 ] || settings+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+settings+=" ${PG_SETTINGS:-}"
 
 pin=()
 [ -z "${PG_CPUS:-}" ] || pin=(taskset -c "${PG_CPUS//+/,}")

@@ -172,6 +172,9 @@ std::vector<ShopSummary> summaries(db::Connection& sql, const std::vector<std::i
 }
 
 long long count(db::Connection& sql, const ShopFilter& filter) {
+  // Every shop: the count that triggers keep (migration 027).
+  if (filter.name_contains.empty())
+    return db::Query("SELECT shops FROM shop_count").single<long long>(sql);
   db::Query query("SELECT COUNT(*) FROM shops ");
   add_filter(query, filter);
   return query.single<long long>(sql);

@@ -1,5 +1,8 @@
 #include "support/marketplace.h"
 
+#include <future>
+#include <latch>
+
 namespace ps::testing {
 namespace {
 
@@ -213,6 +216,33 @@ TEST_P(ShopsApi, ListIsPaginatedSearchableAndSortable) {
   expect_problem(client().get("/api/shops?limit=1000"), 422, "validation");
   expect_problem(client().get("/api/shops?sort=bogus"), 422, "validation");
   expect_problem(client().get("/api/shops?page=abc"), 422, "validation");
+}
+
+// The directory's total is kept by triggers (migration 027): shops opened at
+// the same moment are each counted once, as a name filter's count (which
+// still counts rows) finds them.
+TEST_P(ShopsApi, TheDirectoryCountsEveryShopOpenedAtOnce) {
+  constexpr int kShops = 8;
+  std::vector<Account> vendors;
+  for (int i = 0; i < kShops; ++i)
+    vendors.push_back(sign_up("opening" + std::to_string(i) + "@example.com", "vendor"));
+  std::latch start(kShops);
+  std::vector<std::future<HttpResult>> opened;
+  for (int i = 0; i < kShops; ++i)
+    opened.push_back(std::async(std::launch::async, [&, i] {
+      start.arrive_and_wait();
+      return client().post_json("/api/shops", {{"name", "Opening Day " + std::to_string(i)}},
+                                vendors[i].access_token);
+    }));
+  for (auto& shop : opened) {
+    const auto result = shop.get();
+    EXPECT_EQ(result.status, 201) << result.body;
+  }
+  EXPECT_EQ(client().get("/api/shops").json().at("total").as_int64(), kShops);
+  EXPECT_EQ(client().get("/api/shops?q=opening").json().at("total").as_int64(), kShops);
+  vendor_with_shop("late@example.com", "Late Opener");
+  EXPECT_EQ(client().get("/api/shops?limit=1").json().at("total").as_int64(), kShops + 1);
+  EXPECT_EQ(client().get("/api/shops?q=opening").json().at("total").as_int64(), kShops);
 }
 
 // product_count is kept by triggers on every product write (migration 008):

@@ -16,8 +16,11 @@ std::vector<std::string> search_terms(std::string_view text) {
   std::vector<std::string> terms;
   std::string current;
   auto flush = [&] {
-    if (!current.empty() && terms.size() < kMaxTerms)
-      terms.push_back(current.substr(0, kMaxTermLength));
+    // Cut at a character's first byte, never inside one.
+    std::size_t length = std::min(current.size(), kMaxTermLength);
+    while (length < current.size() && (static_cast<unsigned char>(current[length]) & 0xC0) == 0x80)
+      --length;
+    if (length > 0 && terms.size() < kMaxTerms) terms.push_back(current.substr(0, length));
     current.clear();
   };
   for (unsigned char c : text) {

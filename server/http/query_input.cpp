@@ -1,5 +1,7 @@
 #include "http/query_input.h"
 
+#include "core/text.h"
+
 #include <boost/json/object.hpp>
 
 #include <charconv>
@@ -19,6 +21,12 @@ std::optional<std::string> QueryFields::text(std::string_view name, std::size_t 
   if (!value || value->empty()) return std::nullopt;
   if (value->size() > max_length) {
     fail(name, "must be at most " + std::to_string(max_length) + " characters");
+    return std::nullopt;
+  }
+  // PostgreSQL refuses ill-formed UTF-8 (a 500 before this check), and no
+  // parameter has a use for control characters.
+  if (!text::is_plain(*value)) {
+    fail(name, "must be UTF-8 text without control characters");
     return std::nullopt;
   }
   return std::string(*value);

@@ -675,7 +675,7 @@ db::Query counts_query(db::Dialect dialect, const ProductFilter& filter) {
 }
 
 CountsByCategory counted(db::Connection& sql, const ProductFilter& filter) {
-  if (sorted_index::serves_counts(sql.dialect(), filter)) {
+  if (sorted_index::serves_counts(filter)) {
     if (auto counts = sorted_index::capped_counts(sql, filter, kCountCap)) return *counts;
   }
   return read_counts(sql, counts_query(sql.dialect(), filter));

@@ -212,9 +212,7 @@ std::optional<std::vector<std::int64_t>> page_ids(db::Connection& sql,
                                             : price_page_ids(sql, filter);
 }
 
-bool serves_counts(db::Dialect, const ProductFilter& filter) {
-  return text_search_of_listed(filter);
-}
+bool serves_counts(const ProductFilter& filter) { return text_search_of_listed(filter); }
 
 // Names are joined to the counted numbers, not to each match: a third of
 // the statement's time at 100x.

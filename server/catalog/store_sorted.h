@@ -6,8 +6,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <string>
-#include <utility>
 #include <vector>
 
 namespace ps::catalog::store::sorted_index {
@@ -28,7 +26,7 @@ bool serves_page(db::Dialect dialect, const ProductFilter& filter);
 std::optional<std::vector<std::int64_t>> page_ids(db::Connection& sql, const ProductFilter& filter);
 
 // The facets of a text search of listed products, narrowed at most by price.
-bool serves_counts(db::Dialect dialect, const ProductFilter& filter);
+bool serves_counts(const ProductFilter& filter);
 // (category, count) over the first `cap` matches, the filter's category left
 // out; nullopt as page_ids.
 std::optional<CountsByCategory> capped_counts(db::Connection& sql, const ProductFilter& filter,

@@ -98,16 +98,26 @@ bool finds_nothing(const TermWords& terms) {
   return std::ranges::any_of(terms, &std::vector<std::string>::empty);
 }
 
-void add_word_list(db::Query& query, const std::vector<std::string>& words) {
-  for (std::size_t i = 0; i < words.size(); ++i)
-    query.sql(i ? ", " : "").sql("CAST(").bind(words[i]).sql(R"( AS TEXT) COLLATE "C")");
+// A word bound as product_words.word's type, so that comparing them needs no
+// collation of its own.
+void add_word(db::Query& query, const std::string& word) {
+  query.sql("CAST(").bind(word).sql(R"( AS TEXT) COLLATE "C")");
+}
+
+// The words, each between `open` and `close`, separated by commas.
+void add_words(db::Query& query, const std::vector<std::string>& words, std::string_view open,
+               std::string_view close) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    query.sql(i ? ", " : "").sql(open);
+    add_word(query, words[i]);
+    query.sql(close);
+  }
 }
 
 // The driving words as rows of l(word).
 void add_driving_words(db::Query& query, const std::vector<std::string>& words) {
   query.sql("(VALUES ");
-  for (std::size_t i = 0; i < words.size(); ++i)
-    query.sql(i ? ", (" : "(").sql("CAST(").bind(words[i]).sql(R"( AS TEXT) COLLATE "C"))");
+  add_words(query, words, "(", ")");
   query.sql(") AS l(word) ");
 }
 
@@ -118,7 +128,7 @@ void add_driving_words(db::Query& query, const std::vector<std::string>& words) 
 void add_other_terms(db::Query& query, const TermWords& terms, std::string_view key) {
   for (std::size_t term = 1; term < terms.size(); ++term) {
     query.sql("AND (SELECT true FROM product_words o WHERE o.word IN (");
-    add_word_list(query, terms[term]);
+    add_words(query, terms[term], "", "");
     query.sql(") AND o.category = w.category AND o.")
         .sql(key)
         .sql(" = w.")
@@ -178,12 +188,15 @@ db::Query merged_counts_query(const ProductFilter& filter, const TermWords& term
   db::Query query("SELECT category, COUNT(*) FROM (SELECT t0.category FROM product_words t0 ");
   for (std::size_t term = 1; term < terms.size(); ++term) {
     const std::string t = "t" + std::to_string(term);
-    query.sql("JOIN product_words ").sql(t).sql(" ON ").sql(t).sql(".word = CAST(");
-    query.bind(terms[term].front()).sql(R"( AS TEXT) COLLATE "C" )");
+    query.sql("JOIN product_words ").sql(t).sql(" ON ").sql(t).sql(".word = ");
+    add_word(query, terms[term].front());
+    query.sql(" ");
     for (const std::string_view column : {"category", "price_cents", "id"})
       query.sql("AND ").sql(t).sql(".").sql(column).sql(" = t0.").sql(column).sql(" ");
   }
-  query.sql("WHERE t0.word = CAST(").bind(terms.front().front()).sql(R"( AS TEXT) COLLATE "C" )");
+  query.sql("WHERE t0.word = ");
+  add_word(query, terms.front().front());
+  query.sql(" ");
   add_price_range(query, filter, "t0");
   // In the index's order, so that the count groups the rows as they come
   // instead of sorting them again (a fifth of the statement).

@@ -156,7 +156,8 @@ ProductPage CatalogService::search(const ProductFilter& filter, const db::Catalo
 
 ProductPage CatalogService::page_of(db::Connection& sql, const ProductFilter& filter) {
   ProductPage page;
-  auto counted = store::category_counts(sql, filter);
+  store::sorted_index::Lookup lookup;  // looked up once for the facets and the page
+  auto counted = store::category_counts(sql, filter, lookup);
   page.categories = std::move(counted.counts);
   page.total_capped = counted.capped;
   // The facets count the same matches per category, the filter's own
@@ -164,7 +165,7 @@ ProductPage CatalogService::page_of(db::Connection& sql, const ProductFilter& fi
   // no COUNT of its own (one full-text evaluation less per search).
   for (const auto& [category, count] : page.categories)
     if (filter.category.empty() || category == filter.category) page.total += count;
-  auto rows = store::page(sql, filter, page.total >= store::kManyMatches);
+  auto rows = store::page(sql, filter, page.total >= store::kManyMatches, lookup);
   page.items = std::move(rows.views);
   if (rows.more && !page.items.empty())
     page.next = cursor_text(filter.sort, page.items.back().product);

@@ -625,9 +625,10 @@ ProductRows page_by_ids(db::Connection& sql, const ProductFilter& filter, bool m
 }
 }  // namespace
 
-ProductRows page(db::Connection& sql, const ProductFilter& filter, bool many_matches) {
+ProductRows page(db::Connection& sql, const ProductFilter& filter, bool many_matches,
+                 sorted_index::Lookup& lookup) {
   if (sorted_index::serves_page(sql.dialect(), filter)) {
-    if (auto ids = sorted_index::page_ids(sql, filter))
+    if (auto ids = sorted_index::page_ids(sql, filter, lookup))
       return rows_of(sql, filter, std::move(*ids));
   }
   return walks_an_index(filter) ? listed_page(sql, filter) : page_by_ids(sql, filter, many_matches);
@@ -674,19 +675,20 @@ db::Query counts_query(db::Dialect dialect, const ProductFilter& filter) {
   return query;
 }
 
-CountsByCategory counted(db::Connection& sql, const ProductFilter& filter) {
+CategoryCounts counted(db::Connection& sql, const ProductFilter& filter,
+                       sorted_index::Lookup& lookup) {
   if (sorted_index::serves_counts(filter)) {
-    if (auto counts = sorted_index::capped_counts(sql, filter, kCountCap)) return *counts;
+    if (auto counts = sorted_index::counts(sql, filter, kCountCap, lookup)) return *counts;
   }
-  return read_counts(sql, counts_query(sql.dialect(), filter));
+  auto counts = read_counts(sql, counts_query(sql.dialect(), filter));
+  if (whole_catalogue(filter) || whole_shop(filter)) return {std::move(counts), /*capped=*/false};
+  return counted_to(std::move(counts), kCountCap);
 }
 }  // namespace
 
-CategoryCounts category_counts(db::Connection& sql, const ProductFilter& filter) {
-  CategoryCounts result{counted(sql, filter)};
-  long long matches = 0;
-  for (const auto& [category, n] : result.counts) matches += n;
-  result.capped = !whole_catalogue(filter) && !whole_shop(filter) && matches >= kCountCap;
+CategoryCounts category_counts(db::Connection& sql, const ProductFilter& filter,
+                               sorted_index::Lookup& lookup) {
+  auto result = counted(sql, filter, lookup);
   // Most products first, then by name: ordered here, as PostgreSQL's sort
   // node cost more than the rest of the count's statement (fix 29).
   std::ranges::sort(result.counts, [](const auto& a, const auto& b) {

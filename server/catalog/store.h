@@ -1,6 +1,8 @@
 #pragma once
 
 #include "catalog/model.h"
+#include "catalog/store_rows.h"
+#include "catalog/store_sorted.h"
 #include "db/query.h"
 
 #include <cstdint>
@@ -50,20 +52,20 @@ struct ProductRows {
 // `many_matches` (at least kManyMatches, as category_counts found) lets a
 // text search walk the sort's index instead of sorting all of its matches.
 constexpr long long kManyMatches = 250;
-ProductRows page(db::Connection& sql, const ProductFilter& filter, bool many_matches = false);
+// `lookup` holds what the search's facets looked up (category_counts).
+ProductRows page(db::Connection& sql, const ProductFilter& filter, bool many_matches,
+                 sorted_index::Lookup& lookup);
 // Counting a search's matches stops at this many: its total and facets then
 // count the first kCountCap matches and say that they are lower bounds, so
 // that a search costs the same however many products a common word matches
 // (bench/README.md, issue 20).
 constexpr long long kCountCap = 1000;
 
-struct CategoryCounts {
-  std::vector<std::pair<std::string, long long>> counts;
-  bool capped = false;  // counting stopped at kCountCap: each count is a lower bound
-};
 // Matching products per category, ignoring the filter's own category: the
 // facets, and the page's total too (see CatalogService::search).
-CategoryCounts category_counts(db::Connection& sql, const ProductFilter& filter);
+// `lookup` keeps what they looked up for the page that follows (page).
+CategoryCounts category_counts(db::Connection& sql, const ProductFilter& filter,
+                               sorted_index::Lookup& lookup);
 // Whether any product matches the filter (its page and sort aside).
 bool any_match(db::Connection& sql, const ProductFilter& filter);
 // Up to `limit` words of product names and categories (migration 022), the

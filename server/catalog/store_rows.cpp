@@ -1,5 +1,7 @@
 #include "catalog/store_rows.h"
 
+#include <utility>
+
 namespace ps::catalog::store {
 
 namespace {
@@ -28,6 +30,12 @@ CountsByCategory read_counts(db::Connection& sql, const db::Query& query) {
   CountsByCategory counts;
   query.each<CountRow>(sql, [&](const CountRow& row) { counts.emplace_back(row.category, row.n); });
   return counts;
+}
+
+CategoryCounts counted_to(CountsByCategory counts, long long cap) {
+  long long matches = 0;
+  for (const auto& [category, n] : counts) matches += n;
+  return {std::move(counts), matches >= cap};
 }
 
 }  // namespace ps::catalog::store

@@ -205,20 +205,34 @@ bool serves_page(db::Dialect dialect, const ProductFilter& filter) {
   return false;
 }
 
-std::optional<std::vector<std::int64_t>> page_ids(db::Connection& sql,
-                                                  const ProductFilter& filter) {
-  if (sql.dialect() == db::Dialect::postgres) return words_index::page_ids(sql, filter);
+const std::optional<words_index::TermWords>& Lookup::term_words(db::Connection& sql,
+                                                                const ProductFilter& filter) {
+  if (!term_words_) term_words_ = words_index::term_words(sql, filter);
+  return *term_words_;
+}
+
+std::optional<std::vector<std::int64_t>> page_ids(db::Connection& sql, const ProductFilter& filter,
+                                                  Lookup& lookup) {
+  if (sql.dialect() == db::Dialect::postgres) {
+    const auto& words = lookup.term_words(sql, filter);
+    if (!words) return std::nullopt;
+    return words_index::page_ids(sql, filter, *words);
+  }
   return filter.sort == ProductSort::newest ? newest_page_ids(sql, filter)
                                             : price_page_ids(sql, filter);
 }
 
 bool serves_counts(const ProductFilter& filter) { return text_search_of_listed(filter); }
 
-// Names are joined to the counted numbers, not to each match: a third of
-// the statement's time at 100x.
-std::optional<CountsByCategory> capped_counts(db::Connection& sql, const ProductFilter& filter,
-                                              long long cap) {
-  if (sql.dialect() == db::Dialect::postgres) return words_index::capped_counts(sql, filter, cap);
+std::optional<CategoryCounts> counts(db::Connection& sql, const ProductFilter& filter,
+                                     long long cap, Lookup& lookup) {
+  if (sql.dialect() == db::Dialect::postgres) {
+    const auto& words = lookup.term_words(sql, filter);
+    if (!words) return std::nullopt;
+    return words_index::counts(sql, filter, *words, cap);
+  }
+  // Names are joined to the counted numbers, not to each match: a third of
+  // the statement's time at 100x.
   db::Query query(
       "SELECT n.category, m.matches FROM (SELECT rowid & 15 AS number, COUNT(*) AS matches "
       "FROM (SELECT rowid ");
@@ -226,7 +240,7 @@ std::optional<CountsByCategory> capped_counts(db::Connection& sql, const Product
   query.sql("LIMIT ")
       .sql(std::to_string(cap))
       .sql(") GROUP BY number) AS m JOIN category_numbers n USING (number)");
-  return read_counts(sql, query);
+  return counted_to(read_counts(sql, query), cap);
 }
 
 }  // namespace ps::catalog::store::sorted_index

@@ -15,11 +15,6 @@ namespace {
 // a probe.
 constexpr long long kMaxWordsOfTerm = 64;
 
-// Each term's words in product_words: those that begin with a stem of one of
-// its spellings, as to_tsquery's `stem:*` matches them. A term that the
-// stemmer drops (a stop word) is left out, as to_tsquery leaves it out.
-using TermWords = std::vector<std::vector<std::string>>;
-
 // The stems of every spelling, and the words that begin with each (a skip
 // scan of the index: one seek a word), in one statement.
 db::Query term_words_query(const std::vector<std::string>& terms) {
@@ -67,10 +62,13 @@ struct TermWordRow {
   }
 };
 
-// nullopt where the index cannot stand in for the search vector: a spelling
-// that stems to several lexemes (to_tsquery makes a phrase of them), a term
-// of more than kMaxWordsOfTerm words, or no term left to search for.
-std::optional<TermWords> term_words(db::Connection& sql, const std::vector<std::string>& terms) {
+// A term's words begin with a stem of one of its spellings, as to_tsquery's
+// `stem:*` matches them; a term that the stemmer drops (a stop word) is left
+// out, as to_tsquery leaves it out. nullopt where the index cannot stand in
+// for the search vector: a spelling that stems to several lexemes (to_tsquery
+// makes a phrase of them), a term of more than kMaxWordsOfTerm words, or no
+// term left to search for.
+std::optional<TermWords> words_of(db::Connection& sql, const std::vector<std::string>& terms) {
   std::vector<std::set<std::string>> words(terms.size());
   std::vector<bool> stemmed(terms.size(), false);
   bool exact = true;
@@ -220,25 +218,38 @@ db::Query probed_counts_query(const ProductFilter& filter, const TermWords& term
   return query;
 }
 
-}  // namespace
-
-std::optional<std::vector<std::int64_t>> page_ids(db::Connection& sql,
-                                                  const ProductFilter& filter) {
-  const auto terms = term_words(sql, search_terms(filter.query));
-  if (!terms) return std::nullopt;
-  if (finds_nothing(*terms)) return std::vector<std::int64_t>{};
-  return read_ids(sql, page_query(filter, *terms));
+// One word's listed products per category, kept by migration 028's trigger.
+db::Query kept_counts_query(const std::string& word) {
+  db::Query query("SELECT category, products FROM word_counts WHERE word = ");
+  add_word(query, word);
+  query.sql(" AND products > 0");
+  return query;
 }
 
-std::optional<CountsByCategory> capped_counts(db::Connection& sql, const ProductFilter& filter,
-                                              long long cap) {
-  const auto terms = term_words(sql, search_terms(filter.query));
-  if (!terms) return std::nullopt;
-  if (finds_nothing(*terms)) return CountsByCategory{};
+}  // namespace
+
+std::optional<TermWords> term_words(db::Connection& sql, const ProductFilter& filter) {
+  return words_of(sql, search_terms(filter.query));
+}
+
+std::vector<std::int64_t> page_ids(db::Connection& sql, const ProductFilter& filter,
+                                   const TermWords& words) {
+  if (finds_nothing(words)) return {};
+  return read_ids(sql, page_query(filter, words));
+}
+
+CategoryCounts counts(db::Connection& sql, const ProductFilter& filter, const TermWords& words,
+                      long long cap) {
+  if (finds_nothing(words)) return {};
+  if (words.size() == 1 && words.front().size() == 1 && !filter.min_price_cents &&
+      !filter.max_price_cents) {
+    return {read_counts(sql, kept_counts_query(words.front().front())), /*capped=*/false};
+  }
   const bool one_word_each =
-      std::ranges::all_of(*terms, [](const auto& words) { return words.size() == 1; });
-  return read_counts(sql, one_word_each ? merged_counts_query(filter, *terms, cap)
-                                        : probed_counts_query(filter, *terms, cap));
+      std::ranges::all_of(words, [](const auto& term) { return term.size() == 1; });
+  return counted_to(read_counts(sql, one_word_each ? merged_counts_query(filter, words, cap)
+                                                   : probed_counts_query(filter, words, cap)),
+                    cap);
 }
 
 }  // namespace ps::catalog::store::words_index

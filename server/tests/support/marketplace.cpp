@@ -1,5 +1,6 @@
 #include "support/marketplace.h"
 
+#include "db/query.h"
 #include "media/demo_images.h"
 
 namespace ps::testing {
@@ -59,6 +60,24 @@ boost::json::object MarketplaceTest::add_product(const Account& vendor, const st
                                               {"price_cents", price_cents},
                                               {"description", description},
                                               {"inventory", 5}});
+}
+
+void MarketplaceTest::add_numbered_products(const NumberedProducts& products, long long count) {
+  server().app().database().transaction([&](db::Connection& sql) {
+    db::Query query(R"(
+      INSERT INTO products (shop_id, name, description, category, price_cents, currency,
+                            inventory, status, created_at, updated_at)
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < )");
+    query.bind(count)
+        .sql(") SELECT s.id, CAST(")
+        .bind(products.name + " ")
+        .sql(" AS TEXT) || n.i, '', ");
+    query.sql(products.category).sql(", ").sql(products.price_cents).sql(", 'USD', 5, 'active', ");
+    query.sql(products.created_at).sql(", ").sql(products.created_at);
+    query.sql(" FROM n CROSS JOIN shops s WHERE s.slug = ").bind(products.shop_slug);
+    query.sql(" ORDER BY n.i");
+    query.execute(sql);
+  });
 }
 
 boost::json::object MarketplaceTest::product_page(const std::string& query) {

@@ -25,6 +25,14 @@ class MarketplaceTest : public ApiTest {
   boost::json::object add_product(const Account& vendor, const std::string& name,
                                   const std::string& category, long long price_cents,
                                   const std::string& description = "");
+  // Products on sale in one shop, "<name> 1" to "<name> <count>", 5 in stock
+  // each, written in one statement as a bulk load writes them (ids in the
+  // order of n). category, price_cents and created_at are SQL expressions of
+  // the number n.i.
+  struct NumberedProducts {
+    std::string shop_slug, name, category, price_cents, created_at;
+  };
+  void add_numbered_products(const NumberedProducts& products, long long count);
   // GET /api/products?<query>; fails the test unless that answers 200.
   boost::json::object product_page(const std::string& query);
 

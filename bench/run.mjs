@@ -10,7 +10,11 @@
 //        [--seconds 10] [--databases sqlite,postgresql]
 //        [--cases list,pages,detail,search,shop,directory,checkout,writes]
 //        [--payment-tokens-per-second 2500] [--keep-work] [--scale N]
-//        [--pin server=0-1,db=2-3,wrk=4-5] [--wrk-threads 2]
+//        [--pin server=0-1,db=2-3,wrk=4-5] [--wrk-threads 2] [--alone-seconds 3]
+//
+// Each read case runs with --connections (64) and then, for --alone-seconds,
+// with one: the second p99 is a request's own latency, without the queue of
+// the first.
 //
 // With --scale N, each database is seeded twice, at 1x and grown N times
 // (`seed --bench --scale N`), both servers run side by side, and every case
@@ -45,6 +49,9 @@ const { values: options } = parseArgs({
     seconds: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "64" },
+    // Each read case then runs this long with one connection: its latency
+    // without other requests queued before it (0 leaves it out).
+    "alone-seconds": { type: "string", default: "3" },
     databases: { type: "string", default: "sqlite,postgresql" },
     cases: { type: "string", default: "list,pages,detail,search,shop,directory,checkout,writes" },
     out: { type: "string", default: path.join(here, "results") },
@@ -374,8 +381,14 @@ function readCase({ database, work, base, server }, c) {
   wrk({ ...target, seconds: Number(options.warmup) });
   server.resetPeakRss();
   const result = wrk({ ...target, seconds: Number(options.seconds) });
-  console.log(`${database} ${c.name}: ${Math.round(result.rps)} req/s, p99 ${result.p99_ms.toFixed(2)} ms`);
-  return { ...c, ...result, rssMb: server.peakRssMb() };
+  const rssMb = server.peakRssMb();
+  const aloneSeconds = Number(options["alone-seconds"]);
+  const alone = aloneSeconds > 0 ? wrk({ ...target, threads: 1, connections: 1, seconds: aloneSeconds }) : undefined;
+  console.log(
+    `${database} ${c.name}: ${Math.round(result.rps)} req/s, p99 ${result.p99_ms.toFixed(2)} ms` +
+      (alone ? `; one at a time: p50 ${alone.p50_ms.toFixed(2)} ms, p99 ${alone.p99_ms.toFixed(2)} ms` : ""),
+  );
+  return { ...c, ...result, rssMb, aloneP99Ms: alone?.p99_ms };
 }
 
 async function benchDatabase(database) {
@@ -625,6 +638,7 @@ function mean(rows) {
     serverCpuPerWriteUs: first.serverCpuPerWriteUs === undefined ? undefined : average("serverCpuPerWriteUs"),
     p50_ms: average("p50_ms"),
     p99_ms: Math.max(...rows.map((r) => r.p99_ms)),
+    aloneP99Ms: first.aloneP99Ms === undefined ? undefined : Math.max(...rows.map((r) => r.aloneP99Ms)),
     rssMb: Math.max(...rows.map((r) => r.rssMb)),
   };
 }
@@ -634,8 +648,9 @@ function scaledTable(database, scale, rows, sizes) {
   const lines = [
     `### ${database}, 1× and ${scale}×`,
     "",
-    `| case | 1× req/s | ${scale}× req/s | ratio | 1× p99 ms | ${scale}× p99 ms | ${scale}× peak RSS MB | errors |`,
-    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    `| case | 1× req/s | ${scale}× req/s | ratio | 1× p99 ms | ${scale}× p99 ms | ` +
+      `1× p99 ms, one at a time | ${scale}× p99 ms, one at a time | ${scale}× peak RSS MB | errors |`,
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const { small, large } of rows) {
     const errors = [small, large].reduce((sum, r) => sum + r.socket_errors + r.status_errors, 0);
@@ -643,7 +658,8 @@ function scaledTable(database, scale, rows, sizes) {
     lines.push(
       `| ${large.name}${large.ordersPerSecond !== undefined ? " (orders/s)" : ""} | ` +
         `${Math.round(rate(small))} | ${Math.round(rate(large))} | ${(rate(large) / rate(small)).toFixed(2)} | ` +
-        `${small.p99_ms.toFixed(2)} | ${large.p99_ms.toFixed(2)} | ${large.rssMb.toFixed(0)} | ` +
+        `${small.p99_ms.toFixed(2)} | ${large.p99_ms.toFixed(2)} | ` +
+        `${small.aloneP99Ms?.toFixed(2) ?? ""} | ${large.aloneP99Ms?.toFixed(2) ?? ""} | ${large.rssMb.toFixed(0)} | ` +
         `${errors}${problems.length ? `; ${problems.join(", ")}` : ""} |`,
     );
   }

@@ -218,12 +218,86 @@ db::Query probed_counts_query(const ProductFilter& filter, const TermWords& term
   return query;
 }
 
+// The categories in which every term has a word (word_counts): only there can
+// a product have them all.
+db::Query shared_categories_query(const TermWords& terms) {
+  db::Query query("SELECT c.category, COUNT(DISTINCT t.term) FROM (VALUES ");
+  bool first = true;
+  for (std::size_t term = 0; term < terms.size(); ++term) {
+    for (const auto& word : terms[term]) {
+      query.sql(first ? "(" : ", (").sql(std::to_string(term)).sql(", ");
+      add_word(query, word);
+      query.sql(")");
+      first = false;
+    }
+  }
+  query.sql(") AS t(term, word) JOIN word_counts c ON c.word = t.word AND c.products > 0 ");
+  query.sql("GROUP BY c.category HAVING COUNT(DISTINCT t.term) = ")
+      .sql(std::to_string(terms.size()));
+  return query;
+}
+
+// A merge of more index walks than this plans slowly: the rows are probed.
+constexpr std::size_t kMaxMergedWalks = 64;
+
+// Every word's rows in each of `categories`, merged in (category,
+// price_cents, id) order: each (word, category) is a walk of the price B-tree
+// (OFFSET 0 keeps it a subquery of its own, sorted by the index), and a Merge
+// Append joins the walks without sorting them. A product matches when its
+// rows carry every term's bit; the count stops at `cap` matches. For "toy
+// car" at 100x the bench marketplace ("car" also begins "card"): 4.3 ms,
+// where probing each "toy" row for the other term took 24 ms.
+db::Query merged_walks_counts_query(const ProductFilter& filter, const TermWords& terms,
+                                    const CountsByCategory& categories, long long cap) {
+  db::Query query(
+      "SELECT category, COUNT(*) FROM (SELECT category FROM (SELECT category, price_cents, id, "
+      "bit_or(term) OVER w AS terms, row_number() OVER w AS nth FROM (");
+  bool first = true;
+  for (std::size_t term = 0; term < terms.size(); ++term) {
+    for (const auto& word : terms[term]) {
+      for (const auto& [category, count] : categories) {
+        query.sql(first ? "(" : " UNION ALL (").sql("SELECT category, price_cents, id, ");
+        query.sql(std::to_string(1LL << term)).sql(" AS term FROM product_words WHERE word = ");
+        add_word(query, word);
+        // A range, not `=`: the walk's order then names the category, as
+        // the Merge Append above it needs.
+        query.sql(" AND category >= ").bind(category).sql(" AND category <= ").bind(category);
+        query.sql(" ");
+        add_price_range(query, filter, "product_words");
+        query.sql("ORDER BY category, price_cents, id OFFSET 0)");
+        first = false;
+      }
+    }
+  }
+  const long long every_term = (1LL << terms.size()) - 1;
+  query.sql(") AS r WINDOW w AS (PARTITION BY category, price_cents, id)) AS x WHERE terms = ")
+      .sql(std::to_string(every_term))
+      .sql(" AND nth = 1 LIMIT ")
+      .sql(std::to_string(cap))
+      .sql(") AS m GROUP BY category");
+  return query;
+}
+
 // One word's listed products per category, kept by migration 028's trigger.
 db::Query kept_counts_query(const std::string& word) {
   db::Query query("SELECT category, products FROM word_counts WHERE word = ");
   add_word(query, word);
   query.sql(" AND products > 0");
   return query;
+}
+
+// The statement that counts the first `cap` matches of the terms' words;
+// nullopt when no category holds a word of every term.
+std::optional<db::Query> capped_counts_query(db::Connection& sql, const ProductFilter& filter,
+                                             const TermWords& words, long long cap) {
+  if (std::ranges::all_of(words, [](const auto& term) { return term.size() == 1; }))
+    return merged_counts_query(filter, words, cap);
+  const auto categories = read_counts(sql, shared_categories_query(words));
+  if (categories.empty()) return std::nullopt;
+  std::size_t walks = 0;
+  for (const auto& term : words) walks += term.size() * categories.size();
+  if (walks > kMaxMergedWalks) return probed_counts_query(filter, words, cap);
+  return merged_walks_counts_query(filter, words, categories, cap);
 }
 
 }  // namespace
@@ -245,11 +319,8 @@ CategoryCounts counts(db::Connection& sql, const ProductFilter& filter, const Te
       !filter.max_price_cents) {
     return {read_counts(sql, kept_counts_query(words.front().front())), /*capped=*/false};
   }
-  const bool one_word_each =
-      std::ranges::all_of(words, [](const auto& term) { return term.size() == 1; });
-  return counted_to(read_counts(sql, one_word_each ? merged_counts_query(filter, words, cap)
-                                                   : probed_counts_query(filter, words, cap)),
-                    cap);
+  const auto query = capped_counts_query(sql, filter, words, cap);
+  return query ? counted_to(read_counts(sql, *query), cap) : CategoryCounts{};
 }
 
 }  // namespace ps::catalog::store::words_index

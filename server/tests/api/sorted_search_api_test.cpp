@@ -225,6 +225,20 @@ TEST_P(SortedSearch, ManyMatchesAreCappedButPagedExactly) {
   }
 }
 
+// A prefix of many words, in several categories, would merge more index
+// walks than plan quickly (store_words.cpp, kMaxMergedWalks): its facets
+// probe each row of its words instead, and still agree.
+TEST_P(SortedSearch, APrefixOfManyWordsInSeveralCategoriesCountsAlike) {
+  for (int i = 0; i < 40; ++i)
+    add_product(i % 2 ? clay : paper, "Zq" + std::to_string(i) + "x mug",
+                i % 2 ? "kitchen" : "home", 1000 + 10 * i);
+  for (const std::string query :
+       {"q=zq&sort=price_asc", "q=zq%20mug&sort=newest&category=home",
+        "q=zq&sort=price_desc&limit=5&page=2", "q=mug%20zq&sort=price_asc&max_price=1200"})
+    expect_paths_agree(query);
+  EXPECT_EQ(product_page("q=zq&sort=price_asc").at("total"), 40);
+}
+
 // On PostgreSQL a search for one word (no other word begins with it) reads
 // its facets from the kept word_counts (migration 028), so its total is exact
 // past the cap; SQLite counts the first kCountCap. A price range is counted

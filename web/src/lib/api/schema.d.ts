@@ -1487,7 +1487,7 @@ export interface components {
             };
             /** @description pass as after for the page that follows; null on the last page and with sort=relevance */
             next: string | null;
-            /** @description true when counting stopped at the cap (1,000 matches of a search or filter): total, pages and the category facet counts then count only the first 1,000 matches and are lower bounds, shown as "1,000+ results". The whole catalogue (at most narrowed to a category) and one shop's listed products (?shop= without other filters) are counted exactly and never capped. */
+            /** @description true when counting stopped at the cap (1,000 matches of a search or filter): total, pages and the category facet counts then count only the first 1,000 matches and are lower bounds, shown as "1,000+ results". The whole catalogue (at most narrowed to a category) and one shop's listed products (?shop= without other filters) are counted exactly and never capped; so is, on PostgreSQL, a search for a single word that begins no other indexed word, without a price range. */
             total_capped: boolean;
             /** @description present only when a text search found nothing: the closest spelling of its words (by trigram similarity, then fewest edits, among the words of product names and categories) that finds something under the same filters, e.g. q=scraf gives "scarf". Searches that find something never carry it. */
             did_you_mean?: string;

@@ -58,7 +58,8 @@ ProductRows page(db::Connection& sql, const ProductFilter& filter, bool many_mat
 // Counting a search's matches stops at this many: its total and facets then
 // count the first kCountCap matches and say that they are lower bounds, so
 // that a search costs the same however many products a common word matches
-// (bench/README.md, issue 20).
+// (bench/README.md, issue 20). Kept counts are exact: the whole catalogue,
+// one shop, and on PostgreSQL one word (word_counts).
 constexpr long long kCountCap = 1000;
 
 // Matching products per category, ignoring the filter's own category: the

@@ -11,10 +11,12 @@
 //        [--cases list,pages,detail,search,shop,directory,checkout,writes]
 //        [--payment-tokens-per-second 2500] [--keep-work] [--scale N]
 //        [--pin server=0-1,db=2-3,wrk=4-5] [--wrk-threads 2] [--alone-seconds 3]
+//        [--paced-seconds 3]
 //
-// Each read case runs with --connections (64) and then, for --alone-seconds,
-// with one: the second p99 is a request's own latency, without the queue of
-// the first.
+// Each read case runs with --connections (64), then for --alone-seconds with
+// one, then for --paced-seconds at half the rate the first run reached: the
+// second p99 is a request's own latency, without the queue of the first; the
+// third is its latency under a load that leaves the server headroom.
 //
 // With --scale N, each database is seeded twice, at 1x and grown N times
 // (`seed --bench --scale N`), both servers run side by side, and every case
@@ -52,6 +54,10 @@ const { values: options } = parseArgs({
     // Each read case then runs this long with one connection: its latency
     // without other requests queued before it (0 leaves it out).
     "alone-seconds": { type: "string", default: "3" },
+    // Then this long at half the rate it just reached, from 16 connections
+    // that each wait a random time between requests: its latency under load
+    // that leaves the server headroom, as a shop is run (0 leaves it out).
+    "paced-seconds": { type: "string", default: "3" },
     databases: { type: "string", default: "sqlite,postgresql" },
     cases: { type: "string", default: "list,pages,detail,search,shop,directory,checkout,writes" },
     out: { type: "string", default: path.join(here, "results") },
@@ -155,6 +161,13 @@ class Server {
     const stat = fs.readFileSync(`/proc/${this.process.pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100;  // utime, stime at USER_HZ 100
+  }
+
+  // Bytes read and written through system calls so far (/proc/<pid>/io:
+  // files and sockets alike), to tell a write's I/O from its CPU.
+  ioBytes() {
+    const io = fs.readFileSync(`/proc/${this.process.pid}/io`, "utf8");
+    return { read: Number(/rchar: (\d+)/.exec(io)[1]), written: Number(/wchar: (\d+)/.exec(io)[1]) };
   }
 
   async waitUntilHealthy(base) {
@@ -384,11 +397,22 @@ function readCase({ database, work, base, server }, c) {
   const rssMb = server.peakRssMb();
   const aloneSeconds = Number(options["alone-seconds"]);
   const alone = aloneSeconds > 0 ? wrk({ ...target, threads: 1, connections: 1, seconds: aloneSeconds }) : undefined;
+  const paced = pacedRun(target, result.rps);
   console.log(
     `${database} ${c.name}: ${Math.round(result.rps)} req/s, p99 ${result.p99_ms.toFixed(2)} ms` +
-      (alone ? `; one at a time: p50 ${alone.p50_ms.toFixed(2)} ms, p99 ${alone.p99_ms.toFixed(2)} ms` : ""),
+      (alone ? `; one at a time: p50 ${alone.p50_ms.toFixed(2)} ms, p99 ${alone.p99_ms.toFixed(2)} ms` : "") +
+      (paced ? `; at ${Math.round(paced.rps)} req/s: p99 ${paced.p99_ms.toFixed(2)} ms` : ""),
   );
-  return { ...c, ...result, rssMb, aloneP99Ms: alone?.p99_ms };
+  return { ...c, ...result, rssMb, aloneP99Ms: alone?.p99_ms, pacedP99Ms: paced?.p99_ms };
+}
+
+// The case again at half the rate the server just reached under saturation.
+function pacedRun(target, saturatedRps) {
+  const seconds = Number(options["paced-seconds"]);
+  if (seconds <= 0 || saturatedRps <= 0) return undefined;
+  const connections = 16;
+  const intervalMs = (connections / (saturatedRps / 2)) * 1000;
+  return wrk({ ...target, args: [...target.args, intervalMs.toFixed(3)], connections, seconds });
 }
 
 async function benchDatabase(database) {
@@ -511,10 +535,13 @@ async function benchProductWrites({ database, base, server, manifest }) {
   server.resetPeakRss();
   const latencies = [];
   const cpuBefore = server.cpuMicros();
+  const ioBefore = server.ioBytes();
   const started = Date.now();
   const writes = await writeRounds(Number(options.seconds), latencies);
   const seconds = (Date.now() - started) / 1000;
   const cpuPerWrite = (server.cpuMicros() - cpuBefore) / Math.max(writes, 1);
+  const ioAfter = server.ioBytes();
+  const kibPerWrite = (key) => (ioAfter[key] - ioBefore[key]) / 1024 / Math.max(writes, 1);
   latencies.sort((a, b) => a - b);
   const percentile = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   const row = {
@@ -527,10 +554,13 @@ async function benchProductWrites({ database, base, server, manifest }) {
     status_errors: 0,
     rssMb: server.peakRssMb(),
     serverCpuPerWriteUs: cpuPerWrite,
+    serverReadKibPerWrite: kibPerWrite("read"),
+    serverWrittenKibPerWrite: kibPerWrite("written"),
   };
   console.log(
     `${database} vendor writes: ${Math.round(row.rps)} writes/s, p99 ${row.p99_ms.toFixed(2)} ms, ` +
-      `server CPU ${Math.round(cpuPerWrite)} µs a write`,
+      `server CPU ${Math.round(cpuPerWrite)} µs a write, ` +
+      `${row.serverReadKibPerWrite.toFixed(1)} KiB read and ${row.serverWrittenKibPerWrite.toFixed(1)} KiB written a write`,
   );
   return row;
 }
@@ -636,9 +666,13 @@ function mean(rows) {
     rps: average("rps"),
     ordersPerSecond: first.ordersPerSecond === undefined ? undefined : average("ordersPerSecond"),
     serverCpuPerWriteUs: first.serverCpuPerWriteUs === undefined ? undefined : average("serverCpuPerWriteUs"),
+    serverReadKibPerWrite: first.serverReadKibPerWrite === undefined ? undefined : average("serverReadKibPerWrite"),
+    serverWrittenKibPerWrite:
+      first.serverWrittenKibPerWrite === undefined ? undefined : average("serverWrittenKibPerWrite"),
     p50_ms: average("p50_ms"),
     p99_ms: Math.max(...rows.map((r) => r.p99_ms)),
     aloneP99Ms: first.aloneP99Ms === undefined ? undefined : Math.max(...rows.map((r) => r.aloneP99Ms)),
+    pacedP99Ms: first.pacedP99Ms === undefined ? undefined : Math.max(...rows.map((r) => r.pacedP99Ms)),
     rssMb: Math.max(...rows.map((r) => r.rssMb)),
   };
 }
@@ -649,8 +683,9 @@ function scaledTable(database, scale, rows, sizes) {
     `### ${database}, 1× and ${scale}×`,
     "",
     `| case | 1× req/s | ${scale}× req/s | ratio | 1× p99 ms | ${scale}× p99 ms | ` +
-      `1× p99 ms, one at a time | ${scale}× p99 ms, one at a time | ${scale}× peak RSS MB | errors |`,
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+      `1× p99 ms, one at a time | ${scale}× p99 ms, one at a time | ` +
+      `1× p99 ms at half its rate | ${scale}× p99 ms at half its rate | ${scale}× peak RSS MB | errors |`,
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const { small, large } of rows) {
     const errors = [small, large].reduce((sum, r) => sum + r.socket_errors + r.status_errors, 0);
@@ -659,7 +694,8 @@ function scaledTable(database, scale, rows, sizes) {
       `| ${large.name}${large.ordersPerSecond !== undefined ? " (orders/s)" : ""} | ` +
         `${Math.round(rate(small))} | ${Math.round(rate(large))} | ${(rate(large) / rate(small)).toFixed(2)} | ` +
         `${small.p99_ms.toFixed(2)} | ${large.p99_ms.toFixed(2)} | ` +
-        `${small.aloneP99Ms?.toFixed(2) ?? ""} | ${large.aloneP99Ms?.toFixed(2) ?? ""} | ${large.rssMb.toFixed(0)} | ` +
+        `${small.aloneP99Ms?.toFixed(2) ?? ""} | ${large.aloneP99Ms?.toFixed(2) ?? ""} | ` +
+        `${small.pacedP99Ms?.toFixed(2) ?? ""} | ${large.pacedP99Ms?.toFixed(2) ?? ""} | ${large.rssMb.toFixed(0)} | ` +
         `${errors}${problems.length ? `; ${problems.join(", ")}` : ""} |`,
     );
   }
@@ -672,6 +708,16 @@ function scaledTable(database, scale, rows, sizes) {
         `Server CPU for ${what}: ${Math.round(row.small[key])} µs at 1×, ${Math.round(row.large[key])} µs at ` +
           `${scale}× (${(row.large[key] / row.small[key]).toFixed(2)}).`,
       );
+  }
+  const writes = rows.find(({ large }) => large.serverWrittenKibPerWrite !== undefined);
+  if (writes) {
+    const kib = (row, key) => row[key].toFixed(1);
+    lines.push(
+      "",
+      `Read and written by the server's system calls (files and sockets) for a vendor's write: ` +
+        `${kib(writes.small, "serverReadKibPerWrite")} KiB and ${kib(writes.small, "serverWrittenKibPerWrite")} KiB at 1×, ` +
+        `${kib(writes.large, "serverReadKibPerWrite")} KiB and ${kib(writes.large, "serverWrittenKibPerWrite")} KiB at ${scale}×.`,
+    );
   }
   lines.push("", "| marketplace | products | seeding s | database MB | server peak RSS MB |", "|---|---:|---:|---:|---:|");
   for (const size of sizes)

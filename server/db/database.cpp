@@ -194,7 +194,7 @@ Database::Database(const std::string& url, std::size_t pool_size, Gate gate, Sql
     : dialect_(starts_with(url, "postgres") ? Dialect::postgres : Dialect::sqlite),
       display_url_(without_password(url)),
       open_(gate == Gate::open),
-      slots_(std::max<std::size_t>(pool_size, 1)) {
+      slots_(std::max<std::size_t>(pool_size, 1) + (dialect_ == Dialect::sqlite ? 1 : 0)) {
   if (dialect_ == Dialect::sqlite) {
     if (!starts_with(url, "sqlite:"))
       throw std::invalid_argument("database URL must start with sqlite:// or postgresql://");
@@ -205,7 +205,7 @@ Database::Database(const std::string& url, std::size_t pool_size, Gate gate, Sql
   }
   // Taken from the back: connection 0 first, so a light load keeps reusing
   // the same few connections (and their prepared statements).
-  for (std::size_t i = slots_.size(); i-- > 0;) idle_.push_back(i);
+  for (std::size_t i = this->pool_size(); i-- > 0;) idle_.push_back(i);
 }
 
 Database::~Database() {
@@ -222,7 +222,8 @@ void Database::throw_not_ready() {
 
 // --- The pool ---------------------------------------------------------------
 
-Database::Lease::Lease(Database& database) : database_(database), index_(database.take()) {
+Database::Lease::Lease(Database& database, Use use)
+    : database_(database), index_(database.take(use)) {
   try {
     database_.make_usable(slot());
   } catch (...) {
@@ -248,7 +249,11 @@ void Database::Lease::reopen() {
   broken_ = false;
 }
 
-std::size_t Database::take() {
+std::size_t Database::take(Use use) {
+  if (use == Use::write && dialect_ == Dialect::sqlite) {
+    ++in_use_;  // transaction() holds the writer's lock: nobody else has it
+    return slots_.size() - 1;
+  }
   std::unique_lock lock(pool_mutex_);
   pool_changed_.wait(lock, [this] { return !idle_.empty(); });
   const std::size_t index = idle_.back();
@@ -263,6 +268,10 @@ void Database::give_back(std::size_t index, bool broken) {
     close(slot);
   else
     slot.last_used = Clock::now();
+  if (index >= pool_size()) {  // SQLite's writer: never idle in the pool
+    --in_use_;
+    return;
+  }
   {
     std::lock_guard lock(pool_mutex_);
     idle_.push_back(index);

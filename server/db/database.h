@@ -137,11 +137,14 @@ class Database {
   // queue on a mutex here (and BEGIN IMMEDIATE guards against other
   // processes), because queueing in SQLite's busy handler means sleeps of up
   // to 100 ms and a p99 of 600 ms under checkout load (bench/README.md).
+  // They all run on one connection of their own, whose pages stay cached
+  // from one to the next: a connection that sees another's commit drops its
+  // cache and its map of the file.
   template <class Work>
   auto transaction(Work&& work) {
     require_open();
     auto writer = lock_writer();
-    Lease lease(*this);
+    Lease lease(*this, Use::write);
     begin(lease);
     try {
       if constexpr (std::is_void_v<std::invoke_result_t<Work&&, Connection&>>) {
@@ -174,7 +177,8 @@ class Database {
   // scans, which each connection kept for its lifetime (bench/README.md).
   void analyze_filled_tables();
 
-  std::size_t pool_size() const { return slots_.size(); }
+  // The connections that with_session lends (SQLite's writer is one more).
+  std::size_t pool_size() const { return slots_.size() - (dialect_ == Dialect::sqlite ? 1 : 0); }
   std::size_t connections_in_use() const { return in_use_.load(); }
 
  private:
@@ -186,12 +190,15 @@ class Database {
     Clock::time_point last_used{};
   };
 
+  // What a lease is for: on SQLite a write takes the writer's connection.
+  enum class Use { read, write };
+
   // A connection taken from the pool for one unit of work, opened (and, after
   // a while idle, checked) first; given back when the lease ends, closed
   // first when it was found broken.
   class Lease {
    public:
-    explicit Lease(Database& database);
+    explicit Lease(Database& database, Use use = Use::read);
     ~Lease();
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
@@ -226,7 +233,7 @@ class Database {
     if (!open_.load(std::memory_order_acquire)) throw_not_ready();
   }
   [[noreturn]] void throw_not_ready();
-  std::size_t take();
+  std::size_t take(Use use);
   void give_back(std::size_t index, bool broken);
   void make_usable(Slot& slot);
   void connect(Slot& slot);
@@ -284,7 +291,7 @@ class Database {
   std::atomic<std::size_t> in_use_{0};
   std::mutex sqlite_writer_;
 
-  std::vector<Slot> slots_;
+  std::vector<Slot> slots_;  // on SQLite, the last is the writer's
   std::mutex pool_mutex_;
   std::condition_variable pool_changed_;
   std::vector<std::size_t> idle_;  // indices into slots_, most recent last

@@ -340,6 +340,7 @@ struct SqliteSettings {
   int foreign_keys = 0;
   int busy_timeout_ms = 0;
   bool connection_mutex = true;  // serialized mode; pooled sessions need none
+  const void* handle = nullptr;  // which connection
 };
 
 SqliteSettings read_settings(db::Connection& sql) {
@@ -349,6 +350,7 @@ SqliteSettings read_settings(db::Connection& sql) {
   sql.session() << "PRAGMA busy_timeout", soci::into(settings.busy_timeout_ms);
   auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.session().get_backend());
   settings.connection_mutex = sqlite_api::sqlite3_db_mutex(backend->conn_) != nullptr;
+  settings.handle = backend->conn_;
   return settings;
 }
 
@@ -361,13 +363,23 @@ void read_every_connection(db::Database& database, std::vector<SqliteSettings>& 
   });
 }
 
-TEST(SqliteConnections, UseWalForeignKeysABusyTimeoutAndNoConnectionMutex) {
+// Transactions run on one connection beside the pool, the same every time,
+// so that its cache is not dropped by a commit of another connection.
+TEST(SqliteConnections, UseWalForeignKeysABusyTimeoutNoConnectionMutexAndOneWriter) {
   TestServer server(Backend::sqlite);
   auto& database = server.app().database();
   std::vector<SqliteSettings> settings;
   read_every_connection(database, settings);
   ASSERT_EQ(settings.size(), database.pool_size());
   ASSERT_GE(settings.size(), 2u);
+  std::set<const void*> pooled;
+  for (const auto& connection : settings) pooled.insert(connection.handle);
+  EXPECT_EQ(pooled.size(), settings.size());
+  for (int round = 0; round < 2; ++round)
+    settings.push_back(database.transaction([](db::Connection& sql) { return read_settings(sql); }));
+  const auto& writer = settings.back();
+  EXPECT_EQ(writer.handle, settings[settings.size() - 2].handle);
+  EXPECT_FALSE(pooled.contains(writer.handle));
   for (const auto& connection : settings) {
     EXPECT_EQ(connection.journal_mode, "wal");
     EXPECT_EQ(connection.foreign_keys, 1);

@@ -163,8 +163,9 @@ class Server {
     return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100;  // utime, stime at USER_HZ 100
   }
 
-  // Bytes read and written through system calls so far (/proc/<pid>/io:
-  // files and sockets alike), to tell a write's I/O from its CPU.
+  // Bytes read and written so far by read- and write-family calls
+  // (/proc/<pid>/io): SQLite's files; the sockets use sendmsg and recv, which
+  // are not counted. Tells a write's I/O from its CPU.
   ioBytes() {
     const io = fs.readFileSync(`/proc/${this.process.pid}/io`, "utf8");
     return { read: Number(/rchar: (\d+)/.exec(io)[1]), written: Number(/wchar: (\d+)/.exec(io)[1]) };
@@ -714,7 +715,7 @@ function scaledTable(database, scale, rows, sizes) {
     const kib = (row, key) => row[key].toFixed(1);
     lines.push(
       "",
-      `Read and written by the server's system calls (files and sockets) for a vendor's write: ` +
+      `Read and written by the server's read and write calls (files: SQLite's database and WAL) for a vendor's write: ` +
         `${kib(writes.small, "serverReadKibPerWrite")} KiB and ${kib(writes.small, "serverWrittenKibPerWrite")} KiB at 1×, ` +
         `${kib(writes.large, "serverReadKibPerWrite")} KiB and ${kib(writes.large, "serverWrittenKibPerWrite")} KiB at ${scale}×.`,
     );

@@ -250,10 +250,9 @@ void Database::Lease::reopen() {
 }
 
 std::size_t Database::take(Use use) {
-  if (use == Use::write && dialect_ == Dialect::sqlite) {
-    ++in_use_;  // transaction() holds the writer's lock: nobody else has it
-    return slots_.size() - 1;
-  }
+  // transaction() holds the writer's lock: nobody else has its connection,
+  // which is not the pool's and not counted in use.
+  if (use == Use::write && dialect_ == Dialect::sqlite) return slots_.size() - 1;
   std::unique_lock lock(pool_mutex_);
   pool_changed_.wait(lock, [this] { return !idle_.empty(); });
   const std::size_t index = idle_.back();
@@ -268,10 +267,7 @@ void Database::give_back(std::size_t index, bool broken) {
     close(slot);
   else
     slot.last_used = Clock::now();
-  if (index >= pool_size()) {  // SQLite's writer: never idle in the pool
-    --in_use_;
-    return;
-  }
+  if (index >= pool_size()) return;  // SQLite's writer: never idle in the pool
   {
     std::lock_guard lock(pool_mutex_);
     idle_.push_back(index);

@@ -6,6 +6,7 @@
 #include "cart/routes.h"
 #include "catalog/routes.h"
 #include "checkout/routes.h"
+#include "core/cpus.h"
 #include "core/embedded_file.h"
 #include "db/migrations.h"
 #include "http/read_after.h"
@@ -51,7 +52,7 @@ constexpr auto kMaxMigrationRetry = std::chrono::seconds(2);
 
 int io_thread_count(const Config& config) {
   if (config.io_threads > 0) return config.io_threads;
-  return std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<int>(usable_cpus());
 }
 
 // Worker threads beyond two per core only wake and switch, on SQLite and on a
@@ -71,7 +72,7 @@ messages::MessagesOptions messages_options(const Config& config) {
 
 std::size_t pool_size(const Config& config) {
   if (config.db_pool_size > 0) return static_cast<std::size_t>(config.db_pool_size);
-  return 2 * std::max(1u, std::thread::hardware_concurrency());
+  return 2 * usable_cpus();
 }
 
 db::ReplicaOptions replica_options(const Config& config) {
@@ -342,8 +343,8 @@ void Application::start(bool handle_signals) {
   scheduled_payouts_.start();
   if (config_.retention_days > 0) purge_old_records_.start();
   if (database_.dialect() == db::Dialect::postgres) sweep_rate_limits_.start();
-  spdlog::info("listening on http://{}:{} database={} threads={}", config_.host, port(),
-               database_.display_url(), count);
+  spdlog::info("listening on http://{}:{} database={} threads={} workers={} cpus={}", config_.host,
+               port(), database_.display_url(), count, pool_size(config_), usable_cpus());
   spdlog::default_logger()->flush();  // scripts and tests wait for this line
 }
 

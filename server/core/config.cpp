@@ -146,10 +146,10 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--jwt-secret", c.jwt_secret, "POCKETSHOP_JWT_SECRET",
          "HS256 secret, at least 32 characters (generated when empty)");
   option("--web-dir", c.web_dir, "POCKETSHOP_WEB_DIR", "built web app to serve at /");
-  option("--io-threads", c.io_threads, "POCKETSHOP_IO_THREADS", "network threads (0: one per core)")
+  option("--io-threads", c.io_threads, "POCKETSHOP_IO_THREADS", "network threads (0: one per usable CPU)")
       ->check(CLI::Range(0, 256));
   option("--db-pool-size", c.db_pool_size, "POCKETSHOP_DB_POOL_SIZE",
-         "database connections and worker threads (0: two per core)")
+         "database connections and worker threads (0: two per usable CPU)")
       ->check(CLI::Range(0, 256));
   option("--database-replica-url", c.database_replica_url, "POCKETSHOP_DATABASE_REPLICA_URL",
          "postgresql://... of a streaming replica that serves catalog reads (empty: none)");

@@ -25,8 +25,8 @@ struct Config {
   std::string database_url;  // empty: sqlite file in data_dir
   std::string jwt_secret;    // empty: generated once, kept in data_dir
   std::string web_dir;       // built web app; empty: ./web/dist when it exists
-  int io_threads = 0;        // 0: one per core
-  int db_pool_size = 0;      // 0: two per core
+  int io_threads = 0;        // 0: one per usable CPU (core/cpus.h)
+  int db_pool_size = 0;      // 0: two per usable CPU
   // A PostgreSQL streaming replica of database_url for catalog reads
   // (docs/scaling.md, "Read replicas"); empty: none.
   std::string database_replica_url;

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include <fcntl.h>
+#include <sched.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -181,42 +182,112 @@ TEST(Cli, BadConfigurationExitsWithAMessage) {
   EXPECT_NE(no_command.exit_code, 0);
 }
 
+// `pocketshop serve` in a child process configured by the environment alone
+// (a free port, `data_dir`), its output on a pipe. `in_child` runs in the
+// child before the exec.
+struct ServeChild {
+  pid_t pid = -1;
+  int output = -1;
+  std::string log;
+
+  template <class InChild>
+  ServeChild(const std::filesystem::path& data_dir, InChild in_child) {
+    int pipe_ends[2];
+    if (pipe(pipe_ends) != 0) throw std::runtime_error("pipe failed");
+    pid = fork();
+    if (pid == 0) {
+      dup2(pipe_ends[1], STDERR_FILENO);
+      dup2(pipe_ends[1], STDOUT_FILENO);
+      close(pipe_ends[0]);
+      setenv("POCKETSHOP_PORT", "0", 1);
+      setenv("POCKETSHOP_DATA_DIR", data_dir.c_str(), 1);
+      in_child();
+      execl(POCKETSHOP_BINARY, POCKETSHOP_BINARY, "serve", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(pipe_ends[1]);
+    output = pipe_ends[0];
+  }
+  ~ServeChild() {
+    if (pid > 0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, nullptr, 0);
+    }
+    if (output >= 0) close(output);
+  }
+
+  // Reads its output until `pattern` matches ("" when it exits first).
+  std::smatch wait_for(const std::regex& pattern) {
+    std::smatch match;
+    char buffer[4096];
+    while (!std::regex_search(log, match, pattern)) {
+      const auto n = read(output, buffer, sizeof buffer);
+      if (n <= 0) return {};
+      log.append(buffer, static_cast<std::size_t>(n));
+    }
+    return match;
+  }
+
+  // SIGTERM; its exit status.
+  int terminate() {
+    kill(pid, SIGTERM);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    pid = -1;
+    return status;
+  }
+};
+
+const std::regex kListening(R"(listening on http://127\.0\.0\.1:(\d+))");
+
 TEST(Cli, ServeReadsTheEnvironmentAndStopsCleanlyOnSigterm) {
   TempDir dir;
-  int output[2];
-  ASSERT_EQ(pipe(output), 0);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(output[1], STDERR_FILENO);
-    dup2(output[1], STDOUT_FILENO);
-    close(output[0]);
-    setenv("POCKETSHOP_PORT", "0", 1);
-    setenv("POCKETSHOP_DATA_DIR", dir.path().c_str(), 1);
-    execl(POCKETSHOP_BINARY, POCKETSHOP_BINARY, "serve", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(output[1]);
-
-  std::string log;
-  std::smatch match;
-  const std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+))");
-  char buffer[1024];
-  while (!std::regex_search(log, match, listening)) {
-    const auto n = read(output[0], buffer, sizeof buffer);
-    ASSERT_GT(n, 0) << log;
-    log.append(buffer, static_cast<std::size_t>(n));
-  }
-  const auto port = static_cast<std::uint16_t>(std::stoi(match[1]));
+  ServeChild serve(dir.path(), [] {});
+  const auto listening = serve.wait_for(kListening);
+  ASSERT_FALSE(listening.empty()) << serve.log;
+  const auto port = static_cast<std::uint16_t>(std::stoi(listening[1]));
   EXPECT_EQ(HttpClient(port).get("/healthz").status, 200);
 
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
+  const int status = serve.terminate();
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
-  close(output[0]);
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "pocketshop.db"));
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "jwt-secret"));
+}
+
+// Pinned to one CPU (as taskset, a cpuset or systemd's AllowedCPUs= pin it),
+// the server starts one network thread and two workers, not one and two per
+// core of the machine.
+TEST(Cli, ServeSizesItsThreadsByTheCpusItMayRunOn) {
+  cpu_set_t mask;
+  CPU_ZERO(&mask);
+  ASSERT_EQ(sched_getaffinity(0, sizeof mask, &mask), 0);
+  if (CPU_COUNT(&mask) < 2) GTEST_SKIP() << "needs two CPUs to tell one from all";
+  int first = 0;
+  while (!CPU_ISSET(first, &mask)) ++first;
+
+  TempDir dir;
+  ServeChild serve(dir.path(), [first] {
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(first, &one);
+    if (sched_setaffinity(0, sizeof one, &one) != 0) _exit(126);
+  });
+  ASSERT_FALSE(serve.wait_for(kListening).empty()) << serve.log;
+  EXPECT_THAT(serve.log, ::testing::HasSubstr("threads=1 workers=2 cpus=1"));
+
+  // Given explicitly, the counts are what they say.
+  TempDir other;
+  ServeChild configured(other.path(), [first] {
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(first, &one);
+    sched_setaffinity(0, sizeof one, &one);
+    setenv("POCKETSHOP_IO_THREADS", "3", 1);
+    setenv("POCKETSHOP_DB_POOL_SIZE", "5", 1);
+  });
+  ASSERT_FALSE(configured.wait_for(kListening).empty()) << configured.log;
+  EXPECT_THAT(configured.log, ::testing::HasSubstr("threads=3 workers=5 cpus=1"));
 }
 
 using Clock = std::chrono::steady_clock;
@@ -231,7 +302,7 @@ class ServeCommand {
  public:
   explicit ServeCommand(const std::filesystem::path& data_dir) : log_path_(data_dir / "serve.log") {
     spawn(data_dir.string());
-    const auto port = wait_for_log(std::regex(R"(listening on http://127\.0\.0\.1:(\d+))"));
+    const auto port = wait_for_log(kListening);
     if (!port) throw std::runtime_error("pocketshop serve did not start:\n" + log());
     port_ = static_cast<std::uint16_t>(std::stoi(*port));
   }

@@ -103,7 +103,7 @@ BENCH_PG_CPUS = $(patsubst db=%,%,$(filter db=%,$(subst $(comma), ,$(BENCH_PIN))
 bench:
 	@scripts/install-deps.sh --bench
 	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPOCKETSHOP_BUILD_TESTS=OFF
-	cmake --build $(RELEASE_DIR) -j$(JOBS) --target pocketshop
+	cmake --build $(RELEASE_DIR) -j$(JOBS) --target pocketshop pocketshop-bare
 	PG_DURABLE=1 PG_CPUS=$(BENCH_PG_CPUS) scripts/with-postgres.sh node bench/run.mjs --binary $(RELEASE_DIR)/server/pocketshop --seconds $(BENCH_SECONDS) $(if $(BENCH_PIN),--pin $(BENCH_PIN)) $(if $(CATALOG_SCALE),--scale $(CATALOG_SCALE))
 
 # Several instances behind nginx (bench/scale.mjs, docs/scaling.md): checks

@@ -8,7 +8,7 @@
 //
 //   node bench/run.mjs --binary build-release/server/pocketshop
 //        [--seconds 10] [--databases sqlite,postgresql]
-//        [--cases list,pages,detail,search,shop,directory,checkout,writes]
+//        [--cases list,pages,detail,search,shop,directory,bare,checkout,writes]
 //        [--payment-tokens-per-second 2500] [--keep-work] [--scale N]
 //        [--pin server=0-1,db=2-3,wrk=4-5] [--wrk-threads 2] [--alone-seconds 3]
 //        [--paced-seconds 3]
@@ -22,6 +22,11 @@
 // (`seed --bench --scale N`), both servers run side by side, and every case
 // runs on one, then the other, then again in the reverse order; the table
 // gives both and their ratio, with seeding time, database size and peak RSS.
+//
+// The bare case runs pocketshop-bare (bench/bare_beast/), a bare Beast server
+// that answers with the product detail case's first body, on the server's
+// cores with as many threads, under the same load: the report gives product
+// detail and list as shares of its rate.
 //
 // PostgreSQL runs need POCKETSHOP_TEST_PG_URL (scripts/with-postgres.sh).
 import { spawn } from "node:child_process";
@@ -48,6 +53,8 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const { values: options } = parseArgs({
   options: {
     binary: { type: "string", default: "build-release/server/pocketshop" },
+    // The bare case's server; by default where the same build put it.
+    "bare-binary": { type: "string", default: "" },
     seconds: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "64" },
@@ -59,7 +66,7 @@ const { values: options } = parseArgs({
     // that leaves the server headroom, as a shop is run (0 leaves it out).
     "paced-seconds": { type: "string", default: "3" },
     databases: { type: "string", default: "sqlite,postgresql" },
-    cases: { type: "string", default: "list,pages,detail,search,shop,directory,checkout,writes" },
+    cases: { type: "string", default: "list,pages,detail,search,shop,directory,bare,checkout,writes" },
     out: { type: "string", default: path.join(here, "results") },
     // Single-use payment tokens minted before the checkout case, per second
     // of it (and of the warm-up, as headroom): above any rate it reaches.
@@ -113,6 +120,10 @@ const readCases = [
 const chosen = new Set(options.cases.split(","));
 const cases = readCases.filter((c) => chosen.has(c.key));
 const checkoutTargets = { sqlite: 1500, postgresql: 800 };
+// Issue 19's targets, as shares of the bare Beast server's rate on the same cores.
+const bareShareTargets = { detail: 0.4, list: 0.15 };
+const bareBinary =
+  options["bare-binary"] || path.join(path.dirname(options.binary), "..", "bench", "bare_beast", "pocketshop-bare");
 const maxRssMb = 200;
 
 // A fresh, empty database for one run.
@@ -134,12 +145,13 @@ function sql(database, url, query) {
   return out.trim().split("|").map(Number);
 }
 
-// A child process of the same binary: `serve`, or the payment `gateway`.
+// A child process: `pocketshop serve`, the payment gateway (`pocketshop
+// gateway`) or pocketshop-bare, on the cores of its --pin role.
 class Server {
-  constructor(binary, args, logFile, command = "serve") {
+  constructor(binary, args, logFile, role = "server") {
     this.logFile = logFile;
     this.log = fs.openSync(logFile, "w");
-    this.process = spawn(...pinned(command === "serve" ? "server" : command, binary, [command, ...args]), {
+    this.process = spawn(...pinned(role, binary, args), {
       stdio: ["ignore", this.log, this.log],
     });
     this.exited = new Promise((resolve) => this.process.on("exit", (code) => resolve(code)));
@@ -219,6 +231,7 @@ async function startGateway(work) {
   const gateway = new Server(
     options.binary,
     [
+      "gateway",
       "--host", "127.0.0.1",
       "--port", "0",
       "--data-dir", dataDir,
@@ -356,6 +369,7 @@ async function startMarketplace(database, scale = 1) {
   const server = new Server(
     options.binary,
     [
+      "serve",
       ...common,
       "--host", "127.0.0.1",
       "--port", String(port),
@@ -416,12 +430,37 @@ function pacedRun(target, saturatedRps) {
   return wrk({ ...target, args: [...target.args, intervalMs.toFixed(3)], connections, seconds });
 }
 
+// The bare case: pocketshop-bare with the body the product detail case's
+// first path answers, on the server's cores with as many network threads.
+async function bareCase(marketplace) {
+  const { work, base, server } = marketplace;
+  const detailPath = fs.readFileSync(path.join(work, "detail.txt"), "utf8").split("\n")[0];
+  const bodyFile = path.join(work, "bare-body.json");
+  // Compact, as the server writes it (wrk asks for no compression).
+  fs.writeFileSync(bodyFile, JSON.stringify(await request("GET", `${base}${detailPath}`)));
+  const threads = /listening on .* threads=(\d+)/.exec(fs.readFileSync(server.logFile, "utf8"))[1];
+  writeLines(path.join(work, "bare.txt"), [detailPath]);
+  const bare = new Server(
+    bareBinary,
+    ["--body", bodyFile, "--host", "127.0.0.1", "--port", "0", "--threads", threads],
+    path.join(work, "bare.log"),
+  );
+  try {
+    const bareBase = await bare.waitUntilListening();
+    const c = { key: "bare", name: `bare Beast server, the same product body (${threads} threads)`, file: "bare.txt" };
+    return readCase({ ...marketplace, base: bareBase, server: bare }, c);
+  } finally {
+    await bare.stop();
+  }
+}
+
 async function benchDatabase(database) {
   const marketplace = await startMarketplace(database);
   const { url, base, server, gateway, work, manifest } = marketplace;
   const rows = [];
   try {
     for (const c of cases) rows.push(readCase(marketplace, c));
+    if (chosen.has("bare")) rows.push(await bareCase(marketplace));
     if (chosen.has("checkout"))
       rows.push(await benchCheckout(database, url, base, server, gateway, work, manifest));
     if (chosen.has("writes")) rows.push(await benchProductWrites(marketplace));
@@ -592,6 +631,21 @@ function table(database, rows) {
         `${row.rssMb.toFixed(0)} | ${verdict(row)} |`,
     );
   }
+  const bare = rows.find((row) => row.key === "bare");
+  const shares = bare ? rows.filter((row) => bareShareTargets[row.key]) : [];
+  if (shares.length)
+    lines.push(
+      "",
+      "Shares of the bare Beast server's rate (issue 19's targets): " +
+        shares
+          .map((row) => {
+            const share = row.rps / bare.rps;
+            const target = bareShareTargets[row.key];
+            return `${row.name} ${(share * 100).toFixed(0)} % (${share >= target ? "met" : "missed"}: ≥ ${target * 100} %)`;
+          })
+          .join("; ") +
+        ".",
+    );
   const writes = rows.find((row) => row.serverCpuPerWriteUs !== undefined);
   if (writes) lines.push("", `Vendor writes: server CPU ${Math.round(writes.serverCpuPerWriteUs)} µs a write.`);
   const checkout = rows.find((row) => row.serverCpuPerOrderUs !== undefined);

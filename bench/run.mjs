@@ -801,6 +801,8 @@ const report = [
     `${options.connections} connections, ${options["wrk-threads"]} wrk threads, ` +
     `${options.seconds} s per case after a ${options.warmup} s warm-up. Bench marketplace: see bench/README.md.`,
   "",
+  `Server: \`${options.binary}\`${chosen.has("bare") ? `; bare case: \`${bareBinary}\`` : ""}.`,
+  "",
   ...sections.flatMap((s) => [s, ""]),
 ].join("\n");
 console.log("\n" + report);

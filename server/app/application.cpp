@@ -193,6 +193,8 @@ Application::Application(Config config)
   pipeline_.set_content_security_policy(
       http::content_security_policy(http::origin_of(config_.payment_tokens_url)));
   if (!config_.database_replica_url.empty()) use_replica();
+  workers_.run_short_work_inline(database_.dialect() == db::Dialect::sqlite &&
+                                 config_.sqlite_catalog_reads == "network");
   add_system_routes();
   accounts::add_routes(router_, accounts_, authenticator_, workers_,
                        {login_per_client_, login_per_email_, signups_per_client_,

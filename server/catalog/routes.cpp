@@ -145,7 +145,7 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
 
   router.add(verb::get, "/api/shops", [&](Request& request) -> awaitable<Response> {
     const auto filter = shops::read_filter(request);
-    auto directory = co_await workers.run(request.request_id, [&] {
+    auto directory = co_await workers.run_short(request.request_id, [&] {
       return catalog.directory(filter, kProductsInShopList, http::catalog_read(request));
     });
     boost::json::monotonic_resource arena;
@@ -156,7 +156,7 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
     ProductFilter filter;
     filter.shop_slug = std::string(request.param("slug"));
     filter.page.limit = kProductsOnShopPage;
-    auto storefront = co_await workers.run(request.request_id, [&] {
+    auto storefront = co_await workers.run_short(request.request_id, [&] {
       return catalog.storefront(filter, http::catalog_read(request));
     });
     co_return http::json_response(200, to_json(storefront, filter));
@@ -170,7 +170,7 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
 
   router.add(verb::get, "/api/products", [&](Request& request) -> awaitable<Response> {
     const ProductFilter filter = read_filter(request);
-    auto page = co_await workers.run(
+    auto page = co_await workers.run_short(
         request.request_id, [&] { return catalog.search(filter, http::catalog_read(request)); });
     boost::json::monotonic_resource arena;
     co_return http::json_response(200, to_json(page, filter, &arena));
@@ -191,7 +191,7 @@ void add_routes(http::Router& router, CatalogService& catalog, const accounts::A
     const auto viewer = co_await auth.optional_user(request);
     std::optional<std::int64_t> viewer_id;
     if (viewer) viewer_id = viewer->id;
-    auto view = co_await workers.run(request.request_id, [&] {
+    auto view = co_await workers.run_short(request.request_id, [&] {
       return catalog.get(id, viewer_id, http::catalog_read(request));
     });
     boost::json::monotonic_resource arena;

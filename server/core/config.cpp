@@ -146,7 +146,8 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--jwt-secret", c.jwt_secret, "POCKETSHOP_JWT_SECRET",
          "HS256 secret, at least 32 characters (generated when empty)");
   option("--web-dir", c.web_dir, "POCKETSHOP_WEB_DIR", "built web app to serve at /");
-  option("--io-threads", c.io_threads, "POCKETSHOP_IO_THREADS", "network threads (0: one per usable CPU)")
+  option("--io-threads", c.io_threads, "POCKETSHOP_IO_THREADS",
+         "network threads (0: one per usable CPU)")
       ->check(CLI::Range(0, 256));
   option("--db-pool-size", c.db_pool_size, "POCKETSHOP_DB_POOL_SIZE",
          "database connections and worker threads (0: two per usable CPU)")
@@ -242,6 +243,10 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--payment-timeout-ms", c.payment_timeout_ms, "POCKETSHOP_PAYMENT_TIMEOUT_MS",
          "how long a request to the gateway may take")
       ->check(CLI::Range(100, 120000));
+  option("--sqlite-catalog-reads", c.sqlite_catalog_reads, "POCKETSHOP_SQLITE_CATALOG_READS",
+         "where SQLite's catalogue reads run: network (the thread that read the request) or "
+         "workers")
+      ->check(CLI::IsMember({"network", "workers"}));
   option("--payment-workers", c.payment_workers, "POCKETSHOP_PAYMENT_WORKERS",
          "threads for requests that wait on the payment gateway (checkout, ship, refunds)")
       ->check(CLI::Range(1, 1024));

@@ -69,6 +69,10 @@ struct Config {
   // cancel, refunds, connecting a payout account), apart from the workers
   // every other request needs: a slow gateway holds these, not those.
   int payment_workers = 32;
+  // Where SQLite's public catalogue reads run: "network", on the thread that
+  // read the request, or "workers", handed to the worker pool (core/worker_pool.h,
+  // run_short). PostgreSQL's always run on the workers.
+  std::string sqlite_catalog_reads = "network";
   int reconcile_interval_seconds = 600;  // payments vs the gateway; 0: only `payments reconcile`
   int reconcile_grace_seconds = 600;     // younger payments may still be in flight: left alone
   std::string payment_webhook_secret;    // whsec_...; empty: webhooks answer 503

@@ -3,6 +3,8 @@
 #include <sodium.h>
 #include <xxhash.h>
 
+#include <cstdint>
+#include <random>
 #include <stdexcept>
 #include <vector>
 
@@ -38,6 +40,21 @@ std::string random_hex(std::size_t bytes) {
   std::vector<unsigned char> buffer(bytes);
   randombytes_buf(buffer.data(), buffer.size());
   return to_hex(buffer.data(), buffer.size());
+}
+
+std::string unique_id_hex() {
+  thread_local std::mt19937_64 generator = [] {
+    ensure_sodium();
+    std::seed_seq::result_type seeds[8];
+    randombytes_buf(seeds, sizeof seeds);
+    std::seed_seq sequence(std::begin(seeds), std::end(seeds));
+    return std::mt19937_64(sequence);
+  }();
+  const std::uint64_t value = generator();
+  unsigned char bytes[sizeof value];
+  for (std::size_t i = 0; i < sizeof value; ++i)
+    bytes[i] = static_cast<unsigned char>(value >> (8 * i));
+  return to_hex(bytes, sizeof bytes);
 }
 
 std::string sha256_hex(std::string_view data) {

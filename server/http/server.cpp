@@ -44,7 +44,7 @@ bool is_safe_request_id(std::string_view id) {
 std::string request_id_for(const RawRequest& raw) {
   auto it = raw.find("X-Request-Id");
   if (it != raw.end() && is_safe_request_id(it->value())) return std::string(it->value());
-  return random_hex(8);
+  return unique_id_hex();
 }
 
 // Behind a proxy the client is the right-most X-Forwarded-For entry: the one

@@ -807,6 +807,9 @@ const report = [
 ].join("\n");
 console.log("\n" + report);
 fs.mkdirSync(options.out, { recursive: true });
-const file = path.join(options.out, `${started.toISOString().slice(0, 16).replace(/[T:]/g, "-")}-${os.hostname()}.md`);
+// Named by the minute it started; a second run of the same minute gets -2, and so on.
+const stamp = `${started.toISOString().slice(0, 16).replace(/[T:]/g, "-")}-${os.hostname()}`;
+let file = path.join(options.out, `${stamp}.md`);
+for (let n = 2; fs.existsSync(file); ++n) file = path.join(options.out, `${stamp}-${n}.md`);
 fs.writeFileSync(file, report);
 console.log(`written to ${path.relative(process.cwd(), file)}`);

@@ -27,6 +27,7 @@
 #include <regex>
 #include <set>
 #include <thread>
+#include <vector>
 
 namespace ps::testing {
 namespace {
@@ -182,126 +183,30 @@ TEST(Cli, BadConfigurationExitsWithAMessage) {
   EXPECT_NE(no_command.exit_code, 0);
 }
 
-// `pocketshop serve` in a child process configured by the environment alone
-// (a free port, `data_dir`), its output on a pipe. `in_child` runs in the
-// child before the exec.
-struct ServeChild {
-  pid_t pid = -1;
-  int output = -1;
-  std::string log;
-
-  template <class InChild>
-  ServeChild(const std::filesystem::path& data_dir, InChild in_child) {
-    int pipe_ends[2];
-    if (pipe(pipe_ends) != 0) throw std::runtime_error("pipe failed");
-    pid = fork();
-    if (pid == 0) {
-      dup2(pipe_ends[1], STDERR_FILENO);
-      dup2(pipe_ends[1], STDOUT_FILENO);
-      close(pipe_ends[0]);
-      setenv("POCKETSHOP_PORT", "0", 1);
-      setenv("POCKETSHOP_DATA_DIR", data_dir.c_str(), 1);
-      in_child();
-      execl(POCKETSHOP_BINARY, POCKETSHOP_BINARY, "serve", static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    close(pipe_ends[1]);
-    output = pipe_ends[0];
-  }
-  ~ServeChild() {
-    if (pid > 0) {
-      kill(pid, SIGKILL);
-      waitpid(pid, nullptr, 0);
-    }
-    if (output >= 0) close(output);
-  }
-
-  // Reads its output until `pattern` matches ("" when it exits first).
-  std::smatch wait_for(const std::regex& pattern) {
-    std::smatch match;
-    char buffer[4096];
-    while (!std::regex_search(log, match, pattern)) {
-      const auto n = read(output, buffer, sizeof buffer);
-      if (n <= 0) return {};
-      log.append(buffer, static_cast<std::size_t>(n));
-    }
-    return match;
-  }
-
-  // SIGTERM; its exit status.
-  int terminate() {
-    kill(pid, SIGTERM);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    pid = -1;
-    return status;
-  }
-};
-
 const std::regex kListening(R"(listening on http://127\.0\.0\.1:(\d+))");
-
-TEST(Cli, ServeReadsTheEnvironmentAndStopsCleanlyOnSigterm) {
-  TempDir dir;
-  ServeChild serve(dir.path(), [] {});
-  const auto listening = serve.wait_for(kListening);
-  ASSERT_FALSE(listening.empty()) << serve.log;
-  const auto port = static_cast<std::uint16_t>(std::stoi(listening[1]));
-  EXPECT_EQ(HttpClient(port).get("/healthz").status, 200);
-
-  const int status = serve.terminate();
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0);
-  EXPECT_TRUE(std::filesystem::exists(dir.path() / "pocketshop.db"));
-  EXPECT_TRUE(std::filesystem::exists(dir.path() / "jwt-secret"));
-}
-
-// Pinned to one CPU (as taskset, a cpuset or systemd's AllowedCPUs= pin it),
-// the server starts one network thread and two workers, not one and two per
-// core of the machine.
-TEST(Cli, ServeSizesItsThreadsByTheCpusItMayRunOn) {
-  cpu_set_t mask;
-  CPU_ZERO(&mask);
-  ASSERT_EQ(sched_getaffinity(0, sizeof mask, &mask), 0);
-  if (CPU_COUNT(&mask) < 2) GTEST_SKIP() << "needs two CPUs to tell one from all";
-  int first = 0;
-  while (!CPU_ISSET(first, &mask)) ++first;
-
-  TempDir dir;
-  ServeChild serve(dir.path(), [first] {
-    cpu_set_t one;
-    CPU_ZERO(&one);
-    CPU_SET(first, &one);
-    if (sched_setaffinity(0, sizeof one, &one) != 0) _exit(126);
-  });
-  ASSERT_FALSE(serve.wait_for(kListening).empty()) << serve.log;
-  EXPECT_THAT(serve.log, ::testing::HasSubstr("threads=1 workers=2 cpus=1"));
-
-  // Given explicitly, the counts are what they say.
-  TempDir other;
-  ServeChild configured(other.path(), [first] {
-    cpu_set_t one;
-    CPU_ZERO(&one);
-    CPU_SET(first, &one);
-    sched_setaffinity(0, sizeof one, &one);
-    setenv("POCKETSHOP_IO_THREADS", "3", 1);
-    setenv("POCKETSHOP_DB_POOL_SIZE", "5", 1);
-  });
-  ASSERT_FALSE(configured.wait_for(kListening).empty()) << configured.log;
-  EXPECT_THAT(configured.log, ::testing::HasSubstr("threads=3 workers=5 cpus=1"));
-}
 
 using Clock = std::chrono::steady_clock;
 using ::testing::HasSubstr;
 constexpr auto kServeLimit = std::chrono::seconds(40);  // the drain may take 30 s
 constexpr auto kPoll = std::chrono::milliseconds(20);
 
+// How a ServeCommand starts: the data folder and a free port as flags, or
+// (by_environment) as POCKETSHOP_DATA_DIR and POCKETSHOP_PORT; `environment`
+// adds NAME=value settings; `cpu` pins it to that one CPU, as taskset does.
+struct ServeLaunch {
+  bool by_environment = false;
+  std::vector<std::string> environment;
+  std::optional<int> cpu;
+};
+
 // `pocketshop serve` on a data folder in a child process, its output in
 // serve.log there. The test may send it any signal while it goes on talking
 // to it. Killed when the test ends without having waited for it.
 class ServeCommand {
  public:
-  explicit ServeCommand(const std::filesystem::path& data_dir) : log_path_(data_dir / "serve.log") {
-    spawn(data_dir.string());
+  explicit ServeCommand(const std::filesystem::path& data_dir, ServeLaunch launch = {})
+      : log_path_(data_dir / "serve.log") {
+    spawn(data_dir.string(), std::move(launch));
     const auto port = wait_for_log(kListening);
     if (!port) throw std::runtime_error("pocketshop serve did not start:\n" + log());
     port_ = static_cast<std::uint16_t>(std::stoi(*port));
@@ -349,32 +254,91 @@ class ServeCommand {
   }
 
  private:
-  void spawn(const std::string& data_dir) {
+  // The child's argv and environment are built before the fork: it makes
+  // only async-signal-safe calls until exec.
+  void spawn(const std::string& data_dir, ServeLaunch launch) {
+    std::vector<std::string> arguments = {POCKETSHOP_BINARY, "serve", "--password-strength", "min"};
+    std::vector<std::string> environment(launch.environment);
+    for (char** variable = environ; *variable; ++variable) environment.emplace_back(*variable);
+    if (launch.by_environment) {
+      environment.insert(environment.begin(),
+                         {"POCKETSHOP_PORT=0", "POCKETSHOP_DATA_DIR=" + data_dir});
+    } else {
+      arguments.insert(arguments.end(), {"--port", "0", "--data-dir", data_dir});
+    }
+    const auto argv = c_strings(arguments);
+    const auto envp = c_strings(environment);
+    cpu_set_t cpus;
+    CPU_ZERO(&cpus);
+    if (launch.cpu) CPU_SET(*launch.cpu, &cpus);
+
     const int log_fd = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (log_fd < 0) throw std::runtime_error("cannot open " + log_path_.string());
     const pid_t parent = getpid();
     pid_ = fork();
-    if (pid_ == 0) {  // only async-signal-safe calls until exec
+    if (pid_ == 0) {
       prctl(PR_SET_PDEATHSIG, SIGKILL);
       if (getppid() != parent) _exit(126);
+      if (launch.cpu && sched_setaffinity(0, sizeof cpus, &cpus) != 0) _exit(126);
       dup2(log_fd, STDOUT_FILENO);
       dup2(log_fd, STDERR_FILENO);
       close_range(3, ~0U, 0);
       sigset_t none;
       sigemptyset(&none);
       sigprocmask(SIG_SETMASK, &none, nullptr);
-      execl(POCKETSHOP_BINARY, POCKETSHOP_BINARY, "serve", "--port", "0", "--data-dir",
-            data_dir.c_str(), "--password-strength", "min", static_cast<char*>(nullptr));
+      execve(POCKETSHOP_BINARY, argv.data(), envp.data());
       _exit(127);
     }
     ::close(log_fd);
     if (pid_ < 0) throw std::runtime_error("fork failed");
   }
 
+  // Pointers to each string, then the null that execve expects.
+  static std::vector<char*> c_strings(std::vector<std::string>& strings) {
+    std::vector<char*> pointers;
+    for (auto& string : strings) pointers.push_back(string.data());
+    pointers.push_back(nullptr);
+    return pointers;
+  }
+
   std::filesystem::path log_path_;
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
 };
+
+TEST(Cli, ServeReadsTheEnvironmentAndStopsCleanlyOnSigterm) {
+  TempDir dir;
+  ServeCommand server(dir.path(), {.by_environment = true});
+  EXPECT_EQ(server.client().get("/healthz").status, 200);
+
+  server.signal(SIGTERM);
+  EXPECT_EQ(server.wait_for_exit(), 0) << server.log();
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "pocketshop.db"));
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "jwt-secret"));
+}
+
+// Pinned to one CPU (as taskset, a cpuset or systemd's AllowedCPUs= pin it),
+// the server starts one network thread and two workers, not one and two per
+// core of the machine.
+TEST(Cli, ServeSizesItsThreadsByTheCpusItMayRunOn) {
+  cpu_set_t mask;
+  CPU_ZERO(&mask);
+  ASSERT_EQ(sched_getaffinity(0, sizeof mask, &mask), 0);
+  if (CPU_COUNT(&mask) < 2) GTEST_SKIP() << "needs two CPUs to tell one from all";
+  int first = 0;
+  while (!CPU_ISSET(first, &mask)) ++first;
+
+  TempDir dir;
+  ServeCommand pinned(dir.path(), {.cpu = first});
+  EXPECT_THAT(pinned.log(), HasSubstr("threads=1 workers=2 cpus=1"));
+
+  // Given explicitly, the counts are what they say.
+  TempDir other;
+  ServeCommand configured(
+      other.path(),
+      {.environment = {"POCKETSHOP_IO_THREADS=3", "POCKETSHOP_DB_POOL_SIZE=5"}, .cpu = first});
+  EXPECT_THAT(configured.log(), HasSubstr("threads=3 workers=5 cpus=1"));
+}
 
 // The client is still sending its body when the signal arrives, so the request
 // is in flight: the server must read the rest and answer it, then exit 0.

@@ -11,7 +11,6 @@
 #include <boost/url/parse.hpp>
 
 #include <algorithm>
-#include <cinttypes>
 #include <cstdio>
 #include <mutex>
 #include <optional>
@@ -144,36 +143,6 @@ const char* kind_name(Failure::Kind kind) {
   return "?";
 }
 }  // namespace
-
-std::optional<WalPosition> parse_wal_position(std::string_view text) {
-  // Two hexadecimal numbers of at most 8 digits each, "high/low".
-  const auto slash = text.find('/');
-  if (slash == std::string_view::npos || slash == 0 || slash > 8 || text.size() - slash - 1 == 0 ||
-      text.size() - slash - 1 > 8)
-    return std::nullopt;
-  auto hex = [](std::string_view digits) -> std::optional<std::uint64_t> {
-    std::uint64_t value = 0;
-    for (char c : digits) {
-      int digit = c >= '0' && c <= '9'   ? c - '0'
-                  : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                  : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                         : -1;
-      if (digit < 0) return std::nullopt;
-      value = value * 16 + static_cast<std::uint64_t>(digit);
-    }
-    return value;
-  };
-  const auto high = hex(text.substr(0, slash));
-  const auto low = hex(text.substr(slash + 1));
-  if (!high || !low) return std::nullopt;
-  return (*high << 32) | *low;
-}
-
-std::string wal_position_text(WalPosition position) {
-  char text[20];
-  std::snprintf(text, sizeof text, "%" PRIX64 "/%" PRIX64, position >> 32, position & 0xffffffffu);
-  return text;
-}
 
 // SQLite keeps allocation statistics behind one process-wide mutex by
 // default; under concurrent reads that mutex was the top of the profile
@@ -387,6 +356,7 @@ void Database::add_replica(const ReplicaOptions& options) {
   replica_ = std::make_unique<Database>(options.url, options.pool_size);
   replica_->serves_replica_reads_ = true;
   replica_options_ = options;
+  replica_state_.primary_progress = PrimaryProgress(options.max_lag);
 }
 
 WalPosition Database::write_position() {
@@ -413,10 +383,25 @@ bool Database::replica_serves(const CatalogRead& read) {
   return state.usable && (!read.after || state.replayed >= *read.after);
 }
 
+void Database::sample_primary_progress() {
+  // Flushed, not inserted: a replica receives only what is flushed.
+  const Query position_now("SELECT pg_current_wal_flush_lsn()::text");
+  try {
+    const auto text = with_session(
+        [&](Connection& connection) { return position_now.single<std::string>(connection); });
+    if (const auto position = parse_wal_position(text))
+      replica_state_.primary_progress.record(Clock::now(), *position);
+  } catch (const std::exception&) {
+    // Down or restarting: its own failure is logged where reads meet it.
+  }
+}
+
 void Database::check_replica() {
-  // Lag: how long ago the last replayed transaction committed, while WAL
-  // received is still waiting to be replayed; none when all is replayed (an
-  // idle primary sends nothing, and its last commit may be old).
+  // Lag, as the replica sees it: how long ago the last replayed transaction
+  // committed, while WAL received is still waiting to be replayed; none when
+  // all is replayed (an idle primary sends nothing, and its last commit may
+  // be old). As the primary sees it: how long it has had WAL the replica has
+  // not replayed, which also covers a replica cut off from it. The longer.
   const Query state(
       "SELECT CASE WHEN pg_is_in_recovery() THEN 1 ELSE 0 END, "
       "COALESCE(pg_last_wal_replay_lsn()::text, ''), "
@@ -437,14 +422,20 @@ void Database::check_replica() {
   bool usable = false;
   WalPosition replayed = 0;
   std::string problem;
+  sample_primary_progress();
   try {
     replica_->with_session([&](Connection& connection) {
       state.each<Row>(connection, [&](const Row& row) {
         const auto position = parse_wal_position(row.replayed);
+        const auto lag =
+            !position
+                ? std::chrono::milliseconds(0)
+                : std::max(std::chrono::milliseconds(row.lag_ms),
+                           replica_state_.primary_progress.lag_behind(*position, Clock::now()));
         if (row.in_recovery != 1 || !position)
           problem = "it is not a standby (promoted?)";
-        else if (std::chrono::milliseconds(row.lag_ms) > replica_options_.max_lag)
-          problem = "it is " + std::to_string(row.lag_ms) + " ms behind";
+        else if (lag > replica_options_.max_lag)
+          problem = "it is " + std::to_string(lag.count()) + " ms behind the primary";
         usable = problem.empty();
         replayed = position.value_or(0);
       });

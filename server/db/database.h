@@ -2,6 +2,7 @@
 
 #include "db/connection.h"
 #include "db/failure.h"
+#include "db/wal_position.h"
 
 #include <soci/session.h>
 
@@ -19,12 +20,6 @@
 #include <vector>
 
 namespace ps::db {
-
-// A position in PostgreSQL's write-ahead log (an LSN), as a byte offset.
-using WalPosition = std::uint64_t;
-// PostgreSQL's text form of an LSN, "16/B374D848"; nullopt for anything else.
-std::optional<WalPosition> parse_wal_position(std::string_view text);
-std::string wal_position_text(WalPosition position);
 
 // What a catalog read must see: the reader's own last write (the primary's
 // WAL position after it), when the reader sent one back. Empty: any replica
@@ -267,9 +262,13 @@ class Database {
     bool checking = false;
     bool usable = false;  // reachable, in recovery and within max_lag
     WalPosition replayed = 0;
+    PrimaryProgress primary_progress;  // only the read that checks touches it
   };
   bool replica_serves(const CatalogRead& read);
   void check_replica();
+  // Samples the primary's flushed WAL position for primary_progress; not when
+  // the primary is unreachable (the replica then goes by what it has seen).
+  void sample_primary_progress();
   // In a catch handler: returns when the exception is the replica's failure
   // (unreachable, lost, a conflict with recovery), which then counts as
   // unusable until checked again; rethrows anything else.

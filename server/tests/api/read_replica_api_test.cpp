@@ -67,6 +67,20 @@ class Admin {
   }
   void resume_replay() { text("SELECT pg_wal_replay_resume()::text"); }
 
+  // The replica stops following its primary (as when the network between
+  // them breaks): its WAL receiver goes and no WAL arrives, though the
+  // replica itself still answers.
+  void lose_primary() {
+    database_.with_session([](db::Connection& sql) {
+      db::Query("ALTER SYSTEM SET primary_conninfo = ''").execute(sql);
+    });
+    text("SELECT pg_reload_conf()::text");
+    const auto deadline = Clock::now() + std::chrono::seconds(30);
+    while (text("SELECT COUNT(*)::text FROM pg_stat_wal_receiver") != "0" &&
+           Clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+
  private:
   db::Database database_;
 };
@@ -226,6 +240,38 @@ TEST_F(ReadReplica, AWriteTheReplicaHasReplayedIsReadThere) {
   replica.resume_replay();
   ASSERT_EQ(read.status, 200);
   EXPECT_EQ(read.json().at("name").as_string(), "Blue Mug") << "read on the primary";
+}
+
+// A replica cut off from its primary has replayed all it received, so it
+// reports no lag of its own; but the primary has gone on writing. Its reads
+// stop once the primary's writes it lacks are older than the lag limit.
+TEST_F(ReadReplica, ReadsLeaveAReplicaThatLostItsPrimary) {
+  if (!PostgresCluster::available()) GTEST_SKIP() << "POCKETSHOP_TEST_PG_BIN is not set";
+  constexpr int kMaxLagMs = 3000;
+  start_server(own_replica().url(), kMaxLagMs);
+  vendor_with_product("vendor@example.com");
+  Admin replica(own_replica().url());
+  replica.wait_until_replayed(server_->app().database().write_position());
+  ASSERT_EQ(client().get(product_url(product_id_)).status, 200);
+
+  replica.lose_primary();
+  const auto renamed = rename(product_id_, "Blue Mug");
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  const auto renamed_at = Clock::now();
+  const auto name_read = [&] {
+    const auto read = client().get(product_url(product_id_));
+    return std::string(read.status == 200 ? read.json().at("name").as_string() : "");
+  };
+  EXPECT_EQ(name_read(), "Mug") << "not read on the replica";
+  EXPECT_LT(Clock::now() - renamed_at, std::chrono::milliseconds(kMaxLagMs))
+      << "too slow to tell the replica from the primary: the lag limit may have passed";
+
+  const auto deadline = Clock::now() + std::chrono::seconds(30);
+  while (name_read() != "Blue Mug" && Clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(name_read(), "Blue Mug") << "still read on the cut-off replica";
+  EXPECT_GE(Clock::now() - renamed_at, std::chrono::milliseconds(kMaxLagMs))
+      << "left the replica before the rename was as old as the lag limit";
 }
 
 // The replica stops under a running server (and a server starts while it is

@@ -24,6 +24,44 @@ TEST(WalPosition, RefusesAnythingElse) {
     EXPECT_FALSE(db::parse_wal_position(text)) << text;
 }
 
+using std::chrono::milliseconds;
+
+TEST(PrimaryProgress, AReplicaIsBehindSinceThePrimaryFirstHadWalItLacks) {
+  const auto t0 = db::PrimaryProgress::Clock::now();
+  db::PrimaryProgress progress(std::chrono::seconds(60));
+  EXPECT_EQ(progress.lag_behind(0, t0), milliseconds(0)) << "nothing sampled yet";
+  progress.record(t0, 100);
+  progress.record(t0 + milliseconds(1000), 200);
+  progress.record(t0 + milliseconds(2000), 300);
+  const auto now = t0 + milliseconds(3000);
+  EXPECT_EQ(progress.lag_behind(300, now), milliseconds(0)) << "caught up";
+  EXPECT_EQ(progress.lag_behind(400, now), milliseconds(0));
+  EXPECT_EQ(progress.lag_behind(250, now), milliseconds(1000));
+  EXPECT_EQ(progress.lag_behind(150, now), milliseconds(2000));
+  EXPECT_EQ(progress.lag_behind(100, now), milliseconds(2000));
+  EXPECT_EQ(progress.lag_behind(99, now), milliseconds(3000));
+}
+
+TEST(PrimaryProgress, LagsPastTheHorizonReadAsAtLeastTheHorizon) {
+  const auto t0 = db::PrimaryProgress::Clock::now();
+  db::PrimaryProgress progress(milliseconds(1000));
+  for (int i = 0; i <= 100; ++i) progress.record(t0 + milliseconds(100 * i), 1000 + i);
+  const auto now = t0 + milliseconds(10'000);
+  EXPECT_GE(progress.lag_behind(1000, now), milliseconds(1000)) << "ten seconds behind";
+  EXPECT_GE(progress.lag_behind(1089, now), milliseconds(1000));
+  EXPECT_EQ(progress.lag_behind(1090, now), milliseconds(900)) << "within the horizon: exact";
+  EXPECT_EQ(progress.lag_behind(1100, now), milliseconds(0));
+}
+
+TEST(PrimaryProgress, APositionThatGoesBackStartsAFreshHistory) {
+  const auto t0 = db::PrimaryProgress::Clock::now();
+  db::PrimaryProgress progress(std::chrono::seconds(60));
+  progress.record(t0, 5000);
+  progress.record(t0 + milliseconds(1000), 100);  // another primary
+  EXPECT_EQ(progress.lag_behind(100, t0 + milliseconds(2000)), milliseconds(0));
+  EXPECT_EQ(progress.lag_behind(50, t0 + milliseconds(2000)), milliseconds(1000));
+}
+
 http::Request with_headers(std::vector<std::pair<http::bhttp::field, std::string>> headers,
                            std::vector<std::pair<std::string, std::string>> named = {}) {
   http::Request request;

@@ -75,6 +75,20 @@ std::size_t pool_size(const Config& config) {
   return 2 * usable_cpus();
 }
 
+// SQLite's catalogue reads on the network threads (WorkerPool::run_short).
+bool catalog_reads_inline(const Config& config) {
+  return config.database_url.starts_with("sqlite:") && config.sqlite_catalog_reads == "network";
+}
+
+// One connection per worker, and one per network thread when catalogue reads
+// run there: such a read then never waits for a connection that a worker (or
+// a payment worker between its statements) holds, and with it every other
+// connection its thread serves.
+std::size_t connection_count(const Config& config) {
+  return pool_size(config) +
+         (catalog_reads_inline(config) ? static_cast<std::size_t>(io_thread_count(config)) : 0);
+}
+
 db::ReplicaOptions replica_options(const Config& config) {
   return {.url = config.database_replica_url,
           .pool_size = config.db_replica_pool_size > 0
@@ -115,7 +129,7 @@ Application::Application(Config config)
     : config_(std::move(config)),
       workers_(pool_size(config_)),
       payment_workers_(static_cast<std::size_t>(config_.payment_workers)),
-      database_(config_.database_url, pool_size(config_),
+      database_(config_.database_url, connection_count(config_),
                 db::Database::Gate::closed_until_migrated),
       jobs_(database_, job_queue_options(config_)),
       media_(database_, config_),
@@ -193,8 +207,7 @@ Application::Application(Config config)
   pipeline_.set_content_security_policy(
       http::content_security_policy(http::origin_of(config_.payment_tokens_url)));
   if (!config_.database_replica_url.empty()) use_replica();
-  workers_.run_short_work_inline(database_.dialect() == db::Dialect::sqlite &&
-                                 config_.sqlite_catalog_reads == "network");
+  workers_.run_short_work_inline(catalog_reads_inline(config_));
   add_system_routes();
   accounts::add_routes(router_, accounts_, authenticator_, workers_,
                        {login_per_client_, login_per_email_, signups_per_client_,
@@ -345,8 +358,9 @@ void Application::start(bool handle_signals) {
   scheduled_payouts_.start();
   if (config_.retention_days > 0) purge_old_records_.start();
   if (database_.dialect() == db::Dialect::postgres) sweep_rate_limits_.start();
-  spdlog::info("listening on http://{}:{} database={} threads={} workers={} cpus={}", config_.host,
-               port(), database_.display_url(), count, pool_size(config_), usable_cpus());
+  spdlog::info("listening on http://{}:{} database={} threads={} workers={} connections={} cpus={}",
+               config_.host, port(), database_.display_url(), count, pool_size(config_),
+               database_.pool_size(), usable_cpus());
   spdlog::default_logger()->flush();  // scripts and tests wait for this line
 }
 

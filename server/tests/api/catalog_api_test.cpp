@@ -5,6 +5,9 @@
 #include <gmock/gmock.h>
 #include <soci/soci.h>
 
+#include <chrono>
+#include <future>
+
 namespace ps::testing {
 namespace {
 
@@ -498,6 +501,27 @@ TEST_P(CatalogCaching, ReadsRevalidateWithETags) {
   EXPECT_NE(changed.header("etag"), before);
   EXPECT_EQ(client().get("/api/me", vendor.access_token).header("cache-control"),
             "private, no-cache");
+}
+
+// SQLite's catalogue reads run on the network thread, which has a connection
+// of its own: with every worker's connection held (one worker here, its
+// connection held by the test), the product list is still answered, not
+// queued behind the holder.
+TEST(InlineCatalogReads, AreAnsweredWhileTheWorkersHoldEveryConnectionOfTheirs) {
+  TestServer server(Backend::sqlite, [](Config& config) { config.db_pool_size = 1; });
+  std::promise<void> holding;
+  std::promise<void> answered;
+  auto holder = std::async(std::launch::async, [&] {
+    return server.app().database().with_session([&](db::Connection&) {
+      holding.set_value();
+      return answered.get_future().wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+    });
+  });
+  holding.get_future().wait();
+  const auto list = server.client().get("/api/products");
+  answered.set_value();
+  EXPECT_EQ(list.status, 200) << list.body;
+  EXPECT_TRUE(holder.get()) << "the list waited for the held connection";
 }
 
 }  // namespace

@@ -319,7 +319,8 @@ TEST(Cli, ServeReadsTheEnvironmentAndStopsCleanlyOnSigterm) {
 
 // Pinned to one CPU (as taskset, a cpuset or systemd's AllowedCPUs= pin it),
 // the server starts one network thread and two workers, not one and two per
-// core of the machine.
+// core of the machine. SQLite's connections: one per worker and one per
+// network thread, which reads the catalogue itself.
 TEST(Cli, ServeSizesItsThreadsByTheCpusItMayRunOn) {
   cpu_set_t mask;
   CPU_ZERO(&mask);
@@ -330,14 +331,22 @@ TEST(Cli, ServeSizesItsThreadsByTheCpusItMayRunOn) {
 
   TempDir dir;
   ServeCommand pinned(dir.path(), {.cpu = first});
-  EXPECT_THAT(pinned.log(), HasSubstr("threads=1 workers=2 cpus=1"));
+  EXPECT_THAT(pinned.log(), HasSubstr("threads=1 workers=2 connections=3 cpus=1"));
 
   // Given explicitly, the counts are what they say.
   TempDir other;
   ServeCommand configured(
       other.path(),
       {.environment = {"POCKETSHOP_IO_THREADS=3", "POCKETSHOP_DB_POOL_SIZE=5"}, .cpu = first});
-  EXPECT_THAT(configured.log(), HasSubstr("threads=3 workers=5 cpus=1"));
+  EXPECT_THAT(configured.log(), HasSubstr("threads=3 workers=5 connections=8 cpus=1"));
+
+  // Catalogue reads handed to the workers: the network threads need none.
+  TempDir handing_off;
+  ServeCommand on_workers(handing_off.path(),
+                          {.environment = {"POCKETSHOP_IO_THREADS=3", "POCKETSHOP_DB_POOL_SIZE=5",
+                                           "POCKETSHOP_SQLITE_CATALOG_READS=workers"},
+                           .cpu = first});
+  EXPECT_THAT(on_workers.log(), HasSubstr("threads=3 workers=5 connections=5 cpus=1"));
 }
 
 // The client is still sending its body when the signal arrives, so the request

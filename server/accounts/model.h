@@ -24,6 +24,9 @@ struct User {
   // Whether the address was shown to reach its owner (a link we mailed to it
   // came back). A vendor's shop stays closed until it was.
   bool email_verified = false;
+  // Moved on by a password change or reset: access tokens issued in an
+  // earlier generation are refused (migration 029).
+  std::int64_t session_generation = 0;
 };
 
 // What a single-use token that a mail carries is for.

@@ -168,7 +168,8 @@ SignedIn AccountsService::change_password(const User& user, const std::string& c
     // current.
     if (!store::set_password_hash(sql, user.id, hash, *old_hash)) throw password_incorrect();
     const Millis now = now_millis();
-    store::revoke_user_sessions(sql, user.id, now);
+    User current = user;
+    current.session_generation = store::revoke_user_sessions(sql, user.id, now);
     store::expire_account_tokens(sql, user.id, TokenPurpose::password_reset, now);
     mail::NewMail notice;
     notice.kind = "password_changed";
@@ -180,7 +181,7 @@ SignedIn AccountsService::change_password(const User& user, const std::string& c
         "The password of your account was just changed, and every other device was signed out.",
         "If you did not change it, reset your password now from the sign-in page."};
     mail::enqueue(sql, notice);
-    return start_session(sql, user, random_hex(16));
+    return start_session(sql, current, random_hex(16));
   });
   spdlog::info("password changed user_id={}; other sessions revoked", user.id);
   return {user, std::move(tokens)};

@@ -146,7 +146,8 @@ TokenPair AccountsService::start_session(db::Connection& sql, const User& user,
   const Millis expires =
       now + std::chrono::duration_cast<std::chrono::milliseconds>(refresh_ttl_).count();
   store::insert_refresh_token(sql, user.id, family_id, sha256_hex(refresh), now, expires);
-  return {tokens_.issue(user.id, to_string(user.role), now / 1000), refresh, tokens_.ttl()};
+  return {tokens_.issue(user.id, to_string(user.role), user.session_generation, now / 1000),
+          refresh, tokens_.ttl()};
 }
 
 }  // namespace ps::accounts

@@ -11,7 +11,7 @@ namespace {
 struct UserRow {
   long long id = 0;
   std::string email, display_name, role;
-  long long created_at = 0, email_verified = 0;
+  long long created_at = 0, email_verified = 0, session_generation = 0;
 
   void define(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -20,19 +20,24 @@ struct UserRow {
     st.exchange(soci::into(role));
     st.exchange(soci::into(created_at));
     st.exchange(soci::into(email_verified));
+    st.exchange(soci::into(session_generation));
   }
 
   User to_user() const {
-    return {id,           email,
-            display_name, parse_role(role).value_or(Role::buyer),
-            created_at,   email_verified != 0};
+    return {id,
+            email,
+            display_name,
+            parse_role(role).value_or(Role::buyer),
+            created_at,
+            email_verified != 0,
+            session_generation};
   }
 };
 }  // namespace
 
 constexpr std::string_view kFindUserByEmail = R"(
   SELECT id, email, display_name, role, created_at,
-         CASE WHEN email_verified_at IS NULL THEN 0 ELSE 1 END, password_hash
+         CASE WHEN email_verified_at IS NULL THEN 0 ELSE 1 END, session_generation, password_hash
   FROM users WHERE email = :email AND deleted_at IS NULL)";
 
 std::optional<UserWithPassword> find_user_by_email(db::Connection& sql, const std::string& email) {
@@ -54,7 +59,7 @@ std::optional<UserWithPassword> find_user_by_email(db::Connection& sql, const st
 // Every signed-in request reads its user: on a cached statement.
 constexpr std::string_view kFindUserById = R"(
   SELECT id, email, display_name, role, created_at,
-         CASE WHEN email_verified_at IS NULL THEN 0 ELSE 1 END
+         CASE WHEN email_verified_at IS NULL THEN 0 ELSE 1 END, session_generation
   FROM users WHERE id = :id AND deleted_at IS NULL)";
 
 std::optional<User> find_user_by_id(db::Connection& sql, std::int64_t id) {
@@ -142,8 +147,13 @@ bool family_is_live(db::Connection& sql, const std::string& family_id, Millis no
 constexpr std::string_view kRevokeUserSessions = R"(
   UPDATE refresh_tokens SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL)";
 
-void revoke_user_sessions(db::Connection& sql, std::int64_t user_id, Millis now) {
+constexpr std::string_view kNextSessionGeneration = R"(
+  UPDATE users SET session_generation = session_generation + 1 WHERE id = :id
+  RETURNING session_generation)";
+
+std::int64_t revoke_user_sessions(db::Connection& sql, std::int64_t user_id, Millis now) {
   db::Query(kRevokeUserSessions).values(now, user_id).execute(sql);
+  return db::Query(kNextSessionGeneration).values(user_id).single<long long>(sql);
 }
 
 constexpr std::string_view kFindPasswordHash = R"(

@@ -44,8 +44,10 @@ bool revoke_refresh_token(db::Connection& sql, std::int64_t id, Millis now);
 void revoke_token_family(db::Connection& sql, const std::string& family_id, Millis now);
 // Whether the family still has a token that is neither used nor expired.
 bool family_is_live(db::Connection& sql, const std::string& family_id, Millis now);
-// Revokes every session of a user (each refresh token not yet used).
-void revoke_user_sessions(db::Connection& sql, std::int64_t user_id, Millis now);
+// Revokes every session of a user: each refresh token not yet used, and
+// every access token, as it moves the user's session generation on (those
+// of earlier generations are refused). Returns the new generation.
+std::int64_t revoke_user_sessions(db::Connection& sql, std::int64_t user_id, Millis now);
 
 std::optional<std::string> find_password_hash(db::Connection& sql, std::int64_t user_id);
 // Sets a new hash; with `expected_hash`, only while the stored one is still

@@ -42,7 +42,8 @@ TokenIssuer::TokenIssuer(std::string secret, std::chrono::seconds ttl)
   if (secret_.size() < 32) throw std::invalid_argument("JWT secret shorter than 32 characters");
 }
 
-std::string TokenIssuer::issue(std::int64_t user_id, std::string_view role, std::time_t now) const {
+std::string TokenIssuer::issue(std::int64_t user_id, std::string_view role,
+                               std::int64_t session_generation, std::time_t now) const {
   jwt_t* raw = nullptr;
   if (jwt_new(&raw) != 0) throw std::runtime_error("jwt_new failed");
   JwtPtr jwt(raw);
@@ -50,6 +51,7 @@ std::string TokenIssuer::issue(std::int64_t user_id, std::string_view role, std:
   const std::string role_text(role);
   if (jwt_add_grant(jwt.get(), "sub", subject.c_str()) ||
       jwt_add_grant(jwt.get(), "role", role_text.c_str()) ||
+      jwt_add_grant_int(jwt.get(), "gen", session_generation) ||
       jwt_add_grant(jwt.get(), "iss", kIssuer) || jwt_add_grant(jwt.get(), "aud", kAudience) ||
       jwt_add_grant_int(jwt.get(), "iat", now) ||
       jwt_add_grant_int(jwt.get(), "exp", now + ttl_.count()) ||
@@ -85,6 +87,9 @@ AccessClaims TokenIssuer::verify(std::string_view token, std::time_t now) const 
     throw invalid_token("The access token names no user.");
   claims.role = grant_string(jwt.get(), "role");
   claims.expires_at = expires;
+  errno = 0;
+  const long generation = jwt_get_grant_int(jwt.get(), "gen");
+  claims.session_generation = errno == 0 ? generation : 0;
   return claims;
 }
 

@@ -12,15 +12,20 @@ struct AccessClaims {
   std::int64_t user_id = 0;
   std::string role;
   std::time_t expires_at = 0;
+  // The user's session generation when it was issued (User); 0 for tokens
+  // issued before generations existed, which is every user's first.
+  std::int64_t session_generation = 0;
 };
 
-// Short-lived access tokens: JWT HS256 (libjwt) with sub, role, iat, exp, iss
-// and aud. Any other algorithm (alg "none" included) is refused.
+// Short-lived access tokens: JWT HS256 (libjwt) with sub, role, gen (the
+// session generation), iat, exp, iss and aud. Any other algorithm (alg "none"
+// included) is refused.
 class TokenIssuer {
  public:
   TokenIssuer(std::string secret, std::chrono::seconds ttl);
 
-  std::string issue(std::int64_t user_id, std::string_view role, std::time_t now) const;
+  std::string issue(std::int64_t user_id, std::string_view role, std::int64_t session_generation,
+                    std::time_t now) const;
   // Throws ApiError 401 for anything but a valid, current token of ours.
   AccessClaims verify(std::string_view token, std::time_t now) const;
   std::chrono::seconds ttl() const { return ttl_; }

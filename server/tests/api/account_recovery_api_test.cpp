@@ -51,7 +51,12 @@ TEST_P(PasswordReset, TheMailedLinkSetsANewPasswordAndEndsEverySession) {
   EXPECT_EQ(sql_number("SELECT COUNT(*) FROM account_tokens WHERE token_hash = '" + token + "'"),
             0);
 
+  EXPECT_EQ(client().get("/api/me", account.access_token).status, 200);
   EXPECT_EQ(confirm(token, "new-password-1").status, 204);
+  // Access tokens too stop at once: whoever had the account is out now.
+  expect_problem(client().get("/api/me", account.access_token), 401, "unauthorized");
+  const std::string other_access(other_device.json().at("access_token").as_string());
+  expect_problem(client().get("/api/me", other_access), 401, "unauthorized");
   expect_problem(refresh(account.refresh_token), 401, "unauthorized");
   expect_problem(refresh(refresh_token_of(other_device)), 401, "unauthorized");
   expect_problem(login("forgetful@example.com", "password123"), 401, "unauthorized");

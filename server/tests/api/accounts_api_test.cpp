@@ -176,7 +176,7 @@ TEST_P(AccountsApi, MeNeedsAValidToken) {
   expect_problem(client().get("/api/me", tampered), 401, "unauthorized");
 
   const auto expired =
-      server().app().tokens().issue(account.id, "buyer", std::time(nullptr) - 3600);
+      server().app().tokens().issue(account.id, "buyer", 0, std::time(nullptr) - 3600);
   expect_problem(client().get("/api/me", expired), 401, "unauthorized");
 
   const std::string alg_none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0." +

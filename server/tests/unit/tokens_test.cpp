@@ -53,21 +53,31 @@ std::string sign_with(jwt_alg_t alg, const std::string& key, const std::string& 
 
 TEST(Tokens, RoundTripCarriesUserAndRole) {
   TokenIssuer issuer(kSecret, std::chrono::minutes(15));
-  const auto claims = issuer.verify(issuer.issue(42, "buyer", kNow), kNow + 60);
+  const auto claims = issuer.verify(issuer.issue(42, "buyer", 0, kNow), kNow + 60);
   EXPECT_EQ(claims.user_id, 42);
   EXPECT_EQ(claims.role, "buyer");
   EXPECT_EQ(claims.expires_at, kNow + 900);
+  EXPECT_EQ(claims.session_generation, 0);
+}
+
+// A token names the session generation it was issued in; one issued before
+// generations existed (no "gen") belongs to every account's first.
+TEST(Tokens, CarryTheSessionGenerationTheyWereIssuedIn) {
+  TokenIssuer issuer(kSecret, std::chrono::minutes(15));
+  EXPECT_EQ(issuer.verify(issuer.issue(42, "buyer", 3, kNow), kNow).session_generation, 3);
+  const auto older = sign_with(JWT_ALG_HS256, kSecret, payload(kNow + 600));
+  EXPECT_EQ(issuer.verify(older, kNow).session_generation, 0);
 }
 
 TEST(Tokens, ExpiredTokenIsRefused) {
   TokenIssuer issuer(kSecret, std::chrono::minutes(15));
-  const auto token = issuer.issue(42, "buyer", kNow - 3600);
+  const auto token = issuer.issue(42, "buyer", 0, kNow - 3600);
   EXPECT_EQ(status_of(issuer, token), 401);
 }
 
 TEST(Tokens, TamperedPayloadIsRefused) {
   TokenIssuer issuer(kSecret, std::chrono::minutes(15));
-  const auto token = issuer.issue(42, "buyer", kNow);
+  const auto token = issuer.issue(42, "buyer", 0, kNow);
   const auto first_dot = token.find('.');
   const auto second_dot = token.find('.', first_dot + 1);
   const std::string forged =
@@ -78,7 +88,7 @@ TEST(Tokens, TamperedPayloadIsRefused) {
 TEST(Tokens, WrongSecretIsRefused) {
   TokenIssuer issuer(kSecret, std::chrono::minutes(15));
   TokenIssuer other("another-secret-that-is-also-long-enough!!", std::chrono::minutes(15));
-  EXPECT_EQ(status_of(issuer, other.issue(42, "buyer", kNow)), 401);
+  EXPECT_EQ(status_of(issuer, other.issue(42, "buyer", 0, kNow)), 401);
 }
 
 TEST(Tokens, AlgNoneIsRefused) {

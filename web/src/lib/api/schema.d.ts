@@ -1053,7 +1053,7 @@ export interface paths {
         put?: never;
         /**
          * Set a new password with a mailed reset link
-         * @description Uses the link's token once (of concurrent identical requests, one succeeds), sets the password and revokes every session of the user (every refresh token). It also confirms the address.
+         * @description Uses the link's token once (of concurrent identical requests, one succeeds), sets the password and revokes every session of the user (every refresh token, and every access token at once). It also confirms the address.
          */
         post: operations["confirmPasswordReset"];
         delete?: never;
@@ -1113,7 +1113,7 @@ export interface paths {
         put?: never;
         /**
          * Change the password
-         * @description Needs the current password. Revokes every session of the user and answers with a new one for this client, as sign-in does; a notice goes to the address. Of concurrent changes, one succeeds and the others get password-incorrect.
+         * @description Needs the current password. Revokes every session of the user (refresh tokens, and access tokens at once, this client's included) and answers with a new one for this client, as sign-in does; a notice goes to the address. Of concurrent changes, one succeeds and the others get password-incorrect.
          */
         post: operations["changePassword"];
         delete?: never;

@@ -117,7 +117,11 @@ SignedIn AccountsService::refresh(const std::string& refresh_token, TokenSource 
           return std::nullopt;
         }
         auto user = store::find_user_by_id(sql, token->user_id);
-        if (!user) throw bad_refresh_token();
+        // An older generation: a session that a password change or reset
+        // ended, though this token was written too late for its revocation
+        // to see (a sign-in with the old password, committed just after).
+        if (!user || user->session_generation != token->session_generation)
+          throw bad_refresh_token();
         TokenPair tokens = start_session(sql, *user, token->family_id);
         return SignedIn{std::move(*user), std::move(tokens)};
       });
@@ -145,7 +149,7 @@ TokenPair AccountsService::start_session(db::Connection& sql, const User& user,
   const std::string refresh = random_token(kRefreshTokenBytes);
   const Millis expires =
       now + std::chrono::duration_cast<std::chrono::milliseconds>(refresh_ttl_).count();
-  store::insert_refresh_token(sql, user.id, family_id, sha256_hex(refresh), now, expires);
+  store::insert_refresh_token(sql, user, family_id, sha256_hex(refresh), now, expires);
   return {tokens_.issue(user.id, to_string(user.role), user.session_generation, now / 1000),
           refresh, tokens_.ttl()};
 }

@@ -84,24 +84,25 @@ std::int64_t insert_user(db::Connection& sql, const User& user, const std::strin
 }
 
 constexpr std::string_view kInsertRefreshToken = R"(
-  INSERT INTO refresh_tokens (user_id, family_id, token_hash, created_at, expires_at)
-  VALUES (:user_id, :family_id, :hash, :created_at, :expires_at))";
+  INSERT INTO refresh_tokens (user_id, session_generation, family_id, token_hash, created_at,
+                              expires_at)
+  VALUES (:user_id, :generation, :family_id, :hash, :created_at, :expires_at))";
 
-void insert_refresh_token(db::Connection& sql, std::int64_t user_id, const std::string& family_id,
+void insert_refresh_token(db::Connection& sql, const User& user, const std::string& family_id,
                           const std::string& token_hash, Millis now, Millis expires_at) {
   db::Query(kInsertRefreshToken)
-      .values(user_id, family_id, token_hash, now, expires_at)
+      .values(user.id, user.session_generation, family_id, token_hash, now, expires_at)
       .execute(sql);
 }
 
 constexpr std::string_view kFindRefreshToken = R"(
-  SELECT id, user_id, family_id, expires_at, revoked_at
+  SELECT id, user_id, family_id, expires_at, revoked_at, session_generation
   FROM refresh_tokens WHERE token_hash = :hash)";
 
 std::optional<RefreshTokenRecord> find_refresh_token(db::Connection& sql,
                                                      const std::string& token_hash) {
   struct Row {
-    long long id = 0, user_id = 0, expires_at = 0, revoked_at = 0;
+    long long id = 0, user_id = 0, expires_at = 0, revoked_at = 0, session_generation = 0;
     std::string family_id;
     soci::indicator revoked_indicator = soci::i_null;
     void define(soci::statement& st) {
@@ -110,13 +111,18 @@ std::optional<RefreshTokenRecord> find_refresh_token(db::Connection& sql,
       st.exchange(soci::into(family_id));
       st.exchange(soci::into(expires_at));
       st.exchange(soci::into(revoked_at, revoked_indicator));
+      st.exchange(soci::into(session_generation));
     }
   };
   std::optional<RefreshTokenRecord> found;
   db::Query(kFindRefreshToken).values(token_hash).each<Row>(sql, [&](const Row& row) {
     found = RefreshTokenRecord{
-        row.id, row.user_id, row.family_id, row.expires_at,
-        row.revoked_indicator == soci::i_ok ? std::optional<Millis>(row.revoked_at) : std::nullopt};
+        row.id,
+        row.user_id,
+        row.family_id,
+        row.expires_at,
+        row.revoked_indicator == soci::i_ok ? std::optional<Millis>(row.revoked_at) : std::nullopt,
+        row.session_generation};
   });
   return found;
 }

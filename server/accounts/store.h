@@ -20,7 +20,8 @@ struct RefreshTokenRecord {
   std::int64_t user_id = 0;
   std::string family_id;
   Millis expires_at = 0;
-  std::optional<Millis> revoked_at;  // when rotated, or when its family was revoked
+  std::optional<Millis> revoked_at;     // when rotated, or when its family was revoked
+  std::int64_t session_generation = 0;  // the user's when it was issued (User)
 };
 
 // A mailed token that one request consumed: whose, and the address it went to.
@@ -35,7 +36,7 @@ std::optional<UserWithPassword> find_user_by_email(db::Connection& sql, const st
 std::optional<User> find_user_by_id(db::Connection& sql, std::int64_t id);
 std::int64_t insert_user(db::Connection& sql, const User& user, const std::string& password_hash);
 
-void insert_refresh_token(db::Connection& sql, std::int64_t user_id, const std::string& family_id,
+void insert_refresh_token(db::Connection& sql, const User& user, const std::string& family_id,
                           const std::string& token_hash, Millis now, Millis expires_at);
 std::optional<RefreshTokenRecord> find_refresh_token(db::Connection& sql,
                                                      const std::string& token_hash);

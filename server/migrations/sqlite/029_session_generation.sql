@@ -1,5 +1,8 @@
--- Which of a user's access tokens still count: each carries the generation it
--- was issued in, and a password change or reset (which revokes every refresh
--- token) moves the generation on, so the access tokens issued before stop at
--- once instead of living out their 15 minutes.
+-- Which of a user's tokens still count: each access and refresh token carries
+-- the generation it was issued in, and a password change or reset moves the
+-- generation on. The access tokens issued before stop at once instead of
+-- living out their 15 minutes; and a session started with the old password
+-- while the change committed (a refresh token the change's revocation could
+-- not see yet) is refused at its first refresh.
 ALTER TABLE users ADD COLUMN session_generation INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE refresh_tokens ADD COLUMN session_generation INTEGER NOT NULL DEFAULT 0;

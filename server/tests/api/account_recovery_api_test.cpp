@@ -63,6 +63,30 @@ TEST_P(PasswordReset, TheMailedLinkSetsANewPasswordAndEndsEverySession) {
   EXPECT_EQ(login("forgetful@example.com", "new-password-1").status, 200);
 }
 
+// A sign-in with the old password that commits just after a reset has
+// revoked every session: its refresh token escaped the revocation, but it
+// carries the generation the reset moved on from (as does its access token).
+TEST_P(PasswordReset, ASessionOfTheGenerationBeforeEndsWithIt) {
+  sign_up("racing@example.com");
+  const auto signed_in = login("racing@example.com", "password123");
+  ASSERT_EQ(signed_in.status, 200);
+  const std::string access(signed_in.json().at("access_token").as_string());
+  // The reset's commit, as the sign-in saw it: the generation moved on, and
+  // this refresh token not revoked (it did not exist yet for the reset).
+  execute_sql(
+      "UPDATE users SET session_generation = session_generation + 1 "
+      "WHERE email = 'racing@example.com'");
+  expect_problem(client().get("/api/me", access), 401, "unauthorized");
+  expect_problem(refresh(refresh_token_of(signed_in)), 401, "unauthorized");
+  // A new sign-in belongs to the new generation.
+  const auto again = login("racing@example.com", "password123");
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(
+      client().get("/api/me", std::string(again.json().at("access_token").as_string())).status,
+      200);
+  EXPECT_EQ(refresh(refresh_token_of(again)).status, 200);
+}
+
 TEST_P(PasswordReset, ALinkWorksOnce) {
   sign_up("once@example.com");
   const std::string token = reset_token("once@example.com");

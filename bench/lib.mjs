@@ -1,14 +1,14 @@
 // Helpers for the bench scripts that start servers and drive them with wrk
 // (bench/run.mjs, bench/scale.mjs).
-import { spawn, execFileSync } from "node:child_process";
-import fs from "node:fs";
-import http from "node:http";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 
 export const benchDir = path.dirname(new URL(import.meta.url).pathname);
-export const luaDir = path.join(benchDir, "lua");
+export const luaDir = path.join(benchDir, 'lua');
 
 export function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -17,8 +17,8 @@ export function sleep(ms) {
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
       server.close(() => resolve(port));
     });
@@ -28,34 +28,34 @@ export function freePort() {
 export function run(command, args, env = {}) {
   return execFileSync(command, args, {
     env: { ...process.env, ...env },
-    encoding: "utf8",
+    encoding: 'utf8',
     maxBuffer: 64 << 20,
   });
 }
 
 // The numbers one SELECT answers on PostgreSQL, in one snapshot.
 export function pgNumbers(url, query) {
-  return run("psql", [url, "-Atc", query]).trim().split("|").map(Number);
+  return run('psql', [url, '-Atc', query]).trim().split('|').map(Number);
 }
 
 // One request on a connection of its own (or the agent's); resolves with the
 // parsed JSON of a 200 or 201, null for a 204, rejects otherwise.
 export function request(method, url, body, { headers = {}, agent = false, form = false } = {}) {
   return new Promise((resolve, reject) => {
-    const type = form ? "application/x-www-form-urlencoded" : "application/json";
-    if (body) headers = { ...headers, "Content-Type": type };
+    const type = form ? 'application/x-www-form-urlencoded' : 'application/json';
+    if (body) headers = { ...headers, 'Content-Type': type };
     const outgoing = http.request(url, { method, headers, agent }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk) => (text += chunk));
-      response.on("end", () => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => {
         if (response.statusCode === 204) resolve(null);
         else if (response.statusCode !== 200 && response.statusCode !== 201)
           reject(new Error(`${method} ${url}: ${response.statusCode} ${text}`));
         else resolve(JSON.parse(text));
       });
     });
-    outgoing.on("error", reject);
+    outgoing.on('error', reject);
     outgoing.end(body ? (form ? body : JSON.stringify(body)) : undefined);
   });
 }
@@ -65,18 +65,22 @@ export function request(method, url, body, { headers = {}, agent = false, form =
 export class Child {
   constructor(program, args, logFile, env = {}) {
     this.logFile = logFile;
-    this.log = fs.openSync(logFile, "a");
+    this.log = fs.openSync(logFile, 'a');
     this.process = spawn(program, args, {
-      stdio: ["ignore", this.log, this.log],
+      stdio: ['ignore', this.log, this.log],
       env: { ...process.env, ...env },
     });
-    this.exited = new Promise((resolve) => this.process.on("exit", (code, signal) => resolve(code ?? signal)));
+    this.exited = new Promise((resolve) =>
+      this.process.on('exit', (code, signal) => resolve(code ?? signal)),
+    );
   }
 
   // The address a pocketshop process logs once it serves.
   async waitUntilListening() {
     for (let attempt = 0; attempt < 300; ++attempt) {
-      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(fs.readFileSync(this.logFile, "utf8"));
+      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(
+        fs.readFileSync(this.logFile, 'utf8'),
+      );
       if (match) return match[1];
       if (this.process.exitCode !== null) break;
       await sleep(100);
@@ -87,7 +91,7 @@ export class Child {
   async waitUntilHealthy(base) {
     for (let attempt = 0; attempt < 300; ++attempt) {
       try {
-        await request("GET", `${base}/healthz`);
+        await request('GET', `${base}/healthz`);
         return;
       } catch {
         if (this.process.exitCode !== null) break;
@@ -103,7 +107,8 @@ export class Child {
   }
 
   async stop() {
-    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill("SIGTERM");
+    if (this.process.exitCode === null && this.process.signalCode === null)
+      this.process.kill('SIGTERM');
     const code = await this.exited;
     fs.closeSync(this.log);
     return code;
@@ -113,15 +118,26 @@ export class Child {
 // wrk with a script of bench/lua/ (under `taskset -c cores` when given); the
 // BENCH_RESULT line it prints, and any BENCH_<NAME> line beside it as
 // result.extra[name].
-export function wrk({ base, script, args, seconds, threads, connections, cores = "" }) {
-  const wrkArgs = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "5s", "-s", path.resolve(luaDir, script), base, "--", ...args];
+export function wrk({ base, script, args, seconds, threads, connections, cores = '' }) {
+  const wrkArgs = [
+    `-t${threads}`,
+    `-c${connections}`,
+    `-d${seconds}s`,
+    '--timeout',
+    '5s',
+    '-s',
+    path.resolve(luaDir, script),
+    base,
+    '--',
+    ...args,
+  ];
   const out = cores
-    ? run("taskset", ["-c", cores, "wrk", ...wrkArgs], { BENCH_LUA_DIR: luaDir })
-    : run("wrk", wrkArgs, { BENCH_LUA_DIR: luaDir });
+    ? run('taskset', ['-c', cores, 'wrk', ...wrkArgs], { BENCH_LUA_DIR: luaDir })
+    : run('wrk', wrkArgs, { BENCH_LUA_DIR: luaDir });
   const result = { extra: {} };
-  for (const line of out.split("\n")) {
+  for (const line of out.split('\n')) {
     const match = /^BENCH_([A-Z_]+) (.*)$/.exec(line);
-    if (match && match[1] === "RESULT") Object.assign(result, JSON.parse(match[2]));
+    if (match && match[1] === 'RESULT') Object.assign(result, JSON.parse(match[2]));
     else if (match) result.extra[match[1].toLowerCase()] = JSON.parse(match[2]);
   }
   if (result.requests === undefined) throw new Error(`wrk printed no result:\n${out}`);
@@ -133,29 +149,41 @@ export function wrkInBackground(options) {
   return new Promise((resolve, reject) => {
     const { base, script, args, seconds, threads, connections } = options;
     const child = spawn(
-      "wrk",
-      [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "5s", "-s", path.join(luaDir, script), base, "--", ...args],
+      'wrk',
+      [
+        `-t${threads}`,
+        `-c${connections}`,
+        `-d${seconds}s`,
+        '--timeout',
+        '5s',
+        '-s',
+        path.join(luaDir, script),
+        base,
+        '--',
+        ...args,
+      ],
       { env: { ...process.env, BENCH_LUA_DIR: luaDir } },
     );
-    let out = "";
-    child.stdout.on("data", (chunk) => (out += chunk));
-    child.stderr.on("data", (chunk) => (out += chunk));
-    child.on("error", reject);
-    child.on("exit", (code) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
       const result = { extra: {} };
-      for (const line of out.split("\n")) {
+      for (const line of out.split('\n')) {
         const match = /^BENCH_([A-Z_]+) (.*)$/.exec(line);
-        if (match && match[1] === "RESULT") Object.assign(result, JSON.parse(match[2]));
+        if (match && match[1] === 'RESULT') Object.assign(result, JSON.parse(match[2]));
         else if (match) result.extra[match[1].toLowerCase()] = JSON.parse(match[2]);
       }
-      if (code !== 0 || result.requests === undefined) reject(new Error(`wrk exited with ${code}:\n${out}`));
+      if (code !== 0 || result.requests === undefined)
+        reject(new Error(`wrk exited with ${code}:\n${out}`));
       else resolve(result);
     });
   });
 }
 
 export function writeLines(file, lines) {
-  fs.writeFileSync(file, lines.join("\n") + "\n");
+  fs.writeFileSync(file, lines.join('\n') + '\n');
   return file;
 }
 
@@ -165,24 +193,28 @@ export async function writeListCase(work, base, maxPages = Infinity) {
   const paths = [];
   let next = null;
   do {
-    const target = `/api/products?limit=24${next ? `&after=${encodeURIComponent(next)}` : ""}`;
+    const target = `/api/products?limit=24${next ? `&after=${encodeURIComponent(next)}` : ''}`;
     paths.push(target);
-    ({ next } = await request("GET", base + target));
+    ({ next } = await request('GET', base + target));
   } while (next && paths.length < maxPages);
-  writeLines(path.join(work, "list.txt"), paths);
+  writeLines(path.join(work, 'list.txt'), paths);
 }
 
 // Single-use card tokens from the test gateway, `inFlight` requests at a time.
 export async function mintPaymentTokens(gatewayUrl, publishableKey, count, inFlight = 32) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
   const headers = { Authorization: `Bearer ${publishableKey}` };
-  const card = "card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=2040&card[cvc]=123";
+  const card = 'card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=2040&card[cvc]=123';
   const tokens = new Array(count);
   let next = 0;
   async function worker() {
     while (next < count) {
       const index = next++;
-      const token = await request("POST", `${gatewayUrl}/v1/tokens`, card, { headers, agent, form: true });
+      const token = await request('POST', `${gatewayUrl}/v1/tokens`, card, {
+        headers,
+        agent,
+        form: true,
+      });
       tokens[index] = token.id;
     }
   }
@@ -195,7 +227,7 @@ export async function mintPaymentTokens(gatewayUrl, publishableKey, count, inFli
 export async function login(base, emails, password) {
   const tokens = [];
   for (const email of emails) {
-    const session = await request("POST", `${base}/api/auth/login`, { email, password });
+    const session = await request('POST', `${base}/api/auth/login`, { email, password });
     tokens.push(session.access_token);
   }
   return tokens;

@@ -100,8 +100,6 @@ class Database {
   // A second pool, on a streaming replica of this (PostgreSQL) database, for
   // with_catalog_read. Call before serving.
   void add_replica(const ReplicaOptions& options);
-  bool has_replica() const { return replica_ != nullptr; }
-  const ReplicaOptions& replica_options() const { return replica_options_; }
   // The primary's WAL position now: a read that must see the writes done so
   // far asks for a replica that has replayed this far.
   WalPosition write_position();

@@ -183,6 +183,8 @@ Application::Application(Config config)
                          std::chrono::minutes(1), database_),
       conversations_per_user_("conversations per user", config_.conversation_limit_per_user,
                               std::chrono::hours(1), database_),
+      uploads_per_user_("uploads per user", config_.upload_limit_per_user, std::chrono::hours(1),
+                        database_),
       pipeline_(router_, metrics_, named_conflicts()),
       release_earnings_("releasing due earnings",
                         std::chrono::seconds(config_.release_interval_seconds),
@@ -214,7 +216,7 @@ Application::Application(Config config)
                         resets_per_client_, resets_per_email_, verification_mails_per_user_});
   personal_data::on_account_deletion(accounts_, ledger_);
   personal_data::add_routes(router_, database_, authenticator_, workers_);
-  media::add_routes(router_, media_, authenticator_, workers_, config_);
+  media::add_routes(router_, media_, authenticator_, workers_, uploads_per_user_, config_);
   shops::add_routes(router_, shops_, authenticator_, workers_);
   catalog::add_routes(router_, catalog_, authenticator_, workers_);
   cart::add_routes(router_, carts_, authenticator_, workers_);

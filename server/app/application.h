@@ -138,6 +138,7 @@ class Application {
   http::RateLimiter checkouts_per_user_;
   http::RateLimiter messages_per_user_;
   http::RateLimiter conversations_per_user_;
+  http::RateLimiter uploads_per_user_;
   std::unique_ptr<http::StaticFiles> web_app_;
   http::Router router_;
   http::Metrics metrics_;

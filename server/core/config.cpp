@@ -210,6 +210,9 @@ void add_config_options(CLI::App& app, Config& c) {
   option("--message-limit-per-user", c.message_limit_per_user, "POCKETSHOP_MESSAGE_LIMIT_PER_USER",
          "messages per minute per sender")
       ->check(CLI::Range(1, 1000000));
+  option("--upload-limit-per-user", c.upload_limit_per_user, "POCKETSHOP_UPLOAD_LIMIT_PER_USER",
+         "image uploads per hour per user")
+      ->check(CLI::Range(1, 1000000));
   option("--conversation-limit-per-user", c.conversation_limit_per_user,
          "POCKETSHOP_CONVERSATION_LIMIT_PER_USER", "conversations started per hour per buyer")
       ->check(CLI::Range(1, 1000000));

@@ -46,6 +46,7 @@ struct Config {
   int checkout_limit_per_user = 10;               // checkout attempts per minute per user
   int message_limit_per_user = 20;                // messages per minute per sender
   int conversation_limit_per_user = 10;           // conversations started per hour per buyer
+  int upload_limit_per_user = 300;                // image uploads per hour per user
   int message_mail_delay_seconds = 300;           // an unread message is mailed this long after
   int password_reset_limit_per_ip = 10;           // reset requests per hour per client address
   int password_reset_limit_per_email = 3;         // reset requests per hour per email address

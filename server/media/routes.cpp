@@ -27,7 +27,7 @@ ApiError no_such_file() { return ApiError::not_found("There is no such media fil
 }  // namespace
 
 void add_routes(http::Router& router, MediaService& media, const accounts::Authenticator& auth,
-                WorkerPool& workers, const Config& config) {
+                WorkerPool& workers, http::RateLimiter& uploads_per_user, const Config& config) {
   using http::bhttp::verb;
 
   router.add(
@@ -38,6 +38,7 @@ void add_routes(http::Router& router, MediaService& media, const accounts::Authe
         const std::string_view content_type = request.header(field::content_type);
         const std::string_view body = request.raw.body();
         Image image = co_await workers.run(request.request_id, [&] {
+          uploads_per_user.enforce(std::to_string(user.id));
           const auto parts = http::parse_multipart(content_type, body);
           return media.store(user.id, file_part(parts));
         });

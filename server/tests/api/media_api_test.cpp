@@ -1,3 +1,4 @@
+#include "api/account_test.h"
 #include "core/errors.h"
 #include "core/random.h"
 #include "http/problems.h"
@@ -570,6 +571,38 @@ TEST_P(MediaApi, FindManyLooksUpBatches) {
     for (std::int64_t i = 0; i < 1200; ++i) many.push_back(i + 1);
     EXPECT_EQ(media.find_many(sql, many).size(), 2u);
   });
+}
+
+// Each upload costs a decoding, three encodings and stored files, and any
+// signed-in user may upload (for messages): a user gets a budget an hour.
+class UploadLimits : public MediaApi {
+ protected:
+  void configure(Config& config) override {
+    MediaApi::configure(config);
+    config.upload_limit_per_user = 2;
+  }
+};
+POCKETSHOP_API_TEST(UploadLimits);
+
+TEST_P(UploadLimits, AUserUploadsAFewImagesAnHour) {
+  upload_ok(jpeg(64, 48, 1));
+  upload_ok(jpeg(64, 48, 2));
+  const auto limited = upload(jpeg(64, 48, 3));
+  expect_problem(limited, 429, "rate-limited");
+  EXPECT_FALSE(limited.header("retry-after").empty());
+  // Another user has a budget of their own.
+  const auto buyer = sign_up("buyer@example.com", "buyer");
+  upload_ok(jpeg(64, 48, 3), "a.jpg", "image/jpeg", buyer.access_token);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM images"), 3);
+}
+
+TEST_P(UploadLimits, ConcurrentUploadsStayWithinTheLimit) {
+  const std::string bytes = jpeg(64, 48);
+  const auto seen = race([&](int) { return upload(bytes); });
+  const std::map<std::string, int> expected{{"201", 2},
+                                            {"429 /problems/rate-limited", kRacers - 2}};
+  EXPECT_EQ(seen, expected);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM images"), 2);
 }
 
 }  // namespace

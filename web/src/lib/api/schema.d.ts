@@ -150,7 +150,7 @@ export interface paths {
         put?: never;
         /**
          * Upload an image (any signed-in user)
-         * @description One JPEG, PNG, WebP or GIF image as the multipart/form-data part named `file`. The bytes decide the format (the file name and the part's Content-Type are ignored); the image is decoded to prove it, refused before decoding when width x height exceeds the configured pixel limit, rotated upright from its EXIF orientation, stripped of all metadata (EXIF, GPS, XMP, ICC) and stored as WebP variants 320, 800 and 1600 pixels wide (never wider than the original). The image belongs to the uploader; use its id for a shop logo or cover, a product image, or a message's attachment. The body limit is the upload limit (--max-upload-bytes), not the JSON one.
+         * @description One JPEG, PNG, WebP or GIF image as the multipart/form-data part named `file`. The bytes decide the format (the file name and the part's Content-Type are ignored); the image is decoded to prove it, refused before decoding when width x height exceeds the configured pixel limit, rotated upright from its EXIF orientation, stripped of all metadata (EXIF, GPS, XMP, ICC) and stored as WebP variants 320, 800 and 1600 pixels wide (never wider than the original). The image belongs to the uploader; use its id for a shop logo or cover, a product image, or a message's attachment. The body limit is the upload limit (--max-upload-bytes), not the JSON one. Each user may upload --upload-limit-per-user images an hour (300 by default, in bursts up to that many), counted by every instance together on PostgreSQL; past it, 429 with Retry-After.
          */
         post: operations["uploadImage"];
         delete?: never;
@@ -2503,6 +2503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getMediaFile: {

@@ -115,11 +115,8 @@ export class Child {
   }
 }
 
-// wrk with a script of bench/lua/ (under `taskset -c cores` when given); the
-// BENCH_RESULT line it prints, and any BENCH_<NAME> line beside it as
-// result.extra[name].
-export function wrk({ base, script, args, seconds, threads, connections, cores = '' }) {
-  const wrkArgs = [
+function wrkArguments({ base, script, args, seconds, threads, connections }) {
+  return [
     `-t${threads}`,
     `-c${connections}`,
     `-d${seconds}s`,
@@ -131,15 +128,28 @@ export function wrk({ base, script, args, seconds, threads, connections, cores =
     '--',
     ...args,
   ];
-  const out = cores
-    ? run('taskset', ['-c', cores, 'wrk', ...wrkArgs], { BENCH_LUA_DIR: luaDir })
-    : run('wrk', wrkArgs, { BENCH_LUA_DIR: luaDir });
+}
+
+// The BENCH_RESULT line wrk's script printed, and any BENCH_<NAME> line beside
+// it as result.extra[name]; no `requests` when there was no result line.
+function wrkResult(out) {
   const result = { extra: {} };
   for (const line of out.split('\n')) {
     const match = /^BENCH_([A-Z_]+) (.*)$/.exec(line);
     if (match && match[1] === 'RESULT') Object.assign(result, JSON.parse(match[2]));
     else if (match) result.extra[match[1].toLowerCase()] = JSON.parse(match[2]);
   }
+  return result;
+}
+
+// wrk with a script of bench/lua/ (under `taskset -c cores` when given), and
+// its wrkResult.
+export function wrk({ cores = '', ...options }) {
+  const wrkArgs = wrkArguments(options);
+  const out = cores
+    ? run('taskset', ['-c', cores, 'wrk', ...wrkArgs], { BENCH_LUA_DIR: luaDir })
+    : run('wrk', wrkArgs, { BENCH_LUA_DIR: luaDir });
+  const result = wrkResult(out);
   if (result.requests === undefined) throw new Error(`wrk printed no result:\n${out}`);
   return result;
 }
@@ -147,34 +157,15 @@ export function wrk({ base, script, args, seconds, threads, connections, cores =
 // wrk in the background, for a fault injected while it runs.
 export function wrkInBackground(options) {
   return new Promise((resolve, reject) => {
-    const { base, script, args, seconds, threads, connections } = options;
-    const child = spawn(
-      'wrk',
-      [
-        `-t${threads}`,
-        `-c${connections}`,
-        `-d${seconds}s`,
-        '--timeout',
-        '5s',
-        '-s',
-        path.join(luaDir, script),
-        base,
-        '--',
-        ...args,
-      ],
-      { env: { ...process.env, BENCH_LUA_DIR: luaDir } },
-    );
+    const child = spawn('wrk', wrkArguments(options), {
+      env: { ...process.env, BENCH_LUA_DIR: luaDir },
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (out += chunk));
     child.on('error', reject);
     child.on('exit', (code) => {
-      const result = { extra: {} };
-      for (const line of out.split('\n')) {
-        const match = /^BENCH_([A-Z_]+) (.*)$/.exec(line);
-        if (match && match[1] === 'RESULT') Object.assign(result, JSON.parse(match[2]));
-        else if (match) result.extra[match[1].toLowerCase()] = JSON.parse(match[2]);
-      }
+      const result = wrkResult(out);
       if (code !== 0 || result.requests === undefined)
         reject(new Error(`wrk exited with ${code}:\n${out}`));
       else resolve(result);

@@ -359,15 +359,23 @@ void Database::add_replica(const ReplicaOptions& options) {
   replica_state_.primary_progress = PrimaryProgress(options.max_lag);
 }
 
-WalPosition Database::write_position() {
-  // The insert position, not pg_current_wal_lsn(): it already includes a
-  // commit record that is not yet written out (synchronous_commit=off).
-  const Query position_now("SELECT pg_current_wal_insert_lsn()::text");
-  const auto text = with_session(
+namespace {
+// A WAL position of the database's server, by the PostgreSQL function that
+// tells it (pg_current_wal_insert_lsn and its kin).
+WalPosition wal_position(Database& database, std::string_view function) {
+  const Query position_now("SELECT " + std::string(function) + "()::text");
+  const auto text = database.with_session(
       [&](Connection& connection) { return position_now.single<std::string>(connection); });
   const auto position = parse_wal_position(text);
   if (!position) throw std::runtime_error("PostgreSQL gave an unexpected WAL position: " + text);
   return *position;
+}
+}  // namespace
+
+WalPosition Database::write_position() {
+  // The insert position, not pg_current_wal_lsn(): it already includes a
+  // commit record that is not yet written out (synchronous_commit=off).
+  return wal_position(*this, "pg_current_wal_insert_lsn");
 }
 
 bool Database::replica_serves(const CatalogRead& read) {
@@ -384,13 +392,10 @@ bool Database::replica_serves(const CatalogRead& read) {
 }
 
 void Database::sample_primary_progress() {
-  // Flushed, not inserted: a replica receives only what is flushed.
-  const Query position_now("SELECT pg_current_wal_flush_lsn()::text");
   try {
-    const auto text = with_session(
-        [&](Connection& connection) { return position_now.single<std::string>(connection); });
-    if (const auto position = parse_wal_position(text))
-      replica_state_.primary_progress.record(Clock::now(), *position);
+    // Flushed, not inserted: a replica receives only what is flushed.
+    const auto position = wal_position(*this, "pg_current_wal_flush_lsn");
+    replica_state_.primary_progress.record(Clock::now(), position);
   } catch (const std::exception&) {
     // Down or restarting: its own failure is logged where reads meet it.
   }

@@ -173,6 +173,40 @@ export function wrkInBackground(options) {
   });
 }
 
+// `pocketshop gateway`'s arguments: its own data directory and the bench's keys.
+export function gatewayArguments(dataDir, keys) {
+  return [
+    'gateway',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    '--secret-key',
+    keys.secret,
+    '--publishable-key',
+    keys.publishable,
+  ];
+}
+
+// `pocketshop serve`'s flags for a load: rate limits raised (the load comes
+// from one address and 200 buyers) and the bench's own gateway.
+export function loadServeFlags(gateway, keys) {
+  return [
+    '--login-limit-per-ip',
+    '1000000',
+    '--checkout-limit-per-user',
+    '1000000',
+    '--payment-gateway-url',
+    gateway.url,
+    '--payment-secret-key',
+    keys.secret,
+    '--payment-publishable-key',
+    keys.publishable,
+  ];
+}
+
 export function writeLines(file, lines) {
   fs.writeFileSync(file, lines.join('\n') + '\n');
   return file;

@@ -37,6 +37,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   freePort,
+  gatewayArguments,
+  loadServeFlags,
   login,
   machine,
   mintPaymentTokens,
@@ -246,19 +248,7 @@ async function startGateway(work) {
   fs.mkdirSync(dataDir);
   const gateway = new Server(
     options.binary,
-    [
-      'gateway',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--secret-key',
-      gatewayKeys.secret,
-      '--publishable-key',
-      gatewayKeys.publishable,
-    ],
+    gatewayArguments(dataDir, gatewayKeys),
     path.join(work, 'gateway.log'),
     'gateway',
   );
@@ -397,7 +387,6 @@ async function startMarketplace(database, scale = 1) {
   const gateway = await startGateway(work);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  // Rate limits are raised: the load comes from one address and 200 buyers.
   const server = new Server(
     options.binary,
     [
@@ -407,16 +396,7 @@ async function startMarketplace(database, scale = 1) {
       '127.0.0.1',
       '--port',
       String(port),
-      '--login-limit-per-ip',
-      '1000000',
-      '--checkout-limit-per-user',
-      '1000000',
-      '--payment-gateway-url',
-      gateway.url,
-      '--payment-secret-key',
-      gatewayKeys.secret,
-      '--payment-publishable-key',
-      gatewayKeys.publishable,
+      ...loadServeFlags(gateway, gatewayKeys),
     ],
     path.join(work, 'server.log'),
   );

@@ -27,6 +27,8 @@ import {
   benchDir,
   Child,
   freePort,
+  gatewayArguments,
+  loadServeFlags,
   login,
   machine,
   mintPaymentTokens,
@@ -203,17 +205,7 @@ function instanceArgs(databaseUrl, port) {
     String(port),
     '--trust-proxy',
     'true',
-    // The load comes from one address and 200 buyers.
-    '--login-limit-per-ip',
-    '1000000',
-    '--checkout-limit-per-user',
-    '1000000',
-    '--payment-gateway-url',
-    gateway.url,
-    '--payment-secret-key',
-    gatewayKeys.secret,
-    '--payment-publishable-key',
-    gatewayKeys.publishable,
+    ...loadServeFlags(gateway, gatewayKeys),
   ];
 }
 
@@ -595,19 +587,7 @@ try {
   gateway = track(
     new Child(
       binary,
-      [
-        'gateway',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        '0',
-        '--data-dir',
-        path.join(work, 'gateway'),
-        '--secret-key',
-        gatewayKeys.secret,
-        '--publishable-key',
-        gatewayKeys.publishable,
-      ],
+      gatewayArguments(path.join(work, 'gateway'), gatewayKeys),
       path.join(work, 'gateway.log'),
     ),
   );

@@ -8,6 +8,7 @@
 #include "checkout/routes.h"
 #include "core/cpus.h"
 #include "core/embedded_file.h"
+#include "db/database_url.h"
 #include "db/migrations.h"
 #include "http/read_after.h"
 #include "ledger/routes.h"
@@ -77,7 +78,8 @@ std::size_t pool_size(const Config& config) {
 
 // SQLite's catalogue reads on the network threads (WorkerPool::run_short).
 bool catalog_reads_inline(const Config& config) {
-  return config.database_url.starts_with("sqlite:") && config.sqlite_catalog_reads == "network";
+  return db::dialect_of(config.database_url) == db::Dialect::sqlite &&
+         config.sqlite_catalog_reads == "network";
 }
 
 // One connection per worker, and one per network thread when catalogue reads
@@ -202,7 +204,10 @@ Application::Application(Config config)
       purge_old_records_("purging sent mails and finished jobs", std::chrono::hours(1),
                          [this] { purge_old_records(now_millis()); }),
       sweep_rate_limits_("sweeping expired rate limits", std::chrono::minutes(1),
-                         [this] { http::RateLimiter::sweep_expired(database_, now_millis()); }) {
+                         [this] { http::RateLimiter::sweep_expired(database_, now_millis()); }),
+      delete_unused_images_("deleting unused images", std::chrono::minutes(10), [this] {
+        media_.delete_unused(now_millis() - config_.unused_image_hours * 3600LL * 1000);
+      }) {
   mail::configure({.from = config_.mail_from,
                    .public_url = config_.public_url,
                    .unsubscribe_secret = config_.jwt_secret});
@@ -360,6 +365,7 @@ void Application::start(bool handle_signals) {
   scheduled_payouts_.start();
   if (config_.retention_days > 0) purge_old_records_.start();
   if (database_.dialect() == db::Dialect::postgres) sweep_rate_limits_.start();
+  if (config_.unused_image_hours > 0) delete_unused_images_.start();
   spdlog::info("listening on http://{}:{} database={} threads={} workers={} connections={} cpus={}",
                config_.host, port(), database_.display_url(), count, pool_size(config_),
                database_.pool_size(), usable_cpus());
@@ -404,6 +410,7 @@ void Application::stop() {
   purge_old_records_.stop();
   scheduled_payouts_.stop();
   sweep_rate_limits_.stop();
+  delete_unused_images_.stop();
   if (!server_) return;
   static_cast<void>(asio::co_spawn(io_, drain(), asio::detached));
 }
@@ -428,6 +435,7 @@ void Application::wait() {
   purge_old_records_.join();
   scheduled_payouts_.join();
   sweep_rate_limits_.join();
+  delete_unused_images_.join();
   for (auto& thread : threads_)
     if (thread.joinable()) thread.join();
   threads_.clear();

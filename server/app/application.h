@@ -150,8 +150,9 @@ class Application {
   PeriodicTask release_earnings_;
   PeriodicTask reconcile_payments_;  // started when config.reconcile_interval_seconds > 0
   PeriodicTask scheduled_payouts_;
-  PeriodicTask purge_old_records_;  // started when config.retention_days > 0
-  PeriodicTask sweep_rate_limits_;  // started on PostgreSQL, where the limits count
+  PeriodicTask purge_old_records_;     // started when config.retention_days > 0
+  PeriodicTask sweep_rate_limits_;     // started on PostgreSQL, where the limits count
+  PeriodicTask delete_unused_images_;  // started when config.unused_image_hours > 0
   std::mutex stopping_mutex_;
   std::condition_variable stopping_changed_;
   bool stopping_ = false;

@@ -296,6 +296,10 @@ void add_config_options(CLI::App& app, Config& c) {
       ->check(CLI::IsMember({"local", "s3"}));
   option("--s3-endpoint", c.s3_endpoint, "POCKETSHOP_S3_ENDPOINT",
          "the S3 API's base URL, http(s)://host:port (path-style: <endpoint>/<bucket>/...)");
+  option("--unused-image-hours", c.unused_image_hours, "POCKETSHOP_UNUSED_IMAGE_HOURS",
+         "hours after which an image nothing shows is deleted, files and all (0: kept); checked "
+         "every 10 minutes")
+      ->check(CLI::Range(0, 24 * 3650));
   option("--s3-bucket", c.s3_bucket, "POCKETSHOP_S3_BUCKET", "the bucket that holds the images");
   option("--s3-region", c.s3_region, "POCKETSHOP_S3_REGION", "the region requests are signed for");
   option("--s3-access-key", c.s3_access_key, "POCKETSHOP_S3_ACCESS_KEY", "S3 access key id");

@@ -103,6 +103,10 @@ struct Config {
   std::string s3_access_key;
   std::string s3_secret_key;  // never logged
   int s3_timeout_ms = 10000;
+  // An image no shop, product or message shows is deleted once it has been
+  // unused this long (an upload never attached, or one detached); its files
+  // go with its last row. 0: unused images are kept.
+  int unused_image_hours = 24;
   std::string log_format = "text";  // text | json
   std::string log_level = "info";
 };

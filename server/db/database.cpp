@@ -1,5 +1,6 @@
 #include "db/database.h"
 
+#include "db/database_url.h"
 #include "db/query.h"
 
 #include <soci/postgresql/soci-postgresql.h>
@@ -160,13 +161,11 @@ void configure_sqlite_process() {
 }
 
 Database::Database(const std::string& url, std::size_t pool_size, Gate gate, SqliteSync sqlite_sync)
-    : dialect_(starts_with(url, "postgres") ? Dialect::postgres : Dialect::sqlite),
+    : dialect_(dialect_of(url)),
       display_url_(without_password(url)),
       open_(gate == Gate::open),
       slots_(std::max<std::size_t>(pool_size, 1) + (dialect_ == Dialect::sqlite ? 1 : 0)) {
   if (dialect_ == Dialect::sqlite) {
-    if (!starts_with(url, "sqlite:"))
-      throw std::invalid_argument("database URL must start with sqlite:// or postgresql://");
     sqlite_path_ = sqlite_path(url);
     sqlite_sync_ = sqlite_sync;
   } else {

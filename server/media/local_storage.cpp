@@ -19,14 +19,25 @@ namespace {
 
 // A new file appears whole or not at all: written to a temporary name in the
 // same folder, flushed to disk, then renamed over.
+// A key's folder may be removed, emptied, between its creation and the
+// file's (LocalDirectoryStorage::remove): then it is created again.
+int create_in_folder(const std::filesystem::path& temp) {
+  for (int attempt = 0;; ++attempt) {
+    std::error_code ec;
+    std::filesystem::create_directories(temp.parent_path(), ec);
+    if (ec)
+      throw StorageError("cannot create " + temp.parent_path().string() + ": " + ec.message());
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd >= 0) return fd;
+    if (errno != ENOENT || attempt == 2) throw_errno("cannot create " + temp.string());
+  }
+}
+
 void write_file_atomically(const std::filesystem::path& path, std::string_view data) {
   std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec) throw StorageError("cannot create " + path.parent_path().string() + ": " + ec.message());
   const std::filesystem::path temp =
       path.parent_path() / ("." + path.filename().string() + "." + random_hex(8) + ".tmp");
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) throw_errno("cannot create " + temp.string());
+  const int fd = create_in_folder(temp);
   std::size_t written = 0;
   while (written < data.size()) {
     const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
@@ -78,6 +89,16 @@ std::optional<std::string> LocalDirectoryStorage::read(std::string_view key,
 bool LocalDirectoryStorage::exists(std::string_view key, std::string_view file) const {
   std::error_code ec;
   return std::filesystem::is_regular_file(path_of(key, file), ec);
+}
+
+void LocalDirectoryStorage::remove(std::string_view key, std::string_view file) {
+  const std::filesystem::path path = path_of(key, file);
+  std::error_code ec;
+  std::filesystem::remove(path, ec);
+  if (ec) throw StorageError("cannot delete " + path.string() + ": " + ec.message());
+  // The key's folder goes with its last file; removing one that still holds
+  // files fails, harmlessly.
+  std::filesystem::remove(path.parent_path(), ec);
 }
 
 }  // namespace ps::media

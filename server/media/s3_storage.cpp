@@ -87,4 +87,13 @@ bool S3Storage::exists(std::string_view key, std::string_view file) const {
   head.fail(response);
 }
 
+// S3 answers 204 whether or not the object was there.
+void S3Storage::remove(std::string_view key, std::string_view file) {
+  S3Request del(settings_, "DELETE", key, file);
+  const auto response = del.send();
+  if (response.status == 204 || response.status == 200) return;
+  if (response.status == 404 && s3_error_code(response.body) != "NoSuchBucket") return;
+  del.fail(response);
+}
+
 }  // namespace ps::media

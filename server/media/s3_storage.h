@@ -28,6 +28,7 @@ class S3Storage : public MediaStorage {
   void put_once(std::string_view key, std::string_view file, std::string_view bytes) override;
   std::optional<std::string> read(std::string_view key, std::string_view file) const override;
   bool exists(std::string_view key, std::string_view file) const override;
+  void remove(std::string_view key, std::string_view file) override;
 
  private:
   S3Settings settings_;

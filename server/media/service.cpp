@@ -15,6 +15,7 @@ namespace {
 constexpr std::size_t kKeyLength = 64;       // SHA-256, hex
 constexpr std::size_t kFileHashLength = 32;  // 128 bits of the variant's SHA-256, hex
 constexpr std::string_view kVariantSuffix = ".webp";
+constexpr std::string_view kNotStoredNow = "The image could not be stored right now; retry later.";
 
 bool is_lower_hex(std::string_view text) {
   return std::all_of(text.begin(), text.end(),
@@ -74,13 +75,14 @@ Image MediaService::store(std::int64_t owner_id, std::string_view bytes) {
   Image image;
   image.owner_id = owner_id;
   image.sha256 = sha256_hex(bytes);
+  image.created_at = now_millis();
 
-  // The same bytes were proven and processed before: reuse their files.
+  // The same bytes were proven and processed before: reuse their files,
+  // unless they are being deleted (insert_if_stored finds them gone).
   const auto earlier = database_.with_session(
       [&](db::Connection& sql) { return store::find_image_by_sha256(sql, image.sha256); });
-  if (earlier && has_variant(earlier->sha256, earlier->small_file) &&
-      has_variant(earlier->sha256, earlier->medium_file) &&
-      has_variant(earlier->sha256, earlier->large_file)) {
+  std::optional<std::int64_t> id;
+  if (earlier) {
     if (static_cast<std::uint64_t>(earlier->width) * static_cast<std::uint64_t>(earlier->height) >
         max_image_pixels_)
       throw too_many_pixels(earlier->width, earlier->height, max_image_pixels_);
@@ -90,7 +92,11 @@ Image MediaService::store(std::int64_t owner_id, std::string_view bytes) {
     image.small_file = earlier->small_file;
     image.medium_file = earlier->medium_file;
     image.large_file = earlier->large_file;
-  } else {
+    id = insert_if_stored(image);
+  }
+  // A sweep may delete files just stored for an earlier row of the same
+  // bytes, between their storing and the insert: they are stored again.
+  for (int attempt = 0; !id && attempt < 3; ++attempt) {
     const ProcessedImage processed = process_image(
         bytes, max_image_pixels_, std::vector<int>(kVariantWidths.begin(), kVariantWidths.end()));
     image.format = processed.format;
@@ -104,21 +110,29 @@ Image MediaService::store(std::int64_t owner_id, std::string_view bytes) {
         storage_->put_once(image.sha256, *files[i], variant.webp);
       }
     } catch (const StorageError& error) {
-      throw storage_failed(error, "The image could not be stored right now; retry later.");
+      throw storage_failed(error, std::string(kNotStoredNow));
     }
+    id = insert_if_stored(image);
   }
-
-  image.created_at = now_millis();
-  image.id =
-      database_.transaction([&](db::Connection& sql) { return store::insert_image(sql, image); });
+  if (!id) throw ApiError(ErrorCode::unavailable, std::string(kNotStoredNow));
+  image.id = *id;
   spdlog::info("image stored image_id={} owner_id={} format={} size={}x{} bytes={}", image.id,
                image.owner_id, image.format, image.width, image.height, bytes.size());
   return image;
 }
 
+std::optional<std::int64_t> MediaService::insert_if_stored(const Image& image) {
+  return database_.transaction([&](db::Connection& sql) -> std::optional<std::int64_t> {
+    store::lock_key(sql, image.sha256);
+    for (const std::string* file : {&image.small_file, &image.medium_file, &image.large_file})
+      if (!has_variant(image.sha256, *file)) return std::nullopt;
+    return store::insert_image(sql, image);
+  });
+}
+
 Image MediaService::owned_image(db::Connection& sql, std::int64_t image_id,
                                 std::int64_t owner_id) const {
-  auto image = store::find_image(sql, image_id);
+  auto image = store::find_image_to_attach(sql, image_id);
   if (!image) throw ApiError::not_found("There is no image " + std::to_string(image_id) + ".");
   if (image->owner_id != owner_id)
     throw ApiError::forbidden("Image " + std::to_string(image_id) + " belongs to someone else.");
@@ -148,6 +162,73 @@ bool MediaService::has_variant(std::string_view key, std::string_view file) cons
   } catch (const StorageError& error) {
     throw storage_failed(error, "The image cannot be read right now; retry later.");
   }
+}
+
+MediaService::Deleted MediaService::delete_unused(Millis unused_before) {
+  Deleted deleted;
+  deleted.images = delete_unused_rows(unused_before);
+  deleted.files = delete_unnamed_files();
+  if (deleted.images || deleted.files)
+    spdlog::info("unused images deleted images={} files={}", deleted.images, deleted.files);
+  return deleted;
+}
+
+namespace {
+constexpr int kCandidatesPerTransaction = 200;
+constexpr int kKeysPerRound = 100;
+}  // namespace
+
+long long MediaService::delete_unused_rows(Millis unused_before) {
+  long long deleted = 0;
+  for (;;) {
+    const auto [checked, forgotten, removed] = database_.transaction([&](db::Connection& sql) {
+      const auto ids =
+          store::unused_image_candidates(sql, unused_before, kCandidatesPerTransaction);
+      const long long removed = store::delete_unused_images(sql, ids, unused_before);
+      const long long forgotten = store::forget_candidates(sql, ids, unused_before);
+      return std::tuple{ids.size(), forgotten, removed};
+    });
+    deleted += removed;
+    // A full batch may hold images being attached right now: they stay
+    // candidates, and the next round looks at them again.
+    if (checked < static_cast<std::size_t>(kCandidatesPerTransaction) || forgotten == 0)
+      return deleted;
+  }
+}
+
+// Each key's files are deleted under its lock, which insert_if_stored takes
+// too: a row that names a file is either committed before (and the file
+// kept) or checks for the file after (and stores it again).
+long long MediaService::delete_unnamed_files() {
+  long long deleted = 0;
+  for (;;) {
+    const auto keys = database_.with_session(
+        [&](db::Connection& sql) { return store::keys_with_unused_files(sql, kKeysPerRound); });
+    for (const std::string& key : keys) {
+      try {
+        deleted += delete_unnamed_files_of(key);
+      } catch (const StorageError& error) {
+        spdlog::warn("deleting unused image files stopped: {}", error.what());
+        return deleted;
+      }
+    }
+    if (keys.size() < static_cast<std::size_t>(kKeysPerRound)) return deleted;
+  }
+}
+
+long long MediaService::delete_unnamed_files_of(const std::string& key) {
+  return database_.transaction([&](db::Connection& sql) {
+    store::lock_key(sql, key);
+    const auto files = store::unnamed_files(sql, key);
+    long long removed = 0;
+    for (const std::string& file : files) {
+      if (!is_media_key(key) || !is_variant_file(file)) continue;  // never a name of ours
+      storage_->remove(key, file);
+      ++removed;
+    }
+    store::forget_unused_files(sql, key);
+    return removed;
+  });
 }
 
 }  // namespace ps::media

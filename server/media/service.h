@@ -51,10 +51,27 @@ class MediaService {
   std::optional<std::string> read_variant(std::string_view key, std::string_view file) const;
   bool has_variant(std::string_view key, std::string_view file) const;
 
+  // Deletes the images that nothing shows (the image_uses view) and that
+  // have been unused since before `unused_before`, then the files that no
+  // image row names any more; a batch per short transaction. Blocking. A
+  // failing storage ends the round early: what is left waits for the next.
+  struct Deleted {
+    long long images = 0;
+    long long files = 0;
+  };
+  Deleted delete_unused(Millis unused_before);
+
   // The local storage's folder (used only when media_storage is "local").
   const std::filesystem::path& root() const { return root_; }
 
  private:
+  // Inserts the image if its files are all in storage, holding the lock
+  // that delete_unused takes before it deletes files of the same key.
+  std::optional<std::int64_t> insert_if_stored(const Image& image);
+  long long delete_unused_rows(Millis unused_before);
+  long long delete_unnamed_files();
+  long long delete_unnamed_files_of(const std::string& key);
+
   db::Database& database_;
   std::unique_ptr<MediaStorage> storage_;
   std::filesystem::path root_;

@@ -32,6 +32,8 @@ class MediaStorage {
   // The bytes, or nothing when there is no such file.
   virtual std::optional<std::string> read(std::string_view key, std::string_view file) const = 0;
   virtual bool exists(std::string_view key, std::string_view file) const = 0;
+  // Deletes the file; one that is absent already is not an error.
+  virtual void remove(std::string_view key, std::string_view file) = 0;
 };
 
 // The storage config.media_storage names: LocalDirectoryStorage under

@@ -1,13 +1,12 @@
 // Media on the S3 backend, against the S3-compatible server that
 // scripts/with-s3.sh starts on 127.0.0.1 (make test and .ci/run go through it).
+#include "core/clock.h"
 #include "media/demo_images.h"
 #include "media/processing.h"
 #include "media/service.h"
 #include "support/log_capture.h"
 #include "support/marketplace.h"
 #include "support/s3_server.h"
-
-#include <filesystem>
 
 namespace ps::testing {
 namespace {
@@ -54,15 +53,6 @@ class MediaS3Api : public MarketplaceTest {
     return std::string(image.at("urls").at(size).as_string());
   }
 
-  std::size_t files_on_local_disk() {
-    const auto& root = server().app().media().root();
-    std::size_t count = 0;
-    if (std::filesystem::exists(root))
-      for (const auto& entry : std::filesystem::recursive_directory_iterator(root))
-        count += entry.is_regular_file() ? 1 : 0;
-    return count;
-  }
-
   std::optional<S3Server> s3_;
   std::string bucket_;
   Account vendor_;
@@ -100,13 +90,30 @@ TEST_P(MediaS3Api, UploadPutsTheVariantsInTheBucketAndServesThemWithTheSameHeade
     EXPECT_EQ(again.header("etag"), served.header("etag"));
     EXPECT_EQ(again.header("cache-control"), kImmutable);
   }
-  EXPECT_EQ(files_on_local_disk(), 0u);
+  EXPECT_EQ(media_files_on_disk(), 0u);
 
   // The same bytes again reuse the objects the bucket holds.
   const auto repeated = upload_bytes(vendor_.access_token, jpeg);
   ASSERT_EQ(repeated.status, 201) << repeated.body;
   const auto reused = repeated.json().as_object();
   EXPECT_EQ(reused.at("urls"), image.at("urls"));
+}
+
+TEST_P(MediaS3Api, UnusedImagesLeaveTheBucket) {
+  const auto uploaded = upload_bytes(vendor_.access_token, media::render_demo_image(1800, 900, 6));
+  ASSERT_EQ(uploaded.status, 201) << uploaded.body;
+  const auto image = uploaded.json().as_object();
+  for (const char* size : {"small", "medium", "large"})
+    ASSERT_EQ(s3_request(*s3_, "HEAD", object_path(url(image, size))).status, 200) << size;
+
+  // Never attached; once past its grace, it goes, objects and all.
+  const auto deleted = server().app().media().delete_unused(now_millis() + 1000);
+  EXPECT_EQ(deleted.images, 1);
+  EXPECT_EQ(deleted.files, 3);
+  for (const char* size : {"small", "medium", "large"}) {
+    EXPECT_EQ(s3_request(*s3_, "HEAD", object_path(url(image, size))).status, 404) << size;
+    expect_problem(client().get(url(image, size)), 404, "not-found");
+  }
 }
 
 TEST_P(MediaS3Api, AFileTheBucketLacksIs404) {

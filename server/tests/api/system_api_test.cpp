@@ -376,7 +376,8 @@ TEST(SqliteConnections, UseWalForeignKeysABusyTimeoutNoConnectionMutexAndOneWrit
   for (const auto& connection : settings) pooled.insert(connection.handle);
   EXPECT_EQ(pooled.size(), settings.size());
   for (int round = 0; round < 2; ++round)
-    settings.push_back(database.transaction([](db::Connection& sql) { return read_settings(sql); }));
+    settings.push_back(
+        database.transaction([](db::Connection& sql) { return read_settings(sql); }));
   const auto& writer = settings.back();
   EXPECT_EQ(writer.handle, settings[settings.size() - 2].handle);
   EXPECT_FALSE(pooled.contains(writer.handle));

@@ -2,6 +2,9 @@
 
 #include "db/query.h"
 #include "media/demo_images.h"
+#include "media/service.h"
+
+#include <filesystem>
 
 namespace ps::testing {
 
@@ -18,6 +21,15 @@ HttpResult MarketplaceTest::upload_bytes(const std::string& token, const std::st
   return client().request(verb::post, "/api/uploads", body,
                           {{"Content-Type", "multipart/form-data; boundary=" + boundary},
                            {"Authorization", "Bearer " + token}});
+}
+
+std::size_t MarketplaceTest::media_files_on_disk() {
+  const auto& root = server().app().media().root();
+  std::size_t count = 0;
+  if (std::filesystem::exists(root))
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root))
+      count += entry.is_regular_file() ? 1 : 0;
+  return count;
 }
 
 std::int64_t MarketplaceTest::upload_image(const std::string& token, int width, int height) {

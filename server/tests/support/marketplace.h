@@ -14,6 +14,8 @@ class MarketplaceTest : public ApiTest {
   HttpResult upload_bytes(const std::string& token, const std::string& bytes,
                           const std::string& filename = "photo.jpg",
                           const std::string& part_type = "image/jpeg");
+  // Files under the local media folder (none when the images are in S3).
+  std::size_t media_files_on_disk();
   // Creates a shop; fails the test unless that answers 201. Returns its JSON.
   boost::json::object create_shop(const std::string& token, const std::string& name,
                                   boost::json::object extra = {});

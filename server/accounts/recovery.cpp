@@ -187,6 +187,17 @@ SignedIn AccountsService::change_password(const User& user, const std::string& c
   return {user, std::move(tokens)};
 }
 
+SignedIn AccountsService::logout_others(const User& user, const std::string& password) {
+  check_password(user.id, password);
+  TokenPair tokens = database_.transaction([&](db::Connection& sql) {
+    User current = user;
+    current.session_generation = store::revoke_user_sessions(sql, user.id, now_millis());
+    return start_session(sql, current, random_hex(16));
+  });
+  spdlog::info("other sessions revoked user_id={}", user.id);
+  return {user, std::move(tokens)};
+}
+
 void AccountsService::request_email_change(const User& user, const std::string& password,
                                            const std::string& new_email) {
   if (new_email == user.email)

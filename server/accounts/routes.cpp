@@ -236,6 +236,17 @@ void add_recovery_routes(http::Router& router, AccountsService& accounts, const 
     co_return session_response(200, request, signed_in, accounts.refresh_ttl());
   });
 
+  router.add(verb::post, "/api/auth/logout-others", [&](Request& request) -> awaitable<Response> {
+    const User user = co_await auth.require_user(request);
+    const auto body = http::parse_json_object(request);
+    JsonFields fields(body);
+    const std::string password = read_password(fields, "password");
+    fields.finish();
+    const auto signed_in = co_await workers.run(
+        request.request_id, [&] { return accounts.logout_others(user, password); });
+    co_return session_response(200, request, signed_in, accounts.refresh_ttl());
+  });
+
   router.add(verb::delete_, "/api/me", [&](Request& request) -> awaitable<Response> {
     const User user = co_await auth.require_user(request);
     const auto body = http::parse_json_object(request);

@@ -97,6 +97,11 @@ class AccountsService {
   // new one.
   SignedIn change_password(const User& user, const std::string& current_password,
                            const std::string& new_password);
+  // 403 password-incorrect. Signs out every other session at once, their
+  // access tokens too (after a lost phone, say); the caller gets a new one.
+  // The password is asked for because the answer is a new 30-day session:
+  // a stolen access token alone must not buy one.
+  SignedIn logout_others(const User& user, const std::string& password);
   // 403 password-incorrect, 409 email-taken. Mails a link to the new address
   // (which becomes the account's when it verifies) and a notice to the old.
   void request_email_change(const User& user, const std::string& password,

@@ -9,7 +9,8 @@ import { startServer, type RunningServer } from './support/server';
 // database: a vendor signs up and confirms the address from the welcome mail
 // (the banner goes away); a forgotten password is reset from the mail's link
 // (the link works once); the password and the address are changed on the
-// account page; the data is downloaded; the account is deleted. axe-core
+// account page; signing out the other devices ends another browser's
+// session; the data is downloaded; the account is deleted. axe-core
 // audits each new page, and no page may break the Content-Security-Policy.
 //
 // The links are read from the development mailbox (GET /api/dev/mailbox)
@@ -111,6 +112,30 @@ describe('account recovery and settings', () => {
       .getByRole('region', { name: 'Email address' })
       .getByText('rita.new@example.test')
       .waitFor();
+  });
+
+  test('signing out the other devices ends a session in another browser', async () => {
+    const other = await openBrowser(server.url);
+    try {
+      await signIn(other.page, 'rita.new@example.test', password, user.name);
+      const { page } = actor;
+      await page.goto('/account');
+      const devices = page.getByRole('region', { name: 'Other devices' });
+      await devices.getByLabel('Password, to confirm').fill(password);
+      await devices.getByRole('button', { name: 'Sign out other devices' }).click();
+      await devices.getByText('Every other device is signed out.').waitFor();
+
+      // The other browser's refresh cookie is refused: it is asked to sign in.
+      await other.page.goto('/account');
+      await other.page.waitForURL('**/signin?**');
+      await other.page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      // This one goes on.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Your account' }).waitFor();
+      expect(takeCspViolations(other)).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   test('the data is downloaded and the account deleted', async () => {

@@ -4,11 +4,80 @@
 
 #include "api/account_test.h"
 
+#include <mutex>
+
 namespace ps::testing {
 namespace {
 
-class AccountSettings : public AccountTest {};
+class AccountSettings : public AccountTest {
+ protected:
+  HttpResult logout_others(const std::string& access_token, const std::string& password) {
+    return client().post_json("/api/auth/logout-others", {{"password", password}}, access_token);
+  }
+};
 POCKETSHOP_API_TEST(AccountSettings);
+
+TEST_P(AccountSettings, SigningOutTheOtherDevicesKeepsThisOne) {
+  const auto account = sign_up("lost-phone@example.com");
+  const auto phone = login("lost-phone@example.com", "password123");
+  ASSERT_EQ(phone.status, 200);
+
+  const auto kept = logout_others(account.access_token, "password123");
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  const std::string new_access(kept.json().at("access_token").as_string());
+  EXPECT_EQ(client().get("/api/me", new_access).status, 200);
+  // The phone is signed out now, access token and all; so is the token
+  // this device held before.
+  const std::string phone_access(phone.json().at("access_token").as_string());
+  expect_problem(client().get("/api/me", phone_access), 401, "unauthorized");
+  expect_problem(refresh(refresh_token_of(phone)), 401, "unauthorized");
+  expect_problem(client().get("/api/me", account.access_token), 401, "unauthorized");
+  EXPECT_EQ(refresh(refresh_token_of(kept)).status, 200);
+  // The password stays what it was.
+  EXPECT_EQ(login("lost-phone@example.com", "password123").status, 200);
+}
+
+TEST_P(AccountSettings, SigningOutTheOtherDevicesNeedsThePassword) {
+  const auto account = sign_up("stolen-token@example.com");
+  const auto phone = login("stolen-token@example.com", "password123");
+  ASSERT_EQ(phone.status, 200);
+  // A stolen access token alone buys no new session, and ends none.
+  expect_problem(logout_others(account.access_token, "guess"), 403, "password-incorrect");
+  expect_problem(
+      client().post_json("/api/auth/logout-others", boost::json::object{}, account.access_token),
+      422, "validation");
+  expect_problem(logout_others("", "password123"), 401, "unauthorized");
+  expect_problem(client().request(verb::post, "/api/auth/logout-others", "{\"password\":",
+                                  {{"Content-Type", "application/json"},
+                                   {"Authorization", "Bearer " + account.access_token}}),
+                 400, "bad-request");
+  EXPECT_EQ(client().get("/api/me", account.access_token).status, 200);
+  EXPECT_EQ(refresh(refresh_token_of(phone)).status, 200);
+}
+
+TEST_P(AccountSettings, OfConcurrentSignOutsOfTheOtherDevicesOneSessionSurvives) {
+  const auto account = sign_up("nervous@example.com");
+  std::mutex mutex;
+  std::vector<std::string> refresh_tokens;
+  const auto seen = race([&](int) {
+    auto result = logout_others(account.access_token, "password123");
+    if (result.status == 200) {
+      std::lock_guard lock(mutex);
+      refresh_tokens.push_back(refresh_token_of(result));
+    }
+    return result;
+  });
+  // A request checked after another's commit finds its token signed out.
+  int answered = 0;
+  for (const auto& [outcome, count] : seen)
+    if (outcome == "200" || outcome == "401 /problems/unauthorized") answered += count;
+  EXPECT_EQ(answered, kRacers) << ::testing::PrintToString(seen);
+  ASSERT_GE(refresh_tokens.size(), 1u);
+  // Each winner signed out those before it: the last one's session lives.
+  int alive = 0;
+  for (const auto& token : refresh_tokens) alive += refresh(token).status == 200 ? 1 : 0;
+  EXPECT_EQ(alive, 1);
+}
 
 TEST_P(AccountSettings, ChangingThePasswordEndsTheOtherSessionsOnly) {
   const auto account = sign_up("careful@example.com");

@@ -214,6 +214,43 @@ describe('AccountPage: the password', () => {
   });
 });
 
+describe('AccountPage: other devices', () => {
+  it('signs them out with the password and goes on with the new session', async () => {
+    const { calls } = await openAccount(buyer, {
+      'POST /api/auth/logout-others': () => json(session(buyer, 'access-3')),
+    });
+    const form = section('Other devices');
+    fireEvent.change(within(form).getByLabelText('Password, to confirm'), {
+      target: { value: 'password123' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Sign out other devices' }));
+    expect(await within(form).findByRole('status')).toHaveTextContent(
+      'Every other device is signed out.',
+    );
+    expect(lastWrite(calls)).toMatchObject({
+      method: 'POST',
+      url: '/api/auth/logout-others',
+      body: { password: 'password123' },
+    });
+    expect(client.session.get()).toBe('access-3');
+    expect(within(form).getByLabelText('Password, to confirm')).toHaveValue('');
+  });
+
+  it('says when the password is wrong, and signs nobody out', async () => {
+    await openAccount(buyer, {
+      'POST /api/auth/logout-others': () =>
+        problem('password-incorrect', 403, 'The password is incorrect.'),
+    });
+    const form = section('Other devices');
+    fireEvent.change(within(form).getByLabelText('Password, to confirm'), {
+      target: { value: 'nope-nope' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Sign out other devices' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('The password is incorrect.');
+    expect(client.session.get()).toBe('access-1');
+  });
+});
+
 describe('AccountPage: the email address', () => {
   it('sends a link to the new address', async () => {
     const { calls } = await openAccount(buyer, {

@@ -118,6 +118,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out every other device
+         * @description Needs the password: the answer is a new session, which a stolen access token alone must not buy. Revokes every session of the user (refresh tokens, and access tokens at once, this client's included) and answers with a new one for this client, as sign-in does. The password is unchanged. Of concurrent requests, each may succeed; the last one's session is the one that lives, and a request checked after another's commit gets 401.
+         */
+        post: operations["logoutOthers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1373,6 +1393,9 @@ export interface components {
         RefreshRequest: {
             refresh_token: string;
         };
+        LogoutOthersRequest: {
+            password: string;
+        };
         Image: {
             id: number;
             /** @description Upright width of the original, in pixels */
@@ -2364,6 +2387,48 @@ export interface operations {
             };
             400: components["responses"]["Malformed"];
             403: components["responses"]["CsrfRejected"];
+            415: components["responses"]["WrongMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    logoutOthers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Sent by the web app (any non-empty value; it sends pocketshop-web). It marks a browser client: the refresh token then stays out of the JSON answer and travels only in the HttpOnly cookie. Required on refresh and logout without a body (the cookie flow), as CSRF protection. */
+                "X-Requested-With"?: components["parameters"]["BrowserClient"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogoutOthersRequest"];
+            };
+        };
+        responses: {
+            /** @description The other sessions ended; this client's new session */
+            200: {
+                headers: {
+                    "Set-Cookie": components["headers"]["RefreshCookie"];
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            /** @description /problems/password-incorrect */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             415: components["responses"]["WrongMediaType"];
             422: components["responses"]["Invalid"];
         };

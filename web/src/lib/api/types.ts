@@ -33,6 +33,7 @@ export type RegisterInput = Schemas['RegisterRequest'];
 export type LoginInput = Schemas['LoginRequest'];
 export type PasswordResetConfirm = Schemas['PasswordResetConfirm'];
 export type ChangePasswordInput = Schemas['ChangePasswordRequest'];
+export type LogoutOthersInput = Schemas['LogoutOthersRequest'];
 export type ChangeEmailInput = Schemas['ChangeEmailRequest'];
 export type AccountExport = Schemas['AccountExport'];
 

@@ -4,12 +4,17 @@ import type {
   AccountExport,
   ChangeEmailInput,
   ChangePasswordInput,
+  LogoutOthersInput,
   Session,
 } from '../../../lib/api/types';
 
 /** Ends every other session; the answer is this browser's new session. */
 export const changePassword = (input: ChangePasswordInput) =>
   client.post<Session>('/api/me/password', input);
+
+/** Ends every other session, the password unchanged; the answer is this browser's new session. */
+export const logoutOthers = (input: LogoutOthersInput) =>
+  client.post<Session>('/api/auth/logout-others', input);
 
 /** Mails a link to the new address; the address changes when it is followed. */
 export const changeEmail = (input: ChangeEmailInput) => client.post<void>('/api/me/email', input);

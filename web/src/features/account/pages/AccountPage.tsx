@@ -12,6 +12,7 @@ import {
   changePassword,
   deleteAccount,
   downloadMyData,
+  logoutOthers,
   resendVerification,
 } from '../api/settings';
 import { SavedAddressSection } from '../components/SavedAddressSection';
@@ -155,6 +156,53 @@ function ChangePasswordSection() {
           disabled={change.busy}
         >
           Change password
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function SignOutOthersSection() {
+  const { resumeWith } = useAuth();
+  const [password, setPassword] = useState('');
+  const signOut = useAction(async () => {
+    await resumeWith(await logoutOthers({ password }));
+    setPassword('');
+  });
+  return (
+    <section className="box" aria-labelledby="account-devices">
+      <h2 id="account-devices" className="title is-5">
+        Other devices
+      </h2>
+      <p className="mb-3">
+        Lost a phone, or signed in on a shared computer? Sign out everywhere but here.
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void signOut.run();
+        }}
+        noValidate
+      >
+        <FormError error={signOut.error} />
+        {signOut.done && (
+          <p className="notification is-success is-light" role="status">
+            Every other device is signed out.
+          </p>
+        )}
+        <PasswordInput
+          label="Password, to confirm"
+          value={password}
+          onChange={setPassword}
+          errors={signOut.errors.password}
+          autoComplete="current-password"
+        />
+        <button
+          type="submit"
+          className={`button is-light ${signOut.busy ? 'is-loading' : ''}`}
+          disabled={signOut.busy}
+        >
+          Sign out other devices
         </button>
       </form>
     </section>
@@ -317,6 +365,7 @@ function AccountSettings({ onDeleted }: { onDeleted: () => void }) {
         <AddressSection user={user} />
         <SavedAddressSection user={user} />
         <ChangePasswordSection />
+        <SignOutOthersSection />
         <ChangeEmailSection />
         <DownloadSection />
         <DeleteSection onDeleted={onDeleted} />
@@ -327,7 +376,7 @@ function AccountSettings({ onDeleted }: { onDeleted: () => void }) {
 
 /**
  * The signed-in user's settings: email address, saved shipping address,
- * password, data and deletion. A
+ * password, the other devices' sessions, data and deletion. A
  * guest is asked to sign in, except right after deleting the account.
  */
 export function AccountPage() {

@@ -191,6 +191,20 @@ int run_payouts(ps::Config config) {
   return 0;
 }
 
+int delete_unused_images(ps::Config config) {
+  if (config.unused_image_hours <= 0) {
+    std::cout << "unused images are kept (--unused-image-hours 0)\n";
+    return 0;
+  }
+  const long long grace = config.unused_image_hours * 3600LL * 1000;
+  ps::Application app(std::move(config));
+  app.migrate();
+  const auto deleted = app.media().delete_unused(ps::now_millis() - grace);
+  std::cout << "deleted " << deleted.images << " unused image(s) and " << deleted.files
+            << " file(s)\n";
+  return 0;
+}
+
 int create_user(ps::Config config, const NewUserOptions& options) {
   ps::Application app(std::move(config));
   app.migrate();
@@ -311,6 +325,11 @@ int main(int argc, char** argv) {
   payouts_cmd->require_subcommand(1);
   auto* payouts_run_cmd = payouts_cmd->add_subcommand(
       "run", "create the scheduled payouts that are due and send them, then exit");
+  auto* images_cmd = cli.add_subcommand("images", "uploaded images");
+  images_cmd->require_subcommand(1);
+  auto* delete_unused_cmd = images_cmd->add_subcommand(
+      "delete-unused",
+      "delete the images nothing has shown for --unused-image-hours, and their files, then exit");
   auto* gateway_cmd = cli.add_subcommand(
       "gateway", "run the test-mode payment gateway, a subset of Stripe's API (docs/gateway.md)");
   ps::gateway::GatewayConfig gateway;
@@ -340,6 +359,7 @@ int main(int argc, char** argv) {
     if (jobs_retry_cmd->parsed()) return retry_jobs(std::move(config), retry_ids);
     if (reconcile_cmd->parsed()) return reconcile_payments(std::move(config), reconcile);
     if (payouts_run_cmd->parsed()) return run_payouts(std::move(config));
+    if (delete_unused_cmd->parsed()) return delete_unused_images(std::move(config));
     if (mail_test_cmd->parsed()) return send_test_mail(std::move(config), test_address);
     if (seed_cmd->parsed())
       return bench ? seed_bench(std::move(config), manifest, bench_scale)

@@ -2,6 +2,8 @@
 // from the environment, the demo seed, and a clean exit on SIGTERM/SIGINT.
 #include "db/database.h"
 #include "jobs/queue.h"
+#include "media/demo_images.h"
+#include "media/service.h"
 #include "support/http_client.h"
 #include "support/test_server.h"
 
@@ -20,6 +22,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -549,6 +552,47 @@ TEST(Cli, PayoutsRunCreatesTheDueScheduledPayoutsAndExits) {
   EXPECT_EQ(ran.exit_code, 0) << ran.output;
   EXPECT_NE(ran.output.find("created 0 scheduled payout(s)"), std::string::npos) << ran.output;
   EXPECT_NE(run("payouts --data-dir " + dir.path().string()).exit_code, 0);
+}
+
+// `images delete-unused` deletes what nothing has shown for the grace
+// period (here an upload never attached, from long ago), files and all.
+TEST(Cli, ImagesDeleteUnusedDeletesOldUnattachedUploads) {
+  TempDir dir;
+  const std::string data_dir = " --data-dir " + dir.path().string();
+  ASSERT_EQ(run("migrate" + data_dir).exit_code, 0);
+  {
+    Config config;
+    config.data_dir = dir.path().string();
+    db::Database database("sqlite://" + (dir.path() / "pocketshop.db").string(), 1);
+    media::MediaService media(database, config);
+    database.transaction([](db::Connection& sql) {
+      sql.session() << "INSERT INTO users (id, email, password_hash, display_name, role, "
+                       "created_at) VALUES (1, 'old@example.com', 'x', 'Old', 'vendor', 0)";
+    });
+    media.store(1, media::render_demo_image(1000, 700, 31));
+    media.store(1, media::render_demo_image(1000, 700, 32));
+    database.transaction([](db::Connection& sql) {
+      sql.session() << "UPDATE images SET created_at = 1 WHERE id = 1";
+      sql.session() << "UPDATE unused_image_candidates SET since = 1 WHERE image_id = 1";
+    });
+  }
+  const auto media_files = [&] {
+    std::size_t count = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir.path() / "media"))
+      count += entry.is_regular_file() ? 1 : 0;
+    return count;
+  };
+  ASSERT_EQ(media_files(), 6u);
+
+  const auto ran = run("images delete-unused" + data_dir);
+  EXPECT_EQ(ran.exit_code, 0) << ran.output;
+  EXPECT_THAT(ran.output, HasSubstr("deleted 1 unused image(s) and 3 file(s)"));
+  EXPECT_EQ(media_files(), 3u);  // the recent upload waits for its grace to pass
+  EXPECT_THAT(run("images delete-unused" + data_dir).output,
+              HasSubstr("deleted 0 unused image(s) and 0 file(s)"));
+  EXPECT_THAT(run("images delete-unused --unused-image-hours 0" + data_dir).output,
+              HasSubstr("unused images are kept"));
+  EXPECT_NE(run("images" + data_dir).exit_code, 0);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Navigate } from 'react-router-dom';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
@@ -42,6 +42,76 @@ function useAction(action: () => Promise<void>) {
   return { run, busy, error, errors, done };
 }
 
+type Action = ReturnType<typeof useAction>;
+
+/** One settings box, named by its heading. */
+function SettingsSection({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="box" aria-labelledby={id}>
+      <h2 id={id} className="title is-5">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * A settings form: the action's error, its message once done, the fields,
+ * and the submit button (busy while the action runs) beside any others.
+ */
+function ActionForm({
+  action,
+  done,
+  submit,
+  submitClass = 'is-primary',
+  otherButtons,
+  children,
+}: {
+  action: Action;
+  done?: ReactNode;
+  submit: string;
+  submitClass?: string;
+  otherButtons?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run();
+      }}
+      noValidate
+    >
+      <FormError error={action.error} />
+      {action.done && done && (
+        <p className="notification is-success is-light" role="status">
+          {done}
+        </p>
+      )}
+      {children}
+      <div className="buttons">
+        <button
+          type="submit"
+          className={`button ${submitClass} ${action.busy ? 'is-loading' : ''}`}
+          disabled={action.busy}
+        >
+          {submit}
+        </button>
+        {otherButtons}
+      </div>
+    </form>
+  );
+}
+
 function PasswordInput({
   label,
   value,
@@ -75,10 +145,7 @@ function PasswordInput({
 function AddressSection({ user }: { user: User }) {
   const resend = useAction(resendVerification);
   return (
-    <section className="box" aria-labelledby="account-address">
-      <h2 id="account-address" className="title is-5">
-        Email address
-      </h2>
+    <SettingsSection id="account-address" title="Email address">
       <p>
         {user.email}{' '}
         {user.email_verified ? (
@@ -105,7 +172,7 @@ function AddressSection({ user }: { user: User }) {
           </button>
         </div>
       )}
-    </section>
+    </SettingsSection>
   );
 }
 
@@ -119,23 +186,12 @@ function ChangePasswordSection() {
     setNext('');
   });
   return (
-    <section className="box" aria-labelledby="account-password">
-      <h2 id="account-password" className="title is-5">
-        Change password
-      </h2>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void change.run();
-        }}
-        noValidate
+    <SettingsSection id="account-password" title="Change password">
+      <ActionForm
+        action={change}
+        done="Your password is changed. Every other device was signed out."
+        submit="Change password"
       >
-        <FormError error={change.error} />
-        {change.done && (
-          <p className="notification is-success is-light" role="status">
-            Your password is changed. Every other device was signed out.
-          </p>
-        )}
         <PasswordInput
           label="Current password"
           value={current}
@@ -150,15 +206,8 @@ function ChangePasswordSection() {
           errors={change.errors.new_password}
           autoComplete="new-password"
         />
-        <button
-          type="submit"
-          className={`button is-primary ${change.busy ? 'is-loading' : ''}`}
-          disabled={change.busy}
-        >
-          Change password
-        </button>
-      </form>
-    </section>
+      </ActionForm>
+    </SettingsSection>
   );
 }
 
@@ -170,26 +219,16 @@ function SignOutOthersSection() {
     setPassword('');
   });
   return (
-    <section className="box" aria-labelledby="account-devices">
-      <h2 id="account-devices" className="title is-5">
-        Other devices
-      </h2>
+    <SettingsSection id="account-devices" title="Other devices">
       <p className="mb-3">
         Lost a phone, or signed in on a shared computer? Sign out everywhere but here.
       </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void signOut.run();
-        }}
-        noValidate
+      <ActionForm
+        action={signOut}
+        done="Every other device is signed out."
+        submit="Sign out other devices"
+        submitClass="is-light"
       >
-        <FormError error={signOut.error} />
-        {signOut.done && (
-          <p className="notification is-success is-light" role="status">
-            Every other device is signed out.
-          </p>
-        )}
         <PasswordInput
           label="Password, to confirm"
           value={password}
@@ -197,15 +236,8 @@ function SignOutOthersSection() {
           errors={signOut.errors.password}
           autoComplete="current-password"
         />
-        <button
-          type="submit"
-          className={`button is-light ${signOut.busy ? 'is-loading' : ''}`}
-          disabled={signOut.busy}
-        >
-          Sign out other devices
-        </button>
-      </form>
-    </section>
+      </ActionForm>
+    </SettingsSection>
   );
 }
 
@@ -219,23 +251,12 @@ function ChangeEmailSection() {
     setPassword('');
   });
   return (
-    <section className="box" aria-labelledby="account-email">
-      <h2 id="account-email" className="title is-5">
-        Change email address
-      </h2>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void change.run();
-        }}
-        noValidate
+    <SettingsSection id="account-email" title="Change email address">
+      <ActionForm
+        action={change}
+        done={`We sent a link to ${sentTo}. Your address changes when you follow it.`}
+        submit="Change email address"
       >
-        <FormError error={change.error} />
-        {change.done && (
-          <p className="notification is-success is-light" role="status">
-            We sent a link to {sentTo}. Your address changes when you follow it.
-          </p>
-        )}
         <Field label="New email address" errors={change.errors.email}>
           {(props) => (
             <input
@@ -256,25 +277,15 @@ function ChangeEmailSection() {
           errors={change.errors.password}
           autoComplete="current-password"
         />
-        <button
-          type="submit"
-          className={`button is-primary ${change.busy ? 'is-loading' : ''}`}
-          disabled={change.busy}
-        >
-          Change email address
-        </button>
-      </form>
-    </section>
+      </ActionForm>
+    </SettingsSection>
   );
 }
 
 function DownloadSection() {
   const download = useAction(downloadMyData);
   return (
-    <section className="box" aria-labelledby="account-data">
-      <h2 id="account-data" className="title is-5">
-        Your data
-      </h2>
+    <SettingsSection id="account-data" title="Your data">
       <p className="mb-3">Everything we keep about you, as one JSON file.</p>
       {download.error !== null && (
         <p className="notification is-danger is-light" role="alert">
@@ -289,7 +300,7 @@ function DownloadSection() {
       >
         Download my data
       </button>
-    </section>
+    </SettingsSection>
   );
 }
 
@@ -304,10 +315,7 @@ function DeleteSection({ onDeleted }: { onDeleted: () => void }) {
     forget();
   });
   return (
-    <section className="box" aria-labelledby="account-delete">
-      <h2 id="account-delete" className="title is-5">
-        Delete account
-      </h2>
+    <SettingsSection id="account-delete" title="Delete account">
       <p className="mb-3">
         Your personal data is removed. Shops keep the orders you placed, without your name or
         address. A shop with orders under way, or money still to be paid out, has to finish them
@@ -322,14 +330,16 @@ function DeleteSection({ onDeleted }: { onDeleted: () => void }) {
           Delete my account…
         </button>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void remove.run();
-          }}
-          noValidate
+        <ActionForm
+          action={remove}
+          submit="Delete my account for good"
+          submitClass="is-danger"
+          otherButtons={
+            <button type="button" className="button is-light" onClick={() => setConfirming(false)}>
+              Keep my account
+            </button>
+          }
         >
-          <FormError error={remove.error} />
           <PasswordInput
             label="Password, to confirm"
             value={password}
@@ -337,21 +347,9 @@ function DeleteSection({ onDeleted }: { onDeleted: () => void }) {
             errors={remove.errors.password}
             autoComplete="current-password"
           />
-          <div className="buttons">
-            <button
-              type="submit"
-              className={`button is-danger ${remove.busy ? 'is-loading' : ''}`}
-              disabled={remove.busy}
-            >
-              Delete my account for good
-            </button>
-            <button type="button" className="button is-light" onClick={() => setConfirming(false)}>
-              Keep my account
-            </button>
-          </div>
-        </form>
+        </ActionForm>
       )}
-    </section>
+    </SettingsSection>
   );
 }
 

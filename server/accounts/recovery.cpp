@@ -192,6 +192,18 @@ SignedIn AccountsService::logout_others(const User& user, const std::string& pas
   TokenPair tokens = database_.transaction([&](db::Connection& sql) {
     User current = user;
     current.session_generation = store::revoke_user_sessions(sql, user.id, now_millis());
+    // Told by mail too: if someone else did it with the password, the owner
+    // learns of it, and of what to do.
+    mail::NewMail notice;
+    notice.kind = "sessions_ended";
+    notice.to_address = user.email;
+    notice.to_user_id = user.id;
+    notice.subject = "Your other PocketShop devices were signed out";
+    notice.heading = "Your other devices were signed out";
+    notice.paragraphs = {
+        "Every device signed in to your account was just signed out, except the one that asked.",
+        "If that was not you, reset your password now from the sign-in page."};
+    mail::enqueue(sql, notice);
     return start_session(sql, current, random_hex(16));
   });
   spdlog::info("other sessions revoked user_id={}", user.id);

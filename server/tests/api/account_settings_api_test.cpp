@@ -33,8 +33,11 @@ TEST_P(AccountSettings, SigningOutTheOtherDevicesKeepsThisOne) {
   expect_problem(refresh(refresh_token_of(phone)), 401, "unauthorized");
   expect_problem(client().get("/api/me", account.access_token), 401, "unauthorized");
   EXPECT_EQ(refresh(refresh_token_of(kept)).status, 200);
-  // The password stays what it was.
+  // The password stays what it was; the owner is told.
   EXPECT_EQ(login("lost-phone@example.com", "password123").status, 200);
+  const auto notice = mails_to("lost-phone@example.com").back();
+  EXPECT_EQ(notice.kind, "sessions_ended");
+  EXPECT_THAT(notice.text_body, ::testing::HasSubstr("reset your password"));
 }
 
 TEST_P(AccountSettings, SigningOutTheOtherDevicesNeedsThePassword) {
@@ -53,6 +56,7 @@ TEST_P(AccountSettings, SigningOutTheOtherDevicesNeedsThePassword) {
                  400, "bad-request");
   EXPECT_EQ(client().get("/api/me", account.access_token).status, 200);
   EXPECT_EQ(refresh(refresh_token_of(phone)).status, 200);
+  EXPECT_NE(mails_to("stolen-token@example.com").back().kind, "sessions_ended");
 }
 
 TEST_P(AccountSettings, OfConcurrentSignOutsOfTheOtherDevicesOneSessionSurvives) {

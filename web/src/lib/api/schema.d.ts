@@ -129,7 +129,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out every other device
-         * @description Needs the password: the answer is a new session, which a stolen access token alone must not buy. Revokes every session of the user (refresh tokens, and access tokens at once, this client's included) and answers with a new one for this client, as sign-in does. The password is unchanged. Of concurrent requests, each may succeed; the last one's session is the one that lives, and a request checked after another's commit gets 401.
+         * @description Needs the password: the answer is a new session, which a stolen access token alone must not buy. Revokes every session of the user (refresh tokens, and access tokens at once, this client's included) and answers with a new one for this client, as sign-in does. The password is unchanged; a notice goes to the address. Of concurrent requests, each may succeed; the last one's session is the one that lives, and a request checked after another's commit gets 401.
          */
         post: operations["logoutOthers"];
         delete?: never;

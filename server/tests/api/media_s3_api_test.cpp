@@ -8,6 +8,8 @@
 #include "support/marketplace.h"
 #include "support/s3_server.h"
 
+#include <soci/soci.h>
+
 namespace ps::testing {
 namespace {
 
@@ -148,6 +150,32 @@ TEST_P(MediaS3WrongSecretApi, UploadsFailWithAClearProblemAndTheLogNamesNoSecret
   const std::string target =
       "/media/" + std::string(64, 'a') + "/320-" + std::string(32, '0') + ".webp";
   expect_problem(client().get(target), 503, "unavailable");
+}
+
+// Files whose rows were deleted while the bucket refuses stay queued for
+// the next sweep; the rows' deletion is not held up, and the log names no
+// secret.
+TEST_P(MediaS3WrongSecretApi, UnusedFilesWaitInTheQueueWhileTheBucketRefuses) {
+  const long long owner = vendor_.id;
+  const std::string key(64, 'b');
+  server().app().database().transaction([&](db::Connection& sql) {
+    sql.session() << "INSERT INTO images (owner_id, sha256, format, width, height, small_file, "
+                     "medium_file, large_file, created_at) VALUES (:owner, :key, 'jpeg', 10, 10, "
+                     "'320-00000000000000000000000000000001.webp', "
+                     "'800-00000000000000000000000000000002.webp', "
+                     "'1600-00000000000000000000000000000003.webp', 1)",
+        soci::use(owner), soci::use(key);
+  });
+  LogCapture log;
+  const auto deleted = server().app().media().delete_unused(now_millis());
+  EXPECT_EQ(deleted.images, 1);
+  EXPECT_EQ(deleted.files, 0);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM images"), 0);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM unused_media_files"), 3);
+  const std::string text = log.text();
+  EXPECT_NE(text.find("deleting unused image files stopped"), std::string::npos) << text;
+  EXPECT_NE(text.find("SignatureDoesNotMatch"), std::string::npos) << text;
+  EXPECT_EQ(text.find(s3_->secret_key), std::string::npos) << text;
 }
 
 class MediaS3MissingBucketApi : public MediaS3Api {

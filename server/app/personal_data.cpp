@@ -2,6 +2,8 @@
 
 #include "accounts/routes.h"
 #include "db/query.h"
+#include "media/json.h"
+#include "media/model.h"
 #include "orders/model.h"
 
 #include <boost/json.hpp>
@@ -242,6 +244,89 @@ boost::json::value shop_of(db::Connection& sql, std::int64_t owner_id) {
   });
   return shop;
 }
+// The conversations the user is a party to, as buyer or as the shop's
+// vendor, with every message of both parties.
+constexpr std::string_view kConversationMessagesOf = R"(
+  SELECT c.id, s.name, c.subject_key, c.buyer_id, m.id, m.sender_id, m.body, m.created_at
+  FROM conversations c
+  JOIN shops s ON s.id = c.shop_id
+  JOIN messages m ON m.conversation_id = c.id
+  WHERE c.buyer_id = :buyer OR c.vendor_id = :vendor
+  ORDER BY c.id, m.id)";
+
+constexpr std::string_view kMessageImagesOf = R"(
+  SELECT mi.message_id, mi.image_id
+  FROM message_images mi
+  JOIN messages m ON m.id = mi.message_id
+  JOIN conversations c ON c.id = m.conversation_id
+  WHERE c.buyer_id = :buyer OR c.vendor_id = :vendor
+  ORDER BY mi.message_id, mi.position)";
+
+std::map<long long, boost::json::array> message_images_of(db::Connection& sql,
+                                                          std::int64_t user_id) {
+  struct Row {
+    long long message_id = 0, image_id = 0;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(message_id));
+      st.exchange(soci::into(image_id));
+    }
+  };
+  std::map<long long, boost::json::array> images;
+  db::Query(kMessageImagesOf).values(user_id, user_id).each<Row>(sql, [&](const Row& row) {
+    images[row.message_id].push_back(row.image_id);
+  });
+  return images;
+}
+
+boost::json::array conversations_of(db::Connection& sql, std::int64_t user_id) {
+  struct Row {
+    long long id = 0, buyer_id = 0, message_id = 0, sender_id = 0, created_at = 0;
+    std::string shop, subject, body;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(id));
+      st.exchange(soci::into(shop));
+      st.exchange(soci::into(subject));
+      st.exchange(soci::into(buyer_id));
+      st.exchange(soci::into(message_id));
+      st.exchange(soci::into(sender_id));
+      st.exchange(soci::into(body));
+      st.exchange(soci::into(created_at));
+    }
+  };
+  auto images = message_images_of(sql, user_id);
+  boost::json::array conversations;
+  db::Query(kConversationMessagesOf).values(user_id, user_id).each<Row>(sql, [&](const Row& row) {
+    if (conversations.empty() || conversations.back().at("id").as_int64() != row.id)
+      conversations.push_back({{"id", row.id},
+                               {"shop", row.shop},
+                               {"subject", row.subject},
+                               {"as", row.buyer_id == user_id ? "buyer" : "vendor"},
+                               {"messages", boost::json::array{}}});
+    conversations.back()
+        .at("messages")
+        .as_array()
+        .push_back({{"id", row.message_id},
+                    {"from_me", row.sender_id == user_id},
+                    {"body", row.body},
+                    {"image_ids", std::move(images[row.message_id])},
+                    {"created_at", to_rfc3339(row.created_at)}});
+  });
+  return conversations;
+}
+
+boost::json::array images_of(db::Connection& sql, std::int64_t owner_id) {
+  db::Query query("SELECT " + media::image_columns("images") +
+                  " FROM images WHERE owner_id = :owner ORDER BY id");
+  boost::json::array images;
+  query.values(owner_id).each<media::ImageRow>(sql, [&](const media::ImageRow& row) {
+    const media::Image image = row.to_image();
+    auto json = media::to_json(image);
+    json["uploaded_at"] = to_rfc3339(image.created_at);
+    images.push_back(std::move(json));
+  });
+  return images;
+}
+
 constexpr std::string_view kSavedAddress = R"(
   SELECT address FROM saved_addresses WHERE user_id = :user)";
 
@@ -271,6 +356,8 @@ boost::json::object export_of(db::Connection& sql, const User& user) {
           {"orders", std::move(orders)},
           {"reviews", reviews_of(sql, user.id)},
           {"notifications", notifications_of(sql, user.id)},
+          {"conversations", conversations_of(sql, user.id)},
+          {"images", images_of(sql, user.id)},
           {"shop", shop_of(sql, user.id)}};
 }
 

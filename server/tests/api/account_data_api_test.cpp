@@ -144,5 +144,56 @@ TEST_P(AccountData, TheExportHoldsProfileAddressesOrdersAndReviews) {
   EXPECT_TRUE(vendor_data.at("orders").as_array().empty());
 }
 
+// What a person said and showed is theirs to take too: both parties'
+// messages of each conversation, and every image the person uploaded.
+TEST_P(AccountData, TheExportHoldsConversationsAndUploads) {
+  const auto shop_id =
+      client().get("/api/products/" + std::to_string(mug)).json().at("shop").at("id").as_int64();
+  const auto photo = upload_image(buyer.access_token);
+  const auto started = client().post_json(
+      "/api/conversations", {{"shop_id", shop_id}, {"body", "Is this glaze food-safe?"}},
+      buyer.access_token);
+  ASSERT_EQ(started.status, 201) << started.body;
+  const auto thread = "/api/conversations/" +
+                      std::to_string(started.json().at("conversation").at("id").as_int64()) +
+                      "/messages";
+  ASSERT_EQ(
+      client()
+          .post_json(thread, {{"body", "This one"}, {"image_ids", {photo}}}, buyer.access_token)
+          .status,
+      201);
+  ASSERT_EQ(client().post_json(thread, {{"body", "Yes, it is."}}, clay.access_token).status, 201);
+
+  const auto data = client().get("/api/me/export", buyer.access_token).json();
+  const auto& conversations = data.at("conversations").as_array();
+  ASSERT_EQ(conversations.size(), 1u);
+  EXPECT_EQ(conversations[0].at("shop").as_string(), "Clay Studio");
+  EXPECT_EQ(conversations[0].at("as").as_string(), "buyer");
+  const auto& messages = conversations[0].at("messages").as_array();
+  ASSERT_EQ(messages.size(), 3u);
+  EXPECT_EQ(messages[0].at("body").as_string(), "Is this glaze food-safe?");
+  EXPECT_TRUE(messages[0].at("from_me").as_bool());
+  EXPECT_EQ(messages[1].at("image_ids"), boost::json::array({photo}));
+  EXPECT_EQ(messages[2].at("body").as_string(), "Yes, it is.");
+  EXPECT_FALSE(messages[2].at("from_me").as_bool());
+  const auto& images = data.at("images").as_array();
+  ASSERT_EQ(images.size(), 1u);
+  EXPECT_EQ(images[0].at("id").as_int64(), photo);
+  EXPECT_TRUE(images[0].at("urls").at("large").as_string().starts_with("/media/"));
+  EXPECT_FALSE(images[0].at("uploaded_at").as_string().empty());
+
+  // The shop's side of the same conversation.
+  const auto vendor_data = client().get("/api/me/export", clay.access_token).json();
+  const auto& vendor_view = vendor_data.at("conversations").at(0);
+  EXPECT_EQ(vendor_view.at("as").as_string(), "vendor");
+  EXPECT_FALSE(vendor_view.at("messages").at(0).at("from_me").as_bool());
+  EXPECT_TRUE(vendor_view.at("messages").at(2).at("from_me").as_bool());
+  EXPECT_TRUE(vendor_data.at("images").as_array().empty());
+  // Nobody else sees it.
+  const auto stranger = sign_up("stranger@example.com");
+  const auto stranger_data = client().get("/api/me/export", stranger.access_token).json();
+  EXPECT_TRUE(stranger_data.at("conversations").as_array().empty());
+}
+
 }  // namespace
 }  // namespace ps::testing

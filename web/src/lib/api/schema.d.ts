@@ -2037,6 +2037,28 @@ export interface components {
                 /** Format: date-time */
                 read_at: string | null;
             }[];
+            /** @description The conversations the user is a party to, as buyer or as the shop's vendor, with both parties' messages */
+            conversations: {
+                id: number;
+                shop: string;
+                /** @description general, product:<id> or order:<id> */
+                subject: string;
+                /** @enum {string} */
+                as: "buyer" | "vendor";
+                messages: {
+                    id: number;
+                    from_me: boolean;
+                    body: string;
+                    image_ids: number[];
+                    /** Format: date-time */
+                    created_at: string;
+                }[];
+            }[];
+            /** @description Every image the user uploaded (and not yet deleted as unused) */
+            images: (components["schemas"]["Image"] & {
+                /** Format: date-time */
+                uploaded_at: string;
+            })[];
             /** @description The vendor's shop, or null */
             shop: null | {
                 slug: string;

@@ -224,50 +224,60 @@ void add_recovery_routes(http::Router& router, AccountsService& accounts, const 
                co_return http::empty_response(202);
              });
 
-  router.add(verb::post, "/api/me/password", [&](Request& request) -> awaitable<Response> {
+  router.add(verb::post, "/api/me/password", [&, limits](Request& request) -> awaitable<Response> {
     const User user = co_await auth.require_user(request);
     const auto body = http::parse_json_object(request);
     JsonFields fields(body);
     const std::string current = read_password(fields, "current_password");
     const std::string next = read_new_password(fields, "new_password");
     fields.finish();
-    const auto signed_in = co_await workers.run(
-        request.request_id, [&] { return accounts.change_password(user, current, next); });
+    const auto signed_in = co_await workers.run(request.request_id, [&] {
+      limits.password_checks_per_user.enforce(std::to_string(user.id));
+      return accounts.change_password(user, current, next);
+    });
     co_return session_response(200, request, signed_in, accounts.refresh_ttl());
   });
 
-  router.add(verb::post, "/api/auth/logout-others", [&](Request& request) -> awaitable<Response> {
+  router.add(verb::post, "/api/auth/logout-others",
+             [&, limits](Request& request) -> awaitable<Response> {
+               const User user = co_await auth.require_user(request);
+               const auto body = http::parse_json_object(request);
+               JsonFields fields(body);
+               const std::string password = read_password(fields, "password");
+               fields.finish();
+               const auto signed_in = co_await workers.run(request.request_id, [&] {
+                 limits.password_checks_per_user.enforce(std::to_string(user.id));
+                 return accounts.logout_others(user, password);
+               });
+               co_return session_response(200, request, signed_in, accounts.refresh_ttl());
+             });
+
+  router.add(verb::delete_, "/api/me", [&, limits](Request& request) -> awaitable<Response> {
     const User user = co_await auth.require_user(request);
     const auto body = http::parse_json_object(request);
     JsonFields fields(body);
     const std::string password = read_password(fields, "password");
     fields.finish();
-    const auto signed_in = co_await workers.run(
-        request.request_id, [&] { return accounts.logout_others(user, password); });
-    co_return session_response(200, request, signed_in, accounts.refresh_ttl());
-  });
-
-  router.add(verb::delete_, "/api/me", [&](Request& request) -> awaitable<Response> {
-    const User user = co_await auth.require_user(request);
-    const auto body = http::parse_json_object(request);
-    JsonFields fields(body);
-    const std::string password = read_password(fields, "password");
-    fields.finish();
-    co_await workers.run(request.request_id, [&] { accounts.delete_account(user, password); });
+    co_await workers.run(request.request_id, [&] {
+      limits.password_checks_per_user.enforce(std::to_string(user.id));
+      accounts.delete_account(user, password);
+    });
     Response response = http::empty_response(204);
     response.set(http::bhttp::field::set_cookie, expired_refresh_cookie());
     co_return response;
   });
 
-  router.add(verb::post, "/api/me/email", [&](Request& request) -> awaitable<Response> {
+  router.add(verb::post, "/api/me/email", [&, limits](Request& request) -> awaitable<Response> {
     const User user = co_await auth.require_user(request);
     const auto body = http::parse_json_object(request);
     JsonFields fields(body);
     const std::string password = read_password(fields, "password");
     const std::string email = read_email(fields);
     fields.finish();
-    co_await workers.run(request.request_id,
-                         [&] { accounts.request_email_change(user, password, email); });
+    co_await workers.run(request.request_id, [&] {
+      limits.password_checks_per_user.enforce(std::to_string(user.id));
+      accounts.request_email_change(user, password, email);
+    });
     co_return http::empty_response(202);
   });
 }

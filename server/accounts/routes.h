@@ -19,6 +19,10 @@ struct LoginLimits {
   http::RateLimiter& resets_per_client;
   http::RateLimiter& resets_per_email;
   http::RateLimiter& verification_mails_per_user;
+  // Every request that confirms an action with the password (change it,
+  // change the address, sign out the other devices, delete the account),
+  // per user: a stolen access token must not become a way to guess it.
+  http::RateLimiter& password_checks_per_user;
 };
 
 // /api/auth/*, /api/me and the account's settings (/api/me/*).

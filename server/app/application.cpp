@@ -179,6 +179,9 @@ Application::Application(Config config)
       verification_mails_per_user_("verification mails per user",
                                    config_.verification_mail_limit_per_user, std::chrono::hours(1),
                                    database_),
+      // The same budget as sign-ins with one address: both guess a password.
+      password_checks_per_user_("password checks per user", config_.login_limit_per_email,
+                                std::chrono::minutes(15), database_),
       checkouts_per_user_("checkouts per user", config_.checkout_limit_per_user,
                           std::chrono::minutes(1), database_),
       messages_per_user_("messages per user", config_.message_limit_per_user,
@@ -216,9 +219,10 @@ Application::Application(Config config)
   if (!config_.database_replica_url.empty()) use_replica();
   workers_.run_short_work_inline(catalog_reads_inline(config_));
   add_system_routes();
-  accounts::add_routes(router_, accounts_, authenticator_, workers_,
-                       {login_per_client_, login_per_email_, signups_per_client_,
-                        resets_per_client_, resets_per_email_, verification_mails_per_user_});
+  accounts::add_routes(
+      router_, accounts_, authenticator_, workers_,
+      {login_per_client_, login_per_email_, signups_per_client_, resets_per_client_,
+       resets_per_email_, verification_mails_per_user_, password_checks_per_user_});
   personal_data::on_account_deletion(accounts_, ledger_);
   personal_data::add_routes(router_, database_, authenticator_, workers_);
   media::add_routes(router_, media_, authenticator_, workers_, uploads_per_user_, config_);

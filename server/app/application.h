@@ -135,6 +135,7 @@ class Application {
   http::RateLimiter resets_per_client_;
   http::RateLimiter resets_per_email_;
   http::RateLimiter verification_mails_per_user_;
+  http::RateLimiter password_checks_per_user_;
   http::RateLimiter checkouts_per_user_;
   http::RateLimiter messages_per_user_;
   http::RateLimiter conversations_per_user_;

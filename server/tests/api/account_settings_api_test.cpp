@@ -197,5 +197,43 @@ TEST_P(AccountSettings, OfConcurrentIdenticalAddressChangesOnlyOneLinkWorks) {
   EXPECT_EQ(sql_number("SELECT COUNT(*) FROM users WHERE email = 'quiet@example.com'"), 1);
 }
 
+// Each request that confirms an action with the password counts against
+// one budget per user (that of sign-ins with one address): an access token
+// must not become a way to guess the password.
+class PasswordChecks : public AccountSettings {
+ protected:
+  void configure(Config& config) override { config.login_limit_per_email = 3; }
+};
+POCKETSHOP_API_TEST(PasswordChecks);
+
+TEST_P(PasswordChecks, AreLimitedPerUserAcrossEveryPasswordConfirmedAction) {
+  const auto account = sign_up("guessed@example.com");
+  expect_problem(change_password(account, "guess-1-guess", "better-password-1"), 403,
+                 "password-incorrect");
+  expect_problem(logout_others(account.access_token, "guess-2-guess"), 403, "password-incorrect");
+  expect_problem(change_email(account, "guess-3-guess", "other@example.com"), 403,
+                 "password-incorrect");
+  // Out of guesses: even the right password waits.
+  const auto limited = client().request(
+      verb::delete_, "/api/me", R"({"password":"password123"})",
+      {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + account.access_token}});
+  expect_problem(limited, 429, "rate-limited");
+  EXPECT_FALSE(limited.header("retry-after").empty());
+  EXPECT_EQ(client().get("/api/me", account.access_token).status, 200);  // not deleted
+  // Another user has a budget of their own.
+  const auto other = sign_up("other@example.com");
+  EXPECT_EQ(logout_others(other.access_token, "password123").status, 200);
+}
+
+TEST_P(PasswordChecks, ConcurrentGuessesStayWithinTheBudget) {
+  const auto account = sign_up("raced@example.com");
+  const auto seen = race([&](int n) {
+    return logout_others(account.access_token, "guess-" + std::to_string(n) + "-guess");
+  });
+  const std::map<std::string, int> expected{{"403 /problems/password-incorrect", 3},
+                                            {"429 /problems/rate-limited", kRacers - 3}};
+  EXPECT_EQ(seen, expected);
+}
+
 }  // namespace
 }  // namespace ps::testing

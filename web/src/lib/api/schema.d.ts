@@ -129,7 +129,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out every other device
-         * @description Needs the password: the answer is a new session, which a stolen access token alone must not buy. Revokes every session of the user (refresh tokens, and access tokens at once, this client's included) and answers with a new one for this client, as sign-in does. The password is unchanged; a notice goes to the address. Of concurrent requests, each may succeed; the last one's session is the one that lives, and a request checked after another's commit gets 401.
+         * @description Needs the password: the answer is a new session, which a stolen access token alone must not buy. Revokes every session of the user (refresh tokens, and access tokens at once, this client's included) and answers with a new one for this client, as sign-in does. The password is unchanged; a notice goes to the address. Of concurrent requests, each may succeed; the last one's session is the one that lives, and a request checked after another's commit gets 401. Counts against the per-user budget of password-confirmed actions (429 past it).
          */
         post: operations["logoutOthers"];
         delete?: never;
@@ -151,7 +151,7 @@ export interface paths {
         post?: never;
         /**
          * Delete the account
-         * @description Needs the password. Ends every session and empties the account of personal data: the shops keep the buyer's orders with the name and address blanked, reviews stay under "Deleted user", the cart and notifications go, and the address is free for a new account. A vendor whose shop has orders not yet delivered or cancelled, held earnings, a balance or a payout on its way is refused (account-in-use); otherwise the shop's products are archived.
+         * @description Needs the password. Ends every session and empties the account of personal data: the shops keep the buyer's orders with the name and address blanked, reviews stay under "Deleted user", the cart and notifications go, and the address is free for a new account. A vendor whose shop has orders not yet delivered or cancelled, held earnings, a balance or a payout on its way is refused (account-in-use); otherwise the shop's products are archived. Counts against the per-user budget of password-confirmed actions (429 past it).
          */
         delete: operations["deleteAccount"];
         options?: never;
@@ -1133,7 +1133,7 @@ export interface paths {
         put?: never;
         /**
          * Change the password
-         * @description Needs the current password. Revokes every session of the user (refresh tokens, and access tokens at once, this client's included) and answers with a new one for this client, as sign-in does; a notice goes to the address. Of concurrent changes, one succeeds and the others get password-incorrect.
+         * @description Needs the current password. Revokes every session of the user (refresh tokens, and access tokens at once, this client's included) and answers with a new one for this client, as sign-in does; a notice goes to the address. Of concurrent changes, one succeeds and the others get password-incorrect. Counts against the per-user budget of password-confirmed actions (429 past it).
          */
         post: operations["changePassword"];
         delete?: never;
@@ -1153,7 +1153,7 @@ export interface paths {
         put?: never;
         /**
          * Change the email address
-         * @description Needs the password. Mails a verification link to the new address and a notice to the current one; the address changes only when the link is followed (POST /api/auth/verify-email).
+         * @description Needs the password. Mails a verification link to the new address and a notice to the current one; the address changes only when the link is followed (POST /api/auth/verify-email). Counts against the per-user budget of password-confirmed actions (429 past it).
          */
         post: operations["changeEmail"];
         delete?: never;
@@ -2453,6 +2453,7 @@ export interface operations {
             };
             415: components["responses"]["WrongMediaType"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["RateLimited"];
         };
     };
     me: {
@@ -2520,6 +2521,7 @@ export interface operations {
             };
             415: components["responses"]["WrongMediaType"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["RateLimited"];
         };
     };
     uploadImage: {
@@ -5154,6 +5156,7 @@ export interface operations {
             };
             415: components["responses"]["WrongMediaType"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["RateLimited"];
         };
     };
     changeEmail: {
@@ -5200,6 +5203,7 @@ export interface operations {
             };
             415: components["responses"]["WrongMediaType"];
             422: components["responses"]["Invalid"];
+            429: components["responses"]["RateLimited"];
         };
     };
     exportMyData: {

@@ -17,8 +17,6 @@ namespace {
   throw StorageError(what + ": " + std::generic_category().message(errno));
 }
 
-// A new file appears whole or not at all: written to a temporary name in the
-// same folder, flushed to disk, then renamed over.
 // A key's folder may be removed, emptied, between its creation and the
 // file's (LocalDirectoryStorage::remove): then it is created again.
 int create_in_folder(const std::filesystem::path& temp) {
@@ -33,6 +31,8 @@ int create_in_folder(const std::filesystem::path& temp) {
   }
 }
 
+// A new file appears whole or not at all: written to a temporary name in the
+// same folder, flushed to disk, then renamed over.
 void write_file_atomically(const std::filesystem::path& path, std::string_view data) {
   std::error_code ec;
   const std::filesystem::path temp =

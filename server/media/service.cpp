@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "core/random.h"
+#include "db/batches.h"
 #include "media/processing.h"
 #include "media/store.h"
 
@@ -179,21 +180,19 @@ constexpr int kKeysPerRound = 100;
 }  // namespace
 
 long long MediaService::delete_unused_rows(Millis unused_before) {
-  long long deleted = 0;
-  for (;;) {
-    const auto [checked, forgotten, removed] = database_.transaction([&](db::Connection& sql) {
-      const auto ids =
-          store::unused_image_candidates(sql, unused_before, kCandidatesPerTransaction);
-      const long long removed = store::delete_unused_images(sql, ids, unused_before);
-      const long long forgotten = store::forget_candidates(sql, ids, unused_before);
-      return std::tuple{ids.size(), forgotten, removed};
-    });
-    deleted += removed;
-    // A full batch may hold images being attached right now: they stay
-    // candidates, and the next round looks at them again.
-    if (checked < static_cast<std::size_t>(kCandidatesPerTransaction) || forgotten == 0)
-      return deleted;
-  }
+  long long removed = 0;
+  db::in_batches(
+      database_,
+      [&](db::Connection& sql, int limit) {
+        const auto ids = store::unused_image_candidates(sql, unused_before, limit);
+        removed += store::delete_unused_images(sql, ids, unused_before);
+        // A batch whose candidates all stay (images being attached right
+        // now) ends the round: the next one looks at them again.
+        const bool any_forgotten = store::forget_candidates(sql, ids, unused_before) > 0;
+        return any_forgotten ? static_cast<int>(ids.size()) : 0;
+      },
+      kCandidatesPerTransaction);
+  return removed;
 }
 
 // Each key's files are deleted under its lock, which insert_if_stored takes
@@ -221,11 +220,12 @@ long long MediaService::delete_unnamed_files_of(const std::string& key) {
     store::lock_key(sql, key);
     const auto files = store::unnamed_files(sql, key);
     long long removed = 0;
-    for (const std::string& file : files) {
-      if (!is_media_key(key) || !is_variant_file(file)) continue;  // never a name of ours
-      storage_->remove(key, file);
-      ++removed;
-    }
+    if (is_media_key(key))  // never a name of ours otherwise: forgotten, not touched
+      for (const std::string& file : files) {
+        if (!is_variant_file(file)) continue;
+        storage_->remove(key, file);
+        ++removed;
+      }
     store::forget_unused_files(sql, key);
     return removed;
   });

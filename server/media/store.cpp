@@ -63,11 +63,6 @@ std::int64_t insert_image(db::Connection& sql, const Image& image) {
 
 constexpr std::string_view kWhereId = "WHERE id = :id";
 
-std::optional<Image> find_image(db::Connection& sql, std::int64_t id) {
-  db::Query query(select_images());
-  return fetch_one(sql, query.sql(kWhereId).values(id));
-}
-
 std::optional<Image> find_image_to_attach(db::Connection& sql, std::int64_t id) {
   db::Query query(select_images());
   query.sql(kWhereId).values(id);

@@ -14,9 +14,8 @@ namespace ps::media {
 // SQL for the images table; no business rules here.
 namespace store {
 std::int64_t insert_image(db::Connection& sql, const Image& image);
-std::optional<Image> find_image(db::Connection& sql, std::int64_t id);
-// find_image, for a transaction that is about to show it: on PostgreSQL
-// the row is locked against its deletion (delete_unused_images skips it).
+// For a transaction that is about to show the image: on PostgreSQL the row
+// is locked against its deletion (delete_unused_images skips it).
 std::optional<Image> find_image_to_attach(db::Connection& sql, std::int64_t id);
 // Any earlier upload of the same bytes (whoever uploaded them).
 std::optional<Image> find_image_by_sha256(db::Connection& sql, const std::string& sha256);

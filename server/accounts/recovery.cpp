@@ -31,6 +31,20 @@ MailedToken new_mailed_token() {
   mailed.hash = sha256_hex(mailed.token);
   return mailed;
 }
+
+// A notice to the account's own address of something done to the account.
+void mail_account_notice(db::Connection& sql, const User& user, std::string kind,
+                         std::string subject, std::string heading,
+                         std::vector<std::string> paragraphs) {
+  mail::NewMail notice;
+  notice.kind = std::move(kind);
+  notice.to_address = user.email;
+  notice.to_user_id = user.id;
+  notice.subject = std::move(subject);
+  notice.heading = std::move(heading);
+  notice.paragraphs = std::move(paragraphs);
+  mail::enqueue(sql, notice);
+}
 }  // namespace
 
 ApiError token_invalid() {
@@ -171,16 +185,11 @@ SignedIn AccountsService::change_password(const User& user, const std::string& c
     User current = user;
     current.session_generation = store::revoke_user_sessions(sql, user.id, now);
     store::expire_account_tokens(sql, user.id, TokenPurpose::password_reset, now);
-    mail::NewMail notice;
-    notice.kind = "password_changed";
-    notice.to_address = user.email;
-    notice.to_user_id = user.id;
-    notice.subject = "Your PocketShop password was changed";
-    notice.heading = "Your password was changed";
-    notice.paragraphs = {
-        "The password of your account was just changed, and every other device was signed out.",
-        "If you did not change it, reset your password now from the sign-in page."};
-    mail::enqueue(sql, notice);
+    mail_account_notice(
+        sql, user, "password_changed", "Your PocketShop password was changed",
+        "Your password was changed",
+        {"The password of your account was just changed, and every other device was signed out.",
+         "If you did not change it, reset your password now from the sign-in page."});
     return start_session(sql, current, random_hex(16));
   });
   spdlog::info("password changed user_id={}; other sessions revoked", user.id);
@@ -194,16 +203,11 @@ SignedIn AccountsService::logout_others(const User& user, const std::string& pas
     current.session_generation = store::revoke_user_sessions(sql, user.id, now_millis());
     // Told by mail too: if someone else did it with the password, the owner
     // learns of it, and of what to do.
-    mail::NewMail notice;
-    notice.kind = "sessions_ended";
-    notice.to_address = user.email;
-    notice.to_user_id = user.id;
-    notice.subject = "Your other PocketShop devices were signed out";
-    notice.heading = "Your other devices were signed out";
-    notice.paragraphs = {
-        "Every device signed in to your account was just signed out, except the one that asked.",
-        "If that was not you, reset your password now from the sign-in page."};
-    mail::enqueue(sql, notice);
+    mail_account_notice(
+        sql, user, "sessions_ended", "Your other PocketShop devices were signed out",
+        "Your other devices were signed out",
+        {"Every device signed in to your account was just signed out, except the one that asked.",
+         "If that was not you, reset your password now from the sign-in page."});
     return start_session(sql, current, random_hex(16));
   });
   spdlog::info("other sessions revoked user_id={}", user.id);
@@ -218,17 +222,13 @@ void AccountsService::request_email_change(const User& user, const std::string& 
   database_.transaction([&](db::Connection& sql) {
     if (store::email_in_use(sql, new_email)) throw email_taken();
     mail_verification_link(sql, user, new_email, false);
-    mail::NewMail notice;
-    notice.kind = "email_change_notice";
-    notice.to_address = user.email;
-    notice.to_user_id = user.id;
-    notice.subject = "A change of your PocketShop email address";
-    notice.heading = "Your email address is about to change";
-    notice.paragraphs = {
-        "Someone signed in to your account asked to use " + new_email +
-            " instead of this address. The change happens when that address is confirmed.",
-        "If this was not you, reset your password now from the sign-in page."};
-    mail::enqueue(sql, notice);
+    mail_account_notice(sql, user, "email_change_notice",
+                        "A change of your PocketShop email address",
+                        "Your email address is about to change",
+                        {"Someone signed in to your account asked to use " + new_email +
+                             " instead of this address. The change happens when that address is "
+                             "confirmed.",
+                         "If this was not you, reset your password now from the sign-in page."});
   });
 }
 

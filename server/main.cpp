@@ -196,10 +196,9 @@ int delete_unused_images(ps::Config config) {
     std::cout << "unused images are kept (--unused-image-hours 0)\n";
     return 0;
   }
-  const long long grace = config.unused_image_hours * 3600LL * 1000;
   ps::Application app(std::move(config));
   app.migrate();
-  const auto deleted = app.media().delete_unused(ps::now_millis() - grace);
+  const auto deleted = app.media().delete_unused_past_grace();
   std::cout << "deleted " << deleted.images << " unused image(s) and " << deleted.files
             << " file(s)\n";
   return 0;

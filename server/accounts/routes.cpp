@@ -40,6 +40,11 @@ std::string read_email(JsonFields& fields) {
   return email;
 }
 
+// Throws ApiError 429 once the user's budget of password guesses is spent.
+void count_password_check(const LoginLimits& limits, const User& user) {
+  limits.password_checks_per_user.enforce(std::to_string(user.id));
+}
+
 NewAccount read_new_account(const Request& request) {
   const auto body = http::parse_json_object(request);
   JsonFields fields(body);
@@ -232,7 +237,7 @@ void add_recovery_routes(http::Router& router, AccountsService& accounts, const 
     const std::string next = read_new_password(fields, "new_password");
     fields.finish();
     const auto signed_in = co_await workers.run(request.request_id, [&] {
-      limits.password_checks_per_user.enforce(std::to_string(user.id));
+      count_password_check(limits, user);
       return accounts.change_password(user, current, next);
     });
     co_return session_response(200, request, signed_in, accounts.refresh_ttl());
@@ -246,7 +251,7 @@ void add_recovery_routes(http::Router& router, AccountsService& accounts, const 
                const std::string password = read_password(fields, "password");
                fields.finish();
                const auto signed_in = co_await workers.run(request.request_id, [&] {
-                 limits.password_checks_per_user.enforce(std::to_string(user.id));
+                 count_password_check(limits, user);
                  return accounts.logout_others(user, password);
                });
                co_return session_response(200, request, signed_in, accounts.refresh_ttl());
@@ -259,7 +264,7 @@ void add_recovery_routes(http::Router& router, AccountsService& accounts, const 
     const std::string password = read_password(fields, "password");
     fields.finish();
     co_await workers.run(request.request_id, [&] {
-      limits.password_checks_per_user.enforce(std::to_string(user.id));
+      count_password_check(limits, user);
       accounts.delete_account(user, password);
     });
     Response response = http::empty_response(204);
@@ -275,7 +280,7 @@ void add_recovery_routes(http::Router& router, AccountsService& accounts, const 
     const std::string email = read_email(fields);
     fields.finish();
     co_await workers.run(request.request_id, [&] {
-      limits.password_checks_per_user.enforce(std::to_string(user.id));
+      count_password_check(limits, user);
       accounts.request_email_change(user, password, email);
     });
     co_return http::empty_response(202);

@@ -208,9 +208,8 @@ Application::Application(Config config)
                          [this] { purge_old_records(now_millis()); }),
       sweep_rate_limits_("sweeping expired rate limits", std::chrono::minutes(1),
                          [this] { http::RateLimiter::sweep_expired(database_, now_millis()); }),
-      delete_unused_images_("deleting unused images", std::chrono::minutes(10), [this] {
-        media_.delete_unused(now_millis() - config_.unused_image_hours * 3600LL * 1000);
-      }) {
+      delete_unused_images_("deleting unused images", std::chrono::minutes(10),
+                            [this] { media_.delete_unused_past_grace(); }) {
   mail::configure({.from = config_.mail_from,
                    .public_url = config_.public_url,
                    .unsubscribe_secret = config_.jwt_secret});

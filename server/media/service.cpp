@@ -67,7 +67,8 @@ MediaService::MediaService(db::Database& database, const Config& config)
       storage_(make_storage(config)),
       root_(std::filesystem::path(config.data_dir) / "media"),
       max_upload_bytes_(config.max_upload_bytes),
-      max_image_pixels_(config.max_image_pixels) {}
+      max_image_pixels_(config.max_image_pixels),
+      unused_image_grace_(config.unused_image_hours * 3600LL * 1000) {}
 
 Image MediaService::store(std::int64_t owner_id, std::string_view bytes) {
   if (bytes.size() > max_upload_bytes_)
@@ -163,6 +164,10 @@ bool MediaService::has_variant(std::string_view key, std::string_view file) cons
   } catch (const StorageError& error) {
     throw storage_failed(error, "The image cannot be read right now; retry later.");
   }
+}
+
+MediaService::Deleted MediaService::delete_unused_past_grace() {
+  return delete_unused(now_millis() - unused_image_grace_);
 }
 
 MediaService::Deleted MediaService::delete_unused(Millis unused_before) {

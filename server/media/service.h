@@ -60,6 +60,8 @@ class MediaService {
     long long files = 0;
   };
   Deleted delete_unused(Millis unused_before);
+  // delete_unused for what has been unused longer than config.unused_image_hours.
+  Deleted delete_unused_past_grace();
 
   // The local storage's folder (used only when media_storage is "local").
   const std::filesystem::path& root() const { return root_; }
@@ -77,6 +79,7 @@ class MediaService {
   std::filesystem::path root_;
   std::size_t max_upload_bytes_;
   std::uint64_t max_image_pixels_;
+  Millis unused_image_grace_;
 };
 
 }  // namespace ps::media

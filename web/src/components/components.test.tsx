@@ -1,8 +1,10 @@
-import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../test/render';
 import { Field } from './Field';
 import { NotFoundPage } from './NotFoundPage';
+import { SubmitButton } from './SubmitButton';
+import { TextField } from './TextField';
 
 describe('Field', () => {
   it('ties the label, help and errors to the control', () => {
@@ -20,6 +22,43 @@ describe('Field', () => {
     render(<Field label="Name">{(props) => <input {...props} />}</Field>);
     expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'false');
     expect(screen.getByLabelText('Name')).not.toHaveAttribute('aria-describedby');
+  });
+});
+
+describe('TextField', () => {
+  it('is a required input of its type that reports each change as a string', () => {
+    const onChange = vi.fn();
+    render(
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        minLength={8}
+        value=""
+        onChange={onChange}
+        errors={['is too short']}
+      />,
+    );
+    const input = screen.getByLabelText('Password');
+    expect(input).toHaveAttribute('type', 'password');
+    expect(input).toHaveAttribute('autocomplete', 'new-password');
+    expect(input).toHaveAttribute('minlength', '8');
+    expect(input).toBeRequired();
+    expect(input).toHaveAccessibleDescription('is too short');
+    fireEvent.change(input, { target: { value: 'hunter22' } });
+    expect(onChange).toHaveBeenCalledWith('hunter22');
+  });
+});
+
+describe('SubmitButton', () => {
+  it('submits, and cannot be pressed again while the form is busy', () => {
+    const { rerender } = render(<SubmitButton busy={false}>Pay</SubmitButton>);
+    const button = screen.getByRole('button', { name: 'Pay' });
+    expect(button).toHaveAttribute('type', 'submit');
+    expect(button).toBeEnabled();
+    rerender(<SubmitButton busy>Pay</SubmitButton>);
+    expect(button).toBeDisabled();
+    expect(button).toHaveClass('is-loading');
   });
 });
 

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { Navigate } from 'react-router-dom';
-import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { TextField } from '../../../components/TextField';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/api';
 import type { User } from '../../../lib/api/types';
@@ -99,46 +100,12 @@ function ActionForm({
       )}
       {children}
       <div className="buttons">
-        <button
-          type="submit"
-          className={`button ${submitClass} ${action.busy ? 'is-loading' : ''}`}
-          disabled={action.busy}
-        >
+        <SubmitButton busy={action.busy} className={submitClass}>
           {submit}
-        </button>
+        </SubmitButton>
         {otherButtons}
       </div>
     </form>
-  );
-}
-
-function PasswordInput({
-  label,
-  value,
-  onChange,
-  errors,
-  autoComplete,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  errors?: string[];
-  autoComplete: string;
-}) {
-  return (
-    <Field label={label} errors={errors}>
-      {(props) => (
-        <input
-          {...props}
-          className="input"
-          type="password"
-          autoComplete={autoComplete}
-          required
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
   );
 }
 
@@ -192,15 +159,17 @@ function ChangePasswordSection() {
         done="Your password is changed. Every other device was signed out."
         submit="Change password"
       >
-        <PasswordInput
+        <TextField
           label="Current password"
+          type="password"
           value={current}
           onChange={setCurrent}
           errors={change.errors.current_password}
           autoComplete="current-password"
         />
-        <PasswordInput
+        <TextField
           label="New password"
+          type="password"
           value={next}
           onChange={setNext}
           errors={change.errors.new_password}
@@ -229,8 +198,9 @@ function SignOutOthersSection() {
         submit="Sign out other devices"
         submitClass="is-light"
       >
-        <PasswordInput
+        <TextField
           label="Password, to confirm"
+          type="password"
           value={password}
           onChange={setPassword}
           errors={signOut.errors.password}
@@ -257,21 +227,17 @@ function ChangeEmailSection() {
         done={`We sent a link to ${sentTo}. Your address changes when you follow it.`}
         submit="Change email address"
       >
-        <Field label="New email address" errors={change.errors.email}>
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              type="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <PasswordInput
+        <TextField
+          label="New email address"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={setEmail}
+          errors={change.errors.email}
+        />
+        <TextField
           label="Password"
+          type="password"
           value={password}
           onChange={setPassword}
           errors={change.errors.password}
@@ -340,8 +306,9 @@ function DeleteSection({ onDeleted }: { onDeleted: () => void }) {
             </button>
           }
         >
-          <PasswordInput
+          <TextField
             label="Password, to confirm"
+            type="password"
             value={password}
             onChange={setPassword}
             errors={remove.errors.password}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { TextField } from '../../../components/TextField';
 import { paths } from '../../../config/paths';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useSubmit } from '../../../lib/useSubmit';
@@ -32,26 +33,15 @@ export function ForgotPasswordPage() {
               Enter the email address of your account: we will mail you a link.
             </p>
             <FormError error={error} />
-            <Field label="Email" errors={errors.email}>
-              {(props) => (
-                <input
-                  {...props}
-                  className="input"
-                  type="email"
-                  autoComplete="email"
-                  required
-                  value={email}
-                  onChange={(e) => setEmail(e.target.value)}
-                />
-              )}
-            </Field>
-            <button
-              type="submit"
-              className={`button is-primary ${busy ? 'is-loading' : ''}`}
-              disabled={busy}
-            >
-              Send the link
-            </button>
+            <TextField
+              label="Email"
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={setEmail}
+              errors={errors.email}
+            />
+            <SubmitButton busy={busy}>Send the link</SubmitButton>
           </form>
         )}
         <p>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { TextField } from '../../../components/TextField';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api';
 import { usePageTitle } from '../../../lib/usePageTitle';
@@ -44,27 +45,17 @@ export function ResetPasswordPage() {
         ) : (
           <form className="box" onSubmit={submit} noValidate>
             <FormError error={error} />
-            <Field label="New password" errors={errors.password} help="At least 8 characters.">
-              {(props) => (
-                <input
-                  {...props}
-                  className="input"
-                  type="password"
-                  autoComplete="new-password"
-                  required
-                  minLength={8}
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                />
-              )}
-            </Field>
-            <button
-              type="submit"
-              className={`button is-primary ${busy ? 'is-loading' : ''}`}
-              disabled={busy}
-            >
-              Set the password
-            </button>
+            <TextField
+              label="New password"
+              type="password"
+              autoComplete="new-password"
+              minLength={8}
+              help="At least 8 characters."
+              value={password}
+              onChange={setPassword}
+              errors={errors.password}
+            />
+            <SubmitButton busy={busy}>Set the password</SubmitButton>
           </form>
         )}
       </div>

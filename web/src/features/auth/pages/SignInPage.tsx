@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { TextField } from '../../../components/TextField';
 import { paths } from '../../../config/paths';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useSubmit } from '../../../lib/useSubmit';
@@ -40,39 +41,23 @@ export function SignInPage() {
         )}
         <form className="box" onSubmit={submit} noValidate>
           <FormError error={error} />
-          <Field label="Email" errors={errors.email}>
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                type="email"
-                autoComplete="email"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Password" errors={errors.password}>
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                type="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
-          <button
-            type="submit"
-            className={`button is-primary ${busy ? 'is-loading' : ''}`}
-            disabled={busy}
-          >
-            Sign in
-          </button>
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={setEmail}
+            errors={errors.email}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            errors={errors.password}
+          />
+          <SubmitButton busy={busy}>Sign in</SubmitButton>
         </form>
         <p>
           <Link to={paths.forgotPassword.href()}>Forgot password?</Link>

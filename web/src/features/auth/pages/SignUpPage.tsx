@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { TextField } from '../../../components/TextField';
 import { paths } from '../../../config/paths';
 import type { Role } from '../../../lib/api/types';
 import { usePageTitle } from '../../../lib/usePageTitle';
@@ -69,53 +70,33 @@ export function SignUpPage() {
             </div>
             {errors.role && <p className="help is-danger">{errors.role.join(' ')}</p>}
           </fieldset>
-          <Field label="Your name" errors={errors.display_name}>
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                autoComplete="name"
-                required
-                maxLength={80}
-                value={form.display_name}
-                onChange={(e) => set({ display_name: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Email" errors={errors.email}>
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                type="email"
-                autoComplete="email"
-                required
-                value={form.email}
-                onChange={(e) => set({ email: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Password" errors={errors.password} help="At least 8 characters.">
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                required
-                minLength={8}
-                value={form.password}
-                onChange={(e) => set({ password: e.target.value })}
-              />
-            )}
-          </Field>
-          <button
-            type="submit"
-            className={`button is-primary ${busy ? 'is-loading' : ''}`}
-            disabled={busy}
-          >
-            Create account
-          </button>
+          <TextField
+            label="Your name"
+            autoComplete="name"
+            maxLength={80}
+            value={form.display_name}
+            onChange={(display_name) => set({ display_name })}
+            errors={errors.display_name}
+          />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="email"
+            value={form.email}
+            onChange={(email) => set({ email })}
+            errors={errors.email}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            help="At least 8 characters."
+            value={form.password}
+            onChange={(password) => set({ password })}
+            errors={errors.password}
+          />
+          <SubmitButton busy={busy}>Create account</SubmitButton>
         </form>
         <p>
           Already have an account? <Link to={paths.signIn.href(params)}>Sign in</Link>

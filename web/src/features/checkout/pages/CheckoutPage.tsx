@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { paths } from '../../../config/paths';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { Amounts, cartTotals, useCart } from '../../cart';
@@ -83,18 +84,14 @@ export function CheckoutPage() {
             <div className="box">
               <CardFields card={card} onChange={setCard} errors={errors} />
             </div>
-            <button
-              type="submit"
-              className={`button is-primary is-medium is-fullwidth ${busy ? 'is-loading' : ''}`}
-              disabled={busy}
-            >
+            <SubmitButton busy={busy} className="is-primary is-medium is-fullwidth">
               Pay
               {data && (
                 <span className="ml-2">
                   <Amounts amounts={cartTotals(data)} />
                 </span>
               )}
-            </button>
+            </SubmitButton>
           </form>
         </div>
       </div>

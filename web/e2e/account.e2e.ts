@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { checkPage } from './support/a11y';
-import { signIn, signUp } from './support/actions';
+import { signIn, signOut, signUp } from './support/actions';
 import { openBrowser, screenshot, takeCspViolations, type Actor } from './support/browser';
 import { Mailbox } from './support/mailbox';
 import { startServer, type RunningServer } from './support/server';
@@ -60,7 +60,7 @@ describe('account recovery and settings', () => {
   test('a forgotten password is reset from the mailed link, which works once', async () => {
     const { page } = actor;
     await page.goto('/');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await page.goto('/signin');
     await page.getByRole('link', { name: 'Forgot password?' }).click();
     await page.waitForURL('**/forgot-password');

@@ -7,6 +7,7 @@ import {
   searchFor,
   signIn,
   signInWithKeyboard,
+  signOut,
   signUp,
 } from './support/actions';
 import { ApiSetup } from './support/api';
@@ -247,7 +248,7 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
   test('the vendor signs out and back in with the keyboard alone', async () => {
     const page = await openAs(vendor, vendorUser, '/vendor/products');
     const loggedOut = page.waitForResponse((r) => r.url().endsWith('/api/auth/logout'));
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
     // The server ended the session and deleted its cookie.
     expect((await loggedOut).status()).toBe(204);

@@ -58,6 +58,12 @@ export async function signIn(page: Page, email: string, password: string, name: 
   await page.getByTestId('signed-in-as').filter({ hasText: name }).waitFor();
 }
 
+/** Signs out from the header's account menu. */
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: /^Account menu:/ }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+}
+
 export async function searchFor(page: Page, words: string) {
   await page.getByRole('searchbox', { name: 'Search products' }).fill(words);
   await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');

@@ -6,6 +6,7 @@ import { SessionEndedRedirect, useAuth } from '../features/auth';
 import { useCart } from '../features/cart';
 import { NotificationBell } from '../features/notifications';
 import { UnreadMessagesLink } from '../features/messages';
+import { AccountMenu } from './AccountMenu';
 import './header.css';
 
 /**
@@ -99,11 +100,10 @@ function useFocusOnNavigate(main: RefObject<HTMLElement | null>) {
 }
 
 export function Layout() {
-  const { user, signOut } = useAuth();
+  const { user } = useAuth();
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigate(main);
   const [menuOpen, setMenuOpen] = useState(false);
-  const navigate = useNavigate();
   const location = useLocation();
   const [lastPath, setLastPath] = useState(location.pathname);
   if (lastPath !== location.pathname) {
@@ -159,29 +159,9 @@ export function Layout() {
             <div className="navbar-end">
               {user ? (
                 <>
-                  <NavLink to={paths.orders.href()} className="navbar-item">
-                    Your orders
-                  </NavLink>
                   <NotificationBell />
                   <UnreadMessagesLink />
-                  <NavLink to={paths.account.href()} className="navbar-item">
-                    Account
-                  </NavLink>
-                  <span className="navbar-item has-text-grey" data-testid="signed-in-as">
-                    {user.display_name}
-                  </span>
-                  <div className="navbar-item">
-                    <button
-                      type="button"
-                      className="button is-light"
-                      onClick={async () => {
-                        await signOut();
-                        navigate(paths.home.href());
-                      }}
-                    >
-                      Sign out
-                    </button>
-                  </div>
+                  <AccountMenu user={user} />
                 </>
               ) : (
                 <div className="navbar-item">

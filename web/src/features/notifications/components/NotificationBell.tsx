@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../../lib/dates';
+import { usePopup } from '../../../lib/usePopup';
 import type { Notification } from '../../../lib/api/types';
 import {
   useLatestNotifications,
@@ -34,50 +34,46 @@ function NotificationItem({ item, onOpen }: { item: Notification; onOpen: () => 
   );
 }
 
+/** A bell drawn in the text's colour (an emoji needs a font that not every system has). */
+function BellIcon() {
+  return (
+    <svg
+      width="20"
+      height="20"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M6 16v-5a6 6 0 0 1 12 0v5l2 2H4z" />
+      <path d="M10 21a2 2 0 0 0 4 0" />
+    </svg>
+  );
+}
+
 /**
  * The header's bell: the unread count (asked for once a minute and when the
  * window regains focus) and, when opened, the latest notifications.
  */
 export function NotificationBell() {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, close, id: panelId, root, toggleProps } = usePopup();
   const unread = useUnreadCount({ enabled: true }).data?.unread ?? 0;
   const latest = useLatestNotifications({ enabled: open });
   const markAll = useMarkAllNotificationsRead();
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onClick = (event: MouseEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('mousedown', onClick);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('mousedown', onClick);
-    };
-  }, [open]);
 
   const items = latest.data?.items ?? [];
   return (
     <div className="navbar-item notification-bell" ref={root}>
       <button
-        ref={button}
-        type="button"
+        {...toggleProps}
         className="button is-white"
-        aria-expanded={open}
-        aria-controls={panelId}
         aria-label={`Notifications, ${unread} unread`}
-        onClick={() => setOpen((value) => !value)}
       >
-        <span aria-hidden="true">🔔</span>
+        <BellIcon />
         {unread > 0 && (
           <span
             className="tag is-rounded is-danger ml-1"
@@ -112,7 +108,7 @@ export function NotificationBell() {
           ) : (
             <ul className="notification-list">
               {items.map((item) => (
-                <NotificationItem key={item.id} item={item} onOpen={() => setOpen(false)} />
+                <NotificationItem key={item.id} item={item} onOpen={close} />
               ))}
             </ul>
           )}

@@ -15,9 +15,20 @@ export function formatDay(day: string): string {
 }
 
 /**
- * Revenue per day as bars over a value axis (0, half, the best day) and the
+ * The top of the value axis: the smallest 1, 2 or 5 × 10^k minor units at or
+ * above the best day, so the axis reads $150.00 / $75.00 rather than $137.42
+ * / $68.71. Never below 2, so its half is a whole unit too.
+ */
+export function axisTop(best: number): number {
+  const target = Math.max(2, best);
+  for (let power = 1; ; power *= 10)
+    for (const step of [1, 2, 5]) if (step * power >= target) return step * power;
+}
+
+/**
+ * Revenue per day as bars over a value axis (0, half, a round top) and the
  * first, middle and last days, with the same numbers in a table for screen
- * readers.
+ * readers. A period without revenue says so instead of drawing empty bars.
  */
 export function RevenueChart({
   days,
@@ -26,8 +37,8 @@ export function RevenueChart({
   days: Dashboard['revenue_by_day'];
   currency?: string;
 }) {
-  const max = Math.max(1, ...days.map((d) => d.revenue_cents));
   const total = days.reduce((sum, d) => sum + d.revenue_cents, 0);
+  const max = axisTop(Math.max(0, ...days.map((d) => d.revenue_cents)));
   const orders = days.reduce((sum, d) => sum + d.orders, 0);
   const width = 600;
   const height = 160;
@@ -35,46 +46,48 @@ export function RevenueChart({
   const barWidth = days.length ? width / days.length - gap : 0;
   return (
     <figure className="revenue-chart">
-      <div className="revenue-chart-plot">
-        <div
-          className="revenue-chart-values is-size-7 has-text-grey"
-          aria-hidden="true"
-          data-testid="value-axis"
-        >
-          <span>{formatMoney(max, currency)}</span>
-          <span>{formatMoney(Math.round(max / 2), currency)}</span>
-          <span>{formatMoney(0, currency)}</span>
+      {orders > 0 && (
+        <div className="revenue-chart-plot">
+          <div
+            className="revenue-chart-values is-size-7 has-text-grey"
+            aria-hidden="true"
+            data-testid="value-axis"
+          >
+            <span>{formatMoney(max, currency)}</span>
+            <span>{formatMoney(max / 2, currency)}</span>
+            <span>{formatMoney(0, currency)}</span>
+          </div>
+          <svg
+            viewBox={`0 0 ${width} ${height}`}
+            role="img"
+            aria-label={`Revenue over the last ${days.length} days: ${formatMoney(total, currency)} from ${orders} orders`}
+            preserveAspectRatio="none"
+          >
+            <line x1="0" y1={height} x2={width} y2={height} className="axis" />
+            <line x1="0" y1={height / 2} x2={width} y2={height / 2} className="grid" />
+            <line x1="0" y1={0} x2={width} y2={0} className="grid" />
+            {days.map((day, index) => {
+              const barHeight = (day.revenue_cents / max) * height;
+              return (
+                <rect
+                  key={day.date}
+                  x={index * (barWidth + gap)}
+                  y={height - barHeight}
+                  width={barWidth}
+                  height={barHeight}
+                  className="bar"
+                >
+                  <title>
+                    {formatDay(day.date)}: {formatMoney(day.revenue_cents, currency)} ({day.orders}{' '}
+                    orders)
+                  </title>
+                </rect>
+              );
+            })}
+          </svg>
         </div>
-        <svg
-          viewBox={`0 0 ${width} ${height}`}
-          role="img"
-          aria-label={`Revenue over the last ${days.length} days: ${formatMoney(total, currency)} from ${orders} orders`}
-          preserveAspectRatio="none"
-        >
-          <line x1="0" y1={height} x2={width} y2={height} className="axis" />
-          <line x1="0" y1={height / 2} x2={width} y2={height / 2} className="grid" />
-          <line x1="0" y1={0} x2={width} y2={0} className="grid" />
-          {days.map((day, index) => {
-            const barHeight = (day.revenue_cents / max) * height;
-            return (
-              <rect
-                key={day.date}
-                x={index * (barWidth + gap)}
-                y={height - barHeight}
-                width={barWidth}
-                height={barHeight}
-                className="bar"
-              >
-                <title>
-                  {formatDay(day.date)}: {formatMoney(day.revenue_cents, currency)} ({day.orders}{' '}
-                  orders)
-                </title>
-              </rect>
-            );
-          })}
-        </svg>
-      </div>
-      {days.length > 0 && (
+      )}
+      {days.length > 0 && orders > 0 && (
         <div
           className="revenue-chart-days is-flex is-justify-content-space-between is-size-7 has-text-grey"
           aria-hidden="true"
@@ -85,9 +98,10 @@ export function RevenueChart({
           <span>{formatDay(days[days.length - 1].date)}</span>
         </div>
       )}
-      <figcaption className="is-size-7 has-text-grey">
-        {formatMoney(total, currency)} from {orders} {orders === 1 ? 'order' : 'orders'} in the last{' '}
-        {days.length} days
+      <figcaption className="is-size-7 has-text-grey" data-testid="revenue-summary">
+        {orders === 0
+          ? `No orders in the last ${days.length} days.`
+          : `${formatMoney(total, currency)} from ${orders} ${orders === 1 ? 'order' : 'orders'} in the last ${days.length} days`}
       </figcaption>
       <details className="mt-2">
         <summary className="is-size-7">Show the numbers</summary>

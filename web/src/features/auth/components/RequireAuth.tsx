@@ -5,7 +5,11 @@ import { paths } from '../../../config/paths';
 import { Loading } from '../../../components/Loading';
 import { useAuth } from '../hooks/useAuth';
 
-/** Renders its children for a signed-in user (of a role); else asks to sign in. */
+/**
+ * Renders its children for a signed-in user (of a role); else asks to sign in,
+ * carrying the page's link state through (SignInPage hands it back), so a page
+ * opened by a guest's click comes back as the click left it.
+ */
 export function RequireAuth({ role, children }: { role?: Role; children: ReactNode }) {
   const { user, loading, sessionEnded } = useAuth();
   const location = useLocation();
@@ -13,7 +17,11 @@ export function RequireAuth({ role, children }: { role?: Role; children: ReactNo
   if (!user) {
     const next = location.pathname + location.search;
     return (
-      <Navigate to={paths.signIn.href({ next, ended: sessionEnded ? '1' : undefined })} replace />
+      <Navigate
+        to={paths.signIn.href({ next, ended: sessionEnded ? '1' : undefined })}
+        state={{ nextState: location.state }}
+        replace
+      />
     );
   }
   if (role && user.role !== role) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { FormError } from '../../../components/FormError';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { TextField } from '../../../components/TextField';
@@ -14,18 +14,27 @@ export function nextPath(params: URLSearchParams, fallback: string): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
 }
 
+/**
+ * The link state of the page that sent a guest to sign in (RequireAuth), kept
+ * while they go between signing in and signing up, and handed back to that page.
+ */
+export function useNextState(): unknown {
+  return (useLocation().state as { nextState?: unknown } | null)?.nextState;
+}
+
 export function SignInPage() {
   usePageTitle('Sign in');
   const { signIn } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const nextState = useNextState();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { submit, busy, error, errors } = useSubmit(async () => {
     const user = await signIn({ email, password });
     navigate(
       nextPath(params, user.role === 'vendor' ? paths.vendor.dashboard.href() : paths.home.href()),
-      { replace: true },
+      { replace: true, state: params.get('next') ? nextState : undefined },
     );
   });
 
@@ -63,7 +72,10 @@ export function SignInPage() {
           <Link to={paths.forgotPassword.href()}>Forgot password?</Link>
         </p>
         <p>
-          New here? <Link to={paths.signUp.href(params)}>Create an account</Link>
+          New here?{' '}
+          <Link to={paths.signUp.href(params)} state={{ nextState }}>
+            Create an account
+          </Link>
         </p>
       </div>
     </section>

@@ -9,13 +9,14 @@ import { usePageTitle } from '../../../lib/usePageTitle';
 import { useSubmit } from '../../../lib/useSubmit';
 import { useAuth } from '../hooks/useAuth';
 import { signUpFieldErrors } from '../utils/signUpMessages';
-import { nextPath } from './SignInPage';
+import { nextPath, useNextState } from './SignInPage';
 
 export function SignUpPage() {
   usePageTitle('Create an account');
   const { signUp } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const nextState = useNextState();
   const [form, setForm] = useState({
     display_name: '',
     email: '',
@@ -32,7 +33,7 @@ export function SignUpPage() {
     const user = await signUp(form);
     navigate(
       nextPath(params, user.role === 'vendor' ? paths.vendor.shop.href() : paths.home.href()),
-      { replace: true },
+      { replace: true, state: params.get('next') ? nextState : undefined },
     );
   });
   const errors = signUpFieldErrors(error, serverErrors);
@@ -99,7 +100,10 @@ export function SignUpPage() {
           <SubmitButton busy={busy}>Create account</SubmitButton>
         </form>
         <p>
-          Already have an account? <Link to={paths.signIn.href(params)}>Sign in</Link>
+          Already have an account?{' '}
+          <Link to={paths.signIn.href(params)} state={{ nextState }}>
+            Sign in
+          </Link>
         </p>
       </div>
     </section>

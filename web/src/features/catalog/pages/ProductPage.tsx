@@ -156,7 +156,7 @@ export function ProductPage() {
                   </p>
                 )}
               </div>
-              {user && !ownShop && (
+              {!ownShop && (
                 <p className="mt-3">
                   <ContactShopLink shop={p.shop} product={p} label="Ask the shop about this" />
                 </p>

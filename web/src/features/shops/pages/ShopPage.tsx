@@ -73,7 +73,7 @@ export function ShopPage() {
                   <p className="has-text-grey">This shop has not written its policies yet.</p>
                 )}
               </div>
-              {user && myShop.data?.id !== data.id && <ContactShopLink shop={data} />}
+              {myShop.data?.id !== data.id && <ContactShopLink shop={data} />}
             </aside>
           </div>
         </div>

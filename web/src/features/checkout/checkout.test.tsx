@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
+import { NotificationBell } from '../notifications';
 import { CheckoutPage } from './pages/CheckoutPage';
 import { cart, signedIn, user } from '../../test/fixtures';
 
@@ -54,6 +55,33 @@ describe('CheckoutPage', () => {
     expect(calls.find((c) => c.url === '/api/checkout')!.body).toMatchObject({
       payment_token: 'tok_1',
     });
+  });
+
+  it('after paying, the bell asks again and shows the receipts', async () => {
+    signedIn();
+    let paid = false;
+    mockFetch({
+      ...gateway,
+      'GET /api/me': () => json(user),
+      'GET /api/cart': () => json(paid ? { ...cart, items: [], shops: [], item_count: 0 } : cart),
+      'GET /api/me/notifications/unread-count': () => json({ unread: paid ? 1 : 0 }),
+      'POST /v1/tokens': () => json({ id: 'tok_1', object: 'token' }),
+      'POST /api/checkout': () => {
+        paid = true;
+        return json({ checkout_id: 1, total_cents: 6900, currency: 'USD', orders: [] }, 201);
+      },
+    });
+    renderPage(
+      <>
+        <NotificationBell />
+        <CheckoutPage />
+      </>,
+      { url: '/checkout' },
+    );
+    await screen.findByRole('button', { name: 'Notifications, 0 unread' });
+    await screen.findByText('Order summary');
+    await fillAndPay('4242 4242 4242 4242');
+    expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeVisible();
   });
 
   it('shows a card the gateway refuses next to its field, and pays nothing', async () => {

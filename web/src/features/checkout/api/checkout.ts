@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '../../../lib/api';
 import type { CheckoutInput, CheckoutResult } from '../../../lib/api/types';
 import { cartKeys } from '../../cart';
+import { notificationKeys } from '../../notifications';
 import { orderKeys } from '../../orders';
 
 /**
@@ -14,7 +15,10 @@ export const checkout = (input: CheckoutInput, idempotencyKey: string) =>
     cart: true,
   });
 
-/** Pays; the cart (emptied, or changed by a refusal) and the orders are asked for again. */
+/**
+ * Pays; the cart (emptied, or changed by a refusal), the orders and the bell
+ * (a receipt per shop is in it now) are asked for again.
+ */
 export function useCheckout() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -23,6 +27,7 @@ export function useCheckout() {
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: cartKeys.all });
       queryClient.invalidateQueries({ queryKey: orderKeys.lists() });
+      queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: cartKeys.all }),
   });

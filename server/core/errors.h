@@ -70,8 +70,10 @@ enum class ErrorCode {
   unsubscribe_token_invalid,
   // Carts (issue 18).
   cart_currency_mismatch,
+  // Messages.
+  recipient_deleted,
 };
-inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::cart_currency_mismatch) + 1;
+inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::recipient_deleted) + 1;
 
 // Per-field validation messages, as sent in a problem's "errors" member.
 using FieldErrors = std::map<std::string, std::vector<std::string>>;

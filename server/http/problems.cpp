@@ -66,6 +66,7 @@ constexpr std::array<ProblemType, kErrorCodeCount> kProblemTypes{{
     {unsubscribe_token_invalid, 400, "unsubscribe-token-invalid", "Unsubscribe link not valid"},
     // Carts (issue 18).
     {cart_currency_mismatch, 409, "cart-currency-mismatch", "Another currency"},
+    {recipient_deleted, 409, "recipient-deleted", "Account deleted"},
 }};
 
 constexpr bool in_code_order() {

@@ -51,6 +51,15 @@ NewMessage read_message(const Request& request, JsonFields& fields,
   return message;
 }
 
+// The body of a request that sends a message and nothing else.
+NewMessage read_message_body(const Request& request) {
+  const auto body = http::parse_json_object(request);
+  JsonFields fields(body);
+  auto message = read_message(request, fields, body);
+  fields.finish();
+  return message;
+}
+
 Response sent_response(const Sent& sent) {
   return http::json_response(sent.created ? 201 : 200, to_json(sent));
 }
@@ -106,13 +115,23 @@ void add_routes(http::Router& router, MessagesService& messages,
              [&, limits](Request& request) -> awaitable<Response> {
                const auto user = co_await auth.require_user(request);
                const auto conversation_id = request.id_param("id", "conversation");
-               const auto body = http::parse_json_object(request);
-               JsonFields fields(body);
-               const auto message = read_message(request, fields, body);
-               fields.finish();
+               const auto message = read_message_body(request);
                auto sent = co_await workers.run(request.request_id, [&] {
                  limits.messages_per_user.enforce(std::to_string(user.id));
                  return messages.reply(user.id, conversation_id, message);
+               });
+               co_return sent_response(sent);
+             });
+
+  router.add(verb::post, "/api/orders/{id}/messages",
+             [&, limits](Request& request) -> awaitable<Response> {
+               const auto user = co_await auth.require_user(request);
+               const auto order_id = request.id_param("id", "order");
+               const auto message = read_message_body(request);
+               auto sent = co_await workers.run(request.request_id, [&] {
+                 limits.conversations_per_user.enforce(std::to_string(user.id));
+                 limits.messages_per_user.enforce(std::to_string(user.id));
+                 return messages.write_about_order(user.id, order_id, message);
                });
                co_return sent_response(sent);
              });

@@ -74,6 +74,26 @@ Sent MessagesService::start(std::int64_t buyer_id, std::int64_t shop_id, const S
   });
 }
 
+Sent MessagesService::write_about_order(std::int64_t sender_id, std::int64_t order_id,
+                                        const NewMessage& message) {
+  return database_.transaction([&](db::Connection& sql) {
+    const auto order = store::find_order_parties(sql, order_id);
+    if (!order || (sender_id != order->buyer_id && sender_id != order->vendor_id))
+      throw ApiError::not_found("There is no order " + std::to_string(order_id) + ".");
+    if (!order->buyer_active)
+      throw ApiError(
+          ErrorCode::recipient_deleted,
+          "The buyer of this order has deleted their account: there is no one to write to.");
+    check_images(sql, media_, sender_id, message.image_ids);
+    const auto [id, created] = store::open_conversation(sql, {.buyer_id = order->buyer_id,
+                                                              .shop_id = order->shop_id,
+                                                              .vendor_id = order->vendor_id,
+                                                              .subject = {.order_id = order_id},
+                                                              .now = now_millis()});
+    return post(sql, store::find_for(sql, id, sender_id).value(), sender_id, message);
+  });
+}
+
 Sent MessagesService::reply(std::int64_t sender_id, std::int64_t conversation_id,
                             const NewMessage& message) {
   return database_.transaction([&](db::Connection& sql) {

@@ -45,6 +45,32 @@ std::optional<std::int64_t> buyers_order_shop(db::Connection& sql, std::int64_t 
   return db::Query(kBuyersOrderShop).values(order_id, buyer_id).first<long long>(sql);
 }
 
+constexpr std::string_view kOrderParties = R"(
+  SELECT o.shop_id, s.owner_id, o.buyer_id, CASE WHEN u.deleted_at IS NULL THEN 1 ELSE 0 END
+  FROM orders o JOIN shops s ON s.id = o.shop_id JOIN users u ON u.id = o.buyer_id
+  WHERE o.id = :id)";
+
+std::optional<OrderParties> find_order_parties(db::Connection& sql, std::int64_t order_id) {
+  struct Row {
+    long long shop = 0, vendor = 0, buyer = 0;
+    int active = 0;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(shop));
+      st.exchange(soci::into(vendor));
+      st.exchange(soci::into(buyer));
+      st.exchange(soci::into(active));
+    }
+  };
+  std::optional<OrderParties> found;
+  db::Query(kOrderParties).values(order_id).each<Row>(sql, [&](const Row& row) {
+    found = OrderParties{.shop_id = row.shop,
+                         .vendor_id = row.vendor,
+                         .buyer_id = row.buyer,
+                         .buyer_active = row.active == 1};
+  });
+  return found;
+}
+
 constexpr std::string_view kInsertConversation = R"(
   INSERT INTO conversations (buyer_id, shop_id, vendor_id, product_id, order_id, subject_key,
                              created_at, last_message_at)

@@ -142,6 +142,18 @@ describe('vendor and buyer pages, on a phone and in detail', () => {
       .waitFor();
   });
 
+  test('the vendor writes first to an order’s buyer, who finds it in the inbox', async () => {
+    const page = await at(vendor, `/orders/${seeded.deliveredOrderId}`);
+    await page.getByRole('link', { name: 'Message the buyer' }).click();
+    await page.getByRole('heading', { name: `Write to ${SEED.buyer.name}` }).waitFor();
+    await page.getByText(`About order #${seeded.deliveredOrderId}`).waitFor();
+    await page.getByLabel('Your message').fill('Did the terrarium arrive in one piece?');
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await page.waitForURL(/\/messages\/\d+$/);
+    const inbox = await at(buyer, '/messages');
+    await inbox.getByText('Did the terrarium arrive in one piece?').waitFor();
+  });
+
   test('the buyer’s orders name their products, with thumbnails', async () => {
     const page = await at(buyer, '/orders');
     const products = page.getByRole('list', {

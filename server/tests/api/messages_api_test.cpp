@@ -420,6 +420,102 @@ TEST_P(MessagesApi, AnUnreadMessageIsMailedOnceAndAReadOneNever) {
       sql_number("SELECT COUNT(*) FROM jobs WHERE kind = 'message_mail' AND status <> 'done'"), 0);
 }
 
+// Writing about an order, from either side (POST /api/orders/{id}/messages).
+class OrderMessagesApi : public MessagesApi {
+ protected:
+  void SetUp() override {
+    MessagesApi::SetUp();
+    fill_cart(buyer, mug, 1);
+    order = checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
+  }
+
+  HttpResult write(const Account& who, const std::string& text, const std::string& key = {},
+                   std::int64_t about = 0) {
+    return post("/api/orders/" + std::to_string(about ? about : order) + "/messages",
+                {{"body", text}}, who.access_token, key);
+  }
+
+  std::int64_t order = 0;
+};
+POCKETSHOP_API_TEST(OrderMessagesApi);
+
+TEST_P(OrderMessagesApi, TheVendorWritesToTheBuyerInTheOrdersOneThread) {
+  const auto sent = write(clay, "Would you like it gift-wrapped?");
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  const auto conversation = sent.json().at("conversation");
+  EXPECT_EQ(conversation.at("order_id").as_int64(), order);
+  const auto id = conversation.at("id").as_int64();
+  EXPECT_EQ(unread(buyer), 1);
+  EXPECT_EQ(unread(clay), 0);
+  const auto bell = client().get("/api/me/notifications", buyer.access_token).json();
+  EXPECT_EQ(bell.at("items").at(0).at("kind"), "new_message");
+  EXPECT_EQ(bell.at("items").at(0).at("link").as_string(), "/messages/" + std::to_string(id));
+  run_jobs_after_delay();  // still unread: mailed
+  const auto mailed = messages_mailed_to(buyer.email);
+  ASSERT_EQ(mailed.size(), 1u);
+  EXPECT_NE(mailed.at(0).text_body.find("gift-wrapped"), std::string::npos);
+
+  // The buyer's "Ask about this order", and the buyer writing here, land in the same thread.
+  const auto asked = start(buyer, {{"shop_id", clay_shop}, {"order_id", order}, {"body", "Yes!"}});
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  EXPECT_EQ(asked.json().at("conversation").at("id").as_int64(), id);
+  EXPECT_EQ(write(buyer, "Thank you").json().at("conversation").at("id").as_int64(), id);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM conversations"), 1);
+  EXPECT_EQ(client().get(thread_url(id), clay.access_token).json().at("messages").at("total"), 3);
+  EXPECT_EQ(unread(clay), 2);
+  EXPECT_EQ(unread(buyer), 0);
+}
+
+TEST_P(OrderMessagesApi, OnlyTheOrdersTwoPartiesWriteAboutIt) {
+  const auto stranger = sign_up("stranger@example.com");
+  expect_problem(write(paper, "Not my order"), 404, "not-found");
+  expect_problem(write(stranger, "Not mine either"), 404, "not-found");
+  expect_problem(write(clay, "No such order", {}, 999999), 404, "not-found");
+  expect_problem(post("/api/orders/" + std::to_string(order) + "/messages", {{"body", "Hi"}}, ""),
+                 401, "unauthorized");
+  expect_problem(write(clay, ""), 422, "validation");
+  expect_problem(post("/api/orders/" + std::to_string(order) + "/messages",
+                      {{"body", "Hi"}, {"image_ids", "one"}}, clay.access_token),
+                 422, "validation");
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM messages"), 0);
+}
+
+TEST_P(OrderMessagesApi, NoOneIsWrittenToOnceTheBuyerHasDeletedTheAccount) {
+  const auto deleted = client().request(
+      verb::delete_, "/api/me",
+      boost::json::serialize(boost::json::object{{"password", "password123"}}),
+      {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + buyer.access_token}});
+  ASSERT_EQ(deleted.status, 204) << deleted.body;
+  expect_problem(write(clay, "Are you there?"), 409, "recipient-deleted");
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM messages"), 0);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM notifications WHERE kind = 'new_message'"), 0);
+}
+
+TEST_P(OrderMessagesApi, ConcurrentWritesMakeOneThreadAndADoubleSubmitOneMessage) {
+  auto results = all_at_once([&] { return write(clay, "Shipping tomorrow"); });
+  std::set<std::int64_t> threads;
+  for (const auto& result : results) {
+    ASSERT_EQ(result.status, 201) << result.body;
+    threads.insert(result.json().at("conversation").at("id").as_int64());
+  }
+  EXPECT_EQ(threads.size(), 1u);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM messages"), kRacers);
+
+  results = all_at_once([&] { return write(clay, "Shipped", "shipped-1"); });
+  int created = 0;
+  std::set<std::int64_t> ids;
+  for (const auto& result : results) {
+    ASSERT_TRUE(result.status == 201 || result.status == 200) << result.body;
+    created += result.status == 201;
+    ids.insert(result.json().at("message").at("id").as_int64());
+  }
+  EXPECT_EQ(created, 1);
+  EXPECT_EQ(ids.size(), 1u);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM conversations"), 1);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM messages"), kRacers + 1);
+  EXPECT_EQ(unread(buyer), kRacers + 1);
+}
+
 class MessageRateLimits : public MessagesApi {
  protected:
   void configure(Config& config) override {

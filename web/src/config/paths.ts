@@ -39,10 +39,13 @@ export const paths = {
   order: { pattern: '/orders/:id', href: (id: number) => `/orders/${id}` },
   /** A buyer's and a vendor's conversations. */
   messages: { pattern: '/messages', href: () => '/messages' },
-  /** Writing to a shop: about a product, an order of the buyer's, or nothing in particular. */
+  /**
+   * Writing to a shop (about a product, an order of the buyer's, or nothing in
+   * particular), or, with an order and no shop, to the other party of an order.
+   */
   newMessage: {
     pattern: '/messages/new',
-    href: (search: { shop: number; product?: number; order?: number }) =>
+    href: (search: { shop?: number; product?: number; order?: number }) =>
       withSearch('/messages/new', search),
   },
   conversation: { pattern: '/messages/:id', href: (id: number) => `/messages/${id}` },

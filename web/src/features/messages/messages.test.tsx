@@ -232,6 +232,29 @@ describe('NewConversationPage', () => {
   });
 });
 
+describe('Writing to an order’s buyer', () => {
+  it('writes in the order’s thread through the order, and opens it', async () => {
+    signedIn();
+    const { calls } = mockFetch({
+      'GET /api/me': () => json({ ...user, role: 'vendor' }),
+      'POST /api/orders/12/messages': () =>
+        json({ conversation: conversation(), message: message(1, 'Gift-wrapped?', true) }, 201),
+    });
+    renderPage(<NewConversationPage />, { url: '/messages/new?order=12', path: '/messages/new' });
+    expect(screen.getByRole('heading', { name: 'Write to the buyer' })).toBeInTheDocument();
+    expect(screen.getByText('About order #12')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Your message'), {
+      target: { value: 'Gift-wrapped?' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Send message' }));
+    expect(await screen.findByText('elsewhere')).toBeInTheDocument();
+    const sent = calls.find((c) => c.url === '/api/orders/12/messages')!;
+    expect(sent.body).toEqual({ body: 'Gift-wrapped?', image_ids: [] });
+    expect(sent.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(calls.some((c) => c.url === '/api/conversations')).toBe(false);
+  });
+});
+
 describe('UnreadMessagesLink', () => {
   it('shows how many messages are unread', async () => {
     signedIn();

@@ -165,6 +165,13 @@ describe('the vendor’s partial refund', () => {
     expect(screen.getByLabelText('Moss terrarium: how many to refund')).toHaveAttribute('max', '1');
   });
 
+  it('offers the vendor to message the buyer in the order’s thread', async () => {
+    openRefund();
+    const link = await screen.findByRole('link', { name: 'Message the buyer' });
+    expect(link).toHaveAttribute('href', '/messages/new?order=21');
+    expect(screen.queryByRole('link', { name: 'Ask about this order' })).toBeNull();
+  });
+
   it('refunds an amount, and refuses more than is left before sending', async () => {
     const { calls } = openRefund();
     fireEvent.click(await screen.findByRole('button', { name: 'Refund order #21' }));

@@ -16,6 +16,12 @@ export const startConversation = (input: StartConversationInput, idempotencyKey:
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 
+/** Writes to the other party of an order (its buyer, or its shop), in the order's thread. */
+export const writeAboutOrder = (orderId: number, input: MessageInput, idempotencyKey: string) =>
+  client.post<SentMessage>(`/api/orders/${orderId}/messages`, input, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+
 export const sendMessage = (id: number, input: MessageInput, idempotencyKey: string) =>
   client.post<SentMessage>(`/api/conversations/${id}/messages`, input, {
     headers: { 'Idempotency-Key': idempotencyKey },
@@ -41,6 +47,15 @@ export function useStartConversation() {
   return useMutation({
     mutationFn: ({ input, key }: { input: StartConversationInput; key: string }) =>
       startConversation(input, key),
+    onSuccess: (sent) => refresh(sent.conversation.id),
+  });
+}
+
+export function useWriteAboutOrder() {
+  const refresh = useRefreshMessages();
+  return useMutation({
+    mutationFn: ({ orderId, input, key }: { orderId: number; input: MessageInput; key: string }) =>
+      writeAboutOrder(orderId, input, key),
     onSuccess: (sent) => refresh(sent.conversation.id),
   });
 }

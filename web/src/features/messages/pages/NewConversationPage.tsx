@@ -1,7 +1,7 @@
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { paths } from '../../../config/paths';
 import { usePageTitle } from '../../../lib/usePageTitle';
-import { useStartConversation } from '../api/send-message';
+import { useStartConversation, useWriteAboutOrder } from '../api/send-message';
 import { MessageForm } from '../components/MessageForm';
 
 const idParam = (value: string | null) => {
@@ -9,19 +9,30 @@ const idParam = (value: string | null) => {
   return Number.isInteger(id) && id > 0 ? id : undefined;
 };
 
-/** Writing to a shop (from "Contact shop" or "Ask about this order"): then its thread. */
+/**
+ * Writing to a shop (from "Contact shop" or "Ask about this order"), or to an
+ * order's buyer (a vendor's "Message the buyer": an order and no shop); then
+ * the thread.
+ */
 export function NewConversationPage() {
   const [params] = useSearchParams();
-  const state = (useLocation().state ?? {}) as { shopName?: string; productName?: string };
+  const state = (useLocation().state ?? {}) as {
+    shopName?: string;
+    productName?: string;
+    buyerName?: string;
+  };
   const navigate = useNavigate();
   const start = useStartConversation();
+  const aboutOrder = useWriteAboutOrder();
   const shop = idParam(params.get('shop'));
   const product = idParam(params.get('product'));
   const order = idParam(params.get('order'));
-  const to = state.shopName ?? 'the shop';
+  const toBuyer = !shop && order !== undefined;
+  const to = toBuyer ? (state.buyerName ?? 'the buyer') : (state.shopName ?? 'the shop');
+  const sending = toBuyer ? aboutOrder : start;
   usePageTitle(`Write to ${to}`);
   const about = order
-    ? `About your order #${order}`
+    ? `About ${toBuyer ? 'order' : 'your order'} #${order}`
     : product
       ? `About ${state.productName ?? 'a product'}`
       : undefined;
@@ -31,17 +42,19 @@ export function NewConversationPage() {
       <div className="container is-max-tablet">
         <h1 className="title is-4">Write to {to}</h1>
         {about && <p className="subtitle is-6">{about}</p>}
-        {shop ? (
+        {shop || toBuyer ? (
           <MessageForm
             label="Your message"
             submitLabel="Send message"
-            pending={start.isPending}
-            error={start.error}
+            pending={sending.isPending}
+            error={sending.error}
             onSend={async (input, key) => {
-              const sent = await start.mutateAsync({
-                input: { ...input, shop_id: shop, product_id: product, order_id: order },
-                key,
-              });
+              const sent = shop
+                ? await start.mutateAsync({
+                    input: { ...input, shop_id: shop, product_id: product, order_id: order },
+                    key,
+                  })
+                : await aboutOrder.mutateAsync({ orderId: order!, input, key });
               navigate(paths.conversation.href(sent.conversation.id), { replace: true });
             }}
           />

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../lib/dates';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useAuth } from '../../auth';
 import { OrderEarningsBox } from '../../earnings';
-import { ContactShopLink } from '../../messages';
+import { ContactShopLink, MessageBuyerLink } from '../../messages';
 import { useOrder } from '../api/get-order';
 import { OrderActions, buyerCanCancel, vendorActions } from '../components/OrderActions';
 import { OrderPayment } from '../components/OrderPayment';
@@ -129,11 +129,13 @@ export function OrderPage() {
               <OrderTimeline order={o} />
               <OrderActions order={o} actions={[...actions]} by={isBuyer ? 'buyer' : 'vendor'} />
               {!isBuyer && <RefundPanel order={o} />}
-              {isBuyer && (
-                <p className="mt-4">
+              <p className="mt-4">
+                {isBuyer ? (
                   <ContactShopLink shop={o.shop} order={o} label="Ask about this order" />
-                </p>
-              )}
+                ) : (
+                  <MessageBuyerLink order={o} />
+                )}
+              </p>
             </div>
             <OrderPayment order={o} />
             {!isBuyer && <OrderEarningsBox orderId={o.id} />}

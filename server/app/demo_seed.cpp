@@ -7,6 +7,7 @@
 
 #include <array>
 #include <random>
+#include <set>
 
 namespace ps {
 
@@ -103,6 +104,16 @@ std::int64_t demo_image(Application& app, std::int64_t owner, int width, int hei
   return app.media().store(owner, media::render_demo_image(width, height, seed)).id;
 }
 
+// A name no earlier product of the shop has (14 adjectives × each category's
+// nouns leave plenty; after 100 draws a repeat is let through).
+std::string unused_product_name(const std::string& category, std::mt19937& random,
+                                std::set<std::string>& used) {
+  std::string name;
+  for (int draw = 0; draw < 100; ++draw)
+    if (used.insert(name = product_name(category, random)).second) break;
+  return name;
+}
+
 void seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random) {
   const auto vendor = demo_user(app, email_for(seed.owner), seed.owner, accounts::Role::vendor);
   shops::ShopInput shop;
@@ -115,9 +126,10 @@ void seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random) {
   shop.cover_image_id = demo_image(app, vendor.id, 1600, 500, random());
   app.shops().create(vendor.id, shop);
 
+  std::set<std::string> names;
   for (int i = 0; i < kProductsPerShop; ++i) {
     const std::string category = seed.categories[i % 2];
-    const std::string name = product_name(category, random);
+    const std::string name = unused_product_name(category, random, names);
     catalog::ProductInput product;
     product.name = name;
     product.description = "A " + name + " from " + seed.name + ". " + seed.description;

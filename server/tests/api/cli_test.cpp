@@ -407,6 +407,17 @@ RowCounts row_counts(const std::filesystem::path& data_dir) {
   return counts;
 }
 
+// Products that share a name with another of their shop's.
+long long repeated_product_names(const std::filesystem::path& data_dir) {
+  db::Database database("sqlite://" + (data_dir / "pocketshop.db").string(), 1);
+  long long repeated = 0;
+  database.with_session([&](db::Connection& sql) {
+    sql.session() << "SELECT COUNT(*) - COUNT(DISTINCT shop_id || '/' || name) FROM products",
+        soci::into(repeated);
+  });
+  return repeated;
+}
+
 // Every listed product, page by page.
 std::vector<boost::json::object> listed_products(const HttpClient& client) {
   std::vector<boost::json::object> products;
@@ -469,6 +480,7 @@ TEST(Cli, SeedDemoFillsAnEmptyMarketplaceOnlyOnce) {
   const auto first = run(seed);
   ASSERT_EQ(first.exit_code, 0) << first.output;
   const auto seeded = row_counts(dir.path());
+  EXPECT_EQ(repeated_product_names(dir.path()), 0);
 
   const auto again = run(seed);
   EXPECT_EQ(again.exit_code, 0) << again.output;

@@ -74,6 +74,10 @@ export function NotificationBell() {
         aria-label={`Notifications, ${unread} unread`}
       >
         <BellIcon />
+        {/* In the phone's menu the bell stands in a list of words: it says what it is. */}
+        <span className="is-hidden-desktop ml-2" aria-hidden="true">
+          Notifications
+        </span>
         {unread > 0 && (
           <span
             className="tag is-rounded is-danger ml-1"

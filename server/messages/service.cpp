@@ -22,6 +22,15 @@ std::int64_t recipient_of(const Conversation& conversation, std::int64_t sender_
   return sender_id == conversation.buyer_id ? conversation.vendor_id : conversation.buyer_id;
 }
 
+// Nobody writes to a deleted account: a shop's vendor who left closed the shop.
+void check_recipient(db::Connection& sql, std::int64_t recipient_id, bool recipient_is_vendor) {
+  if (!store::account_deleted(sql, recipient_id)) return;
+  throw ApiError(ErrorCode::recipient_deleted,
+                 recipient_is_vendor ? "This shop has closed: its vendor deleted their account."
+                                     : "This buyer has deleted their account: there is no one to "
+                                       "write to.");
+}
+
 // How the sender is named to the recipient: a vendor speaks as the shop.
 std::string sender_label(const Conversation& conversation, std::int64_t sender_id) {
   return sender_id == conversation.buyer_id ? conversation.buyer_name : conversation.shop_name;
@@ -63,6 +72,7 @@ Sent MessagesService::start(std::int64_t buyer_id, std::int64_t shop_id, const S
     if (!shop) throw ApiError::not_found("There is no such shop.");
     if (shop->owner_id == buyer_id)
       throw ApiError::forbidden("You cannot start a conversation with your own shop.");
+    check_recipient(sql, shop->owner_id, true);
     check_subject(sql, buyer_id, shop_id, subject);
     check_images(sql, media_, buyer_id, message.image_ids);
     const auto [id, created] = store::open_conversation(sql, {.buyer_id = buyer_id,
@@ -80,10 +90,8 @@ Sent MessagesService::write_about_order(std::int64_t sender_id, std::int64_t ord
     const auto order = store::find_order_parties(sql, order_id);
     if (!order || (sender_id != order->buyer_id && sender_id != order->vendor_id))
       throw ApiError::not_found("There is no order " + std::to_string(order_id) + ".");
-    if (!order->buyer_active)
-      throw ApiError(
-          ErrorCode::recipient_deleted,
-          "The buyer of this order has deleted their account: there is no one to write to.");
+    const bool from_buyer = sender_id == order->buyer_id;
+    check_recipient(sql, from_buyer ? order->vendor_id : order->buyer_id, from_buyer);
     check_images(sql, media_, sender_id, message.image_ids);
     const auto [id, created] = store::open_conversation(sql, {.buyer_id = order->buyer_id,
                                                               .shop_id = order->shop_id,
@@ -99,6 +107,8 @@ Sent MessagesService::reply(std::int64_t sender_id, std::int64_t conversation_id
   return database_.transaction([&](db::Connection& sql) {
     const auto conversation = store::find_for(sql, conversation_id, sender_id);
     if (!conversation) throw conversation_not_found();
+    check_recipient(sql, recipient_of(*conversation, sender_id),
+                    sender_id == conversation->buyer_id);
     check_images(sql, media_, sender_id, message.image_ids);
     return post(sql, *conversation, sender_id, message);
   });

@@ -46,29 +46,30 @@ std::optional<std::int64_t> buyers_order_shop(db::Connection& sql, std::int64_t 
 }
 
 constexpr std::string_view kOrderParties = R"(
-  SELECT o.shop_id, s.owner_id, o.buyer_id, CASE WHEN u.deleted_at IS NULL THEN 1 ELSE 0 END
-  FROM orders o JOIN shops s ON s.id = o.shop_id JOIN users u ON u.id = o.buyer_id
+  SELECT o.shop_id, s.owner_id, o.buyer_id FROM orders o JOIN shops s ON s.id = o.shop_id
   WHERE o.id = :id)";
 
 std::optional<OrderParties> find_order_parties(db::Connection& sql, std::int64_t order_id) {
   struct Row {
     long long shop = 0, vendor = 0, buyer = 0;
-    int active = 0;
     void define(soci::statement& st) {
       st.exchange(soci::into(shop));
       st.exchange(soci::into(vendor));
       st.exchange(soci::into(buyer));
-      st.exchange(soci::into(active));
     }
   };
   std::optional<OrderParties> found;
   db::Query(kOrderParties).values(order_id).each<Row>(sql, [&](const Row& row) {
-    found = OrderParties{.shop_id = row.shop,
-                         .vendor_id = row.vendor,
-                         .buyer_id = row.buyer,
-                         .buyer_active = row.active == 1};
+    found = OrderParties{.shop_id = row.shop, .vendor_id = row.vendor, .buyer_id = row.buyer};
   });
   return found;
+}
+
+constexpr std::string_view kAccountDeleted = R"(
+  SELECT id FROM users WHERE id = :id AND deleted_at IS NOT NULL)";
+
+bool account_deleted(db::Connection& sql, std::int64_t user_id) {
+  return db::Query(kAccountDeleted).values(user_id).first<long long>(sql).has_value();
 }
 
 constexpr std::string_view kInsertConversation = R"(

@@ -27,15 +27,16 @@ std::optional<std::int64_t> listed_product_shop(db::Connection& sql, std::int64_
 std::optional<std::int64_t> buyers_order_shop(db::Connection& sql, std::int64_t order_id,
                                               std::int64_t buyer_id);
 
-// The two parties of an order: its shop's vendor and its buyer, who is
-// gone (buyer_active false) once their account is deleted.
+// The two parties of an order: its buyer, and its shop with the shop's vendor.
 struct OrderParties {
   std::int64_t shop_id = 0;
   std::int64_t vendor_id = 0;
   std::int64_t buyer_id = 0;
-  bool buyer_active = false;
 };
 std::optional<OrderParties> find_order_parties(db::Connection& sql, std::int64_t order_id);
+
+// Whether the user deleted their account (nobody reads what is sent to it).
+bool account_deleted(db::Connection& sql, std::int64_t user_id);
 
 struct NewConversation {
   std::int64_t buyer_id = 0;

@@ -481,14 +481,33 @@ TEST_P(OrderMessagesApi, OnlyTheOrdersTwoPartiesWriteAboutIt) {
 }
 
 TEST_P(OrderMessagesApi, NoOneIsWrittenToOnceTheBuyerHasDeletedTheAccount) {
+  const auto thread = thread_with_clay("Do you make bowls?");
   const auto deleted = client().request(
       verb::delete_, "/api/me",
       boost::json::serialize(boost::json::object{{"password", "password123"}}),
       {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + buyer.access_token}});
   ASSERT_EQ(deleted.status, 204) << deleted.body;
   expect_problem(write(clay, "Are you there?"), 409, "recipient-deleted");
-  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM messages"), 0);
-  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM notifications WHERE kind = 'new_message'"), 0);
+  expect_problem(reply(clay, thread, "We do!"), 409, "recipient-deleted");
+  EXPECT_EQ(client().get(thread_url(thread), clay.access_token).status, 200);  // still readable
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM messages"), 1);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM jobs WHERE kind = 'message_mail'"), 1);
+}
+
+TEST_P(OrderMessagesApi, AShopWhoseVendorDeletedTheAccountTakesNoMessages) {
+  const auto thread = thread_with_clay("Do you make bowls?");
+  ASSERT_EQ(act(buyer, order, "cancel").status, 200);  // nothing under way: the vendor may go
+  const auto deleted = client().request(
+      verb::delete_, "/api/me",
+      boost::json::serialize(boost::json::object{{"password", "password123"}}),
+      {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + clay.access_token}});
+  ASSERT_EQ(deleted.status, 204) << deleted.body;
+  expect_problem(write(buyer, "Is the shop still open?"), 409, "recipient-deleted");
+  expect_problem(start(buyer, {{"shop_id", clay_shop}}), 409, "recipient-deleted");
+  expect_problem(reply(buyer, thread, "Hello?"), 409, "recipient-deleted");
+  EXPECT_EQ(client().get(thread_url(thread), buyer.access_token).status, 200);  // still readable
+  EXPECT_EQ(start(buyer, {{"shop_id", paper_shop}}).status, 201);  // another shop still listens
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM messages"), 2);
 }
 
 TEST_P(OrderMessagesApi, ConcurrentWritesMakeOneThreadAndADoubleSubmitOneMessage) {

@@ -4822,6 +4822,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The shop has closed: its vendor deleted their account (/problems/recipient-deleted) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             415: components["responses"]["WrongMediaType"];
             422: components["responses"]["Invalid"];
             429: components["responses"]["RateLimited"];
@@ -5598,7 +5607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The order's buyer has deleted their account (/problems/recipient-deleted) */
+            /** @description The other party has deleted their account: the order's buyer, or the shop's vendor (/problems/recipient-deleted) */
             409: {
                 headers: {
                     [name: string]: unknown;

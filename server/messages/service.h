@@ -38,7 +38,7 @@ class MessagesService {
   // Writes about an order to its other party (its buyer to the shop, the
   // shop's vendor to the buyer), in the order's one thread: the one "Ask
   // about this order" opens. ApiError 404 to anyone else, as for an order
-  // that does not exist; 409 when the buyer has deleted their account.
+  // that does not exist; 409 when the other party has deleted their account.
   Sent write_about_order(std::int64_t sender_id, std::int64_t order_id, const NewMessage& message);
   Sent reply(std::int64_t sender_id, std::int64_t conversation_id, const NewMessage& message);
   ConversationPage list(std::int64_t viewer_id, const PageRequest& page);

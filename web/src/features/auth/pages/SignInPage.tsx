@@ -9,7 +9,7 @@ import { useSubmit } from '../../../lib/useSubmit';
 import { useAuth } from '../hooks/useAuth';
 
 /** Where to go after signing in: a local path from ?next=, else home or the dashboard. */
-export function nextPath(params: URLSearchParams, fallback: string): string {
+function nextPath(params: URLSearchParams, fallback: string): string {
   const next = params.get('next');
   return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
 }
@@ -22,20 +22,32 @@ export function useNextState(): unknown {
   return (useLocation().state as { nextState?: unknown } | null)?.nextState;
 }
 
+/**
+ * Goes on once signed in or up: to ?next=, with the state the page there had,
+ * else to the fallback.
+ */
+export function useGoOn(): (fallback: string) => void {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const nextState = useNextState();
+  return (fallback) =>
+    navigate(nextPath(params, fallback), {
+      replace: true,
+      state: params.get('next') ? nextState : undefined,
+    });
+}
+
 export function SignInPage() {
   usePageTitle('Sign in');
   const { signIn } = useAuth();
-  const navigate = useNavigate();
+  const goOn = useGoOn();
   const [params] = useSearchParams();
   const nextState = useNextState();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { submit, busy, error, errors } = useSubmit(async () => {
     const user = await signIn({ email, password });
-    navigate(
-      nextPath(params, user.role === 'vendor' ? paths.vendor.dashboard.href() : paths.home.href()),
-      { replace: true, state: params.get('next') ? nextState : undefined },
-    );
+    goOn(user.role === 'vendor' ? paths.vendor.dashboard.href() : paths.home.href());
   });
 
   return (

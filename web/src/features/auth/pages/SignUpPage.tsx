@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { FormError } from '../../../components/FormError';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { TextField } from '../../../components/TextField';
@@ -9,12 +9,12 @@ import { usePageTitle } from '../../../lib/usePageTitle';
 import { useSubmit } from '../../../lib/useSubmit';
 import { useAuth } from '../hooks/useAuth';
 import { signUpFieldErrors } from '../utils/signUpMessages';
-import { nextPath, useNextState } from './SignInPage';
+import { useGoOn, useNextState } from './SignInPage';
 
 export function SignUpPage() {
   usePageTitle('Create an account');
   const { signUp } = useAuth();
-  const navigate = useNavigate();
+  const goOn = useGoOn();
   const [params] = useSearchParams();
   const nextState = useNextState();
   const [form, setForm] = useState({
@@ -31,10 +31,7 @@ export function SignUpPage() {
     errors: serverErrors,
   } = useSubmit(async () => {
     const user = await signUp(form);
-    navigate(
-      nextPath(params, user.role === 'vendor' ? paths.vendor.shop.href() : paths.home.href()),
-      { replace: true, state: params.get('next') ? nextState : undefined },
-    );
+    goOn(user.role === 'vendor' ? paths.vendor.shop.href() : paths.home.href());
   });
   const errors = signUpFieldErrors(error, serverErrors);
 

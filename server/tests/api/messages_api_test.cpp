@@ -474,6 +474,14 @@ TEST_P(OrderMessagesApi, OnlyTheOrdersTwoPartiesWriteAboutIt) {
   expect_problem(post("/api/orders/" + std::to_string(order) + "/messages", {{"body", "Hi"}}, ""),
                  401, "unauthorized");
   expect_problem(write(clay, ""), 422, "validation");
+  expect_problem(
+      client().request(
+          verb::post, "/api/orders/" + std::to_string(order) + "/messages", "{not json",
+          {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + clay.access_token}}),
+      400, "bad-request");
+  expect_problem(post("/api/orders/" + std::to_string(order) + "/messages", {{"text", "Hi"}},
+                      clay.access_token),
+                 422, "validation");  // no body field
   expect_problem(post("/api/orders/" + std::to_string(order) + "/messages",
                       {{"body", "Hi"}, {"image_ids", "one"}}, clay.access_token),
                  422, "validation");

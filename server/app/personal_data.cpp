@@ -37,6 +37,9 @@ constexpr std::string_view kPayoutsOnTheirWay = R"(
 constexpr std::string_view kArchiveShopProducts = R"(
   UPDATE products SET archived_at = :now WHERE shop_id = :shop AND archived_at IS NULL)";
 
+constexpr std::string_view kCloseShop = R"(
+  UPDATE shops SET closed_at = :now WHERE id = :shop)";
+
 void close_vendor_shop(db::Connection& sql, const User& vendor,
                        const ledger::LedgerService& ledger) {
   const auto shop = db::Query(kShopOf).values(vendor.id).first<long long>(sql);
@@ -53,7 +56,9 @@ void close_vendor_shop(db::Connection& sql, const User& vendor,
     throw account_in_use(
         "Your shop still has earnings to be paid out (or a balance to settle): wait for the "
         "payout before deleting your account.");
-  db::Query(kArchiveShopProducts).values(now_millis(), *shop).execute(sql);
+  const Millis now = now_millis();
+  db::Query(kArchiveShopProducts).values(now, *shop).execute(sql);
+  db::Query(kCloseShop).values(now, *shop).execute(sql);
 }
 
 constexpr std::string_view kBlankOrderAddresses = R"(

@@ -32,10 +32,14 @@ struct Shop : ShopSummary {
   long long product_count = 0;  // active products; read-only
   Millis created_at = 0;
   Millis updated_at = 0;
+  // Set when its vendor deleted the account: it sells nothing and leaves the
+  // directory; its page stays for the orders that name it.
+  std::optional<Millis> closed_at;
 };
 
 enum class ShopSort { newest, products, name };
 
+// Lists open shops only.
 struct ShopFilter {
   std::string name_contains;  // case-insensitive; empty: all
   ShopSort sort = ShopSort::newest;

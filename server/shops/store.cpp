@@ -6,14 +6,15 @@ namespace {
 // Continued by each query that reads ShopRows.
 constexpr std::string_view kSelectShops = R"(
   SELECT id, owner_id, slug, name, description, accent_color, logo_image_id, cover_image_id,
-         shipping_policy, returns_policy, created_at, updated_at, listed_products
+         shipping_policy, returns_policy, created_at, updated_at, listed_products, closed_at
   FROM shops )";
 
 // One row of kSelectShops.
 struct ShopRow {
-  long long id = 0, owner_id = 0, logo = 0, cover = 0, created_at = 0, updated_at = 0, count = 0;
+  long long id = 0, owner_id = 0, logo = 0, cover = 0, created_at = 0, updated_at = 0, count = 0,
+            closed_at = 0;
   std::string slug, name, description, accent_color, shipping, returns;
-  soci::indicator logo_ind = soci::i_null, cover_ind = soci::i_null;
+  soci::indicator logo_ind = soci::i_null, cover_ind = soci::i_null, closed_ind = soci::i_null;
 
   void define(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -29,6 +30,7 @@ struct ShopRow {
     st.exchange(soci::into(created_at));
     st.exchange(soci::into(updated_at));
     st.exchange(soci::into(count));
+    st.exchange(soci::into(closed_at, closed_ind));
   }
 
   Shop to_shop() const {
@@ -43,6 +45,7 @@ struct ShopRow {
               updated_at};
     if (logo_ind == soci::i_ok) shop.logo_image_id = logo;
     if (cover_ind == soci::i_ok) shop.cover_image_id = cover;
+    if (closed_ind == soci::i_ok) shop.closed_at = closed_at;
     return shop;
   }
 };
@@ -60,13 +63,14 @@ std::optional<Shop> fetch_one(db::Connection& sql, const db::Query& query) {
 }
 
 void add_filter(db::Query& query, const ShopFilter& filter) {
+  query.sql("WHERE closed_at IS NULL ");
   if (filter.name_contains.empty()) return;
   std::string pattern;
   for (char c : filter.name_contains) {
     if (c == '%' || c == '_' || c == '\\') pattern += '\\';
     pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  query.sql("WHERE lower(name) LIKE ").bind("%" + pattern + "%").sql(" ESCAPE '\\' ");
+  query.sql("AND lower(name) LIKE ").bind("%" + pattern + "%").sql(" ESCAPE '\\' ");
 }
 
 std::string_view order_by(ShopSort sort) {
@@ -172,7 +176,7 @@ std::vector<ShopSummary> summaries(db::Connection& sql, const std::vector<std::i
 }
 
 long long count(db::Connection& sql, const ShopFilter& filter) {
-  // Every shop: the count that triggers keep (migration 027).
+  // Every open shop: the count that triggers keep (migrations 027, 031).
   if (filter.name_contains.empty())
     return db::Query("SELECT shops FROM shop_count").single<long long>(sql);
   db::Query query("SELECT COUNT(*) FROM shops ");

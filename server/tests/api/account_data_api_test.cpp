@@ -96,6 +96,40 @@ TEST_P(AccountData, AVendorLeavesOnlyOnceTheShopOwesAndIsOwedNothing) {
   EXPECT_EQ(delete_account(paper, "password123").status, 204);
 }
 
+TEST_P(AccountData, AClosedShopLeavesTheDirectoryAndItsPageSaysSo) {
+  const auto mug_json = client().get("/api/products/" + std::to_string(mug)).json();
+  const std::string clay_shop =
+      "/api/shops/" + std::string(mug_json.at("shop").at("slug").as_string());
+  auto directory = [&](const std::string& query) {
+    const auto result = client().get("/api/shops" + query);
+    EXPECT_EQ(result.status, 200) << result.body;
+    const auto page = result.json();
+    std::vector<std::string> names;
+    for (const auto& shop : page.at("items").as_array())
+      names.emplace_back(shop.at("name").as_string());
+    return std::pair{names, page.at("total").as_int64()};
+  };
+  using Names = std::vector<std::string>;
+  ASSERT_EQ(directory("?sort=name"), std::pair(Names{"Clay Studio", "Paper Goods"}, 2L));
+  EXPECT_TRUE(client().get(clay_shop).json().at("closed_at").is_null());
+
+  ASSERT_EQ(delete_account(clay, "password123").status, 204);
+  // Out of the directory and its counts, whatever the sort or the filter.
+  EXPECT_EQ(directory("?sort=name"), std::pair(Names{"Paper Goods"}, 1L));
+  EXPECT_EQ(directory("?sort=products"), std::pair(Names{"Paper Goods"}, 1L));
+  EXPECT_EQ(directory(""), std::pair(Names{"Paper Goods"}, 1L));
+  EXPECT_EQ(directory("?q=clay"), std::pair(Names{}, 0L));
+  // Its page stays for the buyers whose orders name it, marked closed, empty.
+  const auto page = client().get(clay_shop);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(page.json().at("closed_at").is_string());
+  EXPECT_EQ(page.json().at("products").at("total").as_int64(), 0);
+  expect_problem(client().get("/api/products/" + std::to_string(mug)), 404, "not-found");
+  // A shop that opens later is counted.
+  vendor_with_shop("stone@example.com", "Stone Works");
+  EXPECT_EQ(directory("?sort=name"), std::pair(Names{"Paper Goods", "Stone Works"}, 2L));
+}
+
 TEST_P(AccountData, OfConcurrentIdenticalDeletionsOneDeletes) {
   buy(buyer, mug);
   const auto seen = race([&](int) { return delete_account(buyer, "password123"); });

@@ -284,8 +284,9 @@ TEST_P(MessagesApi, BodiesAreCheckedOnTheWayIn) {
       EXPECT_EQ(result.status, 201) << c.name << ": " << result.body;
     } else {
       expect_problem(result, 422, "validation");
-      if (result.status == 422)
+      if (result.status == 422) {
         EXPECT_TRUE(result.json().at("errors").as_object().contains("body")) << c.name;
+      }
     }
   }
   expect_problem(client().request(verb::post, thread_url(id) + "/messages", "{not json",

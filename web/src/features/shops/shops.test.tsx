@@ -1,9 +1,18 @@
 import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
-import type { Image, ProductSummary, Shop, ShopListItem } from '../../lib/api/types';
+import type {
+  Image,
+  ProductSummary,
+  Shop,
+  ShopListItem,
+  ShopWithProducts,
+} from '../../lib/api/types';
 import { ShopCard } from './components/ShopCard';
+import { ShopPage } from './pages/ShopPage';
 import { image } from '../../test/fixtures';
+import { json, mockFetch } from '../../test/fetchMock';
+import { renderPage } from '../../test/render';
 
 const mossShop = { id: 1, slug: 'moss', name: 'Moss & Fern', accent_color: '#2f7d4f' };
 
@@ -34,6 +43,7 @@ const plainShop: Shop = {
   product_count: 2,
   created_at: '2026-11-01T10:00:00Z',
   updated_at: '2026-11-01T10:00:00Z',
+  closed_at: null,
 };
 
 const listedShop = (products: ProductSummary[]): ShopListItem => ({ ...plainShop, products });
@@ -92,5 +102,40 @@ describe('ShopCard', () => {
     );
     expect(screen.getByRole('link')).toHaveAccessibleName('Moss & Fern');
     expect(screen.queryByRole('list')).toBeNull();
+  });
+});
+
+describe('ShopPage', () => {
+  const withProducts = (shop: Shop, items: ProductSummary[]): ShopWithProducts => ({
+    ...shop,
+    products: {
+      items,
+      total: items.length,
+      page: 1,
+      pages: 1,
+      limit: 24,
+      facets: { category: [] },
+      next: null,
+      total_capped: false,
+    },
+  });
+  const showShop = (shop: ShopWithProducts) => {
+    mockFetch({ 'GET /api/shops/moss': () => json(shop) });
+    renderPage(<ShopPage />, { url: '/shops/moss', path: '/shops/:slug' });
+  };
+
+  it("shows an open shop's products and a way to write to it", async () => {
+    showShop(withProducts(plainShop, [preview(12, 'Moss terrarium', null)]));
+    expect(await screen.findByRole('link', { name: /Moss terrarium/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Contact shop' })).toBeInTheDocument();
+    expect(screen.queryByText('This shop has closed')).toBeNull();
+  });
+
+  it('says a closed shop has closed, and offers no way to write to it', async () => {
+    showShop(withProducts({ ...plainShop, closed_at: '2026-12-01T09:00:00Z' }, []));
+    expect(await screen.findByText('This shop has closed')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'your orders' })).toHaveAttribute('href', '/orders');
+    expect(screen.queryByText('No products yet')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Contact shop' })).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ const shop = {
   product_count: 0,
   created_at: '',
   updated_at: '',
+  closed_at: null,
 };
 
 describe('saving the shop', () => {

@@ -206,7 +206,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Discover shops */
+        /**
+         * Discover shops
+         * @description Open shops only: a closed shop (closed_at set) is left out, and out of total.
+         */
         get: operations["listShops"];
         put?: never;
         /**
@@ -1461,6 +1464,11 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * Format: date-time
+             * @description When the shop closed (its vendor deleted the account); null while open. A closed shop sells nothing, is left out of the shop directory, and its page stays for the buyers whose orders name it.
+             */
+            closed_at: string | null;
         };
         ShopWithProducts: components["schemas"]["Shop"] & {
             products: components["schemas"]["ProductPage"];

@@ -6,6 +6,7 @@ import { NotFoundPage } from '../../../components/NotFoundPage';
 import { ProductGrid } from '../../../components/ProductCard';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api';
+import { formatDate } from '../../../lib/dates';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useAuth } from '../../auth';
 import { ContactShopLink } from '../../messages';
@@ -40,7 +41,12 @@ export function ShopPage() {
           <div className="columns">
             <div className="column is-9">
               <h2 className="title is-4">Products</h2>
-              {products.items.length === 0 ? (
+              {data.closed_at ? (
+                <EmptyState title="This shop has closed">
+                  It closed on {formatDate(data.closed_at)} and no longer sells anything. Orders you
+                  placed with it stay in <Link to={paths.orders.href()}>your orders</Link>.
+                </EmptyState>
+              ) : products.items.length === 0 ? (
                 <EmptyState title="No products yet">
                   This shop is still stocking its shelves.
                 </EmptyState>
@@ -73,7 +79,7 @@ export function ShopPage() {
                   <p className="has-text-grey">This shop has not written its policies yet.</p>
                 )}
               </div>
-              {myShop.data?.id !== data.id && <ContactShopLink shop={data} />}
+              {!data.closed_at && myShop.data?.id !== data.id && <ContactShopLink shop={data} />}
             </aside>
           </div>
         </div>

@@ -74,6 +74,11 @@ class Application {
   const accounts::Authenticator& authenticator() const { return authenticator_; }
   shops::ShopsService& shops() { return shops_; }
   catalog::CatalogService& catalog() { return catalog_; }
+  cart::CartService& carts() { return carts_; }
+  checkout::CheckoutService& checkout() { return checkout_; }
+  orders::OrdersService& orders() { return orders_; }
+  reviews::ReviewsService& reviews() { return reviews_; }
+  messages::MessagesService& messages() { return messages_; }
   ledger::LedgerService& ledger() { return ledger_; }
   payouts::PayoutsService& payouts() { return payouts_; }
   // What `pocketshop payouts run` and the in-process scheduler do: releases

@@ -1,5 +1,6 @@
 #include "app/demo_seed.h"
 
+#include "app/demo_orders.h"
 #include "app/seed_words.h"
 #include "media/demo_images.h"
 
@@ -114,7 +115,7 @@ std::string unused_product_name(const std::string& category, std::mt19937& rando
   return name;
 }
 
-void seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random) {
+DemoShop seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random) {
   const auto vendor = demo_user(app, email_for(seed.owner), seed.owner, accounts::Role::vendor);
   shops::ShopInput shop;
   shop.name = seed.name;
@@ -126,6 +127,7 @@ void seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random) {
   shop.cover_image_id = demo_image(app, vendor.id, 1600, 500, random());
   app.shops().create(vendor.id, shop);
 
+  DemoShop seeded{vendor, {}};
   std::set<std::string> names;
   for (int i = 0; i < kProductsPerShop; ++i) {
     const std::string category = seed.categories[i % 2];
@@ -142,8 +144,11 @@ void seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random) {
     product.images = std::vector<catalog::ImageInput>{
         {demo_image(app, vendor.id, 800, 800, random()), name},
         {demo_image(app, vendor.id, 800, 800, random()), name + ", detail"}};
-    app.catalog().create(vendor.id, product);
+    const auto created = app.catalog().create(vendor.id, product);
+    if (*product.inventory > 0 && *product.status == catalog::ProductStatus::active)
+      seeded.products_for_sale.push_back(created.product.id);
   }
+  return seeded;
 }
 }  // namespace
 
@@ -157,9 +162,12 @@ std::vector<DemoLogin> seed_demo(Application& app) {
   spdlog::info("adding demo data: {} shops, {} products", std::size(kShops),
                std::size(kShops) * kProductsPerShop);
   std::mt19937 random(20261125);
-  for (const auto& shop : kShops) seed_shop(app, shop, random);
-  demo_user(app, "buyer@demo.pocketshop.test", "Demo Buyer", accounts::Role::buyer);
-  demo_user(app, "sam@demo.pocketshop.test", "Sam Buyer", accounts::Role::buyer);
+  std::vector<DemoShop> shops;
+  for (const auto& shop : kShops) shops.push_back(seed_shop(app, shop, random));
+  const std::vector<accounts::User> buyers{
+      demo_user(app, "buyer@demo.pocketshop.test", "Demo Buyer", accounts::Role::buyer),
+      demo_user(app, "sam@demo.pocketshop.test", "Sam Buyer", accounts::Role::buyer)};
+  seed_demo_orders(app, shops, buyers);
   return logins;
 }
 

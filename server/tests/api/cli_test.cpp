@@ -4,6 +4,7 @@
 #include "jobs/queue.h"
 #include "media/demo_images.h"
 #include "media/service.h"
+#include "support/card_tokens.h"
 #include "support/http_client.h"
 #include "support/test_server.h"
 
@@ -474,9 +475,51 @@ void expect_printed_logins_work(const HttpClient& client, const std::string& out
   EXPECT_EQ(roles, (std::set<std::string>{"buyer", "vendor"})) << output;
 }
 
+// The options that send `seed --demo`'s checkouts to the test gateway.
+std::string test_gateway_options() {
+  return std::string(" --payment-gateway-url ") + test_gateway_url() + " --payment-secret-key " +
+         GatewayProcess::kSecretKey + " --payment-publishable-key " +
+         GatewayProcess::kPublishableKey;
+}
+
+std::string access_token(const HttpClient& client, const std::string& email) {
+  const auto result =
+      client.post_json("/api/auth/login", {{"email", email}, {"password", "pocketshop-demo"}});
+  EXPECT_EQ(result.status, 200) << email << ": " << result.body;
+  return std::string(result.json().at("access_token").as_string());
+}
+
+// The statuses of a page of orders, sorted.
+std::vector<std::string> statuses(const HttpResult& orders) {
+  EXPECT_EQ(orders.status, 200) << orders.body;
+  std::vector<std::string> found;
+  const auto page = orders.json();
+  for (const auto& order : page.at("items").as_array())
+    found.emplace_back(order.at("status").as_string());
+  std::ranges::sort(found);
+  return found;
+}
+
+// The first shop's orders, in every state, from the two demo buyers.
+void expect_demo_orders(const HttpClient& client) {
+  const auto vendor = access_token(client, "ada@demo.pocketshop.test");
+  EXPECT_EQ(statuses(client.get("/api/my/shop/orders", vendor)),
+            (std::vector<std::string>{"cancelled", "delivered", "delivered", "paid", "processing",
+                                      "shipped"}));
+  const auto buyer = access_token(client, "buyer@demo.pocketshop.test");
+  // One checkout bought from two shops: the other shop's order waits for it.
+  EXPECT_EQ(statuses(client.get("/api/orders", buyer)),
+            (std::vector<std::string>{"delivered", "paid", "processing", "shipped"}));
+  // Each shipped order's sale is in the ledger, on hold.
+  const auto earnings = client.get("/api/my/earnings/orders", vendor);
+  EXPECT_EQ(statuses(earnings), (std::vector<std::string>{"pending", "pending", "pending"}));
+  EXPECT_EQ(client.get("/api/conversations", vendor).json().at("items").as_array().size(), 1u);
+}
+
 TEST(Cli, SeedDemoFillsAnEmptyMarketplaceOnlyOnce) {
   TempDir dir;
-  const std::string seed = "seed --demo --password-strength min --data-dir " + dir.path().string();
+  const std::string seed = "seed --demo --password-strength min --data-dir " + dir.path().string() +
+                           test_gateway_options();
   const auto first = run(seed);
   ASSERT_EQ(first.exit_code, 0) << first.output;
   const auto seeded = row_counts(dir.path());
@@ -490,6 +533,25 @@ TEST(Cli, SeedDemoFillsAnEmptyMarketplaceOnlyOnce) {
   ServeCommand server(dir.path());
   expect_demo_catalogue(server.client(), seeded);
   expect_printed_logins_work(server.client(), first.output);
+  expect_demo_orders(server.client());
+}
+
+// Without a gateway (`seed --demo` on its own) the demo has no orders, and says so.
+TEST(Cli, SeedDemoWithoutAGatewayAddsNoOrders) {
+  TempDir dir;
+  const auto seeded = run("seed --demo --password-strength min --data-dir " + dir.path().string() +
+                          " --payment-gateway-url http://127.0.0.1:1");
+  ASSERT_EQ(seeded.exit_code, 0) << seeded.output;
+  EXPECT_THAT(seeded.output, HasSubstr("no demo orders: the payment gateway"));
+  db::Database database("sqlite://" + (dir.path() / "pocketshop.db").string(), 1);
+  long long orders = -1, carts = -1;
+  database.with_session([&](db::Connection& sql) {
+    sql.session() << "SELECT COUNT(*) FROM orders", soci::into(orders);
+    sql.session() << "SELECT COUNT(*) FROM cart_items", soci::into(carts);
+  });
+  EXPECT_EQ(orders, 0);
+  EXPECT_EQ(carts, 0);
+  EXPECT_EQ(row_counts(dir.path()).at("shops"), 12);
 }
 
 // `jobs run` runs what is due once (here a recorded webhook event's job) and exits.

@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { BellIcon } from '../../../components/HeaderIcons';
 import { formatDateTime } from '../../../lib/dates';
 import { usePopup } from '../../../lib/usePopup';
 import type { Notification } from '../../../lib/api/types';
@@ -31,27 +32,6 @@ function NotificationItem({ item, onOpen }: { item: Notification; onOpen: () => 
         </time>
       </Link>
     </li>
-  );
-}
-
-/** A bell drawn in the text's colour (an emoji needs a font that not every system has). */
-function BellIcon() {
-  return (
-    <svg
-      width="20"
-      height="20"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M6 16v-5a6 6 0 0 1 12 0v5l2 2H4z" />
-      <path d="M10 21a2 2 0 0 0 4 0" />
-    </svg>
   );
 }
 

@@ -67,7 +67,7 @@ class DemoOrders {
   void ship(const accounts::User& vendor, std::int64_t order, const std::string& tracking) {
     const orders::Actor actor{vendor.id, accounts::Role::vendor};
     app_.orders().process(actor, order);
-    app_.orders().ship(actor, order, "Royal Mail", tracking);
+    app_.orders().ship(actor, order, "PostNord", tracking);
   }
 
   void deliver(const accounts::User& vendor, std::int64_t order, const std::string& tracking) {
@@ -90,16 +90,16 @@ int place_orders(Application& app, const std::vector<DemoShop>& shops, const acc
 
   // Delivered and reviewed, with the shop's answer; from two shops at once.
   const auto first = orders.buy(buyer, {on_sale.at(0), shops.at(1).products_for_sale.at(0)});
-  orders.deliver(vendor, first.at(0), "RM104857362GB");
+  orders.deliver(vendor, first.at(0), "RR104857362SE");
   const auto review = app.reviews().create(
       buyer.id, on_sale.at(0), 5, "Even lovelier than the photos, and packed with great care.");
   app.reviews().reply(vendor.id, review.id, "Thank you! Enjoy it.");
 
   // On its way.
-  orders.ship(vendor, orders.buy(buyer, {on_sale.at(1)}).at(0), "RM209384756GB");
+  orders.ship(vendor, orders.buy(buyer, {on_sale.at(1)}).at(0), "RR209384756SE");
 
   // Delivered to the other buyer, and reviewed.
-  orders.deliver(vendor, orders.buy(other_buyer, {on_sale.at(2)}).at(0), "RM318273645GB");
+  orders.deliver(vendor, orders.buy(other_buyer, {on_sale.at(2)}).at(0), "RR318273645SE");
   app.reviews().create(other_buyer.id, on_sale.at(2), 4, "Solid and well made; took a week.");
 
   // Cancelled by its buyer before it shipped.

@@ -31,6 +31,11 @@ LedgerTransaction LedgerService::post(db::Connection& sql, LedgerTransaction tra
   return std::move(*posted);
 }
 
+bool LedgerService::posted(db::Connection& sql, const std::string& kind,
+                           const std::string& reference) const {
+  return store::find_transaction(sql, kind, reference).has_value();
+}
+
 FeeRule LedgerService::fee_rule(db::Connection& sql, std::int64_t shop_id) const {
   const auto own = shops_.fee_override(sql, shop_id);
   return {own.bps.value_or(default_fee_.bps), own.fixed_cents.value_or(default_fee_.fixed_cents)};

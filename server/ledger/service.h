@@ -32,6 +32,8 @@ class LedgerService {
   // posting, also when a concurrent transaction posted it (PostgreSQL waits
   // for that one to end). std::logic_error when check_postable() refuses it.
   LedgerTransaction post(db::Connection& sql, LedgerTransaction transaction);
+  // Whether (kind, reference) is posted, in the caller's transaction.
+  bool posted(db::Connection& sql, const std::string& kind, const std::string& reference) const;
 
   // For orders, inside their transaction. The order's total was captured:
   // posts its sale (the vendor's part pending) at the shop's fee, and returns

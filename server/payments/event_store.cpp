@@ -73,9 +73,11 @@ struct PaymentRefRow {
 constexpr std::string_view kFindPayment = R"(
   SELECT id, currency FROM payments WHERE authorization_id = :intent ORDER BY id LIMIT 1)";
 
-std::optional<PaymentRef> find_payment(db::Connection& sql, const std::string& payment_intent) {
+std::optional<PaymentRef> lock_payment(db::Connection& sql, const std::string& payment_intent) {
   std::optional<PaymentRef> found;
-  db::Query(kFindPayment).values(payment_intent).each<PaymentRefRow>(sql, [&](const auto& row) {
+  db::Query query(kFindPayment);
+  if (sql.dialect() == db::Dialect::postgres) query.sql(" FOR UPDATE");
+  query.values(payment_intent).each<PaymentRefRow>(sql, [&](const auto& row) {
     found = row.payment;
     found->id = row.id;
   });
@@ -107,7 +109,7 @@ bool apply_snapshot(db::Connection& sql, const PaymentSnapshot& snapshot) {
 namespace {
 struct PaidOrderRow {
   PaidOrder order;
-  long long id = 0, shop_id = 0;
+  long long id = 0, shop_id = 0, owner_id = 0;
   std::string payment_status;
 
   void define(soci::statement& st) {
@@ -115,13 +117,18 @@ struct PaidOrderRow {
     st.exchange(soci::into(shop_id));
     st.exchange(soci::into(order.total_cents));
     st.exchange(soci::into(payment_status));
+    st.exchange(soci::into(owner_id));
+    st.exchange(soci::into(order.shop_name));
+    st.exchange(soci::into(order.shop_accent_color));
   }
 };
 }  // namespace
 
 constexpr std::string_view kOrdersPaidBy = R"(
-  SELECT id, shop_id, total_cents, payment_status FROM orders WHERE payment_id = :payment
-  ORDER BY id)";
+  SELECT o.id, o.shop_id, o.total_cents, o.payment_status, s.owner_id, s.name, s.accent_color
+  FROM orders o JOIN shops s ON s.id = o.shop_id
+  WHERE o.payment_id = :payment
+  ORDER BY o.id)";
 
 std::vector<PaidOrder> orders_paid_by(db::Connection& sql, std::int64_t payment_id) {
   std::vector<PaidOrder> orders;
@@ -131,6 +138,7 @@ std::vector<PaidOrder> orders_paid_by(db::Connection& sql, std::int64_t payment_
         PaidOrder order = row.order;
         order.id = row.id;
         order.shop_id = row.shop_id;
+        order.shop_owner_id = row.owner_id;
         order.captured = row.payment_status == "captured";
         orders.push_back(order);
       });

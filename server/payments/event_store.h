@@ -33,6 +33,10 @@ struct PaidOrder {
   std::int64_t shop_id = 0;
   long long total_cents = 0;
   bool captured = false;
+  // Whom a notice about the order goes to, and the shop it speaks for.
+  std::int64_t shop_owner_id = 0;
+  std::string shop_name;
+  std::string shop_accent_color;
 };
 
 // SQL for webhook events and the gateway's view of payments.
@@ -42,7 +46,10 @@ bool insert(db::Connection& sql, const StoredEvent& event);
 std::optional<StoredEvent> find(db::Connection& sql, const std::string& id);
 void mark_processed(db::Connection& sql, const std::string& id, Millis now);
 
-std::optional<PaymentRef> find_payment(db::Connection& sql, const std::string& payment_intent);
+// The payment of the intent, its row locked until the transaction ends
+// (PostgreSQL; SQLite's one writer needs no lock): two events about one
+// payment are applied one after the other.
+std::optional<PaymentRef> lock_payment(db::Connection& sql, const std::string& payment_intent);
 // Writes the snapshot's fields onto the payment unless the payment has one
 // from a later event; false when it had (or no payment has that intent).
 bool apply_snapshot(db::Connection& sql, const PaymentSnapshot& snapshot);

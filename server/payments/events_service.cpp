@@ -1,6 +1,8 @@
 #include "payments/events_service.h"
 
 #include "core/errors.h"
+#include "core/money.h"
+#include "notifications/service.h"
 #include "payments/webhook_signature.h"
 
 #include <spdlog/spdlog.h>
@@ -19,6 +21,34 @@ bool same_currency(std::string_view a, std::string_view b) {
            return std::tolower(static_cast<unsigned char>(x)) ==
                   std::tolower(static_cast<unsigned char>(y));
          });
+}
+
+// Tells the order's vendor (bell and mail) that its share of a disputed
+// payment was taken back from their earnings.
+void tell_disputed(db::Connection& sql, const PaidOrder& order, long long share,
+                   const std::string& currency) {
+  const auto amount = money_text(share, currency);
+  const auto number = "#" + std::to_string(order.id);
+  const auto link = "/orders/" + std::to_string(order.id);
+  mail::NewMail mail{
+      .kind = "payment_disputed",
+      .brand = {order.shop_name, order.shop_accent_color},
+      .subject = "A payment was disputed: order " + number,
+      .heading = "A buyer's bank disputed a payment",
+      .paragraphs = {"The bank of the buyer of order " + number +
+                         " disputed the card payment. While the bank reviews it, " + amount +
+                         " has been taken back from the earnings of " + order.shop_name + ".",
+                     "Keep what shows the order reached the buyer (tracking, messages): the "
+                     "bank may ask for it."},
+      .lines = {{"Order", number}, {"Taken back", amount}},
+      .action = mail::Action{"See the order", link}};
+  notifications::tell(
+      sql, order.shop_owner_id,
+      notifications::NewNotification{.kind = "payment_disputed",
+                                     .title = "Payment for order " + number + " disputed",
+                                     .body = amount + " was taken back from your earnings.",
+                                     .link = link},
+      std::move(mail));
 }
 }  // namespace
 
@@ -98,7 +128,7 @@ void PaymentEventsService::apply(db::Connection& sql, const std::string& event_i
 // when none was captured (the dispute is the gateway's word, not ours). Each
 // order's share comes from its pending earnings first, then the balance.
 void PaymentEventsService::apply_dispute(db::Connection& sql, const Dispute& dispute) {
-  const auto payment = event_store::find_payment(sql, dispute.payment_intent);
+  const auto payment = event_store::lock_payment(sql, dispute.payment_intent);
   if (!payment) {
     spdlog::warn("payments: dispute {} names payment intent {}, which no payment of ours has",
                  dispute.id, dispute.payment_intent);
@@ -107,6 +137,10 @@ void PaymentEventsService::apply_dispute(db::Connection& sql, const Dispute& dis
   if (!same_currency(payment->currency, dispute.currency))
     throw std::runtime_error("dispute " + dispute.id + " is in " + dispute.currency +
                              ", its payment in " + payment->currency);
+  // Once per dispute, whatever events carry it: taking back changes the
+  // orders' holds before the posting, which alone would be deduplicated.
+  // Another event of it, applied concurrently, waited for the payment's lock.
+  if (ledger_.posted(sql, kDisputeKind, dispute.id)) return;
   auto orders = event_store::orders_paid_by(sql, payment->id);
   if (orders.empty() || dispute.amount == 0) return;
   const bool any_captured =
@@ -117,10 +151,12 @@ void PaymentEventsService::apply_dispute(db::Connection& sql, const Dispute& dis
   const auto shares = split_in_proportion(dispute.amount, weights);
 
   std::map<std::string, long long> per_account;
-  for (std::size_t i = 0; i < orders.size(); ++i)
-    if (shares[i] != 0)
-      for (const auto& debit : ledger_.take_back(sql, orders[i].id, orders[i].shop_id, shares[i]))
-        per_account[debit.account] += debit.amount;
+  for (std::size_t i = 0; i < orders.size(); ++i) {
+    if (shares[i] == 0) continue;
+    for (const auto& debit : ledger_.take_back(sql, orders[i].id, orders[i].shop_id, shares[i]))
+      per_account[debit.account] += debit.amount;
+    tell_disputed(sql, orders[i], shares[i], payment->currency);
+  }
   ledger::LedgerTransaction clawback;
   clawback.kind = kDisputeKind;
   clawback.reference = dispute.id;

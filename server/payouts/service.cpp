@@ -36,6 +36,55 @@ bool same_currency(std::string_view a, std::string_view b) {
          });
 }
 
+// Why a payout failed, in the vendor's words: the gateway's failure code
+// (Stripe's payout failure codes, or transfer_<error code> when the transfer
+// to the account was refused).
+std::string failure_reason(const std::string& code) {
+  static const std::map<std::string, std::string, std::less<>> kReasons{
+      {"account_closed", "the bank account has been closed"},
+      {"account_frozen", "the bank account is frozen"},
+      {"bank_account_restricted", "the bank account does not take this kind of payment"},
+      {"could_not_process", "the bank could not process it"},
+      {"declined", "the bank declined it"},
+      {"incorrect_account_holder_name", "the account holder's name does not match"},
+      {"invalid_account_number", "the account number is not valid"},
+      {"invalid_currency", "the bank account does not take this currency"},
+      {"no_account", "the bank could not find the account"},
+  };
+  if (const auto known = kReasons.find(code); known != kReasons.end()) return known->second;
+  if (code.starts_with("transfer_"))
+    return "the payment gateway refused the transfer to your payout account";
+  return "the bank or the payment gateway refused it";
+}
+
+// Tells the vendor (bell and mail) that a payout did not reach their bank and
+// that its money is back in their balance.
+void tell_failed(db::Connection& sql, const shops::ShopSummary& shop, const Payout& payout,
+                 const std::string& failure_code) {
+  const auto amount = money_text(payout.amount_cents, payout.currency);
+  const auto reason = failure_reason(failure_code);
+  mail::NewMail mail{
+      .kind = "payout_failed",
+      .brand = {shop.name, shop.accent_color},
+      .subject = "Payout failed: " + amount,
+      .heading = "Your payout did not reach your bank",
+      .paragraphs = {"We could not pay " + amount + " out to the bank account of " + shop.name +
+                         ": " + reason + ".",
+                     "The money is back in your available balance. Check your payout account "
+                     "with your bank, then ask for the payout again."},
+      .lines = {{"Payout", "#" + std::to_string(payout.id)},
+                {"Amount", amount},
+                {"Reason code", failure_code}},
+      .action = mail::Action{"See your earnings", "/vendor/earnings"}};
+  notifications::tell(
+      sql, shop.owner_id,
+      notifications::NewNotification{.kind = "payout_failed",
+                                     .title = "Payout of " + amount + " failed",
+                                     .body = "It is back in your balance: " + reason + ".",
+                                     .link = "/vendor/earnings"},
+      std::move(mail));
+}
+
 ledger::LedgerTransaction payout_posting(const Payout& payout, bool reversal) {
   ledger::LedgerTransaction posting;
   posting.kind = reversal ? ledger::kinds::kPayoutReversal : ledger::kinds::kPayout;
@@ -356,7 +405,10 @@ void PayoutsService::fail_payout(db::Connection& sql, std::int64_t payout_id, Pa
   if (!store::change_status(sql, payout_id, from, PayoutStatus::failed, "", gateway_payout_id,
                             failure_code, now_millis()))
     return;  // failed or finished before
-  ledger_.post(sql, payout_posting(store::find_payout(sql, payout_id).value(), true));
+  const auto payout = store::find_payout(sql, payout_id).value();
+  ledger_.post(sql, payout_posting(payout, true));
+  for (const auto& shop : shops_.summaries(sql, {payout.shop_id}))
+    tell_failed(sql, shop, payout, failure_code);
 }
 
 }  // namespace ps::payouts

@@ -86,10 +86,11 @@ class PayoutsService {
                            const boost::json::object& payout);
 
  private:
-  // from -> failed with failure_code, and the payout's amount back in the
-  // vendor's balance; nothing when the payout is no longer `from`.
   // Tells the vendor (bell and mail) that a payout reached their bank.
   void tell_paid(db::Connection& sql, const Payout& payout);
+  // from -> failed with failure_code, the payout's amount back in the
+  // vendor's balance, and the vendor told why (bell and mail); nothing when
+  // the payout is no longer `from`.
   void fail_payout(db::Connection& sql, std::int64_t payout_id, PayoutStatus from,
                    const std::string& gateway_payout_id, const std::string& failure_code);
   // Under the shop's payout lock: a payout of what is available in currency.

@@ -29,7 +29,7 @@ catalog::ProductView visible_product(db::Connection& sql, catalog::CatalogServic
 Review ReviewsService::create(std::int64_t buyer_id, std::int64_t product_id, int rating,
                               const std::string& body) {
   return database_.transaction([&](db::Connection& sql) {
-    visible_product(sql, catalog_, product_id, buyer_id);
+    const auto product = visible_product(sql, catalog_, product_id, buyer_id);
     const auto order = orders_.delivered_order_with(sql, buyer_id, product_id);
     if (!order)
       throw ApiError::forbidden("Only buyers who have received this product can review it.");
@@ -43,6 +43,13 @@ Review ReviewsService::create(std::int64_t buyer_id, std::int64_t product_id, in
     review.created_at = review.updated_at = now_millis();
     const auto id = store::insert(sql, review);
     catalog_.add_rating(sql, product_id, rating, 1);
+    // The vendor hears of it, to answer it if they like.
+    notifications::notify(
+        sql, {.user_id = product.shop.owner_id,
+              .kind = "new_review",
+              .title = "A " + std::to_string(rating) + "-star review of " + product.product.name,
+              .body = text::excerpt(body, 140),
+              .link = "/products/" + std::to_string(product_id) + "#reviews"});
     return store::find(sql, id).value();
   });
 }

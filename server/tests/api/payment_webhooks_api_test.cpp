@@ -11,6 +11,7 @@
 #include <soci/soci.h>
 #include <sodium.h>
 
+#include <gmock/gmock.h>
 #include <boost/json.hpp>
 
 #include <chrono>
@@ -289,6 +290,41 @@ TEST_P(PaymentWebhooksApi, ADisputeTakesItsAmountBackFromTheVendorOnce) {
   EXPECT_EQ(run_jobs(), 1);
   EXPECT_EQ(ledger_balance(vendor), 250);
   EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'dispute'"), 1);
+
+  // The vendor is told once, by the bell and by mail.
+  const auto told = notifications_of(clay, "payment_disputed");
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].at("title").as_string(),
+            "Payment for order #" + std::to_string(order) + " disputed");
+  EXPECT_EQ(told[0].at("link").as_string(), "/orders/" + std::to_string(order));
+  std::vector<OutboxMail> mails;
+  for (const auto& mail : mails_to("clay@example.com"))
+    if (mail.kind == "payment_disputed") mails.push_back(mail);
+  ASSERT_EQ(mails.size(), 1u);
+  EXPECT_THAT(mails[0].text_body,
+              ::testing::HasSubstr("25.00 has been taken back from the earnings of Clay Studio"));
+}
+
+// A dispute for part of an order, sent again under another event id, takes
+// its amount from the order's held earnings once: the hold and the pending
+// account still agree (TearDown's invariants), and releasing them pays the
+// rest.
+TEST_P(PaymentWebhooksApi, APartialDisputeSentTwiceTakesItsAmountOnce) {
+  const auto order = buy({mug}).at(0);
+  ASSERT_EQ(ship(clay, order).status, 200);  // 2250 pending for the vendor
+  const auto currency = currency_of(order);
+  for (const std::string event : {"evt_part_1", "evt_part_2"}) {
+    ASSERT_EQ(deliver(dispute(event, "du_part", authorization_of(order), 1000, currency)).status,
+              200);
+    EXPECT_EQ(run_jobs(), 1);
+  }
+  const auto shop =
+      sql_text("SELECT CAST(shop_id AS TEXT) FROM orders WHERE id = " + std::to_string(order));
+  EXPECT_EQ(ledger_balance("vendor:" + shop + ":pending"), -1250);
+  EXPECT_EQ(sql_number("SELECT amount FROM ledger_holds WHERE reference = '" +
+                       std::to_string(order) + "'"),
+            1250);
+  EXPECT_EQ(notifications_of(clay, "payment_disputed").size(), 1u);
 }
 
 TEST_P(PaymentWebhooksApi, ADisputeOverSeveralShopsIsSplitInProportion) {

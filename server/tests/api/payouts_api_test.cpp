@@ -123,6 +123,16 @@ class PayoutsApi : public CheckoutTest {
     EXPECT_EQ(line.at("paid_cents").as_int64(), 0);
     EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'payout_reversal'"),
               1);
+    // The vendor is told, by the bell and by mail, with the reason.
+    const auto told = notifications_of(vendor, "payout_failed");
+    ASSERT_EQ(told.size(), 1u);
+    EXPECT_EQ(told[0].at("title").as_string(), "Payout of $22.50 failed");
+    std::vector<OutboxMail> mails;
+    for (const auto& mail : mails_to(vendor.email))
+      if (mail.kind == "payout_failed") mails.push_back(mail);
+    ASSERT_EQ(mails.size(), 1u);
+    EXPECT_NE(mails[0].text_body.find("Reason code"), std::string::npos) << mails[0].text_body;
+    EXPECT_NE(mails[0].text_body.find(failure_code), std::string::npos) << mails[0].text_body;
     const auto retry = request_payout(vendor);
     ASSERT_EQ(retry.status, 201) << retry.body;
     EXPECT_EQ(retry.json().at("order_ids"), json::value(json::array{order}));

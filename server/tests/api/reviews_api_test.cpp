@@ -78,6 +78,13 @@ TEST_P(ReviewsApi, ReviewsComeFromBuyersWhoReceivedTheProduct) {
   const auto created = client().post_json(reviews, review, buyer.access_token);
   ASSERT_EQ(created.status, 201) << created.body;
   expect_problem(client().post_json(reviews, review, buyer.access_token), 409, "review-exists");
+  // The vendor hears of it once (not of the refused ones), with a link to answer.
+  const auto told = notifications_of(clay, "new_review");
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].at("title").as_string(), "A 4-star review of Mug");
+  EXPECT_EQ(told[0].at("body").as_string(), "Lovely glaze");
+  EXPECT_EQ(told[0].at("link").as_string(), "/products/" + std::to_string(mug) + "#reviews");
+  EXPECT_TRUE(notifications_of(paper, "new_review").empty());
 
   auto product = client().get("/api/products/" + std::to_string(mug)).json();
   EXPECT_EQ(product.at("rating_count").as_int64(), 1);

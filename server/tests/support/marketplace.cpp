@@ -98,6 +98,17 @@ boost::json::object MarketplaceTest::product_page(const std::string& query) {
   return result.json().as_object();  // a copy: json() is a temporary
 }
 
+std::vector<boost::json::object> MarketplaceTest::notifications_of(const Account& who,
+                                                                   const std::string& kind) {
+  const auto result = client().get("/api/me/notifications?limit=50", who.access_token);
+  EXPECT_EQ(result.status, 200) << result.body;
+  const auto page = result.json();
+  std::vector<boost::json::object> found;
+  for (const auto& item : page.at("items").as_array())
+    if (item.at("kind").as_string() == kind) found.push_back(item.as_object());
+  return found;
+}
+
 HttpResult MarketplaceTest::patch_json(const std::string& target, const boost::json::value& body,
                                        const std::string& token) {
   return client().request(

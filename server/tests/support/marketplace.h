@@ -3,6 +3,7 @@
 #include "support/api_test.h"
 
 #include <string>
+#include <vector>
 
 namespace ps::testing {
 
@@ -37,6 +38,8 @@ class MarketplaceTest : public ApiTest {
   void add_numbered_products(const NumberedProducts& products, long long count);
   // GET /api/products?<query>; fails the test unless that answers 200.
   boost::json::object product_page(const std::string& query);
+  // The account's notifications of this kind (among its newest 50), newest first.
+  std::vector<boost::json::object> notifications_of(const Account& who, const std::string& kind);
 
   HttpResult patch_json(const std::string& target, const boost::json::value& body,
                         const std::string& token);

@@ -1880,7 +1880,7 @@ export interface components {
         Notification: {
             id: number;
             /** @enum {string} */
-            kind: "new_order" | "order_shipped" | "order_delivered" | "order_cancelled" | "refund" | "review_reply" | "new_message" | "payout_paid";
+            kind: "new_order" | "order_shipped" | "order_delivered" | "order_cancelled" | "refund" | "review_reply" | "new_message" | "payout_paid" | "new_review" | "payout_failed" | "payment_disputed";
             title: string;
             body: string;
             /** @description A path in the web app, e.g. /orders/12 */

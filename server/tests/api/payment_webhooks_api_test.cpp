@@ -15,6 +15,7 @@
 #include <boost/json.hpp>
 
 #include <chrono>
+#include <future>
 #include <thread>
 
 namespace ps::testing {
@@ -318,6 +319,62 @@ TEST_P(PaymentWebhooksApi, APartialDisputeSentTwiceTakesItsAmountOnce) {
               200);
     EXPECT_EQ(run_jobs(), 1);
   }
+  const auto shop =
+      sql_text("SELECT CAST(shop_id AS TEXT) FROM orders WHERE id = " + std::to_string(order));
+  EXPECT_EQ(ledger_balance("vendor:" + shop + ":pending"), -1250);
+  EXPECT_EQ(sql_number("SELECT amount FROM ledger_holds WHERE reference = '" +
+                       std::to_string(order) + "'"),
+            1250);
+  EXPECT_EQ(notifications_of(clay, "payment_disputed").size(), 1u);
+}
+
+// Two events of one dispute applied at once (two job runners, or two
+// instances): the second waits for the first, then finds the dispute posted.
+// The test holds the order's hold until both jobs wait: without the
+// payment's lock, both would then take their amount from it.
+TEST_P(PaymentWebhooksApi, TwoEventsOfOneDisputeAppliedAtOnceTakeItsAmountOnce) {
+  auto& database = server().app().database();
+  if (database.dialect() != db::Dialect::postgres)
+    GTEST_SKIP() << "SQLite applies one event at a time (one writer)";
+  const auto order = buy({mug}).at(0);
+  ASSERT_EQ(ship(clay, order).status, 200);  // 2250 held for the vendor
+  const auto currency = currency_of(order);
+  auto& jobs = server().app().jobs();
+  jobs.run_due();  // the order's mails: then only the two events' jobs are due
+  for (const std::string event : {"evt_at_once_1", "evt_at_once_2"})
+    ASSERT_EQ(deliver(dispute(event, "du_at_once", authorization_of(order), 1000, currency)).status,
+              200);
+  const auto first = jobs.claim(), second = jobs.claim();
+  ASSERT_TRUE(first && second);
+  ASSERT_EQ(first->kind, "payment_event");
+  ASSERT_EQ(second->kind, "payment_event");
+
+  std::promise<void> held, release;
+  std::thread holder([&] {
+    database.transaction([&](db::Connection& sql) {
+      long long amount = 0;
+      sql.session() << "SELECT amount FROM ledger_holds WHERE reference = '" +
+                           std::to_string(order) + "' FOR UPDATE",
+          soci::into(amount);
+      held.set_value();
+      release.get_future().wait();
+    });
+  });
+  held.get_future().wait();
+  auto run_first = std::async(std::launch::async, [&] { return jobs.run(*first); });
+  auto run_second = std::async(std::launch::async, [&] { return jobs.run(*second); });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  long long waiting = 0;
+  while ((waiting = sql_number("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = "
+                               "current_database() AND wait_event_type = 'Lock'")) < 2 &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_EQ(waiting, 2) << "both jobs wait: one for the hold, one for the payment";
+  release.set_value();
+  holder.join();
+  EXPECT_TRUE(run_first.get());
+  EXPECT_TRUE(run_second.get());
+
   const auto shop =
       sql_text("SELECT CAST(shop_id AS TEXT) FROM orders WHERE id = " + std::to_string(order));
   EXPECT_EQ(ledger_balance("vendor:" + shop + ":pending"), -1250);

@@ -33,6 +33,8 @@ boost::json::object to_json(const Payout& payout) {
           {"gateway_transfer_id", text_or_null(payout.gateway_transfer_id)},
           {"gateway_payout_id", text_or_null(payout.gateway_payout_id)},
           {"failure_code", text_or_null(payout.failure_code)},
+          {"failure_reason",
+           text_or_null(payout.failure_code.empty() ? "" : failure_reason(payout.failure_code))},
           {"order_ids", std::move(orders)},
           {"created_at", to_rfc3339(payout.created_at)},
           {"updated_at", to_rfc3339(payout.updated_at)}};

@@ -3,6 +3,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <utility>
 
 namespace ps::payouts {
@@ -95,6 +96,24 @@ std::string period_key(PayoutSchedule schedule, Millis at) {
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   return std::string(to_string(schedule)) + ":" + text;
+}
+
+std::string failure_reason(std::string_view failure_code) {
+  static const std::map<std::string, std::string, std::less<>> kReasons{
+      {"account_closed", "the bank account has been closed"},
+      {"account_frozen", "the bank account is frozen"},
+      {"bank_account_restricted", "the bank account does not take this kind of payment"},
+      {"could_not_process", "the bank could not process it"},
+      {"declined", "the bank declined it"},
+      {"incorrect_account_holder_name", "the account holder's name does not match"},
+      {"invalid_account_number", "the account number is not valid"},
+      {"invalid_currency", "the bank account does not take this currency"},
+      {"no_account", "the bank could not find the account"},
+  };
+  if (const auto known = kReasons.find(failure_code); known != kReasons.end()) return known->second;
+  if (failure_code.starts_with("transfer_"))
+    return "the payment gateway refused the transfer to your payout account";
+  return "the bank or the payment gateway refused it";
 }
 
 }  // namespace ps::payouts

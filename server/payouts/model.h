@@ -55,6 +55,11 @@ struct Payout {
   std::vector<std::int64_t> order_ids;  // the orders whose earnings it pays
 };
 
+// Why a payout failed, in the vendor's words: its failure code (the
+// gateway's payout failure codes, or transfer_<error code> when the transfer
+// to the account was refused).
+std::string failure_reason(std::string_view failure_code);
+
 // Where an order's earnings stand: pending (held; ledger::Hold), available
 // (in the balance, no payout covers them), in_payout (a pending or in-transit
 // payout covers them) or paid_out (a paid one does). A failed payout covers

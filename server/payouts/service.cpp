@@ -36,27 +36,6 @@ bool same_currency(std::string_view a, std::string_view b) {
          });
 }
 
-// Why a payout failed, in the vendor's words: the gateway's failure code
-// (Stripe's payout failure codes, or transfer_<error code> when the transfer
-// to the account was refused).
-std::string failure_reason(const std::string& code) {
-  static const std::map<std::string, std::string, std::less<>> kReasons{
-      {"account_closed", "the bank account has been closed"},
-      {"account_frozen", "the bank account is frozen"},
-      {"bank_account_restricted", "the bank account does not take this kind of payment"},
-      {"could_not_process", "the bank could not process it"},
-      {"declined", "the bank declined it"},
-      {"incorrect_account_holder_name", "the account holder's name does not match"},
-      {"invalid_account_number", "the account number is not valid"},
-      {"invalid_currency", "the bank account does not take this currency"},
-      {"no_account", "the bank could not find the account"},
-  };
-  if (const auto known = kReasons.find(code); known != kReasons.end()) return known->second;
-  if (code.starts_with("transfer_"))
-    return "the payment gateway refused the transfer to your payout account";
-  return "the bank or the payment gateway refused it";
-}
-
 // Tells the vendor (bell and mail) that a payout did not reach their bank and
 // that its money is back in their balance.
 void tell_failed(db::Connection& sql, const shops::ShopSummary& shop, const Payout& payout,

@@ -117,6 +117,7 @@ class PayoutsApi : public CheckoutTest {
     ASSERT_EQ(listed.size(), 1u);
     EXPECT_EQ(listed.at(0).at("status").as_string(), "failed");
     EXPECT_EQ(listed.at(0).at("failure_code").as_string(), failure_code);
+    EXPECT_EQ(listed.at(0).at("failure_reason").as_string(), payouts::failure_reason(failure_code));
     EXPECT_EQ(listed.at(0).at("order_ids"), json::value(json::array{order}));
     const auto line = balance_line(vendor);
     EXPECT_EQ(line.at("available_cents").as_int64(), 2250);

@@ -45,5 +45,13 @@ TEST(PayoutModel, PeriodsAreUtcDaysAndWeeksFromMonday) {
   EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon - 6 * kDay), "weekly:2026-11-23");
 }
 
+TEST(PayoutModel, FailureCodesReadAsReasons) {
+  EXPECT_EQ(failure_reason("account_closed"), "the bank account has been closed");
+  EXPECT_EQ(failure_reason("invalid_account_number"), "the account number is not valid");
+  EXPECT_EQ(failure_reason("transfer_resource_missing"),
+            "the payment gateway refused the transfer to your payout account");
+  EXPECT_EQ(failure_reason("something_new"), "the bank or the payment gateway refused it");
+}
+
 }  // namespace
 }  // namespace ps::payouts

@@ -27,6 +27,7 @@ const paidPayout: Payout = {
   gateway_transfer_id: 'tr_1',
   gateway_payout_id: 'po_1',
   failure_code: null,
+  failure_reason: null,
   order_ids: [21, 22],
   created_at: '2026-12-02T10:00:00Z',
   updated_at: '2026-12-02T10:00:05Z',
@@ -191,6 +192,7 @@ describe('PayoutsBox', () => {
               status: 'failed',
               order_ids: [],
               failure_code: 'account_closed',
+              failure_reason: 'the bank account has been closed',
             },
           ],
         }),
@@ -203,7 +205,10 @@ describe('PayoutsBox', () => {
     expect(paid).toHaveTextContent('Paid');
     expect(within(paid).getByRole('link', { name: '#21' })).toHaveAttribute('href', '/orders/21');
     expect(within(paid).getByRole('link', { name: '#22' })).toHaveAttribute('href', '/orders/22');
-    expect(failed).toHaveTextContent('Failed (account_closed)');
+    expect(failed).toHaveTextContent('Failed');
+    expect(
+      within(failed).getByText('the bank account has been closed (account_closed)'),
+    ).toBeVisible();
   });
 });
 

@@ -1833,6 +1833,8 @@ export interface components {
             gateway_payout_id: string | null;
             /** @description the gateway's failure code, when failed */
             failure_code: string | null;
+            /** @description the failure in the vendor's words ("the bank account has been closed"), when failed */
+            failure_reason: string | null;
             order_ids: number[];
             /** Format: date-time */
             created_at: string;

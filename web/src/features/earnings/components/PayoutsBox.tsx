@@ -179,7 +179,11 @@ function PayoutRow({ payout }: { payout: Payout }) {
       </td>
       <td data-status={payout.status}>
         {PAYOUT_STATUS_LABELS[payout.status]}
-        {payout.failure_code && <span className="has-text-grey"> ({payout.failure_code})</span>}
+        {payout.failure_reason && (
+          <span className="is-block has-text-grey is-size-7">
+            {payout.failure_reason} ({payout.failure_code})
+          </span>
+        )}
       </td>
       <td>
         {payout.order_ids.length === 0

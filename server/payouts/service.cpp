@@ -55,13 +55,13 @@ void tell_failed(db::Connection& sql, const shops::ShopSummary& shop, const Payo
                 {"Amount", amount},
                 {"Reason code", failure_code}},
       .action = mail::Action{"See your earnings", "/vendor/earnings"}};
-  notifications::tell(
-      sql, shop.owner_id,
-      notifications::NewNotification{.kind = "payout_failed",
-                                     .title = "Payout of " + amount + " failed",
-                                     .body = "It is back in your balance: " + reason + ".",
-                                     .link = "/vendor/earnings"},
-      std::move(mail));
+  notifications::tell(sql, shop.owner_id,
+                      notifications::NewNotification{
+                          .kind = "payout_failed",
+                          .title = "Payout of " + amount + " failed",
+                          .body = "Not paid: " + reason + ". The money is back in your balance.",
+                          .link = "/vendor/earnings"},
+                      std::move(mail));
 }
 
 ledger::LedgerTransaction payout_posting(const Payout& payout, bool reversal) {

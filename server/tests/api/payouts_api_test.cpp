@@ -128,6 +128,8 @@ class PayoutsApi : public CheckoutTest {
     const auto told = notifications_of(vendor, "payout_failed");
     ASSERT_EQ(told.size(), 1u);
     EXPECT_EQ(told[0].at("title").as_string(), "Payout of $22.50 failed");
+    EXPECT_EQ(told[0].at("body").as_string(), "Not paid: " + payouts::failure_reason(failure_code) +
+                                                  ". The money is back in your balance.");
     std::vector<OutboxMail> mails;
     for (const auto& mail : mails_to(vendor.email))
       if (mail.kind == "payout_failed") mails.push_back(mail);

@@ -93,6 +93,18 @@ class PaymentWebhooksApi : public CheckoutTest {
     const auto shop = client().get("/api/my/shop", vendor.access_token).json();
     return "vendor:" + std::to_string(shop.at("id").as_int64()) + ":%";
   }
+  // One dispute of clay's order, whatever events carried it: the order's
+  // hold and the vendor's pending account both keep `held` (what the dispute
+  // left), and the vendor was told once.
+  void expect_disputed_once(std::int64_t order, long long held) {
+    const auto shop =
+        sql_text("SELECT CAST(shop_id AS TEXT) FROM orders WHERE id = " + std::to_string(order));
+    EXPECT_EQ(ledger_balance("vendor:" + shop + ":pending"), -held);
+    EXPECT_EQ(sql_number("SELECT amount FROM ledger_holds WHERE reference = '" +
+                         std::to_string(order) + "'"),
+              held);
+    EXPECT_EQ(notifications_of(clay, "payment_disputed").size(), 1u);
+  }
   std::string currency_of(std::int64_t order_id) {
     return sql_text("SELECT currency FROM orders WHERE id = " + std::to_string(order_id));
   }
@@ -319,13 +331,7 @@ TEST_P(PaymentWebhooksApi, APartialDisputeSentTwiceTakesItsAmountOnce) {
               200);
     EXPECT_EQ(run_jobs(), 1);
   }
-  const auto shop =
-      sql_text("SELECT CAST(shop_id AS TEXT) FROM orders WHERE id = " + std::to_string(order));
-  EXPECT_EQ(ledger_balance("vendor:" + shop + ":pending"), -1250);
-  EXPECT_EQ(sql_number("SELECT amount FROM ledger_holds WHERE reference = '" +
-                       std::to_string(order) + "'"),
-            1250);
-  EXPECT_EQ(notifications_of(clay, "payment_disputed").size(), 1u);
+  expect_disputed_once(order, 1250);
 }
 
 // Two events of one dispute applied at once (two job runners, or two
@@ -375,13 +381,7 @@ TEST_P(PaymentWebhooksApi, TwoEventsOfOneDisputeAppliedAtOnceTakeItsAmountOnce) 
   EXPECT_TRUE(run_first.get());
   EXPECT_TRUE(run_second.get());
 
-  const auto shop =
-      sql_text("SELECT CAST(shop_id AS TEXT) FROM orders WHERE id = " + std::to_string(order));
-  EXPECT_EQ(ledger_balance("vendor:" + shop + ":pending"), -1250);
-  EXPECT_EQ(sql_number("SELECT amount FROM ledger_holds WHERE reference = '" +
-                       std::to_string(order) + "'"),
-            1250);
-  EXPECT_EQ(notifications_of(clay, "payment_disputed").size(), 1u);
+  expect_disputed_once(order, 1250);
 }
 
 TEST_P(PaymentWebhooksApi, ADisputeOverSeveralShopsIsSplitInProportion) {

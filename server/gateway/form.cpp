@@ -179,7 +179,8 @@ std::map<std::string, std::string> Form::metadata() const {
   return result;
 }
 
-void Form::allow_only(std::initializer_list<std::string_view> allowed) const {
+template <typename Entries>
+void Form::allow_only_entries(const Entries& allowed) const {
   for (const auto& [key, value] : values_) {
     const bool known = std::any_of(allowed.begin(), allowed.end(), [&](std::string_view entry) {
       return entry.ends_with('[') ? key.starts_with(entry) : key == entry;
@@ -187,6 +188,14 @@ void Form::allow_only(std::initializer_list<std::string_view> allowed) const {
     if (!known)
       throw invalid_request("Received unknown parameter: " + key, key, "parameter_unknown");
   }
+}
+
+void Form::allow_only(std::initializer_list<std::string_view> allowed) const {
+  allow_only_entries(allowed);
+}
+
+void Form::allow_only(const std::vector<std::string>& allowed) const {
+  allow_only_entries(allowed);
 }
 
 std::string Form::canonical() const {

@@ -41,11 +41,15 @@ class Form {
   // Refuses any parameter not listed. An entry ending in '[' allows every
   // key under it ("metadata[").
   void allow_only(std::initializer_list<std::string_view> allowed) const;
+  void allow_only(const std::vector<std::string>& allowed) const;
 
   // The parameters, sorted, as one string: what an idempotency key is bound to.
   std::string canonical() const;
 
  private:
+  template <typename Entries>
+  void allow_only_entries(const Entries& allowed) const;
+
   std::map<std::string, std::string, std::less<>> values_;
 };
 

@@ -171,6 +171,8 @@ void add_routes(http::Router& router, GatewayService& service, WorkerPool& worke
   secret_post("/v1/refunds", &GatewayService::create_refund);
   secret_get("/v1/refunds/{id}", "refund");
   secret_get("/v1/disputes/{id}", "dispute");
+  secret_post("/v1/disputes/{id}", &GatewayService::update_dispute);
+  secret_post("/v1/disputes/{id}/close", &GatewayService::close_dispute);
 
   secret_post("/v1/accounts", &GatewayService::create_account);
   secret_get("/v1/accounts/{id}", "account");

@@ -10,6 +10,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <array>
 #include <ctime>
 #include <map>
 #include <set>
@@ -111,6 +112,44 @@ StripeError unexpected_state(const std::string& what, const std::string& status,
                              "acted upon: " +
                              allowed + ".",
                          {}, "payment_intent_unexpected_state");
+}
+
+// The dispute evidence fields Stripe takes as text (its file fields need a
+// Files API, which the test gateway does not have).
+constexpr std::array kEvidenceText{"access_activity_log",
+                                   "billing_address",
+                                   "cancellation_policy_disclosure",
+                                   "cancellation_rebuttal",
+                                   "customer_email_address",
+                                   "customer_name",
+                                   "customer_purchase_ip",
+                                   "duplicate_charge_explanation",
+                                   "product_description",
+                                   "refund_policy_disclosure",
+                                   "refund_refusal_explanation",
+                                   "service_date",
+                                   "shipping_address",
+                                   "shipping_carrier",
+                                   "shipping_date",
+                                   "shipping_tracking_number",
+                                   "uncategorized_text"};
+// Each field's limit; all together stay under the body's (64 KiB by default).
+constexpr std::size_t kEvidenceCharacters = 20'000;
+constexpr std::int64_t kEvidenceDays = 21;  // until evidence is due
+
+json::object no_evidence() {
+  json::object evidence;
+  for (const auto* field : kEvidenceText) evidence[field] = nullptr;
+  return evidence;
+}
+
+// Evidence may be given while the bank waits for it; after that the dispute
+// is under review or closed.
+void require_response_awaited(const json::object& dispute, const std::string& action) {
+  const auto status = text(dispute, "status");
+  if (status != "needs_response" && status != "warning_needs_response")
+    throw invalid_request("This dispute has a status of " + status + ": it can no longer be " +
+                          action + ".");
 }
 
 StripeError insufficient_balance() {
@@ -552,7 +591,13 @@ Reply GatewayService::capture_payment_intent(const Call& call) {
                            {"metadata", json::object{}},
                            {"payment_intent", intent.at("id")},
                            {"reason", "fraudulent"},
-                           {"status", "needs_response"}};
+                           {"status", "needs_response"},
+                           {"evidence", no_evidence()},
+                           {"evidence_details",
+                            json::object{{"due_by", now_seconds() + kEvidenceDays * kSecondsPerDay},
+                                         {"has_evidence", false},
+                                         {"past_due", false},
+                                         {"submission_count", 0}}}};
       charge["disputed"] = true;
       // As at Stripe, the disputed amount leaves the balance when the dispute opens.
       store::add_to_balance(session.sql(), store::kPlatform, currency, -disputed);
@@ -599,6 +644,70 @@ Reply GatewayService::cancel_payment_intent(const Call& call) {
     session.save(intent);
     session.emit("payment_intent.canceled", intent);
     return Reply{200, intent};
+  });
+}
+
+// --- disputes -----------------------------------------------------------
+
+// Closes a dispute: lost keeps the amount with the buyer; won gives it back
+// to the platform's balance (Stripe's funds_reinstated).
+void GatewayService::close_dispute_as(Session& session, json::object& dispute,
+                                      const std::string& outcome) {
+  dispute["status"] = outcome;
+  session.save(dispute);
+  session.emit("charge.dispute.closed", dispute);
+  if (outcome != "won") return;
+  store::add_to_balance(session.sql(), store::kPlatform, text(dispute, "currency"),
+                        number(dispute, "amount"));
+  session.emit("charge.dispute.funds_reinstated", dispute);
+}
+
+// Evidence for the bank, staged or (submit, the default) submitted. In test
+// mode, as at Stripe, submitted uncategorized_text "winning_evidence" wins
+// the dispute at once and "losing_evidence" loses it; other evidence leaves
+// it under review.
+Reply GatewayService::update_dispute(const Call& call) {
+  const Form& form = call.form;
+  std::vector<std::string> allowed{"metadata[", "submit", "expand["};
+  for (const auto* field : kEvidenceText) allowed.push_back("evidence[" + std::string(field) + "]");
+  form.allow_only(allowed);
+  std::map<std::string, std::string> evidence;
+  for (const auto* field : kEvidenceText)
+    if (auto value =
+            form.optional_string("evidence[" + std::string(field) + "]", kEvidenceCharacters))
+      evidence[field] = std::move(*value);
+  const bool submit = form.optional_bool("submit").value_or(true);
+  const auto metadata = form.metadata();
+
+  return write(call, [&](Session& session) {
+    auto dispute = session.load("dispute", call.id, "id").body;
+    require_response_awaited(dispute, "updated");
+    auto& stored = dispute["evidence"].as_object();
+    for (const auto& [field, value] : evidence) stored[field] = value;
+    merge_metadata(dispute, metadata);
+    if (submit) {
+      auto& details = dispute["evidence_details"].as_object();
+      details["has_evidence"] = true;
+      details["submission_count"] = number(details, "submission_count") + 1;
+      dispute["status"] = "under_review";
+    }
+    session.save(dispute);
+    session.emit("charge.dispute.updated", dispute);
+    const auto test_outcome = text(stored, "uncategorized_text");
+    if (submit && test_outcome == "winning_evidence") close_dispute_as(session, dispute, "won");
+    if (submit && test_outcome == "losing_evidence") close_dispute_as(session, dispute, "lost");
+    return Reply{200, dispute};
+  });
+}
+
+// The platform accepts the dispute: it is lost.
+Reply GatewayService::close_dispute(const Call& call) {
+  call.form.allow_only({"expand["});
+  return write(call, [&](Session& session) {
+    auto dispute = session.load("dispute", call.id, "id").body;
+    require_response_awaited(dispute, "closed");
+    close_dispute_as(session, dispute, "lost");
+    return Reply{200, dispute};
   });
 }
 

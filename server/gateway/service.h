@@ -41,6 +41,8 @@ class GatewayService {
   Reply capture_payment_intent(const Call& call);
   Reply cancel_payment_intent(const Call& call);
   Reply create_refund(const Call& call);
+  Reply update_dispute(const Call& call);
+  Reply close_dispute(const Call& call);
 
   Reply create_account(const Call& call);
   Reply create_transfer(const Call& call);
@@ -63,6 +65,7 @@ class GatewayService {
   // Runs op in a transaction, answering a repeated idempotency key with the
   // stored answer instead, and refusing one reused with other parameters.
   Reply write(const Call& call, const Operation& op);
+  void close_dispute_as(Session& session, boost::json::object& dispute, const std::string& outcome);
 
   db::Database& database_;
   bool webhooks_enabled_;

@@ -54,6 +54,10 @@ inline const std::string kRefund = "refund";    // a refund: "<order id>/<refund
 inline const std::string kRelease = "release";  // an order's earnings released; the order id
 inline const std::string kPayout = "payout";    // a payout made; the payout id
 inline const std::string kPayoutReversal = "payout_reversal";  // a payout failed; the payout id
+// A card dispute's clawback from the vendors, and what is given back when the
+// bank decides for the shop; the dispute's id (payments posts them).
+inline const std::string kDispute = "dispute";
+inline const std::string kDisputeWon = "dispute_won";
 }  // namespace kinds
 
 // The reference of a refund's transaction: the order id first, so a

@@ -31,9 +31,10 @@ LedgerTransaction LedgerService::post(db::Connection& sql, LedgerTransaction tra
   return std::move(*posted);
 }
 
-bool LedgerService::posted(db::Connection& sql, const std::string& kind,
-                           const std::string& reference) const {
-  return store::find_transaction(sql, kind, reference).has_value();
+std::optional<LedgerTransaction> LedgerService::find_posted(db::Connection& sql,
+                                                            const std::string& kind,
+                                                            const std::string& reference) const {
+  return store::find_transaction(sql, kind, reference);
 }
 
 FeeRule LedgerService::fee_rule(db::Connection& sql, std::int64_t shop_id) const {
@@ -107,6 +108,24 @@ std::vector<Entry> LedgerService::take_back(db::Connection& sql, std::int64_t or
   }
   if (left > 0) debits.push_back({chart::vendor_balance(shop_id), left});
   return debits;
+}
+
+std::vector<Entry> LedgerService::give_back(db::Connection& sql, std::int64_t order_id,
+                                            std::int64_t shop_id, long long from_pending,
+                                            long long from_balance) {
+  std::vector<Entry> credits;
+  long long to_balance = from_balance;
+  if (from_pending > 0) {
+    const auto reference = std::to_string(order_id);
+    if (auto hold = store::find_hold_for_update(sql, reference); hold && !hold->released) {
+      store::set_hold_amount(sql, reference, hold->amount + from_pending);
+      credits.push_back({chart::vendor_pending(shop_id), -from_pending});
+    } else {
+      to_balance += from_pending;  // released since: the order's earnings are in the balance
+    }
+  }
+  if (to_balance > 0) credits.push_back({chart::vendor_balance(shop_id), -to_balance});
+  return credits;
 }
 
 int LedgerService::release_due(Millis now) {

@@ -32,8 +32,9 @@ class LedgerService {
   // posting, also when a concurrent transaction posted it (PostgreSQL waits
   // for that one to end). std::logic_error when check_postable() refuses it.
   LedgerTransaction post(db::Connection& sql, LedgerTransaction transaction);
-  // Whether (kind, reference) is posted, in the caller's transaction.
-  bool posted(db::Connection& sql, const std::string& kind, const std::string& reference) const;
+  // The posting of (kind, reference), if any, in the caller's transaction.
+  std::optional<LedgerTransaction> find_posted(db::Connection& sql, const std::string& kind,
+                                               const std::string& reference) const;
 
   // For orders, inside their transaction. The order's total was captured:
   // posts its sale (the vendor's part pending) at the shop's fee, and returns
@@ -56,6 +57,12 @@ class LedgerService {
   // negative). Returns the debits, for the caller's transaction to post.
   std::vector<Entry> take_back(db::Connection& sql, std::int64_t order_id, std::int64_t shop_id,
                                long long amount_cents);
+  // Gives back what take_back took (a dispute the shop won): what came from
+  // the order's pending earnings goes back to them while they are still
+  // held, else to the balance, as does what came from the balance. Returns
+  // the credits (negative entries), for the caller's transaction to post.
+  std::vector<Entry> give_back(db::Connection& sql, std::int64_t order_id, std::int64_t shop_id,
+                               long long from_pending, long long from_balance);
 
   // Releases every hold due at `now`, each in its own transaction, and
   // returns how many it released. Safe to run concurrently, in several

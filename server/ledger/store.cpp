@@ -134,23 +134,28 @@ struct StatementRow {
 };
 }  // namespace
 
-// The vendor's entries on its pending and balance accounts (releases left
-// out: they move money from one to the other) with the running sum of what
-// it is owed per currency (a window over all of them, so a page's balances
-// are right). The casts keep PostgreSQL's SUM of BIGINT (a NUMERIC) a 64-bit
+// The vendor's transactions on its pending and balance accounts (releases
+// left out: they move money from one to the other), one line each (a
+// dispute may take from both accounts), with the running sum of what it is
+// owed per currency (a window over all of them, so a page's balances are
+// right). A dispute's gross is the vendor's share of it, not the whole
+// payment's. The casts keep PostgreSQL's SUM of BIGINT (a NUMERIC) a 64-bit
 // integer.
 const std::string kStatementLinesSelect = R"(
   SELECT id, kind, reference, currency, created_at, gross, fee, net, balance FROM (
     SELECT t.id, t.kind, t.reference, t.currency, t.created_at,
-      CAST(COALESCE((SELECT SUM(c.amount) FROM ledger_entries c
-                     WHERE c.transaction_id = t.id AND c.account = :clearing), 0) AS BIGINT)
-        AS gross,
+      CASE WHEN t.kind IN (:dispute, :dispute_won) THEN -v.amount ELSE
+        CAST(COALESCE((SELECT SUM(c.amount) FROM ledger_entries c
+                       WHERE c.transaction_id = t.id AND c.account = :clearing), 0) AS BIGINT)
+      END AS gross,
       CAST(COALESCE((SELECT -SUM(f.amount) FROM ledger_entries f
                      WHERE f.transaction_id = t.id AND f.account = :fees), 0) AS BIGINT) AS fee,
       -v.amount AS net,
       CAST(SUM(-v.amount) OVER (PARTITION BY t.currency ORDER BY t.id) AS BIGINT) AS balance
-    FROM ledger_entries v JOIN ledger_transactions t ON t.id = v.transaction_id
-    WHERE v.account IN (:pending, :balance) AND t.kind <> :release) lines)";
+    FROM (SELECT transaction_id, CAST(SUM(amount) AS BIGINT) AS amount FROM ledger_entries
+          WHERE account IN (:pending, :balance) GROUP BY transaction_id) v
+    JOIN ledger_transactions t ON t.id = v.transaction_id
+    WHERE t.kind <> :release) lines)";
 // A page of them, newest first.
 const std::string kStatementLines =
     kStatementLinesSelect + " ORDER BY id DESC LIMIT :limit OFFSET :offset";
@@ -159,15 +164,16 @@ std::vector<StatementLine> statement_lines(db::Connection& sql, std::int64_t sho
                                            const PageRequest& page) {
   std::vector<StatementLine> lines;
   db::Query(kStatementLines)
-      .values(chart::kGatewayClearing, chart::kPlatformFees, chart::vendor_pending(shop_id),
-              chart::vendor_balance(shop_id), kinds::kRelease, static_cast<long long>(page.limit),
-              page.offset())
+      .values(kinds::kDispute, kinds::kDisputeWon, chart::kGatewayClearing, chart::kPlatformFees,
+              chart::vendor_pending(shop_id), chart::vendor_balance(shop_id), kinds::kRelease,
+              static_cast<long long>(page.limit), page.offset())
       .each<StatementRow>(sql, [&](const StatementRow& row) { lines.push_back(row.to_line()); });
   return lines;
 }
 
 constexpr std::string_view kCountStatementLines = R"(
-  SELECT COUNT(*) FROM ledger_entries v JOIN ledger_transactions t ON t.id = v.transaction_id
+  SELECT COUNT(DISTINCT v.transaction_id) FROM ledger_entries v
+  JOIN ledger_transactions t ON t.id = v.transaction_id
   WHERE v.account IN (:pending, :balance) AND t.kind <> :release)";
 
 long long count_statement_lines(db::Connection& sql, std::int64_t shop_id) {
@@ -184,9 +190,9 @@ std::vector<StatementLine> statement_lines_between(db::Connection& sql, std::int
                                                    Millis from, Millis until) {
   std::vector<StatementLine> lines;
   db::Query(kStatementLinesBetween)
-      .values(chart::kGatewayClearing, chart::kPlatformFees, chart::vendor_pending(shop_id),
-              chart::vendor_balance(shop_id), kinds::kRelease, static_cast<long long>(from),
-              static_cast<long long>(until))
+      .values(kinds::kDispute, kinds::kDisputeWon, chart::kGatewayClearing, chart::kPlatformFees,
+              chart::vendor_pending(shop_id), chart::vendor_balance(shop_id), kinds::kRelease,
+              static_cast<long long>(from), static_cast<long long>(until))
       .each<StatementRow>(sql, [&](const StatementRow& row) { lines.push_back(row.to_line()); });
   return lines;
 }

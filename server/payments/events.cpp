@@ -66,6 +66,8 @@ std::optional<GatewayEvent> parse_event(std::string_view body) {
 
 EventFamily family_of(std::string_view type) {
   if (type == "charge.dispute.created") return EventFamily::dispute_created;
+  if (type == "charge.dispute.closed" || type == "charge.dispute.funds_reinstated")
+    return EventFamily::dispute_closed;
   if (starts_with(type, "charge.dispute.")) return EventFamily::other;
   if (starts_with(type, "payment_intent.")) return EventFamily::payment_intent;
   if (starts_with(type, "charge.")) return EventFamily::charge;
@@ -100,12 +102,15 @@ std::optional<PaymentSnapshot> snapshot_of(const GatewayEvent& event) {
 }
 
 std::optional<Dispute> dispute_of(const GatewayEvent& event) {
-  if (family_of(event.type) != EventFamily::dispute_created) return std::nullopt;
+  const auto family = family_of(event.type);
+  if (family != EventFamily::dispute_created && family != EventFamily::dispute_closed)
+    return std::nullopt;
   auto id = text(event.object, "id"), intent = text(event.object, "payment_intent"),
-       currency = text(event.object, "currency");
+       currency = text(event.object, "currency"), status = text(event.object, "status");
   auto amount = integer(event.object, "amount");
   if (!id || !intent || !currency || !amount || *amount < 0) return std::nullopt;
-  return Dispute{std::move(*id), std::move(*intent), std::move(*currency), *amount};
+  return Dispute{std::move(*id), std::move(*intent), std::move(*currency), *amount,
+                 status.value_or("")};
 }
 
 std::vector<long long> split_in_proportion(long long amount,

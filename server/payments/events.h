@@ -18,8 +18,6 @@ namespace ps::payments {
 
 // The job that applies a recorded event (payload {"event_id": "evt_..."}).
 inline const std::string kPaymentEventJob = "payment_event";
-// The ledger transaction kind of a dispute's clawback (reference: the dispute's id).
-inline const std::string kDisputeKind = "dispute";
 
 // An event as the gateway posts it (a Stripe event object).
 struct GatewayEvent {
@@ -38,6 +36,7 @@ enum class EventFamily {
   payment_intent,   // payment_intent.*: the intent's status and amounts
   charge,           // charge.* but disputes: amounts captured and refunded
   dispute_created,  // charge.dispute.created: the clawback
+  dispute_closed,   // charge.dispute.closed, charge.dispute.funds_reinstated: the outcome
   payout,           // payout.*: kept for the payouts feature
   other,            // recorded, no effect
 };
@@ -61,7 +60,9 @@ struct Dispute {
   std::string payment_intent;
   std::string currency;
   long long amount = 0;  // minor units
+  std::string status;    // needs_response, under_review, won, lost, ...; empty if absent
 };
+// For the dispute families' events; nullopt when a field is missing.
 std::optional<Dispute> dispute_of(const GatewayEvent& event);
 
 // `amount` split in proportion to `weights` (each >= 0), exactly: every

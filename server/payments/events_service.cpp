@@ -23,32 +23,96 @@ bool same_currency(std::string_view a, std::string_view b) {
          });
 }
 
-// Tells the order's vendor (bell and mail) that its share of a disputed
-// payment was taken back from their earnings.
+// What an order's vendor is told (bell and mail) of a dispute about it.
+struct DisputeNotice {
+  std::string kind;     // the notification's and the mail's
+  std::string subject;  // the mail's, before ": order #N"
+  std::string heading;
+  std::string title;  // the bell's, with {order} for "#N"
+  std::string body;   // the bell's
+  std::vector<std::string> paragraphs;
+  std::string amount_label;  // the mail's line for the amount
+};
+
+std::string with_order(std::string text, const std::string& number) {
+  if (const auto at = text.find("{order}"); at != std::string::npos) text.replace(at, 7, number);
+  return text;
+}
+
+void tell_vendor(db::Connection& sql, const PaidOrder& order, const std::string& amount,
+                 const DisputeNotice& notice) {
+  const auto number = "#" + std::to_string(order.id);
+  const auto link = "/orders/" + std::to_string(order.id);
+  mail::NewMail mail{.kind = notice.kind,
+                     .brand = {order.shop_name, order.shop_accent_color},
+                     .subject = notice.subject + ": order " + number,
+                     .heading = notice.heading,
+                     .paragraphs = notice.paragraphs,
+                     .lines = {{"Order", number}, {notice.amount_label, amount}},
+                     .action = mail::Action{"See the order", link}};
+  notifications::tell(sql, order.shop_owner_id,
+                      notifications::NewNotification{.kind = notice.kind,
+                                                     .title = with_order(notice.title, number),
+                                                     .body = notice.body,
+                                                     .link = link},
+                      std::move(mail));
+}
+
+// Its share of a disputed payment was taken back from their earnings.
 void tell_disputed(db::Connection& sql, const PaidOrder& order, long long share,
                    const std::string& currency) {
   const auto amount = money_text(share, currency);
   const auto number = "#" + std::to_string(order.id);
-  const auto link = "/orders/" + std::to_string(order.id);
-  mail::NewMail mail{
-      .kind = "payment_disputed",
-      .brand = {order.shop_name, order.shop_accent_color},
-      .subject = "A payment was disputed: order " + number,
-      .heading = "A buyer's bank disputed a payment",
-      .paragraphs = {"The bank of the buyer of order " + number +
-                         " disputed the card payment. While the bank reviews it, " + amount +
-                         " has been taken back from the earnings of " + order.shop_name + ".",
-                     "Keep what shows the order reached the buyer (tracking, messages): the "
-                     "bank may ask for it."},
-      .lines = {{"Order", number}, {"Taken back", amount}},
-      .action = mail::Action{"See the order", link}};
-  notifications::tell(
-      sql, order.shop_owner_id,
-      notifications::NewNotification{.kind = "payment_disputed",
-                                     .title = "Payment for order " + number + " disputed",
-                                     .body = amount + " was taken back from your earnings.",
-                                     .link = link},
-      std::move(mail));
+  tell_vendor(
+      sql, order, amount,
+      {.kind = "payment_disputed",
+       .subject = "A payment was disputed",
+       .heading = "A buyer's bank disputed a payment",
+       .title = "Payment for order {order} disputed",
+       .body = amount + " was taken back from your earnings.",
+       .paragraphs = {"The bank of the buyer of order " + number +
+                          " disputed the card payment. While the bank reviews it, " + amount +
+                          " has been taken back from the earnings of " + order.shop_name + ".",
+                      "Keep what shows the order reached the buyer (tracking, messages): "
+                      "the bank may ask for it."},
+       .amount_label = "Taken back"});
+}
+
+// The bank decided the dispute: for the shop (won), what was taken back is
+// in their earnings again; for the buyer, it stays with the buyer.
+void tell_dispute_closed(db::Connection& sql, const PaidOrder& order, long long share,
+                         const std::string& currency, bool won) {
+  const auto amount = money_text(share, currency);
+  const auto closed = "The buyer's bank closed the dispute of order #" + std::to_string(order.id) +
+                      " in favour of ";
+  tell_vendor(sql, order, amount,
+              {.kind = won ? "dispute_won" : "dispute_lost",
+               .subject = won ? "Dispute won" : "Dispute lost",
+               .heading = won ? "The bank decided for your shop" : "The bank decided for the buyer",
+               .title = won ? "Dispute of order {order} won" : "Dispute of order {order} lost",
+               .body = amount + (won ? " is back in your earnings." : " stays with the buyer."),
+               .paragraphs = {won ? closed + order.shop_name + ": the " + amount +
+                                        " taken back is in your earnings again."
+                                  : closed + "the buyer: the " + amount +
+                                        " taken back from your earnings when it opened stays "
+                                        "with them."},
+               .amount_label = won ? "Given back" : "Kept by the buyer"});
+}
+
+// What a dispute's clawback took from each of the vendors' accounts.
+std::map<std::string, long long> taken_per_account(const ledger::LedgerTransaction& clawback) {
+  std::map<std::string, long long> taken;
+  for (const auto& entry : clawback.entries)
+    if (entry.account != ledger::chart::kGatewayClearing) taken[entry.account] += entry.amount;
+  return taken;
+}
+
+long long take_from(std::map<std::string, long long>& taken, const std::string& account) {
+  const auto found = taken.find(account);
+  if (found == taken.end()) return 0;
+  const auto amount = found->second;
+  taken.erase(found);
+  return amount;
 }
 }  // namespace
 
@@ -104,7 +168,8 @@ void PaymentEventsService::apply(db::Connection& sql, const std::string& event_i
     case EventFamily::charge:
       if (const auto snapshot = snapshot_of(*event)) event_store::apply_snapshot(sql, *snapshot);
       break;
-    case EventFamily::dispute_created: {
+    case EventFamily::dispute_created:
+    case EventFamily::dispute_closed: {
       const auto dispute = dispute_of(*event);
       if (!dispute) throw std::runtime_error("dispute event " + event_id + " lacks its fields");
       apply_dispute(sql, *dispute);
@@ -122,11 +187,8 @@ void PaymentEventsService::apply(db::Connection& sql, const std::string& event_i
   event_store::mark_processed(sql, event_id, now_millis());
 }
 
-// The disputed amount leaves the gateway's balance (clearing) and is taken
-// back from the vendors whose orders the payment paid for, split over the
-// orders in proportion to their totals: the captured ones, or all of them
-// when none was captured (the dispute is the gateway's word, not ours). Each
-// order's share comes from its pending earnings first, then the balance.
+// A dispute's events, in whatever order they come: its clawback first (an
+// outcome may arrive before the opening), then its outcome, once.
 void PaymentEventsService::apply_dispute(db::Connection& sql, const Dispute& dispute) {
   const auto payment = event_store::lock_payment(sql, dispute.payment_intent);
   if (!payment) {
@@ -137,11 +199,29 @@ void PaymentEventsService::apply_dispute(db::Connection& sql, const Dispute& dis
   if (!same_currency(payment->currency, dispute.currency))
     throw std::runtime_error("dispute " + dispute.id + " is in " + dispute.currency +
                              ", its payment in " + payment->currency);
+  // Another event of this dispute, applied concurrently, waited for the
+  // payment's lock: it finds what this one did.
+  event_store::record_dispute(sql, dispute, payment->id, now_millis());
+  take_back(sql, *payment, dispute);
+  if (dispute.status != "won" && dispute.status != "lost") return;
+  if (!event_store::close_dispute(sql, dispute.id, dispute.status, now_millis())) return;
+  if (dispute.status == "won")
+    give_back(sql, *payment, dispute);
+  else
+    tell_lost(sql, *payment, dispute);
+}
+
+// The disputed amount leaves the gateway's balance (clearing) and is taken
+// back from the vendors whose orders the payment paid for, split over the
+// orders in proportion to their totals: the captured ones, or all of them
+// when none was captured (the dispute is the gateway's word, not ours). Each
+// order's share comes from its pending earnings first, then the balance.
+void PaymentEventsService::take_back(db::Connection& sql, const PaymentRef& payment,
+                                     const Dispute& dispute) {
   // Once per dispute, whatever events carry it: taking back changes the
   // orders' holds before the posting, which alone would be deduplicated.
-  // Another event of it, applied concurrently, waited for the payment's lock.
-  if (ledger_.posted(sql, kDisputeKind, dispute.id)) return;
-  auto orders = event_store::orders_paid_by(sql, payment->id);
+  if (ledger_.find_posted(sql, ledger::kinds::kDispute, dispute.id)) return;
+  auto orders = event_store::orders_paid_by(sql, payment.id);
   if (orders.empty() || dispute.amount == 0) return;
   const bool any_captured =
       std::any_of(orders.begin(), orders.end(), [](const auto& order) { return order.captured; });
@@ -155,16 +235,59 @@ void PaymentEventsService::apply_dispute(db::Connection& sql, const Dispute& dis
     if (shares[i] == 0) continue;
     for (const auto& debit : ledger_.take_back(sql, orders[i].id, orders[i].shop_id, shares[i]))
       per_account[debit.account] += debit.amount;
-    tell_disputed(sql, orders[i], shares[i], payment->currency);
+    tell_disputed(sql, orders[i], shares[i], payment.currency);
   }
   ledger::LedgerTransaction clawback;
-  clawback.kind = kDisputeKind;
+  clawback.kind = ledger::kinds::kDispute;
   clawback.reference = dispute.id;
-  clawback.currency = payment->currency;
+  clawback.currency = payment.currency;
   clawback.memo = "dispute " + dispute.id + " on " + dispute.payment_intent;
   clawback.entries.push_back({ledger::chart::kGatewayClearing, -dispute.amount});
   for (const auto& [account, amount] : per_account) clawback.entries.push_back({account, amount});
   ledger_.post(sql, std::move(clawback));
+}
+
+// The bank decided for the shop: the gateway's balance has the amount back,
+// and each vendor gets back what the clawback took from them (ledger.h's
+// give_back: to the order's pending earnings while they are held).
+void PaymentEventsService::give_back(db::Connection& sql, const PaymentRef& payment,
+                                     const Dispute& dispute) {
+  const auto clawback = ledger_.find_posted(sql, ledger::kinds::kDispute, dispute.id);
+  if (!clawback) return;  // nothing was taken: no orders, or nothing disputed
+  auto taken = taken_per_account(*clawback);
+  ledger::LedgerTransaction reinstated;
+  reinstated.kind = ledger::kinds::kDisputeWon;
+  reinstated.reference = dispute.id;
+  reinstated.currency = payment.currency;
+  reinstated.memo = "dispute " + dispute.id + " on " + dispute.payment_intent + " won";
+  long long given_back = 0;
+  for (const auto& order : event_store::orders_paid_by(sql, payment.id)) {
+    const auto from_pending = take_from(taken, ledger::chart::vendor_pending(order.shop_id));
+    const auto from_balance = take_from(taken, ledger::chart::vendor_balance(order.shop_id));
+    if (from_pending + from_balance == 0) continue;
+    for (const auto& credit :
+         ledger_.give_back(sql, order.id, order.shop_id, from_pending, from_balance))
+      reinstated.entries.push_back(credit);
+    given_back += from_pending + from_balance;
+    tell_dispute_closed(sql, order, from_pending + from_balance, payment.currency, true);
+  }
+  if (given_back == 0) return;
+  reinstated.entries.push_back({ledger::chart::kGatewayClearing, given_back});
+  ledger_.post(sql, std::move(reinstated));
+}
+
+// The bank decided for the buyer: the clawback stands; each vendor it took
+// from is told.
+void PaymentEventsService::tell_lost(db::Connection& sql, const PaymentRef& payment,
+                                     const Dispute& dispute) {
+  const auto clawback = ledger_.find_posted(sql, ledger::kinds::kDispute, dispute.id);
+  if (!clawback) return;
+  auto taken = taken_per_account(*clawback);
+  for (const auto& order : event_store::orders_paid_by(sql, payment.id)) {
+    const auto amount = take_from(taken, ledger::chart::vendor_pending(order.shop_id)) +
+                        take_from(taken, ledger::chart::vendor_balance(order.shop_id));
+    if (amount != 0) tell_dispute_closed(sql, order, amount, payment.currency, false);
+  }
 }
 
 }  // namespace ps::payments

@@ -20,6 +20,9 @@ namespace ps::payments {
 //                               amounts), unless a later event was applied
 //   charge.dispute.created      the disputed amount taken back from the
 //                               vendors (ledger kind "dispute")
+//   charge.dispute.closed,      the outcome, once per dispute: won gives the
+//   .funds_reinstated           vendors back what was taken ("dispute_won"),
+//                               lost keeps it; both tell the vendors
 //   payout.*                    the payout handler's (payouts registers it
 //                               at wiring time); without one, left unprocessed
 //   anything else               recorded and marked processed, no effect
@@ -61,6 +64,9 @@ class PaymentEventsService {
 
  private:
   void apply_dispute(db::Connection& sql, const Dispute& dispute);
+  void take_back(db::Connection& sql, const PaymentRef& payment, const Dispute& dispute);
+  void give_back(db::Connection& sql, const PaymentRef& payment, const Dispute& dispute);
+  void tell_lost(db::Connection& sql, const PaymentRef& payment, const Dispute& dispute);
 
   db::Database& database_;
   ledger::LedgerService& ledger_;

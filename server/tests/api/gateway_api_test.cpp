@@ -554,6 +554,105 @@ TEST_F(GatewayApi, TheDisputeCardOpensADisputeAfterCapture) {
   EXPECT_EQ(charge.json().at("disputed"), true);
 }
 
+// Evidence submitted for a dispute: in test mode, as at Stripe,
+// "winning_evidence" wins it (the amount back in the balance, with
+// charge.dispute.closed and .funds_reinstated) and "losing_evidence" loses it.
+TEST_F(GatewayApi, EvidenceWinsOrLosesADisputeAsAtStripe) {
+  const auto available = [&] {
+    return gateway_.get("/v1/balance").json().at("available").at(0).at("amount").as_int64();
+  };
+  const auto open_dispute = [&](std::int64_t amount) {
+    const auto id = authorized_intent("4000000000000259", amount);
+    EXPECT_EQ(post("/v1/payment_intents/" + id + "/capture", {}).status, 200);
+    const auto opened = receiver_.wait_for("charge.dispute.created", [&](const json::object& d) {
+      return d.at("payment_intent") == id.c_str();
+    });
+    EXPECT_TRUE(opened);
+    return opened ? std::string(opened->event.at("data").at("object").at("id").as_string())
+                  : std::string();
+  };
+  const auto won = open_dispute(3000);
+  const auto lost = open_dispute(1200);
+  ASSERT_FALSE(won.empty() || lost.empty());
+  const auto before = available();
+
+  const auto read = gateway_.get("/v1/disputes/" + won).json();
+  EXPECT_EQ(read.at("evidence").at("uncategorized_text"), nullptr);
+  EXPECT_EQ(read.at("evidence_details").at("submission_count"), 0);
+  EXPECT_EQ(read.at("evidence_details").at("has_evidence"), false);
+
+  // Staged (submit=false): kept, nothing decided.
+  const auto staged = post("/v1/disputes/" + won, {{"evidence[shipping_tracking_number]", "PN123"},
+                                                   {"evidence[shipping_carrier]", "PostNord"},
+                                                   {"submit", "false"}});
+  ASSERT_EQ(staged.status, 200) << staged.body;
+  EXPECT_EQ(staged.json().at("status"), "needs_response");
+  EXPECT_EQ(staged.json().at("evidence").at("shipping_tracking_number"), "PN123");
+
+  const auto submitted =
+      post("/v1/disputes/" + won,
+           {{"evidence[uncategorized_text]", "winning_evidence"}, {"metadata[order]", "7"}});
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  const auto dispute = submitted.json();
+  EXPECT_EQ(dispute.at("status"), "won");
+  EXPECT_EQ(dispute.at("evidence").at("shipping_tracking_number"), "PN123");
+  EXPECT_EQ(dispute.at("evidence_details").at("submission_count"), 1);
+  EXPECT_EQ(dispute.at("evidence_details").at("has_evidence"), true);
+  EXPECT_EQ(dispute.at("metadata").at("order"), "7");
+  EXPECT_EQ(event_about("charge.dispute.closed", won).at("data").at("object").at("status"), "won");
+  EXPECT_EQ(
+      event_about("charge.dispute.funds_reinstated", won).at("data").at("object").at("amount"),
+      3000);
+  EXPECT_EQ(available(), before + 3000);
+  // Closed: no more evidence, no closing.
+  expect_error(post("/v1/disputes/" + won, {{"evidence[uncategorized_text]", "more"}}), 400,
+               "invalid_request_error");
+  expect_error(post("/v1/disputes/" + won + "/close", {}), 400, "invalid_request_error");
+
+  const auto lost_now =
+      post("/v1/disputes/" + lost, {{"evidence[uncategorized_text]", "losing_evidence"}});
+  ASSERT_EQ(lost_now.status, 200) << lost_now.body;
+  EXPECT_EQ(lost_now.json().at("status"), "lost");
+  EXPECT_EQ(event_about("charge.dispute.closed", lost).at("data").at("object").at("status"),
+            "lost");
+  EXPECT_EQ(available(), before + 3000);  // a lost dispute's amount stays with the buyer
+}
+
+TEST_F(GatewayApi, ClosingADisputeLosesItAndOtherEvidenceLeavesItUnderReview) {
+  const auto open_dispute = [&] {
+    const auto id = authorized_intent("4000000000000259", 500);
+    EXPECT_EQ(post("/v1/payment_intents/" + id + "/capture", {}).status, 200);
+    const auto opened = receiver_.wait_for("charge.dispute.created", [&](const json::object& d) {
+      return d.at("payment_intent") == id.c_str();
+    });
+    return opened ? std::string(opened->event.at("data").at("object").at("id").as_string())
+                  : std::string();
+  };
+  const auto accepted = open_dispute(), argued = open_dispute();
+  ASSERT_FALSE(accepted.empty() || argued.empty());
+
+  const auto closed = post("/v1/disputes/" + accepted + "/close", {});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(closed.json().at("status"), "lost");
+  EXPECT_EQ(event_about("charge.dispute.closed", accepted).at("data").at("object").at("status"),
+            "lost");
+
+  const auto review = post("/v1/disputes/" + argued, {{"evidence[product_description]", "A mug"}});
+  ASSERT_EQ(review.status, 200) << review.body;
+  EXPECT_EQ(review.json().at("status"), "under_review");
+  EXPECT_EQ(event_about("charge.dispute.updated", argued).at("data").at("object").at("status"),
+            "under_review");
+
+  // Bad input: Stripe's error shapes.
+  expect_error(post("/v1/disputes/" + argued, {{"evidence[receipt]", "file_1"}}), 400,
+               "invalid_request_error", "parameter_unknown", "evidence[receipt]");
+  expect_error(post("/v1/disputes/du_nothing", {{"evidence[uncategorized_text]", "x"}}), 404,
+               "invalid_request_error", "resource_missing");
+  expect_error(
+      post("/v1/disputes/" + argued, {{"evidence[uncategorized_text]", std::string(20'001, 'a')}}),
+      400, "invalid_request_error", {}, "evidence[uncategorized_text]");
+}
+
 TEST_F(GatewayApi, ListsAndReadsEventsSignedWithinTolerance) {
   const auto id = authorized_intent(kVisa, 900);
   const auto delivered = receiver_.wait_for("payment_intent.amount_capturable_updated");

@@ -105,6 +105,41 @@ class PaymentWebhooksApi : public CheckoutTest {
               held);
     EXPECT_EQ(notifications_of(clay, "payment_disputed").size(), 1u);
   }
+  // Runs the two due jobs (two payment events) at once, as two runners or
+  // instances would: `hold_query` (a SELECT ... FOR UPDATE) holds a row in
+  // another transaction until both jobs wait for a lock, then lets go.
+  void run_two_jobs_at_once(const std::string& hold_query) {
+    auto& database = server().app().database();
+    auto& jobs = server().app().jobs();
+    const auto first = jobs.claim(), second = jobs.claim();
+    ASSERT_TRUE(first && second);
+    ASSERT_EQ(first->kind, "payment_event");
+    ASSERT_EQ(second->kind, "payment_event");
+    std::promise<void> held, release;
+    std::thread holder([&] {
+      database.transaction([&](db::Connection& sql) {
+        long long value = 0;
+        sql.session() << hold_query, soci::into(value);
+        held.set_value();
+        release.get_future().wait();
+      });
+    });
+    held.get_future().wait();
+    auto run_first = std::async(std::launch::async, [&] { return jobs.run(*first); });
+    auto run_second = std::async(std::launch::async, [&] { return jobs.run(*second); });
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    long long waiting = 0;
+    while ((waiting = sql_number("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = "
+                                 "current_database() AND wait_event_type = 'Lock'")) < 2 &&
+           std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    EXPECT_EQ(waiting, 2) << "both jobs wait for a lock";
+    release.set_value();
+    holder.join();
+    EXPECT_TRUE(run_first.get());
+    EXPECT_TRUE(run_second.get());
+  }
+
   std::string currency_of(std::int64_t order_id) {
     return sql_text("SELECT currency FROM orders WHERE id = " + std::to_string(order_id));
   }
@@ -123,8 +158,10 @@ class PaymentWebhooksApi : public CheckoutTest {
   }
 
   std::string dispute(const std::string& event_id, const std::string& dispute_id,
-                      const std::string& intent, long long amount, const std::string& currency) {
-    return event_body(event_id, "charge.dispute.created", unix_now(),
+                      const std::string& intent, long long amount, const std::string& currency,
+                      const std::string& type = "charge.dispute.created",
+                      const std::string& status = "needs_response") {
+    return event_body(event_id, type, unix_now(),
                       {{"id", dispute_id},
                        {"object", "dispute"},
                        {"amount", amount},
@@ -132,7 +169,35 @@ class PaymentWebhooksApi : public CheckoutTest {
                        {"charge", "ch_test"},
                        {"payment_intent", intent},
                        {"reason", "fraudulent"},
-                       {"status", "needs_response"}});
+                       {"status", status}});
+  }
+  // The dispute's outcome, as charge.dispute.closed (or `type`) brings it.
+  std::string dispute_closed(const std::string& event_id, const std::string& dispute_id,
+                             const std::string& intent, long long amount,
+                             const std::string& currency, const std::string& outcome,
+                             const std::string& type = "charge.dispute.closed") {
+    return dispute(event_id, dispute_id, intent, amount, currency, type, outcome);
+  }
+  // A won dispute's two events (closed, then funds_reinstated), delivered.
+  void deliver_won(const std::string& dispute_id, const std::string& intent, long long amount,
+                   const std::string& currency) {
+    ASSERT_EQ(
+        deliver(dispute_closed(dispute_id + "_closed", dispute_id, intent, amount, currency, "won"))
+            .status,
+        200);
+    ASSERT_EQ(deliver(dispute_closed(dispute_id + "_reinstated", dispute_id, intent, amount,
+                                     currency, "won", "charge.dispute.funds_reinstated"))
+                  .status,
+              200);
+  }
+  long long postings(const std::string& kind) {
+    return sql_number("SELECT COUNT(*) FROM ledger_transactions WHERE kind = '" + kind + "'");
+  }
+  std::vector<OutboxMail> mails_of_kind(const std::string& to, const std::string& kind) {
+    std::vector<OutboxMail> found;
+    for (auto& mail : mails_to(to))
+      if (mail.kind == kind) found.push_back(std::move(mail));
+    return found;
   }
 };
 POCKETSHOP_API_TEST(PaymentWebhooksApi);
@@ -310,9 +375,7 @@ TEST_P(PaymentWebhooksApi, ADisputeTakesItsAmountBackFromTheVendorOnce) {
   EXPECT_EQ(told[0].at("title").as_string(),
             "Payment for order #" + std::to_string(order) + " disputed");
   EXPECT_EQ(told[0].at("link").as_string(), "/orders/" + std::to_string(order));
-  std::vector<OutboxMail> mails;
-  for (const auto& mail : mails_to("clay@example.com"))
-    if (mail.kind == "payment_disputed") mails.push_back(mail);
+  const auto mails = mails_of_kind("clay@example.com", "payment_disputed");
   ASSERT_EQ(mails.size(), 1u);
   EXPECT_THAT(mails[0].text_body,
               ::testing::HasSubstr("25.00 has been taken back from the earnings of Clay Studio"));
@@ -339,49 +402,163 @@ TEST_P(PaymentWebhooksApi, APartialDisputeSentTwiceTakesItsAmountOnce) {
 // The test holds the order's hold until both jobs wait: without the
 // payment's lock, both would then take their amount from it.
 TEST_P(PaymentWebhooksApi, TwoEventsOfOneDisputeAppliedAtOnceTakeItsAmountOnce) {
-  auto& database = server().app().database();
-  if (database.dialect() != db::Dialect::postgres)
+  if (server().app().database().dialect() != db::Dialect::postgres)
     GTEST_SKIP() << "SQLite applies one event at a time (one writer)";
   const auto order = buy({mug}).at(0);
   ASSERT_EQ(ship(clay, order).status, 200);  // 2250 held for the vendor
   const auto currency = currency_of(order);
-  auto& jobs = server().app().jobs();
-  jobs.run_due();  // the order's mails: then only the two events' jobs are due
+  server().app().jobs().run_due();  // the order's mails: then only the two events' jobs are due
   for (const std::string event : {"evt_at_once_1", "evt_at_once_2"})
     ASSERT_EQ(deliver(dispute(event, "du_at_once", authorization_of(order), 1000, currency)).status,
               200);
-  const auto first = jobs.claim(), second = jobs.claim();
-  ASSERT_TRUE(first && second);
-  ASSERT_EQ(first->kind, "payment_event");
-  ASSERT_EQ(second->kind, "payment_event");
-
-  std::promise<void> held, release;
-  std::thread holder([&] {
-    database.transaction([&](db::Connection& sql) {
-      long long amount = 0;
-      sql.session() << "SELECT amount FROM ledger_holds WHERE reference = '" +
-                           std::to_string(order) + "' FOR UPDATE",
-          soci::into(amount);
-      held.set_value();
-      release.get_future().wait();
-    });
-  });
-  held.get_future().wait();
-  auto run_first = std::async(std::launch::async, [&] { return jobs.run(*first); });
-  auto run_second = std::async(std::launch::async, [&] { return jobs.run(*second); });
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  long long waiting = 0;
-  while ((waiting = sql_number("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = "
-                               "current_database() AND wait_event_type = 'Lock'")) < 2 &&
-         std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  EXPECT_EQ(waiting, 2) << "both jobs wait: one for the hold, one for the payment";
-  release.set_value();
-  holder.join();
-  EXPECT_TRUE(run_first.get());
-  EXPECT_TRUE(run_second.get());
-
+  run_two_jobs_at_once("SELECT amount FROM ledger_holds WHERE reference = '" +
+                       std::to_string(order) + "' FOR UPDATE");
   expect_disputed_once(order, 1250);
+}
+
+// The bank decided for the shop: what the dispute took is the vendor's
+// again, where it was taken from (the order's held earnings), once however
+// many of the dispute's events say so (closed, funds_reinstated, again);
+// the vendor is told, and the statement shows it.
+TEST_P(PaymentWebhooksApi, ADisputeWonGivesTheVendorBackWhatItTookOnce) {
+  const auto order = buy({mug}).at(0);
+  ASSERT_EQ(ship(clay, order).status, 200);  // 2250 held for the vendor
+  const auto vendor = vendor_account(clay);
+  const auto currency = currency_of(order), intent = authorization_of(order);
+  ASSERT_EQ(deliver(dispute("evt_opened", "du_won", intent, 2500, currency)).status, 200);
+  EXPECT_EQ(run_jobs(), 1);
+  ASSERT_EQ(ledger_balance(vendor), 250);
+
+  deliver_won("du_won", intent, 2500, currency);
+  EXPECT_EQ(run_jobs(), 2);
+  EXPECT_EQ(processed("du_won_closed") + processed("du_won_reinstated"), 2);
+  EXPECT_EQ(postings("dispute_won"), 1);
+  EXPECT_EQ(ledger_balance(vendor), -2250);  // owed the whole sale again
+  EXPECT_EQ(ledger_balance("gateway:clearing"), 2500);
+  expect_disputed_once(order, 2250);  // held again, until it is released
+  EXPECT_EQ(sql_text("SELECT status FROM payment_disputes WHERE id = 'du_won'"), "won");
+
+  const auto told = notifications_of(clay, "dispute_won");
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].at("title").as_string(), "Dispute of order #" + std::to_string(order) + " won");
+  const auto mails = mails_of_kind("clay@example.com", "dispute_won");
+  ASSERT_EQ(mails.size(), 1u);
+  EXPECT_THAT(mails[0].text_body,
+              ::testing::HasSubstr("25.00 taken back is in your earnings again"));
+
+  // One statement line per posting: the dispute (the vendor's 2250 held and
+  // the 250 fee) and its reversal, each with the vendor's share as gross.
+  const auto statement = client().get("/api/my/statement", clay.access_token).json();
+  const auto& lines = statement.at("items").as_array();
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].at("kind"), "dispute_won");
+  EXPECT_EQ(lines[0].at("gross_cents"), 2500);
+  EXPECT_EQ(lines[0].at("net_cents"), 2500);
+  EXPECT_EQ(lines[0].at("balance_cents"), 2250);
+  EXPECT_EQ(lines[1].at("kind"), "dispute");
+  EXPECT_EQ(lines[1].at("gross_cents"), -2500);
+  EXPECT_EQ(lines[1].at("balance_cents"), -250);
+  EXPECT_EQ(statement.at("total"), 3);
+
+  // A late closed event of the same dispute, under yet another id: nothing more.
+  ASSERT_EQ(
+      deliver(dispute_closed("evt_won_again", "du_won", intent, 2500, currency, "won")).status,
+      200);
+  EXPECT_EQ(run_jobs(), 1);
+  EXPECT_EQ(postings("dispute_won"), 1);
+  EXPECT_EQ(notifications_of(clay, "dispute_won").size(), 1u);
+}
+
+// The bank decided for the buyer: the clawback stands, and the vendor is told once.
+TEST_P(PaymentWebhooksApi, ADisputeLostKeepsItsClawbackAndIsToldOnce) {
+  const auto order = buy({mug}).at(0);
+  ASSERT_EQ(ship(clay, order).status, 200);
+  const auto vendor = vendor_account(clay);
+  const auto currency = currency_of(order), intent = authorization_of(order);
+  ASSERT_EQ(deliver(dispute("evt_opened", "du_lost", intent, 2500, currency)).status, 200);
+  for (const std::string event : {"evt_lost_1", "evt_lost_2"})
+    ASSERT_EQ(deliver(dispute_closed(event, "du_lost", intent, 2500, currency, "lost")).status,
+              200);
+  EXPECT_EQ(run_jobs(), 3);
+  EXPECT_EQ(ledger_balance(vendor), 250);
+  EXPECT_EQ(postings("dispute"), 1);
+  EXPECT_EQ(postings("dispute_won"), 0);
+  EXPECT_EQ(sql_text("SELECT status FROM payment_disputes WHERE id = 'du_lost'"), "lost");
+  const auto told = notifications_of(clay, "dispute_lost");
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].at("body").as_string().find("25.00 stays with the buyer") != std::string::npos,
+            true);
+  EXPECT_EQ(mails_of_kind("clay@example.com", "dispute_lost").size(), 1u);
+  // Won after lost (a gateway's mistake): the first outcome stands.
+  ASSERT_EQ(
+      deliver(dispute_closed("evt_won_late", "du_lost", intent, 2500, currency, "won")).status,
+      200);
+  EXPECT_EQ(run_jobs(), 1);
+  EXPECT_EQ(postings("dispute_won"), 0);
+  EXPECT_EQ(ledger_balance(vendor), 250);
+}
+
+// Events come in any order: an outcome before the opening takes back first,
+// then applies the outcome; the opening, when it comes, changes nothing.
+TEST_P(PaymentWebhooksApi, AnOutcomeBeforeItsOpeningTakesBackThenGivesBack) {
+  const auto order = buy({mug}).at(0);
+  ASSERT_EQ(ship(clay, order).status, 200);
+  const auto vendor = vendor_account(clay);
+  const auto currency = currency_of(order), intent = authorization_of(order);
+  ASSERT_EQ(
+      deliver(dispute_closed("evt_won_first", "du_late", intent, 1000, currency, "won")).status,
+      200);
+  EXPECT_EQ(run_jobs(), 1);
+  ASSERT_EQ(deliver(dispute("evt_opened_late", "du_late", intent, 1000, currency)).status, 200);
+  EXPECT_EQ(run_jobs(), 1);
+  EXPECT_EQ(postings("dispute"), 1);
+  EXPECT_EQ(postings("dispute_won"), 1);
+  EXPECT_EQ(ledger_balance(vendor), -2250);
+  expect_disputed_once(order, 2250);
+  EXPECT_EQ(notifications_of(clay, "dispute_won").size(), 1u);
+}
+
+// Earnings released while the dispute was open: what was taken from them is
+// given back to the balance (the hold is gone), and the vendor can be paid it.
+TEST_P(PaymentWebhooksApi, ADisputeWonAfterTheReleaseGivesBackToTheBalance) {
+  const auto order = buy({mug}).at(0);
+  ASSERT_EQ(ship(clay, order).status, 200);
+  ASSERT_EQ(act(clay, order, "deliver").status, 200);
+  const auto currency = currency_of(order), intent = authorization_of(order);
+  ASSERT_EQ(deliver(dispute("evt_opened", "du_released", intent, 1000, currency)).status, 200);
+  EXPECT_EQ(run_jobs(), 1);  // 1000 of the 2250 held taken back: 1250 held
+  constexpr Millis kTwoMonths = 60LL * 24 * 3600 * 1000;  // past any hold
+  EXPECT_EQ(server().app().ledger().release_due(now_millis() + kTwoMonths), 1);
+  const auto shop =
+      sql_text("SELECT CAST(shop_id AS TEXT) FROM orders WHERE id = " + std::to_string(order));
+  ASSERT_EQ(ledger_balance("vendor:" + shop + ":balance"), -1250);
+
+  ASSERT_EQ(deliver(dispute_closed("evt_won", "du_released", intent, 1000, currency, "won")).status,
+            200);
+  EXPECT_EQ(run_jobs(), 1);
+  EXPECT_EQ(ledger_balance("vendor:" + shop + ":pending"), 0);
+  EXPECT_EQ(ledger_balance("vendor:" + shop + ":balance"), -2250);
+  const auto balances = client().get("/api/my/balance", clay.access_token).json();
+  EXPECT_EQ(balances.at("balances").at(0).at("available_cents"), 2250);
+}
+
+// The two events of a won dispute (closed, funds_reinstated) applied at once:
+// the second waits for the payment, then finds the dispute closed.
+TEST_P(PaymentWebhooksApi, TwoOutcomesOfOneDisputeAppliedAtOnceGiveBackOnce) {
+  if (server().app().database().dialect() != db::Dialect::postgres)
+    GTEST_SKIP() << "SQLite applies one event at a time (one writer)";
+  const auto order = buy({mug}).at(0);
+  ASSERT_EQ(ship(clay, order).status, 200);
+  const auto currency = currency_of(order), intent = authorization_of(order);
+  ASSERT_EQ(deliver(dispute("evt_opened", "du_twice", intent, 1000, currency)).status, 200);
+  EXPECT_EQ(run_jobs(), 1);
+  server().app().jobs().run_due();  // the mails: then only the two events' jobs are due
+  deliver_won("du_twice", intent, 1000, currency);
+  run_two_jobs_at_once("SELECT id FROM payments WHERE authorization_id = '" + intent +
+                       "' FOR UPDATE");
+  EXPECT_EQ(postings("dispute_won"), 1);
+  expect_disputed_once(order, 2250);
+  EXPECT_EQ(notifications_of(clay, "dispute_won").size(), 1u);
 }
 
 TEST_P(PaymentWebhooksApi, ADisputeOverSeveralShopsIsSplitInProportion) {
@@ -510,6 +687,25 @@ TEST_P(GatewayWebhooksApi, TheGatewaysEventsOfADisputedCaptureApply) {
   EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_transactions WHERE kind = 'dispute'"), 1);
   EXPECT_EQ(ledger_balance(vendor), 250);
   EXPECT_EQ(ledger_balance("gateway:clearing"), 0);
+
+  // The platform answers the dispute at the gateway; the test gateway's
+  // "winning_evidence" wins it, and its events give the vendor the money back.
+  const auto dispute_id = sql_text("SELECT id FROM payment_disputes");
+  ASSERT_FALSE(dispute_id.empty());
+  const auto answered =
+      gateway.post("/v1/disputes/" + dispute_id,
+                   form_encode({{"evidence[uncategorized_text]", "winning_evidence"},
+                                {"evidence[shipping_tracking_number]", "JD0001"}}));
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  const std::string reinstated =
+      "SELECT COUNT(*) FROM payment_events WHERE type = 'charge.dispute.funds_reinstated'";
+  for (int i = 0; i < 200 && sql_number(reinstated) == 0; ++i) std::this_thread::sleep_for(50ms);
+  ASSERT_EQ(sql_number(reinstated), 1) << gateway.log();
+  EXPECT_GE(run_jobs(), 2);  // updated, closed, funds_reinstated
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM payment_events WHERE processed_at IS NULL"), 0);
+  EXPECT_EQ(sql_text("SELECT status FROM payment_disputes"), "won");
+  EXPECT_EQ(ledger_balance(vendor), -2250);
+  EXPECT_EQ(ledger_balance("gateway:clearing"), 2500);
 }
 
 class PaymentWebhooksUnconfiguredApi : public ApiTest {};

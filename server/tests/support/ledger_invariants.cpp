@@ -14,7 +14,8 @@ const std::string kVendorAccounts =
 
 std::string dispute_entries_on(const std::string& accounts, const std::string& currency) {
   return "(SELECT COALESCE(SUM(e.amount), 0) FROM ledger_entries e JOIN ledger_transactions t "
-         "ON t.id = e.transaction_id WHERE t.kind = 'dispute' AND t.currency = " +
+         "ON t.id = e.transaction_id WHERE t.kind IN ('dispute', 'dispute_won') AND "
+         "t.currency = " +
          currency + " AND e.account IN " + accounts + ")";
 }
 
@@ -65,7 +66,7 @@ void expect_ledger_agrees_with_orders(const SqlNumber& number) {
                    earned + " - " + refunded + " - " + paid_out + " - " +
                    dispute_entries_on(kVendorAccounts, "v.currency")),
             0)
-      << "a vendor's balance is not earnings - refunds - payouts - disputes";
+      << "a vendor's balance is not earnings - refunds - payouts - disputes + disputes won";
   EXPECT_EQ(number("SELECT COUNT(*) FROM " + kVendorCurrencies + " WHERE -" + paid_out_account +
                    " <> " + paid_out),
             0)
@@ -108,7 +109,7 @@ void expect_ledger_agrees_with_orders(const SqlNumber& number) {
                    captured + " - " + refunds + " + " +
                    dispute_entries_on("('gateway:clearing')", "c.currency")),
             0)
-      << "the gateway's clearing is not captured - refunded - disputed";
+      << "the gateway's clearing is not captured - refunded - disputed + disputes won";
 }
 
 }  // namespace ps::testing

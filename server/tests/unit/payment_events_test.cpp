@@ -59,7 +59,9 @@ TEST(PaymentEvents, ReadsEventsAndTheirFamilies) {
   EXPECT_EQ(snapshot->event_created, 1'700'000'000'000);
 
   EXPECT_EQ(family_of("charge.dispute.created"), EventFamily::dispute_created);
-  EXPECT_EQ(family_of("charge.dispute.closed"), EventFamily::other);
+  EXPECT_EQ(family_of("charge.dispute.closed"), EventFamily::dispute_closed);
+  EXPECT_EQ(family_of("charge.dispute.funds_reinstated"), EventFamily::dispute_closed);
+  EXPECT_EQ(family_of("charge.dispute.updated"), EventFamily::other);
   EXPECT_EQ(family_of("payment_intent.canceled"), EventFamily::payment_intent);
   EXPECT_EQ(family_of("payout.failed"), EventFamily::payout);
   EXPECT_EQ(family_of("account.updated"), EventFamily::other);
@@ -67,6 +69,27 @@ TEST(PaymentEvents, ReadsEventsAndTheirFamilies) {
   EXPECT_FALSE(parse_event(R"({"id":"","type":"x","created":1,"data":{"object":{}}})"));
   EXPECT_FALSE(
       parse_event(R"({"id":"e","type":"x","created":1,"account":5,"data":{"object":{}}})"));
+}
+
+TEST(PaymentEvents, ReadsADisputeAndItsOutcome) {
+  const auto closed =
+      parse_event(R"({"id":"evt_1","type":"charge.dispute.closed","created":1,"data":{"object":)"
+                  R"({"id":"du_1","object":"dispute","amount":700,"currency":"usd",)"
+                  R"("payment_intent":"pi_1","status":"won"}}})");
+  ASSERT_TRUE(closed.has_value());
+  const auto dispute = dispute_of(*closed);
+  ASSERT_TRUE(dispute.has_value());
+  EXPECT_EQ(dispute->id, "du_1");
+  EXPECT_EQ(dispute->payment_intent, "pi_1");
+  EXPECT_EQ(dispute->amount, 700);
+  EXPECT_EQ(dispute->status, "won");
+  // Not a dispute event, or one without its payment: nothing to apply.
+  auto other = *closed;
+  other.type = "charge.refunded";
+  EXPECT_FALSE(dispute_of(other));
+  auto without_intent = *closed;
+  without_intent.object.erase("payment_intent");
+  EXPECT_FALSE(dispute_of(without_intent));
 }
 
 TEST(PaymentEvents, SplitsExactlyWithTheRemainderToTheLargest) {

@@ -290,6 +290,20 @@ describe('EarningsPage', () => {
       net_cents: -1620,
       balance_cents: 0,
     };
+    const disputeLine = {
+      ...payoutLine,
+      transaction_id: 9,
+      kind: 'dispute',
+      gross_cents: -700,
+      net_cents: -700,
+    };
+    const wonLine = {
+      ...disputeLine,
+      transaction_id: 10,
+      kind: 'dispute_won',
+      gross_cents: 700,
+      net_cents: 700,
+    };
     const { calls } = mockFetch({
       'GET /api/me': () => json(vendor),
       'GET /api/my/shop': () => json(shop),
@@ -308,7 +322,13 @@ describe('EarningsPage', () => {
           payout_hold_days: 7,
         }),
       'GET /api/my/statement': () =>
-        json({ items: [line, payoutLine], page: 2, limit: 20, total: 21, pages: 2 }),
+        json({
+          items: [wonLine, disputeLine, line, payoutLine],
+          page: 2,
+          limit: 20,
+          total: 23,
+          pages: 2,
+        }),
       ...noPayoutsYet,
     });
     renderPage(<EarningsPage />, { url: '/vendor/earnings?page=2' });
@@ -329,6 +349,15 @@ describe('EarningsPage', () => {
     const payoutRow = within(table).getByRole('row', { name: /Payout/ });
     expect(within(payoutRow).getAllByRole('cell')[1]).toHaveTextContent('—');
     expect(payoutRow).toHaveTextContent('-$16.20');
+    // A dispute takes the vendor's share back; won, it gives it back: both
+    // in the refunds and disputes column.
+    const [wonRow, disputeRow] = within(table).getAllByRole('row', { name: /Dispute/ });
+    expect(wonRow).toHaveTextContent('Dispute won');
+    expect(within(wonRow).getAllByRole('cell')[4]).toHaveTextContent('$7.00');
+    expect(within(disputeRow).getAllByRole('cell')[4]).toHaveTextContent('-$7.00');
+    expect(
+      within(table).getByRole('columnheader', { name: 'Refunds, disputes' }),
+    ).toBeInTheDocument();
   });
 
   it('explains an empty statement', async () => {

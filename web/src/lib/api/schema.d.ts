@@ -820,7 +820,7 @@ export interface paths {
         put?: never;
         /**
          * The payment gateway's events (Stripe webhooks)
-         * @description Signed with Stripe's scheme: Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the whole whsec_ secret> (several v1 values allowed; timestamps over 300 s from now refused). The event is recorded by its id and answered at once; its effects (the payment's gateway status and amounts, a dispute's clawback from the vendors) are applied by a job, once. A delivery of an id already recorded answers 200 with duplicate true and changes nothing. Bodies over 256 KiB are refused.
+         * @description Signed with Stripe's scheme: Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the whole whsec_ secret> (several v1 values allowed; timestamps over 300 s from now refused). The event is recorded by its id and answered at once; its effects (the payment's gateway status and amounts, a dispute's clawback from the vendors, and its outcome: won gives back what was taken, lost keeps it) are applied by a job, once. A delivery of an id already recorded answers 200 with duplicate true and changes nothing. Bodies over 256 KiB are refused.
          */
         post: operations["paymentWebhook"];
         delete?: never;
@@ -1750,16 +1750,16 @@ export interface components {
         StatementLine: {
             transaction_id: number;
             /**
-             * @description sale and refund: of an order; payout: money paid out to the vendor; payout_reversal: a failed payout giving its money back; dispute: a card dispute's amount taken back from the vendor
+             * @description sale and refund: of an order; payout: money paid out to the vendor; payout_reversal: a failed payout giving its money back; dispute: a card dispute's amount taken back from the vendor; dispute_won: what a dispute took, given back when the bank decided for the shop
              * @enum {unknown}
              */
-            kind: "sale" | "refund" | "payout" | "payout_reversal" | "dispute";
-            /** @description the order of a sale or refund; 0 for a payout, its reversal or a dispute (a dispute may cover several orders of one payment) */
+            kind: "sale" | "refund" | "payout" | "payout_reversal" | "dispute" | "dispute_won";
+            /** @description the order of a sale or refund; 0 for a payout, its reversal or a dispute and its reversal (a dispute may cover several orders of one payment) */
             order_id: number;
             currency: string;
             /** Format: date-time */
             created_at: string;
-            /** @description minor units the buyer paid (negative: given back) */
+            /** @description minor units the buyer paid (negative: given back); for a dispute, the vendor's share of it (negative: taken back) */
             gross_cents: number;
             /** @description the platform's fee (negative: given back) */
             fee_cents: number;
@@ -1882,7 +1882,7 @@ export interface components {
         Notification: {
             id: number;
             /** @enum {string} */
-            kind: "new_order" | "order_shipped" | "order_delivered" | "order_cancelled" | "refund" | "review_reply" | "new_message" | "payout_paid" | "new_review" | "payout_failed" | "payment_disputed";
+            kind: "new_order" | "order_shipped" | "order_delivered" | "order_cancelled" | "refund" | "review_reply" | "new_message" | "payout_paid" | "new_review" | "payout_failed" | "payment_disputed" | "dispute_won" | "dispute_lost";
             title: string;
             body: string;
             /** @description A path in the web app, e.g. /orders/12 */

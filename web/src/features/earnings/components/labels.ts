@@ -7,6 +7,7 @@ export const KIND_LABELS: Record<StatementKind, string> = {
   payout: 'Payout',
   payout_reversal: 'Payout failed (returned)',
   dispute: 'Dispute',
+  dispute_won: 'Dispute won',
 };
 
 /** Where an order's earnings stand. */

@@ -163,8 +163,8 @@ function ExportForm() {
         </div>
       </div>
       <p className="help">
-        One line per sale, refund, payout and dispute in those days (UTC), with gross, fee, net and
-        your balance after it.
+        One line per sale, refund, payout and dispute (taken back, or given back when won) in those
+        days (UTC), with gross, fee, net and your balance after it.
       </p>
       {exporting.error != null && !fieldError && (
         <p className="help is-danger" role="alert">
@@ -188,7 +188,7 @@ function StatementTable({ lines }: { lines: StatementLine[] }) {
               Gross
             </th>
             <th scope="col" className="has-text-right">
-              Refunds
+              Refunds, disputes
             </th>
             <th scope="col" className="has-text-right">
               Fee
@@ -219,7 +219,9 @@ function StatementTable({ lines }: { lines: StatementLine[] }) {
                 )}
               </td>
               <td className="has-text-right">
-                {(line.kind === 'refund' || line.kind === 'dispute') && (
+                {(line.kind === 'refund' ||
+                  line.kind === 'dispute' ||
+                  line.kind === 'dispute_won') && (
                   <Money cents={line.gross_cents} currency={line.currency} />
                 )}
               </td>

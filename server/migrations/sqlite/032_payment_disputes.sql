@@ -1,0 +1,15 @@
+-- A buyer's bank disputing a payment (docs/architecture.md, "Disputes"): the
+-- disputed amount is taken back from the vendors when the dispute opens
+-- (ledger kind 'dispute') and given back if the bank decides for the shop
+-- (kind 'dispute_won'). A row per dispute, so that its outcome is applied
+-- and told once, whichever of the gateway's events brings it first.
+CREATE TABLE payment_disputes (
+  id          TEXT PRIMARY KEY,  -- the gateway's dispute id (du_...)
+  payment_id  INTEGER NOT NULL REFERENCES payments(id),
+  amount      INTEGER NOT NULL,  -- minor units of currency
+  currency    TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('open', 'won', 'lost')),
+  opened_at   INTEGER NOT NULL,  -- milliseconds since the Unix epoch, UTC
+  closed_at   INTEGER
+);
+CREATE INDEX payment_disputes_payment ON payment_disputes (payment_id);

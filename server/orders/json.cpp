@@ -65,10 +65,14 @@ boost::json::object to_json(const OrderView& view) {
                       {"note", event.note},
                       {"actor", event.actor_role},
                       {"at", to_rfc3339(event.at)}});
+  // The order's shop says when it closed: nobody there answers any more.
+  auto shop = shops::summary_json(view.shop);
+  shop["closed_at"] =
+      view.shop.closed_at ? boost::json::value(to_rfc3339(*view.shop.closed_at)) : nullptr;
   boost::json::object json{
       {"id", o.id},
       {"checkout_id", o.checkout_id},
-      {"shop", shops::summary_json(view.shop)},
+      {"shop", std::move(shop)},
       {"buyer", {{"id", o.buyer_id}, {"display_name", o.buyer_name}}},
       {"status", to_string(o.status)},
       {"payment_status", to_string(o.payment_status)},

@@ -20,6 +20,9 @@ struct ShopSummary {
   std::string slug;
   std::string name;
   std::string accent_color;
+  // Set when its vendor deleted the account: it sells nothing and leaves the
+  // directory; its page stays for the orders that name it.
+  std::optional<Millis> closed_at;
 };
 
 // A shop is its summary and the rest of its profile.
@@ -32,9 +35,6 @@ struct Shop : ShopSummary {
   long long product_count = 0;  // active products; read-only
   Millis created_at = 0;
   Millis updated_at = 0;
-  // Set when its vendor deleted the account: it sells nothing and leaves the
-  // directory; its page stays for the orders that name it.
-  std::optional<Millis> closed_at;
 };
 
 enum class ShopSort { newest, products, name };

@@ -151,6 +151,8 @@ std::vector<Shop> list(db::Connection& sql, const ShopFilter& filter) {
 namespace {
 struct ShopSummaryRow {
   ShopSummary summary;
+  long long closed_at = 0;
+  soci::indicator closed_ind = soci::i_null;
 
   void define(soci::statement& st) {
     st.exchange(soci::into(summary.id));
@@ -158,20 +160,27 @@ struct ShopSummaryRow {
     st.exchange(soci::into(summary.slug));
     st.exchange(soci::into(summary.name));
     st.exchange(soci::into(summary.accent_color));
+    st.exchange(soci::into(closed_at, closed_ind));
+  }
+  ShopSummary to_summary() const {
+    ShopSummary read = summary;
+    if (closed_ind == soci::i_ok) read.closed_at = closed_at;
+    return read;
   }
 };
 }  // namespace
 
 // Followed by the ids and ")".
 constexpr std::string_view kSummariesOf = R"(
-  SELECT id, owner_id, slug, name, accent_color FROM shops WHERE id IN ()";
+  SELECT id, owner_id, slug, name, accent_color, closed_at FROM shops WHERE id IN ()";
 
 std::vector<ShopSummary> summaries(db::Connection& sql, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
   db::Query query(kSummariesOf);
   query.bind_list({ids.begin(), ids.end()}).sql(")");
   std::vector<ShopSummary> shops;
-  query.each<ShopSummaryRow>(sql, [&](const ShopSummaryRow& row) { shops.push_back(row.summary); });
+  query.each<ShopSummaryRow>(sql,
+                             [&](const ShopSummaryRow& row) { shops.push_back(row.to_summary()); });
   return shops;
 }
 

@@ -91,7 +91,14 @@ TEST_P(AccountData, AVendorLeavesOnlyOnceTheShopOwesAndIsOwedNothing) {
           .post_json("/api/cart/items", {{"product_id", mug}, {"quantity", 1}}, buyer.access_token)
           .status,
       200);
-  EXPECT_EQ(order_as(buyer, order).at("status").as_string(), "cancelled");
+  const auto kept = order_as(buyer, order);
+  EXPECT_EQ(kept.at("status").as_string(), "cancelled");
+  // The order says its shop closed (nobody there answers any more); another
+  // shop's order does not.
+  EXPECT_TRUE(kept.at("shop").at("closed_at").is_string());
+  const auto other = buy(buyer, card);
+  EXPECT_TRUE(order_as(buyer, other).at("shop").at("closed_at").is_null());
+  ASSERT_EQ(act(paper, other, "cancel", {{"reason", "sold out"}}).status, 200);
   // A vendor without orders leaves at once.
   EXPECT_EQ(delete_account(paper, "password123").status, 204);
 }

@@ -87,6 +87,24 @@ describe('OrderPage', () => {
     renderPage(<OrderPage />, { url: '/orders/21', path: '/orders/:id' });
     await screen.findByRole('list', { name: 'Order progress' });
     expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Ask about this order' })).toBeInTheDocument();
+  });
+
+  it('says the shop closed instead of offering to ask it', async () => {
+    signedIn();
+    mockFetch({
+      'GET /api/me': () => json(user),
+      'GET /api/orders/21': () =>
+        json({
+          ...order,
+          status: 'delivered',
+          shop: { ...shop, closed_at: '2026-11-20T09:00:00Z' },
+        }),
+    });
+    renderPage(<OrderPage />, { url: '/orders/21', path: '/orders/:id' });
+    await screen.findByRole('list', { name: 'Order progress' });
+    expect(screen.queryByRole('link', { name: 'Ask about this order' })).toBeNull();
+    expect(screen.getByText(/closed on .*2026: it no longer answers messages/)).toBeInTheDocument();
   });
 });
 
@@ -95,7 +113,7 @@ type Event = Order['events'][number];
 const order = (status: Order['status'], events: Partial<Event>[]): Order => ({
   id: 5,
   checkout_id: 5,
-  shop: { id: 1, slug: 'moss', name: 'Moss', accent_color: '#2f7d4f' },
+  shop: { id: 1, slug: 'moss', name: 'Moss', accent_color: '#2f7d4f', closed_at: null },
   buyer: { id: 2, display_name: 'Bo' },
   status,
   payment_status: 'captured',

@@ -12,7 +12,7 @@ const vendor = { ...user, id: 8, display_name: 'Vera', role: 'vendor' };
 const delivered: Order = {
   id: 21,
   checkout_id: 4,
-  shop,
+  shop: { ...shop, closed_at: null },
   buyer: { id: user.id, display_name: 'Bo' },
   status: 'delivered',
   payment_status: 'captured',

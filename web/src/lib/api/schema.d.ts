@@ -1449,6 +1449,14 @@ export interface components {
             name: string;
             accent_color: string;
         };
+        /** @description An order's shop: its summary, and when it closed (its vendor deleted the account: nobody there answers messages any more). */
+        OrderShop: components["schemas"]["ShopSummary"] & {
+            /**
+             * Format: date-time
+             * @description When the shop closed (its vendor deleted the account); null while open. A closed shop sells nothing, is left out of the shop directory, and its page stays for the buyers whose orders name it.
+             */
+            closed_at: string | null;
+        };
         Shop: {
             id: number;
             slug: string;
@@ -1625,7 +1633,7 @@ export interface components {
         Order: {
             id: number;
             checkout_id: number;
-            shop: components["schemas"]["ShopSummary"];
+            shop: components["schemas"]["OrderShop"];
             buyer: {
                 id: number;
                 display_name: string;

@@ -6,7 +6,8 @@ import { NotFoundPage } from '../../../components/NotFoundPage';
 import { PostalAddress } from '../../../components/PostalAddress';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api';
-import { formatDateTime } from '../../../lib/dates';
+import type { Order } from '../../../lib/api/types';
+import { formatDate, formatDateTime } from '../../../lib/dates';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useAuth } from '../../auth';
 import { OrderEarningsBox } from '../../earnings';
@@ -130,11 +131,7 @@ export function OrderPage() {
               <OrderActions order={o} actions={[...actions]} by={isBuyer ? 'buyer' : 'vendor'} />
               {!isBuyer && <RefundPanel order={o} />}
               <p className="mt-4">
-                {isBuyer ? (
-                  <ContactShopLink shop={o.shop} order={o} label="Ask about this order" />
-                ) : (
-                  <MessageBuyerLink order={o} />
-                )}
+                {isBuyer ? <AskTheShop order={o} /> : <MessageBuyerLink order={o} />}
               </p>
             </div>
             <OrderPayment order={o} />
@@ -144,4 +141,16 @@ export function OrderPage() {
       </div>
     </section>
   );
+}
+
+/** The buyer's way to ask the shop about the order, unless the shop has closed. */
+function AskTheShop({ order }: { order: Order }) {
+  if (order.shop.closed_at != null)
+    return (
+      <span className="has-text-grey">
+        {order.shop.name} closed on {formatDate(order.shop.closed_at)}: it no longer answers
+        messages.
+      </span>
+    );
+  return <ContactShopLink shop={order.shop} order={order} label="Ask about this order" />;
 }

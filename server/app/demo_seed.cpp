@@ -2,11 +2,15 @@
 
 #include "app/demo_orders.h"
 #include "app/seed_words.h"
+#include "core/cpus.h"
 #include "media/demo_images.h"
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
+#include <atomic>
+#include <future>
 #include <random>
 #include <set>
 
@@ -100,9 +104,33 @@ accounts::User demo_user(Application& app, const std::string& email, const std::
   return app.accounts().create_user({email, kDemoPassword, name, role, true});
 }
 
-std::int64_t demo_image(Application& app, std::int64_t owner, int width, int height,
-                        std::uint32_t seed) {
-  return app.media().store(owner, media::render_demo_image(width, height, seed)).id;
+// An image the demo shows, drawn before it is rendered: rendering and
+// storing the 360 of them (each in three sizes) is most of the seeding, so
+// they are made together on every core (store_images).
+struct DemoImage {
+  std::int64_t owner = 0;
+  int width = 0, height = 0;
+  std::uint32_t seed = 0;
+  std::int64_t id = 0;  // once stored
+};
+
+// Renders and stores the images on every usable core, as concurrent uploads
+// would be; fills in their ids. Rethrows the first failure.
+void store_images(Application& app, std::vector<DemoImage>& images) {
+  std::atomic<std::size_t> next{0};
+  auto store_some = [&] {
+    for (std::size_t i; (i = next++) < images.size();) {
+      auto& image = images[i];
+      image.id =
+          app.media()
+              .store(image.owner, media::render_demo_image(image.width, image.height, image.seed))
+              .id;
+    }
+  };
+  std::vector<std::future<void>> workers;
+  for (unsigned i = 0; i < std::max(1u, usable_cpus()); ++i)
+    workers.push_back(std::async(std::launch::async, store_some));
+  for (auto& worker : workers) worker.get();
 }
 
 // A name no earlier product of the shop has (14 adjectives × each category's
@@ -115,19 +143,32 @@ std::string unused_product_name(const std::string& category, std::mt19937& rando
   return name;
 }
 
-DemoShop seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random) {
-  const auto vendor = demo_user(app, email_for(seed.owner), seed.owner, accounts::Role::vendor);
+// A shop drawn and its vendor created; its images are indexes into the
+// demo's images until they are stored.
+struct PlannedShop {
+  accounts::User vendor;
   shops::ShopInput shop;
+  std::size_t logo = 0, cover = 0;
+  std::vector<catalog::ProductInput> products;
+  std::vector<std::array<std::size_t, 2>> product_images;
+};
+
+PlannedShop plan_shop(Application& app, const ShopSeed& seed, std::mt19937& random,
+                      std::vector<DemoImage>& images) {
+  PlannedShop planned{demo_user(app, email_for(seed.owner), seed.owner, accounts::Role::vendor)};
+  const auto image = [&](int width, int height) {
+    images.push_back({planned.vendor.id, width, height, static_cast<std::uint32_t>(random())});
+    return images.size() - 1;
+  };
+  auto& shop = planned.shop;
   shop.name = seed.name;
   shop.description = seed.description;
   shop.accent_color = seed.accent;
   shop.shipping_policy = "Ships within 3 working days, tracked, from our studio.";
   shop.returns_policy = "Unused items can be returned within 30 days for a full refund.";
-  shop.logo_image_id = demo_image(app, vendor.id, 400, 400, random());
-  shop.cover_image_id = demo_image(app, vendor.id, 1600, 500, random());
-  app.shops().create(vendor.id, shop);
+  planned.logo = image(400, 400);
+  planned.cover = image(1600, 500);
 
-  DemoShop seeded{vendor, {}};
   std::set<std::string> names;
   for (int i = 0; i < kProductsPerShop; ++i) {
     const std::string category = seed.categories[i % 2];
@@ -141,10 +182,24 @@ DemoShop seed_shop(Application& app, const ShopSeed& seed, std::mt19937& random)
     product.inventory = i % 7 == 6 ? 0 : 1 + static_cast<long long>(random() % 40);
     product.status =
         i == kProductsPerShop - 1 ? catalog::ProductStatus::draft : catalog::ProductStatus::active;
+    planned.products.push_back(std::move(product));
+    planned.product_images.push_back({image(800, 800), image(800, 800)});
+  }
+  return planned;
+}
+
+// Opens the planned shop with its stored images and lists its products.
+DemoShop open_shop(Application& app, PlannedShop& planned, const std::vector<DemoImage>& images) {
+  planned.shop.logo_image_id = images[planned.logo].id;
+  planned.shop.cover_image_id = images[planned.cover].id;
+  app.shops().create(planned.vendor.id, planned.shop);
+  DemoShop seeded{planned.vendor, {}};
+  for (std::size_t i = 0; i < planned.products.size(); ++i) {
+    auto& product = planned.products[i];
+    const auto& [main, detail] = planned.product_images[i];
     product.images = std::vector<catalog::ImageInput>{
-        {demo_image(app, vendor.id, 800, 800, random()), name},
-        {demo_image(app, vendor.id, 800, 800, random()), name + ", detail"}};
-    const auto created = app.catalog().create(vendor.id, product);
+        {images[main].id, *product.name}, {images[detail].id, *product.name + ", detail"}};
+    const auto created = app.catalog().create(planned.vendor.id, product);
     if (*product.inventory > 0 && *product.status == catalog::ProductStatus::active)
       seeded.products_for_sale.push_back(created.product.id);
   }
@@ -162,8 +217,12 @@ std::vector<DemoLogin> seed_demo(Application& app) {
   spdlog::info("adding demo data: {} shops, {} products", std::size(kShops),
                std::size(kShops) * kProductsPerShop);
   std::mt19937 random(20261125);
+  std::vector<DemoImage> images;
+  std::vector<PlannedShop> planned;
+  for (const auto& shop : kShops) planned.push_back(plan_shop(app, shop, random, images));
+  store_images(app, images);
   std::vector<DemoShop> shops;
-  for (const auto& shop : kShops) shops.push_back(seed_shop(app, shop, random));
+  for (auto& shop : planned) shops.push_back(open_shop(app, shop, images));
   const std::vector<accounts::User> buyers{
       demo_user(app, "buyer@demo.pocketshop.test", "Demo Buyer", accounts::Role::buyer),
       demo_user(app, "sam@demo.pocketshop.test", "Sam Buyer", accounts::Role::buyer)};

@@ -72,8 +72,11 @@ enum class ErrorCode {
   cart_currency_mismatch,
   // Messages.
   recipient_deleted,
+  // Disputes.
+  dispute_not_open,
+  dispute_evidence_sent,
 };
-inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::recipient_deleted) + 1;
+inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::dispute_evidence_sent) + 1;
 
 // Per-field validation messages, as sent in a problem's "errors" member.
 using FieldErrors = std::map<std::string, std::vector<std::string>>;

@@ -114,32 +114,35 @@ StripeError unexpected_state(const std::string& what, const std::string& status,
                          {}, "payment_intent_unexpected_state");
 }
 
-// The dispute evidence fields Stripe takes as text (its file fields need a
-// Files API, which the test gateway does not have).
-constexpr std::array kEvidenceText{"access_activity_log",
-                                   "billing_address",
-                                   "cancellation_policy_disclosure",
-                                   "cancellation_rebuttal",
-                                   "customer_email_address",
-                                   "customer_name",
-                                   "customer_purchase_ip",
-                                   "duplicate_charge_explanation",
-                                   "product_description",
-                                   "refund_policy_disclosure",
-                                   "refund_refusal_explanation",
-                                   "service_date",
-                                   "shipping_address",
-                                   "shipping_carrier",
-                                   "shipping_date",
-                                   "shipping_tracking_number",
-                                   "uncategorized_text"};
-// Each field's limit; all together stay under the body's (64 KiB by default).
-constexpr std::size_t kEvidenceCharacters = 20'000;
+// The dispute evidence fields Stripe takes as text, with its limits (its
+// file fields need a Files API, which the test gateway does not have).
+struct EvidenceField {
+  const char* name;
+  std::size_t max_length;
+};
+constexpr std::array<EvidenceField, 18> kEvidenceText{{{"access_activity_log", 20'000},
+                                                       {"billing_address", 5'000},
+                                                       {"cancellation_policy_disclosure", 20'000},
+                                                       {"cancellation_rebuttal", 20'000},
+                                                       {"customer_email_address", 5'000},
+                                                       {"customer_name", 5'000},
+                                                       {"customer_purchase_ip", 5'000},
+                                                       {"duplicate_charge_explanation", 20'000},
+                                                       {"duplicate_charge_id", 5'000},
+                                                       {"product_description", 20'000},
+                                                       {"refund_policy_disclosure", 20'000},
+                                                       {"refund_refusal_explanation", 20'000},
+                                                       {"service_date", 5'000},
+                                                       {"shipping_address", 5'000},
+                                                       {"shipping_carrier", 5'000},
+                                                       {"shipping_date", 5'000},
+                                                       {"shipping_tracking_number", 5'000},
+                                                       {"uncategorized_text", 20'000}}};
 constexpr std::int64_t kEvidenceDays = 21;  // until evidence is due
 
 json::object no_evidence() {
   json::object evidence;
-  for (const auto* field : kEvidenceText) evidence[field] = nullptr;
+  for (const auto& field : kEvidenceText) evidence[field.name] = nullptr;
   return evidence;
 }
 
@@ -669,13 +672,14 @@ void GatewayService::close_dispute_as(Session& session, json::object& dispute,
 Reply GatewayService::update_dispute(const Call& call) {
   const Form& form = call.form;
   std::vector<std::string> allowed{"metadata[", "submit", "expand["};
-  for (const auto* field : kEvidenceText) allowed.push_back("evidence[" + std::string(field) + "]");
+  for (const auto& field : kEvidenceText)
+    allowed.push_back("evidence[" + std::string(field.name) + "]");
   form.allow_only(allowed);
   std::map<std::string, std::string> evidence;
-  for (const auto* field : kEvidenceText)
+  for (const auto& field : kEvidenceText)
     if (auto value =
-            form.optional_string("evidence[" + std::string(field) + "]", kEvidenceCharacters))
-      evidence[field] = std::move(*value);
+            form.optional_string("evidence[" + std::string(field.name) + "]", field.max_length))
+      evidence[field.name] = std::move(*value);
   const bool submit = form.optional_bool("submit").value_or(true);
   const auto metadata = form.metadata();
 

@@ -67,6 +67,9 @@ constexpr std::array<ProblemType, kErrorCodeCount> kProblemTypes{{
     // Carts (issue 18).
     {cart_currency_mismatch, 409, "cart-currency-mismatch", "Another currency"},
     {recipient_deleted, 409, "recipient-deleted", "Account deleted"},
+    // Disputes.
+    {dispute_not_open, 409, "dispute-not-open", "No open dispute"},
+    {dispute_evidence_sent, 409, "dispute-evidence-sent", "Evidence already sent"},
 }};
 
 constexpr bool in_code_order() {

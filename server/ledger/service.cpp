@@ -31,6 +31,18 @@ LedgerTransaction LedgerService::post(db::Connection& sql, LedgerTransaction tra
   return std::move(*posted);
 }
 
+long long LedgerService::shop_share(db::Connection& sql, const std::string& kind,
+                                    const std::string& reference, std::int64_t shop_id) const {
+  const auto posting = store::find_transaction(sql, kind, reference);
+  if (!posting) return 0;
+  long long share = 0;
+  for (const auto& entry : posting->entries)
+    if (entry.account == chart::vendor_pending(shop_id) ||
+        entry.account == chart::vendor_balance(shop_id))
+      share += entry.amount;
+  return share;
+}
+
 std::optional<LedgerTransaction> LedgerService::find_posted(db::Connection& sql,
                                                             const std::string& kind,
                                                             const std::string& reference) const {

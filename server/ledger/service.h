@@ -32,6 +32,10 @@ class LedgerService {
   // posting, also when a concurrent transaction posted it (PostgreSQL waits
   // for that one to end). std::logic_error when check_postable() refuses it.
   LedgerTransaction post(db::Connection& sql, LedgerTransaction transaction);
+  // What the posting of (kind, reference) moved on the shop's vendor accounts
+  // (pending and balance; positive: taken from the vendor), 0 when none.
+  long long shop_share(db::Connection& sql, const std::string& kind, const std::string& reference,
+                       std::int64_t shop_id) const;
   // The posting of (kind, reference), if any, in the caller's transaction.
   std::optional<LedgerTransaction> find_posted(db::Connection& sql, const std::string& kind,
                                                const std::string& reference) const;

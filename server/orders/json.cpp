@@ -12,6 +12,21 @@
 namespace ps::orders {
 
 namespace {
+boost::json::value optional_time(const std::optional<Millis>& at) {
+  return at ? boost::json::value(to_rfc3339(*at)) : boost::json::value(nullptr);
+}
+
+// The payment's dispute as the order's vendor reads it: its outcome, what it
+// took from this shop, and the evidence's deadline and sending.
+boost::json::object dispute_json(const payments::PaymentDispute& dispute, long long taken_back) {
+  return {{"status", dispute.status},
+          {"taken_back_cents", taken_back},
+          {"opened_at", to_rfc3339(dispute.opened_at)},
+          {"closed_at", optional_time(dispute.closed_at)},
+          {"evidence_due_by", optional_time(dispute.evidence_due_by)},
+          {"evidence_submitted_at", optional_time(dispute.evidence_submitted_at)}};
+}
+
 constexpr long long kDayMillis = 86'400'000;
 
 boost::json::value address_json(const std::string& text) {
@@ -104,6 +119,7 @@ boost::json::object to_json(const OrderView& view) {
     json["platform_fee_cents"] = optional_amount(fee);
     json["vendor_net_cents"] = optional_amount(net);
   }
+  if (view.dispute) json["dispute"] = dispute_json(*view.dispute, view.disputed_cents);
   return json;
 }
 

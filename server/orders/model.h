@@ -7,6 +7,7 @@
 #include "catalog/model.h"
 #include "core/clock.h"
 #include "core/page.h"
+#include "payments/model.h"
 #include "shops/model.h"
 
 #include <cstdint>
@@ -167,6 +168,10 @@ struct OrderView {
   std::vector<OrderRefund> refunds;  // oldest first
   bool seen_by_seller = false;       // the shop's vendor sees the fee
   std::optional<PaymentCard> card;   // the buyer's, on GET /api/orders/{id} only
+  // The payment's latest dispute and the vendor's share of it, for the
+  // shop's vendor on GET /api/orders/{id} only.
+  std::optional<payments::PaymentDispute> dispute;
+  long long disputed_cents = 0;  // taken back from this order's shop
 
   long long refunded_cents() const;
   long long fee_reversed_cents() const;

@@ -197,6 +197,20 @@ void add_routes(http::Router& router, OrdersService& orders, const accounts::Aut
     co_return response;
   });
 
+  router.add(verb::post, "/api/orders/{id}/dispute/evidence",
+             [&](Request& request) -> awaitable<Response> {
+               const auto vendor = co_await vendor_of(request, auth);
+               const auto id = request.id_param("id", "order");
+               const auto body = http::parse_json_object(request);
+               JsonFields fields(body);
+               const auto explanation = fields.required_string("explanation", 10, 5000);
+               fields.finish();
+               auto view = co_await payment_workers.run(request.request_id, [&] {
+                 return orders.answer_dispute(vendor, id, explanation);
+               });
+               co_return http::json_response(200, to_json(view));
+             });
+
   router.add(verb::get, "/api/dashboard", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await vendor_of(request, auth);
     auto dashboard =

@@ -142,6 +142,46 @@ OrderView OrdersService::get(const Actor& actor, std::int64_t order_id) {
       const auto payment = payments_.of_checkout(sql, checkout_id);
       view.card = PaymentCard{payment.card_brand, payment.card_last4};
     }
+    if (seller) add_dispute(sql, view);
+    return view;
+  });
+}
+
+void OrdersService::add_dispute(db::Connection& sql, OrderView& view) {
+  const auto disputes = payments_.disputes_of(sql, view.order.payment_id);
+  if (disputes.empty()) return;
+  view.dispute = disputes.front();
+  view.disputed_cents =
+      ledger_.shop_share(sql, ledger::kinds::kDispute, view.dispute->id, view.order.shop_id);
+}
+
+namespace {
+// "2 × Moss terrarium, 1 × Card": what the buyer bought, for the bank.
+std::string items_text(const std::vector<OrderItem>& items) {
+  std::string text;
+  for (const auto& item : items)
+    text += (text.empty() ? "" : ", ") + std::to_string(item.quantity) + " × " + item.name;
+  return text;
+}
+}  // namespace
+
+OrderView OrdersService::answer_dispute(const Actor& vendor, std::int64_t order_id,
+                                        const std::string& explanation) {
+  return database_.transaction([&](db::Connection& sql) {
+    const Order order = load(sql, vendor, order_id);
+    if (!is_seller(sql, vendor, order))
+      throw ApiError::forbidden("Only the shop's vendor can do this.");
+    auto view = std::move(views(sql, {order}, true, ItemImages::none).front());
+    const auto disputes = payments_.disputes_of(sql, order.payment_id);
+    if (disputes.empty())
+      throw ApiError(ErrorCode::dispute_not_open, "This order's payment is not disputed.");
+    payments_.submit_evidence(sql, disputes.front().id,
+                              {.explanation = explanation,
+                               .product_description = items_text(view.items),
+                               .shipping_carrier = order.carrier,
+                               .shipping_tracking_number = order.tracking_number},
+                              now_millis());
+    add_dispute(sql, view);
     return view;
   });
 }

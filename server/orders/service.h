@@ -65,6 +65,12 @@ class OrdersService {
   // when the key came with a different request).
   RefundResult refund(const Actor& vendor, std::int64_t order_id, const RefundRequest& request);
 
+  // The vendor answers the dispute of the order's payment: `explanation`
+  // with the order's items and tracking, sent to the gateway once
+  // (payments::PaymentsService::submit_evidence). 403 for the buyer.
+  OrderView answer_dispute(const Actor& vendor, std::int64_t order_id,
+                           const std::string& explanation);
+
   Dashboard dashboard(std::int64_t vendor_id);
 
   // For reviews: a delivered order of `buyer_id` containing the product.
@@ -79,6 +85,8 @@ class OrdersService {
   Order load(db::Connection& sql, const Actor& actor, std::int64_t order_id,
              bool for_update = false);
   bool is_seller(db::Connection& sql, const Actor& actor, const Order& order);
+  // The payment's latest dispute and the shop's share of it, onto the view.
+  void add_dispute(db::Connection& sql, OrderView& view);
   // The amount a refund request asks for, checked against what is left.
   long long amount_of(const RefundRequest& request, const OrderView& view) const;
   // Makes the refund of the locked order: the card, its row, the ledger

@@ -145,28 +145,4 @@ std::vector<PaidOrder> orders_paid_by(db::Connection& sql, std::int64_t payment_
   return orders;
 }
 
-constexpr std::string_view kRecordDispute = R"(
-  INSERT INTO payment_disputes (id, payment_id, amount, currency, status, opened_at)
-  VALUES (:id, :payment, :amount, :currency, 'open', :now)
-  ON CONFLICT (id) DO NOTHING)";
-
-void record_dispute(db::Connection& sql, const Dispute& dispute, std::int64_t payment_id,
-                    Millis now) {
-  db::Query(kRecordDispute)
-      .values(dispute.id, static_cast<long long>(payment_id), dispute.amount, dispute.currency,
-              static_cast<long long>(now))
-      .execute(sql);
-}
-
-constexpr std::string_view kCloseDispute = R"(
-  UPDATE payment_disputes SET status = :outcome, closed_at = :now
-  WHERE id = :id AND status = 'open')";
-
-bool close_dispute(db::Connection& sql, const std::string& dispute_id, const std::string& outcome,
-                   Millis now) {
-  return db::Query(kCloseDispute)
-             .values(outcome, static_cast<long long>(now), dispute_id)
-             .execute(sql) == 1;
-}
-
 }  // namespace ps::payments::event_store

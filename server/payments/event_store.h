@@ -55,13 +55,6 @@ std::optional<PaymentRef> lock_payment(db::Connection& sql, const std::string& p
 bool apply_snapshot(db::Connection& sql, const PaymentSnapshot& snapshot);
 // The orders of a payment (reading the orders' table, which only orders write).
 std::vector<PaidOrder> orders_paid_by(db::Connection& sql, std::int64_t payment_id);
-
-// Records an open dispute of the payment, unless its id is known.
-void record_dispute(db::Connection& sql, const Dispute& dispute, std::int64_t payment_id,
-                    Millis now);
-// Closes the open dispute as won or lost; false when it was closed already.
-bool close_dispute(db::Connection& sql, const std::string& dispute_id, const std::string& outcome,
-                   Millis now);
 }  // namespace event_store
 
 }  // namespace ps::payments

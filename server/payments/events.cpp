@@ -109,8 +109,12 @@ std::optional<Dispute> dispute_of(const GatewayEvent& event) {
        currency = text(event.object, "currency"), status = text(event.object, "status");
   auto amount = integer(event.object, "amount");
   if (!id || !intent || !currency || !amount || *amount < 0) return std::nullopt;
-  return Dispute{std::move(*id), std::move(*intent), std::move(*currency), *amount,
-                 status.value_or("")};
+  Dispute dispute{std::move(*id), std::move(*intent), std::move(*currency), *amount,
+                  status.value_or("")};
+  if (const auto* details = member(event.object, "evidence_details");
+      details && details->is_object())
+    dispute.evidence_due_by = integer(details->get_object(), "due_by");
+  return dispute;
 }
 
 std::vector<long long> split_in_proportion(long long amount,

@@ -61,6 +61,7 @@ struct Dispute {
   std::string currency;
   long long amount = 0;  // minor units
   std::string status;    // needs_response, under_review, won, lost, ...; empty if absent
+  std::optional<std::int64_t> evidence_due_by;  // unix seconds (evidence_details.due_by)
 };
 // For the dispute families' events; nullopt when a field is missing.
 std::optional<Dispute> dispute_of(const GatewayEvent& event);

@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "core/money.h"
 #include "notifications/service.h"
+#include "payments/dispute_store.h"
 #include "payments/webhook_signature.h"
 
 #include <spdlog/spdlog.h>
@@ -201,10 +202,10 @@ void PaymentEventsService::apply_dispute(db::Connection& sql, const Dispute& dis
                              ", its payment in " + payment->currency);
   // Another event of this dispute, applied concurrently, waited for the
   // payment's lock: it finds what this one did.
-  event_store::record_dispute(sql, dispute, payment->id, now_millis());
+  dispute_store::record(sql, dispute, payment->id, now_millis());
   take_back(sql, *payment, dispute);
   if (dispute.status != "won" && dispute.status != "lost") return;
-  if (!event_store::close_dispute(sql, dispute.id, dispute.status, now_millis())) return;
+  if (!dispute_store::close(sql, dispute.id, dispute.status, now_millis())) return;
   if (dispute.status == "won")
     give_back(sql, *payment, dispute);
   else

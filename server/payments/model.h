@@ -5,6 +5,7 @@
 #include "core/clock.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace ps::payments {
@@ -28,6 +29,19 @@ struct Payment {
 
   // Still held on the card: neither captured nor released.
   long long uncaptured_cents() const { return amount_cents - captured_cents - released_cents; }
+};
+
+// A buyer's bank disputing a payment, as payment_disputes records it.
+struct PaymentDispute {
+  std::string id;  // the gateway's (du_...)
+  std::int64_t payment_id = 0;
+  long long amount_cents = 0;  // of the whole payment
+  std::string currency;
+  std::string status;  // open, won, lost
+  Millis opened_at = 0;
+  std::optional<Millis> closed_at;
+  std::optional<Millis> evidence_due_by;
+  std::optional<Millis> evidence_submitted_at;
 };
 
 }  // namespace ps::payments

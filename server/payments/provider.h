@@ -34,6 +34,15 @@ struct GatewayAuthorization {
   std::int64_t created = 0;  // unix seconds
 };
 
+// What the shop tells the buyer's bank about a disputed payment (Stripe's
+// evidence text fields; empty ones are not sent).
+struct DisputeEvidence {
+  std::string explanation;  // uncategorized_text
+  std::string product_description;
+  std::string shipping_carrier;
+  std::string shipping_tracking_number;
+};
+
 // The gateway refused an operation, or could not be reached.
 class PaymentError : public std::runtime_error {
  public:
@@ -93,6 +102,12 @@ class PaymentProvider {
   // The authorizations the gateway took since `created_after` (unix seconds),
   // newest first, from its event log.
   virtual std::vector<GatewayAuthorization> authorizations_since(std::int64_t created_after) = 0;
+  // Sends the evidence for a dispute and submits it to the bank at once;
+  // returns the dispute's status at the gateway after it (under_review, or
+  // won or lost when decided at once).
+  virtual std::string submit_dispute_evidence(const std::string& dispute_id,
+                                              const DisputeEvidence& evidence,
+                                              const std::string& idempotency_key) = 0;
 };
 
 }  // namespace ps::payments

@@ -1,6 +1,7 @@
 #include "payments/service.h"
 
 #include "core/errors.h"
+#include "payments/dispute_store.h"
 
 #include <spdlog/spdlog.h>
 
@@ -113,6 +114,35 @@ Payment PaymentsService::of_checkout(db::Connection& sql, std::int64_t checkout_
   auto payment = store::find_by_checkout(sql, checkout_id);
   if (!payment) throw std::logic_error("checkout without its payment");
   return *payment;
+}
+
+std::vector<PaymentDispute> PaymentsService::disputes_of(db::Connection& sql,
+                                                         std::int64_t payment_id) {
+  return dispute_store::of_payment(sql, payment_id);
+}
+
+PaymentDispute PaymentsService::submit_evidence(db::Connection& sql, const std::string& dispute_id,
+                                                const DisputeEvidence& evidence, Millis now) {
+  auto dispute = dispute_store::lock(sql, dispute_id);
+  if (!dispute || dispute->status != "open")
+    throw ApiError(ErrorCode::dispute_not_open, "This payment has no open dispute to answer.");
+  if (dispute->evidence_submitted_at)
+    throw ApiError(ErrorCode::dispute_evidence_sent,
+                   "The evidence for this dispute was sent on " +
+                       to_rfc3339(*dispute->evidence_submitted_at) + "; the bank is reviewing it.")
+        .with_member("evidence_submitted_at",
+                     boost::json::string(to_rfc3339(*dispute->evidence_submitted_at)));
+  try {
+    provider_.submit_dispute_evidence(dispute_id, evidence, "dispute-evidence-" + dispute_id);
+  } catch (const PaymentRefused& refused) {
+    // Closed at the gateway (its dashboard) before its event reached us.
+    throw ApiError(
+        ErrorCode::dispute_not_open,
+        "The gateway no longer takes evidence for this dispute (" + refused.code() + ").");
+  }
+  dispute_store::mark_evidence_submitted(sql, dispute_id, now);
+  dispute->evidence_submitted_at = now;
+  return *dispute;
 }
 
 }  // namespace ps::payments

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "core/clock.h"
 #include "payments/provider.h"
 #include "payments/store.h"
+
+#include <vector>
 
 namespace ps::payments {
 
@@ -31,6 +34,15 @@ class PaymentsService {
   void release_unrecorded(const AuthorizationResult& auth) noexcept;
   // The payment of a checkout (every checkout has one).
   Payment of_checkout(db::Connection& sql, std::int64_t checkout_id);
+
+  // The payment's disputes (newest first), as the gateway's events told us.
+  std::vector<PaymentDispute> disputes_of(db::Connection& sql, std::int64_t payment_id);
+  // Sends the shop's evidence for an open dispute to the gateway, submitted
+  // at once, and records when, the dispute's row locked: once per dispute.
+  // ApiError 409 dispute-not-open (none, closed here or at the gateway),
+  // dispute-evidence-sent.
+  PaymentDispute submit_evidence(db::Connection& sql, const std::string& dispute_id,
+                                 const DisputeEvidence& evidence, Millis now);
 
   PaymentProvider& provider() { return provider_; }
 

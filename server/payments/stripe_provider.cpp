@@ -194,6 +194,23 @@ std::string StripeProvider::refund(const std::string& authorization_id, long lon
   return text_of(answer.body, "id");
 }
 
+std::string StripeProvider::submit_dispute_evidence(const std::string& dispute_id,
+                                                    const DisputeEvidence& evidence,
+                                                    const std::string& idempotency_key) {
+  Form form;
+  const auto add = [&](const char* field, const std::string& value) {
+    if (!value.empty()) form.emplace_back("evidence[" + std::string(field) + "]", value);
+  };
+  add("product_description", evidence.product_description);
+  add("shipping_carrier", evidence.shipping_carrier);
+  add("shipping_tracking_number", evidence.shipping_tracking_number);
+  add("uncategorized_text", evidence.explanation);
+  form.emplace_back("submit", "true");
+  const auto answer = post("/v1/disputes/" + checked_id(dispute_id), form, idempotency_key);
+  if (answer.status != 200) refused("submit dispute evidence", answer.status, answer.body);
+  return text_of(answer.body, "status");
+}
+
 AuthorizationState StripeProvider::state(const std::string& authorization_id) {
   const auto intent = get("/v1/payment_intents/" + checked_id(authorization_id));
   if (intent.status != 200) refused("retrieve", intent.status, intent.body);

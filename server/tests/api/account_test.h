@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/random.h"
 #include "support/api_test.h"
+#include "support/race.h"
 
 #include <gmock/gmock.h>
 #include <soci/soci.h>
@@ -18,29 +19,6 @@
 namespace ps::testing {
 
 using boost::beast::http::verb;
-
-inline constexpr int kRacers = 8;
-
-// Sends kRacers requests at once and counts the answers by "status type"
-// (the type only for problems).
-inline std::map<std::string, int> race(const std::function<HttpResult(int)>& request) {
-  std::latch start(kRacers);
-  std::vector<std::future<HttpResult>> answers;
-  for (int n = 0; n < kRacers; ++n)
-    answers.push_back(std::async(std::launch::async, [&start, &request, n] {
-      start.arrive_and_wait();
-      return request(n);
-    }));
-  std::map<std::string, int> seen;
-  for (auto& answer : answers) {
-    const auto result = answer.get();
-    std::string type;
-    if (result.header("content-type") == "application/problem+json")
-      type = " " + std::string(result.json().at("type").as_string());
-    ++seen[std::to_string(result.status) + type];
-  }
-  return seen;
-}
 
 class AccountTest : public ApiTest {
  protected:

@@ -4,8 +4,10 @@
 // once, snapshots that ignore older events, and disputes taken back from the
 // vendors with the books still balanced.
 #include "api/checkout_test.h"
+#include "support/card_tokens.h"
 #include "support/gateway_process.h"
 #include "support/ledger_invariants.h"
+#include "support/race.h"
 #include "support/stripe_signature.h"
 
 #include <soci/soci.h>
@@ -138,6 +140,42 @@ class PaymentWebhooksApi : public CheckoutTest {
     holder.join();
     EXPECT_TRUE(run_first.get());
     EXPECT_TRUE(run_second.get());
+  }
+
+  // The test gateway's event of `type` about `intent`'s dispute, as it
+  // would have posted it (the shop's test server is not its webhook target).
+  std::string gateway_dispute_event(const std::string& type, const std::string& intent) {
+    const auto events = test_gateway().get("/v1/events?type=" + type + "&limit=100").json();
+    for (const auto& event : events.at("data").as_array())
+      if (event.at("data").at("object").at("payment_intent") == intent.c_str())
+        return json::serialize(event);
+    ADD_FAILURE() << "the gateway sent no " << type << " for " << intent;
+    return {};
+  }
+  // Clay's order, paid with the card whose buyer disputes it and shipped
+  // (captured): the gateway opened the dispute, and its event is applied.
+  std::int64_t disputed_order() {
+    fill_cart(buyer, mug, 1);
+    const auto placed = checkout(buyer, checkout_body(kDisputed));
+    EXPECT_EQ(placed.status, 201) << placed.body;
+    if (placed.status != 201) return 0;
+    const auto order = placed.json().at("orders").at(0).at("id").as_int64();
+    EXPECT_EQ(ship(clay, order).status, 200);
+    const auto opened = gateway_dispute_event("charge.dispute.created", authorization_of(order));
+    EXPECT_EQ(deliver(opened).status, 200);
+    run_jobs();
+    return order;
+  }
+  HttpResult answer_dispute(const Account& who, std::int64_t order,
+                            const json::object& body = {
+                                {"explanation", "Delivered on time, tracked; see the tracking."}}) {
+    return client().post_json("/api/orders/" + std::to_string(order) + "/dispute/evidence", body,
+                              who.access_token);
+  }
+  json::object gateway_dispute(const std::string& intent) {
+    const auto opened = json::parse(gateway_dispute_event("charge.dispute.created", intent));
+    const std::string id(opened.at("data").at("object").at("id").as_string());
+    return test_gateway().get("/v1/disputes/" + id).json().as_object();
   }
 
   std::string currency_of(std::int64_t order_id) {
@@ -559,6 +597,74 @@ TEST_P(PaymentWebhooksApi, TwoOutcomesOfOneDisputeAppliedAtOnceGiveBackOnce) {
   EXPECT_EQ(postings("dispute_won"), 1);
   expect_disputed_once(order, 2250);
   EXPECT_EQ(notifications_of(clay, "dispute_won").size(), 1u);
+}
+
+// The order's vendor sees the dispute and answers it once: the explanation
+// goes to the gateway with the order's items and tracking; the bank's
+// decision comes back by the gateway's events.
+TEST_P(PaymentWebhooksApi, TheVendorAnswersADisputeOnceAndTheBankDecides) {
+  const auto order = disputed_order();
+  ASSERT_NE(order, 0);
+  const auto path = "/api/orders/" + std::to_string(order);
+  const auto seen = client().get(path, clay.access_token).json();
+  const auto& dispute = seen.at("dispute");
+  EXPECT_EQ(dispute.at("status"), "open");
+  EXPECT_EQ(dispute.at("taken_back_cents"), 2500);  // 2250 held and the 250 fee
+  EXPECT_TRUE(dispute.at("evidence_due_by").is_string());
+  EXPECT_TRUE(dispute.at("evidence_submitted_at").is_null());
+  EXPECT_FALSE(client().get(path, buyer.access_token).json().as_object().contains("dispute"));
+
+  // Only the shop's vendor answers, with something to say.
+  expect_problem(answer_dispute(paper, order), 404, "not-found");
+  expect_problem(answer_dispute(buyer, order), 403, "forbidden");
+  expect_problem(answer_dispute(clay, order, {}), 422, "validation");
+  expect_problem(answer_dispute(clay, order, {{"explanation", "short"}}), 422, "validation");
+  expect_problem(answer_dispute(clay, order, {{"explanation", 42}}), 422, "validation");
+
+  // The test gateway decides for the shop on "winning_evidence".
+  const auto answered = answer_dispute(clay, order, {{"explanation", "winning_evidence"}});
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_TRUE(answered.json().at("dispute").at("evidence_submitted_at").is_string());
+  const auto intent = authorization_of(order);
+  const auto at_gateway = gateway_dispute(intent);
+  EXPECT_EQ(at_gateway.at("status"), "won");
+  const auto& evidence = at_gateway.at("evidence");
+  EXPECT_EQ(evidence.at("uncategorized_text"), "winning_evidence");
+  EXPECT_EQ(evidence.at("shipping_carrier"), "DHL");
+  EXPECT_EQ(evidence.at("shipping_tracking_number"), "JD0001");
+  EXPECT_EQ(evidence.at("product_description"), "1 × Mug");
+  expect_problem(answer_dispute(clay, order), 409, "dispute-evidence-sent");
+
+  ASSERT_EQ(deliver(gateway_dispute_event("charge.dispute.closed", intent)).status, 200);
+  run_jobs();
+  const auto decided = client().get(path, clay.access_token).json().at("dispute");
+  EXPECT_EQ(decided.at("status"), "won");
+  EXPECT_TRUE(decided.at("closed_at").is_string());
+  EXPECT_EQ(ledger_balance(vendor_account(clay)), -2250);
+  expect_problem(answer_dispute(clay, order), 409, "dispute-not-open");
+}
+
+TEST_P(PaymentWebhooksApi, AnOrderWithoutADisputeHasNoneToAnswer) {
+  const auto order = buy({mug}).at(0);
+  ASSERT_EQ(ship(clay, order).status, 200);
+  EXPECT_FALSE(client()
+                   .get("/api/orders/" + std::to_string(order), clay.access_token)
+                   .json()
+                   .as_object()
+                   .contains("dispute"));
+  expect_problem(answer_dispute(clay, order), 409, "dispute-not-open");
+}
+
+// A double-clicked "Send to the bank": one answer reaches the gateway.
+TEST_P(PaymentWebhooksApi, ConcurrentAnswersToADisputeSendOne) {
+  const auto order = disputed_order();
+  ASSERT_NE(order, 0);
+  const auto seen = race([&](int) { return answer_dispute(clay, order); });
+  EXPECT_EQ(seen.at("200"), 1);
+  EXPECT_EQ(seen.at("200") + seen.at("409 /problems/dispute-evidence-sent"), kRacers);
+  const auto at_gateway = gateway_dispute(authorization_of(order));
+  EXPECT_EQ(at_gateway.at("evidence_details").at("submission_count"), 1);
+  EXPECT_EQ(at_gateway.at("status"), "under_review");
 }
 
 TEST_P(PaymentWebhooksApi, ADisputeOverSeveralShopsIsSplitInProportion) {

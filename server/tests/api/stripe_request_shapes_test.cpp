@@ -43,6 +43,7 @@ const std::set<std::string> kProviderOperations = {
     "POST /v1/accounts",
     "POST /v1/transfers",
     "POST /v1/payouts",
+    "POST /v1/disputes/{dispute}",
 };
 const std::string kTokens = "POST /v1/tokens";  // the browser's, with the publishable key
 // Where we act for a vendor's connected account (Stripe-Account).
@@ -105,6 +106,27 @@ class StripeRequestShapes : public CheckoutTest {
     EXPECT_TRUE(listed.at("items").at(0).at("gateway_payout_id").as_string().starts_with("po_"));
   }
 
+  // The dispute the test gateway opened on the order's payment, recorded.
+  void record_gateway_dispute(std::int64_t order) {
+    const auto intent = authorization_of(order);
+    const auto events =
+        test_gateway().get("/v1/events?type=charge.dispute.created&limit=100").json();
+    for (const auto& event : events.at("data").as_array()) {
+      const auto& dispute = event.at("data").at("object");
+      if (dispute.at("payment_intent") != intent.c_str()) continue;
+      const std::string id(dispute.at("id").as_string());
+      const long long order_id = order;
+      server().app().database().with_session([&](db::Connection& sql) {
+        sql.session() << "INSERT INTO payment_disputes (id, payment_id, amount, currency, status, "
+                         "opened_at) SELECT :id, payment_id, total_cents, currency, 'open', 0 "
+                         "FROM orders WHERE id = :order",
+            soci::use(id), soci::use(order_id);
+      });
+      return;
+    }
+    ADD_FAILURE() << "no dispute for " << intent;
+  }
+
   static void expect_headers(const WireRequest& request, const std::string& operation) {
     const auto authorization = request.header("authorization");
     const auto connected_account = request.header("stripe-account");
@@ -153,6 +175,17 @@ TEST_P(StripeRequestShapes, EveryRequestToTheGatewayHasTheShapeOfStripesReferenc
 
   // Reconciliation lists the gateway's authorizations and reads each one.
   server().app().reconciler().run(now_millis() + 2000, 3600 * 1000, 0);
+
+  // A disputed payment answered by the vendor. The gateway's webhook does
+  // not reach this test's server: the dispute it opened is recorded here as
+  // the event's job would.
+  const auto disputed = place_order(mug, 1, kDisputed);
+  ASSERT_EQ(ship(clay, disputed).status, 200);
+  record_gateway_dispute(disputed);
+  const auto answered = client().post_json(
+      "/api/orders/" + std::to_string(disputed) + "/dispute/evidence",
+      {{"explanation", "Tracked to the door; the buyer wrote to thank us."}}, clay.access_token);
+  ASSERT_EQ(answered.status, 200) << answered.body;
 
   // A payout: the vendor's account at the gateway, a transfer and a payout.
   ASSERT_EQ(act(clay, mug_order, "deliver").status, 200);

@@ -2,34 +2,10 @@
 // one wins, every other one is told which conflict it lost, never a 500.
 
 #include "api/checkout_test.h"
-
-#include <future>
-#include <latch>
-#include <map>
+#include "support/race.h"
 
 namespace ps::testing {
 namespace {
-
-constexpr int kRacers = 8;
-
-// Sends kRacers requests at once and counts the answers by "status type".
-std::map<std::string, int> race(const std::function<HttpResult(int)>& request) {
-  std::latch start(kRacers);
-  std::vector<std::future<HttpResult>> answers;
-  for (int n = 0; n < kRacers; ++n)
-    answers.push_back(std::async(std::launch::async, [&start, &request, n] {
-      start.arrive_and_wait();
-      return request(n);
-    }));
-  std::map<std::string, int> seen;
-  for (auto& answer : answers) {
-    const auto result = answer.get();
-    std::string type;
-    if (result.status != 201) type = " " + std::string(result.json().at("type").as_string());
-    ++seen[std::to_string(result.status) + type];
-  }
-  return seen;
-}
 
 class UniqueRaces : public CheckoutTest {
  protected:

@@ -15,6 +15,8 @@ namespace ps::testing {
 inline constexpr const char* kApproves = "4242 4242 4242 4242";
 inline constexpr const char* kDeclines = "4000000000000002";
 inline constexpr const char* kNoFunds = "4000000000009995";
+// Captures, then its buyer disputes the payment (charge.dispute.created).
+inline constexpr const char* kDisputed = "4000000000000259";
 
 // `text` without the random hex ids in it (request ids, hashes, authorization
 // ids), so that looking for a CVC such as "987" cannot hit one by chance.

@@ -253,3 +253,66 @@ describe('the vendor’s partial refund', () => {
     expect(screen.queryByRole('button', { name: /Refund/ })).toBeNull();
   });
 });
+
+describe('the vendor’s disputed payment', () => {
+  const openDispute: NonNullable<Order['dispute']> = {
+    status: 'open',
+    taken_back_cents: 7300,
+    opened_at: '2026-11-10T10:00:00Z',
+    closed_at: null,
+    evidence_due_by: '2026-12-01T10:00:00Z',
+    evidence_submitted_at: null,
+  };
+
+  function showDispute(dispute?: NonNullable<Order['dispute']>) {
+    signedIn();
+    let current: Order = { ...delivered, dispute };
+    const mocked = mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/orders/21': () => json(current),
+      'POST /api/orders/21/dispute/evidence': () => {
+        current = {
+          ...current,
+          dispute: { ...openDispute, evidence_submitted_at: '2026-11-11T09:00:00Z' },
+        };
+        return json(current);
+      },
+    });
+    renderPage(<OrderPage />, { url: '/orders/21', path: '/orders/:id' });
+    return mocked;
+  }
+
+  it('says what was taken back and sends the vendor’s one answer to the bank', async () => {
+    const { calls } = showDispute(openDispute);
+    const standing = await screen.findByTestId('dispute-standing');
+    expect(standing).toHaveTextContent('$73.00 was taken back from your earnings');
+    expect(standing).toHaveTextContent(/by .*2026/);
+    fireEvent.change(screen.getByLabelText('Your answer to the bank'), {
+      target: { value: '  Delivered by PostNord on 3 November, signed for.  ' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Send to the bank' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('dispute-standing')).toHaveTextContent(
+        /Your answer went to the bank on .*2026; it is reviewing it/,
+      ),
+    );
+    expect(screen.queryByRole('button', { name: 'Send to the bank' })).toBeNull();
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.url).toBe('/api/orders/21/dispute/evidence');
+    expect(post.body).toEqual({ explanation: 'Delivered by PostNord on 3 November, signed for.' });
+  });
+
+  it('says how the bank decided, with nothing left to send', async () => {
+    showDispute({ ...openDispute, status: 'won', closed_at: '2026-11-20T10:00:00Z' });
+    expect(await screen.findByTestId('dispute-standing')).toHaveTextContent(
+      'The bank decided for your shop: the $73.00 taken back is in your earnings again.',
+    );
+    expect(screen.queryByRole('button', { name: 'Send to the bank' })).toBeNull();
+  });
+
+  it('shows no dispute on an order whose payment was not disputed', async () => {
+    showDispute();
+    await screen.findByTestId('payment');
+    expect(screen.queryByRole('heading', { name: 'Payment disputed' })).toBeNull();
+  });
+});

@@ -1345,6 +1345,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{id}/dispute/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vendor: answer the dispute of the order's payment
+         * @description Sends the vendor's explanation to the buyer's bank through the payment gateway, as the dispute's evidence (uncategorized_text), with the order's items (product_description) and, once shipped, its carrier and tracking number; submitted at once, once per dispute. The dispute's outcome comes later, by the gateway's events: won gives back what it took, lost keeps it (the vendor is told either way). For a payment that paid several shops' orders, the first of their vendors to answer answers for all.
+         */
+        post: operations["answerOrderDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1352,7 +1372,7 @@ export interface components {
         /** @description RFC 9457 problem details. type names the failure: one of the types listed, each described (with its status and title) in components.x-problem-types. Clients should branch on type, not on status or title. Some types carry extension members: decline_code (payment-declined), product_id (out-of-stock, product-unavailable), refundable_cents (refund-exceeds-captured), product_id and refundable_quantity (refund-quantity-exceeded), available_cents and minimum_cents (payout-below-minimum), cart_currency and currency (cart-currency-mismatch). */
         Problem: {
             /** @enum {string} */
-            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/webhook-signature-invalid" | "/problems/webhook-timestamp-out-of-tolerance" | "/problems/webhook-event-malformed" | "/problems/webhooks-not-configured" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage" | "/problems/refund-exceeds-captured" | "/problems/refund-quantity-exceeded" | "/problems/payout-account-required" | "/problems/payout-below-minimum" | "/problems/token-invalid" | "/problems/password-incorrect" | "/problems/email-unverified" | "/problems/email-already-verified" | "/problems/account-in-use" | "/problems/unsubscribe-token-invalid" | "/problems/cart-currency-mismatch" | "/problems/recipient-deleted";
+            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/webhook-signature-invalid" | "/problems/webhook-timestamp-out-of-tolerance" | "/problems/webhook-event-malformed" | "/problems/webhooks-not-configured" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage" | "/problems/refund-exceeds-captured" | "/problems/refund-quantity-exceeded" | "/problems/payout-account-required" | "/problems/payout-below-minimum" | "/problems/token-invalid" | "/problems/password-incorrect" | "/problems/email-unverified" | "/problems/email-already-verified" | "/problems/account-in-use" | "/problems/unsubscribe-token-invalid" | "/problems/cart-currency-mismatch" | "/problems/recipient-deleted" | "/problems/dispute-not-open" | "/problems/dispute-evidence-sent";
             title: string;
             status: number;
             detail: string;
@@ -1692,6 +1712,7 @@ export interface components {
             };
             /** @description The carrier's tracking page for the tracking number, for the carriers people name most; null for another carrier. */
             tracking_url: string | null;
+            dispute?: components["schemas"]["OrderDispute"];
         };
         OrderPage: components["schemas"]["Page"] & {
             items: components["schemas"]["Order"][];
@@ -2154,6 +2175,27 @@ export interface components {
             reason: "sign_in" | "not_received" | "reviewed" | null;
             /** @description the viewer's review, when reason is reviewed */
             review_id: number | null;
+        };
+        /** @description The latest dispute of the order's payment, for the shop's vendor (GET /api/orders/{id} and the answer to the dispute's evidence). */
+        OrderDispute: {
+            /**
+             * @description open: the bank is deciding (under review once evidence_submitted_at is set); won: the bank decided for the shop, what was taken is given back; lost: for the buyer
+             * @enum {string}
+             */
+            status: "open" | "won" | "lost";
+            /** @description what the dispute took from this shop's earnings (minor units of the order's currency) */
+            taken_back_cents: number;
+            /** Format: date-time */
+            opened_at: string;
+            /** Format: date-time */
+            closed_at: string | null;
+            /**
+             * Format: date-time
+             * @description the gateway's deadline for the shop's evidence
+             */
+            evidence_due_by: string | null;
+            /** Format: date-time */
+            evidence_submitted_at: string | null;
         };
     };
     responses: {
@@ -5637,6 +5679,77 @@ export interface operations {
             415: components["responses"]["WrongMediaType"];
             422: components["responses"]["Invalid"];
             429: components["responses"]["RateLimited"];
+        };
+    };
+    answerOrderDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What happened, for the bank: delivery, tracking, what the buyer said */
+                    explanation: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The order, with its dispute's evidence_submitted_at set */
+            200: {
+                headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such order (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The order's payment has no open dispute: none, or decided already here or at the gateway (/problems/dispute-not-open); or its evidence was sent already (/problems/dispute-evidence-sent, with evidence_submitted_at) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["WrongMediaType"];
+            /** @description Invalid fields (/problems/validation): explanation missing, under 10 or over 5000 characters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment gateway could not be reached; nothing was changed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }

@@ -13,6 +13,7 @@ import { useAuth } from '../../auth';
 import { OrderEarningsBox } from '../../earnings';
 import { ContactShopLink, MessageBuyerLink } from '../../messages';
 import { useOrder } from '../api/get-order';
+import { DisputeBox } from '../components/DisputeBox';
 import { OrderActions, buyerCanCancel, vendorActions } from '../components/OrderActions';
 import { OrderPayment } from '../components/OrderPayment';
 import { RefundPanel } from '../components/RefundPanel';
@@ -135,6 +136,7 @@ export function OrderPage() {
               </p>
             </div>
             <OrderPayment order={o} />
+            {!isBuyer && <DisputeBox order={o} />}
             {!isBuyer && <OrderEarningsBox orderId={o.id} />}
           </div>
         </div>

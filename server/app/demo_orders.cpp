@@ -11,9 +11,14 @@
 namespace ps {
 
 namespace {
-// A card the test gateway approves, tokenised at the gateway as the web app's
-// checkout does it in the buyer's browser: the card never reaches the shop.
-std::string approved_card_token(const Config& config) {
+// The test gateway's cards (docs/gateway.md): one it approves, and one whose
+// buyer disputes the payment once it is captured.
+constexpr const char* kApprovedCard = "4242424242424242";
+constexpr const char* kDisputedCard = "4000000000000259";
+
+// A test card tokenised at the gateway as the web app's checkout does it in
+// the buyer's browser: the card never reaches the shop.
+std::string card_token(const Config& config, const std::string& number) {
   const auto today = std::chrono::year_month_day(
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
   const std::string url = config.payment_tokens_url.empty()
@@ -24,7 +29,7 @@ std::string approved_card_token(const Config& config) {
        .url = url,
        .headers = {"Authorization: Bearer " + config.payment_publishable_key,
                    "Content-Type: application/x-www-form-urlencoded"},
-       .body = http::form_encode({{"card[number]", "4242424242424242"},
+       .body = http::form_encode({{"card[number]", number},
                                   {"card[exp_month]", "12"},
                                   {"card[exp_year]", std::to_string(int(today.year()) + 3)},
                                   {"card[cvc]", "123"}})});
@@ -50,8 +55,9 @@ class DemoOrders {
   // Buys the products (one each) in one checkout; returns its orders' ids,
   // one per shop, in the order checkout placed them.
   std::vector<std::int64_t> buy(const accounts::User& buyer,
-                                const std::vector<std::int64_t>& products) {
-    const auto token = approved_card_token(app_.config());
+                                const std::vector<std::int64_t>& products,
+                                const std::string& card = kApprovedCard) {
+    const auto token = card_token(app_.config(), card);
     const cart::CartOwner owner{buyer.id, ""};
     for (const auto product : products) app_.carts().add(owner, product, 1);
     const auto placed = app_.checkout().checkout({.buyer_id = buyer.id,
@@ -113,6 +119,10 @@ int place_orders(Application& app, const std::vector<DemoShop>& shops, const acc
   app.messages().write_about_order(
       other_buyer.id, asked,
       {.body = "Hello! Could you gift-wrap this one? It is a birthday present."});
+
+  // Shipped, then its buyer's bank disputes the payment: the gateway's event
+  // reaches the shop once it serves, and the vendor can answer it.
+  orders.ship(vendor, orders.buy(buyer, {on_sale.at(6)}, kDisputedCard).at(0), "RR427364518SE");
   return orders.orders_placed();
 }
 }  // namespace

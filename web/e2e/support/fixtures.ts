@@ -25,7 +25,7 @@ interface Order {
 }
 
 /** An address that passes checkout. */
-const SHIPPING_ADDRESS = {
+export const SHIPPING_ADDRESS = {
   name: 'Bo Buyer',
   line1: '1 Fern Road',
   city: 'Malmö',
@@ -33,11 +33,15 @@ const SHIPPING_ADDRESS = {
   country: 'SE',
 };
 
+/** The test gateway's cards (docs/gateway.md). */
+export const APPROVED_CARD = '4242424242424242';
+export const DISPUTED_CARD = '4000000000000259';
+
 /**
- * A single-use token for the card the test gateway approves, made where a
- * browser makes it: at the gateway's tokenizing endpoint, never at /api.
+ * A single-use token for a test card, made where a browser makes it: at the
+ * gateway's tokenizing endpoint, never at /api.
  */
-async function approvedCardToken(baseUrl: string): Promise<string> {
+export async function cardToken(baseUrl: string, number = APPROVED_CARD): Promise<string> {
   const config = (await (await fetch(`${baseUrl}/api/payments/config`)).json()) as {
     tokens_url: string;
     publishable_key: string;
@@ -49,7 +53,7 @@ async function approvedCardToken(baseUrl: string): Promise<string> {
       'Content-Type': 'application/x-www-form-urlencoded',
     },
     body: new URLSearchParams({
-      'card[number]': '4242424242424242',
+      'card[number]': number,
       'card[exp_month]': '12',
       'card[exp_year]': '2034',
       'card[cvc]': '123',
@@ -175,7 +179,7 @@ export class StoryFixtures {
     if ((await this.orders(buyer)).length > 0) return;
     await this.ensureCart(buyer, quantities);
     const checkout = {
-      payment_token: await approvedCardToken(this.baseUrl),
+      payment_token: await cardToken(this.baseUrl),
       shipping_address: SHIPPING_ADDRESS,
     };
     await this.api.request('POST', '/api/checkout', await this.token(buyer), checkout, {

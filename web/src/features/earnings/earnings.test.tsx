@@ -257,6 +257,20 @@ describe('OrderEarningsBox', () => {
     expect(screen.getByTestId('order-earnings-status')).toHaveTextContent('Paid out in payout #5');
   });
 
+  it('shows no refunds as $0.00, not -$0.00', async () => {
+    signedIn();
+    mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/my/earnings/orders/21': () =>
+        json({ ...partlyRefunded, refunded_cents: 0, fee_returned_cents: 0 }),
+    });
+    renderPage(<OrderEarningsBox orderId={21} />);
+    const figures = await screen.findByRole('table', { name: 'Earnings of this order' });
+    const refunds = within(figures).getByRole('row', { name: /Refunds/ });
+    expect(refunds).toHaveTextContent('$0.00');
+    expect(refunds).not.toHaveTextContent('-$0.00');
+  });
+
   it('says so when the order has not been captured yet', async () => {
     signedIn();
     mockFetch({ 'GET /api/me': () => json(vendor) });

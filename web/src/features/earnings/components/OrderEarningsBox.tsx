@@ -38,7 +38,7 @@ function Figures({ earnings: e }: { earnings: OrderEarnings }) {
   const rows: [string, number][] = [
     ['Gross', e.gross_cents],
     ['Platform fee', -e.fee_cents],
-    ['Refunds', -e.refunded_cents],
+    ['Refunds', -e.refunded_cents || 0], // not "-$0.00" before any refund
     ['Fee returned', e.fee_returned_cents],
   ];
   return (

@@ -15,6 +15,8 @@ namespace ps::gateway {
 namespace {
 constexpr int kBatch = 50;
 constexpr auto kIdleWait = std::chrono::seconds(5);
+// Failed tries logged at info before the warnings start.
+constexpr int kQuietAttempts = 3;
 
 }  // namespace
 
@@ -82,8 +84,11 @@ std::chrono::milliseconds WebhookDelivery::deliver_due() {
       database_.transaction([&](db::Connection& sql) {
         store::mark_failed(sql, event.id, attempts, now_millis() + backoff.count(), error);
       });
-      spdlog::warn("webhook not delivered event={} attempts={} retry_in_ms={} error={}", event.id,
-                   attempts, backoff.count(), error);
+      // A receiver that is starting (make run seeds before the shop listens)
+      // or restarting misses a try or two: a warning only once it keeps failing.
+      const auto level = attempts < kQuietAttempts ? spdlog::level::info : spdlog::level::warn;
+      spdlog::log(level, "webhook not delivered event={} attempts={} retry_in_ms={} error={}",
+                  event.id, attempts, backoff.count(), error);
     }
     if (static_cast<int>(due.size()) < kBatch) break;
   }

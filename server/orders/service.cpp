@@ -171,7 +171,7 @@ OrderView OrdersService::answer_dispute(const Actor& vendor, std::int64_t order_
     const Order order = load(sql, vendor, order_id);
     if (!is_seller(sql, vendor, order))
       throw ApiError::forbidden("Only the shop's vendor can do this.");
-    auto view = std::move(views(sql, {order}, true, ItemImages::none).front());
+    auto view = std::move(views(sql, {order}, true).front());
     const auto disputes = payments_.disputes_of(sql, order.payment_id);
     if (disputes.empty())
       throw ApiError(ErrorCode::dispute_not_open, "This order's payment is not disputed.");

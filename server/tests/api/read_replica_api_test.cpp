@@ -255,9 +255,13 @@ TEST_F(ReadReplica, ReadsLeaveAReplicaThatLostItsPrimary) {
   ASSERT_EQ(client().get(product_url(product_id_)).status, 200);
 
   replica.lose_primary();
+  // Taken before the rename is sent: the server stamps the write later, so
+  // the write's age is at most the time since. (Taken after the answer, it
+  // ran 300 ms behind the server's lag on a busy machine, and the last check
+  // failed.)
+  const auto renamed_at = Clock::now();
   const auto renamed = rename(product_id_, "Blue Mug");
   ASSERT_EQ(renamed.status, 200) << renamed.body;
-  const auto renamed_at = Clock::now();
   const auto name_read = [&] {
     const auto read = client().get(product_url(product_id_));
     return std::string(read.status == 200 ? read.json().at("name").as_string() : "");

@@ -326,8 +326,11 @@ TEST_P(CheckoutApi, CardDetailsAreRefusedAndNeverEchoed) {
       EXPECT_EQ(without_random_ids(answer.body).find(secret), std::string::npos)
           << secret << " in " << answer.body;
   }
+  // Random ids (request ids: 16 hex digits) left out, as from the answers:
+  // one held "42ab" in a CI run.
+  const auto logged = without_random_ids(log.text());
   for (const char* secret : {"4000 0000", "4242 4242", "4242424242424242", "42ab"})
-    EXPECT_EQ(log.text().find(secret), std::string::npos) << secret << " in the log";
+    EXPECT_EQ(logged.find(secret), std::string::npos) << secret << " in " << logged;
   EXPECT_EQ(count("orders"), 0);
   EXPECT_EQ(gateway_authorizations().size(), 0u);
 }

@@ -86,4 +86,8 @@ boost::json::object page_json(const PageRequest& page, long long total,
                              std::move(sp));
 }
 
+boost::json::value rfc3339_or_null(const std::optional<Millis>& at) {
+  return at ? boost::json::value(to_rfc3339(*at)) : boost::json::value(nullptr);
+}
+
 }  // namespace ps::http

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clock.h"
 #include "core/errors.h"
 #include "core/page.h"
 #include "http/request.h"
@@ -44,5 +45,8 @@ class QueryFields {
 
 boost::json::object page_json(const PageRequest& page, long long total,
                               boost::json::storage_ptr sp = {});
+
+// A time that may be unset, as answers write it: RFC 3339, or null.
+boost::json::value rfc3339_or_null(const std::optional<Millis>& at);
 
 }  // namespace ps::http

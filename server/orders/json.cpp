@@ -12,19 +12,15 @@
 namespace ps::orders {
 
 namespace {
-boost::json::value optional_time(const std::optional<Millis>& at) {
-  return at ? boost::json::value(to_rfc3339(*at)) : boost::json::value(nullptr);
-}
-
 // The payment's dispute as the order's vendor reads it: its outcome, what it
 // took from this shop, and the evidence's deadline and sending.
 boost::json::object dispute_json(const payments::PaymentDispute& dispute, long long taken_back) {
   return {{"status", dispute.status},
           {"taken_back_cents", taken_back},
           {"opened_at", to_rfc3339(dispute.opened_at)},
-          {"closed_at", optional_time(dispute.closed_at)},
-          {"evidence_due_by", optional_time(dispute.evidence_due_by)},
-          {"evidence_submitted_at", optional_time(dispute.evidence_submitted_at)}};
+          {"closed_at", http::rfc3339_or_null(dispute.closed_at)},
+          {"evidence_due_by", http::rfc3339_or_null(dispute.evidence_due_by)},
+          {"evidence_submitted_at", http::rfc3339_or_null(dispute.evidence_submitted_at)}};
 }
 
 constexpr long long kDayMillis = 86'400'000;
@@ -82,8 +78,7 @@ boost::json::object to_json(const OrderView& view) {
                       {"at", to_rfc3339(event.at)}});
   // The order's shop says when it closed: nobody there answers any more.
   auto shop = shops::summary_json(view.shop);
-  shop["closed_at"] =
-      view.shop.closed_at ? boost::json::value(to_rfc3339(*view.shop.closed_at)) : nullptr;
+  shop["closed_at"] = http::rfc3339_or_null(view.shop.closed_at);
   boost::json::object json{
       {"id", o.id},
       {"checkout_id", o.checkout_id},

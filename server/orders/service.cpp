@@ -142,17 +142,18 @@ OrderView OrdersService::get(const Actor& actor, std::int64_t order_id) {
       const auto payment = payments_.of_checkout(sql, checkout_id);
       view.card = PaymentCard{payment.card_brand, payment.card_last4};
     }
-    if (seller) add_dispute(sql, view);
+    if (seller)
+      if (auto dispute = payments_.latest_dispute(sql, view.order.payment_id))
+        show_dispute(sql, view, std::move(*dispute));
     return view;
   });
 }
 
-void OrdersService::add_dispute(db::Connection& sql, OrderView& view) {
-  const auto disputes = payments_.disputes_of(sql, view.order.payment_id);
-  if (disputes.empty()) return;
-  view.dispute = disputes.front();
+void OrdersService::show_dispute(db::Connection& sql, OrderView& view,
+                                 payments::PaymentDispute dispute) {
   view.disputed_cents =
-      ledger_.shop_share(sql, ledger::kinds::kDispute, view.dispute->id, view.order.shop_id);
+      ledger_.shop_share(sql, ledger::kinds::kDispute, dispute.id, view.order.shop_id);
+  view.dispute = std::move(dispute);
 }
 
 namespace {
@@ -172,16 +173,16 @@ OrderView OrdersService::answer_dispute(const Actor& vendor, std::int64_t order_
     if (!is_seller(sql, vendor, order))
       throw ApiError::forbidden("Only the shop's vendor can do this.");
     auto view = std::move(views(sql, {order}, true).front());
-    const auto disputes = payments_.disputes_of(sql, order.payment_id);
-    if (disputes.empty())
+    const auto dispute = payments_.latest_dispute(sql, order.payment_id);
+    if (!dispute)
       throw ApiError(ErrorCode::dispute_not_open, "This order's payment is not disputed.");
-    payments_.submit_evidence(sql, disputes.front().id,
-                              {.explanation = explanation,
-                               .product_description = items_text(view.items),
-                               .shipping_carrier = order.carrier,
-                               .shipping_tracking_number = order.tracking_number},
-                              now_millis());
-    add_dispute(sql, view);
+    show_dispute(sql, view,
+                 payments_.submit_evidence(sql, dispute->id,
+                                           {.explanation = explanation,
+                                            .product_description = items_text(view.items),
+                                            .shipping_carrier = order.carrier,
+                                            .shipping_tracking_number = order.tracking_number},
+                                           now_millis()));
     return view;
   });
 }

@@ -85,8 +85,8 @@ class OrdersService {
   Order load(db::Connection& sql, const Actor& actor, std::int64_t order_id,
              bool for_update = false);
   bool is_seller(db::Connection& sql, const Actor& actor, const Order& order);
-  // The payment's latest dispute and the shop's share of it, onto the view.
-  void add_dispute(db::Connection& sql, OrderView& view);
+  // The payment's dispute and the shop's share of it, onto the view.
+  void show_dispute(db::Connection& sql, OrderView& view, payments::PaymentDispute dispute);
   // The amount a refund request asks for, checked against what is left.
   long long amount_of(const RefundRequest& request, const OrderView& view) const;
   // Makes the refund of the locked order: the card, its row, the ledger

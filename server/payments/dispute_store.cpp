@@ -61,13 +61,13 @@ constexpr std::string_view kColumns = R"(
          evidence_submitted_at FROM payment_disputes )";
 }  // namespace
 
-std::vector<PaymentDispute> of_payment(db::Connection& sql, std::int64_t payment_id) {
-  std::vector<PaymentDispute> disputes;
+std::optional<PaymentDispute> latest(db::Connection& sql, std::int64_t payment_id) {
+  std::optional<PaymentDispute> found;
   db::Query query(kColumns);
-  query.sql("WHERE payment_id = :payment ORDER BY opened_at DESC, id DESC")
+  query.sql("WHERE payment_id = :payment ORDER BY opened_at DESC, id DESC LIMIT 1")
       .values(static_cast<long long>(payment_id))
-      .each<DisputeRow>(sql, [&](const DisputeRow& row) { disputes.push_back(row.to_dispute()); });
-  return disputes;
+      .each<DisputeRow>(sql, [&](const DisputeRow& row) { found = row.to_dispute(); });
+  return found;
 }
 
 std::optional<PaymentDispute> lock(db::Connection& sql, const std::string& dispute_id) {

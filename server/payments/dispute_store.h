@@ -18,8 +18,8 @@ void record(db::Connection& sql, const Dispute& dispute, std::int64_t payment_id
 // Closes the open dispute as won or lost; false when it was closed already.
 bool close(db::Connection& sql, const std::string& dispute_id, const std::string& outcome,
            Millis now);
-// The payment's disputes, newest first.
-std::vector<PaymentDispute> of_payment(db::Connection& sql, std::int64_t payment_id);
+// The payment's newest dispute.
+std::optional<PaymentDispute> latest(db::Connection& sql, std::int64_t payment_id);
 // The dispute, its row locked until the transaction ends (PostgreSQL).
 std::optional<PaymentDispute> lock(db::Connection& sql, const std::string& dispute_id);
 void mark_evidence_submitted(db::Connection& sql, const std::string& dispute_id, Millis now);

@@ -100,14 +100,7 @@ void tell_dispute_closed(db::Connection& sql, const PaidOrder& order, long long 
                .amount_label = won ? "Given back" : "Kept by the buyer"});
 }
 
-// What a dispute's clawback took from each of the vendors' accounts.
-std::map<std::string, long long> taken_per_account(const ledger::LedgerTransaction& clawback) {
-  std::map<std::string, long long> taken;
-  for (const auto& entry : clawback.entries)
-    if (entry.account != ledger::chart::kGatewayClearing) taken[entry.account] += entry.amount;
-  return taken;
-}
-
+// Takes the account's amount out of `taken`: 0 when it has none (left).
 long long take_from(std::map<std::string, long long>& taken, const std::string& account) {
   const auto found = taken.find(account);
   if (found == taken.end()) return 0;
@@ -248,31 +241,46 @@ void PaymentEventsService::take_back(db::Connection& sql, const PaymentRef& paym
   ledger_.post(sql, std::move(clawback));
 }
 
+// What the dispute's clawback took from each order of the payment, read from
+// its posting (empty when nothing was taken: no orders, or nothing disputed).
+std::vector<PaymentEventsService::ClawbackShare> PaymentEventsService::clawback_shares(
+    db::Connection& sql, const PaymentRef& payment, const Dispute& dispute) {
+  const auto clawback = ledger_.find_posted(sql, ledger::kinds::kDispute, dispute.id);
+  if (!clawback) return {};
+  std::map<std::string, long long> taken;
+  for (const auto& entry : clawback->entries)
+    if (entry.account != ledger::chart::kGatewayClearing) taken[entry.account] += entry.amount;
+  std::vector<ClawbackShare> shares;
+  for (auto& order : event_store::orders_paid_by(sql, payment.id)) {
+    ClawbackShare share{
+        .from_pending = take_from(taken, ledger::chart::vendor_pending(order.shop_id)),
+        .from_balance = take_from(taken, ledger::chart::vendor_balance(order.shop_id))};
+    share.order = std::move(order);
+    if (share.total() != 0) shares.push_back(std::move(share));
+  }
+  return shares;
+}
+
 // The bank decided for the shop: the gateway's balance has the amount back,
 // and each vendor gets back what the clawback took from them (ledger.h's
 // give_back: to the order's pending earnings while they are held).
 void PaymentEventsService::give_back(db::Connection& sql, const PaymentRef& payment,
                                      const Dispute& dispute) {
-  const auto clawback = ledger_.find_posted(sql, ledger::kinds::kDispute, dispute.id);
-  if (!clawback) return;  // nothing was taken: no orders, or nothing disputed
-  auto taken = taken_per_account(*clawback);
+  const auto shares = clawback_shares(sql, payment, dispute);
+  if (shares.empty()) return;
   ledger::LedgerTransaction reinstated;
   reinstated.kind = ledger::kinds::kDisputeWon;
   reinstated.reference = dispute.id;
   reinstated.currency = payment.currency;
   reinstated.memo = "dispute " + dispute.id + " on " + dispute.payment_intent + " won";
   long long given_back = 0;
-  for (const auto& order : event_store::orders_paid_by(sql, payment.id)) {
-    const auto from_pending = take_from(taken, ledger::chart::vendor_pending(order.shop_id));
-    const auto from_balance = take_from(taken, ledger::chart::vendor_balance(order.shop_id));
-    if (from_pending + from_balance == 0) continue;
-    for (const auto& credit :
-         ledger_.give_back(sql, order.id, order.shop_id, from_pending, from_balance))
+  for (const auto& share : shares) {
+    for (const auto& credit : ledger_.give_back(sql, share.order.id, share.order.shop_id,
+                                                share.from_pending, share.from_balance))
       reinstated.entries.push_back(credit);
-    given_back += from_pending + from_balance;
-    tell_dispute_closed(sql, order, from_pending + from_balance, payment.currency, true);
+    given_back += share.total();
+    tell_dispute_closed(sql, share.order, share.total(), payment.currency, true);
   }
-  if (given_back == 0) return;
   reinstated.entries.push_back({ledger::chart::kGatewayClearing, given_back});
   ledger_.post(sql, std::move(reinstated));
 }
@@ -281,14 +289,8 @@ void PaymentEventsService::give_back(db::Connection& sql, const PaymentRef& paym
 // from is told.
 void PaymentEventsService::tell_lost(db::Connection& sql, const PaymentRef& payment,
                                      const Dispute& dispute) {
-  const auto clawback = ledger_.find_posted(sql, ledger::kinds::kDispute, dispute.id);
-  if (!clawback) return;
-  auto taken = taken_per_account(*clawback);
-  for (const auto& order : event_store::orders_paid_by(sql, payment.id)) {
-    const auto amount = take_from(taken, ledger::chart::vendor_pending(order.shop_id)) +
-                        take_from(taken, ledger::chart::vendor_balance(order.shop_id));
-    if (amount != 0) tell_dispute_closed(sql, order, amount, payment.currency, false);
-  }
+  for (const auto& share : clawback_shares(sql, payment, dispute))
+    tell_dispute_closed(sql, share.order, share.total(), payment.currency, false);
 }
 
 }  // namespace ps::payments

@@ -63,10 +63,21 @@ class PaymentEventsService {
   void apply(db::Connection& sql, const std::string& event_id);
 
  private:
+  // One order's part of a dispute's clawback: from its held earnings and
+  // from its shop's balance.
+  struct ClawbackShare {
+    PaidOrder order;
+    long long from_pending = 0;
+    long long from_balance = 0;
+    long long total() const { return from_pending + from_balance; }
+  };
+
   void apply_dispute(db::Connection& sql, const Dispute& dispute);
   void take_back(db::Connection& sql, const PaymentRef& payment, const Dispute& dispute);
   void give_back(db::Connection& sql, const PaymentRef& payment, const Dispute& dispute);
   void tell_lost(db::Connection& sql, const PaymentRef& payment, const Dispute& dispute);
+  std::vector<ClawbackShare> clawback_shares(db::Connection& sql, const PaymentRef& payment,
+                                             const Dispute& dispute);
 
   db::Database& database_;
   ledger::LedgerService& ledger_;

@@ -102,12 +102,11 @@ class PaymentProvider {
   // The authorizations the gateway took since `created_after` (unix seconds),
   // newest first, from its event log.
   virtual std::vector<GatewayAuthorization> authorizations_since(std::int64_t created_after) = 0;
-  // Sends the evidence for a dispute and submits it to the bank at once;
-  // returns the dispute's status at the gateway after it (under_review, or
-  // won or lost when decided at once).
-  virtual std::string submit_dispute_evidence(const std::string& dispute_id,
-                                              const DisputeEvidence& evidence,
-                                              const std::string& idempotency_key) = 0;
+  // Sends the evidence for a dispute and submits it to the bank at once
+  // (its outcome comes later, by the gateway's events).
+  virtual void submit_dispute_evidence(const std::string& dispute_id,
+                                       const DisputeEvidence& evidence,
+                                       const std::string& idempotency_key) = 0;
 };
 
 }  // namespace ps::payments

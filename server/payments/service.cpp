@@ -116,9 +116,9 @@ Payment PaymentsService::of_checkout(db::Connection& sql, std::int64_t checkout_
   return *payment;
 }
 
-std::vector<PaymentDispute> PaymentsService::disputes_of(db::Connection& sql,
-                                                         std::int64_t payment_id) {
-  return dispute_store::of_payment(sql, payment_id);
+std::optional<PaymentDispute> PaymentsService::latest_dispute(db::Connection& sql,
+                                                              std::int64_t payment_id) {
+  return dispute_store::latest(sql, payment_id);
 }
 
 PaymentDispute PaymentsService::submit_evidence(db::Connection& sql, const std::string& dispute_id,
@@ -126,12 +126,12 @@ PaymentDispute PaymentsService::submit_evidence(db::Connection& sql, const std::
   auto dispute = dispute_store::lock(sql, dispute_id);
   if (!dispute || dispute->status != "open")
     throw ApiError(ErrorCode::dispute_not_open, "This payment has no open dispute to answer.");
-  if (dispute->evidence_submitted_at)
-    throw ApiError(ErrorCode::dispute_evidence_sent,
-                   "The evidence for this dispute was sent on " +
-                       to_rfc3339(*dispute->evidence_submitted_at) + "; the bank is reviewing it.")
-        .with_member("evidence_submitted_at",
-                     boost::json::string(to_rfc3339(*dispute->evidence_submitted_at)));
+  if (dispute->evidence_submitted_at) {
+    const auto sent = to_rfc3339(*dispute->evidence_submitted_at);
+    throw ApiError(ErrorCode::dispute_evidence_sent, "The evidence for this dispute was sent on " +
+                                                         sent + "; the bank is reviewing it.")
+        .with_member("evidence_submitted_at", boost::json::string(sent));
+  }
   try {
     provider_.submit_dispute_evidence(dispute_id, evidence, "dispute-evidence-" + dispute_id);
   } catch (const PaymentRefused& refused) {

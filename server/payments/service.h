@@ -35,8 +35,9 @@ class PaymentsService {
   // The payment of a checkout (every checkout has one).
   Payment of_checkout(db::Connection& sql, std::int64_t checkout_id);
 
-  // The payment's disputes (newest first), as the gateway's events told us.
-  std::vector<PaymentDispute> disputes_of(db::Connection& sql, std::int64_t payment_id);
+  // The payment's newest dispute, as the gateway's events told us; nullopt
+  // when it was never disputed.
+  std::optional<PaymentDispute> latest_dispute(db::Connection& sql, std::int64_t payment_id);
   // Sends the shop's evidence for an open dispute to the gateway, submitted
   // at once, and records when, the dispute's row locked: once per dispute.
   // ApiError 409 dispute-not-open (none, closed here or at the gateway),

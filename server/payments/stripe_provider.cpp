@@ -194,9 +194,9 @@ std::string StripeProvider::refund(const std::string& authorization_id, long lon
   return text_of(answer.body, "id");
 }
 
-std::string StripeProvider::submit_dispute_evidence(const std::string& dispute_id,
-                                                    const DisputeEvidence& evidence,
-                                                    const std::string& idempotency_key) {
+void StripeProvider::submit_dispute_evidence(const std::string& dispute_id,
+                                             const DisputeEvidence& evidence,
+                                             const std::string& idempotency_key) {
   Form form;
   const auto add = [&](const char* field, const std::string& value) {
     if (!value.empty()) form.emplace_back("evidence[" + std::string(field) + "]", value);
@@ -208,7 +208,6 @@ std::string StripeProvider::submit_dispute_evidence(const std::string& dispute_i
   form.emplace_back("submit", "true");
   const auto answer = post("/v1/disputes/" + checked_id(dispute_id), form, idempotency_key);
   if (answer.status != 200) refused("submit dispute evidence", answer.status, answer.body);
-  return text_of(answer.body, "status");
 }
 
 AuthorizationState StripeProvider::state(const std::string& authorization_id) {

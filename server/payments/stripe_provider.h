@@ -40,9 +40,8 @@ class StripeProvider : public PaymentProvider, public PayoutGateway {
                      const std::string& idempotency_key) override;
   AuthorizationState state(const std::string& authorization_id) override;
   std::vector<GatewayAuthorization> authorizations_since(std::int64_t created_after) override;
-  std::string submit_dispute_evidence(const std::string& dispute_id,
-                                      const DisputeEvidence& evidence,
-                                      const std::string& idempotency_key) override;
+  void submit_dispute_evidence(const std::string& dispute_id, const DisputeEvidence& evidence,
+                               const std::string& idempotency_key) override;
 
   std::string create_account(const std::string& email, const std::string& country,
                              const std::map<std::string, std::string>& metadata,

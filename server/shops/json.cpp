@@ -27,7 +27,7 @@ boost::json::object to_json(const ShopView& view, boost::json::storage_ptr sp) {
   json["product_count"] = shop.product_count;
   json["created_at"] = to_rfc3339(shop.created_at);
   json["updated_at"] = to_rfc3339(shop.updated_at);
-  json["closed_at"] = shop.closed_at ? boost::json::value(to_rfc3339(*shop.closed_at)) : nullptr;
+  json["closed_at"] = http::rfc3339_or_null(shop.closed_at);
   return json;
 }
 

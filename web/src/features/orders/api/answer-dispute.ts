@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '../../../lib/api';
 import type { Order } from '../../../lib/api/types';
-import { orderKeys } from './keys';
+import { placeOrder } from './keys';
 
 export const answerDispute = (id: number, explanation: string) =>
   client.post<Order>(`/api/orders/${id}/dispute/evidence`, { explanation });
@@ -12,10 +12,7 @@ export function useAnswerDispute(id: number) {
   return useMutation({
     mutationFn: (explanation: string) => answerDispute(id, explanation),
     onSuccess: (order) => {
-      queryClient.setQueryData(orderKeys.detail(id), (before: Order | undefined) => ({
-        ...order,
-        payment: order.payment ?? before?.payment,
-      }));
+      placeOrder(queryClient, id, order);
     },
   });
 }

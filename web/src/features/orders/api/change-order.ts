@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '../../../lib/api';
 import type { Order } from '../../../lib/api/types';
 import { earningsKeys } from '../../earnings';
-import { orderKeys } from './keys';
+import { orderKeys, placeOrder } from './keys';
 
 export const cancelOrder = (id: number, reason: string) =>
   client.post<Order>(`/api/orders/${id}/cancel`, { reason });
@@ -49,11 +49,7 @@ export function useOrderAction(id: number, { onSuccess }: { onSuccess?: () => vo
     mutationFn: (input: OrderActionInput) => runOrderAction(id, input),
     onSuccess: (updated) => {
       onSuccess?.();
-      // Only GET /api/orders/{id} shows the buyer's card: keep it.
-      queryClient.setQueryData(orderKeys.detail(id), (before: Order | undefined) => ({
-        ...updated,
-        payment: updated.payment ?? before?.payment,
-      }));
+      placeOrder(queryClient, id, updated);
       queryClient.invalidateQueries({ queryKey: orderKeys.lists() });
       queryClient.invalidateQueries({ queryKey: orderKeys.dashboard() });
       queryClient.invalidateQueries({ queryKey: earningsKeys.all });

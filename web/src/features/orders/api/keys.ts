@@ -1,4 +1,5 @@
-import type { ShopOrderQuery } from '../../../lib/api/types';
+import type { QueryClient } from '@tanstack/react-query';
+import type { Order, ShopOrderQuery } from '../../../lib/api/types';
 
 /** Query keys of orders: the buyer's pages, the shop's, one order; the shop's dashboard. */
 export const orderKeys = {
@@ -9,3 +10,14 @@ export const orderKeys = {
   detail: (id: number) => [...orderKeys.all, 'detail', id] as const,
   dashboard: () => ['dashboard'] as const,
 };
+
+/**
+ * Puts the order a change answered with in place of the one shown, keeping
+ * what only GET /api/orders/{id} carries: the buyer's card.
+ */
+export function placeOrder(queryClient: QueryClient, id: number, changed: Order) {
+  queryClient.setQueryData(orderKeys.detail(id), (before: Order | undefined) => ({
+    ...changed,
+    payment: changed.payment ?? before?.payment,
+  }));
+}

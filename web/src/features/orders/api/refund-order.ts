@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '../../../lib/api';
-import type { Order, RefundRequest, RefundResult } from '../../../lib/api/types';
+import type { RefundRequest, RefundResult } from '../../../lib/api/types';
 import { earningsKeys } from '../../earnings';
-import { orderKeys } from './keys';
+import { orderKeys, placeOrder } from './keys';
 
 /**
  * Refunds items or an amount of an order. The key names one attempt: a retry
@@ -27,10 +27,7 @@ export function useRefundOrder(id: number, { onSuccess }: { onSuccess?: () => vo
       refundOrderPart(id, request, idempotencyKey),
     onSuccess: ({ order }) => {
       onSuccess?.();
-      queryClient.setQueryData(orderKeys.detail(id), (before: Order | undefined) => ({
-        ...order,
-        payment: order.payment ?? before?.payment,
-      }));
+      placeOrder(queryClient, id, order);
       queryClient.invalidateQueries({ queryKey: orderKeys.lists() });
       queryClient.invalidateQueries({ queryKey: orderKeys.dashboard() });
       queryClient.invalidateQueries({ queryKey: earningsKeys.all });

@@ -310,6 +310,33 @@ describe('the vendor’s disputed payment', () => {
     expect(screen.queryByRole('button', { name: 'Send to the bank' })).toBeNull();
   });
 
+  it('keeps showing the dispute after a refund, whose answer does not carry it', async () => {
+    signedIn();
+    mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/orders/21': () => json({ ...delivered, dispute: openDispute }),
+      'POST /api/orders/21/refunds': () =>
+        json(
+          {
+            refund: oneTerrariumBack,
+            order: { ...delivered, refunds: [oneTerrariumBack], refunded_cents: 3450 },
+          },
+          201,
+        ),
+    });
+    renderPage(<OrderPage />, { url: '/orders/21', path: '/orders/:id' });
+    await screen.findByTestId('dispute-standing');
+    fireEvent.click(screen.getByRole('button', { name: 'Refund order #21' }));
+    const form = screen.getByRole('form', { name: 'Refund order #21' });
+    fireEvent.change(within(form).getByLabelText('Moss terrarium: how many to refund'), {
+      target: { value: '1' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Review refund' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm refund' }));
+    expect(await screen.findByTestId('refunded-total')).toHaveTextContent('$34.50');
+    expect(screen.getByTestId('dispute-standing')).toHaveTextContent('was taken back');
+  });
+
   it('shows no dispute on an order whose payment was not disputed', async () => {
     showDispute();
     await screen.findByTestId('payment');

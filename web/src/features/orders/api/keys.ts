@@ -13,11 +13,13 @@ export const orderKeys = {
 
 /**
  * Puts the order a change answered with in place of the one shown, keeping
- * what only GET /api/orders/{id} carries: the buyer's card.
+ * what only GET /api/orders/{id} carries: the buyer's card and the vendor's
+ * view of a dispute.
  */
 export function placeOrder(queryClient: QueryClient, id: number, changed: Order) {
   queryClient.setQueryData(orderKeys.detail(id), (before: Order | undefined) => ({
     ...changed,
     payment: changed.payment ?? before?.payment,
+    dispute: changed.dispute ?? before?.dispute,
   }));
 }

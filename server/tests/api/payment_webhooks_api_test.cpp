@@ -625,6 +625,15 @@ TEST_P(PaymentWebhooksApi, TheVendorAnswersADisputeOnceAndTheBankDecides) {
   expect_problem(answer_dispute(clay, order, {}), 422, "validation");
   expect_problem(answer_dispute(clay, order, {{"explanation", "short"}}), 422, "validation");
   expect_problem(answer_dispute(clay, order, {{"explanation", 42}}), 422, "validation");
+  const auto evidence_path = path + "/dispute/evidence";
+  expect_problem(client().post_json(evidence_path, {{"explanation", "No token sent with it."}}, ""),
+                 401, "unauthorized");
+  expect_problem(client().request(boost::beast::http::verb::post, evidence_path, "{not json",
+                                  {{"Content-Type", "application/json"},
+                                   {"Authorization", "Bearer " + clay.access_token}}),
+                 400, "bad-request");
+  expect_problem(answer_dispute(clay, order, {{"explanation", std::string(5001, 'x')}}), 422,
+                 "validation");
 
   // The test gateway decides for the shop on "winning_evidence".
   const auto answered = answer_dispute(clay, order, {{"explanation", "winning_evidence"}});

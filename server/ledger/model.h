@@ -76,6 +76,9 @@ struct FeeRule {
 struct Entry {
   std::string account;
   long long amount = 0;  // minor units; debit > 0, credit < 0, never 0
+  // The order the entry is about where its transaction's reference does not
+  // say (a dispute's, which takes from several vendors' orders); 0 otherwise.
+  std::int64_t order_id = 0;
 };
 
 struct LedgerTransaction {
@@ -142,11 +145,11 @@ struct Statement {
   long long total = 0;
 };
 
-// What one order earned its vendor, from its sale and its refunds: gross
-// (the captured total) less the platform's fee, less what was refunded plus
-// the fee those refunds gave back; and its hold (model above). A dispute is
-// not here: its clawback is one transaction over a payment's orders, with no
-// share per order.
+// What one order earned its vendor, from its sale, its refunds and its
+// disputes: gross (the captured total) less the platform's fee, less what was
+// refunded plus the fee those refunds gave back, less what disputes took back
+// and kept (what a dispute the shop won gave back is not); and its hold
+// (model above).
 struct OrderEarnings {
   std::int64_t order_id = 0;
   std::string currency;
@@ -155,10 +158,11 @@ struct OrderEarnings {
   long long fee_cents = 0;
   long long refunded_cents = 0;      // >= 0
   long long fee_returned_cents = 0;  // >= 0
+  long long disputed_cents = 0;      // >= 0
   Millis available_at = 0;           // the hold's end; 0: not delivered yet (or no hold)
   bool released = false;             // in the vendor's balance (a sale from before holds always is)
   long long net_cents() const {
-    return gross_cents - fee_cents - refunded_cents + fee_returned_cents;
+    return gross_cents - fee_cents - refunded_cents + fee_returned_cents - disputed_cents;
   }
 };
 

@@ -114,11 +114,11 @@ std::vector<Entry> LedgerService::take_back(db::Connection& sql, std::int64_t or
     const long long from_pending = std::min(left, hold->amount);
     if (from_pending > 0) {
       store::set_hold_amount(sql, reference, hold->amount - from_pending);
-      debits.push_back({chart::vendor_pending(shop_id), from_pending});
+      debits.push_back({chart::vendor_pending(shop_id), from_pending, order_id});
       left -= from_pending;
     }
   }
-  if (left > 0) debits.push_back({chart::vendor_balance(shop_id), left});
+  if (left > 0) debits.push_back({chart::vendor_balance(shop_id), left, order_id});
   return debits;
 }
 
@@ -131,12 +131,12 @@ std::vector<Entry> LedgerService::give_back(db::Connection& sql, std::int64_t or
     const auto reference = std::to_string(order_id);
     if (auto hold = store::find_hold_for_update(sql, reference); hold && !hold->released) {
       store::set_hold_amount(sql, reference, hold->amount + from_pending);
-      credits.push_back({chart::vendor_pending(shop_id), -from_pending});
+      credits.push_back({chart::vendor_pending(shop_id), -from_pending, order_id});
     } else {
       to_balance += from_pending;  // released since: the order's earnings are in the balance
     }
   }
-  if (to_balance > 0) credits.push_back({chart::vendor_balance(shop_id), -to_balance});
+  if (to_balance > 0) credits.push_back({chart::vendor_balance(shop_id), -to_balance, order_id});
   return credits;
 }
 

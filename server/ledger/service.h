@@ -58,13 +58,15 @@ class LedgerService {
   // Takes `amount_cents` back from the vendor of an order (a dispute's
   // clawback): from the order's pending earnings as far as they go while
   // they are held, the rest from the vendor's balance (which may go
-  // negative). Returns the debits, for the caller's transaction to post.
+  // negative). Returns the debits, naming the order, for the caller's
+  // transaction to post.
   std::vector<Entry> take_back(db::Connection& sql, std::int64_t order_id, std::int64_t shop_id,
                                long long amount_cents);
   // Gives back what take_back took (a dispute the shop won): what came from
   // the order's pending earnings goes back to them while they are still
   // held, else to the balance, as does what came from the balance. Returns
-  // the credits (negative entries), for the caller's transaction to post.
+  // the credits (negative entries, naming the order), for the caller's
+  // transaction to post.
   std::vector<Entry> give_back(db::Connection& sql, std::int64_t order_id, std::int64_t shop_id,
                                long long from_pending, long long from_balance);
 

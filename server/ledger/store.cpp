@@ -32,10 +32,12 @@ struct TransactionRow {
 
 struct EntryRow {
   Entry entry;
+  long long order = 0;
 
   void define(soci::statement& st) {
     st.exchange(soci::into(entry.account));
     st.exchange(soci::into(entry.amount));
+    st.exchange(soci::into(order));
   }
 };
 }  // namespace
@@ -45,7 +47,8 @@ constexpr std::string_view kFindTransaction = R"(
   WHERE kind = :kind AND reference = :reference)";
 
 constexpr std::string_view kEntriesOf = R"(
-  SELECT account, amount FROM ledger_entries WHERE transaction_id = :transaction ORDER BY id)";
+  SELECT account, amount, COALESCE(order_id, 0) FROM ledger_entries
+  WHERE transaction_id = :transaction ORDER BY id)";
 
 std::optional<LedgerTransaction> find_transaction(db::Connection& sql, const std::string& kind,
                                                   const std::string& reference) {
@@ -60,16 +63,20 @@ std::optional<LedgerTransaction> find_transaction(db::Connection& sql, const std
   if (!found) return std::nullopt;
   db::Query(kEntriesOf).values(found->id).each<EntryRow>(sql, [&](const EntryRow& row) {
     found->entries.push_back(row.entry);
+    found->entries.back().order_id = row.order;
   });
   return found;
 }
 
 constexpr std::string_view kInsertEntry = R"(
-  INSERT INTO ledger_entries (transaction_id, account, amount)
-  VALUES (:transaction, :account, :amount))";
+  INSERT INTO ledger_entries (transaction_id, account, amount, order_id)
+  VALUES (:transaction, :account, :amount, :order))";
 
 void insert_entry(db::Connection& sql, std::int64_t transaction_id, const Entry& entry) {
-  db::Query(kInsertEntry).values(transaction_id, entry.account, entry.amount).execute(sql);
+  db::Query(kInsertEntry)
+      .values(transaction_id, entry.account, entry.amount)
+      .value(entry.order_id == 0 ? std::nullopt : std::optional<long long>(entry.order_id))
+      .execute(sql);
 }
 
 constexpr std::string_view kAddToBalance = R"(
@@ -107,13 +114,14 @@ namespace {
 // One row of kStatementLines.
 struct StatementRow {
   StatementLine line;
-  long long id = 0, created = 0;
+  long long id = 0, created = 0, order = 0;
   std::string reference;
 
   void define(soci::statement& st) {
     st.exchange(soci::into(id));
     st.exchange(soci::into(line.kind));
     st.exchange(soci::into(reference));
+    st.exchange(soci::into(order));
     st.exchange(soci::into(line.currency));
     st.exchange(soci::into(created));
     st.exchange(soci::into(line.gross_cents));
@@ -126,8 +134,11 @@ struct StatementRow {
     StatementLine read = line;
     read.transaction_id = id;
     read.created_at = created;
-    // Sales and refunds name an order; payouts and their reversals a payout.
-    if (line.kind != kinds::kPayout && line.kind != kinds::kPayoutReversal)
+    // Sales and refunds name an order, disputes a dispute (and their entries
+    // an order), payouts and their reversals a payout.
+    if (order != 0)
+      read.order_id = order;
+    else if (line.kind != kinds::kPayout && line.kind != kinds::kPayoutReversal)
       read.order_id = std::strtoll(reference.c_str(), nullptr, 10);
     return read;
   }
@@ -139,11 +150,11 @@ struct StatementRow {
 // dispute may take from both accounts), with the running sum of what it is
 // owed per currency (a window over all of them, so a page's balances are
 // right). A dispute's gross is the vendor's share of it, not the whole
-// payment's. The casts keep PostgreSQL's SUM of BIGINT (a NUMERIC) a 64-bit
-// integer.
+// payment's, and its order the one its entries name. The casts keep PostgreSQL's SUM of BIGINT (a
+// NUMERIC) a 64-bit integer.
 const std::string kStatementLinesSelect = R"(
-  SELECT id, kind, reference, currency, created_at, gross, fee, net, balance FROM (
-    SELECT t.id, t.kind, t.reference, t.currency, t.created_at,
+  SELECT id, kind, reference, order_id, currency, created_at, gross, fee, net, balance FROM (
+    SELECT t.id, t.kind, t.reference, v.order_id, t.currency, t.created_at,
       CASE WHEN t.kind IN (:dispute, :dispute_won) THEN -v.amount ELSE
         CAST(COALESCE((SELECT SUM(c.amount) FROM ledger_entries c
                        WHERE c.transaction_id = t.id AND c.account = :clearing), 0) AS BIGINT)
@@ -152,7 +163,8 @@ const std::string kStatementLinesSelect = R"(
                      WHERE f.transaction_id = t.id AND f.account = :fees), 0) AS BIGINT) AS fee,
       -v.amount AS net,
       CAST(SUM(-v.amount) OVER (PARTITION BY t.currency ORDER BY t.id) AS BIGINT) AS balance
-    FROM (SELECT transaction_id, CAST(SUM(amount) AS BIGINT) AS amount FROM ledger_entries
+    FROM (SELECT transaction_id, CAST(SUM(amount) AS BIGINT) AS amount,
+            CAST(COALESCE(MIN(order_id), 0) AS BIGINT) AS order_id FROM ledger_entries
           WHERE account IN (:pending, :balance) GROUP BY transaction_id) v
     JOIN ledger_transactions t ON t.id = v.transaction_id
     WHERE t.kind <> :release) lines)";
@@ -211,6 +223,7 @@ struct OrderEarningsRow {
     st.exchange(soci::into(earnings.fee_cents));
     st.exchange(soci::into(earnings.refunded_cents));
     st.exchange(soci::into(earnings.fee_returned_cents));
+    st.exchange(soci::into(earnings.disputed_cents));
     st.exchange(soci::into(available));
     st.exchange(soci::into(released));
   }
@@ -231,8 +244,10 @@ struct OrderEarningsRow {
 // order id alone, for a whole-order refund from before 013). Gross is what
 // the gateway's clearing account took in, the fee what the platform's fee
 // account got; a refund's are the reverse. A sale from before holds has no
-// hold and credited the balance: released. The casts keep PostgreSQL's SUM
-// of BIGINT (a NUMERIC) a 64-bit integer.
+// hold and credited the balance: released. A dispute's entries name their
+// order (ledger_entries.order_id): what it took from the vendor's accounts
+// less what a won one gave back. The casts keep PostgreSQL's SUM of BIGINT
+// (a NUMERIC) a 64-bit integer.
 constexpr std::string_view kOrderEarnings = R"(
   SELECT CAST(s.reference AS BIGINT), s.currency, s.created_at,
     CAST(COALESCE((SELECT SUM(e.amount) FROM ledger_entries e
@@ -249,6 +264,12 @@ constexpr std::string_view kOrderEarnings = R"(
                    WHERE r.kind = :fee_refund AND e.account = :refund_fees
                      AND (r.reference = s.reference OR r.reference LIKE s.reference || '/%')),
                   0) AS BIGINT),
+    CAST(COALESCE((SELECT SUM(e.amount) FROM ledger_entries e
+                   JOIN ledger_transactions d ON d.id = e.transaction_id
+                   WHERE e.order_id = CAST(s.reference AS BIGINT)
+                     AND e.account IN (:dispute_pending, :dispute_balance)
+                     AND d.kind IN (:dispute, :dispute_won)),
+                  0) AS BIGINT),
     CAST(COALESCE(h.due_at, 0) AS BIGINT),
     CAST(CASE WHEN h.reference IS NULL OR h.released_at IS NOT NULL THEN 1 ELSE 0 END AS BIGINT)
   FROM ledger_entries v
@@ -263,7 +284,9 @@ db::Query order_earnings_query(std::int64_t shop_id) {
   db::Query query(kOrderEarnings);
   query.values(chart::kGatewayClearing, chart::kPlatformFees, kinds::kRefund,
                chart::kGatewayClearing, kinds::kRefund, chart::kPlatformFees,
-               chart::vendor_pending(shop_id), chart::vendor_balance(shop_id), kinds::kSale);
+               chart::vendor_pending(shop_id), chart::vendor_balance(shop_id), kinds::kDispute,
+               kinds::kDisputeWon, chart::vendor_pending(shop_id), chart::vendor_balance(shop_id),
+               kinds::kSale);
   return query;
 }
 }  // namespace

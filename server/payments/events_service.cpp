@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 
 namespace ps::payments {
 
@@ -100,14 +99,6 @@ void tell_dispute_closed(db::Connection& sql, const PaidOrder& order, long long 
                .amount_label = won ? "Given back" : "Kept by the buyer"});
 }
 
-// Takes the account's amount out of `taken`: 0 when it has none (left).
-long long take_from(std::map<std::string, long long>& taken, const std::string& account) {
-  const auto found = taken.find(account);
-  if (found == taken.end()) return 0;
-  const auto amount = found->second;
-  taken.erase(found);
-  return amount;
-}
 }  // namespace
 
 PaymentEventsService::Received PaymentEventsService::receive(std::string_view signature_header,
@@ -224,20 +215,18 @@ void PaymentEventsService::take_back(db::Connection& sql, const PaymentRef& paym
     weights.push_back(order.captured || !any_captured ? order.total_cents : 0);
   const auto shares = split_in_proportion(dispute.amount, weights);
 
-  std::map<std::string, long long> per_account;
-  for (std::size_t i = 0; i < orders.size(); ++i) {
-    if (shares[i] == 0) continue;
-    for (const auto& debit : ledger_.take_back(sql, orders[i].id, orders[i].shop_id, shares[i]))
-      per_account[debit.account] += debit.amount;
-    tell_disputed(sql, orders[i], shares[i], payment.currency);
-  }
   ledger::LedgerTransaction clawback;
   clawback.kind = ledger::kinds::kDispute;
   clawback.reference = dispute.id;
   clawback.currency = payment.currency;
   clawback.memo = "dispute " + dispute.id + " on " + dispute.payment_intent;
   clawback.entries.push_back({ledger::chart::kGatewayClearing, -dispute.amount});
-  for (const auto& [account, amount] : per_account) clawback.entries.push_back({account, amount});
+  for (std::size_t i = 0; i < orders.size(); ++i) {
+    if (shares[i] == 0) continue;
+    for (auto& debit : ledger_.take_back(sql, orders[i].id, orders[i].shop_id, shares[i]))
+      clawback.entries.push_back(std::move(debit));
+    tell_disputed(sql, orders[i], shares[i], payment.currency);
+  }
   ledger_.post(sql, std::move(clawback));
 }
 
@@ -247,14 +236,15 @@ std::vector<PaymentEventsService::ClawbackShare> PaymentEventsService::clawback_
     db::Connection& sql, const PaymentRef& payment, const Dispute& dispute) {
   const auto clawback = ledger_.find_posted(sql, ledger::kinds::kDispute, dispute.id);
   if (!clawback) return {};
-  std::map<std::string, long long> taken;
-  for (const auto& entry : clawback->entries)
-    if (entry.account != ledger::chart::kGatewayClearing) taken[entry.account] += entry.amount;
   std::vector<ClawbackShare> shares;
   for (auto& order : event_store::orders_paid_by(sql, payment.id)) {
-    ClawbackShare share{
-        .from_pending = take_from(taken, ledger::chart::vendor_pending(order.shop_id)),
-        .from_balance = take_from(taken, ledger::chart::vendor_balance(order.shop_id))};
+    ClawbackShare share;
+    for (const auto& entry : clawback->entries) {
+      if (entry.order_id != order.id) continue;
+      (entry.account == ledger::chart::vendor_pending(order.shop_id) ? share.from_pending
+                                                                     : share.from_balance) +=
+          entry.amount;
+    }
     share.order = std::move(order);
     if (share.total() != 0) shares.push_back(std::move(share));
   }

@@ -59,6 +59,7 @@ boost::json::object to_json(const OrderEarnings& order) {
           {"fee_cents", e.fee_cents},
           {"refunded_cents", e.refunded_cents},
           {"fee_returned_cents", e.fee_returned_cents},
+          {"disputed_cents", e.disputed_cents},
           {"net_cents", e.net_cents()},
           {"status", to_string(order.status)},
           {"available_at", std::move(available_at)},

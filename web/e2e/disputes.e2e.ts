@@ -84,10 +84,24 @@ describe('a disputed payment, answered by its vendor', () => {
     throw new Error(`order #${orderId} never said ${words}`);
   }
 
+  /**
+   * Opens the order again and waits for its earnings: asked for after the
+   * dispute's change was seen, they include it (asked for with the order, they might not).
+   */
+  async function reloadEarnings(page: Page) {
+    await page.goto(`/orders/${orderId}`);
+    await page.getByTestId('order-net').waitFor();
+  }
+
   test('the vendor answers the dispute once and the bank decides for the shop', async () => {
     const page = vendor.page;
     const standing = await orderSaying(page, /was taken back from your earnings/);
     expect(await standing.textContent()).toContain('$28.00');
+    const takenBack = page
+      .getByTestId('order-earnings')
+      .getByRole('row', { name: /Taken back by a dispute/ });
+    await reloadEarnings(page);
+    expect(await takenBack.textContent()).toContain('-$28.00');
     await checkPage(page, 'the vendor’s disputed order');
 
     await page.getByLabel('Your answer to the bank').fill('winning_evidence');
@@ -97,6 +111,8 @@ describe('a disputed payment, answered by its vendor', () => {
 
     const decided = await orderSaying(page, /decided for your shop/);
     expect(await decided.textContent()).toContain('$28.00 taken back is in your earnings again');
+    await reloadEarnings(page);
+    expect(await takenBack.count()).toBe(0);
     await page.getByRole('button', { name: /Notifications/ }).click();
     await page.getByText(`Dispute of order #${orderId} won`).waitFor();
   });

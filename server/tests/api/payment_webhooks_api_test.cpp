@@ -107,6 +107,19 @@ class PaymentWebhooksApi : public CheckoutTest {
               held);
     EXPECT_EQ(notifications_of(clay, "payment_disputed").size(), 1u);
   }
+  // What the vendor's earnings of the order say (GET /api/my/earnings/orders/{id}).
+  boost::json::value earnings_of(const Account& vendor, std::int64_t order) {
+    const auto response =
+        client().get("/api/my/earnings/orders/" + std::to_string(order), vendor.access_token);
+    EXPECT_EQ(response.status, 200) << response.body;
+    return response.json();
+  }
+  // The vendor (clay or paper) of the shop the order is from.
+  const Account& vendor_of(std::int64_t order) {
+    const auto clays =
+        client().get("/api/my/earnings/orders/" + std::to_string(order), clay.access_token);
+    return clays.status == 200 ? clay : paper;
+  }
   // Runs the two due jobs (two payment events) at once, as two runners or
   // instances would: `hold_query` (a SELECT ... FOR UPDATE) holds a row in
   // another transaction until both jobs wait for a lock, then lets go.
@@ -495,10 +508,12 @@ TEST_P(PaymentWebhooksApi, ADisputeWonGivesTheVendorBackWhatItTookOnce) {
   const auto& lines = statement.at("items").as_array();
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines[0].at("kind"), "dispute_won");
+  EXPECT_EQ(lines[0].at("order_id"), order);
   EXPECT_EQ(lines[0].at("gross_cents"), 2500);
   EXPECT_EQ(lines[0].at("net_cents"), 2500);
   EXPECT_EQ(lines[0].at("balance_cents"), 2250);
   EXPECT_EQ(lines[1].at("kind"), "dispute");
+  EXPECT_EQ(lines[1].at("order_id"), order);
   EXPECT_EQ(lines[1].at("gross_cents"), -2500);
   EXPECT_EQ(lines[1].at("balance_cents"), -250);
   EXPECT_EQ(statement.at("total"), 3);
@@ -539,6 +554,38 @@ TEST_P(PaymentWebhooksApi, ADisputeLostKeepsItsClawbackAndIsToldOnce) {
   EXPECT_EQ(run_jobs(), 1);
   EXPECT_EQ(postings("dispute_won"), 0);
   EXPECT_EQ(ledger_balance(vendor), 250);
+  const auto earnings = earnings_of(clay, order);
+  EXPECT_EQ(earnings.at("disputed_cents"), 2500);
+  EXPECT_EQ(earnings.at("net_cents"), -250);
+}
+
+// The order's earnings count what its dispute takes back while it holds it
+// (here part of the order), and no more once the bank decides for the shop;
+// its other figures stay the sale's and the refunds'.
+TEST_P(PaymentWebhooksApi, AnOrdersEarningsCountWhatItsDisputeHoldsBack) {
+  const auto order = buy({mug}).at(0);
+  ASSERT_EQ(ship(clay, order).status, 200);  // 2500, a 250 fee: 2250 earned
+  const auto currency = currency_of(order), intent = authorization_of(order);
+  ASSERT_EQ(earnings_of(clay, order).at("disputed_cents"), 0);
+  ASSERT_EQ(deliver(dispute("evt_part_open", "du_part_won", intent, 1000, currency)).status, 200);
+  EXPECT_EQ(run_jobs(), 1);
+
+  auto earnings = earnings_of(clay, order);
+  EXPECT_EQ(earnings.at("gross_cents"), 2500);
+  EXPECT_EQ(earnings.at("fee_cents"), 250);
+  EXPECT_EQ(earnings.at("refunded_cents"), 0);
+  EXPECT_EQ(earnings.at("disputed_cents"), 1000);
+  EXPECT_EQ(earnings.at("net_cents"), 1250);
+  const auto listed =
+      client().get("/api/my/earnings/orders", clay.access_token).json().at("items").at(0);
+  EXPECT_EQ(listed.at("order_id"), order);
+  EXPECT_EQ(listed.at("disputed_cents"), 1000);
+
+  deliver_won("du_part_won", intent, 1000, currency);
+  EXPECT_EQ(run_jobs(), 2);
+  earnings = earnings_of(clay, order);
+  EXPECT_EQ(earnings.at("disputed_cents"), 0);
+  EXPECT_EQ(earnings.at("net_cents"), 2250);
 }
 
 // Events come in any order: an outcome before the opening takes back first,
@@ -703,6 +750,57 @@ TEST_P(PaymentWebhooksApi, ADisputeOverSeveralShopsIsSplitInProportion) {
   EXPECT_EQ(ledger_balance(clay_account) - clay_before, 863);
   EXPECT_EQ(ledger_balance(paper_account) - paper_before, 138);
   EXPECT_EQ(ledger_balance("gateway:clearing") - clearing_before, -1001);
+
+  // Each vendor sees its own share on its own order, and the statement's
+  // dispute line names that order.
+  for (const auto order : orders) {
+    const auto& vendor = vendor_of(order);
+    const bool clays = &vendor == &clay;
+    EXPECT_EQ(earnings_of(vendor, order).at("disputed_cents"), clays ? 863 : 138);
+    const auto line =
+        client().get("/api/my/statement", vendor.access_token).json().at("items").at(0);
+    EXPECT_EQ(line.at("kind"), "dispute");
+    EXPECT_EQ(line.at("order_id"), order);
+    EXPECT_EQ(line.at("gross_cents"), clays ? -863 : -138);
+  }
+}
+
+// Disputes posted before their entries named their orders (migration 033)
+// are given them by it: the payment's order of each vendor's shop.
+TEST_P(PaymentWebhooksApi, TheMigrationNamesTheOrdersOfDisputesPostedBeforeIt) {
+  const auto orders = buy({mug, card});
+  ASSERT_EQ(orders.size(), 2u);
+  for (const auto order : orders) {
+    auto shipped = ship(clay, order);
+    if (shipped.status != 200) shipped = ship(paper, order);
+    ASSERT_EQ(shipped.status, 200) << shipped.body;
+  }
+  const auto intent = authorization_of(orders[0]), currency = currency_of(orders[0]);
+  ASSERT_EQ(deliver(dispute("evt_before", "du_before", intent, 1001, currency)).status, 200);
+  deliver_won("du_before", intent, 1001, currency);
+  EXPECT_EQ(run_jobs(), 3);
+  const std::string named_entries = "SELECT COUNT(*) FROM ledger_entries WHERE order_id IN (" +
+                                    std::to_string(orders[0]) + ", " + std::to_string(orders[1]) +
+                                    ")";
+  const auto named = sql_number(named_entries);
+  ASSERT_GE(named, 4);  // each vendor's share, taken and given back
+
+  auto& app = server().app();
+  app.database().with_session([&](db::Connection& sql) {
+    sql.session() << "DROP INDEX ledger_entries_order";
+    sql.session() << "ALTER TABLE ledger_entries DROP COLUMN order_id";
+    sql.session() << "DELETE FROM schema_migrations WHERE version = 33";
+  });
+  EXPECT_EQ(app.migrate(), 1);
+  EXPECT_EQ(sql_number(named_entries), named);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM ledger_entries WHERE order_id IS NOT NULL"), named);
+  for (const auto order : orders) {
+    const auto& vendor = vendor_of(order);
+    EXPECT_EQ(earnings_of(vendor, order).at("disputed_cents"), 0);  // won
+    const auto lines = client().get("/api/my/statement", vendor.access_token).json().at("items");
+    EXPECT_EQ(lines.at(0).at("order_id"), order);  // dispute_won
+    EXPECT_EQ(lines.at(1).at("order_id"), order);  // dispute
+  }
 }
 
 TEST_P(PaymentWebhooksApi, ADisputeThatCannotBeAppliedLeavesNothingAndIsRetried) {

@@ -78,6 +78,15 @@ void expect_ledger_agrees_with_orders(const SqlNumber& number) {
                    "b.currency = h.currency AND b.account = 'vendor:' || h.shop_id || ':pending')"),
             0)
       << "a vendor's pending earnings are not its unreleased holds";
+  // What each order's earnings show of its disputes (ledger/store.cpp's
+  // kOrderEarnings) adds up to what the disputes moved.
+  EXPECT_EQ(number("SELECT COUNT(*) FROM ledger_entries e JOIN ledger_transactions t ON t.id = "
+                   "e.transaction_id WHERE t.kind IN ('dispute', 'dispute_won') AND "
+                   "e.account LIKE 'vendor:%' AND NOT EXISTS (SELECT 1 FROM orders o WHERE "
+                   "o.id = e.order_id AND e.account IN ('vendor:' || o.shop_id || ':pending', "
+                   "'vendor:' || o.shop_id || ':balance'))"),
+            0)
+      << "a dispute's vendor entry does not name an order of that vendor's shop";
   EXPECT_EQ(number("SELECT COUNT(*) FROM ledger_balances WHERE account LIKE 'vendor:%:pending' "
                    "AND amount > 0"),
             0)

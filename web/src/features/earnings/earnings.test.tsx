@@ -42,10 +42,27 @@ const partlyRefunded: OrderEarnings = {
   fee_cents: 690,
   refunded_cents: 3450,
   fee_returned_cents: 345,
+  disputed_cents: 0,
   net_cents: 3105,
   status: 'paid_out',
   available_at: '2026-12-01T12:00:00Z',
   payout_id: 5,
+};
+
+/** Order 23: $25.00 at a 10% fee, the whole payment disputed and held back. */
+const disputed: OrderEarnings = {
+  order_id: 23,
+  currency: 'USD',
+  created_at: '2026-12-03T09:00:00Z',
+  gross_cents: 2500,
+  fee_cents: 250,
+  refunded_cents: 0,
+  fee_returned_cents: 0,
+  disputed_cents: 2500,
+  net_cents: -250,
+  status: 'pending',
+  available_at: null,
+  payout_id: null,
 };
 
 const noAccount = () =>
@@ -239,6 +256,31 @@ describe('OrderEarningsTable', () => {
     expect(calls.find((c) => c.url.startsWith('/api/my/earnings/orders'))!.url).toBe(
       '/api/my/earnings/orders?page=1&limit=20',
     );
+    expect(within(table).queryByRole('columnheader', { name: 'Disputed' })).toBeNull();
+  });
+
+  it('adds a column for what disputes took back when an order on the page has one', async () => {
+    signedIn();
+    mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/my/earnings/orders': () =>
+        json({ items: [disputed, partlyRefunded], page: 1, limit: 20, total: 2, pages: 1 }),
+    });
+    renderPage(<OrderEarningsTable />);
+    const table = await screen.findByRole('table', { name: 'Earnings by order' });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((header) => header.textContent);
+    expect(headers.indexOf('Disputed')).toBe(headers.indexOf('Fee returned') + 1);
+    const [first, second] = within(table)
+      .getAllByTestId('order-earnings-row')
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      );
+    expect(first!.slice(2, 8)).toEqual(['$25.00', '-$2.50', '—', '—', '-$25.00', '-$2.50']);
+    expect(second!.slice(2, 8)).toEqual(['$69.00', '-$6.90', '-$34.50', '$3.45', '—', '$31.05']);
   });
 });
 
@@ -255,6 +297,21 @@ describe('OrderEarningsBox', () => {
     expect(within(figures).getByRole('row', { name: /Refunds/ })).toHaveTextContent('-$34.50');
     expect(within(figures).getByRole('row', { name: /Fee returned/ })).toHaveTextContent('$3.45');
     expect(screen.getByTestId('order-earnings-status')).toHaveTextContent('Paid out in payout #5');
+    expect(within(figures).queryByRole('row', { name: /dispute/ })).toBeNull();
+  });
+
+  it('shows what a dispute took back, in the net', async () => {
+    signedIn();
+    mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/my/earnings/orders/23': () => json(disputed),
+    });
+    renderPage(<OrderEarningsBox orderId={23} />);
+    expect(await screen.findByTestId('order-net')).toHaveTextContent('-$2.50');
+    const figures = screen.getByRole('table', { name: 'Earnings of this order' });
+    expect(within(figures).getByRole('row', { name: /Taken back by a dispute/ })).toHaveTextContent(
+      '-$25.00',
+    );
   });
 
   it('shows no refunds as $0.00, not -$0.00', async () => {

@@ -1783,7 +1783,7 @@ export interface components {
              * @enum {unknown}
              */
             kind: "sale" | "refund" | "payout" | "payout_reversal" | "dispute" | "dispute_won";
-            /** @description the order of a sale or refund; 0 for a payout, its reversal or a dispute and its reversal (a dispute may cover several orders of one payment) */
+            /** @description the order of a sale, a refund or a dispute and its reversal (a dispute of a payment over several shops' orders takes from each; each vendor's line names its own order); 0 for a payout or its reversal */
             order_id: number;
             currency: string;
             /** Format: date-time */
@@ -1873,7 +1873,7 @@ export interface components {
         PayoutList: {
             items: components["schemas"]["Payout"][];
         };
-        /** @description What one order earned the vendor, from the ledger: its sale less the platform's fee, less its refunds (each giving back its share of the fee). A dispute is not counted here: it is taken from the vendor's balance as a line of its own on the statement. */
+        /** @description What one order earned the vendor, from the ledger: its sale less the platform's fee, less its refunds (each giving back its share of the fee), less what a card dispute took back and kept. */
         OrderEarnings: {
             order_id: number;
             currency: string;
@@ -1890,7 +1890,9 @@ export interface components {
             refunded_cents: number;
             /** @description the part of the fee given back with those refunds */
             fee_returned_cents: number;
-            /** @description what the order earned the vendor: gross - fee - refunded + fee_returned */
+            /** @description minor units a card dispute of the order's payment took back from the vendor and kept (0 or more): its share of the disputed amount while the dispute is open or lost, 0 again once the bank decided for the shop */
+            disputed_cents: number;
+            /** @description what the order earned the vendor: gross - fee - refunded + fee_returned - disputed */
             net_cents: number;
             /**
              * @description pending: on hold until available_at (or until delivery when that is null); available: in the vendor's available balance; in_payout: covered by a payout on its way; paid_out: covered by a paid payout

@@ -11,7 +11,8 @@ import { EARNINGS_STATUS_LABELS } from './labels';
 
 /**
  * What one order earned the vendor, for its order page: gross, fee, refunds,
- * the fee given back and net, and where the money stands.
+ * the fee given back, what a dispute took back (when one did) and net, and
+ * where the money stands.
  */
 export function OrderEarningsBox({ orderId }: { orderId: number }) {
   const earnings = useOrderEarnings(orderId);
@@ -41,6 +42,7 @@ function Figures({ earnings: e }: { earnings: OrderEarnings }) {
     ['Refunds', -e.refunded_cents || 0], // not "-$0.00" before any refund
     ['Fee returned', e.fee_returned_cents],
   ];
+  if (e.disputed_cents !== 0) rows.push(['Taken back by a dispute', -e.disputed_cents]);
   return (
     <>
       <table className="table is-fullwidth is-narrow" aria-label="Earnings of this order">

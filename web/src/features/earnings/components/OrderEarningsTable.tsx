@@ -17,7 +17,7 @@ function Signed({ cents, currency }: { cents: number; currency: string }) {
   return <Money cents={cents} currency={currency} />;
 }
 
-function EarningsRow({ order }: { order: OrderEarnings }) {
+function EarningsRow({ order, disputes }: { order: OrderEarnings; disputes: boolean }) {
   const c = order.currency;
   return (
     <tr data-testid="order-earnings-row">
@@ -37,6 +37,11 @@ function EarningsRow({ order }: { order: OrderEarnings }) {
       <td className="has-text-right">
         <Signed cents={order.fee_returned_cents} currency={c} />
       </td>
+      {disputes && (
+        <td className="has-text-right">
+          <Signed cents={-order.disputed_cents} currency={c} />
+        </td>
+      )}
       <td className="has-text-right has-text-weight-bold">
         <Money cents={order.net_cents} currency={c} />
       </td>
@@ -49,6 +54,8 @@ function EarningsRow({ order }: { order: OrderEarnings }) {
 export function OrderEarningsTable() {
   const [page, setPage] = useState(1);
   const orders = useOrderEarningsPage(page);
+  // A column for disputes only on a page that has one: most shops never see one.
+  const disputes = orders.data?.items.some((order) => order.disputed_cents !== 0) ?? false;
   return (
     <section aria-labelledby="order-earnings-heading" className="mb-5">
       <h2 className="title is-5" id="order-earnings-heading">
@@ -56,7 +63,7 @@ export function OrderEarningsTable() {
       </h2>
       <p className="help mb-3">
         What each order earned you: what the buyer paid, less the platform’s fee and refunds, plus
-        the part of the fee each refund gave back.
+        the part of the fee each refund gave back, less what a card dispute took back.
       </p>
       {orders.isPending && <Loading />}
       <ErrorNotice error={orders.error} onRetry={() => orders.refetch()} />
@@ -85,6 +92,11 @@ export function OrderEarningsTable() {
                   <th scope="col" className="has-text-right">
                     Fee returned
                   </th>
+                  {disputes && (
+                    <th scope="col" className="has-text-right">
+                      Disputed
+                    </th>
+                  )}
                   <th scope="col" className="has-text-right">
                     Net
                   </th>
@@ -93,7 +105,7 @@ export function OrderEarningsTable() {
               </thead>
               <tbody>
                 {orders.data.items.map((order) => (
-                  <EarningsRow key={order.order_id} order={order} />
+                  <EarningsRow key={order.order_id} order={order} disputes={disputes} />
                 ))}
               </tbody>
             </table>

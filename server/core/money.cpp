@@ -1,5 +1,8 @@
 #include "core/money.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace ps {
 
 std::string decimal_of(long long minor_units) {
@@ -29,6 +32,13 @@ std::string money_text(long long minor_units, std::string_view currency) {
   if (symbol.empty()) return amount + " " + std::string(currency);
   if (amount.starts_with('-')) return "-" + std::string(symbol) + amount.substr(1);
   return std::string(symbol) + amount;
+}
+
+bool same_currency(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
 }
 
 }  // namespace ps

@@ -14,4 +14,8 @@ std::string decimal_of(long long minor_units);
 // "12.05 CHF".
 std::string money_text(long long minor_units, std::string_view currency);
 
+// Whether two ISO 4217 codes name one currency, whatever their case: the
+// gateway writes them in lower case ("usd"), we in upper ("USD").
+bool same_currency(std::string_view a, std::string_view b);
+
 }  // namespace ps

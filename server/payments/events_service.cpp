@@ -11,18 +11,10 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
-#include <cctype>
 
 namespace ps::payments {
 
 namespace {
-bool same_currency(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 // What an order's vendor is told (bell and mail) of a dispute about it.
 struct DisputeNotice {
   std::string kind;     // the notification's and the mail's

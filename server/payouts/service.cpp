@@ -8,8 +8,6 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include <algorithm>
-#include <cctype>
 #include <map>
 
 namespace ps::payouts {
@@ -27,13 +25,6 @@ ApiError no_account() {
 std::string text_of(const json::object& object, std::string_view key) {
   const auto* value = object.if_contains(key);
   return value && value->is_string() ? std::string(value->as_string()) : std::string();
-}
-
-bool same_currency(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 // Tells the vendor (bell and mail) that a payout did not reach their bank and

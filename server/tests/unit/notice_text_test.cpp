@@ -16,6 +16,14 @@ TEST(MoneyText, SymbolsForTheCommonCurrenciesAndTheCodeForOthers) {
   EXPECT_EQ(money_text(100000, "CHF"), "1000.00 CHF");
 }
 
+TEST(MoneyText, CurrencyCodesMatchWhateverTheirCase) {
+  EXPECT_TRUE(same_currency("usd", "USD"));
+  EXPECT_TRUE(same_currency("Eur", "eUR"));
+  EXPECT_FALSE(same_currency("USD", "EUR"));
+  EXPECT_FALSE(same_currency("USD", "USDT"));
+  EXPECT_FALSE(same_currency("", "USD"));
+}
+
 TEST(Excerpt, CutsAtASpaceAndNeverInsideACharacter) {
   EXPECT_EQ(text::excerpt("short", 10), "short");
   EXPECT_EQ(text::excerpt("the quick brown fox", 12), "the quick…");

@@ -232,6 +232,20 @@ describe('vendor and buyer pages, on a phone and in detail', () => {
     ).toBe(true);
   }
 
+  test('a page whose code cannot be fetched says so, and Reload brings it', async () => {
+    // As after a deploy: the tab's old chunk is gone from the server.
+    const page = guest.page;
+    const chunk = '**/assets/preferences-*.js';
+    await page.route(chunk, (route) => route.abort());
+    await page.goto('/unsubscribe');
+    const alert = page.getByRole('alert');
+    await alert.getByText('This page could not be shown.').waitFor();
+    expect(await page.getByRole('link', { name: 'PocketShop', exact: true }).count()).toBe(1); // the header stays
+    await page.unroute(chunk);
+    await alert.getByRole('button', { name: 'Reload' }).click();
+    await page.getByRole('heading', { name: 'Unsubscribe' }).waitFor();
+  });
+
   test('the Max price box stays inside the filters', async () => {
     const page = await at(guest, '/search');
     const max = page.getByLabel('Max');

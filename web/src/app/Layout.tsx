@@ -1,5 +1,7 @@
-import { useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { Suspense, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Loading } from '../components/Loading';
+import { PageErrorBoundary } from '../components/PageErrorBoundary';
 import { paths } from '../config/paths';
 import { VerifyEmailBanner } from '../features/account';
 import { SessionEndedRedirect, useAuth } from '../features/auth';
@@ -182,7 +184,11 @@ export function Layout() {
       <SessionEndedRedirect />
       <VerifyEmailBanner />
       <main id="main" tabIndex={-1} ref={main}>
-        <Outlet />
+        <PageErrorBoundary path={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
       <footer className="footer">
         <div className="content has-text-centered is-size-7">

@@ -1,8 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
+import { lazy, Suspense } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../test/render';
 import { Field } from './Field';
 import { NotFoundPage } from './NotFoundPage';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { SubmitButton } from './SubmitButton';
 import { TextField } from './TextField';
 
@@ -67,5 +69,51 @@ describe('NotFoundPage', () => {
     renderPage(<NotFoundPage />);
     expect(screen.getByRole('heading', { name: 'We couldn’t find that page' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
+  });
+});
+
+describe('PageErrorBoundary', () => {
+  function Broken(): never {
+    throw new Error('a bug in the page');
+  }
+
+  it('stands in for a page that throws, and the next path tries again', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined); // React reports what it caught
+    const { rerender } = render(
+      <PageErrorBoundary path="/orders/1">
+        <Broken />
+      </PageErrorBoundary>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('This page could not be shown.');
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
+
+    rerender(
+      <PageErrorBoundary path="/orders/1">
+        <p>Order #1</p>
+      </PageErrorBoundary>,
+    );
+    expect(screen.getByRole('alert')).toBeInTheDocument(); // same path: still failed
+    rerender(
+      <PageErrorBoundary path="/orders/2">
+        <p>Order #2</p>
+      </PageErrorBoundary>,
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText('Order #2')).toBeInTheDocument();
+  });
+
+  it('stands in for a page whose code cannot be fetched', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const Gone = lazy(() =>
+      Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+    );
+    render(
+      <PageErrorBoundary path="/dashboard">
+        <Suspense fallback={<p>Loading</p>}>
+          <Gone />
+        </Suspense>
+      </PageErrorBoundary>,
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('may have been updated');
   });
 });

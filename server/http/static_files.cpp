@@ -113,6 +113,10 @@ Response StaticFiles::respond(const Request& request) const {
   if (starts_with(request.path, "/api/") || starts_with(request.path, "/media/"))
     throw ApiError::not_found("No resource at " + request.path);
   const File* file = find(request.path);
+  // A chunk of another build (a tab opened before a deploy) is missing, not
+  // a client-side route: the page as a script would fail less plainly.
+  if (!file && starts_with(request.path, "/assets/"))
+    throw ApiError::not_found("No file at " + request.path + "; the web app has been updated.");
   if (!file) file = find("/index.html");  // a client-side route
   if (!file) throw ApiError::not_found("The web app is not built; run make web.");
 

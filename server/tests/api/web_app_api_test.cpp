@@ -50,8 +50,9 @@ TEST_P(WebAppServing, AssetsAreCachedForeverAndRevalidate) {
   EXPECT_EQ(client().get("/robots.txt").body, "User-agent: *");
 }
 
-TEST_P(WebAppServing, ApiAndMediaPathsStayProblems) {
+TEST_P(WebAppServing, ApiMediaAndMissingAssetPathsStayProblems) {
   expect_problem(client().get("/api/nothing-here"), 404, "not-found");
+  expect_problem(client().get("/assets/app-of-an-older-build.js"), 404, "not-found");
   expect_problem(client().get("/media/nothing/here"), 404, "not-found");
   expect_problem(client().request(boost::beast::http::verb::post, "/shops"), 404, "not-found");
 }

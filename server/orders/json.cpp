@@ -105,11 +105,12 @@ boost::json::object to_json(const OrderView& view) {
                        {"card_last4", view.card->last4},
                        {"amount_cents", o.total_cents}};
   if (view.seen_by_seller) {
-    // What the platform keeps of what the buyer has not got back, and the rest.
+    // What the platform keeps of what the buyer has not got back, and the
+    // rest, less what a dispute holds back (all of it again once won).
     std::optional<long long> fee, net;
     if (o.platform_fee_cents) {
       fee = *o.platform_fee_cents - view.fee_reversed_cents();
-      net = o.total_cents - view.refunded_cents() - *fee;
+      net = o.total_cents - view.refunded_cents() - *fee - view.held_by_dispute_cents();
     }
     json["platform_fee_cents"] = optional_amount(fee);
     json["vendor_net_cents"] = optional_amount(net);

@@ -95,6 +95,10 @@ long long OrderView::fee_reversed_cents() const {
   return sum;
 }
 
+long long OrderView::held_by_dispute_cents() const {
+  return dispute && dispute->status != "won" ? disputed_cents : 0;
+}
+
 std::string fingerprint_of(const RefundRequest& request) {
   boost::json::array items;
   for (const auto& item : request.items)

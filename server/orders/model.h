@@ -175,6 +175,9 @@ struct OrderView {
 
   long long refunded_cents() const;
   long long fee_reversed_cents() const;
+  // What the dispute keeps from the vendor: its share while it is open or
+  // lost, nothing once won.
+  long long held_by_dispute_cents() const;
 };
 
 // A refund made (or, for a retry with its Idempotency-Key, found again).

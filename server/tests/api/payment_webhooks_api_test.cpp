@@ -559,9 +559,10 @@ TEST_P(PaymentWebhooksApi, ADisputeLostKeepsItsClawbackAndIsToldOnce) {
   EXPECT_EQ(earnings.at("net_cents"), -250);
 }
 
-// The order's earnings count what its dispute takes back while it holds it
-// (here part of the order), and no more once the bank decides for the shop;
-// its other figures stay the sale's and the refunds'.
+// The order's earnings (and the order page's "you keep") count what its
+// dispute takes back while it holds it (here part of the order), and no
+// more once the bank decides for the shop; its other figures stay the
+// sale's and the refunds'.
 TEST_P(PaymentWebhooksApi, AnOrdersEarningsCountWhatItsDisputeHoldsBack) {
   const auto order = buy({mug}).at(0);
   ASSERT_EQ(ship(clay, order).status, 200);  // 2500, a 250 fee: 2250 earned
@@ -570,6 +571,10 @@ TEST_P(PaymentWebhooksApi, AnOrdersEarningsCountWhatItsDisputeHoldsBack) {
   ASSERT_EQ(deliver(dispute("evt_part_open", "du_part_won", intent, 1000, currency)).status, 200);
   EXPECT_EQ(run_jobs(), 1);
 
+  const auto order_path = "/api/orders/" + std::to_string(order);
+  const auto seen = client().get(order_path, clay.access_token).json();
+  EXPECT_EQ(seen.at("vendor_net_cents"), 1250);  // the order page's "you keep"
+  EXPECT_EQ(seen.at("dispute").at("taken_back_cents"), 1000);
   auto earnings = earnings_of(clay, order);
   EXPECT_EQ(earnings.at("gross_cents"), 2500);
   EXPECT_EQ(earnings.at("fee_cents"), 250);
@@ -586,6 +591,7 @@ TEST_P(PaymentWebhooksApi, AnOrdersEarningsCountWhatItsDisputeHoldsBack) {
   earnings = earnings_of(clay, order);
   EXPECT_EQ(earnings.at("disputed_cents"), 0);
   EXPECT_EQ(earnings.at("net_cents"), 2250);
+  EXPECT_EQ(client().get(order_path, clay.access_token).json().at("vendor_net_cents"), 2250);
 }
 
 // Events come in any order: an outcome before the opening takes back first,

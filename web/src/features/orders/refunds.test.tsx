@@ -266,7 +266,15 @@ describe('the vendor’s disputed payment', () => {
 
   function showDispute(dispute?: NonNullable<Order['dispute']>) {
     signedIn();
-    let current: Order = { ...delivered, dispute };
+    // $73.00 at a 10% fee: the vendor keeps $65.70, or owes the fee while
+    // the dispute holds the whole payment back.
+    const vendorNet = dispute && dispute.status !== 'won' ? -730 : 6570;
+    let current: Order = {
+      ...delivered,
+      platform_fee_cents: 730,
+      vendor_net_cents: vendorNet,
+      dispute,
+    };
     const mocked = mockFetch({
       'GET /api/me': () => json(vendor),
       'GET /api/orders/21': () => json(current),
@@ -287,6 +295,9 @@ describe('the vendor’s disputed payment', () => {
     const standing = await screen.findByTestId('dispute-standing');
     expect(standing).toHaveTextContent('$73.00 was taken back from your earnings');
     expect(standing).toHaveTextContent(/by .*2026/);
+    expect(screen.getByTestId('vendor-net')).toHaveTextContent(
+      'Platform fee $7.30 · held back by a dispute $73.00 · you keep -$7.30',
+    );
     fireEvent.change(screen.getByLabelText('Your answer to the bank'), {
       target: { value: '  Delivered by PostNord on 3 November, signed for.  ' },
     });
@@ -307,6 +318,7 @@ describe('the vendor’s disputed payment', () => {
     expect(await screen.findByTestId('dispute-standing')).toHaveTextContent(
       'The bank decided for your shop: the $73.00 taken back is in your earnings again.',
     );
+    expect(screen.getByTestId('vendor-net')).not.toHaveTextContent('dispute');
     expect(screen.queryByRole('button', { name: 'Send to the bank' })).toBeNull();
   });
 

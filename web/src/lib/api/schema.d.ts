@@ -1700,7 +1700,7 @@ export interface components {
             refunds?: components["schemas"]["OrderRefund"][];
             /** @description Shown to the shop's vendor only: the platform's fee on the order (fixed when it was shipped and captured; null before), less the part given back with refunds */
             platform_fee_cents?: number | null;
-            /** @description Shown to the shop's vendor only: what the vendor keeps, the total less refunds and platform_fee_cents (null before capture) */
+            /** @description Shown to the shop's vendor only: what the vendor keeps, the total less refunds, platform_fee_cents and what a card dispute of the payment holds back (dispute.taken_back_cents while it is open or lost; nothing once won); null before capture */
             vendor_net_cents?: number | null;
             /** @description Shown to the buyer on GET /api/orders/{id} only: the card the order was paid with and what the order charged to it */
             payment?: {

@@ -17,12 +17,15 @@ function brandName(brand: string): string {
 /**
  * How the order was paid (the card, for its buyer) and what was given back:
  * each refund with its amount, date and reason, and the total refunded. The
- * shop's vendor also sees the platform's fee and what it keeps.
+ * shop's vendor also sees the platform's fee, what a dispute holds back, and
+ * what it keeps.
  */
 export function OrderPayment({ order }: { order: Order }) {
   const refunds = order.refunds ?? [];
   const refunded = order.refunded_cents ?? 0;
-  const { payment, currency } = order;
+  const { payment, currency, dispute } = order;
+  // What vendor_net_cents leaves out for the dispute (given back once won).
+  const heldByDispute = dispute && dispute.status !== 'won' ? dispute.taken_back_cents : 0;
   return (
     <section className="box" aria-labelledby="payment-heading">
       <h2 className="title is-5" id="payment-heading">
@@ -42,8 +45,13 @@ export function OrderPayment({ order }: { order: Order }) {
       </p>
       {order.platform_fee_cents != null && order.vendor_net_cents != null && (
         <p className="is-size-7 has-text-grey" data-testid="vendor-net">
-          Platform fee <Money cents={order.platform_fee_cents} currency={currency} /> · you keep{' '}
-          <Money cents={order.vendor_net_cents} currency={currency} />
+          Platform fee <Money cents={order.platform_fee_cents} currency={currency} /> ·{' '}
+          {heldByDispute > 0 && (
+            <>
+              held back by a dispute <Money cents={heldByDispute} currency={currency} /> ·{' '}
+            </>
+          )}
+          you keep <Money cents={order.vendor_net_cents} currency={currency} />
         </p>
       )}
       {refunds.length > 0 && (

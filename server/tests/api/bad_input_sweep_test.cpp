@@ -2,11 +2,14 @@
 // data, on every operation, not only those whose bad input a test names:
 // each operation the OpenAPI document describes gets malformed path
 // parameters, query parameters, bodies and field values, as a careless or
-// hostile client sends them, with no token, a buyer's and a vendor's.
+// hostile client sends them, with no token, a buyer's and a vendor's, and
+// malformed or forged headers.
 // Every answer is below 500, every refusal is problem+json with a type, the
 // server still answers afterwards, and the ledger still holds.
 
+#include "accounts/refresh_cookie.h"
 #include "api/checkout_test.h"
+#include "http/read_after.h"
 #include "support/ledger_invariants.h"
 
 #include <boost/json.hpp>
@@ -157,16 +160,26 @@ class BadInputSweep : public CheckoutTest {
     return found;
   }
 
-  // Sends one request and keeps what is wrong with its answer, by operation.
+  // Sends one request as `token` (none when empty).
   void send(const Operation& operation, const std::string& target, const std::string& body,
             const std::string& token) {
     Headers headers;
-    if (!body.empty() || operation.method != verb::get)
-      headers.emplace_back("Content-Type", "application/json");
     if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
+    send_with(operation, target, body, std::move(headers));
+  }
+
+  // Sends one request with these headers (and a JSON Content-Type unless
+  // they name one) and keeps what is wrong with its answer, by operation.
+  void send_with(const Operation& operation, const std::string& target, const std::string& body,
+                 Headers headers) {
+    const bool typed = std::ranges::any_of(
+        headers, [](const auto& header) { return header.first == "Content-Type"; });
+    if (!typed && (!body.empty() || operation.method != verb::get))
+      headers.emplace_back("Content-Type", "application/json");
     const auto name =
         std::string(boost::beast::http::to_string(operation.method)) + " " + operation.pattern;
-    const auto example = target.substr(0, 100) + " " + body.substr(0, 60);
+    std::string example = target.substr(0, 100) + " " + body.substr(0, 60);
+    for (const auto& [field, value] : headers) example += " " + field + ": " + value.substr(0, 40);
     ++sent_;
     try {
       const auto result = client().request(operation.method, target, body, headers);
@@ -253,6 +266,44 @@ TEST_P(BadInputSweep, MalformedBodiesAndFieldsAreRefusedCleanly) {
     }
   }
   EXPECT_GT(fields, 50);
+  expect_no_failures();
+}
+
+TEST_P(BadInputSweep, MalformedHeadersAreRefusedCleanly) {
+  std::string forged = buyer.access_token;  // its signature no longer matches
+  forged.back() = forged.back() == 'A' ? 'B' : 'A';
+  const std::string refresh_cookie(accounts::kRefreshCookieName);
+  const std::vector<Headers> variants = {
+      {{"Authorization", "Bearer"}},
+      {{"Authorization", "Bearer "}},
+      {{"Authorization", "Basic dXNlcjpwYXNzd29yZA=="}},
+      {{"Authorization", "Bearer a.b.c"}},
+      {{"Authorization", "Bearer " + std::string(8000, 'A')}},
+      {{"Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIiwicm9sZSI6InZlbmRvciJ9."}},
+      {{"Authorization", "Bearer " + forged}},
+      {{"Authorization", "bearer " + buyer.access_token}, {"Authorization", "Bearer x"}},
+      {{"Authorization", "Bearer " + buyer.access_token}, {"Idempotency-Key", ""}},
+      {{"Authorization", "Bearer " + buyer.access_token},
+       {"Idempotency-Key", std::string(400, 'k')}},
+      {{"Authorization", "Bearer " + buyer.access_token}, {"If-None-Match", "*, W/\"x\", \"y"}},
+      {{"Authorization", "Bearer " + clay.access_token},
+       {"Content-Type", "application/json; charset=iso-8859-1"}},
+      {{"Authorization", "Bearer " + clay.access_token}, {"Content-Type", "multipart/form-data"}},
+      {{"Authorization", "Bearer " + clay.access_token}, {"Content-Type", "application/json;;=;"}},
+      {{"X-Request-Id", "<script>\"'" + std::string(300, 'r')}},
+      {{"Accept-Encoding", "gzip;q=abc, *;q=-1, br;q=2"}},
+      {{"Cookie", refresh_cookie + "=%%%; " + refresh_cookie + "="}},
+      {{"Range", "bytes=abc-"}},
+      {{std::string(http::kReadAfterHeader), "not-a-position"},
+       {"Cookie", std::string(http::kReadAfterCookie) + "=zz/zz"}},
+  };
+  for (const auto& operation : operations()) {
+    const bool has_body = operation.method != verb::get && operation.method != verb::delete_;
+    const std::string target = with_path_value(operation.pattern, "1");
+    for (const auto& headers : variants)
+      send_with(operation, target, has_body ? "{}" : "", headers);
+  }
+  EXPECT_GT(sent_, 1000);
   expect_no_failures();
 }
 

@@ -9,6 +9,14 @@ export const DESKTOP = { width: 1280, height: 900 };
 /** A small phone (iPhone SE/mini width): the narrowest the layout must fit. */
 export const PHONE = { width: 375, height: 812 };
 
+/** Errors the actors' pages threw that nothing caught, not yet taken. */
+const uncaughtPageErrors: string[] = [];
+
+/** Takes the uncaught page errors so far (support/setup.ts fails a test on them). */
+export function takeUncaughtPageErrors(): string[] {
+  return uncaughtPageErrors.splice(0);
+}
+
 export interface Actor {
   context: BrowserContext;
   page: Page;
@@ -43,8 +51,7 @@ export async function openBrowser(baseURL: string): Promise<Actor> {
   context.setDefaultNavigationTimeout(20_000);
   const cspViolations = await watchCspViolations(context);
   const page = context.pages()[0] ?? (await context.newPage());
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('pageerror', (error) => uncaughtPageErrors.push(`${page.url()}: ${error.message}`));
   return {
     context,
     page,
@@ -52,7 +59,6 @@ export async function openBrowser(baseURL: string): Promise<Actor> {
     async close() {
       await context.close().catch(() => undefined);
       rmSync(userDataDir, { recursive: true, force: true });
-      if (errors.length) console.warn(`page errors:\n${errors.join('\n')}`);
     },
   };
 }

@@ -291,7 +291,7 @@ describe('OrderEarningsBox', () => {
       'GET /api/me': () => json(vendor),
       'GET /api/my/earnings/orders/21': () => json(partlyRefunded),
     });
-    renderPage(<OrderEarningsBox orderId={21} />);
+    renderPage(<OrderEarningsBox orderId={21} captured />);
     expect(await screen.findByTestId('order-net')).toHaveTextContent('$31.05');
     const figures = screen.getByRole('table', { name: 'Earnings of this order' });
     expect(within(figures).getByRole('row', { name: /Refunds/ })).toHaveTextContent('-$34.50');
@@ -306,7 +306,7 @@ describe('OrderEarningsBox', () => {
       'GET /api/me': () => json(vendor),
       'GET /api/my/earnings/orders/23': () => json(disputed),
     });
-    renderPage(<OrderEarningsBox orderId={23} />);
+    renderPage(<OrderEarningsBox orderId={23} captured />);
     expect(await screen.findByTestId('order-net')).toHaveTextContent('-$2.50');
     const figures = screen.getByRole('table', { name: 'Earnings of this order' });
     expect(within(figures).getByRole('row', { name: /Taken back by a dispute/ })).toHaveTextContent(
@@ -321,17 +321,27 @@ describe('OrderEarningsBox', () => {
       'GET /api/my/earnings/orders/21': () =>
         json({ ...partlyRefunded, refunded_cents: 0, fee_returned_cents: 0 }),
     });
-    renderPage(<OrderEarningsBox orderId={21} />);
+    renderPage(<OrderEarningsBox orderId={21} captured />);
     const figures = await screen.findByRole('table', { name: 'Earnings of this order' });
     const refunds = within(figures).getByRole('row', { name: /Refunds/ });
     expect(refunds).toHaveTextContent('$0.00');
     expect(refunds).not.toHaveTextContent('-$0.00');
   });
 
-  it('says so when the order has not been captured yet', async () => {
+  it('says so when the order has not been captured yet, without asking', async () => {
+    signedIn();
+    const { calls } = mockFetch({ 'GET /api/me': () => json(vendor) });
+    renderPage(<OrderEarningsBox orderId={30} captured={false} />);
+    expect(await screen.findByText(/the order counts once it ships/)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull(); // no "Loading…"
+    expect(calls.some((c) => c.url.startsWith('/api/my/earnings'))).toBe(false);
+  });
+
+  it('says the same when the server has no earnings for a captured order yet', async () => {
     signedIn();
     mockFetch({ 'GET /api/me': () => json(vendor) });
-    renderPage(<OrderEarningsBox orderId={30} />);
+    renderPage(<OrderEarningsBox orderId={30} captured />);
     expect(await screen.findByText(/the order counts once it ships/)).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });

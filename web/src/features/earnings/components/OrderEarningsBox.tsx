@@ -14,15 +14,18 @@ import { EARNINGS_STATUS_LABELS } from './labels';
  * the fee given back, what a dispute took back (when one did) and net, and
  * where the money stands.
  */
-export function OrderEarningsBox({ orderId }: { orderId: number }) {
-  const earnings = useOrderEarnings(orderId);
-  const notCaptured = earnings.error instanceof ApiError && earnings.error.status === 404;
+export function OrderEarningsBox({ orderId, captured }: { orderId: number; captured: boolean }) {
+  // Not asked for before the capture (the order has no platform fee yet),
+  // when the answer could only be 404.
+  const earnings = useOrderEarnings(orderId, { enabled: captured });
+  const notCaptured =
+    !captured || (earnings.error instanceof ApiError && earnings.error.status === 404);
   return (
     <section className="box" aria-labelledby="order-earnings-heading" data-testid="order-earnings">
       <h2 className="title is-5" id="order-earnings-heading">
         Your earnings
       </h2>
-      {earnings.isPending && <Loading />}
+      {captured && earnings.isPending && <Loading />}
       {notCaptured && (
         <p className="has-text-grey">
           Nothing yet: the order counts once it ships and the payment is taken.

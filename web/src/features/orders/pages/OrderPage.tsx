@@ -137,7 +137,9 @@ export function OrderPage() {
             </div>
             <OrderPayment order={o} />
             {!isBuyer && <DisputeBox order={o} />}
-            {!isBuyer && <OrderEarningsBox orderId={o.id} />}
+            {!isBuyer && (
+              <OrderEarningsBox orderId={o.id} captured={o.platform_fee_cents != null} />
+            )}
           </div>
         </div>
       </div>

@@ -2,7 +2,6 @@ import { lazy, type ComponentType, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { paths } from '../config/paths';
-import { AccountPage } from '../features/account';
 import {
   ForgotPasswordPage,
   RequireAuth,
@@ -14,16 +13,15 @@ import {
 import { CartPage } from '../features/cart';
 import { ProductPage, SearchPage } from '../features/catalog';
 import { HomePage } from '../features/home';
-import { InboxPage, NewConversationPage, ThreadPage } from '../features/messages';
 import { ShopPage, ShopsPage } from '../features/shops';
 import { Layout } from './Layout';
 
 /**
  * A page whose code is fetched when its route is first shown: the shop's
- * back office, checkout, orders, mail preferences and the development
- * mailbox are pages most first visits never open, so the script a first visit loads
- * leaves them out (README.md, "Performance budget"). Layout shows Loading
- * meanwhile.
+ * back office, checkout, orders, messages, account settings, mail
+ * preferences and the development mailbox are pages most first visits never
+ * open, so the script a first visit loads leaves them out (README.md,
+ * "Performance budget"). Layout shows Loading meanwhile.
  */
 function lazyPage<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
@@ -45,6 +43,11 @@ const CheckoutPage = lazyPage(() => import('../features/checkout'), 'CheckoutPag
 const preferencePages = () => import('../features/preferences');
 const NotificationPreferencesPage = lazyPage(preferencePages, 'NotificationPreferencesPage');
 const UnsubscribePage = lazyPage(preferencePages, 'UnsubscribePage');
+const messagePages = () => import('../features/messages/pages');
+const InboxPage = lazyPage(messagePages, 'InboxPage');
+const NewConversationPage = lazyPage(messagePages, 'NewConversationPage');
+const ThreadPage = lazyPage(messagePages, 'ThreadPage');
+const AccountPage = lazyPage(() => import('../features/account/pages'), 'AccountPage');
 const mailboxPages = () => import('../features/mailbox');
 const MailboxPage = lazyPage(mailboxPages, 'MailboxPage');
 const MailboxMailPage = lazyPage(mailboxPages, 'MailboxMailPage');

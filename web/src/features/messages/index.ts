@@ -2,6 +2,3 @@
 export { ContactShopLink } from './components/ContactShopLink';
 export { MessageBuyerLink } from './components/MessageBuyerLink';
 export { UnreadMessagesLink } from './components/UnreadMessagesLink';
-export { InboxPage } from './pages/InboxPage';
-export { NewConversationPage } from './pages/NewConversationPage';
-export { ThreadPage } from './pages/ThreadPage';

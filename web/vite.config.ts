@@ -27,6 +27,16 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    rollupOptions: {
+      output: {
+        // A feature's lazily loaded pages.ts is named after its feature
+        // ("messages-<hash>.js"), as an index.ts is by default.
+        chunkFileNames: (chunk) => {
+          const feature = chunk.facadeModuleId?.match(/\/features\/([^/]+)\/pages\.ts$/)?.[1];
+          return `assets/${feature ? `${feature}-pages` : '[name]'}-[hash].js`;
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

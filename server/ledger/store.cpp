@@ -150,8 +150,8 @@ struct StatementRow {
 // dispute may take from both accounts), with the running sum of what it is
 // owed per currency (a window over all of them, so a page's balances are
 // right). A dispute's gross is the vendor's share of it, not the whole
-// payment's, and its order the one its entries name. The casts keep PostgreSQL's SUM of BIGINT (a
-// NUMERIC) a 64-bit integer.
+// payment's, and its order the one its entries name. The casts keep
+// PostgreSQL's SUM of BIGINT (a NUMERIC) a 64-bit integer.
 const std::string kStatementLinesSelect = R"(
   SELECT id, kind, reference, order_id, currency, created_at, gross, fee, net, balance FROM (
     SELECT t.id, t.kind, t.reference, v.order_id, t.currency, t.created_at,

@@ -223,7 +223,8 @@ void PaymentEventsService::take_back(db::Connection& sql, const PaymentRef& paym
 }
 
 // What the dispute's clawback took from each order of the payment, read from
-// its posting (empty when nothing was taken: no orders, or nothing disputed).
+// its posting, whose vendor entries name their orders (empty when nothing
+// was taken: no orders, or nothing disputed).
 std::vector<PaymentEventsService::ClawbackShare> PaymentEventsService::clawback_shares(
     db::Connection& sql, const PaymentRef& payment, const Dispute& dispute) {
   const auto clawback = ledger_.find_posted(sql, ledger::kinds::kDispute, dispute.id);
@@ -233,9 +234,10 @@ std::vector<PaymentEventsService::ClawbackShare> PaymentEventsService::clawback_
     ClawbackShare share;
     for (const auto& entry : clawback->entries) {
       if (entry.order_id != order.id) continue;
-      (entry.account == ledger::chart::vendor_pending(order.shop_id) ? share.from_pending
-                                                                     : share.from_balance) +=
-          entry.amount;
+      if (entry.account == ledger::chart::vendor_pending(order.shop_id))
+        share.from_pending += entry.amount;
+      else
+        share.from_balance += entry.amount;
     }
     share.order = std::move(order);
     if (share.total() != 0) shares.push_back(std::move(share));

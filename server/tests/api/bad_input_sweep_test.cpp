@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <map>
 #include <regex>
 #include <set>
@@ -37,7 +38,8 @@ const std::vector<std::string> kPathValues = {
 const std::vector<std::string> kQueryValues = {"",    "-1",  "abc",    "99999999999999999999",
                                                "%00", "%ZZ", "%E2%82", std::string(3000, 'q')};
 
-// Bodies that are not the JSON object every operation reads.
+// Bodies that are not the object an operation reads: none, malformed, not an
+// object, empty, a key twice, nested past any limit, not UTF-8.
 const std::vector<std::string> kBadBodies = {"",
                                              "{",
                                              "[]",
@@ -54,9 +56,10 @@ std::vector<json::value> bad_field_values() {
   std::vector<json::value> values;
   values.emplace_back(nullptr);
   values.emplace_back(true);
-  for (const long long number : {-1LL, 0LL, 9223372036854775807LL, -9223372036854775807LL - 1})
+  for (const long long number :
+       {-1LL, 0LL, std::numeric_limits<long long>::max(), std::numeric_limits<long long>::min()})
     values.emplace_back(number);
-  values.emplace_back(18446744073709551615ULL);
+  values.emplace_back(std::numeric_limits<unsigned long long>::max());
   for (const double number : {1e308, -0.5}) values.emplace_back(number);
   for (const std::string& text :
        {std::string(), std::string("   "), std::string(20000, 'x'), std::string("nul\0byte", 8),

@@ -70,7 +70,7 @@ describe('vendor and buyer pages, on a phone and in detail', () => {
     return actor.page;
   }
 
-  test('a phone header shows search and the cart count without opening the menu', async () => {
+  test('a phone header shows search and the cart count without opening the menu, the account one tap away', async () => {
     const page = await at(buyer, '/', PHONE_390);
     expect(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe(
       'false',
@@ -83,6 +83,17 @@ describe('vendor and buyer pages, on a phone and in detail', () => {
     await expect.poll(() => count.textContent()).toBe('3');
     await expectWithinWidth(page, count);
     await expectInView(page, count);
+    // One tap on the menu lists the account's links under the name.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    const orders = page.getByRole('link', { name: 'Your orders' });
+    await expectInView(page, orders);
+    await expectWithinWidth(page, page.getByRole('button', { name: 'Sign out' }));
+    await orders.click();
+    // The URL changes first; the menu closes when the orders page commits.
+    await page.getByRole('heading', { level: 1, name: 'Your orders' }).waitFor();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded'))
+      .toBe('false');
     await search.fill('terrarium');
     await search.press('Enter');
     await page.waitForURL(/\/search\?q=terrarium/);

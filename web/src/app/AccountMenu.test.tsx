@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 import { AppProviders } from './AppProviders';
 import { json, mockFetch } from '../test/fetchMock';
@@ -13,7 +13,7 @@ function renderSignedIn() {
     'GET /api/me': () => json(user),
     'GET /api/cart': () => json({ items: [], item_count: 0, totals: [] }),
     'GET /api/me/notifications/unread-count': () => json({ unread: 0 }),
-    'GET /api/me/unread-messages': () => json({ unread: 0 }),
+    'GET /api/me/unread-messages': () => json({ count: 0 }),
     'GET /api/orders': () => json({ items: [], total: 0, page: 1, pages: 1, limit: 20 }),
     'POST /api/auth/logout': () => new Response(null, { status: 204 }),
   });
@@ -73,5 +73,34 @@ describe('The account menu', () => {
         expect.stringMatching(/^POST .*\/api\/auth\/logout$/),
       ),
     );
+  });
+
+  describe('on a touch screen', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('lists the orders, the settings and sign-out under the name, with no second tap', async () => {
+      const matching = new Set(['(max-width: 1023px)']);
+      vi.stubGlobal('matchMedia', (query: string) => ({
+        matches: matching.has(query),
+        addEventListener: () => {},
+        removeEventListener: () => {},
+      }));
+      const { calls } = renderSignedIn();
+      expect(await screen.findByTestId('signed-in-as')).toHaveTextContent(user.display_name);
+      expect(screen.queryByRole('button', { name: /^Account menu/ })).toBeNull();
+      expect(
+        screen.getByRole('region', { name: `Signed in as ${user.display_name}` }),
+      ).toBeTruthy();
+      expect(screen.getByRole('link', { name: 'Your orders' })).toHaveAttribute('href', '/orders');
+      expect(screen.getByRole('link', { name: 'Account' })).toHaveAttribute('href', '/account');
+
+      fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+      await screen.findByRole('link', { name: 'Sign in' });
+      await waitFor(() =>
+        expect(calls.map((c) => `${c.method} ${c.url}`)).toContainEqual(
+          expect.stringMatching(/^POST .*\/api\/auth\/logout$/),
+        ),
+      );
+    });
   });
 });

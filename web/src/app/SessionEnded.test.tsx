@@ -36,7 +36,7 @@ describe('An ended session', () => {
       'GET /api/cart': () => (sessionAlive ? json(cart) : refused()),
       'GET /api/me/address': () => json({ address: null }),
       'GET /api/me/notifications/unread-count': () => json({ unread: 0 }),
-      'GET /api/me/unread-messages': () => json({ unread: 0 }),
+      'GET /api/me/unread-messages': () => json({ count: 0 }),
       'GET /api/payments/config': () =>
         json({ provider: 'stripe', tokens_url: '/v1/tokens', publishable_key: 'pk_test_web' }),
       'POST /v1/tokens': () => json({ id: 'tok_1', object: 'token' }),

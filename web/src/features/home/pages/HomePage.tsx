@@ -5,6 +5,7 @@ import { Loading } from '../../../components/Loading';
 import { ProductGrid } from '../../../components/ProductCard';
 import { paths } from '../../../config/paths';
 import { usePageTitle } from '../../../lib/usePageTitle';
+import { useAuth } from '../../auth';
 import { useProducts } from '../../catalog';
 import { ShopCard, useShops } from '../../shops';
 import { showcase } from '../utils/showcase';
@@ -31,12 +32,7 @@ export function HomePage() {
               <Link to={paths.search.href()} className="button is-white">
                 Browse products
               </Link>
-              <Link
-                to={paths.signUp.href({ role: 'vendor' })}
-                className="button is-primary is-inverted is-outlined"
-              >
-                Open your shop
-              </Link>
+              <ShopOwnerLink />
             </div>
           </div>
         </div>
@@ -80,5 +76,19 @@ export function HomePage() {
         </div>
       </section>
     </>
+  );
+}
+
+/** Signed out: open a shop (a vendor's sign-up); a vendor: their shop's dashboard. */
+function ShopOwnerLink() {
+  const { user } = useAuth();
+  if (user && user.role !== 'vendor') return null;
+  return (
+    <Link
+      to={user ? paths.vendor.dashboard.href() : paths.signUp.href({ role: 'vendor' })}
+      className="button is-primary is-inverted is-outlined"
+    >
+      {user ? 'Go to your shop' : 'Open your shop'}
+    </Link>
   );
 }

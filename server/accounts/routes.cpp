@@ -1,6 +1,7 @@
 #include "accounts/routes.h"
 
 #include "accounts/refresh_cookie.h"
+#include "core/text.h"
 #include "http/json_input.h"
 
 namespace ps::accounts {
@@ -40,6 +41,14 @@ std::string read_email(JsonFields& fields) {
   return email;
 }
 
+// The name others see: one line of text.
+std::string read_display_name(JsonFields& fields) {
+  std::string name = fields.required_string("display_name", 1, kMaxDisplayName);
+  if (text::has_control_characters(name))
+    fields.fail("display_name", "must be one line of text, without control characters");
+  return name;
+}
+
 // Throws ApiError 429 once the user's budget of password guesses is spent.
 void count_password_check(const LoginLimits& limits, const User& user) {
   limits.password_checks_per_user.enforce(std::to_string(user.id));
@@ -52,7 +61,7 @@ NewAccount read_new_account(const Request& request) {
   account.email = read_email(fields);
   account.password =
       fields.required_string("password", kMinPassword, kMaxPassword, JsonFields::Trim::no);
-  account.display_name = fields.required_string("display_name", 1, kMaxDisplayName);
+  account.display_name = read_display_name(fields);
   const auto role = fields.required_string("role", 1, 16);
   if (!role.empty()) {
     if (auto parsed = parse_role(role))
@@ -175,6 +184,17 @@ void add_routes(http::Router& router, AccountsService& accounts, const Authentic
   router.add(verb::get, "/api/me", [&](Request& request) -> awaitable<Response> {
     const User user = co_await auth.require_user(request);
     co_return http::json_response(200, to_json(user));
+  });
+
+  router.add(verb::patch, "/api/me", [&](Request& request) -> awaitable<Response> {
+    const User user = co_await auth.require_user(request);
+    const auto body = http::parse_json_object(request);
+    JsonFields fields(body);
+    const std::string display_name = read_display_name(fields);
+    fields.finish();
+    const User renamed = co_await workers.run(request.request_id,
+                                              [&] { return accounts.rename(user, display_name); });
+    co_return http::json_response(200, to_json(renamed));
   });
 
   add_recovery_routes(router, accounts, auth, workers, limits);

@@ -143,6 +143,16 @@ std::optional<User> AccountsService::find_user(std::int64_t id) {
       [&](db::Connection& sql) { return store::find_user_by_id(sql, id); });
 }
 
+User AccountsService::rename(const User& user, const std::string& display_name) {
+  database_.transaction([&](db::Connection& sql) {
+    if (!store::set_display_name(sql, user.id, display_name))
+      throw ApiError::unauthorized("The account of this access token no longer exists.");
+  });
+  User renamed = user;
+  renamed.display_name = display_name;
+  return renamed;
+}
+
 TokenPair AccountsService::start_session(db::Connection& sql, const User& user,
                                          const std::string& family_id) {
   const Millis now = now_millis();

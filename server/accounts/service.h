@@ -79,6 +79,9 @@ class AccountsService {
   SignedIn refresh(const std::string& refresh_token, TokenSource source);  // 401
   void logout(const std::string& refresh_token);
   std::optional<User> find_user(std::int64_t id);
+  // The name shown to shops, on reviews and in messages; 401 when the user
+  // was deleted meanwhile.
+  User rename(const User& user, const std::string& display_name);
   std::chrono::hours refresh_ttl() const { return refresh_ttl_; }
 
   // Recovery and settings (accounts/recovery.cpp). Each mail is written in

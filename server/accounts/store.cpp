@@ -180,6 +180,13 @@ bool set_password_hash(db::Connection& sql, std::int64_t user_id, const std::str
   return db::Query(kSwapPasswordHash).values(hash, user_id, *expected_hash).execute(sql) == 1;
 }
 
+constexpr std::string_view kSetDisplayName = R"(
+  UPDATE users SET display_name = :name WHERE id = :id AND deleted_at IS NULL)";
+
+bool set_display_name(db::Connection& sql, std::int64_t user_id, const std::string& display_name) {
+  return db::Query(kSetDisplayName).values(display_name, user_id).execute(sql) == 1;
+}
+
 constexpr std::string_view kMarkEmailVerified = R"(
   UPDATE users SET email_verified_at = :now
   WHERE id = :id AND email = :email AND email_verified_at IS NULL)";

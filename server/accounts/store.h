@@ -55,6 +55,8 @@ std::optional<std::string> find_password_hash(db::Connection& sql, std::int64_t 
 // that (false otherwise: a concurrent change won).
 bool set_password_hash(db::Connection& sql, std::int64_t user_id, const std::string& hash,
                        const std::optional<std::string>& expected_hash = std::nullopt);
+// False when the user is gone (deleted).
+bool set_display_name(db::Connection& sql, std::int64_t user_id, const std::string& display_name);
 // Marks the user's address verified while it is still `email`.
 bool mark_email_verified(db::Connection& sql, std::int64_t user_id, const std::string& email,
                          Millis now);

@@ -35,13 +35,25 @@ Utf8Char decode_utf8(std::string_view text) {
   return {code_point, length, true};
 }
 
+bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
+
+bool has_control_characters(std::string_view text, std::u32string_view allowed) {
+  while (!text.empty()) {
+    const Utf8Char next = decode_utf8(text);
+    if (next.valid && is_control(next.code_point) && allowed.find(next.code_point) == allowed.npos)
+      return true;
+    text.remove_prefix(next.length);
+  }
+  return false;
+}
+
 bool is_control_or_format(char32_t c) {
-  return c < 0x20 || (c >= 0x7F && c <= 0x9F)  // C0, DEL, C1
-         || c == 0x061C                        // Arabic letter mark
-         || (c >= 0x200B && c <= 0x200F)       // zero-width space/(non-)joiner, LRM, RLM
-         || (c >= 0x2028 && c <= 0x202E)       // line/paragraph separator, embeddings, overrides
-         || (c >= 0x2060 && c <= 0x2069)       // word joiner, invisible operators, isolates
-         || c == 0xFEFF;                       // byte order mark, zero-width no-break space
+  return is_control(c)                    // C0, DEL, C1
+         || c == 0x061C                   // Arabic letter mark
+         || (c >= 0x200B && c <= 0x200F)  // zero-width space/(non-)joiner, LRM, RLM
+         || (c >= 0x2028 && c <= 0x202E)  // line/paragraph separator, embeddings, overrides
+         || (c >= 0x2060 && c <= 0x2069)  // word joiner, invisible operators, isolates
+         || c == 0xFEFF;                  // byte order mark, zero-width no-break space
 }
 
 bool is_plain(std::string_view text) {

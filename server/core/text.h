@@ -16,6 +16,13 @@ struct Utf8Char {
 };
 Utf8Char decode_utf8(std::string_view text);
 
+// C0 and C1 controls and DEL: no place in a line of text.
+bool is_control(char32_t code_point);
+
+// Whether the text holds a control character other than those `allowed`
+// (an ill-formed byte is none: is_plain tells those apart).
+bool has_control_characters(std::string_view text, std::u32string_view allowed = {});
+
 // A character that a terminal, log viewer or text renderer acts on instead of
 // showing: C0 and C1 controls, DEL, bidirectional overrides, embeddings,
 // isolates and marks (the "Trojan Source" characters), zero-width characters,

@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from './support/server';
 // database: a vendor signs up and confirms the address from the welcome mail
 // (the banner goes away); a forgotten password is reset from the mail's link
 // (the link works once); the password and the address are changed on the
-// account page; signing out the other devices ends another browser's
+// account page; a new name shows in the header; signing out the other devices ends another browser's
 // session; the data is downloaded; the account is deleted. axe-core
 // audits each new page, and no page may break the Content-Security-Policy.
 //
@@ -112,6 +112,31 @@ describe('account recovery and settings', () => {
       .getByRole('region', { name: 'Email address' })
       .getByText('rita.new@example.test')
       .waitFor();
+  });
+
+  test('a new name shows in the header at once and stays', async () => {
+    const other = await openBrowser(server.url);
+    try {
+      const { page } = other;
+      await signUp(page, {
+        name: 'Nmae Typo',
+        email: 'typo@example.test',
+        password: 'typo-password-1',
+        role: 'buyer',
+      });
+      await page.goto('/account');
+      const nameForm = page.getByRole('region', { name: 'Your name' });
+      await nameForm.getByLabel('Name').fill('Name Fixed');
+      await nameForm.getByRole('button', { name: 'Save name' }).click();
+      await nameForm.getByText('Your name is saved.').waitFor();
+      await page.getByTestId('signed-in-as').filter({ hasText: 'Name Fixed' }).waitFor();
+      await page.reload();
+      await page.getByTestId('signed-in-as').filter({ hasText: 'Name Fixed' }).waitFor();
+      expect(await nameForm.getByLabel('Name').inputValue()).toBe('Name Fixed');
+      expect(takeCspViolations(other)).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   test('signing out the other devices ends a session in another browser', async () => {

@@ -59,5 +59,16 @@ TEST(PlainText, DecodesUtf8AndFindsControlAndFormatCharacters) {
   EXPECT_EQ(euro.length, 3u);
 }
 
+TEST(PlainText, FindsControlCharactersButThoseAllowed) {
+  EXPECT_FALSE(
+      text::has_control_characters("Zo\xc3\xab \xe2\x80\x8c\xf0\x9f\x8c\xb1"));  // ZWNJ stays
+  EXPECT_TRUE(text::has_control_characters("two\nlines"));
+  EXPECT_FALSE(text::has_control_characters("two\nlines", U"\n\r\t"));
+  EXPECT_TRUE(text::has_control_characters("bell\x07", U"\n\r\t"));
+  EXPECT_TRUE(text::has_control_characters("del\x7f"));
+  EXPECT_TRUE(text::has_control_characters("c1\xc2\x85"));  // U+0085 NEXT LINE
+  EXPECT_FALSE(text::has_control_characters("\x85"));       // a stray byte, not U+0085
+}
+
 }  // namespace
 }  // namespace ps::accounts

@@ -289,6 +289,47 @@ describe('AccountPage: the email address', () => {
   });
 });
 
+describe('AccountPage: the name', () => {
+  it('saves a new name, as the server trimmed it', async () => {
+    const { calls } = await openAccount(buyer, {
+      'PATCH /api/me': (call) =>
+        json({
+          ...buyer,
+          display_name: (call.body as { display_name: string }).display_name.trim(),
+        }),
+    });
+    const form = section('Your name');
+    const field = within(form).getByLabelText('Name');
+    expect(field).toHaveValue('Bo');
+    fireEvent.change(field, { target: { value: ' Bo Quill ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save name' }));
+    expect(await within(form).findByRole('status')).toHaveTextContent('Your name is saved.');
+    expect(lastWrite(calls)?.body).toEqual({ display_name: ' Bo Quill ' });
+    expect(field).toHaveValue('Bo Quill');
+  });
+
+  it('shows the server’s objection at the field', async () => {
+    await openAccount(buyer, {
+      'PATCH /api/me': () =>
+        json(
+          {
+            type: '/problems/validation',
+            title: 'Invalid request',
+            status: 422,
+            detail: 'Some fields are invalid.',
+            errors: { display_name: ['must not be empty'] },
+          },
+          422,
+        ),
+    });
+    const form = section('Your name');
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: ' ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save name' }));
+    expect(await within(form).findByText('must not be empty')).toBeTruthy();
+    expect(within(form).queryByRole('status')).toBeNull();
+  });
+});
+
 describe('AccountPage: data and deletion', () => {
   afterEach(() => vi.unstubAllGlobals());
 

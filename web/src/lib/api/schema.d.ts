@@ -156,7 +156,11 @@ export interface paths {
         delete: operations["deleteAccount"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change your name
+         * @description The name shown to shops on your orders and in messages, and under your reviews; what was written before shows the new name too. Leading and trailing spaces are dropped.
+         */
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/api/uploads": {
@@ -2199,6 +2203,9 @@ export interface components {
             /** Format: date-time */
             evidence_submitted_at: string | null;
         };
+        UpdateMeRequest: {
+            display_name: string;
+        };
     };
     responses: {
         /** @description The body is not a JSON object */
@@ -2604,6 +2611,36 @@ export interface operations {
             415: components["responses"]["WrongMediaType"];
             422: components["responses"]["Invalid"];
             429: components["responses"]["RateLimited"];
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeRequest"];
+            };
+        };
+        responses: {
+            /** @description The user, renamed */
+            200: {
+                headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            415: components["responses"]["WrongMediaType"];
+            422: components["responses"]["Invalid"];
         };
     };
     uploadImage: {

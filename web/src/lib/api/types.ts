@@ -35,6 +35,7 @@ export type PasswordResetConfirm = Schemas['PasswordResetConfirm'];
 export type ChangePasswordInput = Schemas['ChangePasswordRequest'];
 export type LogoutOthersInput = Schemas['LogoutOthersRequest'];
 export type ChangeEmailInput = Schemas['ChangeEmailRequest'];
+export type UpdateMeInput = Schemas['UpdateMeRequest'];
 export type AccountExport = Schemas['AccountExport'];
 
 export type Image = Schemas['Image'];

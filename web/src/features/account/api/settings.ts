@@ -6,7 +6,12 @@ import type {
   ChangePasswordInput,
   LogoutOthersInput,
   Session,
+  UpdateMeInput,
+  User,
 } from '../../../lib/api/types';
+
+/** Changes the name shops see on orders, in messages and under reviews. */
+export const updateMe = (input: UpdateMeInput) => client.patch<User>('/api/me', input);
 
 /** Ends every other session; the answer is this browser's new session. */
 export const changePassword = (input: ChangePasswordInput) =>

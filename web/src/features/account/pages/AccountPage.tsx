@@ -15,6 +15,7 @@ import {
   downloadMyData,
   logoutOthers,
   resendVerification,
+  updateMe,
 } from '../api/settings';
 import { SavedAddressSection } from '../components/SavedAddressSection';
 
@@ -139,6 +140,38 @@ function AddressSection({ user }: { user: User }) {
           </button>
         </div>
       )}
+    </SettingsSection>
+  );
+}
+
+function NameSection({ user }: { user: User }) {
+  const { updateUser } = useAuth();
+  const [name, setName] = useState(user.display_name);
+  const save = useAction(async () => {
+    const renamed = await updateMe({ display_name: name });
+    updateUser(renamed);
+    setName(renamed.display_name);
+  });
+  return (
+    <SettingsSection id="account-name" title="Your name">
+      <p className="mb-3">
+        Shops see it on your orders and in your messages, and it signs your reviews.
+      </p>
+      <ActionForm
+        action={save}
+        done="Your name is saved."
+        submit="Save name"
+        submitClass="is-light"
+      >
+        <TextField
+          label="Name"
+          value={name}
+          onChange={setName}
+          errors={save.errors.display_name}
+          autoComplete="name"
+          maxLength={80}
+        />
+      </ActionForm>
     </SettingsSection>
   );
 }
@@ -328,6 +361,7 @@ function AccountSettings({ onDeleted }: { onDeleted: () => void }) {
       <div className="container narrow">
         <h1 className="title">Your account</h1>
         <AddressSection user={user} />
+        <NameSection user={user} />
         <SavedAddressSection user={user} />
         <ChangePasswordSection />
         <SignOutOthersSection />
@@ -340,7 +374,7 @@ function AccountSettings({ onDeleted }: { onDeleted: () => void }) {
 }
 
 /**
- * The signed-in user's settings: email address, saved shipping address,
+ * The signed-in user's settings: email address, name, saved shipping address,
  * password, the other devices' sessions, data and deletion. A
  * guest is asked to sign in, except right after deleting the account.
  */

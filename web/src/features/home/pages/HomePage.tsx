@@ -81,8 +81,8 @@ export function HomePage() {
 
 /** Signed out: open a shop (a vendor's sign-up); a vendor: their shop's dashboard. */
 function ShopOwnerLink() {
-  const { user } = useAuth();
-  if (user && user.role !== 'vendor') return null;
+  const { user, loading } = useAuth();
+  if (loading || (user && user.role !== 'vendor')) return null;
   return (
     <Link
       to={user ? paths.vendor.dashboard.href() : paths.signUp.href({ role: 'vendor' })}

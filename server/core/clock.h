@@ -10,6 +10,7 @@ namespace ps {
 // Timestamps are stored as milliseconds since the Unix epoch (UTC) in both
 // databases and rendered as RFC 3339 in the API.
 using Millis = std::int64_t;
+inline constexpr Millis kDayMillis = 86'400'000;  // a UTC day; no leap seconds in Unix time
 
 Millis now_millis();
 

@@ -52,14 +52,13 @@ std::optional<Millis> day_field(const Request& request, http::QueryFields& query
 // field errors for days that are missing or not days, `to` before `from`, or
 // a range longer than kMaxExportDays.
 std::pair<Millis, Millis> export_range(const Request& request, http::QueryFields& query) {
-  constexpr Millis kDay = 24LL * 60 * 60 * 1000;
   const auto from = day_field(request, query, "from");
   const auto to = day_field(request, query, "to");
   if (from && to && *to < *from) query.fail("to", "The last day cannot be before the first.");
-  if (from && to && *to - *from >= kMaxExportDays * kDay)
+  if (from && to && *to - *from >= kMaxExportDays * kDayMillis)
     query.fail("to", "Export at most " + std::to_string(kMaxExportDays) + " days at a time.");
   query.finish();
-  return {*from, *to + kDay};
+  return {*from, *to + kDayMillis};
 }
 
 Response csv_attachment(std::string body, const std::string& filename) {

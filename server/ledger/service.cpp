@@ -199,8 +199,7 @@ VendorBalances LedgerService::balances(std::int64_t vendor_id) {
     add(chart::vendor_balance(shop.id), &Balance::available_cents, -1);
     // Payouts credit the payouts account (model.h): paid is its negation too.
     add(chart::vendor_payouts(shop.id), &Balance::paid_cents, -1);
-    VendorBalances result{
-        {}, fee_rule(sql, shop.id), static_cast<int>(payout_hold_ / (24 * 3600 * 1000LL))};
+    VendorBalances result{{}, fee_rule(sql, shop.id), static_cast<int>(payout_hold_ / kDayMillis)};
     for (auto& [currency, balance] : by_currency) result.balances.push_back(std::move(balance));
     return result;
   });

@@ -23,8 +23,6 @@ boost::json::object dispute_json(const payments::PaymentDispute& dispute, long l
           {"evidence_submitted_at", http::rfc3339_or_null(dispute.evidence_submitted_at)}};
 }
 
-constexpr long long kDayMillis = 86'400'000;
-
 boost::json::value address_json(const std::string& text) {
   boost::system::error_code ec;
   auto value = boost::json::parse(text, ec);

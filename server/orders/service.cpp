@@ -12,7 +12,6 @@ namespace {
 constexpr int kDashboardDays = 30;
 constexpr int kTopProducts = 5;
 constexpr long long kLowStock = 5;
-constexpr long long kDayMillis = 86'400'000;
 
 ApiError order_not_found() { return ApiError::not_found("There is no such order."); }
 

@@ -267,7 +267,7 @@ std::vector<DaySales> sales_by_day(db::Connection& sql, std::int64_t shop_id,
   };
   std::vector<DaySales> days;
   db::Query(kSalesByDay)
-      .values(shop_id, first_day * 86400000, currency)
+      .values(shop_id, first_day * kDayMillis, currency)
       .each<Row>(sql, [&](const Row& row) { days.push_back(row.sales); });
   return days;
 }

@@ -173,7 +173,7 @@ TEST_P(JobsApi, FailuresAreRetriedWithBackoffThenTheJobIsDead) {
   read = reread(queue, job.id);
   EXPECT_EQ(read.status, jobs::JobStatus::dead);
   EXPECT_EQ(read.attempts, 3);
-  EXPECT_EQ(queue.run_due(t0 + 24 * 3600 * 1000LL), 0);
+  EXPECT_EQ(queue.run_due(t0 + kDayMillis), 0);
   EXPECT_EQ(calls, 3);
 }
 

@@ -23,7 +23,6 @@ namespace ps::testing {
 namespace {
 
 constexpr int kConcurrentRequests = 8;
-constexpr Millis kDay = 86'400'000;
 
 class LedgerApi : public CheckoutTest {
  protected:
@@ -86,7 +85,8 @@ class LedgerApi : public CheckoutTest {
 
   // Releases what is due `days` from now (the task in the server would, then).
   int release_after(double days) {
-    return server().app().ledger().release_due(now_millis() + static_cast<Millis>(days * kDay));
+    return server().app().ledger().release_due(now_millis() +
+                                               static_cast<Millis>(days * kDayMillis));
   }
 
   HttpResult refund(const Account& vendor, std::int64_t order, const boost::json::object& body,
@@ -735,7 +735,7 @@ TEST_P(LedgerApi, TheStatementExportsAsCsvForADateRangeWithRunningBalances) {
   ASSERT_EQ(ship(clay, order_id).status, 200);
   // The sale, three days ago: before the range exported below.
   server().app().database().with_session([&](db::Connection& sql) {
-    sql.session() << "UPDATE ledger_transactions SET created_at = created_at - " << 3 * kDay
+    sql.session() << "UPDATE ledger_transactions SET created_at = created_at - " << 3 * kDayMillis
                   << " WHERE kind = 'sale'";
   });
   ASSERT_EQ(refund(clay, order_id, {{"items", {{{"product_id", mug}, {"quantity", 1}}}}}).status,

@@ -22,7 +22,6 @@ class MailOutbox : public ApiTest {
   db::Database& database() { return server().app().database(); }
 };
 
-constexpr Millis kDay = 24LL * 3600 * 1000;
 POCKETSHOP_API_TEST(MailOutbox);
 
 TEST_P(MailOutbox, AMailIsWrittenOnlyWhenItsTransactionCommits) {
@@ -55,8 +54,8 @@ TEST_P(MailOutbox, SentMailsAndFinishedJobsAreKeptForTheRetentionPeriodOnly) {
   const auto old_unsent = write("old-unsent@example.com");
   server().app().jobs().run_due();  // sends all three (the files mailbox)
   // soci binds by reference: every value it uses is a named variable.
-  const long long long_ago = now - 31 * kDay, lately = now - 29 * kDay,
-                  very_long_ago = now - 90 * kDay;
+  const long long long_ago = now - 31 * kDayMillis, lately = now - 29 * kDayMillis,
+                  very_long_ago = now - 90 * kDayMillis;
   const long long old_sent_id = old_sent, recent_sent_id = recent_sent, old_unsent_id = old_unsent;
   database().transaction([&](db::Connection& sql) {
     sql.session() << "UPDATE mail_outbox SET sent_at = :at WHERE id = :id", soci::use(long_ago),
@@ -92,7 +91,7 @@ TEST_P(MailOutbox, APurgeLargerThanABatchTakesEveryOldMail) {
   database().transaction([&](db::Connection& sql) {
     for (int i = 0; i < 1203; ++i)
       mail::enqueue(sql, {.kind = "test", .to_address = "many@example.com", .subject = "Hi"});
-    const long long long_ago = now - 40 * kDay;
+    const long long long_ago = now - 40 * kDayMillis;
     sql.session() << "UPDATE mail_outbox SET status = 'sent', sent_at = :at", soci::use(long_ago);
   });
   server().app().purge_old_records(now);

@@ -32,7 +32,6 @@ namespace json = boost::json;
 
 constexpr const char* kSecret = "whsec_payouts_tests_0123456789";
 constexpr int kConcurrentRequests = 8;
-constexpr Millis kDay = 86'400'000;
 
 std::string signature(const std::string& body) { return stripe_signature(kSecret, body); }
 
@@ -71,7 +70,7 @@ class PayoutsApi : public CheckoutTest {
     const auto order = placed.json().at("orders").at(0).at("id").as_int64();
     EXPECT_EQ(ship(vendor, order).status, 200);
     EXPECT_EQ(act(vendor, order, "deliver").status, 200);
-    server().app().ledger().release_due(now_millis() + 30 * kDay);
+    server().app().ledger().release_due(now_millis() + 30 * kDayMillis);
     return order;
   }
 
@@ -380,8 +379,8 @@ TEST_P(PayoutsApi, ScheduledRunsMakeOnePayoutPerPeriodEvenWhenConcurrent) {
 
   // The next day's earnings are the next day's payout.
   earn(clay, mug);
-  EXPECT_EQ(server().app().run_payouts(now + kDay), 1);
-  EXPECT_EQ(server().app().run_payouts(now + kDay), 0);
+  EXPECT_EQ(server().app().run_payouts(now + kDayMillis), 1);
+  EXPECT_EQ(server().app().run_payouts(now + kDayMillis), 0);
   EXPECT_EQ(payouts(clay).size(), 2u);
 }
 

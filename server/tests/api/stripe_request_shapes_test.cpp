@@ -28,8 +28,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-constexpr Millis kDay = 86'400'000;
-
 // What the provider sends: each must be seen, or the test proves nothing.
 const std::set<std::string> kProviderOperations = {
     "POST /v1/payment_methods",
@@ -189,7 +187,7 @@ TEST_P(StripeRequestShapes, EveryRequestToTheGatewayHasTheShapeOfStripesReferenc
 
   // A payout: the vendor's account at the gateway, a transfer and a payout.
   ASSERT_EQ(act(clay, mug_order, "deliver").status, 200);
-  server().app().ledger().release_due(now_millis() + 30 * kDay);
+  server().app().ledger().release_due(now_millis() + 30 * kDayMillis);
   pay_out(clay);
 
   const auto& reference = StripeShapes::reference();

@@ -36,7 +36,7 @@ TEST(CsvTextCell, QuotesWhatNeedsQuotingAndDefusesFormulas) {
 
 TEST(StatementCsv, WritesAHeaderAndALinePerStatementLine) {
   StatementLine sale{1, "sale", 42, "USD", 0, 5000, 500, 4500, 4500};
-  StatementLine refund{2, "refund", 42, "USD", 86'400'000, -2500, -250, -2250, 2250};
+  StatementLine refund{2, "refund", 42, "USD", kDayMillis, -2500, -250, -2250, 2250};
   EXPECT_EQ(statement_csv({sale, refund}),
             "date,kind,order_id,currency,gross,fee,net,balance\r\n"
             "1970-01-01T00:00:00Z,sale,42,USD,50.00,5.00,45.00,45.00\r\n"

@@ -9,7 +9,6 @@ using S = PayoutStatus;
 
 // 2026-12-05 12:00 UTC, a Saturday.
 constexpr Millis kSaturdayNoon = 1'796'472'000'000;
-constexpr Millis kDay = 86'400'000;
 
 TEST(PayoutModel, NamesRoundTrip) {
   for (const auto status : {S::pending, S::in_transit, S::paid, S::failed})
@@ -36,13 +35,17 @@ TEST(PayoutModel, StatusesMoveForwardOnly) {
 
 TEST(PayoutModel, PeriodsAreUtcDaysAndWeeksFromMonday) {
   EXPECT_EQ(period_key(PayoutSchedule::daily, kSaturdayNoon), "daily:2026-12-05");
-  EXPECT_EQ(period_key(PayoutSchedule::daily, kSaturdayNoon + kDay / 2 - 1), "daily:2026-12-05");
-  EXPECT_EQ(period_key(PayoutSchedule::daily, kSaturdayNoon + kDay / 2), "daily:2026-12-06");
+  EXPECT_EQ(period_key(PayoutSchedule::daily, kSaturdayNoon + kDayMillis / 2 - 1),
+            "daily:2026-12-05");
+  EXPECT_EQ(period_key(PayoutSchedule::daily, kSaturdayNoon + kDayMillis / 2), "daily:2026-12-06");
   EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon), "weekly:2026-11-30");
-  EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon + kDay), "weekly:2026-11-30");
-  EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon + 2 * kDay), "weekly:2026-12-07");
-  EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon - 5 * kDay), "weekly:2026-11-30");
-  EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon - 6 * kDay), "weekly:2026-11-23");
+  EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon + kDayMillis), "weekly:2026-11-30");
+  EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon + 2 * kDayMillis),
+            "weekly:2026-12-07");
+  EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon - 5 * kDayMillis),
+            "weekly:2026-11-30");
+  EXPECT_EQ(period_key(PayoutSchedule::weekly, kSaturdayNoon - 6 * kDayMillis),
+            "weekly:2026-11-23");
 }
 
 TEST(PayoutModel, FailureCodesReadAsReasons) {

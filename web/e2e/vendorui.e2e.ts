@@ -145,6 +145,23 @@ describe('vendor and buyer pages, on a phone and in detail', () => {
     await expectWithinWidth(page, tabs.getByRole('link', { name: 'Shop settings' }));
   });
 
+  test('the vendor’s money is cards on a phone: balance, each order, each statement line', async () => {
+    const page = await at(vendor, '/vendor/earnings', PHONE_390);
+    const delivered = page
+      .getByTestId('order-earnings-row')
+      .filter({ hasText: `#${seeded.deliveredOrderId}` });
+    await delivered.waitFor();
+    await expectWithinWidth(page, delivered.getByText('Pending'));
+    for (const table of ['Balances', 'Earnings by order', 'Statement']) {
+      const lastCell = page.getByRole('table', { name: table }).locator('tbody td').last();
+      await expectWithinWidth(page, lastCell);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE_390.width,
+    );
+    await checkPage(page, 'the vendor’s money on a phone');
+  });
+
   test('the vendor sees how many new orders wait', async () => {
     const page = await at(vendor, '/vendor');
     await page

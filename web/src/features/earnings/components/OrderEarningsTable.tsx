@@ -21,31 +21,33 @@ function EarningsRow({ order, disputes }: { order: OrderEarnings; disputes: bool
   const c = order.currency;
   return (
     <tr data-testid="order-earnings-row">
-      <td>
+      <td data-label="Order">
         <Link to={paths.order.href(order.order_id)}>#{order.order_id}</Link>
       </td>
-      <td>{formatDate(order.created_at)}</td>
-      <td className="has-text-right">
+      <td data-label="Date">{formatDate(order.created_at)}</td>
+      <td className="has-text-right" data-label="Gross">
         <Money cents={order.gross_cents} currency={c} />
       </td>
-      <td className="has-text-right">
+      <td className="has-text-right" data-label="Fee">
         <Money cents={-order.fee_cents} currency={c} />
       </td>
-      <td className="has-text-right">
+      <td className="has-text-right" data-label="Refunds">
         <Signed cents={-order.refunded_cents} currency={c} />
       </td>
-      <td className="has-text-right">
+      <td className="has-text-right" data-label="Fee returned">
         <Signed cents={order.fee_returned_cents} currency={c} />
       </td>
       {disputes && (
-        <td className="has-text-right">
+        <td className="has-text-right" data-label="Disputed">
           <Signed cents={-order.disputed_cents} currency={c} />
         </td>
       )}
-      <td className="has-text-right has-text-weight-bold">
+      <td className="has-text-right has-text-weight-bold" data-label="Net">
         <Money cents={order.net_cents} currency={c} />
       </td>
-      <td data-status={order.status}>{EARNINGS_STATUS_LABELS[order.status]}</td>
+      <td data-label="Status" data-status={order.status}>
+        {EARNINGS_STATUS_LABELS[order.status]}
+      </td>
     </tr>
   );
 }
@@ -75,7 +77,10 @@ export function OrderEarningsTable() {
       {orders.data && orders.data.items.length > 0 && (
         <>
           <div className="table-container">
-            <table className="table is-fullwidth is-narrow" aria-label="Earnings by order">
+            <table
+              className="table is-fullwidth is-narrow cards-on-phone"
+              aria-label="Earnings by order"
+            >
               <thead>
                 <tr>
                   <th scope="col">Order</th>

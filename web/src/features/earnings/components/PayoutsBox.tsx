@@ -172,12 +172,12 @@ function RequestPayout() {
 function PayoutRow({ payout }: { payout: Payout }) {
   return (
     <tr data-testid="payout-row">
-      <td>#{payout.id}</td>
-      <td>{formatDate(payout.created_at)}</td>
-      <td className="has-text-right">
+      <td data-label="Payout">#{payout.id}</td>
+      <td data-label="Date">{formatDate(payout.created_at)}</td>
+      <td className="has-text-right" data-label="Amount">
         <Money cents={payout.amount_cents} currency={payout.currency} />
       </td>
-      <td data-status={payout.status}>
+      <td data-label="Status" data-status={payout.status}>
         {PAYOUT_STATUS_LABELS[payout.status]}
         {payout.failure_reason && (
           <span className="is-block has-text-grey is-size-7">
@@ -185,7 +185,7 @@ function PayoutRow({ payout }: { payout: Payout }) {
           </span>
         )}
       </td>
-      <td>
+      <td data-label="Orders">
         {payout.order_ids.length === 0
           ? '—'
           : payout.order_ids.map((id, i) => (
@@ -207,7 +207,7 @@ function PayoutList() {
     return <EmptyState title="No payouts yet">Request one once money is available.</EmptyState>;
   return (
     <div className="table-container">
-      <table className="table is-fullwidth is-narrow" aria-label="Payouts">
+      <table className="table is-fullwidth is-narrow cards-on-phone" aria-label="Payouts">
         <thead>
           <tr>
             <th scope="col">Payout</th>

@@ -43,7 +43,7 @@ function BalanceBox() {
         <p className="has-text-grey">Nothing yet: an order counts once you ship it.</p>
       ) : (
         <div className="table-container">
-          <table className="table is-fullwidth is-narrow" aria-label="Balances">
+          <table className="table is-fullwidth is-narrow cards-on-phone" aria-label="Balances">
             <thead>
               <tr>
                 <th scope="col">Currency</th>
@@ -65,17 +65,30 @@ function BalanceBox() {
               {owed.map((b) => (
                 <tr key={b.currency}>
                   <th scope="row">{b.currency}</th>
-                  <td className="has-text-right" data-testid={`pending-${b.currency}`}>
+                  <td
+                    className="has-text-right"
+                    data-label="Pending"
+                    data-testid={`pending-${b.currency}`}
+                  >
                     <Money cents={b.pending_cents} currency={b.currency} />
                   </td>
-                  <td className="has-text-right" data-testid={`available-${b.currency}`}>
+                  <td
+                    className="has-text-right"
+                    data-label="Available"
+                    data-testid={`available-${b.currency}`}
+                  >
                     <Money cents={b.available_cents} currency={b.currency} />
                   </td>
-                  <td className="has-text-right" data-testid={`paid-${b.currency}`}>
+                  <td
+                    className="has-text-right"
+                    data-label="Paid out"
+                    data-testid={`paid-${b.currency}`}
+                  >
                     <Money cents={b.paid_cents} currency={b.currency} />
                   </td>
                   <td
                     className="has-text-right has-text-weight-bold"
+                    data-label="Owed to you"
                     data-testid={`balance-${b.currency}`}
                   >
                     <Money cents={b.balance_cents} currency={b.currency} />
@@ -178,7 +191,7 @@ function ExportForm() {
 function StatementTable({ lines }: { lines: StatementLine[] }) {
   return (
     <div className="table-container">
-      <table className="table is-fullwidth is-narrow" aria-label="Statement">
+      <table className="table is-fullwidth is-narrow cards-on-phone" aria-label="Statement">
         <thead>
           <tr>
             <th scope="col">Date</th>
@@ -204,36 +217,36 @@ function StatementTable({ lines }: { lines: StatementLine[] }) {
         <tbody>
           {lines.map((line) => (
             <tr key={line.transaction_id}>
-              <td>{formatDate(line.created_at)}</td>
-              <td>
+              <td data-label="Date">{formatDate(line.created_at)}</td>
+              <td data-label="Order">
                 {line.order_id > 0 ? (
                   <Link to={paths.order.href(line.order_id)}>#{line.order_id}</Link>
                 ) : (
                   '—'
                 )}
               </td>
-              <td>{KIND_LABELS[line.kind] ?? line.kind}</td>
-              <td className="has-text-right">
+              <td data-label="Kind">{KIND_LABELS[line.kind] ?? line.kind}</td>
+              <td className="has-text-right" data-label="Gross">
                 {line.kind === 'sale' && (
                   <Money cents={line.gross_cents} currency={line.currency} />
                 )}
               </td>
-              <td className="has-text-right">
+              <td className="has-text-right" data-label="Refunds, disputes">
                 {(line.kind === 'refund' ||
                   line.kind === 'dispute' ||
                   line.kind === 'dispute_won') && (
                   <Money cents={line.gross_cents} currency={line.currency} />
                 )}
               </td>
-              <td className="has-text-right">
+              <td className="has-text-right" data-label="Fee">
                 {(line.kind === 'sale' || line.kind === 'refund') && (
                   <Money cents={line.fee_cents} currency={line.currency} />
                 )}
               </td>
-              <td className="has-text-right">
+              <td className="has-text-right" data-label="Net">
                 <Money cents={line.net_cents} currency={line.currency} />
               </td>
-              <td className="has-text-right">
+              <td className="has-text-right" data-label="Balance">
                 <Money cents={line.balance_cents} currency={line.currency} />
               </td>
             </tr>

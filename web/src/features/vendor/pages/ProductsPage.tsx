@@ -13,7 +13,6 @@ import { useArchiveProduct, useMyProducts } from '../../catalog';
 import { useMyShop } from '../../shops';
 import { NoShopYet } from '../components/NoShopYet';
 import { VendorNav } from '../components/VendorNav';
-import '../phone.css';
 
 export const LOW_STOCK = 5;
 

@@ -13,7 +13,6 @@ import { OrderActions, STATUS_LABELS, StatusTag, useShopOrders, vendorActions } 
 import { useMyShop } from '../../shops';
 import { NoShopYet } from '../components/NoShopYet';
 import { VendorNav } from '../components/VendorNav';
-import '../phone.css';
 
 const STATUSES = Object.keys(STATUS_LABELS) as OrderStatus[];
 

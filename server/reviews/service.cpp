@@ -57,7 +57,9 @@ Review ReviewsService::create(std::int64_t buyer_id, std::int64_t product_id, in
 Review ReviewsService::update(std::int64_t buyer_id, std::int64_t review_id,
                               const ReviewInput& input) {
   return database_.transaction([&](db::Connection& sql) {
-    auto review = store::find(sql, review_id);
+    // Locked: the product's rating sum moves by this edit's change of
+    // rating, so a concurrent edit must not read the same old rating.
+    auto review = store::find_for_update(sql, review_id);
     if (!review) throw review_not_found();
     if (review->buyer_id != buyer_id) throw ApiError::forbidden("This is someone else's review.");
     const int old_rating = review->rating;

@@ -72,6 +72,14 @@ std::optional<Review> find(db::Connection& sql, std::int64_t id) {
   return first(fetch(sql, query.sql(kWhereId).values(id)));
 }
 
+constexpr std::string_view kWhereIdLocked = "WHERE r.id = :id FOR UPDATE OF r";
+
+std::optional<Review> find_for_update(db::Connection& sql, std::int64_t id) {
+  if (sql.dialect() == db::Dialect::sqlite) return find(sql, id);
+  db::Query query(kSelectReviews);
+  return first(fetch(sql, query.sql(kWhereIdLocked).values(id)));
+}
+
 constexpr std::string_view kWhereAuthor = "WHERE r.product_id = :product AND r.buyer_id = :buyer";
 
 std::optional<Review> find_by_author(db::Connection& sql, std::int64_t product_id,

@@ -14,6 +14,10 @@ namespace ps::reviews {
 namespace store {
 std::int64_t insert(db::Connection& sql, const Review& review);
 std::optional<Review> find(db::Connection& sql, std::int64_t id);
+// find(), and no other transaction may change the review until this one
+// ends: PostgreSQL locks the row; an SQLite write transaction holds the
+// whole database already.
+std::optional<Review> find_for_update(db::Connection& sql, std::int64_t id);
 std::optional<Review> find_by_author(db::Connection& sql, std::int64_t product_id,
                                      std::int64_t buyer_id);
 void update(db::Connection& sql, const Review& review);

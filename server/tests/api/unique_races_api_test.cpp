@@ -32,6 +32,35 @@ TEST_P(UniqueRaces, OneReviewPerBuyerAndProduct) {
   EXPECT_EQ(product.at("rating_count").as_int64(), 1);
 }
 
+// Each edit moves the product's rating sum by its change of rating: edits
+// that read the same old rating must not each move it from there.
+TEST_P(UniqueRaces, ConcurrentEditsOfAReviewKeepTheProductsRatingExact) {
+  fill_cart(buyer, mug, 1);
+  const auto order_id =
+      checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
+  act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0004"}});
+  act(clay, order_id, "deliver");
+  const auto created =
+      client().post_json("/api/products/" + std::to_string(mug) + "/reviews",
+                         {{"rating", 5}, {"body", "First thoughts"}}, buyer.access_token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string review_url =
+      "/api/reviews/" + std::to_string(created.json().at("id").as_int64());
+
+  for (int round = 0; round < 3; ++round) {
+    const auto seen = race([&](int n) {
+      return patch_json(review_url, {{"rating", 1 + (n + round) % 5}}, buyer.access_token);
+    });
+    EXPECT_EQ(seen, (std::map<std::string, int>{{"200", kRacers}}));
+    const auto product = client().get("/api/products/" + std::to_string(mug)).json();
+    EXPECT_EQ(product.at("rating_count").as_int64(), 1);
+    EXPECT_EQ(sql_number("SELECT rating_sum FROM products WHERE id = " + std::to_string(mug)),
+              sql_number("SELECT rating FROM reviews WHERE id = " +
+                         std::to_string(created.json().at("id").as_int64())))
+        << "round " << round;
+  }
+}
+
 TEST_P(UniqueRaces, OneShopPerSlug) {
   std::vector<Account> vendors;
   for (int n = 0; n < kRacers; ++n)

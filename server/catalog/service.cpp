@@ -66,7 +66,9 @@ std::optional<ProductCursor> parse_cursor(std::string_view text, ProductSort sor
 
 ProductView CatalogService::owned_product(db::Connection& sql, std::int64_t owner_id,
                                           std::int64_t product_id) {
-  auto view = store::find(sql, product_id);
+  // Locked: an edit writes every column back, the stock too, so a sale
+  // committed between this read and that write would be undone.
+  auto view = store::find_for_update(sql, product_id);
   if (!view || view->product.status == ProductStatus::archived) throw product_not_found();
   if (view->shop.owner_id != owner_id)
     throw ApiError::forbidden("This product belongs to another vendor's shop.");

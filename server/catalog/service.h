@@ -85,6 +85,7 @@ class CatalogService {
 
  private:
   ProductPage page_of(db::Connection& sql, const ProductFilter& filter);
+  // The vendor's product, not archived, locked until the transaction ends.
   ProductView owned_product(db::Connection& sql, std::int64_t owner_id, std::int64_t product_id);
   void save_images(db::Connection& sql, std::int64_t owner_id, std::int64_t product_id,
                    const std::vector<ImageInput>& images);

@@ -362,6 +362,17 @@ std::optional<ProductView> find(db::Connection& sql, std::int64_t id) {
   return std::move(products.front());
 }
 
+constexpr std::string_view kWhereIdLocked = "WHERE p.id = :id FOR UPDATE OF p";
+
+std::optional<ProductView> find_for_update(db::Connection& sql, std::int64_t id) {
+  if (sql.dialect() == db::Dialect::sqlite) return find(sql, id);
+  db::Query query(select_views_from_products());
+  query.sql(kWhereIdLocked).values(id);
+  auto products = fetch_views<ProductViewRow>(sql, query);
+  if (products.empty()) return std::nullopt;
+  return std::move(products.front());
+}
+
 // One row an image (or one without), so that a product's page is one query.
 // The images are put in order here: an ORDER BY had PostgreSQL add a sort
 // that cost a third of the statement (fix 28).

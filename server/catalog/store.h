@@ -18,6 +18,10 @@ namespace ps::catalog {
 namespace store {
 // Reads of products come with their shop's summary, images still empty.
 std::optional<ProductView> find(db::Connection& sql, std::int64_t id);
+// find(), and no other transaction may change the product (its stock
+// included) until this one ends: PostgreSQL locks the row; an SQLite write
+// transaction holds the whole database already.
+std::optional<ProductView> find_for_update(db::Connection& sql, std::int64_t id);
 // The same with all of the product's images, in order.
 std::optional<ProductView> find_with_images(db::Connection& sql, std::int64_t id);
 std::int64_t insert(db::Connection& sql, const Product& product);

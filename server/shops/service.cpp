@@ -119,7 +119,7 @@ ShopView ShopsService::create(std::int64_t owner_id, const ShopInput& input) {
 ShopView ShopsService::update(std::int64_t owner_id, const std::string& slug,
                               const ShopInput& input) {
   return database_.transaction([&](db::Connection& sql) {
-    auto shop = store::find_by_slug(sql, slug);
+    auto shop = store::find_by_slug_for_update(sql, slug);
     if (!shop) throw shop_not_found(slug);
     if (shop->owner_id != owner_id)
       throw ApiError::forbidden("This shop belongs to another vendor.");

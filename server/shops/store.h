@@ -13,6 +13,9 @@ namespace ps::shops {
 // SQL for shops; no business rules here.
 namespace store {
 std::optional<Shop> find_by_slug(db::Connection& sql, const std::string& slug);
+// find_by_slug(), and no other transaction may change the shop until this
+// one ends (an edit writes every field back).
+std::optional<Shop> find_by_slug_for_update(db::Connection& sql, const std::string& slug);
 std::optional<Shop> find_by_owner(db::Connection& sql, std::int64_t owner_id);
 bool slug_taken(db::Connection& sql, const std::string& slug, std::int64_t except_shop_id);
 std::int64_t insert(db::Connection& sql, const Shop& shop);

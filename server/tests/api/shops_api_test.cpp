@@ -1,4 +1,5 @@
 #include "support/marketplace.h"
+#include "support/race.h"
 
 #include <future>
 #include <latch>
@@ -99,6 +100,32 @@ TEST_P(ShopsApi, OwnerEditsTheShopIncludingItsSlug) {
   EXPECT_EQ(result.json().at("name").as_string(), "After");
   EXPECT_EQ(client().get("/api/shops/after").status, 200);
   expect_problem(client().get("/api/shops/before"), 404, "not-found");
+}
+
+// Two tabs saving different fields at once: each edit writes the whole shop
+// back, so neither may start from what the other is about to change.
+TEST_P(ShopsApi, ConcurrentEditsOfDifferentFieldsAreAllKept) {
+  const auto vendor = vendor_with_shop("two-tabs@example.com", "Two Tabs");
+  for (int round = 0; round < 3; ++round) {
+    const std::string tag = std::to_string(round);
+    const auto seen = race([&](int n) {
+      boost::json::object change;
+      if (n == 0)
+        change["description"] = "Description " + tag;
+      else if (n == 1)
+        change["returns_policy"] = "Returns " + tag;
+      else if (n == 2)
+        change["shipping_policy"] = "Shipping " + tag;
+      else
+        change["accent_color"] = n % 2 ? "#112233" : "#445566";
+      return patch_json("/api/shops/two-tabs", change, vendor.access_token);
+    });
+    EXPECT_EQ(seen, (std::map<std::string, int>{{"200", kRacers}}));
+    const auto shop = client().get("/api/shops/two-tabs").json();
+    EXPECT_EQ(shop.at("description").as_string(), "Description " + tag);
+    EXPECT_EQ(shop.at("returns_policy").as_string(), "Returns " + tag);
+    EXPECT_EQ(shop.at("shipping_policy").as_string(), "Shipping " + tag);
+  }
 }
 
 TEST_P(ShopsApi, AnotherVendorCannotTouchTheShop) {

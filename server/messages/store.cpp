@@ -271,12 +271,15 @@ void add_images(db::Connection& sql, std::int64_t message_id,
         .execute(sql);
 }
 
+// Only forward: of two messages written at once, the one with the smaller id
+// may commit last (PostgreSQL hands out ids at insert, not at commit).
 constexpr std::string_view kSetLastMessage = R"(
-  UPDATE conversations SET last_message_id = :message, last_message_at = :at WHERE id = :id)";
+  UPDATE conversations SET last_message_id = :message, last_message_at = :at
+  WHERE id = :id AND (last_message_id IS NULL OR last_message_id < :message_again))";
 
 void set_last_message(db::Connection& sql, std::int64_t conversation_id, std::int64_t message_id,
                       Millis at) {
-  db::Query(kSetLastMessage).values(message_id, at, conversation_id).execute(sql);
+  db::Query(kSetLastMessage).values(message_id, at, conversation_id, message_id).execute(sql);
 }
 
 namespace {

@@ -9,6 +9,7 @@
 
 #include <future>
 #include <latch>
+#include <mutex>
 #include <set>
 
 namespace ps::testing {
@@ -358,6 +359,30 @@ TEST_P(MessagesApi, ConcurrentStartsOfOneSubjectMakeOneThread) {
   EXPECT_EQ(threads.size(), 1u);
   EXPECT_EQ(sql_number("SELECT COUNT(*) FROM conversations"), 1);
   EXPECT_EQ(sql_number("SELECT COUNT(*) FROM messages"), kRacers);
+  // The thread's last message is the newest, whichever commit came last.
+  EXPECT_EQ(sql_number("SELECT last_message_id FROM conversations"),
+            sql_number("SELECT MAX(id) FROM messages"));
+}
+
+TEST_P(MessagesApi, ABuyerAndTheShopWritingAtOnceLeaveTheNewestMessageLast) {
+  const auto id = thread_with_clay();
+  for (int round = 0; round < 4; ++round) {
+    int turn = 0;
+    std::mutex turns;
+    const auto results = all_at_once([&] {
+      int mine = 0;
+      {
+        std::lock_guard lock(turns);
+        mine = turn++;
+      }
+      return reply(mine % 2 ? clay : buyer, id, "Round " + std::to_string(round));
+    });
+    for (const auto& result : results) ASSERT_EQ(result.status, 201) << result.body;
+    const std::string thread = std::to_string(id);
+    ASSERT_EQ(sql_number("SELECT last_message_id FROM conversations WHERE id = " + thread),
+              sql_number("SELECT MAX(id) FROM messages WHERE conversation_id = " + thread))
+        << "round " << round;
+  }
 }
 
 TEST_P(MessagesApi, ADoubleSubmitWithItsKeyMakesOneMessage) {

@@ -236,10 +236,15 @@ void AccountsService::delete_account(const User& user, const std::string& passwo
   check_password(user.id, password);
   database_.transaction([&](db::Connection& sql) {
     const Millis now = now_millis();
-    // First, so that of two concurrent deletions the second stops here.
+    // The steps lock the account's products and orders before the user's
+    // row: a checkout or an order change locks those first too, then the
+    // user's row (its notification's foreign key). The other order
+    // deadlocked with them on PostgreSQL.
+    for (const auto& step : deletion_steps_) step(sql, user);
+    // Of two concurrent deletions, the second stops here (its steps found
+    // nothing left to do once the first committed).
     if (!store::anonymise_user(sql, user.id, now))
       throw ApiError::unauthorized("This account was deleted.");
-    for (const auto& step : deletion_steps_) step(sql, user);
     store::revoke_user_sessions(sql, user.id, now);
     store::expire_account_tokens(sql, user.id, TokenPurpose::password_reset, now);
     store::expire_account_tokens(sql, user.id, TokenPurpose::email_verification, now);

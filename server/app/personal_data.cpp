@@ -44,6 +44,11 @@ void close_vendor_shop(db::Connection& sql, const User& vendor,
                        const ledger::LedgerService& ledger) {
   const auto shop = db::Query(kShopOf).values(vendor.id).first<long long>(sql);
   if (!shop) return;
+  // Archived first: this waits for the checkouts that are taking the shop's
+  // stock right now, so the count below sees their orders, and a checkout
+  // after it finds nothing for sale (a refusal rolls the archiving back).
+  const Millis now = now_millis();
+  db::Query(kArchiveShopProducts).values(now, *shop).execute(sql);
   if (db::Query(kUnfinishedOrders).values(*shop).single<long long>(sql) > 0)
     throw account_in_use(
         "Your shop has orders not yet delivered or cancelled: finish them before deleting your "
@@ -56,8 +61,6 @@ void close_vendor_shop(db::Connection& sql, const User& vendor,
     throw account_in_use(
         "Your shop still has earnings to be paid out (or a balance to settle): wait for the "
         "payout before deleting your account.");
-  const Millis now = now_millis();
-  db::Query(kArchiveShopProducts).values(now, *shop).execute(sql);
   db::Query(kCloseShop).values(now, *shop).execute(sql);
 }
 

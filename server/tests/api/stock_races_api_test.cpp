@@ -1,5 +1,7 @@
 // A product edited while it sells: the stock each sale took stays taken,
-// whatever the edit was about, and the edit is kept too.
+// whatever the edit was about, and the edit is kept too. A shop whose vendor
+// leaves while it sells: either the vendor stays (an order is under way) or
+// the shop closed with no order left unfinished.
 
 #include "api/checkout_test.h"
 #include "support/race.h"
@@ -64,6 +66,35 @@ TEST_P(StockRaces, AnEditWhileTheProductSellsKeepsTheStockTheSalesTook) {
             sold.load());
   EXPECT_THAT(std::string(product.at("description").as_string()),
               ::testing::StartsWith("Round " + std::to_string(kRounds - 1) + ", edit "));
+}
+
+TEST_P(StockRaces, AVendorLeavingWhileTheShopSellsLeavesNoOrderBehind) {
+  for (int round = 0; round < kRounds; ++round) {
+    const auto vendor = vendor_with_shop("leaving" + std::to_string(round) + "@example.com",
+                                         "Leaving " + std::to_string(round));
+    const auto product = add_product(vendor, "Last vase", "home", 1500).at("id").as_int64();
+    for (const auto& who : buyers) fill_cart(who, product, 1);
+    const auto seen = race([&](int n) {
+      if (n < kBuyersPerRound)
+        return checkout(buyers[static_cast<std::size_t>(n)], checkout_body(kApproves));
+      if (n > kBuyersPerRound) return HttpResult{200, {}, {}};  // stays out of this race
+      return client().request(boost::beast::http::verb::delete_, "/api/me",
+                              R"({"password":"password123"})",
+                              {{"Content-Type", "application/json"},
+                               {"Authorization", "Bearer " + vendor.access_token}});
+    });
+    const auto unfinished = sql_number(
+        "SELECT COUNT(*) FROM orders o JOIN shops s ON s.id = o.shop_id WHERE s.owner_id = " +
+        std::to_string(vendor.id) + " AND o.status = 'paid'");
+    if (seen.contains("204")) {
+      EXPECT_EQ(unfinished, 0) << "round " << round << ": " << ::testing::PrintToString(seen);
+    } else {
+      EXPECT_EQ(seen.at("409 /problems/account-in-use"), 1) << ::testing::PrintToString(seen);
+      EXPECT_GT(unfinished, 0);
+    }
+    for (const auto& who : buyers)  // what was not bought: the shop may be closed now
+      del("/api/cart/items/" + std::to_string(product), who.access_token);
+  }
 }
 
 }  // namespace

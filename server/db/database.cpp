@@ -140,6 +140,8 @@ const char* kind_name(Failure::Kind kind) {
       return "read-only";
     case Failure::Kind::unique_violation:
       return "unique violation";
+    case Failure::Kind::transaction_conflict:
+      return "transaction conflict";
   }
   return "?";
 }
@@ -463,7 +465,10 @@ void Database::replica_failed() {
   try {
     throw;
   } catch (const Failure& failure) {
-    if (failure.kind() != Failure::Kind::unavailable) throw;
+    // A standby cancels a query that conflicts with its recovery (40001).
+    if (failure.kind() != Failure::Kind::unavailable &&
+        failure.kind() != Failure::Kind::transaction_conflict)
+      throw;
   } catch (const soci::postgresql_soci_error&) {
     // E.g. 40001, a query cancelled for a conflict with recovery: the
     // primary answers instead.
@@ -530,7 +535,9 @@ void Database::fail(Lease& lease) {
       spdlog::error("SQLite cannot write {} ({}): {}", sqlite_path_, kind_name(failure->kind()),
                     one_line(error.what()));
     // A connection SQLite opened read-only stays so: the next one may not be.
-    if (failure->kind() != Failure::Kind::unique_violation) lease.discard();
+    if (failure->kind() != Failure::Kind::unique_violation &&
+        failure->kind() != Failure::Kind::transaction_conflict)
+      lease.discard();
     throw *failure;
   }
 }
@@ -544,6 +551,8 @@ std::optional<Failure> Database::classify_postgres(const std::string& sqlstate,
       sqlstate == "57P03" || sqlstate == "53300")
     return Failure(Kind::unavailable, message);
   if (sqlstate == "53100") return Failure(Kind::disk_full, message);
+  if (sqlstate == "40P01" || sqlstate == "40001")  // deadlock, serialization failure
+    return Failure(Kind::transaction_conflict, message);
   if (sqlstate == "25006") return Failure(Kind::read_only, message);  // a standby
   return std::nullopt;
 }

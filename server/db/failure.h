@@ -10,7 +10,7 @@ namespace ps::db {
 // reached, has no space or cannot be written, or a unique constraint kept out
 // a row that a concurrent request wrote first. Database throws these in
 // place of the driver's errors; the HTTP pipeline turns each kind into its
-// problem (503, 507, a named 409).
+// problem (503, 507, a named 409, a 409 to retry).
 class Failure : public std::runtime_error {
  public:
   enum class Kind {
@@ -18,6 +18,10 @@ class Failure : public std::runtime_error {
     disk_full,         // SQLITE_FULL, PostgreSQL's disk_full
     read_only,         // the file or its folder cannot be written; a standby
     unique_violation,  // constraint() names the constraint
+    // PostgreSQL gave up one of two transactions that waited on each other
+    // (a deadlock) or could not be serialized; the other went on. Nothing
+    // of this one was kept: the request may be sent again.
+    transaction_conflict,
   };
 
   Failure(Kind kind, const std::string& message, std::string constraint = {})

@@ -16,6 +16,9 @@ namespace ps::http {
 namespace {
 using Clock = std::chrono::steady_clock;
 
+// PostgreSQL's error line, without the statement and its values after it.
+std::string_view first_line(std::string_view text) { return text.substr(0, text.find('\n')); }
+
 void parse_target(Request& request) {
   auto parsed = boost::urls::parse_origin_form(request.raw.target());
   if (!parsed) throw ApiError::bad_request("The request target is not a valid URL path.");
@@ -79,6 +82,12 @@ ApiError problem_for(const db::Failure& failure, const NamedConflicts& conflicts
       return ApiError(ErrorCode::insufficient_storage,
                       "The server has no space left to save this change; nothing was changed. "
                       "Retry later.");
+    case Kind::transaction_conflict:
+      return ApiError(ErrorCode::concurrent_change,
+                      "A concurrent request was changing the same things; nothing was changed. "
+                      "Send the request again.")
+          .with_header("Retry-After", "1")
+          .with_cause(std::string(first_line(failure.what())));
     case Kind::unique_violation:
       break;
   }

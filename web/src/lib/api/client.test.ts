@@ -301,4 +301,52 @@ describe('ApiClient', () => {
     mockFetch({ 'DELETE /api/products/1': () => new Response(null, { status: 204 }) });
     expect(await new ApiClient(memoryStores()).delete('/api/products/1')).toBeUndefined();
   });
+
+  it('sends a request once more after the server ended its transaction in a deadlock', async () => {
+    let tries = 0;
+    const { calls } = mockFetch({
+      'POST /api/my/payouts': () =>
+        ++tries === 1
+          ? json({ type: '/problems/conflict', title: 'Conflict', status: 409 }, 409, {
+              'Retry-After': '0',
+            })
+          : json({ id: 5 }, 201),
+    });
+    const answer = await new ApiClient(memoryStores('access-1')).post(
+      '/api/my/payouts',
+      undefined,
+      {
+        headers: { 'Idempotency-Key': 'k-1' },
+      },
+    );
+    expect(answer).toEqual({ id: 5 });
+    expect(calls).toHaveLength(2);
+    expect(calls[1].headers['Idempotency-Key']).toBe('k-1');
+  });
+
+  it('gives a conflict without Retry-After (a named one) to the caller at once', async () => {
+    const { calls } = mockFetch({
+      'POST /api/shops': () =>
+        json({ type: '/problems/shop-exists', title: 'Conflict', status: 409 }, 409),
+    });
+    await expect(new ApiClient(memoryStores('access-1')).post('/api/shops', {})).rejects.toThrow(
+      ApiError,
+    );
+    expect(calls).toHaveLength(1);
+  });
+
+  it('gives up after one more try', async () => {
+    const { calls } = mockFetch({
+      'PATCH /api/products/1': () =>
+        json({ type: '/problems/conflict', title: 'Conflict', status: 409 }, 409, {
+          'Retry-After': '0',
+        }),
+    });
+    const error = await new ApiClient(memoryStores('access-1'))
+      .patch('/api/products/1', { name: 'x' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(409);
+    expect(calls).toHaveLength(2);
+  });
 });

@@ -135,6 +135,12 @@ export class ApiClient {
         refusedRenewed = response.status === 401; // the account is gone
       }
     }
+    if (isTransactionConflict(response)) {
+      // The database ended this request's transaction to break a deadlock
+      // with another one; nothing of it was kept, so it is sent once more.
+      await sleep(retryDelayMs(response));
+      response = await this.send(method, path, options, session.get());
+    }
     if (response.status === 401 && !isCredentialCheck(path)) {
       if (refusedRenewed) this.endSession();
       // A refresh the server failed (not refused) keeps the session for a retry.
@@ -237,3 +243,15 @@ export class ApiClient {
     return data as T;
   }
 }
+
+/** A 409 with Retry-After: the server's word for a transaction it ended and kept nothing of. */
+const isTransactionConflict = (response: Response) =>
+  response.status === 409 && response.headers.has('Retry-After');
+
+/** What Retry-After asks for, at most two seconds (a person is waiting). */
+function retryDelayMs(response: Response): number {
+  const seconds = Number(response.headers.get('Retry-After'));
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 2) * 1000 : 1000;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -39,7 +39,9 @@ trap cleanup EXIT
   { cat "$work/initdb.log" >&2; exit 1; }
 
 # random_page_cost: as README.md recommends for a database on SSD or in memory.
-settings="-c random_page_cost=1.1"
+# max_slot_wal_keep_size: what the replicas' slots (below, and the tests' own
+# replicas) may hold back, should one be left behind.
+settings="-c random_page_cost=1.1 -c max_replication_slots=40 -c max_slot_wal_keep_size=4GB"
 [ "${PG_DURABLE:-0}" = 1 ] || settings+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 settings+=" ${PG_SETTINGS:-}"
 
@@ -75,9 +77,11 @@ echo "PostgreSQL test cluster on 127.0.0.1:$port"
 if [ "${PG_REPLICA:-0}" = 1 ]; then
   # The replica copies the primary's files (and its settings) and follows its
   # WAL over a replication connection; -R writes primary_conninfo and
-  # standby.signal, so it starts as a hot standby.
+  # standby.signal, so it starts as a hot standby. Its slot keeps the WAL it
+  # has yet to receive on the primary: without one, a busy primary can
+  # recycle a segment first, and the replica never catches up.
   "${run_as[@]}" "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$port" -U postgres -D "$work/replica" \
-    -R -X stream --checkpoint=fast >"$work/basebackup.log" 2>&1 ||
+    -R -X stream -C -S pocketshop_test_replica --checkpoint=fast >"$work/basebackup.log" 2>&1 ||
     { cat "$work/basebackup.log" >&2; echo "could not copy the primary for its replica" >&2; exit 1; }
   start_cluster "$work/replica" "$work/replica.log" "-c hot_standby=on"
   replica_port=$cluster_port

@@ -62,8 +62,10 @@ class Admin {
   void pause_replay() {
     text("SELECT pg_wal_replay_pause()::text");
     const auto deadline = Clock::now() + std::chrono::seconds(30);
-    while (text("SELECT pg_get_wal_replay_pause_state()") != "paused" && Clock::now() < deadline)
+    while (text("SELECT pg_get_wal_replay_pause_state()") != "paused") {
+      if (Clock::now() > deadline) FAIL() << "the replica's replay did not pause";
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
   }
   void resume_replay() { text("SELECT pg_wal_replay_resume()::text"); }
 
@@ -100,10 +102,8 @@ class ReadReplica : public ::testing::Test {
     server_ = std::make_unique<TestServer>(Backend::postgres, [&](Config& config) {
       config.database_replica_url = same_database(replica_server_url, config.database_url);
       config.db_replica_max_lag_ms = max_lag_ms;
-      // Nothing writes in the background (the sign-up's welcome mail, sent
-      // by a job): a write the replica lacks is one the test made. A job's
-      // write between the replica's catching up and the test's rename made
-      // the replica older than the rename (TSan run, session 28).
+      // Nothing of this server writes in the background (the sign-up's
+      // welcome mail, sent by a job) while a test times the replica's lag.
       config.job_workers = 0;
     });
   }
@@ -149,6 +149,28 @@ class ReadReplica : public ::testing::Test {
         {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + vendor_}});
   }
 
+  // Reads the product, renamed "Blue Mug" on the primary only, until the
+  // primary answers. A read that ended before `max_lag` had passed since
+  // `lag_not_before` (a moment no earlier than the replica's lag can count
+  // from) was the replica's and must show "Mug": no deadline on how fast
+  // the test runs, yet on a machine that keeps up it sees both.
+  void expect_reads_leave_the_replica(Clock::time_point lag_not_before,
+                                      std::chrono::milliseconds max_lag) const {
+    const auto deadline = Clock::now() + std::chrono::seconds(30);
+    for (int replica_reads = 0;; ++replica_reads) {
+      const auto read = client().get(product_url(product_id_));
+      const auto ended = Clock::now();
+      ASSERT_EQ(read.status, 200) << read.body;
+      const std::string name(read.json().at("name").as_string());
+      if (ended - lag_not_before < max_lag) {
+        EXPECT_EQ(name, "Mug") << "left the replica before it lagged past the limit";
+      }
+      if (name == "Blue Mug") return;
+      ASSERT_LT(ended, deadline) << "still read on the replica after " << replica_reads << " reads";
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+
   std::string replica_url_;
   std::unique_ptr<PostgresCluster> own_replica_;  // before server_: outlives it
   std::unique_ptr<TestServer> server_;
@@ -160,19 +182,15 @@ std::int64_t product_id_of(const HttpResult& created) { return created.json().at
 
 // Replay paused on the replica: what the vendor writes afterwards is on the
 // primary only. Anonymous catalog reads do not see it (the replica serves
-// them); the vendor, sending back the position the write answered, does; and
-// once the replica lags past the limit, everyone reads on the primary.
+// them); the vendor, sending back the position the write answered, does.
 TEST_F(ReadReplica, ServesAnonymousReadsAndTheWriterReadsItsOwnWrites) {
-  constexpr int kMaxLagMs = 4000;
-  start_server(replica_url_, kMaxLagMs);
-  const auto writing_since = Clock::now();
+  start_server(replica_url_, 60'000);
   vendor_with_product("vendor@example.com");
   Admin replica(replica_url_);
   replica.wait_until_replayed(server_->app().database().write_position());
   ASSERT_EQ(client().get(product_url(product_id_)).status, 200);
 
   replica.pause_replay();
-  const auto paused_at = Clock::now();
   const auto created = client().request(
       verb::post, "/api/products",
       boost::json::serialize(boost::json::object{
@@ -197,8 +215,6 @@ TEST_F(ReadReplica, ServesAnonymousReadsAndTheWriterReadsItsOwnWrites) {
   const auto shop_page = client().get("/api/shops/replica-pottery");
   ASSERT_EQ(shop_page.status, 200) << shop_page.body;
   EXPECT_EQ(shop_page.json().at("products").at("items").as_array().size(), 1u) << shop_page.body;
-  EXPECT_LT(Clock::now() - paused_at, std::chrono::milliseconds(kMaxLagMs))
-      << "too slow to tell the replica from the primary: the lag limit may have passed";
 
   // The vendor, with the position of each write (header or cookie).
   EXPECT_EQ(read_after(product_url(vase), position).status, 200);
@@ -215,15 +231,28 @@ TEST_F(ReadReplica, ServesAnonymousReadsAndTheWriterReadsItsOwnWrites) {
   ASSERT_EQ(own.status, 200);
   EXPECT_EQ(own.json().at("items").as_array().size(), 2u) << own.body;
 
-  // Past the lag limit, the primary serves everyone.
-  const auto seen = eventually(200, [&] { return client().get(product_url(vase)); });
-  EXPECT_EQ(seen.status, 200);
-  // Not before the limit: the last write the replica replayed came after
-  // writing_since.
-  EXPECT_GE(Clock::now() - writing_since, std::chrono::milliseconds(kMaxLagMs));
-
   replica.resume_replay();
   replica.wait_until_replayed(server_->app().database().write_position());
+}
+
+// Once the replica's replay lags past the limit, everyone reads on the
+// primary; not before.
+TEST_F(ReadReplica, ReadsLeaveAReplicaWhoseReplayLagsPastTheLimit) {
+  if (!PostgresCluster::available()) GTEST_SKIP() << "POCKETSHOP_TEST_PG_BIN is not set";
+  const std::chrono::milliseconds max_lag(3000);
+  start_server(own_replica().url(), static_cast<int>(max_lag.count()));
+  // The replica measures its lag from the last commit it replayed, which is
+  // none older than the test's own writes.
+  const auto writing_since = Clock::now();
+  vendor_with_product("vendor@example.com");
+  Admin replica(own_replica().url());
+  replica.wait_until_replayed(server_->app().database().write_position());
+  ASSERT_EQ(client().get(product_url(product_id_)).status, 200);
+
+  replica.pause_replay();
+  ASSERT_EQ(rename(product_id_, "Blue Mug").status, 200);
+  expect_reads_leave_the_replica(writing_since, max_lag);
+  replica.resume_replay();
 }
 
 // A write the replica has replayed no longer needs the primary: with replay
@@ -252,35 +281,22 @@ TEST_F(ReadReplica, AWriteTheReplicaHasReplayedIsReadThere) {
 // stop once the primary's writes it lacks are older than the lag limit.
 TEST_F(ReadReplica, ReadsLeaveAReplicaThatLostItsPrimary) {
   if (!PostgresCluster::available()) GTEST_SKIP() << "POCKETSHOP_TEST_PG_BIN is not set";
-  constexpr int kMaxLagMs = 3000;
-  start_server(own_replica().url(), kMaxLagMs);
+  const std::chrono::milliseconds max_lag(3000);
+  start_server(own_replica().url(), static_cast<int>(max_lag.count()));
   vendor_with_product("vendor@example.com");
   Admin replica(own_replica().url());
+  // Tests running beside this one write to other databases of the cluster,
+  // whose WAL the replica shares: the first write it lacks may not be the
+  // rename, but none is older than this moment, taken before the position
+  // it catches up to is read. (Timed from the rename, the test failed in
+  // CI, session 28.)
+  const auto caught_up_since = Clock::now();
   replica.wait_until_replayed(server_->app().database().write_position());
   ASSERT_EQ(client().get(product_url(product_id_)).status, 200);
 
   replica.lose_primary();
-  // Taken before the rename is sent: the server stamps the write later, so
-  // the write's age is at most the time since. (Taken after the answer, it
-  // ran 300 ms behind the server's lag on a busy machine, and the last check
-  // failed.)
-  const auto renamed_at = Clock::now();
-  const auto renamed = rename(product_id_, "Blue Mug");
-  ASSERT_EQ(renamed.status, 200) << renamed.body;
-  const auto name_read = [&] {
-    const auto read = client().get(product_url(product_id_));
-    return std::string(read.status == 200 ? read.json().at("name").as_string() : "");
-  };
-  EXPECT_EQ(name_read(), "Mug") << "not read on the replica";
-  EXPECT_LT(Clock::now() - renamed_at, std::chrono::milliseconds(kMaxLagMs))
-      << "too slow to tell the replica from the primary: the lag limit may have passed";
-
-  const auto deadline = Clock::now() + std::chrono::seconds(30);
-  while (name_read() != "Blue Mug" && Clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  EXPECT_EQ(name_read(), "Blue Mug") << "still read on the cut-off replica";
-  EXPECT_GE(Clock::now() - renamed_at, std::chrono::milliseconds(kMaxLagMs))
-      << "left the replica before the rename was as old as the lag limit";
+  ASSERT_EQ(rename(product_id_, "Blue Mug").status, 200);
+  expect_reads_leave_the_replica(caught_up_since, max_lag);
 }
 
 // The replica stops under a running server (and a server starts while it is

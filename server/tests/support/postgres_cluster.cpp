@@ -4,9 +4,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <random>
 #include <stdexcept>
+#include <thread>
 
 namespace ps::testing {
 
@@ -34,6 +37,9 @@ int free_port() {
   throw std::runtime_error("no free port for a test PostgreSQL cluster");
 }
 
+// Numbers the replication slots of this process's replicas.
+std::atomic<int> next_slot{0};
+
 void run(const std::string& command) {
   if (std::system(command.c_str()) != 0) throw std::runtime_error("failed: " + command);
 }
@@ -52,10 +58,17 @@ void PostgresCluster::prepare_folder() {
   if (geteuid() == 0) run("chown postgres:postgres '" + dir_.path().string() + "'");
 }
 
-PostgresCluster::PostgresCluster(const std::string& primary_url) {
+PostgresCluster::PostgresCluster(const std::string& primary_url)
+    : primary_url_(primary_url),
+      slot_("pocketshop_test_" + std::to_string(getpid()) + "_" + std::to_string(next_slot++)) {
   prepare_folder();
+  // A slot of its own, so that the primary keeps its WAL until the replica
+  // has it: without one, a primary busy with the other tests recycled the
+  // segment the replica was to stream from next (between the copy and the
+  // start), and the replica never caught up ("requested WAL segment ... has
+  // already been removed", session 29).
   run(command("pg_basebackup") + " -d '" + primary_url + "' -D '" +
-      (dir_.path() / "data").string() + "' -R -X stream --checkpoint=fast >'" +
+      (dir_.path() / "data").string() + "' -R -X stream -C -S " + slot_ + " --checkpoint=fast >'" +
       (dir_.path() / "basebackup.log").string() + "' 2>&1");
   standby_options_ = " -c max_connections=400";
 }
@@ -68,11 +81,24 @@ PostgresCluster::PostgresCluster() {
 }
 
 PostgresCluster::~PostgresCluster() {
-  if (!running_) return;
   try {
-    pg_ctl("-m immediate stop");
+    if (running_) pg_ctl("-m immediate stop");
   } catch (...) {
     // The folder goes anyway; a stray postmaster finds its files gone.
+  }
+  if (!slot_.empty()) drop_slot();
+}
+
+void PostgresCluster::drop_slot() const {
+  // Else the primary keeps WAL for it (up to scripts/with-postgres.sh's
+  // max_slot_wal_keep_size). Its walsender may outlive the replica's stop
+  // for a moment, and an active slot cannot be dropped.
+  const std::string drop = command("psql") + " -d '" + primary_url_ +
+                           "' -qAt -c \"SELECT pg_drop_replication_slot('" + slot_ +
+                           "')\" >/dev/null 2>&1";
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    if (std::system(drop.c_str()) == 0) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
 }
 

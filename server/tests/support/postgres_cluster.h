@@ -17,7 +17,8 @@ class PostgresCluster {
 
   PostgresCluster();  // initdb only: call start()
   // A streaming replica of the cluster at primary_url, copied with
-  // pg_basebackup -R: a hot standby once started.
+  // pg_basebackup -R through a replication slot of its own (dropped with
+  // it): a hot standby once started.
   explicit PostgresCluster(const std::string& primary_url);
   ~PostgresCluster();
   PostgresCluster(const PostgresCluster&) = delete;
@@ -33,7 +34,10 @@ class PostgresCluster {
   void pg_ctl(const std::string& arguments) const;
   std::string command(const std::string& program) const;
   void prepare_folder();
+  void drop_slot() const;
 
+  std::string primary_url_;  // of a replica
+  std::string slot_;         // a replica's replication slot on the primary
   TempDir dir_;
   std::string bin_;
   int port_ = 0;

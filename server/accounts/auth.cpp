@@ -25,7 +25,7 @@ boost::asio::awaitable<User> Authenticator::require_user(const http::Request& re
   const AccessClaims claims = tokens_.verify(bearer_token(request), std::time(nullptr));
   auto user = co_await workers_.run(
       request.request_id, [this, id = claims.user_id] { return accounts_.find_user(id); });
-  if (!user) throw ApiError::unauthorized("The account of this access token no longer exists.");
+  if (!user) throw account_gone();
   if (user->session_generation != claims.session_generation)
     throw ApiError::unauthorized(
         "This access token was signed out when the account's password changed; sign in again.");

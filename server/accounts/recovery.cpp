@@ -59,7 +59,7 @@ ApiError email_unverified() {
 void AccountsService::check_password(std::int64_t user_id, const std::string& password) {
   const auto hash = database_.with_session(
       [&](db::Connection& sql) { return store::find_password_hash(sql, user_id); });
-  if (!hash) throw ApiError::unauthorized("This account was deleted.");  // meanwhile
+  if (!hash) throw account_gone();  // deleted meanwhile
   if (!passwords_.verify(*hash, password)) throw password_incorrect();
 }
 
@@ -244,7 +244,7 @@ void AccountsService::delete_account(const User& user, const std::string& passwo
     // Of two concurrent deletions, the second stops here (its steps found
     // nothing left to do once the first committed).
     if (!store::anonymise_user(sql, user.id, now))
-      throw ApiError::unauthorized("This account was deleted.");
+      throw account_gone();
     store::revoke_user_sessions(sql, user.id, now);
     store::expire_account_tokens(sql, user.id, TokenPurpose::password_reset, now);
     store::expire_account_tokens(sql, user.id, TokenPurpose::email_verification, now);

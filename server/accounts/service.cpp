@@ -24,6 +24,10 @@ ApiError email_taken() {
   return {ErrorCode::email_taken, "An account with this email already exists."};
 }
 
+ApiError account_gone() {
+  return ApiError::unauthorized("The account of this access token no longer exists.");
+}
+
 std::string normalize_email(std::string_view email) {
   const auto first = email.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};
@@ -146,7 +150,7 @@ std::optional<User> AccountsService::find_user(std::int64_t id) {
 User AccountsService::rename(const User& user, const std::string& display_name) {
   database_.transaction([&](db::Connection& sql) {
     if (!store::set_display_name(sql, user.id, display_name))
-      throw ApiError::unauthorized("The account of this access token no longer exists.");
+      throw account_gone();
   });
   User renamed = user;
   renamed.display_name = display_name;

@@ -38,6 +38,8 @@ struct MailLinks {
 ApiError token_invalid();
 // 403 /problems/email-unverified: what a vendor is told before verifying.
 ApiError email_unverified();
+// 401: a valid access token of an account deleted since it was issued.
+ApiError account_gone();
 
 struct TokenPair {
   std::string access_token;

@@ -362,12 +362,9 @@ std::optional<ProductView> find(db::Connection& sql, std::int64_t id) {
   return std::move(products.front());
 }
 
-constexpr std::string_view kWhereIdLocked = "WHERE p.id = :id FOR UPDATE OF p";
-
 std::optional<ProductView> find_for_update(db::Connection& sql, std::int64_t id) {
-  if (sql.dialect() == db::Dialect::sqlite) return find(sql, id);
   db::Query query(select_views_from_products());
-  query.sql(kWhereIdLocked).values(id);
+  query.sql(kWhereId).values(id).for_update(sql, "p");
   auto products = fetch_views<ProductViewRow>(sql, query);
   if (products.empty()) return std::nullopt;
   return std::move(products.front());

@@ -57,6 +57,18 @@ Query& Query::bind_list(const std::vector<long long>& values) {
   return *this;
 }
 
+Query& Query::for_update(const Connection& connection, std::string_view table) {
+  if (connection.dialect() != Dialect::postgres) return *this;
+  text_ += " FOR UPDATE";
+  if (!table.empty()) text_.append(" OF ").append(table);
+  return *this;
+}
+
+Query& Query::for_update_skip_locked(const Connection& connection) {
+  if (connection.dialect() == Dialect::postgres) text_ += " FOR UPDATE SKIP LOCKED";
+  return *this;
+}
+
 Query& Query::prefix(std::string_view text) {
   text_.insert(0, text);
   return *this;

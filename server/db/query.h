@@ -49,6 +49,15 @@ class Query {
     return *this;
   }
 
+  // Locks the rows the query reads until the transaction ends, so that what
+  // is read, checked and written back is not changed meanwhile: " FOR UPDATE"
+  // on PostgreSQL, of `table`'s rows only when given (an alias: "p"). Nothing
+  // on SQLite, whose one writer at a time keeps the others out already.
+  Query& for_update(const Connection& connection, std::string_view table = {});
+  // The same, passing over the rows another transaction holds instead of
+  // waiting for them (" FOR UPDATE SKIP LOCKED"): workers sharing a queue.
+  Query& for_update_skip_locked(const Connection& connection);
+
   // Text put before the statement, its values unchanged: "EXPLAIN ...".
   Query& prefix(std::string_view text);
 

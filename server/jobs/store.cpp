@@ -151,8 +151,8 @@ std::vector<Job> lock_due(db::Connection& sql, const std::vector<std::string>& k
     due_in_order(query, due, now);
     query.sql(" LIMIT ").bind(static_cast<long long>(limit - found.size()));
     // SQLite: the write transaction (BEGIN IMMEDIATE) is the lock.
-    if (sql.dialect() == db::Dialect::postgres) query.sql(" FOR UPDATE SKIP LOCKED");
-    query.each<JobRow>(sql, [&](const JobRow& row) { found.push_back(row.to_job()); });
+    query.for_update_skip_locked(sql).each<JobRow>(
+        sql, [&](const JobRow& row) { found.push_back(row.to_job()); });
   }
   return found;
 }

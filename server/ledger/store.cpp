@@ -359,13 +359,11 @@ struct HoldRow {
 constexpr std::string_view kFindHold = R"(
   SELECT reference, shop_id, currency, amount, due_at, released_at FROM ledger_holds
   WHERE reference = :reference)";
-constexpr std::string_view kLocked = " FOR UPDATE";
-
 std::optional<Hold> find_hold_for_update(db::Connection& sql, const std::string& reference) {
   db::Query query(kFindHold);
-  if (sql.dialect() == db::Dialect::postgres) query.sql(kLocked);
   std::optional<Hold> found;
-  query.values(reference).each<HoldRow>(sql, [&](const HoldRow& row) { found = row.read(); });
+  query.values(reference).for_update(sql).each<HoldRow>(
+      sql, [&](const HoldRow& row) { found = row.read(); });
   return found;
 }
 

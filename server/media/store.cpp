@@ -119,7 +119,7 @@ std::vector<std::int64_t> unused_image_candidates(db::Connection& sql, Millis un
   db::Query query(kCandidates);
   query.values(static_cast<long long>(unused_before), static_cast<long long>(limit));
   // PostgreSQL: candidates another sweep holds are skipped, never waited for.
-  if (sql.dialect() == db::Dialect::postgres) query.sql(" FOR UPDATE SKIP LOCKED");
+  query.for_update_skip_locked(sql);
   const auto ids = column<long long>(sql, query);
   return {ids.begin(), ids.end()};
 }

@@ -131,12 +131,9 @@ std::optional<Order> find(db::Connection& sql, std::int64_t id) {
   return fetch_one(sql, query.sql(kWhereId).values(id));
 }
 
-constexpr std::string_view kWhereIdLocked = "WHERE o.id = :id FOR UPDATE OF o";
-
 std::optional<Order> find_for_update(db::Connection& sql, std::int64_t id) {
-  if (sql.dialect() == db::Dialect::sqlite) return find(sql, id);
   db::Query query(kSelectOrders);
-  return fetch_one(sql, query.sql(kWhereIdLocked).values(id));
+  return fetch_one(sql, query.sql(kWhereId).values(id).for_update(sql, "o"));
 }
 
 constexpr std::string_view kNewestFirst = R"(

@@ -73,8 +73,7 @@ std::optional<PaymentDispute> latest(db::Connection& sql, std::int64_t payment_i
 std::optional<PaymentDispute> lock(db::Connection& sql, const std::string& dispute_id) {
   std::optional<PaymentDispute> found;
   db::Query query(kColumns);
-  query.sql("WHERE id = :id");
-  if (sql.dialect() == db::Dialect::postgres) query.sql(" FOR UPDATE");
+  query.sql("WHERE id = :id").for_update(sql);
   query.values(dispute_id).each<DisputeRow>(sql, [&](const DisputeRow& row) {
     found = row.to_dispute();
   });

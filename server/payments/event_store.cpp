@@ -76,8 +76,7 @@ constexpr std::string_view kFindPayment = R"(
 std::optional<PaymentRef> lock_payment(db::Connection& sql, const std::string& payment_intent) {
   std::optional<PaymentRef> found;
   db::Query query(kFindPayment);
-  if (sql.dialect() == db::Dialect::postgres) query.sql(" FOR UPDATE");
-  query.values(payment_intent).each<PaymentRefRow>(sql, [&](const auto& row) {
+  query.for_update(sql).values(payment_intent).each<PaymentRefRow>(sql, [&](const auto& row) {
     found = row.payment;
     found->id = row.id;
   });

@@ -90,14 +90,8 @@ constexpr std::string_view kFindByCheckout = R"(
          card_last4, created_at, captured_cents, released_cents, refunded_cents
   FROM payments WHERE checkout_id = :checkout)";
 
-constexpr std::string_view kFindPaymentLocked = R"(
-  SELECT id, checkout_id, provider, authorization_id, amount_cents, currency, card_brand,
-         card_last4, created_at, captured_cents, released_cents, refunded_cents
-  FROM payments WHERE id = :id FOR UPDATE)";
-
 std::optional<Payment> find_for_update(db::Connection& sql, std::int64_t id) {
-  if (sql.dialect() == db::Dialect::sqlite) return find(sql, id);  // one writer at a time
-  return first(sql, db::Query(kFindPaymentLocked).values(id));
+  return first(sql, db::Query(kFindPayment).values(id).for_update(sql));
 }
 
 constexpr std::string_view kSaveProgress = R"(

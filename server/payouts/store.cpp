@@ -31,13 +31,12 @@ struct AccountRow {
 constexpr std::string_view kAccountColumns = R"(
   SELECT shop_id, gateway_account_id, schedule, minimum_cents, created_at, updated_at
   FROM payout_accounts)";
-constexpr std::string_view kLocked = " FOR UPDATE";
 
 std::optional<PayoutAccount> account_where_shop(db::Connection& sql, std::int64_t shop_id,
                                                 bool locked) {
   db::Query query(kAccountColumns);
   query.sql(" WHERE shop_id = ").bind(static_cast<long long>(shop_id));
-  if (locked && sql.dialect() == db::Dialect::postgres) query.sql(kLocked);
+  if (locked) query.for_update(sql);
   std::optional<PayoutAccount> found;
   query.each<AccountRow>(sql, [&](const AccountRow& row) { found = row.read(); });
   return found;

@@ -93,12 +93,9 @@ std::optional<Shop> find_by_slug(db::Connection& sql, const std::string& slug) {
   return fetch_one(sql, query.sql(kWhereSlug).values(slug));
 }
 
-constexpr std::string_view kWhereSlugLocked = "WHERE slug = :slug FOR UPDATE";
-
 std::optional<Shop> find_by_slug_for_update(db::Connection& sql, const std::string& slug) {
-  if (sql.dialect() == db::Dialect::sqlite) return find_by_slug(sql, slug);
   db::Query query(kSelectShops);
-  return fetch_one(sql, query.sql(kWhereSlugLocked).values(slug));
+  return fetch_one(sql, query.sql(kWhereSlug).values(slug).for_update(sql));
 }
 
 constexpr std::string_view kWhereOwner = "WHERE owner_id = :owner";

@@ -188,11 +188,9 @@ TEST_P(AccountData, TheExportHoldsProfileAddressesOrdersAndReviews) {
 // What a person said and showed is theirs to take too: both parties'
 // messages of each conversation, and every image the person uploaded.
 TEST_P(AccountData, TheExportHoldsConversationsAndUploads) {
-  const auto shop_id =
-      client().get("/api/products/" + std::to_string(mug)).json().at("shop").at("id").as_int64();
   const auto photo = upload_image(buyer.access_token);
   const auto started = client().post_json(
-      "/api/conversations", {{"shop_id", shop_id}, {"body", "Is this glaze food-safe?"}},
+      "/api/conversations", {{"shop_id", clay_shop}, {"body", "Is this glaze food-safe?"}},
       buyer.access_token);
   ASSERT_EQ(started.status, 201) << started.body;
   const auto thread = "/api/conversations/" +

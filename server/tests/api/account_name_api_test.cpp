@@ -29,8 +29,6 @@ TEST_P(AccountName, ShopsSeeTheNewNameOnOrdersAndMessages) {
   const auto placed = checkout(buyer, checkout_body(kApproves));
   ASSERT_EQ(placed.status, 201) << placed.body;
   const auto order_id = placed.json().at("orders").at(0).at("id").as_int64();
-  const auto clay_shop =
-      client().get("/api/products/" + std::to_string(mug)).json().at("shop").at("id").as_int64();
   const auto asked = client().post_json(
       "/api/conversations", {{"shop_id", clay_shop}, {"body", "Gift wrap?"}}, buyer.access_token);
   ASSERT_EQ(asked.status, 201) << asked.body;

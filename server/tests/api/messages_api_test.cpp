@@ -35,21 +35,6 @@ class MessagesApi : public CheckoutTest {
     config.public_url = "https://shop.example";
   }
 
-  void SetUp() override {
-    CheckoutTest::SetUp();
-    clay_shop = shop_of(mug);
-    paper_shop = shop_of(card);
-  }
-
-  std::int64_t shop_of(std::int64_t product) {
-    return client()
-        .get("/api/products/" + std::to_string(product))
-        .json()
-        .at("shop")
-        .at("id")
-        .as_int64();
-  }
-
   HttpResult post(const std::string& target, const boost::json::object& body,
                   const std::string& token, const std::string& key = {}) {
     Headers headers{{"Content-Type", "application/json"}};
@@ -86,7 +71,6 @@ class MessagesApi : public CheckoutTest {
   // Runs the jobs due once the mail delay has passed.
   void run_jobs_after_delay() { server().app().jobs().run_due(now_millis() + 301 * 1000); }
 
-  std::int64_t clay_shop = 0, paper_shop = 0;
 };
 POCKETSHOP_API_TEST(MessagesApi);
 

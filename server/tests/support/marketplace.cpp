@@ -124,16 +124,15 @@ void TwoShopsTest::SetUp() {
   MarketplaceTest::SetUp();
   clay = vendor_with_shop("clay@example.com", "Clay Studio");
   paper = vendor_with_shop("paper@example.com", "Paper Goods");
-  mug =
-      create_product(clay.access_token, {{"name", "Mug"}, {"price_cents", 2500}, {"inventory", 3}})
-          .at("id")
-          .as_int64();
-  card =
-      create_product(
-          paper.access_token,
-          {{"name", "Card"}, {"category", "stationery"}, {"price_cents", 400}, {"inventory", 50}})
-          .at("id")
-          .as_int64();
+  const auto clay_mug =
+      create_product(clay.access_token, {{"name", "Mug"}, {"price_cents", 2500}, {"inventory", 3}});
+  const auto paper_card = create_product(
+      paper.access_token,
+      {{"name", "Card"}, {"category", "stationery"}, {"price_cents", 400}, {"inventory", 50}});
+  mug = clay_mug.at("id").as_int64();
+  card = paper_card.at("id").as_int64();
+  clay_shop = clay_mug.at("shop").at("id").as_int64();
+  paper_shop = paper_card.at("shop").at("id").as_int64();
   buyer = sign_up("buyer@example.com");
 }
 

@@ -53,6 +53,7 @@ class TwoShopsTest : public MarketplaceTest {
   void SetUp() override;
 
   Account clay, paper, buyer;
+  std::int64_t clay_shop = 0, paper_shop = 0;  // shop ids
   std::int64_t mug = 0, card = 0;
 };
 

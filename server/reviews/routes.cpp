@@ -73,6 +73,13 @@ void add_routes(http::Router& router, ReviewsService& reviews, const accounts::A
     co_return http::json_response(200, to_json(review));
   });
 
+  router.add(verb::delete_, "/api/reviews/{id}", [&](Request& request) -> awaitable<Response> {
+    const auto user = co_await auth.require_user(request);
+    const auto review_id = request.id_param("id", "review");
+    co_await workers.run(request.request_id, [&] { reviews.remove(user.id, review_id); });
+    co_return http::empty_response(204);
+  });
+
   router.add(verb::post, "/api/reviews/{id}/reply", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
     const auto review_id = request.id_param("id", "review");

@@ -72,6 +72,18 @@ Review ReviewsService::update(std::int64_t buyer_id, std::int64_t review_id,
   });
 }
 
+void ReviewsService::remove(std::int64_t buyer_id, std::int64_t review_id) {
+  database_.transaction([&](db::Connection& sql) {
+    // Locked, as an edit locks it: of two deletions at once, the second
+    // finds no review once the first commits, and the rating leaves once.
+    const auto review = store::find_for_update(sql, review_id);
+    if (!review) throw review_not_found();
+    if (review->buyer_id != buyer_id) throw ApiError::forbidden("This is someone else's review.");
+    store::remove(sql, review_id);
+    catalog_.add_rating(sql, review->product_id, -review->rating, -1);
+  });
+}
+
 Review ReviewsService::reply(std::int64_t vendor_id, std::int64_t review_id,
                              const std::string& reply) {
   return database_.transaction([&](db::Connection& sql) {

@@ -12,11 +12,10 @@ namespace ps::reviews {
 // violation of (product_id, buyer_id) answers (app/application.cpp).
 ApiError review_exists();
 
-// Reviews by buyers who received the product: one each, editable; the
-// product's vendor may reply once. Keeps the product's rating average. A
-// product the user may not see (a draft of someone else's, an archived one)
-// has no reviews to read or write: 404.
-// Blocking: call from the WorkerPool.
+// Reviews by buyers who received the product: one each, editable and
+// deletable by its author; the product's vendor may reply once. Keeps the product's rating average.
+// A product the user may not see (a draft of someone else's, an archived one) has no reviews to
+// read or write: 404. Blocking: call from the WorkerPool.
 class ReviewsService {
  public:
   ReviewsService(db::Database& database, catalog::CatalogService& catalog,
@@ -26,6 +25,9 @@ class ReviewsService {
   Review create(std::int64_t buyer_id, std::int64_t product_id, int rating,
                 const std::string& body);
   Review update(std::int64_t buyer_id, std::int64_t review_id, const ReviewInput& input);
+  // The author takes the review back, with the shop's reply to it; its
+  // rating leaves the product's, and the buyer may review it anew.
+  void remove(std::int64_t buyer_id, std::int64_t review_id);
   Review reply(std::int64_t vendor_id, std::int64_t review_id, const std::string& reply);
   // What create() would answer the viewer now (404 as for_product does).
   ReviewEligibility eligibility(std::int64_t product_id, std::optional<std::int64_t> viewer_id);

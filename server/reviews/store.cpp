@@ -72,12 +72,9 @@ std::optional<Review> find(db::Connection& sql, std::int64_t id) {
   return first(fetch(sql, query.sql(kWhereId).values(id)));
 }
 
-constexpr std::string_view kWhereIdLocked = "WHERE r.id = :id FOR UPDATE OF r";
-
 std::optional<Review> find_for_update(db::Connection& sql, std::int64_t id) {
-  if (sql.dialect() == db::Dialect::sqlite) return find(sql, id);
   db::Query query(kSelectReviews);
-  return first(fetch(sql, query.sql(kWhereIdLocked).values(id)));
+  return first(fetch(sql, query.sql(kWhereId).values(id).for_update(sql, "r")));
 }
 
 constexpr std::string_view kWhereAuthor = "WHERE r.product_id = :product AND r.buyer_id = :buyer";
@@ -93,6 +90,12 @@ constexpr std::string_view kUpdateReview = R"(
 
 void update(db::Connection& sql, const Review& r) {
   db::Query(kUpdateReview).values(r.rating, r.body, r.updated_at, r.id).execute(sql);
+}
+
+constexpr std::string_view kDeleteReview = "DELETE FROM reviews WHERE id = :id";
+
+void remove(db::Connection& sql, std::int64_t id) {
+  db::Query(kDeleteReview).values(id).execute(sql);
 }
 
 constexpr std::string_view kSetReply = R"(

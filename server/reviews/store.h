@@ -21,6 +21,7 @@ std::optional<Review> find_for_update(db::Connection& sql, std::int64_t id);
 std::optional<Review> find_by_author(db::Connection& sql, std::int64_t product_id,
                                      std::int64_t buyer_id);
 void update(db::Connection& sql, const Review& review);
+void remove(db::Connection& sql, std::int64_t id);
 // Sets the reply unless there is one; false when there already was.
 bool set_reply(db::Connection& sql, std::int64_t id, const std::string& reply, Millis now);
 std::vector<Review> for_product(db::Connection& sql, std::int64_t product_id,

@@ -561,6 +561,23 @@ describe('a marketplace story: vendor, buyer, two shops, one cart', () => {
     await page.getByRole('button', { name: 'Post review' }).click();
     await page.getByText('The fern is thriving on my windowsill.').waitFor();
     await screenshot(page, '16-product-review');
+
+    // Taken back after a confirmation, then written anew.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
+    await page.getByRole('button', { name: 'Delete your review' }).click();
+    expect(await asked).toContain('Delete your review?');
+    await page.getByRole('heading', { name: 'Write a review' }).waitFor();
+    expect(await page.getByText('The fern is thriving on my windowsill.').count()).toBe(0);
+    const fiveStars = page.getByRole('radio', { name: '5 stars' });
+    await page.locator('label', { has: fiveStars }).click();
+    await page.getByLabel('Your review').fill('Thriving, and a second frond came.');
+    await page.getByRole('button', { name: 'Post review' }).click();
+    await page.getByText('Thriving, and a second frond came.').waitFor();
   });
 
   test('the vendor refunds one terrarium of the delivered order, and the buyer sees that refund', async () => {

@@ -78,6 +78,18 @@ class CheckoutTest : public TwoShopsTest {
     return act(vendor, order, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0001"}});
   }
 
+  // An order of one `product` that `who` paid for and `vendor` shipped and
+  // delivered, so that `who` may review it; returns the order's id.
+  std::int64_t delivered_order(const Account& who, const Account& vendor, std::int64_t product) {
+    fill_cart(who, product, 1);
+    const auto placed = checkout(who, checkout_body(kApproves));
+    EXPECT_EQ(placed.status, 201) << placed.body;
+    const auto order_id = placed.json().at("orders").at(0).at("id").as_int64();
+    EXPECT_EQ(ship(vendor, order_id).status, 200);
+    EXPECT_EQ(act(vendor, order_id, "deliver").status, 200);
+    return order_id;
+  }
+
   payments::PaymentProvider& gateway() { return server().app().payment_provider(); }
 
   // The gateway's authorization behind an order, as our payments table records it.

@@ -136,6 +136,50 @@ TEST_P(ReviewsApi, ReviewsComeFromBuyersWhoReceivedTheProduct) {
   EXPECT_TRUE(client().get(reviews).json().at("items").at(0).at("reply").is_null());
 }
 
+// The author may take a review back (the shop's reply goes with it); no one
+// else may. The product's rating forgets it, and the buyer may review anew.
+TEST_P(ReviewsApi, TheAuthorMayDeleteTheirReview) {
+  delivered_order(buyer, clay, mug);
+  const std::string reviews = product_url(mug) + "/reviews";
+  const auto created =
+      client().post_json(reviews, {{"rating", 1}, {"body", "Chipped"}}, buyer.access_token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string review_url =
+      "/api/reviews/" + std::to_string(created.json().at("id").as_int64());
+  ASSERT_EQ(
+      client().post_json(review_url + "/reply", {{"body", "Sorry!"}}, clay.access_token).status,
+      201);
+
+  expect_problem(del(review_url, ""), 401, "unauthorized");
+  expect_problem(del(review_url, clay.access_token), 403, "forbidden");  // the shop
+  expect_problem(del(review_url, sign_up("stranger@example.com").access_token), 403, "forbidden");
+  expect_problem(del("/api/reviews/999999", buyer.access_token), 404, "not-found");
+  expect_problem(del("/api/reviews/mine", buyer.access_token), 404, "not-found");
+  EXPECT_EQ(client().get(reviews).json().at("total").as_int64(), 1);
+
+  const auto deleted = del(review_url, buyer.access_token);
+  EXPECT_EQ(deleted.status, 204) << deleted.body;
+  EXPECT_TRUE(deleted.body.empty());
+  expect_problem(del(review_url, buyer.access_token), 404, "not-found");
+  EXPECT_EQ(client().get(reviews).json().at("total").as_int64(), 0);
+  auto product = client().get(product_url(mug)).json();
+  EXPECT_EQ(product.at("rating_count").as_int64(), 0);
+  EXPECT_TRUE(product.at("rating_average").is_null()) << product;
+  EXPECT_TRUE(client()
+                  .get(product_url(mug) + "/review-eligibility", buyer.access_token)
+                  .json()
+                  .at("eligible")
+                  .as_bool());
+
+  const auto again =
+      client().post_json(reviews, {{"rating", 4}, {"body", "Replaced, lovely"}}, buyer.access_token);
+  ASSERT_EQ(again.status, 201) << again.body;
+  EXPECT_TRUE(again.json().at("reply").is_null());
+  product = client().get(product_url(mug)).json();
+  EXPECT_EQ(product.at("rating_count").as_int64(), 1);
+  EXPECT_DOUBLE_EQ(product.at("rating_average").as_double(), 4.0);
+}
+
 // Issue 18, point 4: the product page asks whether the viewer may review
 // before offering the form; the answer follows create()'s rules.
 TEST_P(ReviewsApi, EligibilityTellsWhoMayReviewAndWhyNot) {

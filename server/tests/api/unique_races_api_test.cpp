@@ -14,11 +14,7 @@ class UniqueRaces : public CheckoutTest {
 POCKETSHOP_API_TEST(UniqueRaces);
 
 TEST_P(UniqueRaces, OneReviewPerBuyerAndProduct) {
-  fill_cart(buyer, mug, 1);
-  const auto order_id =
-      checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
-  act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0003"}});
-  act(clay, order_id, "deliver");
+  delivered_order(buyer, clay, mug);
   const std::string reviews = "/api/products/" + std::to_string(mug) + "/reviews";
 
   const auto seen = race([&](int n) {
@@ -35,11 +31,7 @@ TEST_P(UniqueRaces, OneReviewPerBuyerAndProduct) {
 // Each edit moves the product's rating sum by its change of rating: edits
 // that read the same old rating must not each move it from there.
 TEST_P(UniqueRaces, ConcurrentEditsOfAReviewKeepTheProductsRatingExact) {
-  fill_cart(buyer, mug, 1);
-  const auto order_id =
-      checkout(buyer, checkout_body(kApproves)).json().at("orders").at(0).at("id").as_int64();
-  act(clay, order_id, "ship", {{"carrier", "DHL"}, {"tracking_number", "JD0004"}});
-  act(clay, order_id, "deliver");
+  delivered_order(buyer, clay, mug);
   const auto created =
       client().post_json("/api/products/" + std::to_string(mug) + "/reviews",
                          {{"rating", 5}, {"body", "First thoughts"}}, buyer.access_token);
@@ -59,6 +51,29 @@ TEST_P(UniqueRaces, ConcurrentEditsOfAReviewKeepTheProductsRatingExact) {
                          std::to_string(created.json().at("id").as_int64())))
         << "round " << round;
   }
+}
+
+// A double-clicked "Delete": one deletion takes the rating out of the
+// product's, the others find no review.
+TEST_P(UniqueRaces, ConcurrentDeletionsOfAReviewTakeItsRatingOutOnce) {
+  const auto other = sign_up("other-buyer@example.com");
+  delivered_order(buyer, clay, mug);
+  delivered_order(other, clay, mug);
+  const std::string reviews = "/api/products/" + std::to_string(mug) + "/reviews";
+  const auto created =
+      client().post_json(reviews, {{"rating", 5}, {"body", "Mine"}}, buyer.access_token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  ASSERT_EQ(
+      client().post_json(reviews, {{"rating", 2}, {"body", "Theirs"}}, other.access_token).status,
+      201);
+  const std::string review_url =
+      "/api/reviews/" + std::to_string(created.json().at("id").as_int64());
+
+  const auto seen = race([&](int) { return del(review_url, buyer.access_token); });
+  EXPECT_EQ(seen, (std::map<std::string, int>{{"204", 1}, {"404 /problems/not-found", kRacers - 1}}));
+  const auto product = client().get("/api/products/" + std::to_string(mug)).json();
+  EXPECT_EQ(product.at("rating_count").as_int64(), 1);
+  EXPECT_EQ(sql_number("SELECT rating_sum FROM products WHERE id = " + std::to_string(mug)), 2);
 }
 
 TEST_P(UniqueRaces, OneShopPerSlug) {

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, mockFetch } from '../../test/fetchMock';
 import { product, signedIn, user } from '../../test/fixtures';
@@ -60,5 +60,80 @@ describe('the review form', () => {
     const section = await screen.findByRole('region', { name: 'Reviews' });
     await waitFor(() => expect(document.activeElement).toBe(section));
     expect(scrolled.mock.contexts).toContain(section);
+  });
+});
+
+describe("the buyer's own review", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  const mine = {
+    id: 41,
+    product_id: 9,
+    author: { id: user.id, display_name: user.display_name },
+    rating: 2,
+    body: 'Chipped on arrival',
+    reply: 'So sorry, we will replace it.',
+    replied_at: '2026-12-01T10:00:00Z',
+    created_at: '2026-11-30T10:00:00Z',
+    updated_at: '2026-11-30T10:00:00Z',
+  };
+
+  /** The product page with the buyer's review; deleting it answers `deleted`. */
+  function withMyReview(deleted: () => Response) {
+    signedIn();
+    let gone = false;
+    const mocked = mockFetch({
+      'GET /api/me': () => json(user),
+      'GET /api/products/9/reviews': () =>
+        json(gone ? noReviews : { ...noReviews, items: [mine], total: 1, pages: 1 }),
+      'GET /api/products/9/review-eligibility': () =>
+        json(
+          gone
+            ? { eligible: true, reason: null, review_id: null }
+            : { eligible: false, reason: 'reviewed', review_id: mine.id },
+        ),
+      'DELETE /api/reviews/41': () => {
+        const answer = deleted();
+        gone = answer.status === 204;
+        return answer;
+      },
+    });
+    const onReviewed = vi.fn();
+    renderPage(<Reviews product={product as never} onReviewed={onReviewed} />, {
+      url: '/products/9',
+      path: '/products/:id',
+    });
+    return { ...mocked, onReviewed };
+  }
+
+  it('can be deleted after a confirmation that says the reply goes too; the form comes back', async () => {
+    const { calls, onReviewed } = withMyReview(() => new Response(null, { status: 204 }));
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete your review' }));
+    expect(confirm).toHaveBeenCalledExactlyOnceWith(
+      'Delete your review? The shop’s reply goes with it. You can write a new one afterwards.',
+    );
+    expect(calls.some((call) => call.method === 'DELETE')).toBe(false);
+
+    confirm.mockReturnValue(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete your review' }));
+    expect(await screen.findByRole('form', { name: 'Write a review' })).toBeInTheDocument();
+    expect(screen.queryByText('Chipped on arrival')).toBeNull();
+    expect(calls.filter((call) => call.method === 'DELETE')).toHaveLength(1);
+    expect(onReviewed).toHaveBeenCalledOnce();
+  });
+
+  it('stays, with the reason shown, when the server refuses', async () => {
+    const { onReviewed } = withMyReview(() =>
+      json(
+        { type: '/problems/forbidden', status: 403, detail: "This is someone else's review." },
+        403,
+      ),
+    );
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete your review' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent("This is someone else's review.");
+    expect(screen.getByText('Chipped on arrival')).toBeInTheDocument();
+    expect(onReviewed).not.toHaveBeenCalled();
   });
 });

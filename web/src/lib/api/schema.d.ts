@@ -669,7 +669,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete your review
+         * @description The author takes the review back, with the shop's reply to it. Its rating leaves the product's average, and the buyer may review the product again. Of two deletions at once, one answers 204 and the other 404.
+         */
+        delete: operations["deleteReview"];
         options?: never;
         head?: never;
         /** Edit your review */
@@ -4136,6 +4140,47 @@ export interface operations {
             };
             415: components["responses"]["WrongMediaType"];
             422: components["responses"]["Invalid"];
+        };
+    };
+    deleteReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review is gone */
+            204: {
+                headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Someone else's review */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such review */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     updateReview: {

@@ -12,6 +12,9 @@ export const createReview = (productId: number, input: ReviewInput) =>
 export const updateReview = (id: number, input: RequestBody<'updateReview'>) =>
   client.patch<Review>(`/api/reviews/${id}`, input);
 
+/** The author takes a review back; the shop's reply goes with it. */
+export const deleteReview = (id: number) => client.delete<void>(`/api/reviews/${id}`);
+
 /** The shop's one public reply to a review. */
 export const replyToReview = (id: number, body: string) =>
   client.post<Review>(`/api/reviews/${id}/reply`, { body });
@@ -25,6 +28,16 @@ export function useSaveReview(productId: number, review?: Review) {
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: reviewKeys.ofProduct(productId) });
     },
+  });
+}
+
+/** Deletes the buyer's review; the product's rating and reviews are read again. */
+export function useDeleteReview(review: Review) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => deleteReview(review.id),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: reviewKeys.ofProduct(review.product_id) }),
   });
 }
 

@@ -12,7 +12,7 @@ import { useAuth } from '../../auth';
 import { useMyShop } from '../../shops';
 import { useReviewEligibility } from '../api/get-review-eligibility';
 import { useReviews } from '../api/get-reviews';
-import { useReplyToReview, useSaveReview } from '../api/save-review';
+import { useDeleteReview, useReplyToReview, useSaveReview } from '../api/save-review';
 import { RatingInput } from './RatingInput';
 
 function ReviewForm({
@@ -161,6 +161,42 @@ function useArriveAtReviews(ready: boolean) {
   });
 }
 
+/** The author's own controls under their review: edit it, or take it back. */
+function OwnReviewActions({
+  review,
+  onEdit,
+  onDeleted,
+}: {
+  review: Review;
+  onEdit: () => void;
+  onDeleted?: () => void;
+}) {
+  const remove = useDeleteReview(review);
+  const confirmAndDelete = () => {
+    const reply = review.reply ? ' The shop’s reply goes with it.' : '';
+    if (!window.confirm(`Delete your review?${reply} You can write a new one afterwards.`)) return;
+    remove.mutate(undefined, { onSuccess: onDeleted });
+  };
+  return (
+    <>
+      <FormError error={remove.error} />
+      <div className="buttons mt-2">
+        <button type="button" className="button is-small is-text" onClick={onEdit}>
+          Edit your review
+        </button>
+        <button
+          type="button"
+          className={`button is-small is-text has-text-danger ${remove.isPending ? 'is-loading' : ''}`}
+          disabled={remove.isPending}
+          onClick={confirmAndDelete}
+        >
+          Delete your review
+        </button>
+      </div>
+    </>
+  );
+}
+
 function ReplyForm({ review }: { review: Review }) {
   const [body, setBody] = useState('');
   const reply = useReplyToReview(review);
@@ -192,9 +228,9 @@ function ReplyForm({ review }: { review: Review }) {
 }
 
 /**
- * A product's reviews, the buyer's form to write or edit one, the vendor's
- * replies. onReviewed: a review was written or changed (the product's rating
- * changed with it).
+ * A product's reviews, the buyer's form to write, edit or delete one, the
+ * vendor's replies. onReviewed: a review was written, changed or deleted
+ * (the product's rating changed with it).
  */
 export function Reviews({ product, onReviewed }: { product: Product; onReviewed?: () => void }) {
   const { user } = useAuth();
@@ -248,13 +284,11 @@ export function Reviews({ product, onReviewed }: { product: Product; onReviewed?
                     </blockquote>
                   )}
                   {review === mine && (
-                    <button
-                      type="button"
-                      className="button is-small is-text"
-                      onClick={() => setEditing(true)}
-                    >
-                      Edit your review
-                    </button>
+                    <OwnReviewActions
+                      review={review}
+                      onEdit={() => setEditing(true)}
+                      onDeleted={onReviewed}
+                    />
                   )}
                   {ownsShop && !review.reply && <ReplyForm review={review} />}
                 </>

@@ -64,12 +64,7 @@ class PayoutsApi : public CheckoutTest {
 
   // An order of the product, shipped, delivered and past its hold.
   std::int64_t earn(const Account& vendor, std::int64_t product) {
-    fill_cart(buyer, product, 1);
-    const auto placed = checkout(buyer, checkout_body(kApproves));
-    EXPECT_EQ(placed.status, 201) << placed.body;
-    const auto order = placed.json().at("orders").at(0).at("id").as_int64();
-    EXPECT_EQ(ship(vendor, order).status, 200);
-    EXPECT_EQ(act(vendor, order, "deliver").status, 200);
+    const auto order = delivered_order(buyer, vendor, product);
     server().app().ledger().release_due(now_millis() + 30 * kDayMillis);
     return order;
   }

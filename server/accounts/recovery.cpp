@@ -243,8 +243,7 @@ void AccountsService::delete_account(const User& user, const std::string& passwo
     for (const auto& step : deletion_steps_) step(sql, user);
     // Of two concurrent deletions, the second stops here (its steps found
     // nothing left to do once the first committed).
-    if (!store::anonymise_user(sql, user.id, now))
-      throw account_gone();
+    if (!store::anonymise_user(sql, user.id, now)) throw account_gone();
     store::revoke_user_sessions(sql, user.id, now);
     store::expire_account_tokens(sql, user.id, TokenPurpose::password_reset, now);
     store::expire_account_tokens(sql, user.id, TokenPurpose::email_verification, now);

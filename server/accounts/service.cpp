@@ -149,8 +149,7 @@ std::optional<User> AccountsService::find_user(std::int64_t id) {
 
 User AccountsService::rename(const User& user, const std::string& display_name) {
   database_.transaction([&](db::Connection& sql) {
-    if (!store::set_display_name(sql, user.id, display_name))
-      throw account_gone();
+    if (!store::set_display_name(sql, user.id, display_name)) throw account_gone();
   });
   User renamed = user;
   renamed.display_name = display_name;

@@ -70,7 +70,6 @@ class MessagesApi : public CheckoutTest {
 
   // Runs the jobs due once the mail delay has passed.
   void run_jobs_after_delay() { server().app().jobs().run_due(now_millis() + 301 * 1000); }
-
 };
 POCKETSHOP_API_TEST(MessagesApi);
 

@@ -171,8 +171,8 @@ TEST_P(ReviewsApi, TheAuthorMayDeleteTheirReview) {
                   .at("eligible")
                   .as_bool());
 
-  const auto again =
-      client().post_json(reviews, {{"rating", 4}, {"body", "Replaced, lovely"}}, buyer.access_token);
+  const auto again = client().post_json(reviews, {{"rating", 4}, {"body", "Replaced, lovely"}},
+                                        buyer.access_token);
   ASSERT_EQ(again.status, 201) << again.body;
   EXPECT_TRUE(again.json().at("reply").is_null());
   product = client().get(product_url(mug)).json();

@@ -70,7 +70,8 @@ TEST_P(UniqueRaces, ConcurrentDeletionsOfAReviewTakeItsRatingOutOnce) {
       "/api/reviews/" + std::to_string(created.json().at("id").as_int64());
 
   const auto seen = race([&](int) { return del(review_url, buyer.access_token); });
-  EXPECT_EQ(seen, (std::map<std::string, int>{{"204", 1}, {"404 /problems/not-found", kRacers - 1}}));
+  EXPECT_EQ(seen,
+            (std::map<std::string, int>{{"204", 1}, {"404 /problems/not-found", kRacers - 1}}));
   const auto product = client().get("/api/products/" + std::to_string(mug)).json();
   EXPECT_EQ(product.at("rating_count").as_int64(), 1);
   EXPECT_EQ(sql_number("SELECT rating_sum FROM products WHERE id = " + std::to_string(mug)), 2);

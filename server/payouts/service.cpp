@@ -111,12 +111,10 @@ PayoutAccount PayoutsService::connect(std::int64_t vendor_id, const std::string&
   });
 }
 
-PayoutAccount PayoutsService::account(std::int64_t vendor_id) {
+std::optional<PayoutAccount> PayoutsService::account(std::int64_t vendor_id) {
   return database_.with_session([&](db::Connection& sql) {
     const auto shop = shops_.require_shop_of(sql, vendor_id);
-    auto found = store::find_account(sql, shop.id);
-    if (!found) throw no_account();
-    return *found;
+    return store::find_account(sql, shop.id);
   });
 }
 

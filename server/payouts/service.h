@@ -47,8 +47,8 @@ class PayoutsService {
   // ignored): every payout of the account fails with it.
   PayoutAccount connect(std::int64_t vendor_id, const std::string& email,
                         const std::string& test_failure_code);
-  // 409 payout-account-required when the shop has none.
-  PayoutAccount account(std::int64_t vendor_id);
+  // None before the vendor connects one (409 shop-required without a shop).
+  std::optional<PayoutAccount> account(std::int64_t vendor_id);
   PayoutAccount update_settings(std::int64_t vendor_id, PayoutSchedule schedule,
                                 long long minimum_cents);
 

@@ -844,7 +844,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The shop's payout account */
+        /** The shop's payout account, or null before one is connected */
         get: operations["myPayoutAccount"];
         put?: never;
         /**
@@ -4573,18 +4573,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The account */
+            /** @description The account; null before the vendor connects one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PayoutAccount"];
+                    "application/json": components["schemas"]["PayoutAccount"] | null;
                 };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No shop (/problems/shop-required) or no payout account yet (/problems/payout-account-required) */
+            /** @description No shop (/problems/shop-required) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, client } from '../../../lib/api';
+import { client } from '../../../lib/api';
 import type {
   Payout,
   PayoutAccount,
@@ -11,15 +11,7 @@ import type {
 import { earningsKeys } from './keys';
 
 /** The shop's payout account, or null before the vendor connects one. */
-export async function getPayoutAccount(): Promise<PayoutAccount | null> {
-  try {
-    return await client.get<PayoutAccount>('/api/my/payout-account');
-  } catch (error) {
-    if (error instanceof ApiError && error.type === '/problems/payout-account-required')
-      return null;
-    throw error;
-  }
-}
+export const getPayoutAccount = () => client.get<PayoutAccount | null>('/api/my/payout-account');
 
 export const payoutAccountQueryOptions = () =>
   queryOptions({ queryKey: earningsKeys.payoutAccount(), queryFn: getPayoutAccount });

@@ -12,10 +12,11 @@ namespace ps::reviews {
 // violation of (product_id, buyer_id) answers (app/application.cpp).
 ApiError review_exists();
 
-// Reviews by buyers who received the product: one each, editable and
-// deletable by its author; the product's vendor may reply once. Keeps the product's rating average.
-// A product the user may not see (a draft of someone else's, an archived one) has no reviews to
-// read or write: 404. Blocking: call from the WorkerPool.
+// Reviews by buyers who received the product: one each, which its author
+// may edit or delete; the product's vendor may reply once. Keeps the
+// product's rating average. A product the user may not see (a draft of
+// someone else's, an archived one) has no reviews to read or write: 404.
+// Blocking: call from the WorkerPool.
 class ReviewsService {
  public:
   ReviewsService(db::Database& database, catalog::CatalogService& catalog,

@@ -237,8 +237,7 @@ export class ApiClient {
     if (!response.ok) {
       const problem: Problem =
         data && typeof data === 'object' ? (data as Problem) : { detail: response.statusText };
-      const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
-      throw new ApiError(response.status, problem, retryAfter);
+      throw new ApiError(response.status, problem, retryAfterSeconds(response));
     }
     return data as T;
   }
@@ -248,10 +247,18 @@ export class ApiClient {
 const isTransactionConflict = (response: Response) =>
   response.status === 409 && response.headers.has('Retry-After');
 
+/** Retry-After in seconds, when the response carries a usable one (we send only delta-seconds). */
+function retryAfterSeconds(response: Response): number | undefined {
+  const header = response.headers.get('Retry-After');
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
 /** What Retry-After asks for, at most two seconds (a person is waiting). */
 function retryDelayMs(response: Response): number {
-  const seconds = Number(response.headers.get('Retry-After'));
-  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 2) * 1000 : 1000;
+  const seconds = retryAfterSeconds(response);
+  return seconds === undefined ? 1000 : Math.min(seconds, 2) * 1000;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -142,7 +142,7 @@ Application::Application(Config config)
       authenticator_(tokens_, accounts_, workers_),
       shops_(database_, media_),
       catalog_(database_, shops_, media_),
-      carts_(database_, catalog_),
+      carts_(database_, catalog_, shops_),
       payment_provider_({config_.payment_gateway_url, config_.payment_secret_key,
                          std::chrono::milliseconds(config_.payment_timeout_ms)}),
       payments_(payment_provider_),

@@ -27,6 +27,7 @@ struct ShopSeed {
   const char* description;
   const char* accent;
   std::array<const char*, 2> categories;
+  long long shipping_cents = 0;  // per order in USD, free from $50; 0: ships free
 };
 
 constexpr ShopSeed kShops[] = {
@@ -34,7 +35,8 @@ constexpr ShopSeed kShops[] = {
      "Clay & Kiln",
      "Small-batch stoneware thrown and glazed by hand in Malmö.",
      "#b5651d",
-     {"kitchen", "home"}},
+     {"kitchen", "home"},
+     495},
     {"Bashir Okafor",
      "Indigo Thread",
      "Hand-dyed indigo garments and scarves from natural fibres.",
@@ -49,7 +51,8 @@ constexpr ShopSeed kShops[] = {
      "Northwood Toys",
      "Heirloom wooden toys finished with food-safe oils.",
      "#2f7d32",
-     {"toys", "home"}},
+     {"toys", "home"},
+     595},
     {"Esme Hart",
      "Silver Fern Jewellery",
      "Recycled silver rings, earrings and pendants.",
@@ -64,7 +67,8 @@ constexpr ShopSeed kShops[] = {
      "Greenhouse Corner",
      "Rare houseplants and hand-made planters.",
      "#1b998b",
-     {"plants", "home"}},
+     {"plants", "home"},
+     695},
     {"Hana Sato",
      "Fold & Bind",
      "Hand-bound journals and Japanese stab-bound books.",
@@ -74,7 +78,8 @@ constexpr ShopSeed kShops[] = {
      "Ember Coffee Roasters",
      "Single-origin beans roasted weekly in small lots.",
      "#6f4e37",
-     {"food", "kitchen"}},
+     {"food", "kitchen"},
+     395},
     {"Juno Park",
      "Loom & Leaf",
      "Woven wall hangings, cushions and throws.",
@@ -166,6 +171,8 @@ PlannedShop plan_shop(Application& app, const ShopSeed& seed, std::mt19937& rand
   shop.accent_color = seed.accent;
   shop.shipping_policy = "Ships within 3 working days, tracked, from our studio.";
   shop.returns_policy = "Unused items can be returned within 30 days for a full refund.";
+  if (seed.shipping_cents > 0)
+    shop.shipping_rates = std::vector<shops::ShippingRate>{{"USD", seed.shipping_cents, 5000}};
   planned.logo = image(400, 400);
   planned.cover = image(1600, 500);
 

@@ -107,7 +107,7 @@ void CartService::check_purchasable(const CartOwner& owner, const catalog::Produ
 
 CartView CartService::view(const CartOwner& owner) {
   return database_.transaction([&](db::Connection& sql) {
-    return CartView{lines_of(sql, cart_of(sql, owner, Access::read))};
+    return priced(sql, lines_of(sql, cart_of(sql, owner, Access::read)));
   });
 }
 
@@ -144,7 +144,7 @@ CartView CartService::put(const CartOwner& owner, std::int64_t product_id,
     // Only a new line is checked: a cart mixed before the rule can still be changed.
     if (adding) check_currency(lines, line->product);
     store::set_quantity(sql, cart, product_id, item->quantity, now_millis());
-    return CartView{std::move(lines)};
+    return priced(sql, std::move(lines));
   });
 }
 
@@ -152,7 +152,7 @@ CartView CartService::remove(const CartOwner& owner, std::int64_t product_id) {
   return database_.transaction([&](db::Connection& sql) {
     const auto cart = cart_of(sql, owner, Access::change);
     store::remove_item(sql, cart, product_id);
-    return CartView{lines_of(sql, cart)};
+    return priced(sql, lines_of(sql, cart));
   });
 }
 
@@ -161,7 +161,7 @@ CartView CartService::merge(std::int64_t user_id, const std::string& guest_token
     const CartOwner user{user_id, {}};
     const auto cart = cart_of(sql, user, Access::change);
     const auto guest = store::find_guest_cart(sql, sha256_hex(guest_token));
-    if (!guest) return CartView{lines_of(sql, cart)};
+    if (!guest) return priced(sql, lines_of(sql, cart));
     auto existing = store::items(sql, cart);
     auto currency = currency_besides(lines_of(sql, cart), 0);
     for (const auto& item : store::items(sql, *guest)) {
@@ -179,7 +179,7 @@ CartView CartService::merge(std::int64_t user_id, const std::string& guest_token
       store::set_quantity(sql, cart, item.product_id, quantity, now_millis());
     }
     store::delete_cart(sql, *guest);
-    return CartView{lines_of(sql, cart)};
+    return priced(sql, lines_of(sql, cart));
   });
 }
 
@@ -194,6 +194,37 @@ std::vector<CartLine> CartService::locked_lines(db::Connection& sql, std::int64_
 
 std::vector<CartLine> CartService::lines(db::Connection& sql, std::int64_t user_id) {
   return lines_for(sql, store::user_cart_items(sql, user_id), Images::none);
+}
+
+std::vector<ShopTotal> CartService::shop_totals(db::Connection& sql,
+                                                const std::vector<CartLine>& lines) {
+  std::vector<ShopTotal> totals;
+  std::vector<std::string> currencies;  // of each shop's first line
+  for (const auto& line : lines) {
+    const auto shop_id = line.product.shop.id;
+    auto total = std::find_if(totals.begin(), totals.end(),
+                              [&](const ShopTotal& seen) { return seen.shop_id == shop_id; });
+    if (total == totals.end()) {
+      total = totals.insert(totals.end(), ShopTotal{shop_id});
+      currencies.push_back(line.product.product.currency);
+    }
+    total->items_cents += line.product.product.price_cents * line.quantity;
+  }
+  std::vector<std::int64_t> shop_ids;
+  for (const auto& total : totals) shop_ids.push_back(total.shop_id);
+  auto rates = shops_.shipping_rates(sql, shop_ids);
+  for (std::size_t i = 0; i < totals.size(); ++i) {
+    const auto& shop_rates = rates[totals[i].shop_id];
+    totals[i].shipping_cents =
+        shops::shipping_cost(shop_rates, currencies[i], totals[i].items_cents);
+    totals[i].free_shipping_over_cents = shops::free_shipping_over(shop_rates, currencies[i]);
+  }
+  return totals;
+}
+
+CartView CartService::priced(db::Connection& sql, std::vector<CartLine> lines) {
+  auto shops = shop_totals(sql, lines);
+  return CartView{std::move(lines), std::move(shops)};
 }
 
 void CartService::clear(db::Connection& sql, std::int64_t user_id) {

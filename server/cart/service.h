@@ -4,6 +4,7 @@
 #include "cart/store.h"
 #include "catalog/service.h"
 #include "db/database.h"
+#include "shops/service.h"
 
 #include <functional>
 
@@ -20,8 +21,8 @@ constexpr long long kMaxQuantity = 99;
 // Blocking: call from the WorkerPool.
 class CartService {
  public:
-  CartService(db::Database& database, catalog::CatalogService& catalog)
-      : database_(database), catalog_(catalog) {}
+  CartService(db::Database& database, catalog::CatalogService& catalog, shops::ShopsService& shops)
+      : database_(database), catalog_(catalog), shops_(shops) {}
 
   std::string create_guest_cart();  // the token to send as X-Cart-Token
   CartView view(const CartOwner& owner);
@@ -38,11 +39,14 @@ class CartService {
   // The same lines, read without a lock (checkout's quote before paying).
   std::vector<CartLine> lines(db::Connection& sql, std::int64_t user_id);
   void clear(db::Connection& sql, std::int64_t user_id);
+  // Each shop's part of the lines, with its shipping at the shop's rates now.
+  std::vector<ShopTotal> shop_totals(db::Connection& sql, const std::vector<CartLine>& lines);
 
  private:
   enum class Access { read, change };
   std::int64_t cart_of(db::Connection& sql, const CartOwner& owner, Access access);
   std::vector<CartLine> lines_of(db::Connection& sql, std::int64_t cart_id);
+  CartView priced(db::Connection& sql, std::vector<CartLine> lines);
   using Images = catalog::CatalogService::Images;
   std::vector<CartLine> lines_for(db::Connection& sql, const std::vector<CartItem>& items,
                                   Images images);
@@ -53,6 +57,7 @@ class CartService {
 
   db::Database& database_;
   catalog::CatalogService& catalog_;
+  shops::ShopsService& shops_;
 };
 
 }  // namespace ps::cart

@@ -1,6 +1,7 @@
 #include "catalog/routes.h"
 
 #include "catalog/json.h"
+#include "core/money.h"
 #include "http/json_input.h"
 #include "http/query_input.h"
 #include "http/read_after.h"
@@ -19,7 +20,6 @@ using http::JsonFields;
 using http::Request;
 using http::Response;
 
-constexpr long long kMaxPriceCents = 100'000'000;
 constexpr long long kMaxInventory = 1'000'000;
 constexpr int kProductsOnShopPage = 24;
 constexpr int kProductsInShopList = 4;
@@ -97,7 +97,7 @@ ProductInput read_product_input(const Request& request, bool creating) {
   check_member(fields, input.category, "category", categories());
   input.description = fields.optional_string("description", 0, 5000);
   input.currency = fields.optional_string("currency", 3, 3);
-  check_member(fields, input.currency, "currency", currencies());
+  check_member(fields, input.currency, "currency", sold_currencies());
   input.inventory = fields.optional_integer("inventory", 0, kMaxInventory);
   auto status = fields.optional_string("status", 1, 10);
   static constexpr std::string_view kStatuses[] = {"active", "draft"};

@@ -14,8 +14,6 @@ namespace {
 constexpr std::string_view kCategories[] = {"art",     "jewelry",    "clothing",    "home",
                                             "kitchen", "stationery", "toys",        "beauty",
                                             "plants",  "books",      "accessories", "food"};
-constexpr std::string_view kCurrencies[] = {"USD", "EUR", "GBP", "CAD", "AUD",
-                                            "NZD", "CHF", "SEK", "NOK", "DKK"};
 
 ApiError product_not_found() { return ApiError::not_found("There is no such product."); }
 
@@ -42,7 +40,6 @@ std::string did_you_mean(db::Connection& sql, const ProductFilter& filter) {
 }  // namespace
 
 std::span<const std::string_view> categories() { return kCategories; }
-std::span<const std::string_view> currencies() { return kCurrencies; }
 
 std::string cursor_text(ProductSort sort, const Product& last) {
   if (sort == ProductSort::relevance) return {};

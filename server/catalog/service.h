@@ -15,7 +15,6 @@
 namespace ps::catalog {
 
 std::span<const std::string_view> categories();
-std::span<const std::string_view> currencies();
 constexpr std::size_t kMaxImagesPerProduct = 12;
 
 // The sorts' names in the API (`sort=`, cursors), in ProductSort's order.

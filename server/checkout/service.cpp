@@ -65,14 +65,6 @@ std::string gateway_key(const CheckoutRequest& request) {
   return prefix + hex(digest, 16);
 }
 
-// What the lines cost; the checkout's transaction reads them again under its
-// locks and must find the price it authorized.
-std::pair<long long, std::string> price_of(const std::vector<cart::CartLine>& lines) {
-  long long total = 0;
-  for (const auto& line : lines) total += line.product.product.price_cents * line.quantity;
-  return {total, lines.front().product.product.currency};
-}
-
 // Checks every line can be bought as it is; throws the problem that explains why not.
 void check_lines(const std::vector<cart::CartLine>& lines, std::int64_t buyer_id) {
   if (lines.empty()) throw ApiError(ErrorCode::cart_empty, "Your cart is empty.");
@@ -185,8 +177,8 @@ PlacedCheckout CheckoutService::place(const CheckoutRequest& request, const Clai
       return database_.with_session([&](db::Connection& sql) {
         const auto lines = carts_.lines(sql, request.buyer_id);
         check_lines(lines, request.buyer_id);
-        const auto [total, currency] = price_of(lines);
-        return Quote{total, currency};
+        return Quote{cart::total_cents(carts_.shop_totals(sql, lines)),
+                     lines.front().product.product.currency};
       });
     } catch (const ApiError&) {
       // The same request may have committed since the check above, emptying
@@ -240,7 +232,11 @@ PlacedCheckout CheckoutService::record(const CheckoutRequest& request, const Cla
         throw ApiError(ErrorCode::out_of_stock, "Not enough of '" + product.name + "' is left.")
             .with_member("product_id", product.id);
     }
-    const auto [total, currency] = price_of(lines);
+    // What the lines and their shipping cost; the same as the quote unless a
+    // price or a shipping rate changed since (then nothing is charged).
+    const auto shop_totals = carts_.shop_totals(sql, lines);
+    const long long total = cart::total_cents(shop_totals);
+    const std::string currency = lines.front().product.product.currency;
     if (total != quote.total_cents || currency != quote.currency)
       throw ApiError(ErrorCode::concurrent_change,
                      "Your cart changed while you were paying; nothing was charged. Review it "
@@ -267,8 +263,12 @@ PlacedCheckout CheckoutService::record(const CheckoutRequest& request, const Cla
       for (const auto* line : shop_lines) {
         const auto& product = line->product.product;
         items.push_back({0, product.id, product.name, product.price_cents, line->quantity});
-        order.total_cents += product.price_cents * line->quantity;
       }
+      const auto& shop_total =
+          *std::find_if(shop_totals.begin(), shop_totals.end(),
+                        [&](const cart::ShopTotal& total) { return total.shop_id == shop_id; });
+      order.shipping_cents = shop_total.shipping_cents;
+      order.total_cents = shop_total.items_cents + shop_total.shipping_cents;
       placed.orders.push_back(
           orders_.place(sql, std::move(order), shop_lines.front()->product.shop, items));
     }

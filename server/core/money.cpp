@@ -5,6 +5,13 @@
 
 namespace ps {
 
+namespace {
+constexpr std::string_view kSoldCurrencies[] = {"USD", "EUR", "GBP", "CAD", "AUD",
+                                                "NZD", "CHF", "SEK", "NOK", "DKK"};
+}  // namespace
+
+std::span<const std::string_view> sold_currencies() { return kSoldCurrencies; }
+
 std::string decimal_of(long long minor_units) {
   // The magnitude as unsigned, so the most negative long long has one too.
   const bool negative = minor_units < 0;

@@ -1,9 +1,15 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
 namespace ps {
+
+// The currencies products are priced and shipping is charged in (ISO 4217).
+std::span<const std::string_view> sold_currencies();
+// The most a price or a shipping charge may be, in minor units.
+constexpr long long kMaxPriceCents = 100'000'000;
 
 // An amount in minor units as a decimal string with two fraction digits
 // ("-12.05" for -1205): every currency the shop sells in has two. Integer

@@ -85,6 +85,7 @@ boost::json::object to_json(const OrderView& view) {
       {"status", to_string(o.status)},
       {"payment_status", to_string(o.payment_status)},
       {"total_cents", o.total_cents},
+      {"shipping_cents", o.shipping_cents},
       {"currency", o.currency},
       {"items", std::move(items)},
       {"shipping_address", address_json(o.shipping_address)},

@@ -79,6 +79,8 @@ struct Order {
   // The platform's fee on the total, fixed when the sale was posted at
   // shipping; nullopt before (and for orders captured before the ledger).
   std::optional<long long> platform_fee_cents;
+  // What the shop charged to ship the order, part of total_cents.
+  long long shipping_cents = 0;
 };
 
 struct OrderItem {

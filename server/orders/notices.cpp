@@ -27,6 +27,8 @@ std::vector<mail::Line> item_lines(const OrderView& view) {
   for (const auto& item : view.items)
     lines.push_back({item.name + " × " + std::to_string(item.quantity),
                      money_text(item.unit_price_cents * item.quantity, view.order.currency)});
+  if (view.order.shipping_cents > 0)
+    lines.push_back({"Shipping", money_text(view.order.shipping_cents, view.order.currency)});
   lines.push_back({"Total", total_of(view.order)});
   return lines;
 }

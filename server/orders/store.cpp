@@ -7,13 +7,14 @@ namespace {
 constexpr std::string_view kSelectOrders = R"(
   SELECT o.id, o.checkout_id, o.payment_id, o.buyer_id, u.display_name, o.shop_id, o.status,
          o.payment_status, o.total_cents, o.currency, o.shipping_address, o.carrier,
-         o.tracking_number, o.cancel_reason, o.created_at, o.updated_at, o.platform_fee_cents
+         o.tracking_number, o.cancel_reason, o.created_at, o.updated_at, o.platform_fee_cents,
+         o.shipping_cents
   FROM orders o JOIN users u ON u.id = o.buyer_id )";
 
 // One row of kSelectOrders.
 struct OrderRow {
   long long id = 0, checkout = 0, payment = 0, buyer = 0, shop = 0, total = 0, created = 0,
-            updated = 0, fee = 0;
+            updated = 0, fee = 0, shipping = 0;
   std::string buyer_name, status, payment_status, currency, address, carrier, tracking, reason;
   soci::indicator carrier_ind = soci::i_null, tracking_ind = soci::i_null,
                   reason_ind = soci::i_null, fee_ind = soci::i_null;
@@ -36,6 +37,7 @@ struct OrderRow {
     st.exchange(soci::into(created));
     st.exchange(soci::into(updated));
     st.exchange(soci::into(fee, fee_ind));
+    st.exchange(soci::into(shipping));
   }
 
   Order to_order() const {
@@ -58,7 +60,8 @@ struct OrderRow {
             text(reason, reason_ind),
             created,
             updated,
-            fee_ind == soci::i_ok ? std::optional<long long>(fee) : std::nullopt};
+            fee_ind == soci::i_ok ? std::optional<long long>(fee) : std::nullopt,
+            shipping};
   }
 };
 
@@ -90,16 +93,17 @@ void add_where(db::Query& query, const OrderFilter& filter) {
 
 constexpr std::string_view kInsertOrder = R"(
   INSERT INTO orders (checkout_id, payment_id, buyer_id, shop_id, status, payment_status,
-                      total_cents, currency, shipping_address, created_at, updated_at)
-  VALUES (:checkout, :payment, :buyer, :shop, :status, :payment_status, :total, :currency,
-          :address, :created, :updated))";
+                      total_cents, shipping_cents, currency, shipping_address, created_at,
+                      updated_at)
+  VALUES (:checkout, :payment, :buyer, :shop, :status, :payment_status, :total, :shipping,
+          :currency, :address, :created, :updated))";
 
 std::int64_t insert(db::Connection& sql, const Order& order) {
   return db::Query(kInsertOrder)
       .values(order.checkout_id, order.payment_id, order.buyer_id, order.shop_id,
               std::string(to_string(order.status)), std::string(to_string(order.payment_status)),
-              order.total_cents, order.currency, order.shipping_address, order.created_at,
-              order.updated_at)
+              order.total_cents, order.shipping_cents, order.currency, order.shipping_address,
+              order.created_at, order.updated_at)
       .insert_returning_id(sql);
 }
 

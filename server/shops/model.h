@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ps::shops {
@@ -24,6 +25,25 @@ struct ShopSummary {
   // directory; its page stays for the orders that name it.
   std::optional<Millis> closed_at;
 };
+
+// What a shop charges to ship one order paid in `currency`: flat_cents per
+// order, nothing once the order's items cost free_over_cents or more. A
+// currency the shop has no rate for ships free.
+struct ShippingRate {
+  std::string currency;
+  long long flat_cents = 0;
+  std::optional<long long> free_over_cents;
+
+  bool operator==(const ShippingRate&) const = default;
+};
+
+// The shipping of an order whose items cost `items_cents` in `currency`.
+long long shipping_cost(const std::vector<ShippingRate>& rates, std::string_view currency,
+                        long long items_cents);
+// The items total at which such an order ships free; nullopt when no total
+// does (no free threshold) or when every order does (no rate, or no charge).
+std::optional<long long> free_shipping_over(const std::vector<ShippingRate>& rates,
+                                            std::string_view currency);
 
 // A shop is its summary and the rest of its profile.
 struct Shop : ShopSummary {
@@ -57,6 +77,8 @@ struct ShopInput {
   std::optional<std::optional<std::int64_t>> cover_image_id;
   std::optional<std::string> shipping_policy;
   std::optional<std::string> returns_policy;
+  // Replaces every rate; each currency at most once (the routes check).
+  std::optional<std::vector<ShippingRate>> shipping_rates;
 };
 
 // A shop with its images resolved, ready to be shown.
@@ -64,6 +86,7 @@ struct ShopView {
   Shop shop;
   std::optional<media::Image> logo;
   std::optional<media::Image> cover;
+  std::vector<ShippingRate> shipping_rates;  // by currency
 };
 
 // The platform fee the operator set for one shop; a field left empty takes

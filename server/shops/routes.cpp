@@ -1,10 +1,12 @@
 #include "shops/routes.h"
 
+#include "core/money.h"
 #include "http/json_input.h"
 #include "shops/json.h"
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <regex>
 
 namespace ps::shops {
@@ -26,6 +28,67 @@ std::optional<std::optional<std::int64_t>> read_image_id(const boost::json::obje
   if (auto id = fields.optional_integer(name, 1, std::numeric_limits<std::int64_t>::max()))
     return std::optional<std::int64_t>{*id};
   return std::nullopt;
+}
+
+void check_currency(JsonFields& item, const std::string& code) {
+  const auto currencies = sold_currencies();
+  if (std::find(currencies.begin(), currencies.end(), code) != currencies.end()) return;
+  std::string names;
+  for (auto name : currencies) names += (names.empty() ? "" : ", ") + std::string(name);
+  item.fail("currency", "must be one of: " + names);
+}
+
+// One rate of shipping_rates; nullopt (with the errors in `fields`) when it is wrong.
+std::optional<ShippingRate> read_rate(const boost::json::value& value, const std::string& prefix,
+                                      JsonFields& fields) {
+  if (!value.is_object()) {
+    fields.fail(prefix, "must be an object {currency, flat_cents, free_over_cents}");
+    return std::nullopt;
+  }
+  JsonFields item(value.as_object());
+  ShippingRate rate;
+  rate.currency = item.required_string("currency", 3, 3);
+  if (item.ok()) check_currency(item, rate.currency);
+  rate.flat_cents = item.required_integer("flat_cents", 0, kMaxPriceCents);
+  const auto* free_over = value.as_object().if_contains("free_over_cents");
+  if (free_over && !free_over->is_null())
+    rate.free_over_cents = item.optional_integer("free_over_cents", 1, kMaxPriceCents);
+  try {
+    item.finish();
+  } catch (const ApiError& error) {
+    for (const auto& [field, messages] : error.field_errors())
+      for (const auto& message : messages) fields.fail(prefix + "." + field, message);
+    return std::nullopt;
+  }
+  return rate;
+}
+
+// shipping_rates: a list that replaces the shop's rates, one per currency.
+std::optional<std::vector<ShippingRate>> read_shipping_rates(const boost::json::object& body,
+                                                             JsonFields& fields) {
+  const auto* value = body.if_contains("shipping_rates");
+  if (!value) return std::nullopt;
+  const auto max_rates = sold_currencies().size();
+  if (!value->is_array() || value->as_array().size() > max_rates) {
+    fields.fail("shipping_rates", "must be a list of at most " + std::to_string(max_rates) +
+                                      " rates {currency, flat_cents, free_over_cents}");
+    return std::nullopt;
+  }
+  std::vector<ShippingRate> rates;
+  const auto& list = value->as_array();
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string prefix = "shipping_rates[" + std::to_string(i) + "]";
+    auto rate = read_rate(list[i], prefix, fields);
+    if (!rate) continue;
+    const bool repeated = std::any_of(rates.begin(), rates.end(), [&](const ShippingRate& other) {
+      return other.currency == rate->currency;
+    });
+    if (repeated) fields.fail(prefix + ".currency", "has a rate already");
+    rates.push_back(std::move(*rate));
+  }
+  std::sort(rates.begin(), rates.end(),
+            [](const auto& a, const auto& b) { return a.currency < b.currency; });
+  return rates;
 }
 
 ShopInput read_shop_input(const Request& request, bool creating) {
@@ -55,6 +118,7 @@ ShopInput read_shop_input(const Request& request, bool creating) {
   input.cover_image_id = read_image_id(body, fields, "cover_image_id");
   input.shipping_policy = fields.optional_string("shipping_policy", 0, kMaxText);
   input.returns_policy = fields.optional_string("returns_policy", 0, kMaxText);
+  input.shipping_rates = read_shipping_rates(body, fields);
   fields.finish();
   return input;
 }

@@ -69,7 +69,10 @@ ShopView ShopsService::view_of(db::Connection& sql, Shop shop) const {
   std::vector<std::int64_t> ids;
   collect_image_ids(shop, ids);
   const auto images = media_.find_many(sql, ids);
-  return with_images(std::move(shop), images);
+  auto rates = store::shipping_rates(sql, {shop.id});
+  auto view = with_images(std::move(shop), images);
+  view.shipping_rates = std::move(rates[view.shop.id]);
+  return view;
 }
 
 std::string ShopsService::unique_slug(db::Connection& sql, const std::string& base) const {
@@ -112,6 +115,7 @@ ShopView ShopsService::create(std::int64_t owner_id, const ShopInput& input) {
     shop.created_at = shop.updated_at = now_millis();
     apply(sql, shop, input);
     shop.id = store::insert(sql, shop);
+    if (input.shipping_rates) store::replace_shipping_rates(sql, shop.id, *input.shipping_rates);
     return view_of(sql, std::move(shop));
   });
 }
@@ -126,6 +130,7 @@ ShopView ShopsService::update(std::int64_t owner_id, const std::string& slug,
     apply(sql, *shop, input);
     shop->updated_at = now_millis();
     store::update(sql, *shop);
+    if (input.shipping_rates) store::replace_shipping_rates(sql, shop->id, *input.shipping_rates);
     return view_of(sql, std::move(*shop));
   });
 }
@@ -151,10 +156,17 @@ ShopPage ShopsService::list(const ShopFilter& filter, const db::CatalogRead& rea
     ShopPage page;
     page.total = store::count(sql, filter);
     auto shops = store::list(sql, filter);
-    std::vector<std::int64_t> image_ids;
-    for (const auto& shop : shops) collect_image_ids(shop, image_ids);
+    std::vector<std::int64_t> image_ids, shop_ids;
+    for (const auto& shop : shops) {
+      collect_image_ids(shop, image_ids);
+      shop_ids.push_back(shop.id);
+    }
     const auto images = media_.find_many(sql, image_ids);
-    for (auto& shop : shops) page.items.push_back(with_images(std::move(shop), images));
+    auto rates = store::shipping_rates(sql, shop_ids);
+    for (auto& shop : shops) {
+      auto& view = page.items.emplace_back(with_images(std::move(shop), images));
+      view.shipping_rates = std::move(rates[view.shop.id]);
+    }
     return page;
   });
 }
@@ -184,6 +196,11 @@ void ShopsService::set_fee_override(const std::string& slug, const FeeOverride& 
     if (!store::set_fee_override(sql, slug, fee))
       throw ApiError::not_found("There is no shop " + slug + ".");
   });
+}
+
+std::map<std::int64_t, std::vector<ShippingRate>> ShopsService::shipping_rates(
+    db::Connection& sql, const std::vector<std::int64_t>& shop_ids) const {
+  return store::shipping_rates(sql, shop_ids);
 }
 
 std::vector<ShopSummary> ShopsService::summaries(db::Connection& sql,

@@ -5,6 +5,7 @@
 #include "media/service.h"
 #include "shops/store.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,9 @@ class ShopsService {
   // For the operator's command line: sets (or, with both fields empty,
   // clears) the shop's own fee. 404 without such a shop, 422 out of range.
   void set_fee_override(const std::string& slug, const FeeOverride& fee);
+  // The shops' shipping rates (cart and checkout price shipping with them).
+  std::map<std::int64_t, std::vector<ShippingRate>> shipping_rates(
+      db::Connection& sql, const std::vector<std::int64_t>& shop_ids) const;
   // Summaries of shops by id, for lists (one query).
   std::vector<ShopSummary> summaries(db::Connection& sql,
                                      const std::vector<std::int64_t>& ids) const;

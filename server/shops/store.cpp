@@ -198,6 +198,55 @@ long long count(db::Connection& sql, const ShopFilter& filter) {
   return query.single<long long>(sql);
 }
 
+namespace {
+struct ShippingRateRow {
+  long long shop_id = 0, flat_cents = 0, free_over_cents = 0;
+  std::string currency;
+  soci::indicator free_over_ind = soci::i_null;
+
+  void define(soci::statement& st) {
+    st.exchange(soci::into(shop_id));
+    st.exchange(soci::into(currency));
+    st.exchange(soci::into(flat_cents));
+    st.exchange(soci::into(free_over_cents, free_over_ind));
+  }
+  ShippingRate to_rate() const {
+    ShippingRate rate{currency, flat_cents, std::nullopt};
+    if (free_over_ind == soci::i_ok) rate.free_over_cents = free_over_cents;
+    return rate;
+  }
+};
+}  // namespace
+
+// Followed by the ids and the ORDER BY.
+constexpr std::string_view kShippingRatesOf = R"(
+  SELECT shop_id, currency, flat_cents, free_over_cents FROM shipping_rates WHERE shop_id IN ()";
+
+std::map<std::int64_t, std::vector<ShippingRate>> shipping_rates(
+    db::Connection& sql, const std::vector<std::int64_t>& shop_ids) {
+  std::map<std::int64_t, std::vector<ShippingRate>> rates;
+  if (shop_ids.empty()) return rates;
+  db::Query query(kShippingRatesOf);
+  query.bind_list({shop_ids.begin(), shop_ids.end()}).sql(") ORDER BY shop_id, currency");
+  query.each<ShippingRateRow>(
+      sql, [&](const ShippingRateRow& row) { rates[row.shop_id].push_back(row.to_rate()); });
+  return rates;
+}
+
+constexpr std::string_view kDeleteShippingRates = "DELETE FROM shipping_rates WHERE shop_id = :id";
+constexpr std::string_view kInsertShippingRate = R"(
+  INSERT INTO shipping_rates (shop_id, currency, flat_cents, free_over_cents)
+  VALUES (:shop, :currency, :flat, :free_over))";
+
+void replace_shipping_rates(db::Connection& sql, std::int64_t shop_id,
+                            const std::vector<ShippingRate>& rates) {
+  db::Query(kDeleteShippingRates).values(shop_id).execute(sql);
+  for (const auto& rate : rates)
+    db::Query(kInsertShippingRate)
+        .values(shop_id, rate.currency, rate.flat_cents, rate.free_over_cents)
+        .execute(sql);
+}
+
 constexpr std::string_view kFeeOverride = R"(
   SELECT platform_fee_bps, platform_fee_fixed_cents FROM shops WHERE id = :id)";
 

@@ -4,6 +4,7 @@
 #include "shops/model.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,12 @@ std::vector<Shop> list(db::Connection& sql, const ShopFilter& filter);
 db::Query list_query(const ShopFilter& filter);
 std::vector<ShopSummary> summaries(db::Connection& sql, const std::vector<std::int64_t>& ids);
 long long count(db::Connection& sql, const ShopFilter& filter);
+// The shops' shipping rates, each shop's by currency (shops without any are
+// left out).
+std::map<std::int64_t, std::vector<ShippingRate>> shipping_rates(
+    db::Connection& sql, const std::vector<std::int64_t>& shop_ids);
+void replace_shipping_rates(db::Connection& sql, std::int64_t shop_id,
+                            const std::vector<ShippingRate>& rates);
 FeeOverride fee_override(db::Connection& sql, std::int64_t shop_id);
 // false when there is no shop with this slug.
 bool set_fee_override(db::Connection& sql, const std::string& slug, const FeeOverride& fee);

@@ -227,6 +227,38 @@ describe('vendor and buyer pages, on a phone and in detail', () => {
     await expectInView(page, saved);
   });
 
+  test('a shipping rate the vendor sets is charged in the buyer’s cart and at checkout', async () => {
+    const shop = await at(vendor, '/vendor/shop');
+    await shop.getByRole('button', { name: 'Add a shipping rate' }).click();
+    const usd = shop.getByRole('group', { name: 'USD rate' });
+    await usd.getByLabel('Flat charge').fill('4.95');
+    await usd.getByLabel('Free shipping over').fill('50');
+    await checkPage(shop, 'the shop editor with a shipping rate');
+    await shop.getByRole('button', { name: 'Save changes' }).click();
+    await shop.getByRole('status').filter({ hasText: 'Shop saved.' }).waitFor();
+
+    // The buyer's cart: 2 Fern seedlings and a Cork stopper jar, $32.00.
+    const cart = await at(buyer, '/cart');
+    await cart.getByTestId('shop-shipping').filter({ hasText: 'Shipping: $4.95' }).waitFor();
+    expect(await cart.getByTestId('free-shipping-hint').textContent()).toBe(
+      'Add $18.00 more for free shipping from Moss & Fern',
+    );
+    expect(await cart.getByTestId('cart-subtotal').textContent()).toBe('$32.00');
+    expect(await cart.getByTestId('cart-total').textContent()).toBe('$36.95');
+    await cart.getByRole('link', { name: 'Check out' }).click();
+    await cart.waitForURL('**/checkout');
+    await cart.getByRole('button', { name: /^Pay/ }).filter({ hasText: '$36.95' }).waitFor();
+
+    // Without the rate, the shop ships free again (the next tests see the seed's shop).
+    const again = await at(vendor, '/vendor/shop');
+    await again.getByRole('button', { name: /^Remove the USD rate/ }).click();
+    await again.getByRole('button', { name: 'Save changes' }).click();
+    await again.getByRole('status').filter({ hasText: 'Shop saved.' }).waitFor();
+    const freeCart = await at(buyer, '/cart');
+    await freeCart.getByTestId('cart-total').filter({ hasText: '$32.00' }).waitFor();
+    expect(await freeCart.getByTestId('shop-shipping').textContent()).toBe('Free shipping');
+  });
+
   test('the sign-in form keeps a form’s width on a desktop', async () => {
     const page = await at(guest, '/signin');
     const { width } = await box(page.locator('form').filter({ has: page.getByLabel('Email') }));

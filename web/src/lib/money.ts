@@ -1,3 +1,19 @@
+import type { Currency } from './api/types';
+
+/** Every currency the marketplace sells in, as the server lists them. */
+export const CURRENCIES: readonly Currency[] = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'AUD',
+  'NZD',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+];
+
 const formatters = new Map<string, Intl.NumberFormat>();
 
 /** Formats integer minor units (cents) in a currency, e.g. 1799 USD → "$17.99". */

@@ -37,12 +37,22 @@ export const cart = {
     },
   ],
   shops: [],
+  subtotal_cents: 6900,
+  shipping_cents: 0,
   total_cents: 6900,
   currency: 'USD',
   item_count: 2,
   warnings: [],
 };
-cart.shops = [{ shop, subtotal_cents: 6900, items: cart.items }] as never;
+cart.shops = [
+  {
+    shop,
+    subtotal_cents: 6900,
+    items: cart.items,
+    shipping_cents: 0,
+    free_shipping_over_cents: null,
+  },
+] as never;
 
 /** Signs in (the mocked API decides as whom). */
 export function signedIn() {

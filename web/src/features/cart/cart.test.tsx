@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
@@ -32,7 +32,11 @@ describe('CartPage', () => {
         shop: i.product.shop,
         subtotal_cents: i.line_total_cents,
         items: [i],
+        shipping_cents: 0,
+        free_shipping_over_cents: null,
       })),
+      subtotal_cents: total,
+      shipping_cents: 0,
       total_cents: total,
       currency: 'USD',
       item_count: items.reduce((n, i) => n + i.quantity, 0),
@@ -78,6 +82,60 @@ describe('CartPage', () => {
     expect(screen.getByTestId('cart-total')).toHaveTextContent('$103.50');
     expect(screen.queryByRole('heading', { name: 'Paper Lantern' })).toBeNull();
     expect(screen.getByText(/Total \(3 items\)/)).toBeInTheDocument();
+  });
+
+  it('shows each shop’s shipping, how much more ships free, and the total with shipping', async () => {
+    signedIn();
+    const line = (p: typeof product, quantity: number) => ({
+      product: p,
+      quantity,
+      unit_price_cents: p.price_cents,
+      line_total_cents: p.price_cents * quantity,
+      warning: null,
+    });
+    const terrarium = line(product, 1);
+    const notebooks = line(notebook, 2);
+    mockFetch({
+      'GET /api/me': () => json(user),
+      'GET /api/cart': () =>
+        json({
+          items: [terrarium, notebooks],
+          shops: [
+            {
+              shop: product.shop,
+              subtotal_cents: 3450,
+              items: [terrarium],
+              shipping_cents: 495,
+              free_shipping_over_cents: 5000,
+            },
+            {
+              shop: notebook.shop,
+              subtotal_cents: 2500,
+              items: [notebooks],
+              shipping_cents: 0,
+              free_shipping_over_cents: 2000,
+            },
+          ],
+          subtotal_cents: 5950,
+          shipping_cents: 495,
+          total_cents: 6445,
+          currency: 'USD',
+          item_count: 3,
+          warnings: [],
+        }),
+    });
+    renderPage(<CartPage />, { url: '/cart' });
+    const moss = (await screen.findByRole('heading', { name: 'Moss & Fern' })).closest('section')!;
+    expect(within(moss).getByTestId('shop-shipping')).toHaveTextContent('Shipping: $4.95');
+    expect(within(moss).getByTestId('free-shipping-hint')).toHaveTextContent(
+      'Add $15.50 more for free shipping from Moss & Fern',
+    );
+    const paper = screen.getByRole('heading', { name: 'Paper Lantern' }).closest('section')!;
+    expect(within(paper).getByTestId('shop-shipping')).toHaveTextContent('Free shipping');
+    expect(within(paper).queryByTestId('free-shipping-hint')).toBeNull();
+    expect(screen.getByTestId('cart-subtotal')).toHaveTextContent('$59.50');
+    expect(screen.getByTestId('cart-shipping')).toHaveTextContent('$4.95');
+    expect(screen.getByTestId('cart-total')).toHaveTextContent('$64.45');
   });
 
   it('shows why a change failed', async () => {

@@ -23,6 +23,9 @@ const line = (p: typeof product, quantity: number) => ({
   warning: null,
 });
 
+/** A shop's part of a cart that ships free. */
+const free = { shipping_cents: 0, free_shipping_over_cents: null };
+
 describe('Cart currencies', () => {
   it('formats each shop’s subtotal in its items’ currency, and a mixed cart’s total per currency', async () => {
     signedIn();
@@ -35,9 +38,11 @@ describe('Cart currencies', () => {
         json({
           items: [euros, dollars],
           shops: [
-            { shop: scarf.shop, subtotal_cents: 2000, items: [euros] },
-            { shop, subtotal_cents: 3450, items: [dollars] },
+            { ...free, shop: scarf.shop, subtotal_cents: 2000, items: [euros] },
+            { ...free, shop, subtotal_cents: 3450, items: [dollars] },
           ],
+          subtotal_cents: 5450,
+          shipping_cents: 0,
           total_cents: 5450,
           currency: null,
           item_count: 2,
@@ -99,8 +104,15 @@ describe('Cart quantity', () => {
     const cartNow = () => ({
       items: [line(product, quantity)],
       shops: [
-        { shop, subtotal_cents: product.price_cents * quantity, items: [line(product, quantity)] },
+        {
+          ...free,
+          shop,
+          subtotal_cents: product.price_cents * quantity,
+          items: [line(product, quantity)],
+        },
       ],
+      subtotal_cents: product.price_cents * quantity,
+      shipping_cents: 0,
       total_cents: product.price_cents * quantity,
       currency: 'USD',
       item_count: quantity,

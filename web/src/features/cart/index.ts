@@ -4,4 +4,12 @@ export { useCart } from './api/get-cart';
 export { cartKeys } from './api/keys';
 export { CartPage } from './pages/CartPage';
 export { Amounts } from './components/Amounts';
-export { cartTotals, totalsByCurrency, type Amount } from './utils/totals';
+export {
+  cartShipping,
+  cartSubtotals,
+  cartTotals,
+  shippingCurrency,
+  totalsByCurrency,
+  type Amount,
+  type CartShop,
+} from './utils/totals';

@@ -4,7 +4,7 @@ import { json, mockFetch } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
 import { NotificationBell } from '../notifications';
 import { CheckoutPage } from './pages/CheckoutPage';
-import { cart, signedIn, user } from '../../test/fixtures';
+import { cart, shop, signedIn, user } from '../../test/fixtures';
 
 describe('CheckoutPage', () => {
   async function fillAndPay(number: string) {
@@ -159,6 +159,36 @@ describe('CheckoutPage', () => {
     expect(payments()[0].headers['Idempotency-Key']).not.toBe(
       payments()[1].headers['Idempotency-Key'],
     );
+  });
+
+  it('sums up the items, each shop’s shipping and the total charged', async () => {
+    signedIn();
+    mockFetch({
+      ...gateway,
+      'GET /api/me': () => json(user),
+      'GET /api/cart': () =>
+        json({
+          ...cart,
+          shops: [
+            {
+              shop,
+              subtotal_cents: 6900,
+              items: cart.items,
+              shipping_cents: 495,
+              free_shipping_over_cents: 10000,
+            },
+          ],
+          subtotal_cents: 6900,
+          shipping_cents: 495,
+          total_cents: 7395,
+        }),
+    });
+    renderPage(<CheckoutPage />, { url: '/checkout' });
+    await screen.findByText('Order summary');
+    await waitFor(() => expect(screen.getByTestId('summary-total')).toHaveTextContent('$73.95'));
+    expect(screen.getByTestId('summary-subtotal')).toHaveTextContent('Subtotal: $69.00');
+    expect(screen.getByTestId('summary-shipping')).toHaveTextContent('Shipping: $4.95');
+    expect(screen.getByRole('button', { name: /^Pay/ })).toHaveTextContent('$73.95');
   });
 
   it('checks the form before paying', async () => {

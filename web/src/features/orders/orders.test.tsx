@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
@@ -15,6 +15,7 @@ describe('OrderPage', () => {
     status: 'paid',
     payment_status: 'authorized',
     total_cents: 3450,
+    shipping_cents: 0,
     currency: 'USD',
     items: [
       {
@@ -90,6 +91,32 @@ describe('OrderPage', () => {
     expect(screen.getByRole('link', { name: 'Ask about this order' })).toBeInTheDocument();
   });
 
+  it('shows the shipping charged between the items and the total', async () => {
+    signedIn();
+    mockFetch({
+      'GET /api/me': () => json(user),
+      'GET /api/orders/21': () => json({ ...order, shipping_cents: 495, total_cents: 3945 }),
+    });
+    renderPage(<OrderPage />, { url: '/orders/21', path: '/orders/:id' });
+    const rows = within(await screen.findByRole('table')).getAllByRole('row');
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'ProductQtyTotal',
+      'Moss terrarium1$34.50',
+      'Shipping$4.95',
+      'Total$39.45',
+    ]);
+  });
+
+  it('says shipping was free when the shop charged none', async () => {
+    signedIn();
+    mockFetch({
+      'GET /api/me': () => json(user),
+      'GET /api/orders/21': () => json(order),
+    });
+    renderPage(<OrderPage />, { url: '/orders/21', path: '/orders/:id' });
+    expect(await screen.findByTestId('order-shipping')).toHaveTextContent('ShippingFree');
+  });
+
   it('says the shop closed instead of offering to ask it', async () => {
     signedIn();
     mockFetch({
@@ -118,6 +145,7 @@ const order = (status: Order['status'], events: Partial<Event>[]): Order => ({
   status,
   payment_status: 'captured',
   total_cents: 3450,
+  shipping_cents: 0,
   currency: 'USD',
   items: [],
   shipping_address: { name: 'Bo', line1: '1 Road', city: 'Town', postal_code: '1', country: 'US' },

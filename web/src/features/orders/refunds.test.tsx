@@ -17,6 +17,7 @@ const delivered: Order = {
   status: 'delivered',
   payment_status: 'captured',
   total_cents: 7300,
+  shipping_cents: 0,
   currency: 'USD',
   items: [
     {

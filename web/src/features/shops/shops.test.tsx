@@ -40,6 +40,7 @@ const plainShop: Shop = {
   cover: null,
   shipping_policy: '',
   returns_policy: '',
+  shipping_rates: [],
   product_count: 2,
   created_at: '2026-11-01T10:00:00Z',
   updated_at: '2026-11-01T10:00:00Z',
@@ -137,5 +138,32 @@ describe('ShopPage', () => {
     expect(screen.getByRole('link', { name: 'your orders' })).toHaveAttribute('href', '/orders');
     expect(screen.queryByText('No products yet')).toBeNull();
     expect(screen.queryByRole('link', { name: 'Contact shop' })).toBeNull();
+  });
+
+  it('tells buyers what shipping costs, per currency, and when it is free', async () => {
+    showShop(
+      withProducts(
+        {
+          ...plainShop,
+          shipping_rates: [
+            { currency: 'EUR', flat_cents: 600, free_over_cents: null },
+            { currency: 'USD', flat_cents: 495, free_over_cents: 5000 },
+          ],
+        },
+        [],
+      ),
+    );
+    const rates = await screen.findByRole('list', { name: 'Shipping rates' });
+    expect(
+      within(rates)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['€6.00 per order', '$4.95 per order, free from $50.00']);
+  });
+
+  it('says a shop without rates ships free', async () => {
+    showShop(withProducts(plainShop, []));
+    expect(await screen.findByText('Free shipping on every order.')).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Shipping rates' })).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ const shop = {
   cover: null,
   shipping_policy: '',
   returns_policy: '',
+  shipping_rates: [],
   product_count: 0,
   created_at: '',
   updated_at: '',

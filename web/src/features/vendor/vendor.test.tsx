@@ -24,6 +24,7 @@ const shop = {
   cover: null,
   shipping_policy: '',
   returns_policy: '',
+  shipping_rates: [],
   product_count: 0,
   created_at: '',
   updated_at: '',
@@ -67,6 +68,7 @@ const order = {
   buyer: { id: 2, display_name: 'Bo' },
   status: 'processing',
   total_cents: 1800,
+  shipping_cents: 0,
   currency: 'USD',
   items: [
     { product_id: 1, name: 'Mug', unit_price_cents: 1800, quantity: 1, line_total_cents: 1800 },

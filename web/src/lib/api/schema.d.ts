@@ -1505,6 +1505,8 @@ export interface components {
              * @description When the shop closed (its vendor deleted the account); null while open. A closed shop sells nothing, is left out of the shop directory, and its page stays for the buyers whose orders name it.
              */
             closed_at: string | null;
+            /** @description by currency; at most one per currency */
+            shipping_rates: components["schemas"]["ShippingRate"][];
         };
         ShopWithProducts: components["schemas"]["Shop"] & {
             products: components["schemas"]["ProductPage"];
@@ -1520,6 +1522,8 @@ export interface components {
             cover_image_id?: number | null;
             shipping_policy?: string;
             returns_policy?: string;
+            /** @description replaces every rate the shop had; each currency once; [] ships everything free */
+            shipping_rates?: components["schemas"]["ShippingRate"][];
         };
         Page: {
             /** @description null for a product page asked for with after */
@@ -1619,12 +1623,20 @@ export interface components {
                 /** @description minor units */
                 subtotal_cents: number;
                 items: components["schemas"]["CartLine"][];
+                /** @description minor units: what the shop charges to ship its part of the cart */
+                shipping_cents: number;
+                /** @description minor units: the items total at which this shop ships free in the cart's currency; null when it never does (or always does) */
+                free_shipping_over_cents: number | null;
             }[];
             item_count: number;
-            /** @description minor units */
+            /** @description minor units: items and shipping, what checkout charges */
             total_cents: number;
             currency: string | null;
             warnings: string[];
+            /** @description minor units: the items */
+            subtotal_cents: number;
+            /** @description minor units: every shop's shipping */
+            shipping_cents: number;
         };
         ShippingAddress: {
             name: string;
@@ -1670,7 +1682,7 @@ export interface components {
             status: "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded";
             /** @enum {unknown} */
             payment_status: "authorized" | "captured" | "voided" | "refunded";
-            /** @description minor units */
+            /** @description minor units: items and shipping */
             total_cents: number;
             currency: string;
             items: {
@@ -1721,6 +1733,8 @@ export interface components {
             /** @description The carrier's tracking page for the tracking number, for the carriers people name most; null for another carrier. */
             tracking_url: string | null;
             dispute?: components["schemas"]["OrderDispute"];
+            /** @description minor units: the shop's shipping charge, part of total_cents */
+            shipping_cents: number;
         };
         OrderPage: components["schemas"]["Page"] & {
             items: components["schemas"]["Order"][];
@@ -2209,6 +2223,15 @@ export interface components {
         };
         UpdateMeRequest: {
             display_name: string;
+        };
+        /** @description What a shop charges to ship one order paid in a currency: a flat amount per order, nothing once the order's items reach free_over_cents. A currency without a rate ships free. */
+        ShippingRate: {
+            /** @enum {string} */
+            currency: "USD" | "EUR" | "GBP" | "CAD" | "AUD" | "NZD" | "CHF" | "SEK" | "NOK" | "DKK";
+            /** @description minor units, per order */
+            flat_cents: number;
+            /** @description minor units: orders whose items cost at least this ship free; null: never */
+            free_over_cents: number | null;
         };
     };
     responses: {

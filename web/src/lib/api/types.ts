@@ -49,6 +49,10 @@ export type ShopListItem = ShopPage['items'][number];
 /** A shop's own page (GET /api/shops/{slug}): with the first page of its products. */
 export type ShopWithProducts = Schemas['ShopWithProducts'];
 export type ShopInput = Schemas['ShopInput'];
+/** What a shop charges to ship an order paid in one currency. */
+export type ShippingRate = Schemas['ShippingRate'];
+/** A currency the marketplace sells in. */
+export type Currency = ShippingRate['currency'];
 export type ShopQuery = QueryOf<'listShops'>;
 export type ShopSort = NonNullable<ShopQuery['sort']>;
 

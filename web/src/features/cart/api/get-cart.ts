@@ -7,6 +7,8 @@ import { cartKeys } from './keys';
 export const EMPTY_CART: Cart = {
   items: [],
   shops: [],
+  subtotal_cents: 0,
+  shipping_cents: 0,
   total_cents: 0,
   currency: 'USD',
   item_count: 0,

@@ -8,7 +8,8 @@ import { useAuth } from '../../auth';
 import { useCart } from '../api/get-cart';
 import { Amounts } from '../components/Amounts';
 import { CartLine } from '../components/CartLine';
-import { cartTotals, totalsByCurrency } from '../utils/totals';
+import { ShopShipping } from '../components/ShopShipping';
+import { cartShipping, cartSubtotals, cartTotals, totalsByCurrency } from '../utils/totals';
 
 export function CartPage() {
   usePageTitle('Cart');
@@ -58,14 +59,33 @@ export function CartPage() {
                       <CartLine key={item.product.id} item={item} />
                     ))}
                   </ul>
-                  <p className="has-text-right mt-3">
-                    Subtotal: <Amounts amounts={totalsByCurrency(group.items)} />
-                  </p>
+                  <div className="has-text-right mt-3">
+                    <p>
+                      Subtotal: <Amounts amounts={totalsByCurrency(group.items)} />
+                    </p>
+                    <ShopShipping group={group} cart={data} />
+                  </div>
                 </section>
               ))}
             </div>
             <aside className="column is-4">
               <div className="box">
+                <p className="is-flex is-justify-content-space-between">
+                  <span>Subtotal</span>
+                  <span data-testid="cart-subtotal">
+                    <Amounts amounts={cartSubtotals(data)} />
+                  </span>
+                </p>
+                <p className="is-flex is-justify-content-space-between mb-2">
+                  <span>Shipping</span>
+                  <span data-testid="cart-shipping">
+                    {cartShipping(data).length > 0 ? (
+                      <Amounts amounts={cartShipping(data)} />
+                    ) : (
+                      'Free'
+                    )}
+                  </span>
+                </p>
                 <p className="is-size-5 mb-2">
                   Total ({data.item_count} {data.item_count === 1 ? 'item' : 'items'}):{' '}
                   <strong data-testid="cart-total">

@@ -1,9 +1,10 @@
 import { Money } from '../../../components/Money';
 import type { Cart } from '../../../lib/api/types';
-import { Amounts, cartTotals } from '../../cart';
+import { Amounts, cartShipping, cartSubtotals, cartTotals, shippingCurrency } from '../../cart';
 
-/** What the buyer is paying for, shop by shop. */
+/** What the buyer is paying for, shop by shop, with each shop's shipping. */
 export function OrderSummary({ cart }: { cart: Cart | undefined }) {
+  const shipping = cart ? cartShipping(cart) : [];
   return (
     <div className="box">
       <h2 className="title is-5">Order summary</h2>
@@ -19,10 +20,28 @@ export function OrderSummary({ cart }: { cart: Cart | undefined }) {
                 <Money cents={item.line_total_cents} currency={item.product.currency} />
               </li>
             ))}
+            <li className="is-flex is-justify-content-space-between has-text-grey">
+              <span>Shipping</span>
+              {group.shipping_cents > 0 ? (
+                <Money cents={group.shipping_cents} currency={shippingCurrency(group, cart)} />
+              ) : (
+                <span>Free</span>
+              )}
+            </li>
           </ul>
         </div>
       ))}
-      <p className="is-size-5 has-text-right">
+      {cart && (
+        <div className="has-text-right">
+          <p data-testid="summary-subtotal">
+            Subtotal: <Amounts amounts={cartSubtotals(cart)} />
+          </p>
+          <p data-testid="summary-shipping">
+            Shipping: {shipping.length > 0 ? <Amounts amounts={shipping} /> : 'Free'}
+          </p>
+        </div>
+      )}
+      <p className="is-size-5 has-text-right" data-testid="summary-total">
         Total: <strong>{cart && <Amounts amounts={cartTotals(cart)} />}</strong>
       </p>
     </div>

@@ -110,6 +110,18 @@ export function OrderPage() {
                     ))}
                   </tbody>
                   <tfoot>
+                    <tr data-testid="order-shipping">
+                      <th colSpan={2} className="has-text-weight-normal">
+                        Shipping
+                      </th>
+                      <td className="has-text-right">
+                        {o.shipping_cents > 0 ? (
+                          <Money cents={o.shipping_cents} currency={o.currency} />
+                        ) : (
+                          'Free'
+                        )}
+                      </td>
+                    </tr>
                     <tr>
                       <th colSpan={2}>Total</th>
                       <th className="has-text-right">

@@ -12,6 +12,7 @@ import { useAuth } from '../../auth';
 import { ContactShopLink } from '../../messages';
 import { useMyShop } from '../api/get-my-shop';
 import { useShop } from '../api/get-shop';
+import { ShippingRatesSummary } from '../components/ShippingRatesSummary';
 import { ShopHero } from '../components/ShopHero';
 
 export function ShopPage() {
@@ -63,12 +64,9 @@ export function ShopPage() {
             </div>
             <aside className="column is-3">
               <div className="box shop-policies">
-                {data.shipping_policy && (
-                  <>
-                    <h2 className="title is-6">Shipping</h2>
-                    <p className="mb-3">{data.shipping_policy}</p>
-                  </>
-                )}
+                <h2 className="title is-6">Shipping</h2>
+                <ShippingRatesSummary rates={data.shipping_rates} />
+                {data.shipping_policy && <p className="mb-3">{data.shipping_policy}</p>}
                 {data.returns_policy && (
                   <>
                     <h2 className="title is-6">Returns</h2>

@@ -8,7 +8,7 @@ import { NotFoundPage } from '../../../components/NotFoundPage';
 import { paths } from '../../../config/paths';
 import { ApiError, fieldErrorsOf } from '../../../lib/api';
 import type { Product, ProductInput, ProductStatus } from '../../../lib/api/types';
-import { centsToAmount, parseAmountToCents } from '../../../lib/money';
+import { CURRENCIES, centsToAmount, parseAmountToCents } from '../../../lib/money';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useCategories, useProduct, useSaveProduct } from '../../catalog';
 import { ImageUploader, type ImageDraft } from '../../uploads';
@@ -17,8 +17,6 @@ import { useConfirmLeave } from '../hooks/useConfirmLeave';
 
 /** The server's limit for a product's name. */
 const NAME_LIMIT = 120;
-
-const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK'];
 
 function ProductEditor({ product, categories }: { product: Product | null; categories: string[] }) {
   const navigate = useNavigate();

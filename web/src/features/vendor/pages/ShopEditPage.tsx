@@ -7,11 +7,19 @@ import { Loading } from '../../../components/Loading';
 import { SuccessMessage } from '../../../components/SuccessMessage';
 import { paths } from '../../../config/paths';
 import { fieldErrorsOf } from '../../../lib/api';
-import type { Image, Shop } from '../../../lib/api/types';
+import type { Image, Shop, ShopInput } from '../../../lib/api/types';
 import { DEFAULT_ACCENT, isHexColor } from '../../../lib/color';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { ShopHero, useMyShop, useSaveShop } from '../../shops';
 import { ImagePicker } from '../../uploads';
+import {
+  ShippingRatesFields,
+  draftsFrom,
+  parseRates,
+  rateErrorsOf,
+  type RateDraft,
+  type RateErrors,
+} from '../components/ShippingRatesFields';
 import { VendorNav } from '../components/VendorNav';
 
 interface ShopForm {
@@ -23,6 +31,7 @@ interface ShopForm {
   cover: Image | null;
   shipping_policy: string;
   returns_policy: string;
+  shipping_rates: RateDraft[];
 }
 
 function formFrom(shop: Shop | null): ShopForm {
@@ -35,6 +44,7 @@ function formFrom(shop: Shop | null): ShopForm {
     cover: shop?.cover ?? null,
     shipping_policy: shop?.shipping_policy ?? '',
     returns_policy: shop?.returns_policy ?? '',
+    shipping_rates: draftsFrom(shop?.shipping_rates ?? []),
   };
 }
 
@@ -44,9 +54,17 @@ function ShopEditor({ shop }: { shop: Shop | null }) {
   const set = (changes: Partial<ShopForm>) => setForm((f) => ({ ...f, ...changes }));
   const save = useSaveShop(shop);
   const errors = fieldErrorsOf(save.error);
+  // The rates' rows in the order last sent, to put the server's errors on them.
+  const [sentRates, setSentRates] = useState<number[]>([]);
+  const [rateProblems, setRateProblems] = useState<RateErrors>();
+  const rateErrors = rateProblems ?? rateErrorsOf(errors, sentRates);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = {
+    const rates = parseRates(form.shipping_rates);
+    setRateProblems(rates.errors);
+    if (rates.errors) return;
+    setSentRates(form.shipping_rates.map((rate) => rate.key));
+    const input: ShopInput = {
       name: form.name.trim(),
       slug: form.slug.trim() || undefined,
       description: form.description,
@@ -55,6 +73,7 @@ function ShopEditor({ shop }: { shop: Shop | null }) {
       cover_image_id: form.cover?.id ?? null,
       shipping_policy: form.shipping_policy,
       returns_policy: form.returns_policy,
+      shipping_rates: rates.rates,
     };
     save.mutate(input, { onSuccess: (saved) => setForm(formFrom(saved)) });
   };
@@ -146,6 +165,12 @@ function ShopEditor({ shop }: { shop: Shop | null }) {
         {errors.cover_image_id && (
           <p className="help is-danger">{errors.cover_image_id.join(' ')}</p>
         )}
+        <ShippingRatesFields
+          rates={form.shipping_rates}
+          onChange={(shipping_rates) => set({ shipping_rates })}
+          errors={rateErrors}
+          listErrors={errors.shipping_rates}
+        />
         <Field label="Shipping policy" errors={errors.shipping_policy}>
           {(props) => (
             <textarea

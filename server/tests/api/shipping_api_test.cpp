@@ -6,6 +6,12 @@
 
 #include "support/ledger_invariants.h"
 #include "support/race.h"
+#include "support/recording_proxy.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <future>
+#include <mutex>
 
 namespace ps::testing {
 namespace {
@@ -213,6 +219,69 @@ TEST_P(ShippingApi, IdenticalRateEditsAtOnceLeaveOneSetOfRates) {
   EXPECT_EQ(rates_of("clay-studio"),
             (boost::json::array{rate("EUR", 600), rate("USD", 495, 5000)}));
   EXPECT_EQ(sql_number("SELECT COUNT(*) FROM shipping_rates"), 2);
+}
+
+// The checkout's card authorization held at the gateway's door until the
+// test lets it through: what changes meanwhile is what a buyer's slow
+// payment races.
+class ShippingWhilePaying : public ShippingApi {
+ protected:
+  void configure(Config& config) override { config.payment_gateway_url = proxy_.url(); }
+
+  bool wait_for_authorization() {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, std::chrono::seconds(10), [&] { return held_; });
+  }
+  void let_it_through() {
+    std::lock_guard lock(mutex_);
+    released_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  void hold_authorization(const WireRequest& request) {
+    if (request.method != "POST" || request.target != "/v1/payment_intents") return;
+    std::unique_lock lock(mutex_);
+    held_ = true;
+    changed_.notify_all();
+    changed_.wait_for(lock, std::chrono::seconds(10), [&] { return released_; });
+  }
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool held_ = false, released_ = false;
+  RecordingProxy proxy_{test_gateway().port(),
+                        [this](const WireRequest& request) { hold_authorization(request); }};
+};
+POCKETSHOP_API_TEST(ShippingWhilePaying);
+
+TEST_P(ShippingWhilePaying, ARateChangedWhileTheCardIsAuthorizedChargesNothing) {
+  set_both_shops_rates();
+  fill_cart(buyer, mug, 1);  // 25.00 and 4.95 shipping
+  auto paying =
+      std::async(std::launch::async, [&] { return checkout(buyer, checkout_body(kApproves)); });
+  ASSERT_TRUE(wait_for_authorization());
+  ASSERT_EQ(set_rates(clay, "clay-studio", {rate("USD", 795)}).status, 200);
+  let_it_through();
+
+  const auto answer = paying.get();
+  expect_problem(answer, 409, "conflict");
+  EXPECT_NE(answer.json().at("detail").as_string().find("nothing was charged"), std::string::npos)
+      << answer.body;
+  EXPECT_EQ(count("orders"), 0);
+  const auto authorizations = gateway_authorizations();
+  ASSERT_EQ(authorizations.size(), 1u);
+  const auto released = gateway().state(authorizations.front());
+  EXPECT_EQ(released.status, "canceled");
+  EXPECT_EQ(released.amount, 2995);
+  EXPECT_EQ(released.received, 0);
+
+  // The cart is as it was, at the new rate, and paying again charges that.
+  EXPECT_EQ(cart(buyer).at("total_cents").as_int64(), 3295);
+  const auto again = checkout(buyer, checkout_body(kApproves));
+  ASSERT_EQ(again.status, 201) << again.body;
+  EXPECT_EQ(again.json().at("total_cents").as_int64(), 3295);
+  EXPECT_EQ(again.json().at("orders").at(0).at("shipping_cents").as_int64(), 795);
 }
 
 }  // namespace

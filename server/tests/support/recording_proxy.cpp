@@ -15,8 +15,9 @@ const std::set<std::string> kNotForwarded = {"host",   "content-length",    "con
                                              "expect", "transfer-encoding", "accept-encoding"};
 }  // namespace
 
-RecordingProxy::RecordingProxy(std::uint16_t upstream_port)
+RecordingProxy::RecordingProxy(std::uint16_t upstream_port, BeforeRelay before_relay)
     : upstream_port_(upstream_port),
+      before_relay_(std::move(before_relay)),
       listener_([this](const WireRequest& request) { return relay(request); }) {}
 
 std::string RecordingProxy::url() const { return "http://127.0.0.1:" + std::to_string(port()); }
@@ -31,6 +32,7 @@ WireResponse RecordingProxy::relay(const WireRequest& request) {
     std::lock_guard lock(mutex_);
     requests_.push_back(request);
   }
+  if (before_relay_) before_relay_(request);
   Headers forwarded;
   for (const auto& [name, value] : request.headers)
     if (!kNotForwarded.contains(name)) forwarded.emplace_back(name, value);

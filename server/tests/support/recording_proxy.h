@@ -3,6 +3,7 @@
 #include "support/loopback_listener.h"
 
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -15,7 +16,11 @@ namespace ps::testing {
 // what the client sends. One request per connection, one at a time.
 class RecordingProxy {
  public:
-  explicit RecordingProxy(std::uint16_t upstream_port);
+  // Called with each request before it is passed on; it may wait, to hold
+  // the client at that point of its work.
+  using BeforeRelay = std::function<void(const WireRequest&)>;
+
+  explicit RecordingProxy(std::uint16_t upstream_port, BeforeRelay before_relay = {});
 
   std::uint16_t port() const { return listener_.port(); }
   std::string url() const;
@@ -25,6 +30,7 @@ class RecordingProxy {
   WireResponse relay(const WireRequest& request);
 
   std::uint16_t upstream_port_;
+  BeforeRelay before_relay_;
   mutable std::mutex mutex_;
   std::vector<WireRequest> requests_;
   LoopbackListener listener_;  // last: it serves on members above

@@ -14,6 +14,15 @@ using http::JsonFields;
 using http::Request;
 using http::Response;
 
+// A shop's reply, as POST and PUT .../reply take it: {"body": "..."}.
+std::string read_reply(const Request& request) {
+  const auto body = http::parse_json_object(request);
+  JsonFields fields(body);
+  auto text = fields.required_string("body", 1, 4000);
+  fields.finish();
+  return text;
+}
+
 }  // namespace
 
 void add_routes(http::Router& router, ReviewsService& reviews, const accounts::Authenticator& auth,
@@ -83,14 +92,29 @@ void add_routes(http::Router& router, ReviewsService& reviews, const accounts::A
   router.add(verb::post, "/api/reviews/{id}/reply", [&](Request& request) -> awaitable<Response> {
     const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
     const auto review_id = request.id_param("id", "review");
-    const auto body = http::parse_json_object(request);
-    JsonFields fields(body);
-    const auto text = fields.required_string("body", 1, 4000);
-    fields.finish();
+    const auto text = read_reply(request);
     auto review = co_await workers.run(request.request_id,
                                        [&] { return reviews.reply(vendor.id, review_id, text); });
     co_return http::json_response(201, to_json(review));
   });
+
+  router.add(verb::put, "/api/reviews/{id}/reply", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
+    const auto review_id = request.id_param("id", "review");
+    const auto text = read_reply(request);
+    auto review = co_await workers.run(
+        request.request_id, [&] { return reviews.edit_reply(vendor.id, review_id, text); });
+    co_return http::json_response(200, to_json(review));
+  });
+
+  router.add(verb::delete_, "/api/reviews/{id}/reply",
+             [&](Request& request) -> awaitable<Response> {
+               const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
+               const auto review_id = request.id_param("id", "review");
+               co_await workers.run(request.request_id,
+                                    [&] { reviews.remove_reply(vendor.id, review_id); });
+               co_return http::empty_response(204);
+             });
 }
 
 }  // namespace ps::reviews

@@ -84,23 +84,51 @@ void ReviewsService::remove(std::int64_t buyer_id, std::int64_t review_id) {
   });
 }
 
+std::pair<Review, catalog::ProductView> ReviewsService::review_of_shop(db::Connection& sql,
+                                                                       std::int64_t vendor_id,
+                                                                       std::int64_t review_id) {
+  auto review = store::find(sql, review_id);
+  if (!review) throw review_not_found();
+  auto product = visible_product(sql, catalog_, review->product_id, vendor_id);
+  if (product.shop.owner_id != vendor_id)
+    throw ApiError::forbidden("Only the product's vendor can reply.");
+  return {std::move(*review), std::move(product)};
+}
+
 Review ReviewsService::reply(std::int64_t vendor_id, std::int64_t review_id,
                              const std::string& reply) {
   return database_.transaction([&](db::Connection& sql) {
-    auto review = store::find(sql, review_id);
-    if (!review) throw review_not_found();
-    const auto product = visible_product(sql, catalog_, review->product_id, vendor_id);
-    if (product.shop.owner_id != vendor_id)
-      throw ApiError::forbidden("Only the product's vendor can reply.");
+    const auto [review, product] = review_of_shop(sql, vendor_id, review_id);
     if (!store::set_reply(sql, review_id, reply, now_millis()))
       throw ApiError(ErrorCode::review_replied, "This review already has a reply.");
     notifications::notify(sql,
-                          {.user_id = review->buyer_id,
+                          {.user_id = review.buyer_id,
                            .kind = "review_reply",
                            .title = product.shop.name + " replied to your review",
                            .body = text::excerpt(reply, 140),
-                           .link = "/products/" + std::to_string(review->product_id) + "#reviews"});
+                           .link = "/products/" + std::to_string(review.product_id) + "#reviews"});
     return store::find(sql, review_id).value();
+  });
+}
+
+namespace {
+ApiError no_reply() { return ApiError::not_found("This review has no reply."); }
+}  // namespace
+
+// The buyer was told of the reply when it came; an edit is not news.
+Review ReviewsService::edit_reply(std::int64_t vendor_id, std::int64_t review_id,
+                                  const std::string& reply) {
+  return database_.transaction([&](db::Connection& sql) {
+    review_of_shop(sql, vendor_id, review_id);
+    if (!store::change_reply(sql, review_id, reply, now_millis())) throw no_reply();
+    return store::find(sql, review_id).value();
+  });
+}
+
+void ReviewsService::remove_reply(std::int64_t vendor_id, std::int64_t review_id) {
+  database_.transaction([&](db::Connection& sql) {
+    review_of_shop(sql, vendor_id, review_id);
+    if (!store::clear_reply(sql, review_id)) throw no_reply();
   });
 }
 

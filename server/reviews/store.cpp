@@ -105,6 +105,20 @@ bool set_reply(db::Connection& sql, std::int64_t id, const std::string& reply, M
   return db::Query(kSetReply).values(reply, now, id).execute(sql) == 1;
 }
 
+constexpr std::string_view kChangeReply = R"(
+  UPDATE reviews SET reply = :reply, replied_at = :at WHERE id = :id AND reply IS NOT NULL)";
+
+bool change_reply(db::Connection& sql, std::int64_t id, const std::string& reply, Millis now) {
+  return db::Query(kChangeReply).values(reply, now, id).execute(sql) == 1;
+}
+
+constexpr std::string_view kClearReply = R"(
+  UPDATE reviews SET reply = NULL, replied_at = NULL WHERE id = :id AND reply IS NOT NULL)";
+
+bool clear_reply(db::Connection& sql, std::int64_t id) {
+  return db::Query(kClearReply).values(id).execute(sql) == 1;
+}
+
 constexpr std::string_view kWhereProductNewestFirst = R"(
   WHERE r.product_id = :product
   ORDER BY r.created_at DESC, r.id DESC LIMIT :limit OFFSET :offset)";

@@ -24,6 +24,10 @@ void update(db::Connection& sql, const Review& review);
 void remove(db::Connection& sql, std::int64_t id);
 // Sets the reply unless there is one; false when there already was.
 bool set_reply(db::Connection& sql, std::int64_t id, const std::string& reply, Millis now);
+// Changes the reply, or removes it; false when there is none. Conditional
+// updates: of two removals at once, the second finds none.
+bool change_reply(db::Connection& sql, std::int64_t id, const std::string& reply, Millis now);
+bool clear_reply(db::Connection& sql, std::int64_t id);
 std::vector<Review> for_product(db::Connection& sql, std::int64_t product_id,
                                 const PageRequest& page);
 // The statement for_product runs (the SQLite plan test reads it too).

@@ -180,6 +180,52 @@ TEST_P(ReviewsApi, TheAuthorMayDeleteTheirReview) {
   EXPECT_DOUBLE_EQ(product.at("rating_average").as_double(), 4.0);
 }
 
+// The shop may change its reply or withdraw it; no one else may. The buyer
+// heard of the reply once, when it came.
+TEST_P(ReviewsApi, TheShopMayEditAndWithdrawItsReply) {
+  delivered_order(buyer, clay, mug);
+  const std::string reviews = product_url(mug) + "/reviews";
+  const auto created =
+      client().post_json(reviews, {{"rating", 2}, {"body", "Late"}}, buyer.access_token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string reply_url =
+      "/api/reviews/" + std::to_string(created.json().at("id").as_int64()) + "/reply";
+  const auto put = [&](const boost::json::object& body, const std::string& token) {
+    return client().request(
+        boost::beast::http::verb::put, reply_url, boost::json::serialize(body),
+        {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + token}});
+  };
+  expect_problem(put({{"body", "Sorry"}}, clay.access_token), 404, "not-found");  // none yet
+  expect_problem(del(reply_url, clay.access_token), 404, "not-found");
+  ASSERT_EQ(client()
+                .post_json(reply_url, {{"body", "Sorry, the post was slow"}}, clay.access_token)
+                .status,
+            201);
+
+  expect_problem(put({{"body", "Mine now"}}, paper.access_token), 403, "forbidden");
+  expect_problem(put({{"body", "Mine now"}}, buyer.access_token), 403, "forbidden");
+  expect_problem(del(reply_url, paper.access_token), 403, "forbidden");
+  expect_problem(del(reply_url, ""), 401, "unauthorized");
+  expect_problem(put({{"body", ""}}, clay.access_token), 422, "validation");
+  expect_problem(del("/api/reviews/999999/reply", clay.access_token), 404, "not-found");
+
+  const auto edited = put({{"body", "Sorry: we have changed couriers since"}}, clay.access_token);
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(edited.json().at("reply").as_string(), "Sorry: we have changed couriers since");
+  EXPECT_EQ(client().get(reviews).json().at("items").at(0).at("reply").as_string(),
+            "Sorry: we have changed couriers since");
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM notifications WHERE kind = 'review_reply'"), 1);
+
+  const auto withdrawn = del(reply_url, clay.access_token);
+  EXPECT_EQ(withdrawn.status, 204) << withdrawn.body;
+  const auto after = client().get(reviews).json().at("items").at(0);
+  EXPECT_TRUE(after.at("reply").is_null()) << after;
+  EXPECT_EQ(after.at("body").as_string(), "Late");  // the review stays
+  expect_problem(del(reply_url, clay.access_token), 404, "not-found");
+  // Withdrawn, the shop may reply anew.
+  EXPECT_EQ(client().post_json(reply_url, {{"body", "Again"}}, clay.access_token).status, 201);
+}
+
 // Issue 18, point 4: the product page asks whether the viewer may review
 // before offering the form; the answer follows create()'s rules.
 TEST_P(ReviewsApi, EligibilityTellsWhoMayReviewAndWhyNot) {

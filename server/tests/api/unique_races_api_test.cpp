@@ -77,6 +77,39 @@ TEST_P(UniqueRaces, ConcurrentDeletionsOfAReviewTakeItsRatingOutOnce) {
   EXPECT_EQ(sql_number("SELECT rating_sum FROM products WHERE id = " + std::to_string(mug)), 2);
 }
 
+// A double-clicked "Delete reply": one withdrawal, the others find none;
+// identical edits at once all succeed and leave that text.
+TEST_P(UniqueRaces, ConcurrentWithdrawalsOfAReplyRemoveItOnce) {
+  delivered_order(buyer, clay, mug);
+  const auto created = client().post_json("/api/products/" + std::to_string(mug) + "/reviews",
+                                          {{"rating", 3}, {"body", "Fine"}}, buyer.access_token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string reply_url =
+      "/api/reviews/" + std::to_string(created.json().at("id").as_int64()) + "/reply";
+  ASSERT_EQ(client().post_json(reply_url, {{"body", "Thanks"}}, clay.access_token).status, 201);
+
+  const auto edits = race([&](int) {
+    return client().request(
+        boost::beast::http::verb::put, reply_url, R"({"body": "Thank you!"})",
+        {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + clay.access_token}});
+  });
+  EXPECT_EQ(edits, (std::map<std::string, int>{{"200", kRacers}}));
+  EXPECT_EQ(client()
+                .get("/api/products/" + std::to_string(mug) + "/reviews")
+                .json()
+                .at("items")
+                .at(0)
+                .at("reply")
+                .as_string(),
+            "Thank you!");
+
+  const auto withdrawals = race([&](int) { return del(reply_url, clay.access_token); });
+  EXPECT_EQ(withdrawals,
+            (std::map<std::string, int>{{"204", 1}, {"404 /problems/not-found", kRacers - 1}}));
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM reviews WHERE reply IS NOT NULL"), 0);
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM reviews"), 1);
+}
+
 TEST_P(UniqueRaces, OneShopPerSlug) {
   std::vector<Account> vendors;
   for (int n = 0; n < kRacers; ++n)

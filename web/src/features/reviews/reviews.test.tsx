@@ -137,3 +137,76 @@ describe("the buyer's own review", () => {
     expect(onReviewed).not.toHaveBeenCalled();
   });
 });
+
+describe("the shop's reply", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  const vendor = { ...user, id: 7, display_name: 'Vera', role: 'vendor' };
+  const replied = {
+    id: 41,
+    product_id: 9,
+    author: { id: user.id, display_name: user.display_name },
+    rating: 2,
+    body: 'Chipped on arrival',
+    reply: 'So sorry, we will replace it.',
+    replied_at: '2026-12-01T10:00:00Z',
+    created_at: '2026-11-30T10:00:00Z',
+    updated_at: '2026-11-30T10:00:00Z',
+  };
+
+  /** The product page as its shop's vendor sees it, the review's reply as the server keeps it. */
+  function asTheShop() {
+    signedIn();
+    let reply: string | null = replied.reply;
+    const mocked = mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/my/shop': () => json({ ...product.shop, shipping_rates: [] }),
+      'GET /api/products/9/reviews': () =>
+        json({ ...noReviews, items: [{ ...replied, reply }], total: 1, pages: 1 }),
+      'PUT /api/reviews/41/reply': (call) => {
+        reply = (call.body as { body: string }).body;
+        return json({ ...replied, reply });
+      },
+      'DELETE /api/reviews/41/reply': () => {
+        reply = null;
+        return new Response(null, { status: 204 });
+      },
+    });
+    renderPage(<Reviews product={product as never} />, {
+      url: '/products/9',
+      path: '/products/:id',
+    });
+    return mocked;
+  }
+
+  it('is edited in place: the form holds the reply, Save sends the new text with PUT', async () => {
+    const { calls } = asTheShop();
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit reply' }));
+    const box = screen.getByRole('textbox', { name: 'Reply as the shop' });
+    expect(box).toHaveValue('So sorry, we will replace it.');
+    fireEvent.change(box, { target: { value: 'Replaced: a new one is on its way.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save reply' }));
+    await waitFor(() =>
+      expect(screen.getByText('Replaced: a new one is on its way.')).toBeInTheDocument(),
+    );
+    expect(screen.queryByRole('textbox', { name: 'Reply as the shop' })).toBeNull();
+    const put = calls.filter((call) => call.method === 'PUT');
+    expect(put).toHaveLength(1);
+    expect(put[0].body).toEqual({ body: 'Replaced: a new one is on its way.' });
+  });
+
+  it('is withdrawn after a confirmation; the form to reply comes back', async () => {
+    const { calls } = asTheShop();
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete reply' }));
+    expect(confirm).toHaveBeenCalledExactlyOnceWith('Delete your reply? The review stays.');
+    expect(calls.some((call) => call.method === 'DELETE')).toBe(false);
+
+    confirm.mockReturnValue(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete reply' }));
+    expect(await screen.findByRole('button', { name: 'Post reply' })).toBeInTheDocument();
+    expect(screen.queryByText('So sorry, we will replace it.')).toBeNull();
+    expect(screen.getByText('Chipped on arrival')).toBeInTheDocument();
+    expect(calls.filter((call) => call.method === 'DELETE')).toHaveLength(1);
+  });
+});

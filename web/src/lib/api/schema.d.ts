@@ -688,10 +688,18 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * The product's vendor changes its reply
+         * @description The buyer, told of the reply when it came, is not notified again. Identical edits at once all answer 200.
+         */
+        put: operations["editReviewReply"];
         /** The product's vendor replies (once) */
         post: operations["replyToReview"];
-        delete?: never;
+        /**
+         * The product's vendor withdraws its reply
+         * @description The review stays. Of two withdrawals at once, one answers 204 and the other 404.
+         */
+        delete: operations["deleteReviewReply"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4259,6 +4267,58 @@ export interface operations {
             422: components["responses"]["Invalid"];
         };
     };
+    editReviewReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The review */
+            200: {
+                headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not the product's vendor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such review, or it has no reply */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["WrongMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
     replyToReview: {
         parameters: {
             query?: never;
@@ -4318,6 +4378,47 @@ export interface operations {
             };
             415: components["responses"]["WrongMediaType"];
             422: components["responses"]["Invalid"];
+        };
+    };
+    deleteReviewReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reply is gone */
+            204: {
+                headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not the product's vendor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such review, or it has no reply */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     metrics: {

@@ -19,6 +19,13 @@ export const deleteReview = (id: number) => client.delete<void>(`/api/reviews/${
 export const replyToReview = (id: number, body: string) =>
   client.post<Review>(`/api/reviews/${id}/reply`, { body });
 
+/** The shop changes its reply; the buyer is not told again. */
+export const editReviewReply = (id: number, body: string) =>
+  client.put<Review>(`/api/reviews/${id}/reply`, { body });
+
+/** The shop withdraws its reply; the review stays. */
+export const deleteReviewReply = (id: number) => client.delete<void>(`/api/reviews/${id}/reply`);
+
 /** Writes a review of a product, or (given one) changes it. */
 export function useSaveReview(productId: number, review?: Review) {
   const queryClient = useQueryClient();
@@ -41,10 +48,22 @@ export function useDeleteReview(review: Review) {
   });
 }
 
+/** Posts the shop's reply, or (when it has one) changes it. */
 export function useReplyToReview(review: Review) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) => replyToReview(review.id, body),
+    mutationFn: (body: string) =>
+      review.reply ? editReviewReply(review.id, body) : replyToReview(review.id, body),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: reviewKeys.ofProduct(review.product_id) }),
+  });
+}
+
+/** Withdraws the shop's reply; the product's reviews are read again. */
+export function useDeleteReviewReply(review: Review) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => deleteReviewReply(review.id),
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: reviewKeys.ofProduct(review.product_id) }),
   });

@@ -12,7 +12,12 @@ import { useAuth } from '../../auth';
 import { useMyShop } from '../../shops';
 import { useReviewEligibility } from '../api/get-review-eligibility';
 import { useReviews } from '../api/get-reviews';
-import { useDeleteReview, useReplyToReview, useSaveReview } from '../api/save-review';
+import {
+  useDeleteReview,
+  useDeleteReviewReply,
+  useReplyToReview,
+  useSaveReview,
+} from '../api/save-review';
 import { RatingInput } from './RatingInput';
 
 function ReviewForm({
@@ -197,15 +202,18 @@ function OwnReviewActions({
   );
 }
 
-function ReplyForm({ review }: { review: Review }) {
-  const [body, setBody] = useState('');
+/** The shop's reply to write, or (when it has one) to change; onDone: saved or cancelled. */
+function ReplyForm({ review, onDone }: { review: Review; onDone?: () => void }) {
+  const [body, setBody] = useState(review.reply ?? '');
   const reply = useReplyToReview(review);
+  const editing = Boolean(review.reply);
   return (
     <form
       className="mt-2"
+      aria-label={editing ? 'Edit the shop’s reply' : undefined}
       onSubmit={(e) => {
         e.preventDefault();
-        reply.mutate(body);
+        reply.mutate(body, { onSuccess: onDone });
       }}
     >
       <FormError error={reply.error} />
@@ -220,10 +228,46 @@ function ReplyForm({ review }: { review: Review }) {
           />
         )}
       </Field>
-      <button type="submit" className={`button is-small ${reply.isPending ? 'is-loading' : ''}`}>
-        Post reply
-      </button>
+      <div className="buttons">
+        <button type="submit" className={`button is-small ${reply.isPending ? 'is-loading' : ''}`}>
+          {editing ? 'Save reply' : 'Post reply'}
+        </button>
+        {editing && (
+          <button type="button" className="button is-small is-text" onClick={onDone}>
+            Cancel
+          </button>
+        )}
+      </div>
     </form>
+  );
+}
+
+/** The shop's controls under its reply: change it, or withdraw it. */
+function ShopReplyActions({ review }: { review: Review }) {
+  const [editing, setEditing] = useState(false);
+  const remove = useDeleteReviewReply(review);
+  if (editing) return <ReplyForm review={review} onDone={() => setEditing(false)} />;
+  const confirmAndDelete = () => {
+    if (!window.confirm('Delete your reply? The review stays.')) return;
+    remove.mutate();
+  };
+  return (
+    <>
+      <FormError error={remove.error} />
+      <div className="buttons mt-2">
+        <button type="button" className="button is-small is-text" onClick={() => setEditing(true)}>
+          Edit reply
+        </button>
+        <button
+          type="button"
+          className={`button is-small is-text has-text-danger ${remove.isPending ? 'is-loading' : ''}`}
+          disabled={remove.isPending}
+          onClick={confirmAndDelete}
+        >
+          Delete reply
+        </button>
+      </div>
+    </>
   );
 }
 
@@ -290,7 +334,12 @@ export function Reviews({ product, onReviewed }: { product: Product; onReviewed?
                       onDeleted={onReviewed}
                     />
                   )}
-                  {ownsShop && !review.reply && <ReplyForm review={review} />}
+                  {ownsShop &&
+                    (review.reply ? (
+                      <ShopReplyActions review={review} />
+                    ) : (
+                      <ReplyForm review={review} />
+                    ))}
                 </>
               )}
             </li>

@@ -24,25 +24,6 @@ constexpr long long kMaxInventory = 1'000'000;
 constexpr int kProductsOnShopPage = 24;
 constexpr int kProductsInShopList = 4;
 
-bool listed(std::span<const std::string_view> allowed, std::string_view value) {
-  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
-}
-
-std::string joined(std::span<const std::string_view> values) {
-  std::string text;
-  for (auto value : values) text += (text.empty() ? "" : ", ") + std::string(value);
-  return text;
-}
-
-// Keeps a read value only when it is one of `allowed`.
-void check_member(JsonFields& fields, std::optional<std::string>& value, std::string_view name,
-                  std::span<const std::string_view> allowed) {
-  if (value && !listed(allowed, *value)) {
-    fields.fail(name, "must be one of: " + joined(allowed));
-    value.reset();
-  }
-}
-
 std::optional<std::vector<ImageInput>> read_images(const boost::json::object& body,
                                                    JsonFields& fields) {
   const auto* value = body.if_contains("images");
@@ -94,14 +75,14 @@ ProductInput read_product_input(const Request& request, bool creating) {
     input.price_cents = fields.optional_integer("price_cents", 0, kMaxPriceCents);
   }
   if (input.category && input.category->empty()) input.category.reset();
-  check_member(fields, input.category, "category", categories());
+  fields.keep_if_one_of(input.category, "category", categories());
   input.description = fields.optional_string("description", 0, 5000);
   input.currency = fields.optional_string("currency", 3, 3);
-  check_member(fields, input.currency, "currency", sold_currencies());
+  fields.keep_if_one_of(input.currency, "currency", sold_currencies());
   input.inventory = fields.optional_integer("inventory", 0, kMaxInventory);
   auto status = fields.optional_string("status", 1, 10);
   static constexpr std::string_view kStatuses[] = {"active", "draft"};
-  check_member(fields, status, "status", kStatuses);
+  fields.keep_if_one_of(status, "status", kStatuses);
   if (status) input.status = parse_product_status(*status);
   input.images = read_images(body, fields);
   fields.finish();

@@ -1,5 +1,7 @@
 #include "http/json_input.h"
 
+#include <algorithm>
+
 #include <boost/beast/core/string.hpp>
 #include <boost/json/parse.hpp>
 
@@ -38,6 +40,15 @@ boost::json::object parse_json_object(const Request& request) {
   if (ec) throw ApiError::bad_request("The request body is not valid JSON: " + ec.message() + ".");
   if (!value.is_object()) throw ApiError::bad_request("The request body must be a JSON object.");
   return std::move(value.as_object());
+}
+
+void JsonFields::keep_if_one_of(std::optional<std::string>& value, std::string_view name,
+                                std::span<const std::string_view> allowed) {
+  if (!value || std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return;
+  std::string listed;
+  for (auto item : allowed) listed += (listed.empty() ? "" : ", ") + std::string(item);
+  fail(name, "must be one of: " + listed);
+  value.reset();
 }
 
 void JsonFields::fail(std::string_view name, std::string message) {

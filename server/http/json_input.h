@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,11 @@ class JsonFields {
   std::int64_t required_integer(std::string_view name, std::int64_t min, std::int64_t max);
   std::optional<bool> optional_bool(std::string_view name);
   bool has(std::string_view name) const { return object_.contains(name); }
+
+  // Keeps a read value only when it is one of `allowed`; else fails the field
+  // with the list and resets the value.
+  void keep_if_one_of(std::optional<std::string>& value, std::string_view name,
+                      std::span<const std::string_view> allowed);
 
   void fail(std::string_view name, std::string message);
   bool ok() const { return errors_.empty(); }

@@ -30,14 +30,6 @@ std::optional<std::optional<std::int64_t>> read_image_id(const boost::json::obje
   return std::nullopt;
 }
 
-void check_currency(JsonFields& item, const std::string& code) {
-  const auto currencies = sold_currencies();
-  if (std::find(currencies.begin(), currencies.end(), code) != currencies.end()) return;
-  std::string names;
-  for (auto name : currencies) names += (names.empty() ? "" : ", ") + std::string(name);
-  item.fail("currency", "must be one of: " + names);
-}
-
 // One rate of shipping_rates; nullopt (with the errors in `fields`) when it is wrong.
 std::optional<ShippingRate> read_rate(const boost::json::value& value, const std::string& prefix,
                                       JsonFields& fields) {
@@ -47,8 +39,10 @@ std::optional<ShippingRate> read_rate(const boost::json::value& value, const std
   }
   JsonFields item(value.as_object());
   ShippingRate rate;
-  rate.currency = item.required_string("currency", 3, 3);
-  if (item.ok()) check_currency(item, rate.currency);
+  std::optional<std::string> currency = item.required_string("currency", 3, 3);
+  if (!item.ok()) currency.reset();  // already failed: one message is enough
+  item.keep_if_one_of(currency, "currency", sold_currencies());
+  rate.currency = currency.value_or("");
   rate.flat_cents = item.required_integer("flat_cents", 0, kMaxPriceCents);
   const auto* free_over = value.as_object().if_contains("free_over_cents");
   if (free_over && !free_over->is_null())

@@ -72,6 +72,28 @@ TEST(JsonInput, CollectsEveryFieldProblem) {
   }
 }
 
+TEST(JsonInput, KeepsAValueOnlyWhenItIsOneOfTheAllowed) {
+  const auto object = boost::json::parse(R"({"a": "USD", "b": "XYZ"})").as_object();
+  JsonFields fields(object);
+  constexpr std::string_view kAllowed[] = {"USD", "EUR"};
+  auto a = fields.optional_string("a", 3, 3), b = fields.optional_string("b", 3, 3),
+       absent = fields.optional_string("c", 3, 3);
+  fields.keep_if_one_of(a, "a", kAllowed);
+  fields.keep_if_one_of(b, "b", kAllowed);
+  fields.keep_if_one_of(absent, "c", kAllowed);
+  EXPECT_EQ(a, "USD");
+  EXPECT_EQ(b, std::nullopt);
+  EXPECT_EQ(absent, std::nullopt);
+  try {
+    fields.finish();
+    FAIL() << "expected 422";
+  } catch (const ApiError& error) {
+    const auto& errors = error.field_errors();
+    EXPECT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors.at("b"), std::vector<std::string>{"must be one of: USD, EUR"});
+  }
+}
+
 // docs/openapi.json says so: a field the operation does not read is
 // ignored, so an older server takes a newer client's body.
 TEST(JsonInput, IgnoresFieldsItDoesNotRead) {

@@ -7,6 +7,19 @@ import { Reviews } from './components/Reviews';
 
 const noReviews = { items: [], page: 1, limit: 10, total: 0, pages: 0 };
 
+/** The buyer's review of product 9, with the shop's reply. */
+const mine = {
+  id: 41,
+  product_id: 9,
+  author: { id: user.id, display_name: user.display_name },
+  rating: 2,
+  body: 'Chipped on arrival',
+  reply: 'So sorry, we will replace it.',
+  replied_at: '2026-12-01T10:00:00Z',
+  created_at: '2026-11-30T10:00:00Z',
+  updated_at: '2026-11-30T10:00:00Z',
+};
+
 function productPage(eligibility: object, url = '/products/9') {
   signedIn();
   const mocked = mockFetch({
@@ -65,18 +78,6 @@ describe('the review form', () => {
 
 describe("the buyer's own review", () => {
   afterEach(() => vi.restoreAllMocks());
-
-  const mine = {
-    id: 41,
-    product_id: 9,
-    author: { id: user.id, display_name: user.display_name },
-    rating: 2,
-    body: 'Chipped on arrival',
-    reply: 'So sorry, we will replace it.',
-    replied_at: '2026-12-01T10:00:00Z',
-    created_at: '2026-11-30T10:00:00Z',
-    updated_at: '2026-11-30T10:00:00Z',
-  };
 
   /** The product page with the buyer's review; deleting it answers `deleted`. */
   function withMyReview(deleted: () => Response) {
@@ -142,30 +143,19 @@ describe("the shop's reply", () => {
   afterEach(() => vi.restoreAllMocks());
 
   const vendor = { ...user, id: 7, display_name: 'Vera', role: 'vendor' };
-  const replied = {
-    id: 41,
-    product_id: 9,
-    author: { id: user.id, display_name: user.display_name },
-    rating: 2,
-    body: 'Chipped on arrival',
-    reply: 'So sorry, we will replace it.',
-    replied_at: '2026-12-01T10:00:00Z',
-    created_at: '2026-11-30T10:00:00Z',
-    updated_at: '2026-11-30T10:00:00Z',
-  };
 
   /** The product page as its shop's vendor sees it, the review's reply as the server keeps it. */
   function asTheShop() {
     signedIn();
-    let reply: string | null = replied.reply;
+    let reply: string | null = mine.reply;
     const mocked = mockFetch({
       'GET /api/me': () => json(vendor),
       'GET /api/my/shop': () => json({ ...product.shop, shipping_rates: [] }),
       'GET /api/products/9/reviews': () =>
-        json({ ...noReviews, items: [{ ...replied, reply }], total: 1, pages: 1 }),
+        json({ ...noReviews, items: [{ ...mine, reply }], total: 1, pages: 1 }),
       'PUT /api/reviews/41/reply': (call) => {
         reply = (call.body as { body: string }).body;
-        return json({ ...replied, reply });
+        return json({ ...mine, reply });
       },
       'DELETE /api/reviews/41/reply': () => {
         reply = null;

@@ -48,13 +48,7 @@ std::optional<std::vector<ImageInput>> read_images(const boost::json::object& bo
     JsonFields item(list[i].as_object());
     const auto id = item.required_integer("image_id", 1, std::numeric_limits<std::int64_t>::max());
     const auto alt = item.optional_string("alt_text", 0, 250).value_or("");
-    try {
-      item.finish();
-    } catch (const ApiError& error) {
-      for (const auto& [field, messages] : error.field_errors())
-        for (const auto& message : messages) fields.fail(prefix + "." + field, message);
-      continue;
-    }
+    if (!item.finish_into(fields, prefix)) continue;
     if (!seen.insert(id).second) fields.fail(prefix + ".image_id", "appears twice");
     images.push_back({id, alt});
   }

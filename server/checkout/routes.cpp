@@ -31,14 +31,7 @@ class NestedFields {
   }
   JsonFields& fields() { return fields_; }
   // Copies the nested problems into the parent, prefixed.
-  void finish() {
-    try {
-      fields_.finish();
-    } catch (const ApiError& error) {
-      for (const auto& [field, messages] : error.field_errors())
-        for (const auto& message : messages) parent_.fail(name_ + "." + field, message);
-    }
-  }
+  void finish() { fields_.finish_into(parent_, name_); }
 
  private:
   std::string name_;

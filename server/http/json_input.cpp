@@ -51,6 +51,12 @@ void JsonFields::keep_if_one_of(std::optional<std::string>& value, std::string_v
   value.reset();
 }
 
+bool JsonFields::finish_into(JsonFields& outer, std::string_view prefix) const {
+  for (const auto& [field, messages] : errors_)
+    for (const auto& message : messages) outer.fail(std::string(prefix) + "." + field, message);
+  return errors_.empty();
+}
+
 void JsonFields::fail(std::string_view name, std::string message) {
   errors_[std::string(name)].push_back(std::move(message));
 }

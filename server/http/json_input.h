@@ -45,6 +45,9 @@ class JsonFields {
   bool ok() const { return errors_.empty(); }
   // Throws ApiError 422 with every collected message, if any.
   void finish() const;
+  // For a nested object read with its own JsonFields: copies its problems
+  // into `outer`, each named "prefix.field"; true when there were none.
+  bool finish_into(JsonFields& outer, std::string_view prefix) const;
 
  private:
   const boost::json::object& object_;

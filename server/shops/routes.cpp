@@ -47,13 +47,7 @@ std::optional<ShippingRate> read_rate(const boost::json::value& value, const std
   const auto* free_over = value.as_object().if_contains("free_over_cents");
   if (free_over && !free_over->is_null())
     rate.free_over_cents = item.optional_integer("free_over_cents", 1, kMaxPriceCents);
-  try {
-    item.finish();
-  } catch (const ApiError& error) {
-    for (const auto& [field, messages] : error.field_errors())
-      for (const auto& message : messages) fields.fail(prefix + "." + field, message);
-    return std::nullopt;
-  }
+  if (!item.finish_into(fields, prefix)) return std::nullopt;
   return rate;
 }
 

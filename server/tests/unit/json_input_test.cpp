@@ -94,6 +94,28 @@ TEST(JsonInput, KeepsAValueOnlyWhenItIsOneOfTheAllowed) {
   }
 }
 
+TEST(JsonInput, ANestedObjectsProblemsAreNamedUnderItsPrefix) {
+  const auto outer_object = boost::json::parse(R"({})").as_object();
+  const auto good = boost::json::parse(R"({"a": "x"})").as_object();
+  const auto bad = boost::json::parse(R"({"a": 5})").as_object();
+  JsonFields outer(outer_object), first(good), second(bad);
+  first.required_string("a", 1, 5);
+  second.required_string("a", 1, 5);
+  second.required_string("b", 1, 5);
+  EXPECT_TRUE(first.finish_into(outer, "list[0]"));
+  EXPECT_TRUE(outer.ok());
+  EXPECT_FALSE(second.finish_into(outer, "list[1]"));
+  try {
+    outer.finish();
+    FAIL() << "expected 422";
+  } catch (const ApiError& error) {
+    const auto& errors = error.field_errors();
+    EXPECT_EQ(errors.size(), 2u);
+    EXPECT_EQ(errors.at("list[1].a"), std::vector<std::string>{"must be a string"});
+    EXPECT_EQ(errors.at("list[1].b"), std::vector<std::string>{"is required"});
+  }
+}
+
 // docs/openapi.json says so: a field the operation does not read is
 // ignored, so an older server takes a newer client's body.
 TEST(JsonInput, IgnoresFieldsItDoesNotRead) {

@@ -27,6 +27,7 @@ struct CartLine {
 // them (shops::shipping_cost), in the currency of its first line.
 struct ShopTotal {
   std::int64_t shop_id = 0;
+  std::string currency;  // of the shop's first line
   long long items_cents = 0;
   long long shipping_cents = 0;
   std::optional<long long> free_shipping_over_cents;  // shops::free_shipping_over

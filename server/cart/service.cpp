@@ -199,25 +199,21 @@ std::vector<CartLine> CartService::lines(db::Connection& sql, std::int64_t user_
 std::vector<ShopTotal> CartService::shop_totals(db::Connection& sql,
                                                 const std::vector<CartLine>& lines) {
   std::vector<ShopTotal> totals;
-  std::vector<std::string> currencies;  // of each shop's first line
   for (const auto& line : lines) {
     const auto shop_id = line.product.shop.id;
     auto total = std::find_if(totals.begin(), totals.end(),
                               [&](const ShopTotal& seen) { return seen.shop_id == shop_id; });
-    if (total == totals.end()) {
-      total = totals.insert(totals.end(), ShopTotal{shop_id});
-      currencies.push_back(line.product.product.currency);
-    }
+    if (total == totals.end())
+      total = totals.insert(totals.end(), ShopTotal{shop_id, line.product.product.currency});
     total->items_cents += line.product.product.price_cents * line.quantity;
   }
   std::vector<std::int64_t> shop_ids;
   for (const auto& total : totals) shop_ids.push_back(total.shop_id);
   auto rates = shops_.shipping_rates(sql, shop_ids);
-  for (std::size_t i = 0; i < totals.size(); ++i) {
-    const auto& shop_rates = rates[totals[i].shop_id];
-    totals[i].shipping_cents =
-        shops::shipping_cost(shop_rates, currencies[i], totals[i].items_cents);
-    totals[i].free_shipping_over_cents = shops::free_shipping_over(shop_rates, currencies[i]);
+  for (auto& total : totals) {
+    const auto& shop_rates = rates[total.shop_id];
+    total.shipping_cents = shops::shipping_cost(shop_rates, total.currency, total.items_cents);
+    total.free_shipping_over_cents = shops::free_shipping_over(shop_rates, total.currency);
   }
   return totals;
 }

@@ -147,6 +147,10 @@ std::optional<User> AccountsService::find_user(std::int64_t id) {
       [&](db::Connection& sql) { return store::find_user_by_id(sql, id); });
 }
 
+void AccountsService::lock_user(db::Connection& sql, std::int64_t user_id) {
+  store::lock_user(sql, user_id);
+}
+
 User AccountsService::rename(const User& user, const std::string& display_name) {
   database_.transaction([&](db::Connection& sql) {
     if (!store::set_display_name(sql, user.id, display_name)) throw account_gone();

@@ -81,6 +81,10 @@ class AccountsService {
   SignedIn refresh(const std::string& refresh_token, TokenSource source);  // 401
   void logout(const std::string& refresh_token);
   std::optional<User> find_user(std::int64_t id);
+  // For other features, inside their transaction: makes one person's
+  // writes that check a limit of theirs (how many favorites they keep) wait
+  // for each other, so that two at once cannot both pass it.
+  void lock_user(db::Connection& sql, std::int64_t user_id);
   // The name shown to shops, on reviews and in messages; 401 when the user
   // was deleted meanwhile.
   User rename(const User& user, const std::string& display_name);

@@ -209,6 +209,11 @@ bool email_in_use(db::Connection& sql, const std::string& email) {
   return db::Query(kEmailInUse).values(email).first<long long>(sql).has_value();
 }
 
+void lock_user(db::Connection& sql, std::int64_t user_id) {
+  db::Query query("SELECT id FROM users WHERE id = :id");
+  query.values(user_id).for_update(sql).first<long long>(sql);
+}
+
 // The address stays unique and can never be signed up for or reached; an
 // empty hash matches no password.
 constexpr std::string_view kAnonymiseUser = R"(

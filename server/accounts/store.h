@@ -63,6 +63,9 @@ bool mark_email_verified(db::Connection& sql, std::int64_t user_id, const std::s
 // Replaces the user's address with a verified one.
 void change_email(db::Connection& sql, std::int64_t user_id, const std::string& email, Millis now);
 bool email_in_use(db::Connection& sql, const std::string& email);
+// Locks the user's row until the transaction ends (nothing on SQLite, whose
+// one writer keeps the others out already).
+void lock_user(db::Connection& sql, std::int64_t user_id);
 // Empties a deleted user's row of personal data; it stays for the orders and
 // reviews that point at it.
 // False when it already was (a concurrent deletion).

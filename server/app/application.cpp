@@ -10,6 +10,7 @@
 #include "core/embedded_file.h"
 #include "db/database_url.h"
 #include "db/migrations.h"
+#include "favorites/routes.h"
 #include "http/read_after.h"
 #include "ledger/routes.h"
 #include "mail/outbox.h"
@@ -158,6 +159,7 @@ Application::Application(Config config)
       orders_(database_, shops_, catalog_, payments_, ledger_),
       checkout_(database_, carts_, catalog_, payments_, orders_, config_.jwt_secret),
       addresses_(database_),
+      favorites_(database_, accounts_, catalog_),
       reviews_(database_, catalog_, orders_),
       notifications_(database_),
       messages_(database_, media_, messages_options(config_)),
@@ -231,6 +233,7 @@ Application::Application(Config config)
   checkout::add_routes(router_, checkout_, authenticator_, payment_workers_, checkouts_per_user_,
                        {config_.payment_tokens_url, config_.payment_publishable_key});
   addresses::add_routes(router_, addresses_, authenticator_, workers_);
+  favorites::add_routes(router_, favorites_, authenticator_, workers_);
   orders::add_routes(router_, orders_, authenticator_, workers_, payment_workers_);
   ledger::add_routes(router_, ledger_, authenticator_, workers_);
   payouts::add_routes(router_, payouts_, authenticator_, workers_, payment_workers_);

@@ -12,6 +12,7 @@
 #include "core/config.h"
 #include "core/worker_pool.h"
 #include "db/database.h"
+#include "favorites/service.h"
 #include "http/pipeline.h"
 #include "http/rate_limiter.h"
 #include "http/router.h"
@@ -128,6 +129,7 @@ class Application {
   orders::OrdersService orders_;
   checkout::CheckoutService checkout_;
   addresses::AddressesService addresses_;
+  favorites::FavoritesService favorites_;
   reviews::ReviewsService reviews_;
   notifications::NotificationsService notifications_;
   messages::MessagesService messages_;

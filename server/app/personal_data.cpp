@@ -78,6 +78,8 @@ constexpr std::string_view kForgetCart = R"(
   DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM carts WHERE user_id = :user))";
 constexpr std::string_view kForgetSavedAddress = R"(
   DELETE FROM saved_addresses WHERE user_id = :user)";
+constexpr std::string_view kForgetFavorites = R"(
+  DELETE FROM favorites WHERE user_id = :user)";
 
 void erase_buyer_details(db::Connection& sql, const User& buyer) {
   const std::string blank = orders::to_storage_text({"Deleted user", "", "", "", "", ""});
@@ -85,6 +87,7 @@ void erase_buyer_details(db::Connection& sql, const User& buyer) {
   db::Query(kBlankCheckoutAddresses).values(blank, buyer.id).execute(sql);
   db::Query(kForgetCart).values(buyer.id).execute(sql);
   db::Query(kForgetSavedAddress).values(buyer.id).execute(sql);
+  db::Query(kForgetFavorites).values(buyer.id).execute(sql);
   db::Query(kForgetNotifications).values(buyer.id).execute(sql);
   db::Query(kForgetSentMails).values(buyer.id).execute(sql);
 }
@@ -335,6 +338,29 @@ boost::json::array images_of(db::Connection& sql, std::int64_t owner_id) {
   return images;
 }
 
+constexpr std::string_view kFavoritesOf = R"(
+  SELECT f.product_id, p.name, f.created_at FROM favorites f JOIN products p ON p.id = f.product_id
+  WHERE f.user_id = :user ORDER BY f.created_at DESC, f.product_id DESC)";
+
+boost::json::array favorites_of(db::Connection& sql, std::int64_t user_id) {
+  struct Row {
+    long long product_id = 0, created_at = 0;
+    std::string product;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(product_id));
+      st.exchange(soci::into(product));
+      st.exchange(soci::into(created_at));
+    }
+  };
+  boost::json::array favorites;
+  db::Query(kFavoritesOf).values(user_id).each<Row>(sql, [&](const Row& row) {
+    favorites.push_back({{"product_id", row.product_id},
+                         {"product", row.product},
+                         {"saved_at", to_rfc3339(row.created_at)}});
+  });
+  return favorites;
+}
+
 constexpr std::string_view kSavedAddress = R"(
   SELECT address FROM saved_addresses WHERE user_id = :user)";
 
@@ -361,6 +387,7 @@ boost::json::object export_of(db::Connection& sql, const User& user) {
           {"profile", accounts::to_json(user)},
           {"addresses", std::move(addresses)},
           {"saved_address", saved_address_of(sql, user.id)},
+          {"favorites", favorites_of(sql, user.id)},
           {"orders", std::move(orders)},
           {"reviews", reviews_of(sql, user.id)},
           {"notifications", notifications_of(sql, user.id)},

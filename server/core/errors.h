@@ -75,8 +75,10 @@ enum class ErrorCode {
   // Disputes.
   dispute_not_open,
   dispute_evidence_sent,
+  // Favorites.
+  favorites_full,
 };
-inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::dispute_evidence_sent) + 1;
+inline constexpr int kErrorCodeCount = static_cast<int>(ErrorCode::favorites_full) + 1;
 
 // Per-field validation messages, as sent in a problem's "errors" member.
 using FieldErrors = std::map<std::string, std::vector<std::string>>;

@@ -70,6 +70,8 @@ constexpr std::array<ProblemType, kErrorCodeCount> kProblemTypes{{
     // Disputes.
     {dispute_not_open, 409, "dispute-not-open", "No open dispute"},
     {dispute_evidence_sent, 409, "dispute-evidence-sent", "Evidence already sent"},
+    // Favorites.
+    {favorites_full, 409, "favorites-full", "Too many favorites"},
 }};
 
 constexpr bool in_code_order() {

@@ -1381,6 +1381,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/favorites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My favorites: the products I saved, newest first
+         * @description Each item is the product as it is now. available is false for one that can no longer be bought (the shop archived it, took it back to draft or closed): it stays in the list, so that the person sees what became of it, until they remove it.
+         */
+        get: operations["listFavorites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/favorites/ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ids of every product I saved, newest first
+         * @description What a client needs to mark saved products wherever it shows them (at most 500).
+         */
+        get: operations["favoriteIds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/favorites/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save a product to my favorites
+         * @description Idempotent: saving a product saved already keeps the first time, and identical saves at once (a double tap) leave one favorite. A person keeps at most 500.
+         */
+        put: operations["saveFavorite"];
+        post?: never;
+        /**
+         * Remove a product from my favorites
+         * @description Idempotent: removing one that is not saved answers 204 too.
+         */
+        delete: operations["removeFavorite"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1388,7 +1452,7 @@ export interface components {
         /** @description RFC 9457 problem details. type names the failure: one of the types listed, each described (with its status and title) in components.x-problem-types. Clients should branch on type, not on status or title. Some types carry extension members: decline_code (payment-declined), product_id (out-of-stock, product-unavailable), refundable_cents (refund-exceeds-captured), product_id and refundable_quantity (refund-quantity-exceeded), available_cents and minimum_cents (payout-below-minimum), cart_currency and currency (cart-currency-mismatch). */
         Problem: {
             /** @enum {string} */
-            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/webhook-signature-invalid" | "/problems/webhook-timestamp-out-of-tolerance" | "/problems/webhook-event-malformed" | "/problems/webhooks-not-configured" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage" | "/problems/refund-exceeds-captured" | "/problems/refund-quantity-exceeded" | "/problems/payout-account-required" | "/problems/payout-below-minimum" | "/problems/token-invalid" | "/problems/password-incorrect" | "/problems/email-unverified" | "/problems/email-already-verified" | "/problems/account-in-use" | "/problems/unsubscribe-token-invalid" | "/problems/cart-currency-mismatch" | "/problems/recipient-deleted" | "/problems/dispute-not-open" | "/problems/dispute-evidence-sent";
+            type: "/problems/bad-request" | "/problems/unauthorized" | "/problems/forbidden" | "/problems/csrf-rejected" | "/problems/own-shop-purchase" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/email-taken" | "/problems/shop-slug-taken" | "/problems/shop-exists" | "/problems/shop-required" | "/problems/review-exists" | "/problems/review-replied" | "/problems/cart-empty" | "/problems/quantity-limit" | "/problems/out-of-stock" | "/problems/product-unavailable" | "/problems/order-state" | "/problems/order-changed" | "/problems/idempotency-key-in-use" | "/problems/payment-declined" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/card-data-refused" | "/problems/payment-token-invalid" | "/problems/validation" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/internal" | "/problems/payment-gateway" | "/problems/webhook-signature-invalid" | "/problems/webhook-timestamp-out-of-tolerance" | "/problems/webhook-event-malformed" | "/problems/webhooks-not-configured" | "/problems/unavailable" | "/problems/database-unavailable" | "/problems/database-read-only" | "/problems/insufficient-storage" | "/problems/refund-exceeds-captured" | "/problems/refund-quantity-exceeded" | "/problems/payout-account-required" | "/problems/payout-below-minimum" | "/problems/token-invalid" | "/problems/password-incorrect" | "/problems/email-unverified" | "/problems/email-already-verified" | "/problems/account-in-use" | "/problems/unsubscribe-token-invalid" | "/problems/cart-currency-mismatch" | "/problems/recipient-deleted" | "/problems/dispute-not-open" | "/problems/dispute-evidence-sent" | "/problems/favorites-full";
             title: string;
             status: number;
             detail: string;
@@ -2158,6 +2222,14 @@ export interface components {
                 /** Format: date-time */
                 created_at: string;
             };
+            /** @description The products the person saved, newest first */
+            favorites: {
+                product_id: number;
+                /** @description The product's name */
+                product: string;
+                /** Format: date-time */
+                saved_at: string;
+            }[];
         };
         /** @description Notification topics a user may turn off: messages (a new message in a conversation), review_invitations (an invitation to review a delivered order), order_updates (an order's progress beyond its receipt: shipped, delivered), marketing (news from the platform). Mails without a topic (verification, password reset, receipts, refunds) always go. true: mails of the topic are sent. */
         NotificationPreferences: {
@@ -2240,6 +2312,25 @@ export interface components {
             flat_cents: number;
             /** @description minor units: orders whose items cost at least this ship free; null: never */
             free_over_cents: number | null;
+        };
+        Favorite: {
+            product_id: number;
+            /**
+             * Format: date-time
+             * @description When the person first saved it
+             */
+            saved_at: string;
+        };
+        FavoriteItem: components["schemas"]["Favorite"] & {
+            /** @description Whether the product can still be bought: false once archived, back to draft or its shop closed */
+            available: boolean;
+            product: components["schemas"]["ProductSummary"];
+        };
+        FavoritePage: components["schemas"]["Page"] & {
+            items: components["schemas"]["FavoriteItem"][];
+        };
+        FavoriteIds: {
+            product_ids: number[];
         };
     };
     responses: {
@@ -5958,6 +6049,120 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    listFavorites: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of favorites */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavoritePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    favoriteIds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Product ids */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavoriteIds"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    saveFavorite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Saved (now or before) */
+            200: {
+                headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Favorite"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No such product, or not one the person may see (a draft of another shop, an archived one) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The person keeps the most favorites there can be (/problems/favorites-full) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeFavorite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not among the favorites now */
+            204: {
+                headers: {
+                    "X-Read-After": components["headers"]["ReadAfter"];
+                    "Set-Cookie": components["headers"]["ReadAfterCookie"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthorized"];
         };
     };
 }

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "accounts/auth.h"
+#include "core/worker_pool.h"
+#include "favorites/service.h"
+#include "http/router.h"
+
+namespace ps::favorites {
+
+// /api/me/favorites: the signed-in person's saved products.
+void add_routes(http::Router& router, FavoritesService& favorites,
+                const accounts::Authenticator& auth, WorkerPool& workers);
+
+}  // namespace ps::favorites

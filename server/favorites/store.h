@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/page.h"
+#include "db/connection.h"
+#include "favorites/model.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+// SQL for favorites; no business rules here.
+namespace ps::favorites::store {
+
+// Nothing when the user has the product already (the first time stays).
+void insert(db::Connection& sql, std::int64_t user_id, std::int64_t product_id, Millis now);
+std::optional<Millis> saved_at(db::Connection& sql, std::int64_t user_id, std::int64_t product_id);
+void remove(db::Connection& sql, std::int64_t user_id, std::int64_t product_id);
+long long count(db::Connection& sql, std::int64_t user_id);
+// Newest first.
+std::vector<Favorite> list(db::Connection& sql, std::int64_t user_id, const PageRequest& page);
+std::vector<std::int64_t> product_ids(db::Connection& sql, std::int64_t user_id);
+
+}  // namespace ps::favorites::store

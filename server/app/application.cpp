@@ -255,6 +255,8 @@ Application::Application(Config config)
                [this](const jobs::Job& job) { return payouts_.handle_job(job); });
   jobs_.handle(std::string(messages::kMessageMailJob),
                [this](const jobs::Job& job) { return messages_.handle_mail_job(job); });
+  jobs_.handle(std::string(catalog::kProductNewsJob),
+               [this](const jobs::Job& job) { return favorites_.handle_product_news(job); });
   jobs_.handle(std::string(mail::kSendJob),
                [this](const jobs::Job& job) { return mail_sender_.handle_job(job); });
   payment_events_.on_payout_event([this](db::Connection& sql, const payments::GatewayEvent& event) {

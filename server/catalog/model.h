@@ -132,4 +132,19 @@ struct ShopDirectory {
   std::vector<ProductView> previews;  // shop by shop, newest first
 };
 
+// Good news about a product for the people who saved it (favorites tells
+// them): its price fell by at least kPriceDropPercent, or it is back in
+// stock. It is told a while after the edit (catalog/service.h), when it must
+// still hold, so that an edit undone at once tells no one; at most one of
+// each kind a product a day.
+enum class ProductNews { price_drop, back_in_stock };
+inline constexpr long long kPriceDropPercent = 5;
+std::string_view to_string(ProductNews news);
+std::optional<ProductNews> parse_product_news(std::string_view text);
+// The news an edit from `before` to `after` makes, if any.
+std::optional<ProductNews> news_of(const Product& before, const Product& after);
+// Whether the news the job was enqueued for (with the price before the
+// edit) still holds for the product as it is now.
+bool still_news(ProductNews news, const Product& now, long long price_before);
+
 }  // namespace ps::catalog

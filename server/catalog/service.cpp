@@ -2,8 +2,10 @@
 
 #include "catalog/spelling.h"
 #include "core/errors.h"
+#include "jobs/queue.h"
 
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -61,6 +63,24 @@ std::optional<ProductCursor> parse_cursor(std::string_view text, ProductSort sor
   return cursor;
 }
 
+namespace {
+// Tells of the news an edit makes (news_of) once kProductNewsDelay has
+// passed, at most once a day of each kind.
+void enqueue_news(db::Connection& sql, const Product& before, const Product& after) {
+  const auto news = news_of(before, after);
+  if (!news) return;
+  const auto day = std::to_string(after.updated_at / kDayMillis);
+  jobs::enqueue(sql, {.kind = std::string(kProductNewsJob),
+                      .payload = boost::json::serialize(
+                          boost::json::object{{"product_id", after.id},
+                                              {"news", to_string(*news)},
+                                              {"price_before_cents", before.price_cents}}),
+                      .dedupe_key = "product_news:" + std::to_string(after.id) + ":" +
+                                    std::string(to_string(*news)) + ":" + day,
+                      .run_at = after.updated_at + kProductNewsDelay});
+}
+}  // namespace
+
 ProductView CatalogService::owned_product(db::Connection& sql, std::int64_t owner_id,
                                           std::int64_t product_id) {
   // Locked: an edit writes every column back, the stock too, so a sale
@@ -106,6 +126,7 @@ ProductView CatalogService::update(std::int64_t owner_id, std::int64_t product_i
   return database_.transaction([&](db::Connection& sql) {
     ProductView view = owned_product(sql, owner_id, product_id);
     Product& product = view.product;
+    const Product before = product;
     if (input.name) product.name = *input.name;
     if (input.description) product.description = *input.description;
     if (input.category) product.category = *input.category;
@@ -120,6 +141,7 @@ ProductView CatalogService::update(std::int64_t owner_id, std::int64_t product_i
     }
     product.updated_at = now_millis();
     store::update(sql, product);
+    enqueue_news(sql, before, product);
     if (input.images) save_images(sql, owner_id, product.id, *input.images);
     return store::find_with_images(sql, product.id).value();
   });

@@ -31,6 +31,11 @@ std::string cursor_text(ProductSort sort, const Product& last);
 // nullopt unless `text` is a cursor of this sort.
 std::optional<ProductCursor> parse_cursor(std::string_view text, ProductSort sort);
 
+// The job an edit enqueues when it makes news (news_of), run
+// kProductNewsDelay later; favorites handles it.
+inline constexpr std::string_view kProductNewsJob = "product_news";
+inline constexpr Millis kProductNewsDelay = 10 * 60 * 1000;
+
 // Whether a viewer (nullopt: a guest) may see a product: it is not archived,
 // and it is active unless the viewer owns its shop. Everything about a product
 // they may not see answers 404, as for one that does not exist.

@@ -5,6 +5,7 @@
 #include "core/page.h"
 #include "db/database.h"
 #include "favorites/model.h"
+#include "jobs/queue.h"
 
 #include <cstdint>
 #include <vector>
@@ -44,6 +45,11 @@ class FavoritesService {
   // Every saved product's id, newest first: what a client needs to mark
   // the ones it shows.
   std::vector<std::int64_t> product_ids(std::int64_t user_id);
+
+  // catalog::kProductNewsJob's handler: tells everyone who saved the
+  // product, by bell and by mail (topic "favorites"), when the news still
+  // holds. In the transaction that marks the job done, so they are told once.
+  jobs::JobEffects handle_product_news(const jobs::Job& job);
 
  private:
   db::Database& database_;

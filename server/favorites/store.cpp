@@ -73,4 +73,15 @@ std::vector<std::int64_t> product_ids(db::Connection& sql, std::int64_t user_id)
   return ids;
 }
 
+constexpr std::string_view kPeopleWhoSaved = R"(
+  SELECT user_id FROM favorites WHERE product_id = :product ORDER BY created_at, user_id)";
+
+std::vector<std::int64_t> people_who_saved(db::Connection& sql, std::int64_t product_id) {
+  std::vector<std::int64_t> ids;
+  db::Query(kPeopleWhoSaved).values(product_id).each<IdRow>(sql, [&](const IdRow& row) {
+    ids.push_back(row.id);
+  });
+  return ids;
+}
+
 }  // namespace ps::favorites::store

@@ -19,5 +19,7 @@ long long count(db::Connection& sql, std::int64_t user_id);
 // Newest first.
 std::vector<Favorite> list(db::Connection& sql, std::int64_t user_id, const PageRequest& page);
 std::vector<std::int64_t> product_ids(db::Connection& sql, std::int64_t user_id);
+// The people who saved a product, in the order they saved it.
+std::vector<std::int64_t> people_who_saved(db::Connection& sql, std::int64_t product_id);
 
 }  // namespace ps::favorites::store

@@ -11,7 +11,7 @@ namespace ps::mail {
 // transactional and always goes. docs/openapi.json lists them.
 bool is_topic(std::string_view topic);
 inline constexpr std::string_view kTopics[] = {"messages", "review_invitations", "order_updates",
-                                               "marketing"};
+                                               "favorites", "marketing"};
 
 // A one-click unsubscribe token (RFC 8058): "<user id>.<topic>.<HMAC>",
 // signed with the deployment's secret, so the link needs no login and no

@@ -12,7 +12,7 @@ namespace ps::notifications {
 // What the bell lists: "new_order", "order_shipped", "order_delivered",
 // "order_cancelled", "refund", "review_reply", "new_review", "new_message",
 // "payout_paid", "payout_failed", "payment_disputed", "dispute_won",
-// "dispute_lost".
+// "dispute_lost", "favorite_price_drop", "favorite_back_in_stock".
 struct NewNotification {
   std::int64_t user_id = 0;
   std::string kind;

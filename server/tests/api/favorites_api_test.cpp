@@ -3,6 +3,7 @@
 // no longer be bought stays listed as unavailable; a person keeps at most
 // kMaxFavoritesPerUser, also when saves race.
 
+#include "catalog/service.h"
 #include "favorites/model.h"
 #include "support/marketplace.h"
 #include "support/race.h"
@@ -60,6 +61,19 @@ class FavoritesApi : public TwoShopsTest {
                        "SELECT "
                     << who.id << ", id, id FROM products WHERE name LIKE 'Bowl %'";
     });
+  }
+
+  HttpResult edit_mug(const boost::json::object& fields) {
+    return patch_json(product_url({{"id", mug}}), fields, clay.access_token);
+  }
+
+  long long news_jobs() {
+    return sql_number("SELECT COUNT(*) FROM jobs WHERE kind = 'product_news'");
+  }
+
+  // Runs the jobs due once the news has waited its while, the mails too.
+  void run_jobs_after_the_delay() {
+    server().app().jobs().run_due(now_millis() + catalog::kProductNewsDelay + 1000);
   }
 };
 POCKETSHOP_API_TEST(FavoritesApi);
@@ -211,6 +225,86 @@ TEST_P(FavoritesApi, TheExportListsThemAndDeletingTheAccountErasesThem) {
       {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + buyer.access_token}});
   ASSERT_EQ(deleted.status, 204) << deleted.body;
   EXPECT_EQ(rows(buyer), 0);
+}
+
+TEST_P(FavoritesApi, PeopleWhoSavedAProductHearWhenItCostsLessOrIsBackInStock) {
+  const auto quiet = sign_up("quiet@example.com");
+  const auto passerby = sign_up("passerby@example.com");
+  for (const Account& who : {buyer, quiet, clay}) ASSERT_EQ(save(who, mug).status, 200);
+  ASSERT_EQ(client()
+                .request(verb::put, "/api/me/notification-preferences", R"({"favorites":false})",
+                         {{"Content-Type", "application/json"},
+                          {"Authorization", "Bearer " + quiet.access_token}})
+                .status,
+            200);
+
+  // 4 % off is not news; 20 % off is, once it has held for the delay.
+  ASSERT_EQ(edit_mug({{"price_cents", 2400}}).status, 200);
+  EXPECT_EQ(news_jobs(), 0);
+  ASSERT_EQ(edit_mug({{"price_cents", 2000}}).status, 200);
+  EXPECT_EQ(news_jobs(), 1);
+  server().app().jobs().run_due();
+  EXPECT_TRUE(notifications_of(buyer, "favorite_price_drop").empty());  // not yet
+  run_jobs_after_the_delay();
+
+  const auto drop = notifications_of(buyer, "favorite_price_drop");
+  ASSERT_EQ(drop.size(), 1u);
+  EXPECT_EQ(drop[0].at("title").as_string(), "Price drop: Mug");
+  EXPECT_EQ(drop[0].at("body").as_string(), "Now $20.00 (was $24.00) at Clay Studio.");
+  EXPECT_EQ(drop[0].at("link").as_string(), "/products/" + std::to_string(mug));
+  const auto mails = mails_to("buyer@example.com");
+  ASSERT_FALSE(mails.empty());
+  EXPECT_EQ(mails.back().subject, "Mug is now $20.00");
+  EXPECT_NE(mails.back().text_body.find("down from $24.00"), std::string::npos);
+
+  // The one who turned the topic off has the bell only; the shop and
+  // someone who never saved it, nothing.
+  EXPECT_EQ(notifications_of(quiet, "favorite_price_drop").size(), 1u);
+  EXPECT_TRUE(mails_to("quiet@example.com").size() == 1u);  // the welcome mail only
+  EXPECT_TRUE(notifications_of(clay, "favorite_price_drop").empty());
+  EXPECT_TRUE(notifications_of(passerby, "favorite_price_drop").empty());
+
+  // Sold out, then back in stock.
+  ASSERT_EQ(edit_mug({{"inventory", 0}}).status, 200);
+  ASSERT_EQ(edit_mug({{"inventory", 4}}).status, 200);
+  run_jobs_after_the_delay();
+  const auto back = notifications_of(buyer, "favorite_back_in_stock");
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].at("title").as_string(), "Back in stock: Mug");
+  EXPECT_EQ(mails_to("buyer@example.com").back().subject, "Mug is back in stock");
+
+  // One of each a day: another drop the same day tells no one again.
+  ASSERT_EQ(edit_mug({{"price_cents", 1000}}).status, 200);
+  run_jobs_after_the_delay();
+  EXPECT_EQ(notifications_of(buyer, "favorite_price_drop").size(), 1u);
+}
+
+TEST_P(FavoritesApi, NewsThatNoLongerHoldsWhenItsTimeComesTellsNoOne) {
+  ASSERT_EQ(save(buyer, mug).status, 200);
+  ASSERT_EQ(save(buyer, card).status, 200);
+  // A price cut undone at once, and a cut to a product archived meanwhile.
+  ASSERT_EQ(edit_mug({{"price_cents", 1500}}).status, 200);
+  ASSERT_EQ(edit_mug({{"price_cents", 2500}}).status, 200);
+  ASSERT_EQ(
+      patch_json(product_url({{"id", card}}), {{"price_cents", 100}}, paper.access_token).status,
+      200);
+  ASSERT_EQ(del(product_url({{"id", card}}), paper.access_token).status, 204);
+  EXPECT_EQ(news_jobs(), 2);
+  run_jobs_after_the_delay();
+  EXPECT_EQ(sql_number("SELECT COUNT(*) FROM jobs WHERE kind = 'product_news' AND status = 'done'"),
+            2);
+  EXPECT_TRUE(notifications_of(buyer, "favorite_price_drop").empty());
+}
+
+TEST_P(FavoritesApi, IdenticalPriceCutsAtOnceMakeOneNews) {
+  ASSERT_EQ(save(buyer, mug).status, 200);
+  EXPECT_EQ(race([&](int) {
+              return edit_mug({{"price_cents", 2000}});
+            }),
+            (std::map<std::string, int>{{"200", kRacers}}));
+  EXPECT_EQ(news_jobs(), 1);
+  run_jobs_after_the_delay();
+  EXPECT_EQ(notifications_of(buyer, "favorite_price_drop").size(), 1u);
 }
 
 }  // namespace

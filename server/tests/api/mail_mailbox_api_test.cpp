@@ -163,7 +163,7 @@ TEST_P(MailFiles, NotificationPreferencesAreTheUsersToSet) {
   auto got = client().get("/api/me/notification-preferences", buyer.access_token);
   ASSERT_EQ(got.status, 200) << got.body;
   EXPECT_EQ(got.json(), boost::json::parse(R"({"marketing":true,"messages":true,
-      "order_updates":true,"review_invitations":true})"));
+      "order_updates":true,"review_invitations":true,"favorites":true})"));
 
   // The same change sent twice at once ends as one change.
   const boost::json::value change = {{"marketing", false}, {"review_invitations", false}};

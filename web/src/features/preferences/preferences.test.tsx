@@ -12,6 +12,7 @@ const allOn: NotificationPreferences = {
   messages: true,
   order_updates: true,
   review_invitations: true,
+  favorites: true,
 };
 
 describe('NotificationPreferencesForm', () => {

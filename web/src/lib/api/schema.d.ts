@@ -2231,15 +2231,17 @@ export interface components {
                 saved_at: string;
             }[];
         };
-        /** @description Notification topics a user may turn off: messages (a new message in a conversation), review_invitations (an invitation to review a delivered order), order_updates (an order's progress beyond its receipt: shipped, delivered), marketing (news from the platform). Mails without a topic (verification, password reset, receipts, refunds) always go. true: mails of the topic are sent. */
+        /** @description Notification topics a user may turn off: messages (a new message in a conversation), review_invitations (an invitation to review a delivered order), order_updates (an order's progress beyond its receipt: shipped, delivered), favorites (a saved product's price fell by 5 % or more, or it is back in stock), marketing (news from the platform). Mails without a topic (verification, password reset, receipts, refunds) always go. true: mails of the topic are sent. */
         NotificationPreferences: {
+            favorites: boolean;
             marketing: boolean;
             messages: boolean;
             order_updates: boolean;
             review_invitations: boolean;
         };
-        /** @description The topics to change; those not named stay as they are. Notification topics a user may turn off: messages (a new message in a conversation), review_invitations (an invitation to review a delivered order), order_updates (an order's progress beyond its receipt: shipped, delivered), marketing (news from the platform). Mails without a topic (verification, password reset, receipts, refunds) always go. */
+        /** @description The topics to change; those not named stay as they are. Notification topics a user may turn off: messages (a new message in a conversation), review_invitations (an invitation to review a delivered order), order_updates (an order's progress beyond its receipt: shipped, delivered), favorites (a saved product's price fell by 5 % or more, or it is back in stock), marketing (news from the platform). Mails without a topic (verification, password reset, receipts, refunds) always go. */
         NotificationPreferencesChange: {
+            favorites?: boolean;
             marketing?: boolean;
             messages?: boolean;
             order_updates?: boolean;

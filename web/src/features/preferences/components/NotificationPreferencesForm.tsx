@@ -22,6 +22,11 @@ const TOPICS: { topic: Topic; label: string; help: string }[] = [
     label: 'Review invitations',
     help: 'An invitation to review what was delivered to you.',
   },
+  {
+    topic: 'favorites',
+    label: 'Favorites',
+    help: 'When something you saved costs less or is back in stock.',
+  },
   { topic: 'marketing', label: 'News', help: 'News and offers from the marketplace.' },
 ];
 

@@ -9,6 +9,7 @@ const TOPIC_LABELS: Record<string, string> = {
   messages: 'new messages',
   order_updates: 'order updates',
   review_invitations: 'review invitations',
+  favorites: 'news of your favorites',
   marketing: 'news',
 };
 

@@ -79,6 +79,7 @@ class Application {
   checkout::CheckoutService& checkout() { return checkout_; }
   orders::OrdersService& orders() { return orders_; }
   reviews::ReviewsService& reviews() { return reviews_; }
+  favorites::FavoritesService& favorites() { return favorites_; }
   messages::MessagesService& messages() { return messages_; }
   ledger::LedgerService& ledger() { return ledger_; }
   payouts::PayoutsService& payouts() { return payouts_; }

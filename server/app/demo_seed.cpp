@@ -212,6 +212,17 @@ DemoShop open_shop(Application& app, PlannedShop& planned, const std::vector<Dem
   }
   return seeded;
 }
+
+// A few products from several shops saved by each buyer, so that the hearts
+// and the Favorites page have something to show.
+void save_demo_favorites(Application& app, const std::vector<DemoShop>& shops,
+                         const std::vector<accounts::User>& buyers) {
+  for (std::size_t b = 0; b < buyers.size(); ++b)
+    for (std::size_t s = 1 + b; s < shops.size(); s += 3)
+      if (shops[s].products_for_sale.size() > b)
+        app.favorites().add(buyers[b].id, shops[s].products_for_sale[b]);
+}
+
 }  // namespace
 
 std::vector<DemoLogin> seed_demo(Application& app) {
@@ -234,6 +245,7 @@ std::vector<DemoLogin> seed_demo(Application& app) {
       demo_user(app, "buyer@demo.pocketshop.test", "Demo Buyer", accounts::Role::buyer),
       demo_user(app, "sam@demo.pocketshop.test", "Sam Buyer", accounts::Role::buyer)};
   seed_demo_orders(app, shops, buyers);
+  save_demo_favorites(app, shops, buyers);
   return logins;
 }
 

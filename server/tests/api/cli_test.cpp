@@ -402,7 +402,8 @@ RowCounts row_counts(const std::filesystem::path& data_dir) {
   db::Database database("sqlite://" + (data_dir / "pocketshop.db").string(), 1);
   RowCounts counts;
   database.with_session([&](db::Connection& sql) {
-    for (const std::string table : {"users", "shops", "products", "images", "product_images"})
+    for (const std::string table :
+         {"users", "shops", "products", "images", "product_images", "favorites"})
       sql.session() << "SELECT COUNT(*) FROM " + table, soci::into(counts[table]);
   });
   return counts;
@@ -526,6 +527,7 @@ TEST(Cli, SeedDemoFillsAnEmptyMarketplaceOnlyOnce) {
   ASSERT_EQ(first.exit_code, 0) << first.output;
   const auto seeded = row_counts(dir.path());
   EXPECT_EQ(repeated_product_names(dir.path()), 0);
+  EXPECT_GE(seeded.at("favorites"), 6);  // each demo buyer's, from several shops
 
   const auto again = run(seed);
   EXPECT_EQ(again.exit_code, 0) << again.output;

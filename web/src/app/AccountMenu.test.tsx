@@ -42,6 +42,7 @@ describe('The account menu', () => {
     fireEvent.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     expect(screen.getByRole('link', { name: 'Your orders' })).toHaveAttribute('href', '/orders');
+    expect(screen.getByRole('link', { name: 'Favorites' })).toHaveAttribute('href', '/favorites');
     expect(screen.getByRole('link', { name: 'Account' })).toHaveAttribute('href', '/account');
 
     fireEvent.click(screen.getByRole('link', { name: 'Your orders' }));
@@ -92,6 +93,7 @@ describe('The account menu', () => {
         screen.getByRole('region', { name: `Signed in as ${user.display_name}` }),
       ).toBeTruthy();
       expect(screen.getByRole('link', { name: 'Your orders' })).toHaveAttribute('href', '/orders');
+      expect(screen.getByRole('link', { name: 'Favorites' })).toHaveAttribute('href', '/favorites');
       expect(screen.getByRole('link', { name: 'Account' })).toHaveAttribute('href', '/account');
 
       fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));

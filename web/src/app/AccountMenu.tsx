@@ -6,10 +6,10 @@ import { TOUCH_SCREEN, useMediaQuery } from '../lib/useMediaQuery';
 import { usePopup } from '../lib/usePopup';
 
 /**
- * The signed-in person's orders, account settings and sign-out. On a laptop
- * they open from the person's name in the header, one item instead of four,
- * so a vendor's header fits one row; in a phone's menu, already a list that
- * took a tap to open, they are listed under the name.
+ * The signed-in person's orders, favorites, account settings and sign-out.
+ * On a laptop they open from the person's name in the header, one item
+ * instead of four, so a vendor's header fits one row; in a phone's menu,
+ * already a list that took a tap to open, they are listed under the name.
  */
 export function AccountMenu({ user }: { user: User }) {
   const onTouchScreen = useMediaQuery(TOUCH_SCREEN);
@@ -52,6 +52,9 @@ function AccountItems({ onChoose }: { onChoose?: () => void }) {
     <>
       <NavLink to={paths.orders.href()} className="navbar-item" onClick={onChoose}>
         Your orders
+      </NavLink>
+      <NavLink to={paths.favorites.href()} className="navbar-item" onClick={onChoose}>
+        Favorites
       </NavLink>
       <NavLink to={paths.account.href()} className="navbar-item" onClick={onChoose}>
         Account

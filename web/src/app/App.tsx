@@ -18,7 +18,7 @@ import { Layout } from './Layout';
 
 /**
  * A page whose code is fetched when its route is first shown: the shop's
- * back office, checkout, orders, messages, account settings, mail
+ * back office, checkout, orders, messages, favorites, account settings, mail
  * preferences and the development mailbox are pages most first visits never
  * open, so the script a first visit loads leaves them out (README.md,
  * "Performance budget"). Layout shows Loading meanwhile.
@@ -48,6 +48,7 @@ const InboxPage = lazyPage(messagePages, 'InboxPage');
 const NewConversationPage = lazyPage(messagePages, 'NewConversationPage');
 const ThreadPage = lazyPage(messagePages, 'ThreadPage');
 const AccountPage = lazyPage(() => import('../features/account/pages'), 'AccountPage');
+const FavoritesPage = lazyPage(() => import('../features/favorites/pages'), 'FavoritesPage');
 const mailboxPages = () => import('../features/mailbox');
 const MailboxPage = lazyPage(mailboxPages, 'MailboxPage');
 const MailboxMailPage = lazyPage(mailboxPages, 'MailboxMailPage');
@@ -77,6 +78,7 @@ export function App() {
         <Route path={paths.forgotPassword.pattern} element={<ForgotPasswordPage />} />
         <Route path={paths.resetPassword.pattern} element={<ResetPasswordPage />} />
         <Route path={paths.verifyEmail.pattern} element={<VerifyEmailPage />} />
+        <Route path={paths.favorites.pattern} element={signedIn(<FavoritesPage />)} />
         <Route path={paths.account.pattern} element={<AccountPage />} />
         <Route
           path={paths.notificationPreferences.pattern}

@@ -73,6 +73,8 @@ export const paths = {
     pattern: '/verify-email',
     href: (token?: string) => withSearch('/verify-email', { token }),
   },
+  /** The products the signed-in person saved. */
+  favorites: { pattern: '/favorites', href: () => '/favorites' },
   account: { pattern: '/account', href: () => '/account' },
   /** Notification preferences (which mails the user gets). */
   notificationPreferences: {

@@ -90,6 +90,7 @@ describe('ProductPage', () => {
       '/vendor/products/9',
     );
     expect(screen.queryByRole('button', { name: 'Add to cart' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /favorites/ })).toBeNull();
     expect(calls.some((c) => c.url.startsWith('/api/cart'))).toBe(false);
   });
 
@@ -115,6 +116,9 @@ describe('ProductPage', () => {
     });
     renderPage(<ProductPage />, { url: '/products/9', path: '/products/:id' });
     expect(await screen.findByRole('button', { name: 'Add to cart' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Save Moss terrarium to favorites' }),
+    ).toBeInTheDocument();
     expect(calls.some((c) => c.url === '/api/my/shop')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type {
@@ -10,7 +10,7 @@ import type {
 } from '../../lib/api/types';
 import { ShopCard } from './components/ShopCard';
 import { ShopPage } from './pages/ShopPage';
-import { image } from '../../test/fixtures';
+import { image, signedIn } from '../../test/fixtures';
 import { json, mockFetch } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
 
@@ -129,7 +129,26 @@ describe('ShopPage', () => {
     showShop(withProducts(plainShop, [preview(12, 'Moss terrarium', null)]));
     expect(await screen.findByRole('link', { name: /Moss terrarium/ })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Contact shop' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Save Moss terrarium to favorites' }),
+    ).toBeInTheDocument();
     expect(screen.queryByText('This shop has closed')).toBeNull();
+  });
+
+  it('offers its own vendor neither hearts nor a way to write to the shop', async () => {
+    signedIn();
+    const vendor = { id: 7, email: 'vera@example.test', display_name: 'Vera', role: 'vendor' };
+    mockFetch({
+      'GET /api/me': () => json({ ...vendor, created_at: '' }),
+      'GET /api/my/shop': () => json(plainShop),
+      'GET /api/me/favorites/ids': () => json({ product_ids: [] }),
+      'GET /api/shops/moss': () =>
+        json(withProducts(plainShop, [preview(12, 'Moss terrarium', null)])),
+    });
+    renderPage(<ShopPage />, { url: '/shops/moss', path: '/shops/:slug' });
+    expect(await screen.findByRole('link', { name: /Moss terrarium/ })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Contact shop' })).toBeNull());
+    expect(screen.queryByRole('button', { name: /favorites/ })).toBeNull();
   });
 
   it('says a closed shop has closed, and offers no way to write to it', async () => {

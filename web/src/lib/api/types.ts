@@ -105,6 +105,13 @@ export type Review = Schemas['Review'];
 export type ReviewPage = Schemas['ReviewPage'];
 export type ReviewEligibility = Schemas['ReviewEligibility'];
 
+/** A product the person saved, and when. */
+export type Favorite = Schemas['Favorite'];
+/** A saved product as it is now: `available` is false once it can no longer be bought. */
+export type FavoriteItem = Schemas['FavoriteItem'];
+export type FavoritePage = Schemas['FavoritePage'];
+export type FavoriteIds = Schemas['FavoriteIds'];
+
 export type Notification = Schemas['Notification'];
 export type NotificationPage = Schemas['NotificationPage'];
 export type Conversation = Schemas['Conversation'];

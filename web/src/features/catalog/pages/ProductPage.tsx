@@ -11,6 +11,7 @@ import { ApiError, errorMessage } from '../../../lib/api';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useAuth } from '../../auth';
 import { useCartActions } from '../../cart';
+import { FavoriteButton } from '../../favorites';
 import { ContactShopLink } from '../../messages';
 import { Reviews } from '../../reviews';
 import { useMyShop } from '../../shops';
@@ -116,33 +117,40 @@ export function ProductPage() {
                   <Link to={paths.vendor.product.href(p.id)}>Edit it</Link>
                 </p>
               )}
-              {p.in_stock && !ownShop && (
-                <form className="field has-addons add-to-cart" onSubmit={submit}>
-                  <div className="control">
-                    <label className="is-sr-only" htmlFor="quantity">
-                      Quantity
-                    </label>
-                    <input
-                      id="quantity"
-                      className="input quantity-input"
-                      type="number"
-                      min={1}
-                      max={maxQuantity}
-                      value={quantity}
-                      onChange={(e) =>
-                        setQuantity(Math.max(1, Math.min(maxQuantity, Number(e.target.value) || 1)))
-                      }
-                    />
-                  </div>
-                  <div className="control">
-                    <button
-                      type="submit"
-                      className={`button is-primary ${add.isPending ? 'is-loading' : ''}`}
-                    >
-                      Add to cart
-                    </button>
-                  </div>
-                </form>
+              {!ownShop && (
+                <div className="product-actions">
+                  {p.in_stock && (
+                    <form className="field has-addons add-to-cart" onSubmit={submit}>
+                      <div className="control">
+                        <label className="is-sr-only" htmlFor="quantity">
+                          Quantity
+                        </label>
+                        <input
+                          id="quantity"
+                          className="input quantity-input"
+                          type="number"
+                          min={1}
+                          max={maxQuantity}
+                          value={quantity}
+                          onChange={(e) =>
+                            setQuantity(
+                              Math.max(1, Math.min(maxQuantity, Number(e.target.value) || 1)),
+                            )
+                          }
+                        />
+                      </div>
+                      <div className="control">
+                        <button
+                          type="submit"
+                          className={`button is-primary ${add.isPending ? 'is-loading' : ''}`}
+                        >
+                          Add to cart
+                        </button>
+                      </div>
+                    </form>
+                  )}
+                  <FavoriteButton product={p} />
+                </div>
               )}
               <div aria-live="polite" ref={addFeedback}>
                 {add.isSuccess && (

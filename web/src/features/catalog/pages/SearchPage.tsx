@@ -7,6 +7,7 @@ import { Pagination } from '../../../components/Pagination';
 import { ProductGrid } from '../../../components/ProductCard';
 import type { ProductQuery, ProductSort } from '../../../lib/api/types';
 import { usePageTitle } from '../../../lib/usePageTitle';
+import { FavoriteButton } from '../../favorites';
 import { useProducts } from '../api/get-products';
 import { DidYouMean } from '../components/DidYouMean';
 import { PriceFilter } from '../components/PriceFilter';
@@ -160,7 +161,10 @@ export function SearchPage() {
               </EmptyState>
             )}
             {results.data && results.data.items.length > 0 && (
-              <ProductGrid products={results.data.items} />
+              <ProductGrid
+                products={results.data.items}
+                action={(product) => <FavoriteButton product={product} />}
+              />
             )}
             {results.data && (
               <Pagination

@@ -7,6 +7,7 @@ import { paths } from '../../../config/paths';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useAuth } from '../../auth';
 import { useProducts } from '../../catalog';
+import { FavoriteButton } from '../../favorites';
 import { ShopCard, useShops } from '../../shops';
 import { showcase } from '../utils/showcase';
 
@@ -71,7 +72,10 @@ export function HomePage() {
           <ErrorNotice error={products.error} onRetry={() => products.refetch()} />
           {products.data?.items.length === 0 && <EmptyState title="No products yet" />}
           {products.data && (
-            <ProductGrid products={showcase(products.data.items, NEW_PRODUCTS_SHOWN)} />
+            <ProductGrid
+              products={showcase(products.data.items, NEW_PRODUCTS_SHOWN)}
+              action={(product) => <FavoriteButton product={product} />}
+            />
           )}
         </div>
       </section>

@@ -9,6 +9,7 @@ import { ApiError } from '../../../lib/api';
 import { formatDate } from '../../../lib/dates';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useAuth } from '../../auth';
+import { FavoriteButton } from '../../favorites';
 import { ContactShopLink } from '../../messages';
 import { useMyShop } from '../api/get-my-shop';
 import { useShop } from '../api/get-shop';
@@ -34,6 +35,8 @@ export function ShopPage() {
   }
   const { data } = shop;
   const products = data.products;
+  // A vendor's own products are theirs to edit, not to save.
+  const ownShop = myShop.data?.id === data.id;
   return (
     <div className="shop-page" style={{ ['--shop-accent' as string]: data.accent_color }}>
       <ShopHero shop={data} />
@@ -52,7 +55,11 @@ export function ShopPage() {
                   This shop is still stocking its shelves.
                 </EmptyState>
               ) : (
-                <ProductGrid products={products.items} showShop={false} />
+                <ProductGrid
+                  products={products.items}
+                  showShop={false}
+                  action={ownShop ? undefined : (product) => <FavoriteButton product={product} />}
+                />
               )}
               {products.pages > 1 && (
                 <p className="mt-4">
@@ -77,7 +84,7 @@ export function ShopPage() {
                   <p className="has-text-grey">This shop has not written its policies yet.</p>
                 )}
               </div>
-              {!data.closed_at && myShop.data?.id !== data.id && <ContactShopLink shop={data} />}
+              {!data.closed_at && !ownShop && <ContactShopLink shop={data} />}
             </aside>
           </div>
         </div>

@@ -49,6 +49,12 @@ boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp
   return json;
 }
 
+boost::json::object to_json(const ProductDetail& detail, boost::json::storage_ptr sp) {
+  boost::json::object json = to_json(detail.view, sp);
+  json["shipping"] = shops::to_json(detail.shipping, sp);
+  return json;
+}
+
 boost::json::object to_json(const ProductPage& page, const ProductFilter& filter,
                             boost::json::storage_ptr sp) {
   boost::json::array items(sp);

@@ -18,6 +18,7 @@ boost::json::object summary_json(const ProductView& view, boost::json::storage_p
 boost::json::object image_json(const ProductImage& image, const boost::json::storage_ptr& sp = {});
 // The product page: the summary with the description and every image in order.
 boost::json::object to_json(const ProductView& view, boost::json::storage_ptr sp = {});
+boost::json::object to_json(const ProductDetail& detail, boost::json::storage_ptr sp = {});
 boost::json::object to_json(const ProductPage& page, const ProductFilter& filter,
                             boost::json::storage_ptr sp = {});
 

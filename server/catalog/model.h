@@ -126,6 +126,13 @@ struct Storefront {
   ProductPage products;
 };
 
+// A product's own page: the product, and what its shop charges to ship an
+// order in the product's currency (no rate: flat_cents 0, it ships free).
+struct ProductDetail {
+  ProductView view;
+  shops::ShippingRate shipping;
+};
+
 // A page of the shop directory, each shop with a few of its newest products.
 struct ShopDirectory {
   shops::ShopPage page;

@@ -117,7 +117,7 @@ ProductView CatalogService::create(std::int64_t owner_id, const ProductInput& in
     product.created_at = product.updated_at = now_millis();
     product.id = store::insert(sql, product);
     if (input.images) save_images(sql, owner_id, product.id, *input.images);
-    return store::find_with_images(sql, product.id).value();
+    return store::find_detail(sql, product.id).value().view;
   });
 }
 
@@ -143,7 +143,7 @@ ProductView CatalogService::update(std::int64_t owner_id, std::int64_t product_i
     store::update(sql, product);
     enqueue_news(sql, before, product);
     if (input.images) save_images(sql, owner_id, product.id, *input.images);
-    return store::find_with_images(sql, product.id).value();
+    return store::find_detail(sql, product.id).value().view;
   });
 }
 
@@ -161,12 +161,12 @@ bool visible_to(const ProductView& view, std::optional<std::int64_t> viewer_id) 
   return for_sale(view.product);
 }
 
-ProductView CatalogService::get(std::int64_t product_id, std::optional<std::int64_t> viewer_id,
-                                const db::CatalogRead& read) {
+ProductDetail CatalogService::get(std::int64_t product_id, std::optional<std::int64_t> viewer_id,
+                                  const db::CatalogRead& read) {
   return database_.with_catalog_read(read, [&](db::Connection& sql) {
-    auto view = store::find_with_images(sql, product_id);
-    if (!view || !visible_to(*view, viewer_id)) throw product_not_found();
-    return std::move(*view);
+    auto detail = store::find_detail(sql, product_id);
+    if (!detail || !visible_to(detail->view, viewer_id)) throw product_not_found();
+    return std::move(*detail);
   });
 }
 

@@ -55,8 +55,8 @@ class CatalogService {
   // The public catalog's reads may be served by a replica that has replayed
   // `read` (db::Database::with_catalog_read).
   // viewer_id: the signed-in user, who may see their own drafts.
-  ProductView get(std::int64_t product_id, std::optional<std::int64_t> viewer_id,
-                  const db::CatalogRead& read = {});
+  ProductDetail get(std::int64_t product_id, std::optional<std::int64_t> viewer_id,
+                    const db::CatalogRead& read = {});
   ProductPage search(const ProductFilter& filter, const db::CatalogRead& read = {});
   // The vendor's own products: read on the primary, like everything a
   // person reads about themselves.

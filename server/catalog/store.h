@@ -22,8 +22,9 @@ std::optional<ProductView> find(db::Connection& sql, std::int64_t id);
 // included) until this one ends: PostgreSQL locks the row; an SQLite write
 // transaction holds the whole database already.
 std::optional<ProductView> find_for_update(db::Connection& sql, std::int64_t id);
-// The same with all of the product's images, in order.
-std::optional<ProductView> find_with_images(db::Connection& sql, std::int64_t id);
+// find() with all of the product's images, in order, and its shop's shipping
+// rate for its currency (none: flat 0, it ships free): its page.
+std::optional<ProductDetail> find_detail(db::Connection& sql, std::int64_t id);
 std::int64_t insert(db::Connection& sql, const Product& product);
 void update(db::Connection& sql, const Product& product);
 void archive(db::Connection& sql, std::int64_t id, Millis now);

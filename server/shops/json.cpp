@@ -16,8 +16,7 @@ boost::json::object summary_json(const ShopSummary& shop, boost::json::storage_p
   return json;
 }
 
-namespace {
-boost::json::object rate_json(const ShippingRate& rate, const boost::json::storage_ptr& sp) {
+boost::json::object to_json(const ShippingRate& rate, boost::json::storage_ptr sp) {
   boost::json::object json(3, sp);
   json.emplace("currency", rate.currency);
   json.emplace("flat_cents", rate.flat_cents);
@@ -25,7 +24,6 @@ boost::json::object rate_json(const ShippingRate& rate, const boost::json::stora
                                                        : boost::json::value(nullptr));
   return json;
 }
-}  // namespace
 
 boost::json::object to_json(const ShopView& view, boost::json::storage_ptr sp) {
   const Shop& shop = view.shop;
@@ -36,7 +34,7 @@ boost::json::object to_json(const ShopView& view, boost::json::storage_ptr sp) {
   json["shipping_policy"] = shop.shipping_policy;
   json["returns_policy"] = shop.returns_policy;
   boost::json::array rates(sp);
-  for (const auto& rate : view.shipping_rates) rates.push_back(rate_json(rate, sp));
+  for (const auto& rate : view.shipping_rates) rates.push_back(to_json(rate, sp));
   json["shipping_rates"] = std::move(rates);
   json["product_count"] = shop.product_count;
   json["created_at"] = to_rfc3339(shop.created_at);

@@ -245,9 +245,19 @@ describe('vendor and buyer pages, on a phone and in detail', () => {
     );
     expect(await cart.getByTestId('cart-subtotal').textContent()).toBe('$32.00');
     expect(await cart.getByTestId('cart-total').textContent()).toBe('$36.95');
+    const seedling = await cart
+      .getByRole('link', { name: 'Fern seedling', exact: true })
+      .first()
+      .getAttribute('href');
     await cart.getByRole('link', { name: 'Check out' }).click();
     await cart.waitForURL('**/checkout');
     await cart.getByRole('button', { name: /^Pay/ }).filter({ hasText: '$36.95' }).waitFor();
+    // A product's page says what its shop charges.
+    const product = await at(buyer, seedling!);
+    await product
+      .getByTestId('product-shipping')
+      .filter({ hasText: 'Shipping $4.95 per order from Moss & Fern, free from $50.00' })
+      .waitFor();
 
     // Without the rate, the shop ships free again (the next tests see the seed's shop).
     const again = await at(vendor, '/vendor/shop');

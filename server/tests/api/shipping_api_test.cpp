@@ -87,6 +87,22 @@ TEST_P(ShippingApi, AShopSetsItsRatesAndEveryoneReadsThem) {
   EXPECT_EQ(rates_of("clay-studio"), boost::json::array{});
 }
 
+// A product's page says what its shop charges to ship it: the rate of the
+// product's currency, or nothing (free) when the shop has none for it.
+TEST_P(ShippingApi, AProductPageSaysWhatShippingCosts) {
+  const auto shipping_of = [&](std::int64_t product) {
+    const auto page = client().get("/api/products/" + std::to_string(product));
+    EXPECT_EQ(page.status, 200) << page.body;
+    return page.json().at("shipping");
+  };
+  EXPECT_EQ(shipping_of(mug), rate("USD", 0));
+  ASSERT_EQ(set_rates(clay, "clay-studio", {rate("EUR", 600), rate("USD", 495, 5000)}).status, 200);
+  EXPECT_EQ(shipping_of(mug), rate("USD", 495, 5000));
+  EXPECT_EQ(shipping_of(card), rate("USD", 0));  // another shop's
+  ASSERT_EQ(set_rates(clay, "clay-studio", {rate("EUR", 600)}).status, 200);
+  EXPECT_EQ(shipping_of(mug), rate("USD", 0));
+}
+
 TEST_P(ShippingApi, WrongRatesAreRefusedFieldByFieldAndChangeNothing) {
   ASSERT_EQ(set_rates(clay, "clay-studio", {rate("USD", 495)}).status, 200);
   const std::vector<std::pair<boost::json::value, std::string>> cases{

@@ -25,6 +25,7 @@ export const product = {
   images: [],
   created_at: '',
   updated_at: '',
+  shipping: { currency: 'USD', flat_cents: 0, free_over_cents: null },
 };
 export const cart = {
   items: [

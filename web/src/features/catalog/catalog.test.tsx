@@ -121,4 +121,25 @@ describe('ProductPage', () => {
     ).toBeInTheDocument();
     expect(calls.some((c) => c.url === '/api/my/shop')).toBe(false);
   });
+
+  it('says what shipping costs, or that it ships free', async () => {
+    const reviews = () => json({ items: [], page: 1, limit: 24, total: 0, pages: 0 });
+    mockFetch({
+      'GET /api/products/9': () =>
+        json({ ...product, shipping: { currency: 'USD', flat_cents: 495, free_over_cents: 5000 } }),
+      'GET /api/products/9/reviews': reviews,
+    });
+    const view = renderPage(<ProductPage />, { url: '/products/9', path: '/products/:id' });
+    expect(await screen.findByTestId('product-shipping')).toHaveTextContent(
+      'Shipping $4.95 per order from Moss & Fern, free from $50.00',
+    );
+    view.unmount();
+
+    mockFetch({
+      'GET /api/products/9': () => json(product),
+      'GET /api/products/9/reviews': reviews,
+    });
+    renderPage(<ProductPage />, { url: '/products/9', path: '/products/:id' });
+    expect(await screen.findByTestId('product-shipping')).toHaveTextContent('Free shipping');
+  });
 });

@@ -2334,6 +2334,10 @@ export interface components {
         FavoriteIds: {
             product_ids: number[];
         };
+        /** @description The product page: the product, and what its shop charges to ship an order in the product's currency (flat_cents 0 and free_over_cents null when the shop sets no rate for it: it ships free). */
+        ProductDetail: components["schemas"]["Product"] & {
+            shipping: components["schemas"]["ShippingRate"];
+        };
     };
     responses: {
         /** @description The body is not a JSON object */
@@ -3215,7 +3219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Product"];
+                    "application/json": components["schemas"]["ProductDetail"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -61,6 +61,8 @@ export type ProductSummary = Schemas['ProductSummary'];
 export type ProductStatus = ProductSummary['status'];
 /** The product page: the summary with its description and every image. */
 export type Product = Schemas['Product'];
+/** A product's own page: the product, and what its shop charges to ship it. */
+export type ProductDetail = Schemas['ProductDetail'];
 export type ProductPage = Schemas['ProductPage'];
 export type ProductInput = Schemas['ProductInput'];
 export type ProductQuery = QueryOf<'searchProducts'>;

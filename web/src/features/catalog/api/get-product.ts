@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { client } from '../../../lib/api';
-import type { Product } from '../../../lib/api/types';
+import type { ProductDetail } from '../../../lib/api/types';
 import { productKeys } from './keys';
 
-export const getProduct = (id: number) => client.get<Product>(`/api/products/${id}`);
+export const getProduct = (id: number) => client.get<ProductDetail>(`/api/products/${id}`);
 
 /** A product by its id; an id that cannot be one asks nothing. */
 export const productQueryOptions = (id: number | null) =>

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '../../../lib/api';
-import type { Product, ProductInput } from '../../../lib/api/types';
+import type { Product, ProductDetail, ProductInput } from '../../../lib/api/types';
 import { productKeys } from './keys';
 
 export const createProduct = (input: ProductInput) => client.post<Product>('/api/products', input);
@@ -17,7 +17,13 @@ export function useSaveProduct(product: Product | null) {
     onSuccess: (saved) => {
       queryClient.invalidateQueries({ queryKey: productKeys.allMine() });
       queryClient.invalidateQueries({ queryKey: productKeys.searches() });
-      queryClient.setQueryData(productKeys.detail(saved.id), saved);
+      // The page's shipping is not in the answer: kept until it is read again
+      // (a new currency may ship at another rate).
+      queryClient.setQueryData<ProductDetail>(
+        productKeys.detail(saved.id),
+        (cached) => cached && { ...cached, ...saved },
+      );
+      queryClient.invalidateQueries({ queryKey: productKeys.detail(saved.id) });
     },
   });
 }

@@ -18,6 +18,7 @@ import { useMyShop } from '../../shops';
 import { useProduct } from '../api/get-product';
 import { productKeys } from '../api/keys';
 import { Gallery } from '../components/Gallery';
+import { ProductShipping } from '../components/ProductShipping';
 import { categoryLabel } from '../utils/category';
 
 export function ProductPage() {
@@ -111,6 +112,7 @@ export function ProductPage() {
                     : 'In stock'
                   : 'Sold out'}
               </p>
+              <ProductShipping shipping={p.shipping} shop={p.shop.name} />
               {ownShop && (
                 <p className="notification is-info is-light" data-testid="own-product-note">
                   This product is from your own shop, so you can’t add it to a cart.{' '}

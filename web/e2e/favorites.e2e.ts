@@ -19,8 +19,8 @@ import { startServer, type RunningServer } from './support/server';
 // is), finds the heart still pressed after a reload, and opens Favorites from
 // the account menu. The vendor archives the product; the buyer's list keeps
 // it, greyed out as no longer available and without a link, until the buyer
-// removes it and the list is empty. A guest's heart asks them to sign in and
-// brings them back. axe-core audits the pages with hearts and the list, which
+// removes it and the list is empty. A guest's heart asks them to sign in,
+// brings them back and saves the product then. axe-core audits the pages with hearts and the list, which
 // must also fit a phone's width; no page may break the Content-Security-Policy.
 //
 // Each step makes what it needs through the API when an earlier step did
@@ -196,7 +196,7 @@ describe('a buyer keeps favorites', () => {
     await checkPage(page, 'the empty favorites page');
   });
 
-  test('a guest’s heart asks them to sign in, and brings them back', async () => {
+  test('a guest’s heart asks them to sign in, brings them back and saves the product', async () => {
     const { page } = guest;
     await page.goto('/search?q=bowl');
     await page.getByRole('heading', { level: 1, name: 'Results for “bowl”' }).waitFor();
@@ -206,11 +206,11 @@ describe('a buyer keeps favorites', () => {
     await page.getByLabel('Password').fill(buyerUser.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('signed-in-as').filter({ hasText: buyerUser.name }).waitFor();
-    await page.waitForURL((url) => url.pathname + url.search === '/search?q=bowl');
     await page.getByRole('heading', { level: 1, name: 'Results for “bowl”' }).waitFor();
-    // Signed in now, the heart saves, and a second press removes (leaving the list as it was).
-    await heart(page, BOWL, false).click();
+    // Back signed in, the product the guest pressed is saved, and the address
+    // no longer names it; a second press removes it (leaving the list as it was).
     await heart(page, BOWL, true).waitFor();
+    await page.waitForURL((url) => url.pathname + url.search === '/search?q=bowl');
     const removed = page.waitForResponse(
       (r) => r.request().method() === 'DELETE' && r.url().includes('/api/me/favorites/'),
     );

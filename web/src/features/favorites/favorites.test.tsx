@@ -175,7 +175,7 @@ describe('FavoriteButton', () => {
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 
-  it('sends a guest to sign in and back to the page, asking nothing', async () => {
+  it('sends a guest to sign in and back to the page, which saves the product then', async () => {
     const { calls } = mockFetch({});
     const { router } = renderPage(<Cards />, { url: '/search?q=moss', path: '/search' });
     const heart = screen.getByRole('button', { name: 'Save Moss terrarium to favorites' });
@@ -183,8 +183,37 @@ describe('FavoriteButton', () => {
     fireEvent.click(heart);
     await screen.findByText('elsewhere');
     expect(router.state.location.pathname).toBe('/signin');
-    expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/search?q=moss');
+    expect(new URLSearchParams(router.state.location.search).get('next')).toBe(
+      '/search?q=moss&save=9',
+    );
     expect(calls.filter((c) => c.url.startsWith('/api/me/favorites'))).toEqual([]);
+  });
+
+  it('saves the product a guest pressed once they are back signed in, and only that one', async () => {
+    signedIn();
+    let ids: number[] = [];
+    const { calls } = mockFetch({
+      'GET /api/me': () => json(user),
+      'GET /api/me/favorites/ids': () => json({ product_ids: ids }),
+      'PUT /api/me/favorites/9': () => {
+        ids = [9];
+        return json({ product_id: 9, saved_at: '2026-12-08T00:00:00Z' });
+      },
+    });
+    const { router } = renderPage(<Cards />, { url: '/search?q=moss&save=9', path: '/search' });
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Remove Moss terrarium from favorites' }),
+      ).toHaveAttribute('aria-pressed', 'true'),
+    );
+    expect(router.state.location.search).toBe('?q=moss');
+    expect(calls.filter((c) => c.method === 'PUT').map((c) => c.url)).toEqual([
+      '/api/me/favorites/9',
+    ]);
+    expect(screen.getByRole('button', { name: 'Save Speckled mug to favorites' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
   });
 });
 

@@ -1,4 +1,5 @@
-import { useLocation, useNavigate } from 'react-router-dom';
+import { useEffect } from 'react';
+import { useLocation, useNavigate, useSearchParams, type Location } from 'react-router-dom';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/api';
 import { useAuth } from '../../auth';
@@ -25,13 +26,23 @@ function HeartIcon({ filled }: { filled: boolean }) {
   );
 }
 
+/** Names, in the page a guest returns to after signing in, the product they meant to save. */
+const SAVE_PARAM = 'save';
+
+function returnPathSaving(location: Location, productId: number) {
+  const search = new URLSearchParams(location.search);
+  search.set(SAVE_PARAM, String(productId));
+  return `${location.pathname}?${search}`;
+}
+
 /**
  * The heart that saves a product to the person's favorites, or removes it
  * (aria-pressed says which). Whether it is saved comes from the one list of
  * saved ids every heart on the page shares. A press shows its outcome at
  * once and takes it back when the server refuses, saying why (a full list:
  * the server's own words) in a notice under the heart. A guest's press goes
- * to sign in, and from there back to this page.
+ * to sign in, and from there back to this page, where the product is saved
+ * (the page's address names it until then).
  *
  * It renders the button and that notice side by side, for the place it is
  * put in to lay out: ProductCard's `action` corner, the product page's row.
@@ -43,10 +54,27 @@ export function FavoriteButton({ product }: { product: { id: number; name: strin
   const ids = useFavoriteIds();
   const change = useChangeFavorite(product.id);
   const saved = user !== null && (ids.data?.has(product.id) ?? false);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const savingAfterSignIn =
+    user !== null && ids.isSuccess && searchParams.get(SAVE_PARAM) === String(product.id);
+
+  useEffect(() => {
+    if (!savingAfterSignIn) return;
+    setSearchParams(
+      (params) => {
+        params.delete(SAVE_PARAM);
+        return params;
+      },
+      { replace: true },
+    );
+    if (!saved) change.mutate(true);
+    // Once, when the page comes back signed in: not again as `saved` changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [savingAfterSignIn]);
 
   const toggle = () => {
     if (!user) {
-      navigate(paths.signIn.href({ next: location.pathname + location.search }));
+      navigate(paths.signIn.href({ next: returnPathSaving(location, product.id) }));
       return;
     }
     change.mutate(!saved);

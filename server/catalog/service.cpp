@@ -241,7 +241,14 @@ bool CatalogService::take_stock(db::Connection& sql, std::int64_t product_id, lo
 
 void CatalogService::return_stock(db::Connection& sql, std::int64_t product_id,
                                   long long quantity) {
+  const auto before = store::find_for_update(sql, product_id);
   store::return_stock(sql, product_id, quantity);
+  if (!before) return;
+  // A cancelled order's units can bring a sold-out product back in stock.
+  Product after = before->product;
+  after.inventory += quantity;
+  after.updated_at = now_millis();
+  enqueue_news(sql, before->product, after);
 }
 
 std::vector<Product> CatalogService::low_stock(db::Connection& sql, std::int64_t shop_id,

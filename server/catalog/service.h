@@ -78,6 +78,7 @@ class CatalogService {
   // Takes `quantity` units if that many are in stock and the product is on
   // sale; false otherwise. Never lets inventory go below zero.
   bool take_stock(db::Connection& sql, std::int64_t product_id, long long quantity);
+  // Also tells of the news when it brings the product back in stock.
   void return_stock(db::Connection& sql, std::int64_t product_id, long long quantity);
   // Products on sale with at most `threshold` left, fewest first.
   std::vector<Product> low_stock(db::Connection& sql, std::int64_t shop_id, long long threshold);

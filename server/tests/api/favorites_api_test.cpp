@@ -3,9 +3,9 @@
 // no longer be bought stays listed as unavailable; a person keeps at most
 // kMaxFavoritesPerUser, also when saves race.
 
+#include "api/checkout_test.h"
 #include "catalog/service.h"
 #include "favorites/model.h"
-#include "support/marketplace.h"
 #include "support/race.h"
 
 namespace ps::testing {
@@ -13,7 +13,7 @@ namespace {
 
 using boost::beast::http::verb;
 
-class FavoritesApi : public TwoShopsTest {
+class FavoritesApi : public CheckoutTest {
  protected:
   static std::string path_of(std::int64_t product) {
     return "/api/me/favorites/" + std::to_string(product);
@@ -277,6 +277,21 @@ TEST_P(FavoritesApi, PeopleWhoSavedAProductHearWhenItCostsLessOrIsBackInStock) {
   ASSERT_EQ(edit_mug({{"price_cents", 1000}}).status, 200);
   run_jobs_after_the_delay();
   EXPECT_EQ(notifications_of(buyer, "favorite_price_drop").size(), 1u);
+}
+
+// Stock can come back without an edit: a cancelled order returns its units.
+TEST_P(FavoritesApi, ACancelledOrderThatBringsAProductBackInStockTellsThem) {
+  const auto other = sign_up("other@example.com");
+  ASSERT_EQ(save(buyer, mug).status, 200);
+  fill_cart(other, mug, 3);  // every mug there is
+  const auto placed = checkout(other, checkout_body(kApproves));
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const auto order = placed.json().at("orders").at(0).at("id").as_int64();
+  ASSERT_EQ(act(other, order, "cancel").status, 200);
+  EXPECT_EQ(news_jobs(), 1);
+  run_jobs_after_the_delay();
+  ASSERT_EQ(notifications_of(buyer, "favorite_back_in_stock").size(), 1u);
+  EXPECT_TRUE(notifications_of(other, "favorite_back_in_stock").empty());
 }
 
 TEST_P(FavoritesApi, NewsThatNoLongerHoldsWhenItsTimeComesTellsNoOne) {

@@ -17,6 +17,7 @@ ApiError favorites_full() {
                   "You keep " + std::to_string(kMaxFavoritesPerUser) +
                       " favorites already, the most there can be: remove one to save another.");
 }
+
 struct NewsText {
   std::string kind, title, body, subject, heading, paragraph;
 };

@@ -24,4 +24,11 @@ boost::json::object to_json(const FavoritePage& page, const PageRequest& request
   return json;
 }
 
+boost::json::object to_json(const std::vector<SaveCount>& counts) {
+  boost::json::array items;
+  for (const auto& count : counts)
+    items.push_back({{"product_id", count.product_id}, {"people", count.people}});
+  return {{"items", std::move(items)}};
+}
+
 }  // namespace ps::favorites

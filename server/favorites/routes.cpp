@@ -35,6 +35,13 @@ void add_routes(http::Router& router, FavoritesService& favorites,
         200, boost::json::object{{"product_ids", boost::json::value_from(ids)}});
   });
 
+  router.add(verb::get, "/api/my/favorite-counts", [&](Request& request) -> awaitable<Response> {
+    const auto vendor = co_await auth.require_role(request, accounts::Role::vendor);
+    const auto counts =
+        co_await workers.run(request.request_id, [&] { return favorites.save_counts(vendor.id); });
+    co_return http::json_response(200, to_json(counts));
+  });
+
   router.add(verb::put, "/api/me/favorites/{product_id}",
              [&](Request& request) -> awaitable<Response> {
                const auto user = co_await auth.require_user(request);

@@ -7,7 +7,8 @@
 
 namespace ps::favorites {
 
-// /api/me/favorites: the signed-in person's saved products.
+// /api/me/favorites: the signed-in person's saved products;
+// /api/my/favorite-counts: how many people saved each of a vendor's products.
 void add_routes(http::Router& router, FavoritesService& favorites,
                 const accounts::Authenticator& auth, WorkerPool& workers);
 

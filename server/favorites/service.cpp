@@ -113,6 +113,11 @@ std::vector<std::int64_t> FavoritesService::product_ids(std::int64_t user_id) {
       [&](db::Connection& sql) { return store::product_ids(sql, user_id); });
 }
 
+std::vector<SaveCount> FavoritesService::save_counts(std::int64_t vendor_id) {
+  return database_.with_session(
+      [&](db::Connection& sql) { return store::save_counts_of_vendor(sql, vendor_id); });
+}
+
 jobs::JobEffects FavoritesService::handle_product_news(const jobs::Job& job) {
   const auto payload = boost::json::parse(job.payload).as_object();
   const auto product_id = payload.at("product_id").to_number<std::int64_t>();

@@ -45,6 +45,9 @@ class FavoritesService {
   // Every saved product's id, newest first: what a client needs to mark
   // the ones it shows.
   std::vector<std::int64_t> product_ids(std::int64_t user_id);
+  // For a vendor: how many people saved each product of their shop (a
+  // count only; who saved it stays theirs).
+  std::vector<SaveCount> save_counts(std::int64_t vendor_id);
 
   // catalog::kProductNewsJob's handler: tells everyone who saved the
   // product, by bell and by mail (topic "favorites"), when the news still

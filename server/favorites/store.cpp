@@ -73,6 +73,27 @@ std::vector<std::int64_t> product_ids(db::Connection& sql, std::int64_t user_id)
   return ids;
 }
 
+constexpr std::string_view kSaveCountsOfVendor = R"(
+  SELECT f.product_id, COUNT(*) FROM favorites f
+  JOIN products p ON p.id = f.product_id JOIN shops s ON s.id = p.shop_id
+  WHERE s.owner_id = :vendor
+  GROUP BY f.product_id ORDER BY COUNT(*) DESC, f.product_id)";
+
+std::vector<SaveCount> save_counts_of_vendor(db::Connection& sql, std::int64_t vendor_id) {
+  struct Row {
+    long long product_id = 0, people = 0;
+    void define(soci::statement& st) {
+      st.exchange(soci::into(product_id));
+      st.exchange(soci::into(people));
+    }
+  };
+  std::vector<SaveCount> counts;
+  db::Query(kSaveCountsOfVendor).values(vendor_id).each<Row>(sql, [&](const Row& row) {
+    counts.push_back({row.product_id, row.people});
+  });
+  return counts;
+}
+
 constexpr std::string_view kPeopleWhoSaved = R"(
   SELECT user_id FROM favorites WHERE product_id = :product ORDER BY created_at, user_id)";
 

@@ -19,6 +19,9 @@ long long count(db::Connection& sql, std::int64_t user_id);
 // Newest first.
 std::vector<Favorite> list(db::Connection& sql, std::int64_t user_id, const PageRequest& page);
 std::vector<std::int64_t> product_ids(db::Connection& sql, std::int64_t user_id);
+// How many people saved each product of the vendor's shop (those saved at
+// least once), most saved first.
+std::vector<SaveCount> save_counts_of_vendor(db::Connection& sql, std::int64_t vendor_id);
 // The people who saved a product, in the order they saved it.
 std::vector<std::int64_t> people_who_saved(db::Connection& sql, std::int64_t product_id);
 

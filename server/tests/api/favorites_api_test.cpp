@@ -211,6 +211,24 @@ TEST_P(FavoritesApi, SavesRacingForTheLastPlaceLetOneIn) {
   EXPECT_EQ(rows(buyer), favorites::kMaxFavoritesPerUser);
 }
 
+// A vendor sees how many people saved each product of their shop, and no more.
+TEST_P(FavoritesApi, AVendorSeesHowManyPeopleSavedEachProduct) {
+  const auto other = sign_up("other@example.com");
+  for (const Account& who : {buyer, other}) ASSERT_EQ(save(who, mug).status, 200);
+  ASSERT_EQ(save(buyer, card).status, 200);
+  const auto counts_of = [&](const Account& vendor) {
+    const auto result = client().get("/api/my/favorite-counts", vendor.access_token);
+    EXPECT_EQ(result.status, 200) << result.body;
+    return result.json().at("items");
+  };
+  EXPECT_EQ(counts_of(clay),
+            boost::json::parse(R"([{"product_id":)" + std::to_string(mug) + R"(,"people":2}])"));
+  EXPECT_EQ(counts_of(paper),
+            boost::json::parse(R"([{"product_id":)" + std::to_string(card) + R"(,"people":1}])"));
+  expect_problem(client().get("/api/my/favorite-counts", buyer.access_token), 403, "forbidden");
+  expect_problem(client().get("/api/my/favorite-counts"), 401, "unauthorized");
+}
+
 TEST_P(FavoritesApi, TheExportListsThemAndDeletingTheAccountErasesThem) {
   ASSERT_EQ(save(buyer, mug).status, 200);
   const auto exported = client().get("/api/me/export", buyer.access_token);

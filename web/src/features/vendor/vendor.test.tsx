@@ -4,6 +4,7 @@ import { client } from '../../lib/api';
 import { json, mockFetch } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
 import { EarningsPage } from './pages/EarningsPage';
+import { ProductsPage } from './pages/ProductsPage';
 import { ShopEditPage } from './pages/ShopEditPage';
 import { VendorOrdersPage } from './pages/VendorOrdersPage';
 
@@ -445,5 +446,51 @@ describe('EarningsPage’s CSV export', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
     expect(await screen.findByText('The last day cannot be before the first.')).toBeInTheDocument();
     expect(screen.getByLabelText('To')).toHaveAttribute('aria-invalid', 'true');
+  });
+});
+
+describe('ProductsPage', () => {
+  it('says how many people saved each product', async () => {
+    client.session.set('a');
+    const listed = (id: number, name: string) => ({
+      id,
+      shop,
+      name,
+      category: 'plants',
+      price_cents: 1200,
+      currency: 'USD',
+      inventory: 9,
+      in_stock: true,
+      status: 'active',
+      image: null,
+      rating_count: 0,
+      rating_average: null,
+      created_at: '',
+      updated_at: '',
+    });
+    mockFetch({
+      'GET /api/me': () => json(vendor),
+      'GET /api/my/shop': () => json(shop),
+      'GET /api/my/products': () =>
+        json({
+          items: [listed(1, 'Fern'), listed(2, 'Moss')],
+          page: 1,
+          limit: 50,
+          total: 2,
+          pages: 1,
+          next: null,
+          facets: { category: [] },
+          total_capped: false,
+        }),
+      'GET /api/my/favorite-counts': () => json({ items: [{ product_id: 2, people: 3 }] }),
+    });
+    renderPage(<ProductsPage />);
+    await waitFor(() =>
+      expect(screen.getAllByTestId('product-saves').map((cell) => cell.textContent)).toEqual([
+        '0',
+        '3',
+      ]),
+    );
+    expect(screen.getByRole('columnheader', { name: 'Saved' })).toBeInTheDocument();
   });
 });

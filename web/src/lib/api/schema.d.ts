@@ -1445,6 +1445,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my/favorite-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many people saved each of my shop's products
+         * @description For the vendor: the products of their shop that someone saved, most saved first, each with how many people saved it. A count only: who saved it is not shown.
+         */
+        get: operations["favoriteCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2337,6 +2357,13 @@ export interface components {
         /** @description The product page: the product, and what its shop charges to ship an order in the product's currency (flat_cents 0 and free_over_cents null when the shop sets no rate for it: it ships free). */
         ProductDetail: components["schemas"]["Product"] & {
             shipping: components["schemas"]["ShippingRate"];
+        };
+        FavoriteCounts: {
+            items: {
+                product_id: number;
+                /** @description How many people keep it among their favorites */
+                people: number;
+            }[];
         };
     };
     responses: {
@@ -6169,6 +6196,28 @@ export interface operations {
             };
             400: components["responses"]["Malformed"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    favoriteCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavoriteCounts"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

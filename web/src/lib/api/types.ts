@@ -113,6 +113,7 @@ export type Favorite = Schemas['Favorite'];
 export type FavoriteItem = Schemas['FavoriteItem'];
 export type FavoritePage = Schemas['FavoritePage'];
 export type FavoriteIds = Schemas['FavoriteIds'];
+export type FavoriteCounts = Schemas['FavoriteCounts'];
 
 export type Notification = Schemas['Notification'];
 export type NotificationPage = Schemas['NotificationPage'];

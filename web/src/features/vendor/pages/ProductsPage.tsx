@@ -10,6 +10,7 @@ import type { ProductStatus } from '../../../lib/api/types';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useUrlParams } from '../../../lib/useUrlParams';
 import { useArchiveProduct, useMyProducts } from '../../catalog';
+import { useFavoriteCounts } from '../../favorites';
 import { useMyShop } from '../../shops';
 import { NoShopYet } from '../components/NoShopYet';
 import { VendorNav } from '../components/VendorNav';
@@ -28,6 +29,7 @@ export function ProductsPage() {
     { status, page, limit: 50, sort: 'newest' },
     { enabled: Boolean(shop.data) },
   );
+  const saves = useFavoriteCounts(Boolean(shop.data));
   const archive = useArchiveProduct();
   return (
     <section className="section">
@@ -88,6 +90,9 @@ export function ProductsPage() {
                       <th scope="col">Price</th>
                       <th scope="col">Stock</th>
                       <th scope="col">
+                        <abbr title="People who saved it to their favorites">Saved</abbr>
+                      </th>
+                      <th scope="col">
                         <span className="is-sr-only">Actions</span>
                       </th>
                     </tr>
@@ -133,6 +138,9 @@ export function ProductsPage() {
                                 ? ' (low)'
                                 : ''}
                           </span>
+                        </td>
+                        <td data-label="Saved" data-testid="product-saves">
+                          {saves.data?.get(p.id) ?? 0}
                         </td>
                         <td>
                           <div className="buttons are-small is-flex-wrap-nowrap">
